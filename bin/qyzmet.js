@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `qyzmet` command: compiles on first use (or after a change), then runs the CLI.
+import { ensureBuilt } from '../scripts/build.mjs';
+
+ensureBuilt({ quiet: false });
+const { main } = await import('../dist/src/cli/main.js');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { dbCommand } from './db.js';
+import { serveCommand } from './serve.js';
+
+/** Every subcommand of `qyzmet`, in the order `--help` lists them. */
+export const commands: readonly Command[] = [serveCommand, dbCommand];

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Raised when the environment does not describe a valid configuration.
+ * `message` is one line that names the offending variable(s).
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && !!url.hostname;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a postgres://user:password@host:port/database URL' },
+  );
+
+const port = z.coerce
+  .number({ message: 'must be a whole number between 1 and 65535' })
+  .int({ message: 'must be a whole number between 1 and 65535' })
+  .min(1, { message: 'must be a whole number between 1 and 65535' })
+  .max(65535, { message: 'must be a whole number between 1 and 65535' });
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** The environment variables Qyzmet reads, with their development defaults. */
+export const EnvironmentSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      message: 'must be development, production or test',
+    })
+    .default('development')
+    .describe('Run mode; production hides internal error details.'),
+  PORT: port.default(3000).describe('TCP port of the HTTP server.'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface the HTTP server binds to.'),
+  PUBLIC_URL: z
+    .url({ message: 'must be an absolute http(s) URL' })
+    .optional()
+    .describe('External address of the server, used in QR codes and links.'),
+  DATABASE_URL: postgresUrl
+    .optional()
+    .describe('PostgreSQL server to use; when absent, the embedded PGlite database is used.'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'must be a whole number between 1 and 200' })
+    .int()
+    .min(1)
+    .max(200, { message: 'must be a whole number between 1 and 200' })
+    .default(10)
+    .describe('Connections in the pool to the PostgreSQL server.'),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./data')
+    .describe('Directory of the embedded PGlite database.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info')
+    .describe('Minimum level of the JSON log.'),
+  MIGRATE_ON_START: flag
+    .default(true)
+    .describe('Apply pending database migrations when the server starts.'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds' })
+    .int()
+    .min(0)
+    .default(10_000)
+    .describe('How long a graceful shutdown waits for in-flight requests.'),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  http: Readonly<{ port: number; host: string; publicUrl: string }>;
+  database: Readonly<
+    { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number }
+  >;
+  logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
+  migrateOnStart: boolean;
+  shutdownTimeoutMs: number;
+}>;
+
+/**
+ * Parses the configuration from environment variables once, at boot.
+ * Empty strings count as unset. Throws {@link ConfigError} naming the first wrong variable.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = EnvironmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(present[variable])})`);
+  }
+  const values = parsed.data;
+  const config: Config = {
+    env: values.NODE_ENV,
+    http: {
+      port: values.PORT,
+      host: values.HOST,
+      publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    },
+    database: values.DATABASE_URL
+      ? { kind: 'postgres', url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(values.DATA_DIR) },
+    logLevel: values.LOG_LEVEL,
+    migrateOnStart: values.MIGRATE_ON_START,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

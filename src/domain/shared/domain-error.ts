@@ -1,0 +1,40 @@
+/**
+ * Every failure the domain and the features report to a caller has a code here.
+ * `http/error-table.ts` maps each code to an HTTP status and a kk/ru/en message;
+ * adding a code without a row there fails the typecheck.
+ */
+export const ErrorCode = {
+  validationFailed: 'validation_failed',
+  notFound: 'not_found',
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  conflict: 'conflict',
+  rateLimited: 'rate_limited',
+  registryUnavailable: 'registry_unavailable',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A field-level problem: where it is, what rule it broke, and values for the message. */
+export interface FieldIssue {
+  path: string;
+  rule: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A failure with a stable code and structured details. The message is for developers
+ * and logs; users see the localised text from the error table.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> & { issues?: FieldIssue[] } = {},
+    message?: string,
+    /** For side-effect failures: whether repeating the command may succeed. */
+    readonly isRetryable = false,
+  ) {
+    super(message ?? code);
+    this.name = 'DomainError';
+  }
+}

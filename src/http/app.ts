@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import { DomainError } from '../domain/shared/domain-error.js';
+import { negotiateLocale } from '../domain/shared/locale.js';
+import type { DatabaseHandle } from '../storage/db.js';
+import { errorTable } from './error-table.js';
+import { healthRoutes } from './health.js';
+
+/** What every request handler may use; built once at boot. */
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  /** The clock: injected so tests can skip time. */
+  now: () => Date;
+}
+
+export type AppEnv = {
+  Variables: { requestId: string; logger: Logger; deps: AppDependencies };
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Builds the HTTP application: middleware, routes and the error mapping. */
+export function createApp(deps: AppDependencies): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const logger = deps.logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('logger', logger);
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  app.route('/', healthRoutes());
+
+  app.notFound((c) => {
+    const locale = negotiateLocale(c.req.header('accept-language'));
+    return c.json(
+      { error: { code: 'not_found', message: errorTable.not_found.message[locale] } },
+      404,
+    );
+  });
+
+  app.onError((error, c) => {
+    const locale = negotiateLocale(c.req.header('accept-language'));
+    const code = error instanceof DomainError ? error.code : 'internal';
+    const row = errorTable[code];
+    if (code === 'internal') c.get('logger').error({ err: error }, 'unhandled error');
+    const details =
+      error instanceof DomainError
+        ? error.details
+        : deps.config.env === 'production'
+          ? undefined
+          : { message: error.message };
+    return c.json(
+      { error: { code, message: row.message[locale], details, requestId: c.get('requestId') } },
+      row.status,
+    );
+  });
+
+  return app;
+}

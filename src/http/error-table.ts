@@ -1,0 +1,71 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../domain/shared/domain-error.js';
+import type { LocalizedText } from '../domain/shared/locale.js';
+
+/** The one table from error codes to HTTP statuses and user messages (house style: errors). */
+export const errorTable = {
+  validation_failed: {
+    status: 422,
+    message: {
+      kk: 'Деректер қате толтырылған. Белгіленген өрістерді тексеріңіз.',
+      ru: 'Данные заполнены неверно. Проверьте отмеченные поля.',
+      en: 'Some data is not valid. Check the marked fields.',
+    },
+  },
+  not_found: {
+    status: 404,
+    message: {
+      kk: 'Сұралған жазба табылмады.',
+      ru: 'Запрошенная запись не найдена.',
+      en: 'The requested record was not found.',
+    },
+  },
+  unauthenticated: {
+    status: 401,
+    message: {
+      kk: 'Жүйеге кіру қажет.',
+      ru: 'Требуется вход в систему.',
+      en: 'You need to sign in.',
+    },
+  },
+  forbidden: {
+    status: 403,
+    message: {
+      kk: 'Бұл әрекетті орындауға құқығыңыз жоқ.',
+      ru: 'У вас нет права на это действие.',
+      en: 'You are not allowed to do this.',
+    },
+  },
+  conflict: {
+    status: 409,
+    message: {
+      kk: 'Өтініштің күйі өзгерді; бұл әрекет қазір қолжетімсіз.',
+      ru: 'Состояние заявления изменилось; это действие сейчас недоступно.',
+      en: 'The state has changed; this action is not available now.',
+    },
+  },
+  rate_limited: {
+    status: 429,
+    message: {
+      kk: 'Сұраулар тым көп. Біраз уақыттан кейін қайталаңыз.',
+      ru: 'Слишком много запросов. Повторите позже.',
+      en: 'Too many requests. Try again later.',
+    },
+  },
+  registry_unavailable: {
+    status: 503,
+    message: {
+      kk: 'Деректерді алу мүмкін емес: мемлекеттік дерекқор жауап бермейді.',
+      ru: 'Невозможно получить данные: государственная база данных не отвечает.',
+      en: 'Cannot obtain the data: the state registry does not answer.',
+    },
+  },
+  internal: {
+    status: 500,
+    message: {
+      kk: 'Ішкі қате. Кейінірек қайталаңыз.',
+      ru: 'Внутренняя ошибка. Повторите попытку позже.',
+      en: 'Internal error. Try again later.',
+    },
+  },
+} as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; message: LocalizedText }>;

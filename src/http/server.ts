@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import { openDatabase, type DatabaseHandle } from '../storage/db.js';
+import { recordStart } from '../features/system/record-start.js';
+import { migrateToLatest } from '../storage/migrator.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  readonly port: number;
+  readonly database: DatabaseHandle;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the system: opens the database, applies migrations, records the start and
+ * listens. Fails fast (throws) when the database cannot be opened or migrated.
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  try {
+    if (config.migrateOnStart) {
+      const applied = await migrateToLatest(database.db);
+      for (const result of applied)
+        logger.info({ migration: result.migrationName }, 'migration applied');
+    }
+    const instance = await recordStart(database.db, new Date());
+    logger.info(
+      { installationId: instance.installationId, starts: instance.startedCount },
+      'installation started',
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = createApp({ config, logger, database, now: () => new Date() });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const instance = serve(
+      { fetch: app.fetch, port: config.http.port, hostname: config.http.host },
+      () => resolve(instance as Server),
+    ) as Server;
+    instance.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info(
+    { port, database: database.kind, location: database.location },
+    `listening on http://localhost:${port}`,
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down: finishing in-flight requests');
+      const finished = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => {
+        logger.warn('shutdown timeout: closing remaining connections');
+        server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      await finished;
+      clearTimeout(timer);
+      await database.close();
+      logger.info('stopped');
+    })());
+
+  return { port, database, close };
+}
