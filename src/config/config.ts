@@ -30,11 +30,12 @@ const postgresUrl = z
     { message: 'must be a postgres://user:password@host:port/database URL' },
   );
 
+const portMessage = 'must be a whole number between 1 and 65535 (0 picks a free port)';
 const port = z.coerce
-  .number({ message: 'must be a whole number between 1 and 65535' })
-  .int({ message: 'must be a whole number between 1 and 65535' })
-  .min(1, { message: 'must be a whole number between 1 and 65535' })
-  .max(65535, { message: 'must be a whole number between 1 and 65535' });
+  .number({ message: portMessage })
+  .int({ message: portMessage })
+  .min(0, { message: portMessage })
+  .max(65535, { message: portMessage });
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })

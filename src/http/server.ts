@@ -6,7 +6,8 @@ import type { Logger } from '../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../storage/db.js';
 import { recordStart } from '../features/system/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
-import { createApp } from './app.js';
+import { createApp, type AppEnv } from './app.js';
+import type { Hono } from 'hono';
 
 export interface RunningServer {
   readonly port: number;
@@ -19,7 +20,20 @@ export interface RunningServer {
  * Boots the system: opens the database, applies migrations, records the start and
  * listens. Fails fast (throws) when the database cannot be opened or migrated.
  */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+/** Extension points for embedding and tests. */
+export interface ServerOptions {
+  /** Adds routes or middleware to the application before it serves. */
+  configureApp?: (app: Hono<AppEnv>) => void;
+  /** The clock; the wall clock when absent. */
+  now?: () => Date;
+}
+
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  const now = options.now ?? (() => new Date());
   const database = await openDatabase(config.database);
   try {
     if (config.migrateOnStart) {
@@ -27,7 +41,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       for (const result of applied)
         logger.info({ migration: result.migrationName }, 'migration applied');
     }
-    const instance = await recordStart(database.db, new Date());
+    const instance = await recordStart(database.db, now());
     logger.info(
       { installationId: instance.installationId, starts: instance.startedCount },
       'installation started',
@@ -37,7 +51,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     throw error;
   }
 
-  const app = createApp({ config, logger, database, now: () => new Date() });
+  const app = createApp({ config, logger, database, now });
+  options.configureApp?.(app);
   const server = await new Promise<Server>((resolve, reject) => {
     const instance = serve(
       { fetch: app.fetch, port: config.http.port, hostname: config.http.host },

@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResult } from 'kysely';
+import { Migrator, sql, type MigrationResult } from 'kysely';
 import type { Database } from './db.js';
 import { migrations } from './migrations/index.js';
 
@@ -30,10 +30,25 @@ export async function migrateToLatest(db: Database): Promise<MigrationResult[]> 
   return results ?? [];
 }
 
-/** Which migrations are applied and which are pending. */
+/**
+ * Which migrations are applied and which are pending: one query, cheap enough for every
+ * health check (Kysely's `getMigrations` also takes locks and creates tables).
+ */
 export async function readMigrationState(db: Database): Promise<MigrationState> {
-  const all = await createMigrator(db).getMigrations();
-  const applied = all.filter((m) => m.executedAt).map((m) => m.name);
-  const pending = all.filter((m) => !m.executedAt).map((m) => m.name);
+  // Before the first migration the table does not exist yet: nothing is applied.
+  const rows = await sql<{ name: string }>`select name from schema_migration`.execute(db).then(
+    (result) => result.rows,
+    async (error: unknown) => {
+      const found = await sql<{
+        name: string | null;
+      }>`select to_regclass('schema_migration')::text as name`.execute(db);
+      if (found.rows[0]?.name) throw error;
+      return [];
+    },
+  );
+  const done = new Set(rows.map((row) => row.name));
+  const names = Object.keys(migrations);
+  const applied = names.filter((name) => done.has(name));
+  const pending = names.filter((name) => !done.has(name));
   return { applied, pending, latest: applied[applied.length - 1] };
 }

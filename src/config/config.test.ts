@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives development defaults on an empty environment: embedded database in ./data, port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      http: { port: 3000, host: '0.0.0.0', publicUrl: 'http://localhost:3000' },
+      database: { kind: 'pglite', dataDir: path.resolve('./data') },
+      logLevel: 'info',
+      migrateOnStart: true,
+    });
+  });
+
+  it('selects the PostgreSQL server when DATABASE_URL is set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://q:pw@db.local:5433/qyzmet',
+      DATABASE_POOL_SIZE: '20',
+    });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://q:pw@db.local:5433/qyzmet',
+      poolSize: 20,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('pglite');
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '65536' }],
+    ['PORT', { PORT: '80.5' }],
+    ['DATABASE_URL', { DATABASE_URL: 'localhost:5432' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
+    ['MIGRATE_ON_START', { MIGRATE_ON_START: 'maybe' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'not a url' }],
+  ])('refuses a wrong %s with a message naming it', (variable, environment) => {
+    let thrown: unknown;
+    try {
+      loadConfig(environment);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe(variable);
+    expect((thrown as ConfigError).message).toMatch(
+      new RegExp(`^Invalid configuration: ${variable} `),
+    );
+    expect((thrown as ConfigError).message).not.toContain('\n');
+  });
+});
