@@ -18,7 +18,8 @@ export interface HolidayRule {
 export const law267: LegalSource = {
   id: 'law-267',
   kind: 'law',
-  title: 'Закон Республики Казахстан от 13 декабря 2001 года № 267-II «О праздниках в Республике Казахстан»',
+  title:
+    'Закон Республики Казахстан от 13 декабря 2001 года № 267-II «О праздниках в Республике Казахстан»',
   date: '2001-12-13',
   number: '267-II',
   url: 'https://adilet.zan.kz/rus/docs/Z010000267_',
@@ -38,7 +39,8 @@ const labourCode2007: LegalSource = {
 const labourCode2015: LegalSource = {
   id: 'labour-code-2015',
   kind: 'code',
-  title: 'Трудовой кодекс Республики Казахстан от 23 ноября 2015 года № 414-V, статья 85 пункт 3 (перенос выходных дней)',
+  title:
+    'Трудовой кодекс Республики Казахстан от 23 ноября 2015 года № 414-V, статья 85 пункт 3 (перенос выходных дней)',
   date: '2015-11-23',
   number: '414-V',
   url: 'https://adilet.zan.kz/rus/docs/K1500000414',
@@ -48,28 +50,32 @@ const labourCode2015: LegalSource = {
 const defenderAmendment: LegalSource = {
   id: 'law-defender-day',
   kind: 'law',
-  title: 'Закон Республики Казахстан 2012 года о внесении изменений в Закон «О праздниках в Республике Казахстан» (7 мая — День защитника Отечества, государственный праздник)',
+  title:
+    'Закон Республики Казахстан 2012 года о внесении изменений в Закон «О праздниках в Республике Казахстан» (7 мая — День защитника Отечества, государственный праздник)',
   verified: false,
   note: 'Date and number of the amending law not confirmed; 7 May is a day off from 2013 (date-holidays, egov calendars).',
 };
 const firstPresidentAmendment: LegalSource = {
   id: 'law-first-president-day',
   kind: 'law',
-  title: 'Закон Республики Казахстан 2011 года о внесении изменений в Закон «О праздниках в Республике Казахстан» (1 декабря — День Первого Президента)',
+  title:
+    'Закон Республики Казахстан 2011 года о внесении изменений в Закон «О праздниках в Республике Казахстан» (1 декабря — День Первого Президента)',
   verified: false,
   note: 'Day off from 2012 to 2021; date and number of the amending law not confirmed.',
 };
 const law2022: LegalSource = {
   id: 'law-2022-holidays',
   kind: 'law',
-  title: 'Закон Республики Казахстан 2022 года о внесении изменений и дополнений в Закон «О праздниках в Республике Казахстан» (25 октября — День Республики; исключение Дня Первого Президента; День Независимости — 16 декабря)',
+  title:
+    'Закон Республики Казахстан 2022 года о внесении изменений и дополнений в Закон «О праздниках в Республике Казахстан» (25 октября — День Республики; исключение Дня Первого Президента; День Независимости — 16 декабря)',
   verified: false,
   note: 'Republic Day is a day off again from 2022 (first time 25.10.2022), 1 December no longer from 2022, Independence Day one day (16 December) from 2022. Date and number of the law(s) not confirmed.',
 };
 const constitution2026: LegalSource = {
   id: 'constitution-2026',
   kind: 'constitution',
-  title: 'Конституция Республики Казахстан, принятая на республиканском референдуме 15 марта 2026 года, статья 94 пункт 2',
+  title:
+    'Конституция Республики Казахстан, принятая на республиканском референдуме 15 марта 2026 года, статья 94 пункт 2',
   date: '2026-03-15',
   verified: false,
   note: 'Draft art. 94 p. 2: the day of adoption at the referendum is a state holiday, Constitution Day. Press (MTSZN, 18.03.2026): 30 August is no longer a holiday from 2026; 15 March is celebrated from 2027. Not checked against the official text.',
@@ -77,29 +83,174 @@ const constitution2026: LegalSource = {
 export const kurbanAitSource: LegalSource = {
   id: 'kurban-ait-date',
   kind: 'religious-board',
-  title: 'Дата первого дня Курбан айта — по календарю Духовного управления мусульман Казахстана (ДУМК), объявляется уполномоченным органом',
+  title:
+    'Дата первого дня Курбан айта — по календарю Духовного управления мусульман Казахстана (ДУМК), объявляется уполномоченным органом',
   verified: false,
   note: 'Law No. 267-II (as amended in 2006) makes Kurban Ait day 1 a day off without a substitute; the date changes every year.',
 };
 
 export const holidayRules: HolidayRule[] = [
-  { id: 'new_year', days: ['01-01', '01-02'], religious: false, from: 2012, to: 9999, name: { kk: 'Жаңа жыл', ru: 'Новый год', en: 'New Year' }, sources: [] },
-  { id: 'orthodox_christmas', days: ['01-07'], religious: true, from: 2012, to: 9999, name: { kk: 'Православиелік Рождество', ru: 'Православное Рождество', en: 'Orthodox Christmas' }, sources: [] },
-  { id: 'womens_day', days: ['03-08'], religious: false, from: 2012, to: 9999, name: { kk: 'Халықаралық әйелдер күні', ru: 'Международный женский день', en: "International Women's Day" }, sources: [] },
-  { id: 'constitution_day', days: ['03-15'], religious: false, from: 2027, to: 9999, name: { kk: 'Конституция күні', ru: 'День Конституции Республики Казахстан', en: 'Constitution Day' }, sources: ['constitution-2026'] },
-  { id: 'nauryz', days: ['03-21', '03-22', '03-23'], religious: false, from: 2012, to: 9999, name: { kk: 'Наурыз мейрамы', ru: 'Наурыз мейрамы', en: 'Nauryz' }, sources: [] },
-  { id: 'unity_day', days: ['05-01'], religious: false, from: 2012, to: 9999, name: { kk: 'Қазақстан халқының бірлігі мерекесі', ru: 'Праздник единства народа Казахстана', en: "Kazakhstan People's Unity Day" }, sources: [] },
-  { id: 'defender_day', days: ['05-07'], religious: false, from: 2013, to: 9999, name: { kk: 'Отан қорғаушы күні', ru: 'День защитника Отечества', en: 'Defender of the Fatherland Day' }, sources: ['law-defender-day'] },
-  { id: 'victory_day', days: ['05-09'], religious: false, from: 2012, to: 9999, name: { kk: 'Жеңіс күні', ru: 'День Победы', en: 'Victory Day' }, sources: [] },
-  { id: 'capital_day', days: ['07-06'], religious: false, from: 2012, to: 9999, name: { kk: 'Астана күні', ru: 'День Столицы', en: 'Capital Day' }, sources: [] },
-  { id: 'constitution_day', days: ['08-30'], religious: false, from: 2012, to: 2025, name: { kk: 'Конституция күні', ru: 'День Конституции Республики Казахстан', en: 'Constitution Day' }, sources: [] },
-  { id: 'republic_day', days: ['10-25'], religious: false, from: 2022, to: 9999, name: { kk: 'Республика күні', ru: 'День Республики', en: 'Republic Day' }, sources: ['law-2022-holidays'] },
-  { id: 'first_president_day', days: ['12-01'], religious: false, from: 2012, to: 2021, name: { kk: 'Тұңғыш Президент күні', ru: 'День Первого Президента Республики Казахстан', en: "First President's Day" }, sources: ['law-first-president-day'] },
-  { id: 'independence_day', days: ['12-16', '12-17'], religious: false, from: 2012, to: 2021, name: { kk: 'Тәуелсіздік күні', ru: 'День Независимости', en: 'Independence Day' }, sources: [] },
-  { id: 'independence_day', days: ['12-16'], religious: false, from: 2022, to: 9999, name: { kk: 'Тәуелсіздік күні', ru: 'День Независимости', en: 'Independence Day' }, sources: ['law-2022-holidays'] },
+  {
+    id: 'new_year',
+    days: ['01-01', '01-02'],
+    religious: false,
+    from: 2012,
+    to: 9999,
+    name: { kk: 'Жаңа жыл', ru: 'Новый год', en: 'New Year' },
+    sources: [],
+  },
+  {
+    id: 'orthodox_christmas',
+    days: ['01-07'],
+    religious: true,
+    from: 2012,
+    to: 9999,
+    name: {
+      kk: 'Православиелік Рождество',
+      ru: 'Православное Рождество',
+      en: 'Orthodox Christmas',
+    },
+    sources: [],
+  },
+  {
+    id: 'womens_day',
+    days: ['03-08'],
+    religious: false,
+    from: 2012,
+    to: 9999,
+    name: {
+      kk: 'Халықаралық әйелдер күні',
+      ru: 'Международный женский день',
+      en: "International Women's Day",
+    },
+    sources: [],
+  },
+  {
+    id: 'constitution_day',
+    days: ['03-15'],
+    religious: false,
+    from: 2027,
+    to: 9999,
+    name: {
+      kk: 'Конституция күні',
+      ru: 'День Конституции Республики Казахстан',
+      en: 'Constitution Day',
+    },
+    sources: ['constitution-2026'],
+  },
+  {
+    id: 'nauryz',
+    days: ['03-21', '03-22', '03-23'],
+    religious: false,
+    from: 2012,
+    to: 9999,
+    name: { kk: 'Наурыз мейрамы', ru: 'Наурыз мейрамы', en: 'Nauryz' },
+    sources: [],
+  },
+  {
+    id: 'unity_day',
+    days: ['05-01'],
+    religious: false,
+    from: 2012,
+    to: 9999,
+    name: {
+      kk: 'Қазақстан халқының бірлігі мерекесі',
+      ru: 'Праздник единства народа Казахстана',
+      en: "Kazakhstan People's Unity Day",
+    },
+    sources: [],
+  },
+  {
+    id: 'defender_day',
+    days: ['05-07'],
+    religious: false,
+    from: 2013,
+    to: 9999,
+    name: {
+      kk: 'Отан қорғаушы күні',
+      ru: 'День защитника Отечества',
+      en: 'Defender of the Fatherland Day',
+    },
+    sources: ['law-defender-day'],
+  },
+  {
+    id: 'victory_day',
+    days: ['05-09'],
+    religious: false,
+    from: 2012,
+    to: 9999,
+    name: { kk: 'Жеңіс күні', ru: 'День Победы', en: 'Victory Day' },
+    sources: [],
+  },
+  {
+    id: 'capital_day',
+    days: ['07-06'],
+    religious: false,
+    from: 2012,
+    to: 9999,
+    name: { kk: 'Астана күні', ru: 'День Столицы', en: 'Capital Day' },
+    sources: [],
+  },
+  {
+    id: 'constitution_day',
+    days: ['08-30'],
+    religious: false,
+    from: 2012,
+    to: 2025,
+    name: {
+      kk: 'Конституция күні',
+      ru: 'День Конституции Республики Казахстан',
+      en: 'Constitution Day',
+    },
+    sources: [],
+  },
+  {
+    id: 'republic_day',
+    days: ['10-25'],
+    religious: false,
+    from: 2022,
+    to: 9999,
+    name: { kk: 'Республика күні', ru: 'День Республики', en: 'Republic Day' },
+    sources: ['law-2022-holidays'],
+  },
+  {
+    id: 'first_president_day',
+    days: ['12-01'],
+    religious: false,
+    from: 2012,
+    to: 2021,
+    name: {
+      kk: 'Тұңғыш Президент күні',
+      ru: 'День Первого Президента Республики Казахстан',
+      en: "First President's Day",
+    },
+    sources: ['law-first-president-day'],
+  },
+  {
+    id: 'independence_day',
+    days: ['12-16', '12-17'],
+    religious: false,
+    from: 2012,
+    to: 2021,
+    name: { kk: 'Тәуелсіздік күні', ru: 'День Независимости', en: 'Independence Day' },
+    sources: [],
+  },
+  {
+    id: 'independence_day',
+    days: ['12-16'],
+    religious: false,
+    from: 2022,
+    to: 9999,
+    name: { kk: 'Тәуелсіздік күні', ru: 'День Независимости', en: 'Independence Day' },
+    sources: ['law-2022-holidays'],
+  },
 ];
 
-export const kurbanAitName = { kk: 'Құрбан айттың бірінші күні', ru: 'Первый день Курбан айта', en: 'Kurban Ait, day 1' };
+export const kurbanAitName = {
+  kk: 'Құрбан айттың бірінші күні',
+  ru: 'Первый день Курбан айта',
+  en: 'Kurban Ait, day 1',
+};
 
 /**
  * Kurban Ait day 1 per year. `verified: false` where sources disagree or the date is a forecast.
@@ -109,8 +260,16 @@ export const kurbanAit: Record<number, { date: string; note?: string; verified: 
   2012: { date: '2012-10-26', verified: true },
   2013: { date: '2013-10-15', verified: true },
   2014: { date: '2014-10-04', verified: true },
-  2015: { date: '2015-09-24', verified: true, note: 'egov calendar 2015 (kapital.kz); date-holidays says 23 September' },
-  2016: { date: '2016-09-12', verified: true, note: 'ДУМК and egov calendar: Monday 12 September; date-holidays says 11 September' },
+  2015: {
+    date: '2015-09-24',
+    verified: true,
+    note: 'egov calendar 2015 (kapital.kz); date-holidays says 23 September',
+  },
+  2016: {
+    date: '2016-09-12',
+    verified: true,
+    note: 'ДУМК and egov calendar: Monday 12 September; date-holidays says 11 September',
+  },
   2017: { date: '2017-09-01', verified: true },
   2018: { date: '2018-08-21', verified: true },
   2019: { date: '2019-08-11', verified: true },
@@ -118,10 +277,18 @@ export const kurbanAit: Record<number, { date: string; note?: string; verified: 
   2021: { date: '2021-07-20', verified: true },
   2022: { date: '2022-07-09', verified: true },
   2023: { date: '2023-06-28', verified: true },
-  2024: { date: '2024-06-17', verified: false, note: 'Press of June 2024 (informburo.kz, newsroom.kz): the labour ministry with ДУМК set Monday 17 June; the egov calendar published in January 2024 and date-holidays said Sunday 16 June' },
+  2024: {
+    date: '2024-06-17',
+    verified: false,
+    note: 'Press of June 2024 (informburo.kz, newsroom.kz): the labour ministry with ДУМК set Monday 17 June; the egov calendar published in January 2024 and date-holidays said Sunday 16 June',
+  },
   2025: { date: '2025-06-06', verified: true },
   2026: { date: '2026-05-27', verified: true, note: 'ДУМК calendar published 06.11.2025' },
-  2027: { date: '2027-05-16', verified: false, note: 'Forecast (astronomical 10 Dhu al-Hijjah 1448); confirm when ДУМК publishes its 2027 calendar' },
+  2027: {
+    date: '2027-05-16',
+    verified: false,
+    note: 'Forecast (astronomical 10 Dhu al-Hijjah 1448); confirm when ДУМК publishes its 2027 calendar',
+  },
 };
 
 export interface TransferRecord {
@@ -155,54 +322,106 @@ const order = (id: string, title: string, extra: Partial<LegalSource> = {}): Leg
   ...extra,
 });
 
-const r2012 = resolution('pp-2012-1538', 'Постановление Правительства Республики Казахстан от 2012 года № 1538 «О переносе дня отдыха»', {
-  number: '1538',
-  url: 'https://adilet.zan.kz/kaz/docs/P1200001538',
-  verified: true,
-  note: 'Text checked on adilet (kk): the day of rest moves from Saturday 29 December to Monday 31 December 2012. Signed by Prime Minister S. Akhmetov in early December 2012 (day of adoption not recorded here).',
-});
-const r2013 = resolution('pp-2013-12-transfer', 'Постановление Правительства Республики Казахстан (декабрь 2013 года) «О переносе дня отдыха» — с субботы 28 декабря 2013 года на пятницу 3 января 2014 года', {
-  note: 'Known from the Prime Minister\'s site as reported on 06.12.2013 (КазТАГ); number and date not confirmed.',
-});
-const r2014 = resolution('pp-2014-05-transfer', 'Постановление Правительства Республики Казахстан (апрель 2014 года) «О переносе дней отдыха» — с 4 мая на 2 мая и с 11 мая на 8 мая 2014 года', {
-  note: 'Signed by Prime Minister K. Massimov, reported 18.04.2014; number and date not confirmed.',
-});
-const r2016 = resolution('pp-2016-transfer', 'Постановление Правительства Республики Казахстан «О переносе дня отдыха в 2016 году» — с субботы 5 марта на понедельник 7 марта 2016 года', {
-  note: 'Known from press (vkurse.kz); number and date not confirmed.',
-});
-const r2017 = resolution('pp-2017-transfer', 'Постановление Правительства Республики Казахстан «О переносе дней отдыха в 2017 году»', {
-  note: 'Draft published by zakon.kz (2016): 18 March → 20 March, 1 July → 7 July 2017; adoption, number and date not confirmed.',
-});
-const r2018 = resolution('pp-2018-transfer', 'Постановление Правительства Республики Казахстан «О переносе дней отдыха в 2018 году»', {
-  note: 'Five transfers reported by nur.kz from the Prime Minister\'s site; number and date not confirmed.',
-});
-const r2020 = resolution('pp-2020-transfer', 'Постановление Правительства Республики Казахстан «О переносе дней отдыха в 2020 году»', {
-  note: 'Text quoted by the Prime Minister\'s site (kyzylorda-news.kz): 5 January → 3 January, 11 May → 8 May, 20 December → 18 December 2020; number and date not confirmed.',
-});
-const r2021 = resolution('pp-2021-transfer', 'Постановление Правительства Республики Казахстан «О переносе дня отдыха в 2021 году» — с субботы 3 июля на понедельник 5 июля 2021 года', {
-  note: 'Known from kt.kz; number and date not confirmed.',
-});
-const r2022 = resolution('pp-2021-713', 'Постановление Правительства Республики Казахстан от 6 октября 2021 года № 713 «О переносе дней отдыха в 2022 году»', {
-  date: '2021-10-06',
-  number: '713',
-  verified: true,
-  url: 'https://pm.kz/en/news/kr-ukimeti-2022-zhyly-demalys-kunderin-auystyrudy-bekitti-1195927',
-  note: 'Text quoted by the Prime Minister\'s site: 5 March → 7 March, 27 August → 29 August 2022.',
-});
-const r2022b = resolution('pp-2022-republic-day-transfer', 'Постановление Правительства Республики Казахстан 2022 года о внесении дополнения в постановление от 6 октября 2021 года № 713 — с субботы 22 октября на понедельник 24 октября 2022 года', {
-  note: 'Signed by Prime Minister A. Smailov (nur.kz, ortcom.kz, October 2022); number and date not confirmed.',
-});
-const r2023 = resolution('pp-2023-04-25-transfer', 'Постановление Правительства Республики Казахстан от 25 апреля 2023 года «О переносе дня отдыха в 2023 году»', {
-  date: '2023-04-25',
-  note: 'Date from zakon.kz; number not confirmed. Applies to the five-day week.',
-});
-const o2024 = order('mtszn-2024-04-17-transfer', 'Приказ исполняющего обязанности Министра труда и социальной защиты населения Республики Казахстан от 17 апреля 2024 года «О переносе дня отдыха в 2024 году»', {
-  date: '2024-04-17',
-  note: 'Date from zakon.kz / mail.kz; number not confirmed.',
-});
-const o2025 = order('mtszn-2024-11-transfer', 'Приказ Министра труда и социальной защиты населения Республики Казахстан (ноябрь 2024 года) о переносе дня отдыха с воскресенья 5 января 2025 года на пятницу 3 января 2025 года', {
-  note: 'Known from the ministry\'s press service (energy-city.kz); number and date not confirmed.',
-});
+const r2012 = resolution(
+  'pp-2012-1538',
+  'Постановление Правительства Республики Казахстан от 2012 года № 1538 «О переносе дня отдыха»',
+  {
+    number: '1538',
+    url: 'https://adilet.zan.kz/kaz/docs/P1200001538',
+    verified: true,
+    note: 'Text checked on adilet (kk): the day of rest moves from Saturday 29 December to Monday 31 December 2012. Signed by Prime Minister S. Akhmetov in early December 2012 (day of adoption not recorded here).',
+  },
+);
+const r2013 = resolution(
+  'pp-2013-12-transfer',
+  'Постановление Правительства Республики Казахстан (декабрь 2013 года) «О переносе дня отдыха» — с субботы 28 декабря 2013 года на пятницу 3 января 2014 года',
+  {
+    note: "Known from the Prime Minister's site as reported on 06.12.2013 (КазТАГ); number and date not confirmed.",
+  },
+);
+const r2014 = resolution(
+  'pp-2014-05-transfer',
+  'Постановление Правительства Республики Казахстан (апрель 2014 года) «О переносе дней отдыха» — с 4 мая на 2 мая и с 11 мая на 8 мая 2014 года',
+  {
+    note: 'Signed by Prime Minister K. Massimov, reported 18.04.2014; number and date not confirmed.',
+  },
+);
+const r2016 = resolution(
+  'pp-2016-transfer',
+  'Постановление Правительства Республики Казахстан «О переносе дня отдыха в 2016 году» — с субботы 5 марта на понедельник 7 марта 2016 года',
+  {
+    note: 'Known from press (vkurse.kz); number and date not confirmed.',
+  },
+);
+const r2017 = resolution(
+  'pp-2017-transfer',
+  'Постановление Правительства Республики Казахстан «О переносе дней отдыха в 2017 году»',
+  {
+    note: 'Draft published by zakon.kz (2016): 18 March → 20 March, 1 July → 7 July 2017; adoption, number and date not confirmed.',
+  },
+);
+const r2018 = resolution(
+  'pp-2018-transfer',
+  'Постановление Правительства Республики Казахстан «О переносе дней отдыха в 2018 году»',
+  {
+    note: "Five transfers reported by nur.kz from the Prime Minister's site; number and date not confirmed.",
+  },
+);
+const r2020 = resolution(
+  'pp-2020-transfer',
+  'Постановление Правительства Республики Казахстан «О переносе дней отдыха в 2020 году»',
+  {
+    note: "Text quoted by the Prime Minister's site (kyzylorda-news.kz): 5 January → 3 January, 11 May → 8 May, 20 December → 18 December 2020; number and date not confirmed.",
+  },
+);
+const r2021 = resolution(
+  'pp-2021-transfer',
+  'Постановление Правительства Республики Казахстан «О переносе дня отдыха в 2021 году» — с субботы 3 июля на понедельник 5 июля 2021 года',
+  {
+    note: 'Known from kt.kz; number and date not confirmed.',
+  },
+);
+const r2022 = resolution(
+  'pp-2021-713',
+  'Постановление Правительства Республики Казахстан от 6 октября 2021 года № 713 «О переносе дней отдыха в 2022 году»',
+  {
+    date: '2021-10-06',
+    number: '713',
+    verified: true,
+    url: 'https://pm.kz/en/news/kr-ukimeti-2022-zhyly-demalys-kunderin-auystyrudy-bekitti-1195927',
+    note: "Text quoted by the Prime Minister's site: 5 March → 7 March, 27 August → 29 August 2022.",
+  },
+);
+const r2022b = resolution(
+  'pp-2022-republic-day-transfer',
+  'Постановление Правительства Республики Казахстан 2022 года о внесении дополнения в постановление от 6 октября 2021 года № 713 — с субботы 22 октября на понедельник 24 октября 2022 года',
+  {
+    note: 'Signed by Prime Minister A. Smailov (nur.kz, ortcom.kz, October 2022); number and date not confirmed.',
+  },
+);
+const r2023 = resolution(
+  'pp-2023-04-25-transfer',
+  'Постановление Правительства Республики Казахстан от 25 апреля 2023 года «О переносе дня отдыха в 2023 году»',
+  {
+    date: '2023-04-25',
+    note: 'Date from zakon.kz; number not confirmed. Applies to the five-day week.',
+  },
+);
+const o2024 = order(
+  'mtszn-2024-04-17-transfer',
+  'Приказ исполняющего обязанности Министра труда и социальной защиты населения Республики Казахстан от 17 апреля 2024 года «О переносе дня отдыха в 2024 году»',
+  {
+    date: '2024-04-17',
+    note: 'Date from zakon.kz / mail.kz; number not confirmed.',
+  },
+);
+const o2025 = order(
+  'mtszn-2024-11-transfer',
+  'Приказ Министра труда и социальной защиты населения Республики Казахстан (ноябрь 2024 года) о переносе дня отдыха с воскресенья 5 января 2025 года на пятницу 3 января 2025 года',
+  {
+    note: "Known from the ministry's press service (energy-city.kz); number and date not confirmed.",
+  },
+);
 
 export const transfers: TransferRecord[] = [
   { workingDay: '2012-12-29', dayOff: '2012-12-31', source: r2012 },
@@ -229,15 +448,21 @@ export const transfers: TransferRecord[] = [
 ];
 
 /** A substitute day off moved by the Government to another weekday (the law's day becomes a working day). */
-export const substituteMoves: SubstituteMove[] = [{ holiday: '2020-05-09', to: '2020-05-08', source: r2020 }];
+export const substituteMoves: SubstituteMove[] = [
+  { holiday: '2020-05-09', to: '2020-05-08', source: r2020 },
+];
 
 export const yearNotes: Record<number, string[]> = {
   2012: ['Transfers other than 29.12 → 31.12 were not researched; 7 May was not yet a holiday.'],
   2013: ['Transfers other than 28.12.2013 → 03.01.2014 were not researched.'],
   2015: ['No transfer of days of rest is recorded for 2015; not confirmed that none was made.'],
   2019: ['No transfer of days of rest is recorded for 2019; not confirmed that none was made.'],
-  2020: ['The state of emergency of March–May 2020 did not change the production calendar and is not modelled.'],
-  2024: ['Since 1 March 2024 the whole country is on UTC+5 (time-zone data, not the production calendar).'],
+  2020: [
+    'The state of emergency of March–May 2020 did not change the production calendar and is not modelled.',
+  ],
+  2024: [
+    'Since 1 March 2024 the whole country is on UTC+5 (time-zone data, not the production calendar).',
+  ],
   2026: [
     'Constitution Day: 30 August is no longer a holiday after the referendum of 15 March 2026; 15 March is a holiday from 2027 (press, not checked against the official text).',
     'No transfer of days of rest is recorded for 2026.',

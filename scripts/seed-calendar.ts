@@ -2,14 +2,19 @@
 // date-holidays duplicates colliding substitute days (Nauryz 2020/2026), has no transfers of days of
 // rest, is off by a day for some Kurban Ait dates and does not know the 2026 Constitution change.
 // The corrections and the law history are in scripts/calendar-history.ts. Usage:
-//   npx tsx scripts/seed-calendar.ts [--write] [--from 2012] [--to 2027]
+//   npx tsx scripts/seed-calendar.ts [--write [--force]] [--from 2012] [--to 2027]
 // Without --write it prints what it would change compared with date-holidays.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Holidays from 'date-holidays';
+import { format, resolveConfig } from 'prettier';
 import { stringify } from 'yaml';
-import { epochDayFromIsoDate, isoDateFromEpochDay, isWeekend } from '../src/domain/calendar/civil-date.js';
+import {
+  epochDayFromIsoDate,
+  isoDateFromEpochDay,
+  isWeekend,
+} from '../src/domain/calendar/civil-date.js';
 import {
   ProductionCalendarYear,
   type CalendarDay,
@@ -36,6 +41,8 @@ const option = (name: string, fallback: number) => {
 const fromYear = option('--from', 2012);
 const toYear = option('--to', 2027);
 const write = args.includes('--write');
+// The YAML files are edited by administrators after seeding: never clobber them silently.
+const force = args.includes('--force');
 
 /** date-holidays' view of a year: holiday dates (non-substitute) and substitute dates. */
 function seedFromDateHolidays(year: number): { holidays: Set<string>; substitutes: string[] } {
@@ -109,7 +116,11 @@ function buildYear(year: number, diffs: string[]): ProductionCalendarYear {
       },
       substituteFor: holiday.date,
       sources: move ? ['law-267', use(move.source)] : ['law-267'],
-      ...(move ? { note: `By law the substitute would be ${date}; moved to ${move.to}, ${date} is a working day.` } : {}),
+      ...(move
+        ? {
+            note: `By law the substitute would be ${date}; moved to ${move.to}, ${date} is a working day.`,
+          }
+        : {}),
     });
   }
   // Substitutes of holidays of the previous year that spill into this one (e.g. 31 December on a weekend) are
@@ -124,7 +135,11 @@ function buildYear(year: number, diffs: string[]): ProductionCalendarYear {
       days.set(transfer.workingDay, {
         date: transfer.workingDay,
         kind: 'transferredWorkingDay',
-        name: { kk: 'Жұмыс күні (демалыс күні ауыстырылды)', ru: 'Рабочий день (перенос дня отдыха)', en: 'Working day (day of rest transferred)' },
+        name: {
+          kk: 'Жұмыс күні (демалыс күні ауыстырылды)',
+          ru: 'Рабочий день (перенос дня отдыха)',
+          en: 'Working day (day of rest transferred)',
+        },
         pairedWith: transfer.dayOff,
         sources: [id],
       });
@@ -134,7 +149,11 @@ function buildYear(year: number, diffs: string[]): ProductionCalendarYear {
       days.set(transfer.dayOff, {
         date: transfer.dayOff,
         kind: 'transferredDayOff',
-        name: { kk: 'Ауыстырылған демалыс күні', ru: 'День отдыха (перенос)', en: 'Day of rest (transferred)' },
+        name: {
+          kk: 'Ауыстырылған демалыс күні',
+          ru: 'День отдыха (перенос)',
+          en: 'Day of rest (transferred)',
+        },
         pairedWith: transfer.workingDay,
         sources: [id],
       });
@@ -144,19 +163,30 @@ function buildYear(year: number, diffs: string[]): ProductionCalendarYear {
   const seed = seedFromDateHolidays(year);
   const ours = [...days.values()];
   for (const date of seed.holidays) {
-    if (!ours.some((day) => day.date === date && (day.kind === 'holiday' || day.kind === 'religiousHoliday'))) {
-      diffs.push(`${year}: date-holidays lists a holiday on ${date}; dropped (law history / Kurban Ait correction)`);
+    if (
+      !ours.some(
+        (day) => day.date === date && (day.kind === 'holiday' || day.kind === 'religiousHoliday'),
+      )
+    ) {
+      diffs.push(
+        `${year}: date-holidays lists a holiday on ${date}; dropped (law history / Kurban Ait correction)`,
+      );
     }
   }
   for (const day of ours) {
-    if ((day.kind === 'holiday' || day.kind === 'religiousHoliday') && !seed.holidays.has(day.date)) {
+    if (
+      (day.kind === 'holiday' || day.kind === 'religiousHoliday') &&
+      !seed.holidays.has(day.date)
+    ) {
       diffs.push(`${year}: added ${day.holiday} on ${day.date} (missing in date-holidays)`);
     }
   }
   const seedSubs = [...seed.substitutes].sort();
   const ourSubs = substitutes.map((day) => day.date).sort();
   if (seedSubs.join() !== ourSubs.join()) {
-    diffs.push(`${year}: substitutes date-holidays [${seedSubs.join(', ')}] → corrected [${ourSubs.join(', ')}]`);
+    diffs.push(
+      `${year}: substitutes date-holidays [${seedSubs.join(', ')}] → corrected [${ourSubs.join(', ')}]`,
+    );
   }
 
   const candidate = {
@@ -175,11 +205,21 @@ for (let year = fromYear; year <= toYear; year += 1) {
   if (write) {
     const file = path.join(root, 'calendar', 'kz', `${year}.yaml`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (fs.existsSync(file) && !force) {
+      console.log(`kept ${path.relative(root, file)} (exists; --force overwrites it)`);
+      continue;
+    }
     const header =
       `# Production calendar of Kazakhstan, ${year}. Seeded by scripts/seed-calendar.ts from date-holidays and\n` +
       `# corrected by hand; edit this file to correct or extend it, then run \`npx qyzmet calendar check\`.\n`;
-    fs.writeFileSync(file, header + stringify(data, { lineWidth: 0 }));
+    fs.writeFileSync(
+      file,
+      await format(header + stringify(data, { lineWidth: 0 }), {
+        ...(await resolveConfig(file)),
+        parser: 'yaml',
+      }),
+    );
   }
 }
 for (const line of diffs) console.log(line);
-console.log(write ? `wrote calendar/kz/${fromYear}–${toYear}` : 'dry run (use --write to write the files)');
+console.log(write ? 'done' : 'dry run (use --write to write the files)');

@@ -29,10 +29,18 @@ export async function readCalendarFiles(folder = calendarFolder()): Promise<Cale
       }
       const parsed = ProductionCalendarYear.safeParse(data);
       if (!parsed.success) {
-        return { file, ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+        return {
+          file,
+          ok: false,
+          problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+        };
       }
       if (`${parsed.data.year}` !== name.slice(0, 4)) {
-        return { file, ok: false, problems: [`the file is named ${name} but holds year ${parsed.data.year}`] };
+        return {
+          file,
+          ok: false,
+          problems: [`the file is named ${name} but holds year ${parsed.data.year}`],
+        };
       }
       return { file, ok: true, year: parsed.data };
     }),
@@ -40,11 +48,15 @@ export async function readCalendarFiles(folder = calendarFolder()): Promise<Cale
 }
 
 /** Reads the files and returns the years; throws with every problem listed when a file is invalid. */
-export async function loadCalendarYears(folder = calendarFolder()): Promise<ProductionCalendarYear[]> {
+export async function loadCalendarYears(
+  folder = calendarFolder(),
+): Promise<ProductionCalendarYear[]> {
   const results = await readCalendarFiles(folder);
   const failures = results.filter((result) => !result.ok);
   if (failures.length > 0) {
-    const lines = failures.flatMap((failure) => (failure.ok ? [] : failure.problems.map((problem) => `${failure.file}: ${problem}`)));
+    const lines = failures.flatMap((failure) =>
+      failure.ok ? [] : failure.problems.map((problem) => `${failure.file}: ${problem}`),
+    );
     throw new Error(`invalid production-calendar files:\n${lines.join('\n')}`);
   }
   return results.flatMap((result) => (result.ok ? [result.year] : []));

@@ -21,7 +21,9 @@ export function loadKzYears(): ProductionCalendarYear[] {
     .readdirSync(folder)
     .filter((name) => /^\d{4}\.yaml$/.test(name))
     .sort()
-    .map((name) => ProductionCalendarYear.parse(parse(fs.readFileSync(path.join(folder, name), 'utf8'))));
+    .map((name) =>
+      ProductionCalendarYear.parse(parse(fs.readFileSync(path.join(folder, name), 'utf8'))),
+    );
 }
 
 let calendar: ProductionCalendar | undefined;
@@ -37,7 +39,11 @@ export function kzWorkingTime(schedule: StandardScheduleId, timeZone = 'Asia/Alm
   const key = `${schedule}|${timeZone}`;
   let time = times.get(key);
   if (!time) {
-    time = createWorkingTime({ calendar: kzCalendar(), schedule: standardSchedules[schedule], timeZone });
+    time = createWorkingTime({
+      calendar: kzCalendar(),
+      schedule: standardSchedules[schedule],
+      timeZone,
+    });
     times.set(key, time);
   }
   return time;

@@ -11,7 +11,15 @@ import {
   type Schedule,
 } from '../../src/domain/calendar/index.js';
 
-const names = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const names = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 const toMs = (hhmm: string) => (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) * 60_000;
 
 export interface NaiveOptions {
@@ -54,7 +62,11 @@ export class NaiveDue {
     const entry = this.calendar.days.get(date);
     let weekday = weekdayOfEpochDay(epochDayFromIsoDate(date));
     if (entry) {
-      if (entry.kind === 'holiday' || entry.kind === 'religiousHoliday' || entry.kind === 'substituteDayOff') {
+      if (
+        entry.kind === 'holiday' ||
+        entry.kind === 'religiousHoliday' ||
+        entry.kind === 'substituteDayOff'
+      ) {
         if (this.schedule.closedOnHolidays) return [];
       } else if (entry.kind === 'transferredDayOff') {
         if (this.schedule.followsTransfers) return [];
@@ -63,7 +75,10 @@ export class NaiveDue {
       }
     }
     const base = this.midnight(date);
-    return this.schedule.workingHours[names[weekday - 1] ?? 'monday'].map((interval) => [base + toMs(interval.from), base + toMs(interval.to)]);
+    return this.schedule.workingHours[names[weekday - 1] ?? 'monday'].map((interval) => [
+      base + toMs(interval.from),
+      base + toMs(interval.to),
+    ]);
   }
 
   private nextWorkingDate(date: string): string {
@@ -79,13 +94,17 @@ export class NaiveDue {
 
   /** Adds a duration (see addDuration for the meaning of the units and options). */
   add(start: number, duration: Duration, options: NaiveOptions = {}): number {
-    const afterHours = options.afterHoursCountsFromNextWorkingDay ?? this.schedule.acceptsAroundTheClock;
+    const afterHours =
+      options.afterHoursCountsFromNextWorkingDay ?? this.schedule.acceptsAroundTheClock;
     let accepted = this.dateOf(start);
-    if (afterHours && (this.periods(accepted).length === 0 || start >= this.close(accepted))) accepted = this.nextWorkingDate(accepted);
+    if (afterHours && (this.periods(accepted).length === 0 || start >= this.close(accepted)))
+      accepted = this.nextWorkingDate(accepted);
     const { amount, unit } = duration;
     if (amount === 0) {
       if (options.excludeStartDay) {
-        return unit === 'calendar_days' ? this.midnight(this.shift(accepted, 1)) : (this.periods(this.nextWorkingDate(accepted))[0]?.[0] ?? Number.NaN);
+        return unit === 'calendar_days'
+          ? this.midnight(this.shift(accepted, 1))
+          : (this.periods(this.nextWorkingDate(accepted))[0]?.[0] ?? Number.NaN);
       }
       return afterHours ? this.nextWorkingInstant(start) : start;
     }
@@ -119,8 +138,11 @@ export class NaiveDue {
       return this.instantAtPosition(date, position);
     }
     let remaining = amount * (unit === 'minutes' ? 60_000 : 3_600_000);
-    let from = options.excludeStartDay ? this.periods(this.nextWorkingDate(accepted))[0]?.[0] ?? Number.NaN : start;
-    if (remaining === 0) return afterHours || options.excludeStartDay ? this.nextWorkingInstant(from) : from;
+    let from = options.excludeStartDay
+      ? (this.periods(this.nextWorkingDate(accepted))[0]?.[0] ?? Number.NaN)
+      : start;
+    if (remaining === 0)
+      return afterHours || options.excludeStartDay ? this.nextWorkingInstant(from) : from;
     let date = this.dateOf(from);
     for (;;) {
       for (const [periodFrom, periodTo] of this.periods(date)) {

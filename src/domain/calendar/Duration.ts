@@ -3,13 +3,19 @@ import { z } from 'zod';
 /** The units the regulations count terms in. */
 export const DurationUnit = z
   .enum(['minutes', 'hours', 'working_days', 'calendar_days'])
-  .describe('minutes/hours: working time of the schedule; working_days: days the schedule works; calendar_days: civil days');
+  .describe(
+    'minutes/hours: working time of the schedule; working_days: days the schedule works; calendar_days: civil days',
+  );
 export type DurationUnit = z.infer<typeof DurationUnit>;
 
 /** A term such as "15 working days" or "30 minutes". */
 export const Duration = z
   .object({
-    amount: z.number().nonnegative().finite().describe('How many units; working and calendar days must be whole'),
+    amount: z
+      .number()
+      .nonnegative()
+      .finite()
+      .describe('How many units; working and calendar days must be whole'),
     unit: DurationUnit,
   })
   .strict()

@@ -72,7 +72,9 @@ export const LegalSource = z
     title: z
       .string()
       .min(10)
-      .describe('The act as officially titled, in Russian, e.g. "Постановление Правительства РК от … № …"'),
+      .describe(
+        'The act as officially titled, in Russian, e.g. "Постановление Правительства РК от … № …"',
+      ),
     date: IsoDate.optional().describe('Date of adoption, when known'),
     number: z.string().min(1).optional().describe('Registration number, when known'),
     url: z.url().optional().describe('Where the text can be read (adilet.zan.kz preferred)'),
@@ -135,7 +137,11 @@ function checkDatesInYearAndUnique(value: YearInput, context: z.RefinementCtx): 
   const seen = new Set<string>();
   value.days.forEach((day, index) => {
     if (!day.date.startsWith(`${value.year}-`)) {
-      context.addIssue({ code: 'custom', path: ['days', index, 'date'], message: `not in ${value.year}` });
+      context.addIssue({
+        code: 'custom',
+        path: ['days', index, 'date'],
+        message: `not in ${value.year}`,
+      });
     }
     if (seen.has(day.date)) {
       context.addIssue({
@@ -149,7 +155,11 @@ function checkDatesInYearAndUnique(value: YearInput, context: z.RefinementCtx): 
   const ids = new Set<string>();
   value.sources.forEach((source, index) => {
     if (ids.has(source.id)) {
-      context.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: 'duplicate source id' });
+      context.addIssue({
+        code: 'custom',
+        path: ['sources', index, 'id'],
+        message: 'duplicate source id',
+      });
     }
     ids.add(source.id);
   });
@@ -175,7 +185,8 @@ function checkKindFields(value: YearInput, context: z.RefinementCtx): void {
   value.days.forEach((day, index) => {
     const path = ['days', index];
     const weekend = isWeekend(epochDayFromIsoDate(day.date));
-    const fail = (message: string) => context.addIssue({ code: 'custom', path, message: `${day.date}: ${message}` });
+    const fail = (message: string) =>
+      context.addIssue({ code: 'custom', path, message: `${day.date}: ${message}` });
     switch (day.kind) {
       case 'holiday':
       case 'religiousHoliday':
@@ -205,7 +216,9 @@ function checkKindFields(value: YearInput, context: z.RefinementCtx): void {
 
 /** Kurban Ait day 1 is a day off every year (Law No. 267-II, art. 5, as amended in 2006). */
 function checkOneKurbanAit(value: YearInput, context: z.RefinementCtx): void {
-  const count = value.days.filter((day) => day.holiday === 'kurban_ait' && day.kind === 'religiousHoliday').length;
+  const count = value.days.filter(
+    (day) => day.holiday === 'kurban_ait' && day.kind === 'religiousHoliday',
+  ).length;
   if (count !== 1) {
     context.addIssue({
       code: 'custom',

@@ -31,8 +31,16 @@ const DayHours = z
     for (let index = 1; index < intervals.length; index += 1) {
       const previous = intervals[index - 1];
       const current = intervals[index];
-      if (previous && current && minutesOfTimeOfDay(current.from) < minutesOfTimeOfDay(previous.to)) {
-        context.addIssue({ code: 'custom', path: [index], message: 'intervals must be in order and not overlap' });
+      if (
+        previous &&
+        current &&
+        minutesOfTimeOfDay(current.from) < minutesOfTimeOfDay(previous.to)
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path: [index],
+          message: 'intervals must be in order and not overlap',
+        });
       }
     }
   })
@@ -59,18 +67,25 @@ export type WeekHours = z.infer<typeof WeekHours>;
  */
 export const Schedule = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Stable key, e.g. provider-office'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .describe('Stable key, e.g. provider-office'),
     name: z
       .object({ kk: z.string().min(1), ru: z.string().min(1), en: z.string().min(1) })
       .strict()
       .describe('Name shown to people'),
-    workingHours: WeekHours.describe('Working time per weekday; deadlines in minutes, hours and working days count only this time'),
+    workingHours: WeekHours.describe(
+      'Working time per weekday; deadlines in minutes, hours and working days count only this time',
+    ),
     intakeHours: WeekHours.optional().describe(
       'When applications are accepted and results issued, if narrower than the working hours (seed 002, p. 7: 9:00–17:30)',
     ),
     closedOnHolidays: z
       .boolean()
-      .describe('Closed on holidays, religious days off and substitute days off of the production calendar'),
+      .describe(
+        'Closed on holidays, religious days off and substitute days off of the production calendar',
+      ),
     followsTransfers: z
       .boolean()
       .describe(
@@ -86,8 +101,15 @@ export const Schedule = z
 export type Schedule = z.infer<typeof Schedule>;
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
-const fill = (weekdayHours: TimeInterval[], saturday: TimeInterval[] = [], sunday: TimeInterval[] = []): WeekHours => ({
-  ...(Object.fromEntries(weekdays.map((day) => [day, weekdayHours])) as Record<(typeof weekdays)[number], TimeInterval[]>),
+const fill = (
+  weekdayHours: TimeInterval[],
+  saturday: TimeInterval[] = [],
+  sunday: TimeInterval[] = [],
+): WeekHours => ({
+  ...(Object.fromEntries(weekdays.map((day) => [day, weekdayHours])) as Record<
+    (typeof weekdays)[number],
+    TimeInterval[]
+  >),
   saturday,
   sunday,
 });
@@ -99,7 +121,11 @@ const fill = (weekdayHours: TimeInterval[], saturday: TimeInterval[] = [], sunda
  */
 export const providerOfficeSchedule: Schedule = Schedule.parse({
   id: 'provider-office',
-  name: { kk: 'Көрсетілетін қызметті берушінің кеңсесі', ru: 'Канцелярия услугодателя', en: "Provider's office" },
+  name: {
+    kk: 'Көрсетілетін қызметті берушінің кеңсесі',
+    ru: 'Канцелярия услугодателя',
+    en: "Provider's office",
+  },
   workingHours: fill([
     { from: '09:00', to: '13:00' },
     { from: '14:30', to: '18:30' },
@@ -120,7 +146,11 @@ export const providerOfficeSchedule: Schedule = Schedule.parse({
  */
 export const frontOfficeSchedule: Schedule = Schedule.parse({
   id: 'front-office',
-  name: { kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясы', ru: 'Государственная корпорация «Правительство для граждан»', en: 'Front office (Government for Citizens)' },
+  name: {
+    kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясы',
+    ru: 'Государственная корпорация «Правительство для граждан»',
+    en: 'Front office (Government for Citizens)',
+  },
   workingHours: fill([{ from: '09:00', to: '20:00' }], [{ from: '09:00', to: '20:00' }]),
   closedOnHolidays: true,
   followsTransfers: false,

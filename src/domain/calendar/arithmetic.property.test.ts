@@ -13,8 +13,14 @@ const zones = ['Asia/Almaty', 'Asia/Oral', 'Asia/Qostanay'];
 const from = getInstantOfLocalDateTime(kzWorkingTime('portal'), '2012-01-02T00:00');
 const to = getInstantOfLocalDateTime(kzWorkingTime('portal'), '2027-06-30T00:00');
 
-const instant = fc.integer({ min: from, max: to }).map((value) => Math.floor(value / 60_000) * 60_000);
-const setup = fc.record({ schedule: fc.constantFrom(...scheduleIds), zone: fc.constantFrom(...zones), exclude: fc.boolean() });
+const instant = fc
+  .integer({ min: from, max: to })
+  .map((value) => Math.floor(value / 60_000) * 60_000);
+const setup = fc.record({
+  schedule: fc.constantFrom(...scheduleIds),
+  zone: fc.constantFrom(...zones),
+  exclude: fc.boolean(),
+});
 const termOf = (unit: DurationUnit) => {
   switch (unit) {
     case 'minutes':
@@ -42,7 +48,9 @@ describe('addDuration properties', () => {
     fc.assert(
       fc.property(setup, instant, duration, ({ schedule, zone, exclude }, start, term) => {
         const time = kzWorkingTime(schedule, zone);
-        expect(addDuration(time, start, term, { excludeStartDay: exclude })).toBeGreaterThanOrEqual(start);
+        expect(addDuration(time, start, term, { excludeStartDay: exclude })).toBeGreaterThanOrEqual(
+          start,
+        );
       }),
       runs,
     );
@@ -50,37 +58,63 @@ describe('addDuration properties', () => {
 
   it('a working-day due is inside the working hours of a working day (closing time included)', () => {
     fc.assert(
-      fc.property(setup, instant, fc.integer({ min: 1, max: 60 }), ({ schedule, zone, exclude }, start, amount) => {
-        const time = kzWorkingTime(schedule, zone);
-        const due = addDuration(time, start, { amount, unit: 'working_days' }, { excludeStartDay: exclude });
-        const index = dayIndexOf(time, due);
-        expect(isWorkingDayIndex(time, index)).toBe(true);
-        expect(due).toBeGreaterThan(openingOfDay(time, index));
-        expect(due).toBeLessThanOrEqual(closeOfDay(time, index));
-      }),
+      fc.property(
+        setup,
+        instant,
+        fc.integer({ min: 1, max: 60 }),
+        ({ schedule, zone, exclude }, start, amount) => {
+          const time = kzWorkingTime(schedule, zone);
+          const due = addDuration(
+            time,
+            start,
+            { amount, unit: 'working_days' },
+            { excludeStartDay: exclude },
+          );
+          const index = dayIndexOf(time, due);
+          expect(isWorkingDayIndex(time, index)).toBe(true);
+          expect(due).toBeGreaterThan(openingOfDay(time, index));
+          expect(due).toBeLessThanOrEqual(closeOfDay(time, index));
+        },
+      ),
       runs,
     );
   });
 
   it('is monotonic in the start', () => {
     fc.assert(
-      fc.property(setup, instant, fc.integer({ min: 0, max: 7 * 86_400_000 }), duration, ({ schedule, zone, exclude }, start, delay, term) => {
-        const time = kzWorkingTime(schedule, zone);
-        const options = { excludeStartDay: exclude };
-        expect(addDuration(time, start + delay, term, options)).toBeGreaterThanOrEqual(addDuration(time, start, term, options));
-      }),
+      fc.property(
+        setup,
+        instant,
+        fc.integer({ min: 0, max: 7 * 86_400_000 }),
+        duration,
+        ({ schedule, zone, exclude }, start, delay, term) => {
+          const time = kzWorkingTime(schedule, zone);
+          const options = { excludeStartDay: exclude };
+          expect(addDuration(time, start + delay, term, options)).toBeGreaterThanOrEqual(
+            addDuration(time, start, term, options),
+          );
+        },
+      ),
       runs,
     );
   });
 
   it('is monotonic in the term', () => {
     fc.assert(
-      fc.property(setup, instant, duration, fc.integer({ min: 0, max: 30 }), ({ schedule, zone, exclude }, start, term, more) => {
-        const time = kzWorkingTime(schedule, zone);
-        const options = { excludeStartDay: exclude };
-        const longer = { ...term, amount: term.amount + more };
-        expect(addDuration(time, start, longer, options)).toBeGreaterThanOrEqual(addDuration(time, start, term, options));
-      }),
+      fc.property(
+        setup,
+        instant,
+        duration,
+        fc.integer({ min: 0, max: 30 }),
+        ({ schedule, zone, exclude }, start, term, more) => {
+          const time = kzWorkingTime(schedule, zone);
+          const options = { excludeStartDay: exclude };
+          const longer = { ...term, amount: term.amount + more };
+          expect(addDuration(time, start, longer, options)).toBeGreaterThanOrEqual(
+            addDuration(time, start, term, options),
+          );
+        },
+      ),
       runs,
     );
   });
@@ -96,7 +130,9 @@ describe('addDuration properties', () => {
           oracles.set(key, oracle);
         }
         const time = kzWorkingTime(schedule, zone);
-        expect(addDuration(time, start, term, { excludeStartDay: exclude })).toBe(oracle.add(start, term, { excludeStartDay: exclude }));
+        expect(addDuration(time, start, term, { excludeStartDay: exclude })).toBe(
+          oracle.add(start, term, { excludeStartDay: exclude }),
+        );
       }),
       runs,
     );
@@ -104,13 +140,28 @@ describe('addDuration properties', () => {
 
   it('a suspension never brings a due earlier, and an empty one changes nothing', () => {
     fc.assert(
-      fc.property(setup, instant, duration, fc.integer({ min: 0, max: 20 * 86_400_000 }), fc.integer({ min: 0, max: 10 * 86_400_000 }), ({ schedule, zone, exclude }, start, term, offset, length) => {
-        const time = kzWorkingTime(schedule, zone);
-        const plain = addDuration(time, start, term, { excludeStartDay: exclude });
-        const suspended = addDuration(time, start, term, { excludeStartDay: exclude, suspensions: [{ from: start + offset, to: start + offset + length }] });
-        expect(suspended).toBeGreaterThanOrEqual(plain);
-        expect(addDuration(time, start, term, { excludeStartDay: exclude, suspensions: [{ from: start + offset, to: start + offset }] })).toBe(plain);
-      }),
+      fc.property(
+        setup,
+        instant,
+        duration,
+        fc.integer({ min: 0, max: 20 * 86_400_000 }),
+        fc.integer({ min: 0, max: 10 * 86_400_000 }),
+        ({ schedule, zone, exclude }, start, term, offset, length) => {
+          const time = kzWorkingTime(schedule, zone);
+          const plain = addDuration(time, start, term, { excludeStartDay: exclude });
+          const suspended = addDuration(time, start, term, {
+            excludeStartDay: exclude,
+            suspensions: [{ from: start + offset, to: start + offset + length }],
+          });
+          expect(suspended).toBeGreaterThanOrEqual(plain);
+          expect(
+            addDuration(time, start, term, {
+              excludeStartDay: exclude,
+              suspensions: [{ from: start + offset, to: start + offset }],
+            }),
+          ).toBe(plain);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -79,7 +79,8 @@ export function addDuration(
   duration: Duration,
   options: AddDurationOptions = {},
 ): number {
-  const afterHours = options.afterHoursCountsFromNextWorkingDay ?? time.schedule.acceptsAroundTheClock;
+  const afterHours =
+    options.afterHoursCountsFromNextWorkingDay ?? time.schedule.acceptsAroundTheClock;
   const exclude = options.excludeStartDay === true;
   const { amount } = duration;
   let effectiveStart: number;
@@ -92,14 +93,21 @@ export function addDuration(
         ? openingOfDay(time, nextWorkingDayIndex(time, acceptanceDayIndex(time, start, afterHours)))
         : start;
       effectiveStart = exclude || afterHours ? nextWorkingInstant(time, from) : from;
-      due = term === 0 ? effectiveStart : instantAtWorkingTime(time, workingTimeAt(time, from) + term);
+      due =
+        term === 0 ? effectiveStart : instantAtWorkingTime(time, workingTimeAt(time, from) + term);
       break;
     }
     case 'working_days': {
       if (exclude) {
         const first = nextWorkingDayIndex(time, acceptanceDayIndex(time, start, afterHours));
         effectiveStart = openingOfDay(time, first);
-        due = amount === 0 ? effectiveStart : closeOfDay(time, workingDayAt(time, (time.workingDaysBefore[first] ?? 0) + amount - 1));
+        due =
+          amount === 0
+            ? effectiveStart
+            : closeOfDay(
+                time,
+                workingDayAt(time, (time.workingDaysBefore[first] ?? 0) + amount - 1),
+              );
         break;
       }
       effectiveStart = afterHours ? nextWorkingInstant(time, start) : start;
@@ -125,7 +133,13 @@ export function addDuration(
     }
   }
   if (options.suspensions && options.suspensions.length > 0) {
-    due = applySuspensions(time, effectiveStart, due, options.suspensions, duration.unit === 'calendar_days');
+    due = applySuspensions(
+      time,
+      effectiveStart,
+      due,
+      options.suspensions,
+      duration.unit === 'calendar_days',
+    );
   }
   return due;
 }
@@ -149,7 +163,13 @@ function dayBoundary(time: WorkingTime, index: number): number {
   const value = index >= 0 && index <= time.dayCount ? time.dayStart[index] : undefined;
   if (value === undefined) {
     throw new DomainError(ErrorCode.validationFailed, {
-      issues: [{ path: 'due', rule: 'calendar_range', params: { from: time.calendar.firstYear, to: time.calendar.lastYear } }],
+      issues: [
+        {
+          path: 'due',
+          rule: 'calendar_range',
+          params: { from: time.calendar.firstYear, to: time.calendar.lastYear },
+        },
+      ],
     });
   }
   return value;
@@ -159,16 +179,20 @@ function dayBoundary(time: WorkingTime, index: number): number {
 function acceptanceDayIndex(time: WorkingTime, start: number, afterHours: boolean): number {
   const index = dayIndexOf(time, start);
   if (!afterHours) return index;
-  if (!isWorkingDayIndex(time, index) || start >= closeOfDay(time, index)) return nextWorkingDayIndex(time, index);
+  if (!isWorkingDayIndex(time, index) || start >= closeOfDay(time, index))
+    return nextWorkingDayIndex(time, index);
   return index;
 }
 
 function mergeIntervals(intervals: readonly InstantInterval[]): InstantInterval[] {
-  const sorted = intervals.filter((interval) => interval.to > interval.from).sort((a, b) => a.from - b.from);
+  const sorted = intervals
+    .filter((interval) => interval.to > interval.from)
+    .sort((a, b) => a.from - b.from);
   const merged: InstantInterval[] = [];
   for (const interval of sorted) {
     const last = merged[merged.length - 1];
-    if (last && interval.from <= last.to) merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, interval.to) };
+    if (last && interval.from <= last.to)
+      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, interval.to) };
     else merged.push(interval);
   }
   return merged;
@@ -200,8 +224,16 @@ function applySuspensions(
  * Extends a due by more term (продление срока): the same arithmetic as addDuration, counted from
  * the current due (a due at closing time extends from the next working day's opening).
  */
-export function extendDue(time: WorkingTime, due: number, extension: Duration, suspensions?: readonly InstantInterval[]): number {
-  return addDuration(time, due, extension, { afterHoursCountsFromNextWorkingDay: false, ...(suspensions ? { suspensions } : {}) });
+export function extendDue(
+  time: WorkingTime,
+  due: number,
+  extension: Duration,
+  suspensions?: readonly InstantInterval[],
+): number {
+  return addDuration(time, due, extension, {
+    afterHoursCountsFromNextWorkingDay: false,
+    ...(suspensions ? { suspensions } : {}),
+  });
 }
 
 /**
@@ -230,7 +262,8 @@ export function isWithinWorkingHours(time: WorkingTime, instant: number): boolea
   const local = instant - (time.dayStart[index] ?? 0);
   const end = time.firstPeriod[index + 1] ?? 0;
   for (let period = time.firstPeriod[index] ?? 0; period < end; period += 1) {
-    if (local >= (time.periodFrom[period] ?? 0) && local < (time.periodTo[period] ?? 0)) return true;
+    if (local >= (time.periodFrom[period] ?? 0) && local < (time.periodTo[period] ?? 0))
+      return true;
   }
   return false;
 }
@@ -250,7 +283,8 @@ export function isWithinIntakeHours(time: WorkingTime, instant: number): boolean
   if (!name) return false;
   const minutes = (instant - (time.dayStart[index] ?? 0)) / msPerMinute;
   return (intake as WeekHours)[name].some(
-    (interval) => minutes >= minutesOfTimeOfDay(interval.from) && minutes < minutesOfTimeOfDay(interval.to),
+    (interval) =>
+      minutes >= minutesOfTimeOfDay(interval.from) && minutes < minutesOfTimeOfDay(interval.to),
   );
 }
 
@@ -261,7 +295,8 @@ export function nextWorkingInstant(time: WorkingTime, instant: number): number {
   const local = instant - dayStart;
   const end = time.firstPeriod[index + 1] ?? 0;
   for (let period = time.firstPeriod[index] ?? 0; period < end; period += 1) {
-    if (local < (time.periodTo[period] ?? 0)) return dayStart + Math.max(local, time.periodFrom[period] ?? 0);
+    if (local < (time.periodTo[period] ?? 0))
+      return dayStart + Math.max(local, time.periodFrom[period] ?? 0);
   }
   return openingOfDay(time, nextWorkingDayIndex(time, index));
 }
@@ -271,8 +306,13 @@ export function latestWorkingInstantAtOrBefore(time: WorkingTime, instant: numbe
   const index = dayIndexOf(time, instant);
   const dayStart = time.dayStart[index] ?? 0;
   const local = instant - dayStart;
-  for (let period = (time.firstPeriod[index + 1] ?? 0) - 1; period >= (time.firstPeriod[index] ?? 0); period -= 1) {
-    if (local >= (time.periodFrom[period] ?? 0)) return dayStart + Math.min(local, time.periodTo[period] ?? 0);
+  for (
+    let period = (time.firstPeriod[index + 1] ?? 0) - 1;
+    period >= (time.firstPeriod[index] ?? 0);
+    period -= 1
+  ) {
+    if (local >= (time.periodFrom[period] ?? 0))
+      return dayStart + Math.min(local, time.periodTo[period] ?? 0);
   }
   return closeOfDay(time, workingDayAt(time, (time.workingDaysBefore[index] ?? 0) - 1));
 }

@@ -55,7 +55,7 @@ export function isoDateFromEpochDay(day: number): string {
 
 /** ISO weekday (Monday = 1 … Sunday = 7) of an epoch day; 1970-01-01 was a Thursday. */
 export function weekdayOfEpochDay(day: number): Weekday {
-  return ((((day + 3) % 7) + 7) % 7) + 1 as Weekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /** True for Saturday and Sunday, the weekly days off of the five-day week (Labour Code, art. 84). */

@@ -65,4 +65,8 @@ export {
   type AddDurationOptions,
   type InstantInterval,
 } from './arithmetic.js';
-export { findInstantOfLocalDateTime, formatInstant, getInstantOfLocalDateTime } from './local-time.js';
+export {
+  findInstantOfLocalDateTime,
+  formatInstant,
+  getInstantOfLocalDateTime,
+} from './local-time.js';

@@ -2,7 +2,8 @@ import { DomainError, ErrorCode } from '../shared/domain-error.js';
 import { epochDayFromIsoDate, isIsoDate, msPerDay, msPerMinute } from './civil-date.js';
 import { dayIndexOf, type WorkingTime } from './working-time.js';
 
-const localDateTimePattern = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+const localDateTimePattern =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 /**
  * Reads a local date-time "YYYY-MM-DDTHH:MM[:SS[.sss]]" in the zone of `time` (with the zone's offset
@@ -20,7 +21,9 @@ export function findInstantOfLocalDateTime(time: WorkingTime, text: string): num
   const day = epochDayFromIsoDate(match[1] ?? '');
   const offset = time.offsetMinutes[day - time.firstDay];
   if (offset === undefined) return undefined;
-  return day * msPerDay + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis - offset * msPerMinute;
+  return (
+    day * msPerDay + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis - offset * msPerMinute
+  );
 }
 
 /** Like findInstantOfLocalDateTime, but throws DomainError(validation_failed) on a bad or out-of-range text. */
@@ -28,7 +31,13 @@ export function getInstantOfLocalDateTime(time: WorkingTime, text: string): numb
   const instant = findInstantOfLocalDateTime(time, text);
   if (instant === undefined) {
     throw new DomainError(ErrorCode.validationFailed, {
-      issues: [{ path: 'start', rule: 'local_date_time', params: { text, from: time.calendar.firstYear, to: time.calendar.lastYear } }],
+      issues: [
+        {
+          path: 'start',
+          rule: 'local_date_time',
+          params: { text, from: time.calendar.firstYear, to: time.calendar.lastYear },
+        },
+      ],
     });
   }
   return instant;

@@ -9,15 +9,21 @@ const kindOn = (date: string) => kzCalendar().days.get(date)?.kind;
 
 describe('the shipped calendar data 2012–2027', () => {
   it('has every year 2012–2027 and passes the check without errors', () => {
-    expect(years.map((entry) => entry.year)).toEqual(Array.from({ length: 16 }, (_, index) => 2012 + index));
-    const errors = checkProductionCalendar(years, { requiredYears: { from: 2012, to: 2027 } }).filter((issue) => issue.severity === 'error');
+    expect(years.map((entry) => entry.year)).toEqual(
+      Array.from({ length: 16 }, (_, index) => 2012 + index),
+    );
+    const errors = checkProductionCalendar(years, {
+      requiredYears: { from: 2012, to: 2027 },
+    }).filter((issue) => issue.severity === 'error');
     expect(errors).toEqual([]);
   });
 
   it('records a legal source for every listed day, and every year cites Law No. 267-II', () => {
     for (const entry of years) {
       const ids = new Set(entry.sources.map((source) => source.id));
-      expect(entry.sources.some((source) => source.kind === 'law' && source.title.includes('267-II'))).toBe(true);
+      expect(
+        entry.sources.some((source) => source.kind === 'law' && source.title.includes('267-II')),
+      ).toBe(true);
       for (const day of entry.days) {
         expect(day.sources.length).toBeGreaterThan(0);
         for (const id of day.sources) expect(ids.has(id)).toBe(true);
@@ -26,13 +32,27 @@ describe('the shipped calendar data 2012–2027', () => {
   });
 
   it.each([
-    [2012, '2012-10-26'], [2013, '2013-10-15'], [2014, '2014-10-04'], [2015, '2015-09-24'],
-    [2016, '2016-09-12'], [2017, '2017-09-01'], [2018, '2018-08-21'], [2019, '2019-08-11'],
-    [2020, '2020-07-31'], [2021, '2021-07-20'], [2022, '2022-07-09'], [2023, '2023-06-28'],
-    [2024, '2024-06-17'], [2025, '2025-06-06'], [2026, '2026-05-27'], [2027, '2027-05-16'],
+    [2012, '2012-10-26'],
+    [2013, '2013-10-15'],
+    [2014, '2014-10-04'],
+    [2015, '2015-09-24'],
+    [2016, '2016-09-12'],
+    [2017, '2017-09-01'],
+    [2018, '2018-08-21'],
+    [2019, '2019-08-11'],
+    [2020, '2020-07-31'],
+    [2021, '2021-07-20'],
+    [2022, '2022-07-09'],
+    [2023, '2023-06-28'],
+    [2024, '2024-06-17'],
+    [2025, '2025-06-06'],
+    [2026, '2026-05-27'],
+    [2027, '2027-05-16'],
   ])('Kurban Ait day 1 of %i is %s', (year, date) => {
     const entry = years.find((candidate) => candidate.year === year);
-    expect(entry?.days.filter((day) => day.holiday === 'kurban_ait').map((day) => day.date)).toEqual([date]);
+    expect(
+      entry?.days.filter((day) => day.holiday === 'kurban_ait').map((day) => day.date),
+    ).toEqual([date]);
   });
 
   it('encodes the law history per year', () => {
@@ -61,16 +81,23 @@ describe('the shipped calendar data 2012–2027', () => {
 
   it('has the transfers with their resolutions', () => {
     const calendar = kzCalendar();
-    expect(getDayStatus(calendar, epochDayFromIsoDate('2012-12-29'))).toBe(DayStatus.transferredWorkingDay);
-    expect(getDayStatus(calendar, epochDayFromIsoDate('2012-12-31'))).toBe(DayStatus.transferredDayOff);
+    expect(getDayStatus(calendar, epochDayFromIsoDate('2012-12-29'))).toBe(
+      DayStatus.transferredWorkingDay,
+    );
+    expect(getDayStatus(calendar, epochDayFromIsoDate('2012-12-31'))).toBe(
+      DayStatus.transferredDayOff,
+    );
     expect(calendar.days.get('2022-03-07')?.sources).toEqual(['pp-2021-713']);
-    const source = years.find((entry) => entry.year === 2022)?.sources.find((candidate) => candidate.id === 'pp-2021-713');
+    const source = years
+      .find((entry) => entry.year === 2022)
+      ?.sources.find((candidate) => candidate.id === 'pp-2021-713');
     expect(source).toMatchObject({ number: '713', date: '2021-10-06', verified: true });
   });
 });
 
 describe('the check finds defects', () => {
-  const year2020 = () => structuredClone(years.find((entry) => entry.year === 2020)) as ProductionCalendarYear;
+  const year2020 = () =>
+    structuredClone(years.find((entry) => entry.year === 2020)) as ProductionCalendarYear;
 
   it('rejects a duplicated substitute (the date-holidays defect) in the schema', () => {
     const broken = year2020();
@@ -86,24 +113,45 @@ describe('the check finds defects', () => {
     const second = broken.days.find((day) => day.date === '2020-03-25');
     if (!second) throw new Error('fixture');
     second.substituteFor = '2020-03-21';
-    const messages = checkProductionCalendar([broken]).filter((issue) => issue.severity === 'error').map((issue) => `${issue.date}: ${issue.message}`);
+    const messages = checkProductionCalendar([broken])
+      .filter((issue) => issue.severity === 'error')
+      .map((issue) => `${issue.date}: ${issue.message}`);
     expect(messages).toContain('2020-08-30: a holiday on a weekend has no substitute day off');
-    expect(messages.some((message) => message.startsWith('2020-03-21: has 2 substitute days'))).toBe(true);
+    expect(
+      messages.some((message) => message.startsWith('2020-03-21: has 2 substitute days')),
+    ).toBe(true);
   });
 
   it('reports a substitute for a religious day, an unpaired transfer and a missing year', () => {
     const broken = year2020();
-    broken.days.push({ date: '2020-08-03', kind: 'substituteDayOff', holiday: 'kurban_ait', substituteFor: '2020-07-31', name: { kk: 'x', ru: 'x', en: 'x' }, sources: ['law-267'] });
+    broken.days.push({
+      date: '2020-08-03',
+      kind: 'substituteDayOff',
+      holiday: 'kurban_ait',
+      substituteFor: '2020-07-31',
+      name: { kk: 'x', ru: 'x', en: 'x' },
+      sources: ['law-267'],
+    });
     broken.days = broken.days.filter((day) => day.date !== '2020-01-05');
-    const messages = checkProductionCalendar([broken], { requiredYears: { from: 2019, to: 2020 } }).map((issue) => issue.message);
-    expect(messages.some((message) => message.includes('religious days off get no substitute'))).toBe(true);
+    const messages = checkProductionCalendar([broken], {
+      requiredYears: { from: 2019, to: 2020 },
+    }).map((issue) => issue.message);
+    expect(
+      messages.some((message) => message.includes('religious days off get no substitute')),
+    ).toBe(true);
     expect(messages).toContain('its pair 2020-01-05 is not listed');
     expect(messages).toContain('calendar/kz/2019.yaml is missing');
   });
 
   it('rejects a transferred working day on a weekday and an unknown source', () => {
     const broken = year2020();
-    broken.days.push({ date: '2020-02-04', kind: 'transferredWorkingDay', pairedWith: '2020-02-07', name: { kk: 'x', ru: 'x', en: 'x' }, sources: ['nowhere'] });
+    broken.days.push({
+      date: '2020-02-04',
+      kind: 'transferredWorkingDay',
+      pairedWith: '2020-02-07',
+      name: { kk: 'x', ru: 'x', en: 'x' },
+      sources: ['nowhere'],
+    });
     const result = ProductionCalendarYear.safeParse(broken);
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((issue) => issue.message) ?? [];

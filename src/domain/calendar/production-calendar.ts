@@ -50,17 +50,27 @@ export interface ProductionCalendar {
  * run `checkProductionCalendar` first to get every defect as a list.
  * @throws DomainError(validation_failed) when years are missing in between or duplicated.
  */
-export function buildProductionCalendar(years: readonly ProductionCalendarYear[]): ProductionCalendar {
+export function buildProductionCalendar(
+  years: readonly ProductionCalendarYear[],
+): ProductionCalendar {
   const sorted = [...years].sort((a, b) => a.year - b.year);
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (!first || !last) {
-    throw new DomainError(ErrorCode.validationFailed, { issues: [{ path: 'years', rule: 'required' }] });
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'years', rule: 'required' }],
+    });
   }
   sorted.forEach((entry, index) => {
     if (entry.year !== first.year + index) {
       throw new DomainError(ErrorCode.validationFailed, {
-        issues: [{ path: 'years', rule: 'consecutive', params: { expected: first.year + index, found: entry.year } }],
+        issues: [
+          {
+            path: 'years',
+            rule: 'consecutive',
+            params: { expected: first.year + index, found: entry.year },
+          },
+        ],
       });
     }
   });
@@ -84,7 +94,9 @@ export function buildProductionCalendar(years: readonly ProductionCalendarYear[]
           break;
         case 'transferredWorkingDay':
           status[index] = DayStatus.transferredWorkingDay;
-          hoursOfWeekday[index] = day.pairedWith ? weekdayOfEpochDay(epochDayFromIsoDate(day.pairedWith)) : 1;
+          hoursOfWeekday[index] = day.pairedWith
+            ? weekdayOfEpochDay(epochDayFromIsoDate(day.pairedWith))
+            : 1;
           break;
         default: {
           const unreachable: never = day.kind;
@@ -93,7 +105,16 @@ export function buildProductionCalendar(years: readonly ProductionCalendarYear[]
       }
     }
   }
-  return { firstYear: first.year, lastYear: last.year, firstDay, dayCount, status, hoursOfWeekday, days, years: sorted };
+  return {
+    firstYear: first.year,
+    lastYear: last.year,
+    firstDay,
+    dayCount,
+    status,
+    hoursOfWeekday,
+    days,
+    years: sorted,
+  };
 }
 
 /** A defect found by `checkProductionCalendar`. */
@@ -127,7 +148,8 @@ export function checkProductionCalendar(
   const present = new Set(years.map((entry) => entry.year));
   if (options.requiredYears) {
     for (let year = options.requiredYears.from; year <= options.requiredYears.to; year += 1) {
-      if (!present.has(year)) issues.push({ severity: 'error', year, message: `calendar/kz/${year}.yaml is missing` });
+      if (!present.has(year))
+        issues.push({ severity: 'error', year, message: `calendar/kz/${year}.yaml is missing` });
     }
   }
   const byDate = new Map<string, CalendarDay>();
@@ -135,23 +157,32 @@ export function checkProductionCalendar(
   for (const entry of years) for (const day of entry.days) byDate.set(day.date, day);
   const substitutesOf = new Map<string, string[]>();
   for (const day of byDate.values()) {
-    const error = (message: string) => issues.push({ severity: 'error', year: yearOf(day.date), date: day.date, message });
+    const error = (message: string) =>
+      issues.push({ severity: 'error', year: yearOf(day.date), date: day.date, message });
     if (day.kind === 'substituteDayOff' && day.substituteFor) {
       const list = substitutesOf.get(day.substituteFor) ?? [];
       list.push(day.date);
       substitutesOf.set(day.substituteFor, list);
       const holiday = byDate.get(day.substituteFor);
       const distance = epochDayFromIsoDate(day.date) - epochDayFromIsoDate(day.substituteFor);
-      if (!holiday && present.has(yearOf(day.substituteFor))) error(`substitutes ${day.substituteFor}, which is not listed`);
-      if (holiday && holiday.kind !== 'holiday') error(`substitutes ${day.substituteFor}, which is a ${holiday.kind} (religious days off get no substitute)`);
-      if (holiday && !isWeekend(epochDayFromIsoDate(holiday.date))) error(`substitutes ${day.substituteFor}, which is not on a weekend`);
+      if (!holiday && present.has(yearOf(day.substituteFor)))
+        error(`substitutes ${day.substituteFor}, which is not listed`);
+      if (holiday && holiday.kind !== 'holiday')
+        error(
+          `substitutes ${day.substituteFor}, which is a ${holiday.kind} (religious days off get no substitute)`,
+        );
+      if (holiday && !isWeekend(epochDayFromIsoDate(holiday.date)))
+        error(`substitutes ${day.substituteFor}, which is not on a weekend`);
       if (Math.abs(distance) > 7) error(`is ${distance} days away from the holiday it substitutes`);
     }
     if (day.kind === 'transferredDayOff' || day.kind === 'transferredWorkingDay') {
       const other = day.pairedWith ? byDate.get(day.pairedWith) : undefined;
-      const expected = day.kind === 'transferredDayOff' ? 'transferredWorkingDay' : 'transferredDayOff';
-      if (day.pairedWith && !other && present.has(yearOf(day.pairedWith))) error(`its pair ${day.pairedWith} is not listed`);
-      if (other && (other.kind !== expected || other.pairedWith !== day.date)) error(`its pair ${day.pairedWith} is not a ${expected} pointing back`);
+      const expected =
+        day.kind === 'transferredDayOff' ? 'transferredWorkingDay' : 'transferredDayOff';
+      if (day.pairedWith && !other && present.has(yearOf(day.pairedWith)))
+        error(`its pair ${day.pairedWith} is not listed`);
+      if (other && (other.kind !== expected || other.pairedWith !== day.date))
+        error(`its pair ${day.pairedWith} is not a ${expected} pointing back`);
     }
   }
   for (const day of byDate.values()) {
@@ -159,19 +190,37 @@ export function checkProductionCalendar(
     const count = substitutesOf.get(day.date)?.length ?? 0;
     const nextYearPresent = present.has(yearOf(day.date) + 1) || !day.date.endsWith('12-31');
     if (count === 0 && nextYearPresent) {
-      issues.push({ severity: 'error', year: yearOf(day.date), date: day.date, message: 'a holiday on a weekend has no substitute day off' });
+      issues.push({
+        severity: 'error',
+        year: yearOf(day.date),
+        date: day.date,
+        message: 'a holiday on a weekend has no substitute day off',
+      });
     }
     if (count > 1) {
-      issues.push({ severity: 'error', year: yearOf(day.date), date: day.date, message: `has ${count} substitute days (one expected): ${substitutesOf.get(day.date)?.join(', ')}` });
+      issues.push({
+        severity: 'error',
+        year: yearOf(day.date),
+        date: day.date,
+        message: `has ${count} substitute days (one expected): ${substitutesOf.get(day.date)?.join(', ')}`,
+      });
     }
   }
   for (const entry of years) {
     if (!entry.sources.some((source) => source.kind === 'law' && /267/.test(source.title))) {
-      issues.push({ severity: 'error', year: entry.year, message: 'does not cite Law No. 267-II "On holidays in the Republic of Kazakhstan"' });
+      issues.push({
+        severity: 'error',
+        year: entry.year,
+        message: 'does not cite Law No. 267-II "On holidays in the Republic of Kazakhstan"',
+      });
     }
     for (const source of entry.sources) {
       if (!source.verified) {
-        issues.push({ severity: 'warning', year: entry.year, message: `source "${source.id}" is not verified: ${source.title}` });
+        issues.push({
+          severity: 'warning',
+          year: entry.year,
+          message: `source "${source.id}" is not verified: ${source.title}`,
+        });
       }
     }
   }
@@ -190,7 +239,17 @@ export function getDayStatus(calendar: ProductionCalendar, epochDay: number): Da
   const index = epochDay - calendar.firstDay;
   if (index < 0 || index >= calendar.dayCount) {
     throw new DomainError(ErrorCode.validationFailed, {
-      issues: [{ path: 'date', rule: 'calendar_range', params: { date: isoDateFromEpochDay(epochDay), from: calendar.firstYear, to: calendar.lastYear } }],
+      issues: [
+        {
+          path: 'date',
+          rule: 'calendar_range',
+          params: {
+            date: isoDateFromEpochDay(epochDay),
+            from: calendar.firstYear,
+            to: calendar.lastYear,
+          },
+        },
+      ],
     });
   }
   return calendar.status[index] as DayStatus;

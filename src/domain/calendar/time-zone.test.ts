@@ -32,11 +32,21 @@ describe("Kazakhstan's zones in Node's ICU", () => {
   });
 
   it('reads and writes local times with the offset of the day (single UTC+5 from 1 March 2024)', () => {
-    const almaty = createWorkingTime({ calendar: kzCalendar(), schedule: providerOfficeSchedule, timeZone: 'Asia/Almaty' });
-    const oral = createWorkingTime({ calendar: kzCalendar(), schedule: providerOfficeSchedule, timeZone: 'Asia/Oral' });
+    const almaty = createWorkingTime({
+      calendar: kzCalendar(),
+      schedule: providerOfficeSchedule,
+      timeZone: 'Asia/Almaty',
+    });
+    const oral = createWorkingTime({
+      calendar: kzCalendar(),
+      schedule: providerOfficeSchedule,
+      timeZone: 'Asia/Oral',
+    });
     expect(getInstantOfLocalDateTime(almaty, '2023-06-01T09:00')).toBe(utc('2023-06-01T03:00Z'));
     expect(getInstantOfLocalDateTime(oral, '2023-06-01T09:00')).toBe(utc('2023-06-01T04:00Z'));
-    expect(getInstantOfLocalDateTime(almaty, '2024-06-03T09:00')).toBe(getInstantOfLocalDateTime(oral, '2024-06-03T09:00'));
+    expect(getInstantOfLocalDateTime(almaty, '2024-06-03T09:00')).toBe(
+      getInstantOfLocalDateTime(oral, '2024-06-03T09:00'),
+    );
     expect(formatInstant(almaty, utc('2023-06-01T03:00Z'))).toBe('2023-06-01T09:00:00+06:00');
     expect(formatInstant(oral, utc('2023-06-01T03:00Z'))).toBe('2023-06-01T08:00:00+05:00');
   });
@@ -55,24 +65,64 @@ describe('durations and schedules', () => {
     expect(findDuration(formatDuration(expected as never))).toEqual(expected);
   });
 
-  it.each(['15', 'working days', '2 weeks', '-1 hours', '1.5 working days'])('rejects "%s"', (text) => {
-    expect(findDuration(text)).toBeUndefined();
-  });
+  it.each(['15', 'working days', '2 weeks', '-1 hours', '1.5 working days'])(
+    'rejects "%s"',
+    (text) => {
+      expect(findDuration(text)).toBeUndefined();
+    },
+  );
 
   it('accepts a custom organisation schedule and rejects overlapping intervals', () => {
-    const custom = { ...portalSchedule, id: 'school-42', workingHours: { ...portalSchedule.workingHours, saturday: [{ from: '09:00', to: '13:00' }] } };
+    const custom = {
+      ...portalSchedule,
+      id: 'school-42',
+      workingHours: { ...portalSchedule.workingHours, saturday: [{ from: '09:00', to: '13:00' }] },
+    };
     expect(Schedule.safeParse(custom).success).toBe(true);
-    const overlapping = { ...custom, workingHours: { ...custom.workingHours, monday: [{ from: '09:00', to: '13:00' }, { from: '12:00', to: '18:00' }] } };
+    const overlapping = {
+      ...custom,
+      workingHours: {
+        ...custom.workingHours,
+        monday: [
+          { from: '09:00', to: '13:00' },
+          { from: '12:00', to: '18:00' },
+        ],
+      },
+    };
     expect(Schedule.safeParse(overlapping).success).toBe(false);
-    expect(Schedule.safeParse({ ...custom, workingHours: { ...custom.workingHours, friday: [{ from: '18:00', to: '09:00' }] } }).success).toBe(false);
+    expect(
+      Schedule.safeParse({
+        ...custom,
+        workingHours: { ...custom.workingHours, friday: [{ from: '18:00', to: '09:00' }] },
+      }).success,
+    ).toBe(false);
   });
 
   it('a custom Saturday changes the arithmetic', () => {
-    const custom = Schedule.parse({ ...providerOfficeSchedule, id: 'school-42', workingHours: { ...providerOfficeSchedule.workingHours, saturday: [{ from: '09:00', to: '13:00' }] } });
-    const time = createWorkingTime({ calendar: kzCalendar(), schedule: custom, timeZone: 'Asia/Almaty' });
+    const custom = Schedule.parse({
+      ...providerOfficeSchedule,
+      id: 'school-42',
+      workingHours: {
+        ...providerOfficeSchedule.workingHours,
+        saturday: [{ from: '09:00', to: '13:00' }],
+      },
+    });
+    const time = createWorkingTime({
+      calendar: kzCalendar(),
+      schedule: custom,
+      timeZone: 'Asia/Almaty',
+    });
     const friday = getInstantOfLocalDateTime(time, '2024-04-05T18:00');
-    expect(formatInstant(time, addDuration(time, friday, { amount: 1, unit: 'hours' }))).toBe('2024-04-06T09:30:00+05:00');
-    const standard = createWorkingTime({ calendar: kzCalendar(), schedule: providerOfficeSchedule, timeZone: 'Asia/Almaty' });
-    expect(formatInstant(standard, addDuration(standard, friday, { amount: 1, unit: 'hours' }))).toBe('2024-04-08T09:30:00+05:00');
+    expect(formatInstant(time, addDuration(time, friday, { amount: 1, unit: 'hours' }))).toBe(
+      '2024-04-06T09:30:00+05:00',
+    );
+    const standard = createWorkingTime({
+      calendar: kzCalendar(),
+      schedule: providerOfficeSchedule,
+      timeZone: 'Asia/Almaty',
+    });
+    expect(
+      formatInstant(standard, addDuration(standard, friday, { amount: 1, unit: 'hours' })),
+    ).toBe('2024-04-08T09:30:00+05:00');
   });
 });

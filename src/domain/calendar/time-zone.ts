@@ -68,7 +68,14 @@ export function offsetMinutesAt(zone: string, instant: number): number {
   for (const part of formatter.formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const local = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return Math.round((local - Math.floor(instant / 1000) * 1000) / msPerMinute);
 }
 
@@ -85,7 +92,8 @@ export function dailyOffsets(zone: string, firstDay: number, dayCount: number): 
   if (cached) return cached;
   const offsets = new Int32Array(dayCount);
   // Offsets change rarely: probe weekly and refine only the weeks that contain a change.
-  const at = (index: number, guess: number) => offsetMinutesAt(zone, (firstDay + index) * msPerDay + 12 * 3_600_000 - guess * msPerMinute);
+  const at = (index: number, guess: number) =>
+    offsetMinutesAt(zone, (firstDay + index) * msPerDay + 12 * 3_600_000 - guess * msPerMinute);
   let previous = at(0, 0);
   previous = at(0, previous);
   offsets[0] = previous;

@@ -1,5 +1,11 @@
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
-import { isoDateFromEpochDay, msPerDay, msPerMinute, weekdayNames, weekdayOfEpochDay } from './civil-date.js';
+import {
+  isoDateFromEpochDay,
+  msPerDay,
+  msPerMinute,
+  weekdayNames,
+  weekdayOfEpochDay,
+} from './civil-date.js';
 import { DayStatus, type ProductionCalendar } from './production-calendar.js';
 import { minutesOfTimeOfDay, type Schedule, type WeekHours } from './Schedule.js';
 import { dailyOffsets, isKnownTimeZone } from './time-zone.js';
@@ -43,10 +49,16 @@ export interface WorkingTimeInput {
 }
 
 const rangeError = (what: string, params: Record<string, string | number>) =>
-  new DomainError(ErrorCode.validationFailed, { issues: [{ path: what, rule: 'calendar_range', params }] });
+  new DomainError(ErrorCode.validationFailed, {
+    issues: [{ path: what, rule: 'calendar_range', params }],
+  });
 
 /** Which ISO weekday's hours a day uses under the schedule, or 0 when the day is closed. */
-export function hoursWeekdayOf(calendar: ProductionCalendar, schedule: Schedule, index: number): number {
+export function hoursWeekdayOf(
+  calendar: ProductionCalendar,
+  schedule: Schedule,
+  index: number,
+): number {
   const status = calendar.status[index] as DayStatus;
   const weekday = weekdayOfEpochDay(calendar.firstDay + index);
   switch (status) {
@@ -72,7 +84,9 @@ export function hoursWeekdayOf(calendar: ProductionCalendar, schedule: Schedule,
  */
 export function createWorkingTime({ calendar, schedule, timeZone }: WorkingTimeInput): WorkingTime {
   if (!isKnownTimeZone(timeZone)) {
-    throw new DomainError(ErrorCode.validationFailed, { issues: [{ path: 'timeZone', rule: 'unknown_time_zone', params: { timeZone } }] });
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'timeZone', rule: 'unknown_time_zone', params: { timeZone } }],
+    });
   }
   const { firstDay, dayCount } = calendar;
   const offsetMinutes = dailyOffsets(timeZone, firstDay, dayCount);
@@ -130,7 +144,11 @@ export function createWorkingTime({ calendar, schedule, timeZone }: WorkingTimeI
 export function dayIndexOf(time: WorkingTime, instant: number): number {
   const { dayStart, dayCount } = time;
   if (!(instant >= (dayStart[0] ?? 0) && instant < (dayStart[dayCount] ?? 0))) {
-    throw rangeError('instant', { instant: Number.isFinite(instant) ? new Date(instant).toISOString() : String(instant), from: time.calendar.firstYear, to: time.calendar.lastYear });
+    throw rangeError('instant', {
+      instant: Number.isFinite(instant) ? new Date(instant).toISOString() : String(instant),
+      from: time.calendar.firstYear,
+      to: time.calendar.lastYear,
+    });
   }
   let index = Math.floor(instant / msPerDay) - time.firstDay;
   if (index < 0) index = 0;
@@ -203,7 +221,8 @@ export function isWorkingDayIndex(time: WorkingTime, index: number): boolean {
 /** Day index of the working day with the given ordinal (0 = first working day of the calendar). */
 export function workingDayAt(time: WorkingTime, ordinal: number): number {
   const day = ordinal >= 0 ? time.workingDays[ordinal] : undefined;
-  if (day === undefined) throw rangeError('due', { from: time.calendar.firstYear, to: time.calendar.lastYear });
+  if (day === undefined)
+    throw rangeError('due', { from: time.calendar.firstYear, to: time.calendar.lastYear });
   return day;
 }
 
