@@ -48,6 +48,7 @@ export {
 } from './time-zone.js';
 export {
   createWorkingTime,
+  getWorkingTime,
   isWorkingDayIndex,
   workingTimeAt,
   type WorkingTime,

@@ -5,7 +5,7 @@ import { findDuration, formatDuration } from './Duration.js';
 import { formatInstant, getInstantOfLocalDateTime } from './local-time.js';
 import { portalSchedule, providerOfficeSchedule, Schedule } from './Schedule.js';
 import { isKnownTimeZone, offsetMinutesAt, regionTimeZones } from './time-zone.js';
-import { createWorkingTime } from './working-time.js';
+import { createWorkingTime, getWorkingTime } from './working-time.js';
 
 const utc = (text: string) => Date.parse(text);
 
@@ -124,5 +124,25 @@ describe('durations and schedules', () => {
     expect(
       formatInstant(standard, addDuration(standard, friday, { amount: 1, unit: 'hours' })),
     ).toBe('2024-04-08T09:30:00+05:00');
+  });
+
+  it('getWorkingTime returns the same tables for an equal schedule and zone', () => {
+    const first = getWorkingTime({
+      calendar: kzCalendar(),
+      schedule: { ...providerOfficeSchedule },
+      timeZone: 'Asia/Almaty',
+    });
+    const second = getWorkingTime({
+      calendar: kzCalendar(),
+      schedule: { ...providerOfficeSchedule },
+      timeZone: 'Asia/Almaty',
+    });
+    const other = getWorkingTime({
+      calendar: kzCalendar(),
+      schedule: providerOfficeSchedule,
+      timeZone: 'Asia/Oral',
+    });
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
   });
 });

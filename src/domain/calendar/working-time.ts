@@ -140,6 +140,28 @@ export function createWorkingTime({ calendar, schedule, timeZone }: WorkingTimeI
   };
 }
 
+const memo = new WeakMap<ProductionCalendar, Map<string, WorkingTime>>();
+
+/**
+ * Like createWorkingTime, but returns the same tables for an equal schedule and zone under the same
+ * calendar object (the tables are deterministic, so every node computes the same ones). Use it where
+ * schedules come from organisation records, so each distinct schedule is built once.
+ */
+export function getWorkingTime(input: WorkingTimeInput): WorkingTime {
+  let byKey = memo.get(input.calendar);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(input.calendar, byKey);
+  }
+  const key = `${input.timeZone}|${JSON.stringify(input.schedule)}`;
+  let time = byKey.get(key);
+  if (!time) {
+    time = createWorkingTime(input);
+    byKey.set(key, time);
+  }
+  return time;
+}
+
 /** Index of the civil day (in the zone) that contains the instant. */
 export function dayIndexOf(time: WorkingTime, instant: number): number {
   const { dayStart, dayCount } = time;
