@@ -27,10 +27,9 @@ import {
   kurbanAitName,
   kurbanAitSource,
   law267,
-  substituteMoves,
-  transfers,
   yearNotes,
 } from './calendar-history.js';
+import { substituteMoves, transfers } from './calendar-transfers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
