@@ -76,7 +76,8 @@ const r2018 = resolution(
   'pp-2018-transfer',
   'Постановление Правительства Республики Казахстан «О переносе дней отдыха в 2018 году»',
   {
-    note: "Five transfers reported by nur.kz from the Prime Minister's site; number and date not confirmed.",
+    url: 'http://primeminister.kz/en/news/15835',
+    note: "The five transfers are listed on the Prime Minister's site (also nur.kz, pro1c.kz); number and date of the resolution not confirmed.",
   },
 );
 const r2020 = resolution(

@@ -148,4 +148,11 @@ describe('range and input errors', () => {
   it('a start before the first data year is an error', () => {
     expect(() => getInstantOfLocalDateTime(provider, '2011-12-30T10:00')).toThrow(DomainError);
   });
+  it('a negative or fractional-day term is refused', () => {
+    const start = getInstantOfLocalDateTime(provider, '2024-04-03T10:00');
+    expect(() => addDuration(provider, start, { amount: -1, unit: 'hours' })).toThrow(DomainError);
+    expect(() => addDuration(provider, start, { amount: 1.5, unit: 'working_days' })).toThrow(
+      DomainError,
+    );
+  });
 });
