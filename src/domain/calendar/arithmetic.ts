@@ -83,6 +83,12 @@ export function addDuration(
     options.afterHoursCountsFromNextWorkingDay ?? time.schedule.acceptsAroundTheClock;
   const exclude = options.excludeStartDay === true;
   const { amount } = duration;
+  const isWholeDays = duration.unit.endsWith('_days');
+  if (!(amount >= 0) || !Number.isFinite(amount) || (isWholeDays && !Number.isInteger(amount))) {
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'term.amount', rule: 'duration', params: { amount, unit: duration.unit } }],
+    });
+  }
   let effectiveStart: number;
   let due: number;
   switch (duration.unit) {
