@@ -9,7 +9,7 @@ import {
   formatInstant,
   isKnownTimeZone,
   isRegionCode,
-  listDaysOff,
+  listYearDays,
   regionTimeZones,
   standardSchedules,
   type StandardScheduleId,
@@ -106,7 +106,7 @@ async function runDays(argv: string[]): Promise<number> {
     console.error(`qyzmet calendar: no data for ${year} in ${calendarFolder()}`);
     return 1;
   }
-  const days = listDaysOff(buildProductionCalendar(years), year);
+  const days = listYearDays(buildProductionCalendar(years), year);
   if (values.json) {
     console.log(
       JSON.stringify({ year, days, sources: entry.sources, notes: entry.notes ?? [] }, null, 2),

@@ -22,7 +22,7 @@ export {
   buildProductionCalendar,
   checkProductionCalendar,
   getDayStatus,
-  listDaysOff,
+  listYearDays,
   type CalendarIssue,
   type CheckOptions,
   type ProductionCalendar,

@@ -4,7 +4,6 @@ import {
   isoDateFromEpochDay,
   isWeekend,
   weekdayOfEpochDay,
-  type Weekday,
 } from './civil-date.js';
 import type { CalendarDay, ProductionCalendarYear } from './ProductionCalendarYear.js';
 
@@ -227,8 +226,8 @@ export function checkProductionCalendar(
   return issues.sort((a, b) => a.year - b.year || (a.date ?? '').localeCompare(b.date ?? ''));
 }
 
-/** The listed days off of a year (holidays, religious days, substitutes, transferred days off), in date order. */
-export function listDaysOff(calendar: ProductionCalendar, year: number): CalendarDay[] {
+/** The listed days of a year (holidays, religious days off, substitutes and both halves of transfers), in date order. */
+export function listYearDays(calendar: ProductionCalendar, year: number): CalendarDay[] {
   const entry = calendar.years.find((candidate) => candidate.year === year);
   if (!entry) return [];
   return [...entry.days].sort((a, b) => a.date.localeCompare(b.date));
@@ -254,5 +253,3 @@ export function getDayStatus(calendar: ProductionCalendar, epochDay: number): Da
   }
   return calendar.status[index] as DayStatus;
 }
-
-export type { Weekday };
