@@ -63,13 +63,21 @@ const firstPresidentAmendment: LegalSource = {
   verified: false,
   note: 'Day off from 2012 to 2021; date and number of the amending law not confirmed.',
 };
+const capitalDayAmendment: LegalSource = {
+  id: 'law-capital-day',
+  kind: 'law',
+  title:
+    'Закон Республики Казахстан 2009 года о внесении изменений в Закон «О праздниках в Республике Казахстан» (6 июля — День Столицы, государственный праздник; 25 октября утратил статус национального праздника)',
+  verified: false,
+  note: 'Capital Day is a day off in every year of this calendar (2012–2027); the year it became one (2009) and the amending law are not confirmed.',
+};
 const law2022: LegalSource = {
   id: 'law-2022-holidays',
   kind: 'law',
   title:
     'Закон Республики Казахстан 2022 года о внесении изменений и дополнений в Закон «О праздниках в Республике Казахстан» (25 октября — День Республики; исключение Дня Первого Президента; День Независимости — 16 декабря)',
   verified: false,
-  note: 'Republic Day is a day off again from 2022 (first time 25.10.2022), 1 December no longer from 2022, Independence Day one day (16 December) from 2022. Date and number of the law(s) not confirmed.',
+  note: 'Republic Day (a national holiday until 2009) is a day off again from 2022 (first time 25.10.2022), 1 December no longer from 2022, Independence Day one day (16 December) from 2022. Date and number of the law(s) not confirmed.',
 };
 const constitution2026: LegalSource = {
   id: 'constitution-2026',
@@ -189,7 +197,7 @@ export const holidayRules: HolidayRule[] = [
     from: 2012,
     to: 9999,
     name: { kk: 'Астана күні', ru: 'День Столицы', en: 'Capital Day' },
-    sources: [],
+    sources: ['law-capital-day'],
   },
   {
     id: 'constitution_day',
@@ -315,6 +323,7 @@ export const baseSources = {
   labourCode2015,
   defenderAmendment,
   firstPresidentAmendment,
+  capitalDayAmendment,
   law2022,
   constitution2026,
   kurbanAitSource,
