@@ -222,6 +222,17 @@ export const RegulationDefinition = z
         }
       }
     });
+    regulation.documents.forEach((document, index) => {
+      for (const condition of document.when ?? []) {
+        if (!fieldIds.has(condition.field)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['documents', index, 'when'],
+            message: `rule referencesResolve: document "${document.id}" depends on unknown field "${condition.field}"`,
+          });
+        }
+      }
+    });
     const defectIds = new Set(regulation.defects.map((defect) => defect.id));
     regulation.channels.forEach((flow, flowIndex) => {
       flow.steps.forEach((step, stepIndex) => {

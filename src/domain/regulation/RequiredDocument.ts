@@ -11,7 +11,18 @@ export const RequiredDocument = z
     requirement: z
       .enum(['always', 'conditional', 'one_of'])
       .describe('always | conditional (only when `condition` holds) | one_of (any document of the same `group`)'),
-    condition: BilingualText.optional().describe('When the document is required (conditional)'),
+    condition: BilingualText.optional().describe('When the document is required (conditional), in words'),
+    when: z
+      .array(
+        z
+          .object({
+            field: z.string().min(1).describe('Application field id'),
+            equals: z.array(z.string()).min(1).describe('Values that make the document required'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('The same condition for the engine: required when any entry holds'),
     group: z.string().optional().describe('Alternatives share a group (one_of)'),
     channels: z
       .array(Channel)

@@ -109,8 +109,15 @@ function checkTermAgainstSteps(loaded: LoadedRegulation, flow: ChannelFlow): Fin
   if (!term || term.basis !== 'stated') return [];
   const issuing = pathsToEnds(flow).filter((path) => path.at(-1)?.end === 'result_issued');
   if (issuing.length === 0) return [];
+  // When the day of acceptance is not counted, steps in minutes before the first step measured in
+  // days happen on that day and do not count against the term.
+  const counted = (path: typeof issuing[number]) => {
+    if (term.countsAcceptanceDay) return path;
+    const firstDay = path.findIndex((step) => step.duration.unit?.endsWith('days'));
+    return path.filter((step, index) => firstDay < 0 || index >= firstDay || step.duration.unit !== 'minutes');
+  };
   const sums = issuing.map((path) =>
-    path.reduce(
+    counted(path).reduce(
       (total, step) =>
         step.duration.amount !== undefined && step.duration.unit !== undefined
           ? total + toWorkingMinutes({ amount: step.duration.amount, unit: step.duration.unit })
@@ -118,6 +125,7 @@ function checkTermAgainstSteps(loaded: LoadedRegulation, flow: ChannelFlow): Fin
       0,
     ),
   );
+  const untimed = Math.max(...issuing.map((path) => path.filter((step) => step.duration.none).length));
   const longest = Math.max(...sums);
   const limit = toWorkingMinutes(term.duration);
   if (longest === limit) return [];
@@ -129,7 +137,7 @@ function checkTermAgainstSteps(loaded: LoadedRegulation, flow: ChannelFlow): Fin
       regulationId: regulation.id,
       channel: flow.channel,
       rule: 'stepSumVersusTerm',
-      message: `the longest path to the result takes ${formatWorkingMinutes(longest)}, which ${verb} the total term of ${term.duration.amount} ${term.duration.unit} (${formatWorkingMinutes(limit)}; 1 day counted as 8 working hours)`,
+      message: `the longest path to the result takes ${formatWorkingMinutes(longest)}, which ${verb} the total term of ${term.duration.amount} ${term.duration.unit} (${formatWorkingMinutes(limit)}; 1 day counted as 8 working hours${untimed ? `; ${untimed} step(s) on the path have no duration` : ''})`,
       citation: formatCitation(term.source),
     },
   ];
@@ -253,7 +261,7 @@ function checkFieldConsistency(regulations: readonly LoadedRegulation[]): Findin
   const findings: Finding[] = [];
   for (const [id, list] of byId) {
     const formats = (entry: { field: ApplicationField }) =>
-      `${entry.field.format}/${entry.field.length?.exact ?? ''}/${entry.field.length?.max ?? ''}`;
+      `${entry.field.required}/${entry.field.format}/${entry.field.length?.exact ?? ''}/${entry.field.length?.max ?? ''}`;
     const distinctFormats = new Set(list.map(formats));
     if (distinctFormats.size < 2) continue;
     const first = list[0];
@@ -346,5 +354,5 @@ export function checkRegulations(input: CheckInput): Finding[] {
 /** One line per finding: `warning file [channel/step] rule: message (citation)`. */
 export function formatFinding(finding: Finding): string {
   const where = [finding.channel, finding.step].filter(Boolean).join('/');
-  return `${finding.severity} ${finding.file}${where ? ` [${where}]` : ''}${finding.path && !finding.step ? ` ${finding.path}` : ''} ${finding.rule}: ${finding.message}${finding.citation ? ` (${finding.citation})` : ''}`;
+  return `${finding.severity} ${finding.file}${where ? ` [${where}]` : ''}${finding.path ? ` ${finding.path}` : ''} ${finding.rule}: ${finding.message}${finding.citation ? ` (${finding.citation})` : ''}`;
 }
