@@ -32,7 +32,9 @@ export function loadRegulationFile(
     return {
       ok: false,
       file: display,
-      issues: [{ file: display, path: '(yaml)', rule: 'yamlSyntax', message: (error as Error).message }],
+      issues: [
+        { file: display, path: '(yaml)', rule: 'yamlSyntax', message: (error as Error).message },
+      ],
     };
   }
   const result = parseRegulation(data, display);

@@ -12,15 +12,24 @@ export const ApplicationField = z
     id: z
       .string()
       .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'rule fieldIdFormat: kebab-case')
-      .describe('Field id; the same id means the same field across services (checked for consistency)'),
+      .describe(
+        'Field id; the same id means the same field across services (checked for consistency)',
+      ),
     label: TrilingualText,
     required: z.boolean().describe('Обязательно (true) / Необязательно (false)'),
     format: z
       .enum(['numeric', 'text', 'date', 'choice'])
-      .describe('numeric (Числовой: digits only) | text (Символьный) | date (YYYY-MM-DD) | choice (one of `choices`)'),
+      .describe(
+        'numeric (Числовой: digits only) | text (Символьный) | date (YYYY-MM-DD) | choice (one of `choices`)',
+      ),
     length: z
       .object({
-        max: z.number().int().positive().optional().describe('At most this many characters (ФЛК на размерность)'),
+        max: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('At most this many characters (ФЛК на размерность)'),
         exact: z.number().int().positive().optional().describe('Exactly this many characters'),
       })
       .strict()

@@ -11,9 +11,15 @@ export const Citation = z
       .describe('Annex of the act (the regulation), e.g. "2"; for nested annexes "2/annex 3"'),
     point: z.string().optional().describe('Point (пункт / тармақ) of the regulation, e.g. "5"'),
     item: z.string().optional().describe('Sub-point (подпункт), e.g. "3" for "3)"'),
-    table: z.string().optional().describe('Table of an annex (003: table 1 provider, 2 front office, 3 portal)'),
+    table: z
+      .string()
+      .optional()
+      .describe('Table of an annex (003: table 1 provider, 2 front office, 3 portal)'),
     action: z.string().optional().describe('Action number in a business-process table (003)'),
-    note: z.string().optional().describe('Free text locating the rule when the numbers above do not'),
+    note: z
+      .string()
+      .optional()
+      .describe('Free text locating the rule when the numbers above do not'),
   })
   .strict()
   .describe('A citation of the source text: seed file, annex, point, item, table, action');

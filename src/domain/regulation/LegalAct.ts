@@ -10,8 +10,13 @@ export const LegalAct = z
       .enum(['akimat_resolution', 'service_standard'])
       .describe('akimat_resolution (постановление акимата / әкімдік қаулысы) | service_standard'),
     issuer: BilingualText.describe('Who issued it'),
-    number: z.string().optional().describe('Number of the act; absent only when the source does not give it'),
-    date: isoDate.optional().describe('Date of the act; absent only when the source does not give it'),
+    number: z
+      .string()
+      .optional()
+      .describe('Number of the act; absent only when the source does not give it'),
+    date: isoDate
+      .optional()
+      .describe('Date of the act; absent only when the source does not give it'),
     justiceRegistration: z
       .object({ number: z.string(), date: isoDate })
       .strict()

@@ -5,10 +5,15 @@ import { Citation } from './Citation.js';
 /** A ground for refusing: at intake (refusal receipt), at review (reasoned refusal), or before registration. */
 export const RefusalGround = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/).describe('Ground id (kebab-case)'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+      .describe('Ground id (kebab-case)'),
     stage: z
       .enum(['intake', 'review', 'authorisation', 'signature', 'registry'])
-      .describe('intake (расписка об отказе) | review (мотивированный отказ) | authorisation | signature | registry (no data)'),
+      .describe(
+        'intake (расписка об отказе) | review (мотивированный отказ) | authorisation | signature | registry (no data)',
+      ),
     text: BilingualText,
     source: Citation,
   })

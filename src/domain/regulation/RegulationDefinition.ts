@@ -43,14 +43,20 @@ export const RegulationDefinition = z
     amendments: z.array(Amendment).default([]).describe('Amendments incorporated in this version'),
     repealedBy: LegalAct.optional().describe('The act that repealed the regulation'),
     basedOn: BilingualText.optional().describe('The national standard the regulation implements'),
-    version: isoDate.describe('Date of the latest act incorporated (the act itself or its last amendment)'),
+    version: isoDate.describe(
+      'Date of the latest act incorporated (the act itself or its last amendment)',
+    ),
     effectiveFrom: isoDate.describe('First day this version is in force'),
-    effectiveTo: isoDate.optional().describe('First day it is no longer in force (repeal); absent: open'),
+    effectiveTo: isoDate
+      .optional()
+      .describe('First day it is no longer in force (repeal); absent: open'),
     effectiveDates: z
       .object({
         basis: z
           .enum(['stated', 'estimated', 'assumed'])
-          .describe('stated: in the text; estimated: computed from the text (e.g. act date + 10 calendar days after publication); assumed: not in the text'),
+          .describe(
+            'stated: in the text; estimated: computed from the text (e.g. act date + 10 calendar days after publication); assumed: not in the text',
+          ),
         note: z.string().min(1).describe('How the dates were obtained'),
       })
       .strict()
@@ -63,10 +69,14 @@ export const RegulationDefinition = z
     forms: z
       .array(z.enum(['electronic', 'partially_automated', 'paper']))
       .min(1)
-      .describe('Форма оказания: electronic | partially_automated (частично автоматизированная) | paper'),
+      .describe(
+        'Форма оказания: electronic | partially_automated (частично автоматизированная) | paper',
+      ),
     fee: z
       .object({
-        kind: z.enum(['free', 'paid', 'not_stated']).describe('free (бесплатно) | paid | not_stated (the text is silent)'),
+        kind: z
+          .enum(['free', 'paid', 'not_stated'])
+          .describe('free (бесплатно) | paid | not_stated (the text is silent)'),
         amount: z.number().nonnegative().optional().describe('Amount in tenge when paid'),
         source: Citation.optional(),
       })
@@ -74,15 +84,26 @@ export const RegulationDefinition = z
       .describe('Fee charged to the applicant'),
     channels: z.array(ChannelFlow).min(1).describe('Channels accepted, each with its flow'),
     channelsNotOffered: z
-      .array(z.object({ channel: Channel, quote: z.string().optional(), source: Citation }).strict())
+      .array(
+        z.object({ channel: Channel, quote: z.string().optional(), source: Citation }).strict(),
+      )
       .default([])
       .describe('Channels the text expressly excludes ("не оказывается")'),
-    terms: z.array(TotalTerm).min(1).describe('Total terms; every channel is covered by exactly one'),
+    terms: z
+      .array(TotalTerm)
+      .min(1)
+      .describe('Total terms; every channel is covered by exactly one'),
     fields: z.array(ApplicationField).default([]).describe('Application form fields with ФЛК'),
     documents: z.array(RequiredDocument).default([]).describe('Documents the applicant supplies'),
     refusalGrounds: z.array(RefusalGround).default([]).describe('Grounds for refusal'),
-    results: z.array(ResultDocument).min(1).describe('Documents issued (results, refusals, receipts)'),
-    windows: z.array(ServiceWindow).default([]).describe('Yearly windows for accepting applications'),
+    results: z
+      .array(ResultDocument)
+      .min(1)
+      .describe('Documents issued (results, refusals, receipts)'),
+    windows: z
+      .array(ServiceWindow)
+      .default([])
+      .describe('Yearly windows for accepting applications'),
     frontOfficeStorage: z
       .object({
         keepFor: Duration.describe('How long the front office keeps an uncollected result'),
@@ -101,7 +122,10 @@ export const RegulationDefinition = z
       .strict()
       .optional()
       .describe('When the applicant is notified'),
-    defects: z.array(SourceDefect).default([]).describe('Defects of the source text and their resolutions'),
+    defects: z
+      .array(SourceDefect)
+      .default([])
+      .describe('Defects of the source text and their resolutions'),
   })
   .strict()
   .superRefine(function idMatchesRegionServiceVersion(regulation, context) {
@@ -128,7 +152,10 @@ export const RegulationDefinition = z
     }
   })
   .superRefine(function effectiveRangeIsOrdered(regulation, context) {
-    if (regulation.effectiveTo !== undefined && regulation.effectiveTo <= regulation.effectiveFrom) {
+    if (
+      regulation.effectiveTo !== undefined &&
+      regulation.effectiveTo <= regulation.effectiveFrom
+    ) {
       context.addIssue({
         code: 'custom',
         path: ['effectiveTo'],

@@ -6,12 +6,19 @@ import { Citation } from './Citation.js';
 /** A document the applicant must supply, possibly only under a condition or on some channels. */
 export const RequiredDocument = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/).describe('Document id (kebab-case)'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+      .describe('Document id (kebab-case)'),
     title: BilingualText,
     requirement: z
       .enum(['always', 'conditional', 'one_of'])
-      .describe('always | conditional (only when `condition` holds) | one_of (any document of the same `group`)'),
-    condition: BilingualText.optional().describe('When the document is required (conditional), in words'),
+      .describe(
+        'always | conditional (only when `condition` holds) | one_of (any document of the same `group`)',
+      ),
+    condition: BilingualText.optional().describe(
+      'When the document is required (conditional), in words',
+    ),
     when: z
       .array(
         z
@@ -31,7 +38,9 @@ export const RequiredDocument = z
     obtainedByProvider: z
       .boolean()
       .default(false)
-      .describe('Data the operator or provider obtains from state systems, so the applicant need not bring it'),
+      .describe(
+        'Data the operator or provider obtains from state systems, so the applicant need not bring it',
+      ),
     source: Citation,
   })
   .strict()

@@ -7,7 +7,10 @@ import { DocumentKind } from './DocumentKind.js';
 /** A document the service issues (result, refusal, receipt, interim slip) with its fields. */
 export const ResultDocument = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/).describe('Document id (kebab-case)'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+      .describe('Document id (kebab-case)'),
     kind: DocumentKind,
     title: BilingualText,
     forms: z
@@ -19,7 +22,10 @@ export const ResultDocument = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/).describe('Field id'),
+            id: z
+              .string()
+              .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+              .describe('Field id'),
             label: BilingualText,
           })
           .strict(),

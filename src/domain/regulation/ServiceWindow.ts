@@ -13,7 +13,10 @@ const monthDay = z
  */
 export const ServiceWindow = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/).describe('Window id'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+      .describe('Window id'),
     label: BilingualText,
     appliesWhen: z
       .object({

@@ -8,7 +8,10 @@ import { DefectKind } from './DefectKind.js';
  */
 export const SourceDefect = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/).describe('Defect id (kebab-case)'),
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+      .describe('Defect id (kebab-case)'),
     kind: DefectKind,
     description: z.string().min(1).describe('What is wrong in the text (English)'),
     quote: z.string().optional().describe('The defective wording, verbatim'),
@@ -24,7 +27,9 @@ export const SourceDefect = z
     remains: z
       .boolean()
       .default(false)
-      .describe('True when the defect still shows in the definition (e.g. two channels with different terms)'),
+      .describe(
+        'True when the defect still shows in the definition (e.g. two channels with different terms)',
+      ),
   })
   .strict()
   .describe('A defect of the source text with its resolution');

@@ -34,7 +34,10 @@ export const StepDuration = z
         code: 'custom',
         message: 'rule durationIsAmountOrNone: give either amount+unit or none, not both',
       });
-    } else if (value.none === undefined && (value.amount === undefined || value.unit === undefined)) {
+    } else if (
+      value.none === undefined &&
+      (value.amount === undefined || value.unit === undefined)
+    ) {
       context.addIssue({
         code: 'custom',
         message:

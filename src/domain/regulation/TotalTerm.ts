@@ -21,7 +21,9 @@ export const TotalTerm = z
     afterHoursStartsNextWorkingDay: z
       .boolean()
       .default(false)
-      .describe('Portal applications after hours, on weekends or holidays count from the next working day'),
+      .describe(
+        'Portal applications after hours, on weekends or holidays count from the next working day',
+      ),
     extension: z
       .object({
         allowed: z.boolean().describe('Whether the term may be extended'),

@@ -111,10 +111,12 @@ function checkTermAgainstSteps(loaded: LoadedRegulation, flow: ChannelFlow): Fin
   if (issuing.length === 0) return [];
   // When the day of acceptance is not counted, steps in minutes before the first step measured in
   // days happen on that day and do not count against the term.
-  const counted = (path: typeof issuing[number]) => {
+  const counted = (path: (typeof issuing)[number]) => {
     if (term.countsAcceptanceDay) return path;
     const firstDay = path.findIndex((step) => step.duration.unit?.endsWith('days'));
-    return path.filter((step, index) => firstDay < 0 || index >= firstDay || step.duration.unit !== 'minutes');
+    return path.filter(
+      (step, index) => firstDay < 0 || index >= firstDay || step.duration.unit !== 'minutes',
+    );
   };
   const sums = issuing.map((path) =>
     counted(path).reduce(
@@ -125,7 +127,9 @@ function checkTermAgainstSteps(loaded: LoadedRegulation, flow: ChannelFlow): Fin
       0,
     ),
   );
-  const untimed = Math.max(...issuing.map((path) => path.filter((step) => step.duration.none).length));
+  const untimed = Math.max(
+    ...issuing.map((path) => path.filter((step) => step.duration.none).length),
+  );
   const longest = Math.max(...sums);
   const limit = toWorkingMinutes(term.duration);
   if (longest === limit) return [];
@@ -147,10 +151,18 @@ function checkTermAgainstSteps(loaded: LoadedRegulation, flow: ChannelFlow): Fin
 const decisionActions = new Set(['review', 'draft_result', 'commission_decision']);
 
 function checkDecisionTermsAcrossChannels(loaded: LoadedRegulation): Finding[] {
-  const byKey = new Map<string, { flow: ChannelFlow; stepId: string; text: string; minutes: number; citation: string }[]>();
+  const byKey = new Map<
+    string,
+    { flow: ChannelFlow; stepId: string; text: string; minutes: number; citation: string }[]
+  >();
   for (const flow of loaded.regulation.channels) {
     for (const step of flow.steps) {
-      if (!decisionActions.has(step.action) || step.duration.amount === undefined || !step.duration.unit) continue;
+      if (
+        !decisionActions.has(step.action) ||
+        step.duration.amount === undefined ||
+        !step.duration.unit
+      )
+        continue;
       const key = `${step.actor}/${step.action}`;
       const list = byKey.get(key) ?? [];
       list.push({
@@ -192,7 +204,9 @@ function checkResultForms(loaded: LoadedRegulation): Finding[] {
     if (signIndex < 0) continue;
     const carried = flow.steps
       .slice(signIndex + 1)
-      .find((step) => step.action === 'courier_transfer' || step.action === 'deliver_to_front_office');
+      .find(
+        (step) => step.action === 'courier_transfer' || step.action === 'deliver_to_front_office',
+      );
     if (!carried) continue;
     const electronicOnly = loaded.regulation.results.filter(
       (result) =>
@@ -245,7 +259,11 @@ function checkDefectsAndDates(loaded: LoadedRegulation): Finding[] {
 }
 
 function describeFormat(field: ApplicationField): string {
-  const length = field.length?.exact ? `=${field.length.exact}` : field.length?.max ? `≤${field.length.max}` : '';
+  const length = field.length?.exact
+    ? `=${field.length.exact}`
+    : field.length?.max
+      ? `≤${field.length.max}`
+      : '';
   return `${field.required ? 'required' : 'optional'} ${field.format}${length}`;
 }
 
@@ -347,7 +365,10 @@ export function checkRegulations(input: CheckInput): Finding[] {
       ...checkDefectsAndDates(loaded),
     );
   }
-  findings.push(...checkFieldConsistency(input.regulations), ...checkVersionOverlaps(input.regulations));
+  findings.push(
+    ...checkFieldConsistency(input.regulations),
+    ...checkVersionOverlaps(input.regulations),
+  );
   return findings;
 }
 

@@ -14,8 +14,7 @@ export interface RegulationIssue {
 
 /** The outcome of parsing one definition: the regulation, or every issue found. */
 export type RegulationParseResult =
-  | { ok: true; regulation: RegulationDefinition }
-  | { ok: false; issues: RegulationIssue[] };
+  { ok: true; regulation: RegulationDefinition } | { ok: false; issues: RegulationIssue[] };
 
 const rulePattern = /^rule (\w+): (.*)$/s;
 
