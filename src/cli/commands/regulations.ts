@@ -179,7 +179,7 @@ export const regulationsCommand: Command = {
       },
     });
     const [action, id] = positionals;
-    switch (action) {
+    switch (action ?? '') {
       case 'check':
         return runCheck(values.dir, values.json);
       case 'list':
