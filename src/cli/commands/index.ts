@@ -1,7 +1,13 @@
 import type { Command } from '../command.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
+import { regulationsCommand } from './regulations.js';
 import { serveCommand } from './serve.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [serveCommand, dbCommand, calendarCommand];
+export const commands: readonly Command[] = [
+  serveCommand,
+  dbCommand,
+  regulationsCommand,
+  calendarCommand,
+];
