@@ -1,6 +1,13 @@
 import type { Command } from '../command.js';
 import { dbCommand } from './db.js';
+import { registrySimulatorCommand } from './registry-simulator.js';
+import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [serveCommand, dbCommand];
+export const commands: readonly Command[] = [
+  serveCommand,
+  dbCommand,
+  seedOrganisationsCommand,
+  registrySimulatorCommand,
+];
