@@ -54,8 +54,11 @@ export const OrganisationSeed = z
       .describe('БИН / БСН of the organisation.'),
     scheduleKind: ScheduleKind.optional().describe('Default: provider_office.'),
     customSchedule: CustomSchedule.optional(),
-    timeZone: z.string().optional().describe('IANA time zone; default: the region\'s.'),
-    source: z.string().optional().describe('Where in the regulation sources this organisation is listed.'),
+    timeZone: z.string().optional().describe("IANA time zone; default: the region's."),
+    source: z
+      .string()
+      .optional()
+      .describe('Where in the regulation sources this organisation is listed.'),
   })
   .strict();
 export type OrganisationSeed = z.infer<typeof OrganisationSeed>;
@@ -64,7 +67,10 @@ export type OrganisationSeed = z.infer<typeof OrganisationSeed>;
 export const OrganisationSeedFile = z
   .object({
     region: z.object({
-      code: z.string().regex(/^[a-z_]+$/).describe('Region code, e.g. south_kazakhstan.'),
+      code: z
+        .string()
+        .regex(/^[a-z_]+$/)
+        .describe('Region code, e.g. south_kazakhstan.'),
       name: localized,
       timeZone: z.string().describe('IANA time zone of the region, e.g. Asia/Almaty.'),
     }),

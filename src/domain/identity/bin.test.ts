@@ -3,11 +3,36 @@ import { checkBin, isValidBin } from './bin.js';
 import { generateBin } from './identity-number-generator.js';
 
 const valid = [
-  { bin: '150540000126', registeredYearMonth: '15-05', entityType: 'resident_legal_entity', unitKind: 'head_office' },
-  { bin: '991240123455', registeredYearMonth: '99-12', entityType: 'resident_legal_entity', unitKind: 'head_office' },
-  { bin: '070141000010', registeredYearMonth: '07-01', entityType: 'resident_legal_entity', unitKind: 'branch' },
-  { bin: '200260005008', registeredYearMonth: '20-02', entityType: 'joint_entrepreneurship', unitKind: 'head_office' },
-  { bin: '101044000034', registeredYearMonth: '10-10', entityType: 'resident_legal_entity', unitKind: 'peasant_farm' },
+  {
+    bin: '150540000126',
+    registeredYearMonth: '15-05',
+    entityType: 'resident_legal_entity',
+    unitKind: 'head_office',
+  },
+  {
+    bin: '991240123455',
+    registeredYearMonth: '99-12',
+    entityType: 'resident_legal_entity',
+    unitKind: 'head_office',
+  },
+  {
+    bin: '070141000010',
+    registeredYearMonth: '07-01',
+    entityType: 'resident_legal_entity',
+    unitKind: 'branch',
+  },
+  {
+    bin: '200260005008',
+    registeredYearMonth: '20-02',
+    entityType: 'joint_entrepreneurship',
+    unitKind: 'head_office',
+  },
+  {
+    bin: '101044000034',
+    registeredYearMonth: '10-10',
+    entityType: 'resident_legal_entity',
+    unitKind: 'peasant_farm',
+  },
 ] as const;
 
 const invalid = [

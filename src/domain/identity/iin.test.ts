@@ -11,13 +11,22 @@ const valid = [
   { iin: '961231456783', birthDate: '1996-12-31', sex: 'female', note: 'last day of year' },
   { iin: '151008500009', birthDate: '2015-10-08', sex: 'male', note: '21st century male' },
   { iin: '470522600013', birthDate: '2047-05-22', sex: 'female', note: '21st century female' },
-  { iin: '900101401238', birthDate: '1990-01-01', sex: 'female', note: 'second weights (first gives 10)' },
+  {
+    iin: '900101401238',
+    birthDate: '1990-01-01',
+    sex: 'female',
+    note: 'second weights (first gives 10)',
+  },
   { iin: '750101300511', birthDate: '1975-01-01', sex: 'male', note: 'second weights' },
 ] as const;
 
 const invalid = [
   { iin: '880215300011', code: 'wrong_check_digit', note: 'check digit off by one' },
-  { iin: '900101401230', code: 'wrong_check_digit', note: 'first-weights digit where second applies' },
+  {
+    iin: '900101401230',
+    code: 'wrong_check_digit',
+    note: 'first-weights digit where second applies',
+  },
   { iin: '75010130050' + '0', code: 'unusable_number', note: 'both weight sequences give 10' },
   { iin: '880230300010', code: 'impossible_birth_date', note: '30 February' },
   { iin: '010229500000', code: 'impossible_birth_date', note: '29 February 2001' },
@@ -72,7 +81,11 @@ describe('IIN generator', () => {
   it('always produces valid IINs that encode the requested date and sex', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('1800-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.constantFrom('male', 'female' as const),
         fc.integer({ min: 0, max: 9999 }),
         (date, sex, serial) => {
@@ -89,7 +102,9 @@ describe('IIN generator', () => {
     for (let n = 0; n < 500; n += 1) {
       const { iin } = next();
       const body = iin.slice(0, 11);
-      const others = Array.from({ length: 10 }, (_, digit) => body + digit).filter((v) => v !== iin);
+      const others = Array.from({ length: 10 }, (_, digit) => body + digit).filter(
+        (v) => v !== iin,
+      );
       expect(others.filter(isValidIin)).toEqual([]);
     }
   });
