@@ -147,7 +147,8 @@ export async function listAuditEvents(
 export async function findBrokenAuditLink(db: Database): Promise<number | undefined> {
   let previous: string | null = null;
   for (const row of await listAuditEvents(db)) {
-    if (row.previousHash !== previous || computeAuditHash(previous, row) !== row.hash) return row.id;
+    if (row.previousHash !== previous || computeAuditHash(previous, row) !== row.hash)
+      return row.id;
     previous = row.hash;
   }
   return undefined;

@@ -26,7 +26,8 @@ export interface InstanceTable {
 }
 
 /** A JSON value as stored in a jsonb column. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Timestamps are written as Date and never updated afterwards unless stated. */

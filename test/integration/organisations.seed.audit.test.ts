@@ -54,7 +54,9 @@ describe('seed-organisations', () => {
         expect.arrayContaining(['region_akimat', 'front_office']),
       );
     }
-    expect((await findOrganisation(database.db, 'kst-front-office'))?.timeZone).toBe('Asia/Qostanay');
+    expect((await findOrganisation(database.db, 'kst-front-office'))?.timeZone).toBe(
+      'Asia/Qostanay',
+    );
 
     const audit = await listAuditEvents(database.db, { action: 'organisation.created' });
     expect(audit).toHaveLength(total);

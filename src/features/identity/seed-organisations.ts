@@ -50,25 +50,23 @@ export function readOrganisationSeedFiles(
 /** Flattens seed files into rows, parents before children (across files too). */
 export function toOrganisationRows(files: readonly OrganisationSeedFile[]): OrganisationRow[] {
   const rows = files.flatMap((file) =>
-    file.organisations.map(
-      (seed): OrganisationRow => ({
-        id: seed.id,
-        kind: seed.kind,
-        nameKk: seed.name.kk,
-        nameRu: seed.name.ru,
-        parentId: seed.parent ?? null,
-        regionCode: file.region.code,
-        addressKk: seed.address?.kk ?? null,
-        addressRu: seed.address?.ru ?? null,
-        phone: seed.phone ?? null,
-        email: seed.email ?? null,
-        bin: seed.bin ?? null,
-        scheduleKind: seed.scheduleKind ?? 'provider_office',
-        customSchedule: (seed.customSchedule as JsonObject | undefined) ?? null,
-        timeZone: seed.timeZone ?? file.region.timeZone,
-        source: seed.source ?? null,
-      }),
-    ),
+    file.organisations.map((seed): OrganisationRow => ({
+      id: seed.id,
+      kind: seed.kind,
+      nameKk: seed.name.kk,
+      nameRu: seed.name.ru,
+      parentId: seed.parent ?? null,
+      regionCode: file.region.code,
+      addressKk: seed.address?.kk ?? null,
+      addressRu: seed.address?.ru ?? null,
+      phone: seed.phone ?? null,
+      email: seed.email ?? null,
+      bin: seed.bin ?? null,
+      scheduleKind: seed.scheduleKind ?? 'provider_office',
+      customSchedule: (seed.customSchedule as JsonObject | undefined) ?? null,
+      timeZone: seed.timeZone ?? file.region.timeZone,
+      source: seed.source ?? null,
+    })),
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   if (byId.size !== rows.length) {
