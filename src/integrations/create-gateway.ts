@@ -2,7 +2,7 @@ import type { Logger } from '../config/logger.js';
 import type { Database } from '../storage/db.js';
 import { insertGatewayCall } from '../storage/gateway-call.repository.js';
 import { withCallLog } from './call-log.js';
-import { createHttpRegistryGateway, type HttpGatewayOptions } from './http/http-registries.js';
+import { createHttpRegistryGateway, type HttpGatewayOptions } from './remote/http-registries.js';
 import type { RegistryGateway } from './registries.js';
 import { createRegistrySimulator, type SimulatorOptions } from './simulator/registry-simulator.js';
 

@@ -40,16 +40,14 @@ describe('audit_event hash chain', () => {
     // concurrent appenders stay on one chain
     await Promise.all(
       Array.from({ length: 5 }, (_, n) =>
-        database.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(trx, {
-              occurredAt: at(3 + n),
-              actor: { kind: 'system' },
-              action: 'a.many',
-              subjectType: 't',
-            }),
-          ),
+        database.db.transaction().execute((trx) =>
+          appendAudit(trx, {
+            occurredAt: at(3 + n),
+            actor: { kind: 'system' },
+            action: 'a.many',
+            subjectType: 't',
+          }),
+        ),
       ),
     );
     const rows = await listAuditEvents(database.db);

@@ -46,7 +46,7 @@ async function parseBody<T>(context: Context, schema: z.ZodType<T>): Promise<T |
 
 /**
  * The registry simulator as an HTTP service with the same wire protocol the HTTP adapters
- * speak (src/integrations/http/), so the adapters are tested exactly as against a real
+ * speak (src/integrations/remote/), so the adapters are tested exactly as against a real
  * endpoint. Test control: POST /__control/faults arms a delay or failure, DELETE clears,
  * GET /__control/consent-codes/:requestId reads the code "sent" to the citizen.
  */

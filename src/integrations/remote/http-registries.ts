@@ -107,19 +107,14 @@ export function createHttpDigitalDocuments(client: ResilientClient): DigitalDocu
       if (answer.status === 404) return notFound;
       if (answer.status === 409) {
         const reason = field<string>(answer.body, 'reason');
-        switch (reason) {
-          case 'wrong_code':
-          case 'expired':
-          case 'attempts_exhausted':
-          case 'unknown_request':
-            return {
-              status: 'consent_refused',
-              reason,
-              message: describeOtpRejection(reason === 'unknown_request' ? 'not_found' : reason),
-            };
-          default:
-            throw badResponse(client, 'fetchDocument', answer);
-        }
+        const known = ['wrong_code', 'expired', 'attempts_exhausted', 'unknown_request'] as const;
+        const refusal = known.find((candidate) => candidate === reason);
+        if (!refusal) throw badResponse(client, 'fetchDocument', answer);
+        return {
+          status: 'consent_refused',
+          reason: refusal,
+          message: describeOtpRejection(refusal === 'unknown_request' ? 'not_found' : refusal),
+        };
       }
       const document = field<DigitalDocument>(answer.body, 'document');
       if (answer.status !== 200 || !document) throw badResponse(client, 'fetchDocument', answer);
