@@ -2,6 +2,8 @@ import type { Command } from '../command.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
 import { regulationsCommand } from './regulations.js';
+import { registrySimulatorCommand } from './registry-simulator.js';
+import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
@@ -10,4 +12,6 @@ export const commands: readonly Command[] = [
   dbCommand,
   regulationsCommand,
   calendarCommand,
+  seedOrganisationsCommand,
+  registrySimulatorCommand,
 ];
