@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration } from '../calendar/Duration.js';
+import { Duration } from '../regulation/Duration.js';
 import { Channel } from '../regulation/Channel.js';
 import { DecisionQuestion } from '../regulation/DecisionQuestion.js';
 import { StaffRole } from '../shared/roles.js';
@@ -37,7 +37,10 @@ const submitted = z
     regulationId: z.string().min(1),
     channel: Channel,
     applicantIin: z.string().regex(/^\d{12}$/),
-    representativeIin: z.string().regex(/^\d{12}$/).optional(),
+    representativeIin: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
     providerOrganisationId: z.string().min(1),
     frontOfficeId: z.string().min(1).optional(),
     fields: z.record(z.string(), z.string()).default({}),
@@ -68,9 +71,7 @@ const suspended = z
   .strict();
 const resumed = z.object({ type: z.literal('resumed') }).strict();
 const handedBack = z.object({ type: z.literal('handed_back') }).strict();
-const appealed = z
-  .object({ type: z.literal('appealed'), appealId: z.string().min(1) })
-  .strict();
+const appealed = z.object({ type: z.literal('appealed'), appealId: z.string().min(1) }).strict();
 const questionnaireAnswered = z
   .object({
     type: z.literal('questionnaire_answered'),
