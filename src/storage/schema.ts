@@ -14,6 +14,11 @@ export interface Tables {
   session: SessionTable;
   gateway_call: GatewayCallTable;
   consent: ConsentTable;
+  application: ApplicationTable;
+  application_event: ApplicationEventTable;
+  command_receipt: CommandReceiptTable;
+  notification: NotificationTable;
+  outbox_message: OutboxMessageTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -139,4 +144,77 @@ export interface ConsentTable {
   evidence: JSONColumnType<JsonObject, string, string>;
   recorded_by_staff_id: string | null;
   given_at: Instant;
+}
+
+/** Projection of an application's fold, for inboxes, search and deadlines. */
+export interface ApplicationTable {
+  id: string;
+  number: string;
+  regulation_id: string;
+  service_code: string;
+  region_code: string;
+  channel: string;
+  applicant_iin: string;
+  representative_iin: string | null;
+  provider_organisation_id: string;
+  front_office_id: string | null;
+  holder_organisation_id: string;
+  status: string;
+  current_step_id: string | null;
+  current_actor: string | null;
+  executor_id: string | null;
+  submitted_at: Instant;
+  step_due_at: Date | null;
+  due_at: Instant;
+  ended_at: Date | null;
+  version: number;
+  updated_at: Instant;
+}
+
+/** One entry of an application's append-only action log. */
+export interface ApplicationEventTable {
+  application_id: string;
+  sequence: number;
+  type: string;
+  at: Instant;
+  actor: JSONColumnType<JsonObject, string, never>;
+  payload: JSONColumnType<JsonObject, string, never>;
+  recorded_at: Instant;
+}
+
+/** The first answer to a command, kept so that a retry with the same key returns it. */
+export interface CommandReceiptTable {
+  principal: string;
+  idempotency_key: string;
+  command: string;
+  application_id: string | null;
+  response: JSONColumnType<JsonObject, string, never>;
+  created_at: Instant;
+}
+
+/** A message to the applicant's cabinet. */
+export interface NotificationTable {
+  id: string;
+  position: Generated<number>;
+  application_id: string;
+  recipient_iin: string;
+  kind: string;
+  status: string;
+  message: JSONColumnType<JsonObject, string, never>;
+  created_at: Instant;
+  read_at: Date | null;
+}
+
+/** An SMS or e-mail waiting for delivery, retried with backoff. */
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  notification_id: string | null;
+  channel: 'sms' | 'email';
+  recipient: string;
+  body: string;
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  delivered_at: Date | null;
+  last_error: string | null;
+  created_at: Instant;
 }
