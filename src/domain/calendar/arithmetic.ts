@@ -83,7 +83,7 @@ export function addDuration(
     options.afterHoursCountsFromNextWorkingDay ?? time.schedule.acceptsAroundTheClock;
   const exclude = options.excludeStartDay === true;
   const { amount } = duration;
-  const isWholeDays = duration.unit.endsWith('_days');
+  const isWholeDays = duration.unit === 'working_days' || duration.unit === 'calendar_days';
   if (!(amount >= 0) || !Number.isFinite(amount) || (isWholeDays && !Number.isInteger(amount))) {
     throw new DomainError(ErrorCode.validationFailed, {
       issues: [{ path: 'term.amount', rule: 'duration', params: { amount, unit: duration.unit } }],
@@ -100,7 +100,9 @@ export function addDuration(
         : start;
       effectiveStart = exclude || afterHours ? nextWorkingInstant(time, from) : from;
       due =
-        term === 0 ? effectiveStart : instantAtWorkingTime(time, workingTimeAt(time, from) + term);
+        term === 0
+          ? effectiveStart
+          : instantAtWorkingTime(time, workingTimeAt(time, from) + term, dayIndexOf(time, from));
       break;
     }
     case 'working_days': {

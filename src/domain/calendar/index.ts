@@ -38,6 +38,7 @@ export {
   standardSchedules,
   type StandardScheduleId,
 } from './Schedule.js';
+export { WorkingTimeSettings, scheduleOfSettings } from './WorkingTimeSettings.js';
 export { Duration, DurationUnit, findDuration, formatDuration } from './Duration.js';
 export {
   isKnownTimeZone,

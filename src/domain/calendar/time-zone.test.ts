@@ -6,6 +6,7 @@ import { formatInstant, getInstantOfLocalDateTime } from './local-time.js';
 import { portalSchedule, providerOfficeSchedule, Schedule } from './Schedule.js';
 import { isKnownTimeZone, offsetMinutesAt, regionTimeZones } from './time-zone.js';
 import { createWorkingTime, getWorkingTime } from './working-time.js';
+import { scheduleOfSettings, WorkingTimeSettings } from './WorkingTimeSettings.js';
 
 const utc = (text: string) => Date.parse(text);
 
@@ -144,5 +145,23 @@ describe('durations and schedules', () => {
     });
     expect(second).toBe(first);
     expect(other).not.toBe(first);
+  });
+  it('organisation settings name a standard or a custom schedule and a known zone', () => {
+    const standard = WorkingTimeSettings.parse({
+      schedule: 'front-office',
+      timeZone: 'Asia/Qostanay',
+    });
+    expect(scheduleOfSettings(standard).id).toBe('front-office');
+    const custom = WorkingTimeSettings.parse({
+      schedule: { ...providerOfficeSchedule, id: 'archive-7' },
+      timeZone: 'Asia/Oral',
+    });
+    expect(scheduleOfSettings(custom).id).toBe('archive-7');
+    expect(
+      WorkingTimeSettings.safeParse({ schedule: 'bank', timeZone: 'Asia/Almaty' }).success,
+    ).toBe(false);
+    expect(
+      WorkingTimeSettings.safeParse({ schedule: 'portal', timeZone: 'Asia/Nowhere' }).success,
+    ).toBe(false);
   });
 });

@@ -203,17 +203,26 @@ export function workingTimeAt(time: WorkingTime, instant: number): number {
 /**
  * The earliest instant whose working time equals `work` (for 0 < work ≤ total). On a boundary
  * this is the end of the earlier period (18:30 rather than 9:00 next morning; 13:00 rather than 14:30).
+ * `fromIndex` is a day known to lie at or before the answer (e.g. the start's day): the search
+ * gallops forward from it, so short terms cost O(1) and long ones O(log days).
  */
-export function instantAtWorkingTime(time: WorkingTime, work: number): number {
+export function instantAtWorkingTime(time: WorkingTime, work: number, fromIndex = 0): number {
   const { workBefore, dayCount } = time;
   const total = workBefore[dayCount] ?? 0;
   if (work > total) {
     throw rangeError('due', { lastYear: time.calendar.lastYear });
   }
   if (work <= 0) return time.dayStart[0] ?? 0;
-  // Largest index with workBefore[index] < work.
-  let low = 0;
-  let high = dayCount - 1;
+  // Find the largest index with workBefore[index] < work, galloping from fromIndex.
+  let low = fromIndex > 0 && (workBefore[fromIndex] ?? 0) < work ? fromIndex : 0;
+  let step = 1;
+  let high = low + step;
+  while (high < dayCount && (workBefore[high] ?? 0) < work) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > dayCount - 1) high = dayCount - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
     if ((workBefore[middle] ?? 0) < work) low = middle;
