@@ -14,6 +14,7 @@ import { Citation } from '../src/domain/regulation/Citation.js';
 import { Decision } from '../src/domain/regulation/Decision.js';
 import { Duration } from '../src/domain/regulation/Duration.js';
 import { LegalAct } from '../src/domain/regulation/LegalAct.js';
+import { OfficeSchedule } from '../src/domain/regulation/OfficeSchedule.js';
 import { RefusalGround } from '../src/domain/regulation/RefusalGround.js';
 import { RegulationDefinition } from '../src/domain/regulation/RegulationDefinition.js';
 import { RequiredDocument } from '../src/domain/regulation/RequiredDocument.js';
@@ -42,6 +43,7 @@ const documented: [string, z.ZodType][] = [
   ['RefusalGround', RefusalGround],
   ['ResultDocument', ResultDocument],
   ['ServiceWindow', ServiceWindow],
+  ['OfficeSchedule', OfficeSchedule],
   ['SourceDefect', SourceDefect],
   ['LegalAct', LegalAct],
   ['Amendment', Amendment],

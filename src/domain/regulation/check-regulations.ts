@@ -235,10 +235,15 @@ function checkDefectsAndDates(loaded: LoadedRegulation): Finding[] {
   const findings: Finding[] = [];
   for (const defect of regulation.defects) {
     if (defect.resolution && !defect.remains) continue;
+    const flow = regulation.channels.find((candidate) =>
+      candidate.steps.some((step) => step.resolves?.includes(defect.id)),
+    );
+    const step = flow?.steps.find((candidate) => candidate.resolves?.includes(defect.id));
     findings.push({
       severity: 'warning',
       file,
       regulationId: regulation.id,
+      ...(flow && step ? { channel: flow.channel, step: step.id } : {}),
       path: `defects[${defect.id}]`,
       rule: `sourceDefect.${defect.kind}`,
       message: `${defect.description}${defect.resolution ? ` — resolution: ${defect.resolution.text}` : ' — not resolved'}`,

@@ -15,6 +15,7 @@ export * from './DecisionQuestion.js';
 export * from './DocumentKind.js';
 export * from './Duration.js';
 export * from './EndOutcome.js';
+export * from './OfficeSchedule.js';
 export * from './RegulationDefinition.js';
 export * from './ServiceCode.js';
 export * from './RegionCode.js';

@@ -82,6 +82,25 @@ describe('numbers encoded from the texts', () => {
     ]);
   });
 
+  it('national duplicates: office Mon–Fri 9.00–18.30 with lunch 13.00–14.30, front office Mon–Sat 9.00–20.00, portal round the clock (002, point 7)', () => {
+    const schedules = get('national.duplicates.2020-01-01').schedules;
+    expect(schedules.find((schedule) => schedule.channel === 'provider_office')).toMatchObject({
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      hours: { from: '09:00', to: '18:30' },
+      breaks: [{ from: '13:00', to: '14:30' }],
+      acceptance: { from: '09:00', to: '17:30' },
+    });
+    expect(schedules.find((schedule) => schedule.channel === 'front_office')).toMatchObject({
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+      hours: { from: '09:00', to: '20:00' },
+      breaks: [],
+    });
+    expect(schedules.find((schedule) => schedule.channel === 'portal')).toMatchObject({
+      roundTheClock: true,
+      afterHoursNextWorkingDay: true,
+    });
+  });
+
   it('archive certificates: 15–30 calendar days, extension up to 6 months with notification (003, annex 2, annex 3, tables 1-3)', () => {
     const regulation = get('south-kazakhstan.archive-certificate.2012-12-26');
     const term = regulation.terms[0];

@@ -15,12 +15,18 @@ describe('findRegulationInForce', () => {
     ['aktobe', '2020-02-18', 'national.duplicates.2020-01-01'],
     ['west-kazakhstan', '2021-01-01', 'west-kazakhstan.duplicates.2016-03-01'],
   ] as const)('duplicates in %s on %s → %s', (region, day, expected) => {
-    expect(findRegulationInForce(regulations, { service: 'duplicates', region, day })?.id).toBe(expected);
+    expect(findRegulationInForce(regulations, { service: 'duplicates', region, day })?.id).toBe(
+      expected,
+    );
   });
 
   it('follows the day of submission, not today: the South Kazakhstan queue of 2013', () => {
     const query = { service: 'kindergarten-queue', region: 'south-kazakhstan' } as const;
-    expect(findRegulationInForce(regulations, { ...query, day: '2013-03-01' })?.version).toBe('2012-12-26');
-    expect(() => getRegulationInForce(regulations, { ...query, day: '2013-06-27' })).toThrow(DomainError);
+    expect(findRegulationInForce(regulations, { ...query, day: '2013-03-01' })?.version).toBe(
+      '2012-12-26',
+    );
+    expect(() => getRegulationInForce(regulations, { ...query, day: '2013-06-27' })).toThrow(
+      DomainError,
+    );
   });
 });

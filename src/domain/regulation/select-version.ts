@@ -12,7 +12,8 @@ export interface VersionQuery {
 }
 
 const inForce = (regulation: RegulationDefinition, day: string) =>
-  regulation.effectiveFrom <= day && (regulation.effectiveTo === undefined || day < regulation.effectiveTo);
+  regulation.effectiveFrom <= day &&
+  (regulation.effectiveTo === undefined || day < regulation.effectiveTo);
 
 /**
  * The version in force on the day of submission: the region's own regulation when one is in
