@@ -67,6 +67,27 @@ describe('checkRegulations on the definition files', () => {
     ]);
   });
 
+  it('reports a recorded defect once, on the automatic finding, with its resolution', () => {
+    const kindergarten = findings.filter(
+      (finding) => finding.regulationId === 'south-kazakhstan.kindergarten-queue.2012-12-26',
+    );
+    expect(
+      kindergarten.find((finding) => finding.rule === 'sameDecisionDifferentTerms')?.message,
+    ).toContain('recorded as defect "decision-terms-differ"');
+    expect(kindergarten.map((finding) => finding.path)).not.toContain(
+      'defects[decision-terms-differ]',
+    );
+    const entry = loaded('south-kazakhstan.kindergarten-queue.2012-12-26');
+    entry.regulation.defects = entry.regulation.defects.filter(
+      (defect) => defect.kind !== 'channel_term_inconsistency',
+    );
+    const unrecorded = checkOne(entry).find(
+      (finding) => finding.rule === 'sameDecisionDifferentTerms',
+    );
+    expect(unrecorded?.message).toContain('front_office/decide 3 calendar_days');
+    expect(unrecorded?.message).not.toContain('recorded as defect');
+  });
+
   it('reports the source defects that the resolutions did not remove, with their citation', () => {
     const defects = findings.filter((finding) => finding.rule.startsWith('sourceDefect.'));
     expect(defects.map((finding) => `${finding.regulationId} ${finding.path}`)).toContain(

@@ -374,7 +374,47 @@ export function checkRegulations(input: CheckInput): Finding[] {
     ...checkFieldConsistency(input.regulations),
     ...checkVersionOverlaps(input.regulations),
   );
-  return findings;
+  return mergeRecordedDefects(findings, input.regulations);
+}
+
+/** Automatic rules and the defect kinds that record the same problem in a definition. */
+const recordedAs: Readonly<Record<string, string>> = {
+  sameDecisionDifferentTerms: 'channel_term_inconsistency',
+  resultFormMismatch: 'result_form_mismatch',
+};
+
+/**
+ * When an automatic finding is a defect the definition already records (e.g. the same decision
+ * with different terms per channel, kept on purpose), report it once: the automatic finding
+ * carries the recorded defect's id and resolution, and the defect's own warning is dropped.
+ */
+function mergeRecordedDefects(
+  findings: Finding[],
+  regulations: readonly LoadedRegulation[],
+): Finding[] {
+  const merged = new Set<string>();
+  const enriched = findings.map((finding) => {
+    const kind = recordedAs[finding.rule];
+    const regulation = regulations.find(
+      (loaded) => loaded.regulation.id === finding.regulationId,
+    )?.regulation;
+    const defect = kind
+      ? regulation?.defects.find((candidate) => candidate.kind === kind)
+      : undefined;
+    if (!regulation || !defect) return finding;
+    merged.add(`${regulation.id}/defects[${defect.id}]`);
+    return {
+      ...finding,
+      message: `${finding.message} — recorded as defect "${defect.id}": ${defect.resolution?.text ?? 'not resolved'}`,
+    };
+  });
+  return enriched.filter(
+    (finding) =>
+      !(
+        finding.rule.startsWith('sourceDefect.') &&
+        merged.has(`${finding.regulationId ?? ''}/${finding.path ?? ''}`)
+      ),
+  );
 }
 
 /** One line per finding: `warning file [channel/step] rule: message (citation)`. */
