@@ -23,6 +23,7 @@ export * from './Step.js';
 export * from './StepDuration.js';
 export * from './TimeUnit.js';
 export * from './TotalTerm.js';
+export * from './application-rules.js';
 export * from './check-regulations.js';
 export * from './define-regulation.js';
 export * from './flow-graph.js';
