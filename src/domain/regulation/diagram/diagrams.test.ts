@@ -54,6 +54,10 @@ describe.each(ids)('diagrams of %s', (id) => {
       const nodes = process.flowElements as ModdleElement[];
       const tasks = nodes.filter((node) => /Task$|^bpmn:Task$/.test(node.$type));
       expect(tasks).toHaveLength(flow.steps.length);
+      for (const task of tasks) {
+        const documentation = (task.documentation as ModdleElement[] | undefined)?.[0]?.text;
+        expect(documentation).toMatch(/^seed 00[0-4]/);
+      }
       expect(nodes.filter((node) => node.$type === 'bpmn:ExclusiveGateway')).toHaveLength(
         flow.steps.filter((step) => step.decide).length,
       );
