@@ -107,6 +107,31 @@ describe('loading regulations/', () => {
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
+  it('`regulations diagram` writes BPMN, SVG and the table, in kk or ru', async () => {
+    const id = 'south-kazakhstan.archive-certificate.2012-12-26';
+    for (const [format, language, marker] of [
+      [
+        'bpmn',
+        'ru',
+        '<bpmn:lane id="provider_office_lane_executor" name="Ответственный исполнитель">',
+      ],
+      ['svg', 'kk', 'Жауапты орындаушы'],
+      ['table', 'ru', '| 15–30 календ. дн. (продление до 6 мес.) |'],
+    ] as const) {
+      const out = path.join(copy, `diagram.${format}`);
+      expect(
+        (await runCli(['diagram', id, '--format', format, '--lang', language, '--out', out])).code,
+      ).toBe(0);
+      expect(fs.readFileSync(out, 'utf8')).toContain(marker);
+    }
+    await expect(runCli(['diagram', id, '--format', 'png'])).rejects.toThrow(
+      '--format must be bpmn, svg or table',
+    );
+    await expect(runCli(['show', 'nowhere.duplicates.2000-01-01'])).rejects.toThrow(
+      'no regulation with id',
+    );
+  });
+
   it('`regulations list --json` and `show` describe the versions', async () => {
     const list = JSON.parse((await runCli(['list', '--json'])).output) as {
       id: string;
