@@ -24,7 +24,8 @@ function listYamlFiles(directory: string): string[] {
 export function loadRegulationFile(
   file: string,
 ): { ok: true; loaded: LoadedRegulation } | { ok: false; file: string; issues: RegulationIssue[] } {
-  const display = path.relative(projectRoot, file) || file;
+  const relative = path.relative(projectRoot, file);
+  const display = relative && !relative.startsWith('..') ? relative : file;
   let data: unknown;
   try {
     data = parseYaml(fs.readFileSync(file, 'utf8'), { prettyErrors: true });

@@ -9,6 +9,7 @@ import { ChannelFlow } from './ChannelFlow.js';
 import { Citation } from './Citation.js';
 import { Duration } from './Duration.js';
 import { LegalAct } from './LegalAct.js';
+import { OfficeSchedule } from './OfficeSchedule.js';
 import { RefusalGround } from './RefusalGround.js';
 import { RegionCode } from './RegionCode.js';
 import { RequiredDocument } from './RequiredDocument.js';
@@ -113,6 +114,23 @@ export const RegulationDefinition = z
       .strict()
       .optional()
       .describe('Storage of uncollected results at the front office'),
+    schedules: z
+      .array(OfficeSchedule)
+      .default([])
+      .describe('Working hours per channel, where the text states them'),
+    accessibility: z
+      .object({
+        homeVisitOnRequest: z
+          .boolean()
+          .describe(
+            'Documents are collected at home for applicants who cannot move or orient themselves',
+          ),
+        contactCentre: z.array(z.string()).describe('Phone numbers of the unified contact centre'),
+        source: Citation,
+      })
+      .strict()
+      .optional()
+      .describe('Home visits and the contact centre (002, point 10)'),
     notifications: z
       .object({
         onStatusChange: z.boolean(),

@@ -1,4 +1,5 @@
 import type { ChannelFlow } from '../ChannelFlow.js';
+import { formatCitation } from '../Citation.js';
 import type { DiagramLanguage } from '../labels.js';
 import { actorLabels, answerLabels, channelLabels, questionLabels } from '../labels.js';
 import type { RegulationDefinition } from '../RegulationDefinition.js';
@@ -66,6 +67,7 @@ function renderPool(
     width: geometry.marker,
     height: geometry.marker,
   });
+  const documentation = new Map<string, string>();
   const incoming = new Map<string, string[]>();
   const outgoing = new Map<string, string[]>();
   const connect = (
@@ -166,6 +168,10 @@ function renderPool(
     elements.push(
       `    <${taskKind(placed)} id="${taskId}" name="${escapeXml(name)}">${'{IO:' + taskId + '}'}</${taskKind(placed)}>`,
     );
+    documentation.set(
+      taskId,
+      `${formatCitation(step.source)}${step.quote ? `: «${step.quote}»` : ''}`,
+    );
   }
   if (start)
     elements.unshift(
@@ -173,7 +179,9 @@ function renderPool(
     );
   const withIo = elements.map((element) =>
     element.replace(/\{IO:([^}]+)\}/, (_match, elementId: string) => {
+      const text = documentation.get(elementId);
       const lines = [
+        ...(text ? [`<bpmn:documentation>${escapeXml(text)}</bpmn:documentation>`] : []),
         ...(incoming.get(elementId) ?? []).map((f) => `<bpmn:incoming>${f}</bpmn:incoming>`),
         ...(outgoing.get(elementId) ?? []).map((f) => `<bpmn:outgoing>${f}</bpmn:outgoing>`),
       ];

@@ -20,10 +20,14 @@ function arrow(
   to: [number, number],
   below: number,
   label?: string,
+  verticalFirst = false,
 ): string {
   let path: string;
   let labelAt: [number, number];
-  if (to[0] > from[0]) {
+  if (verticalFirst && to[0] > from[0]) {
+    path = `M${from[0]},${from[1]} V${to[1]} H${to[0]}`;
+    labelAt = [from[0] + 4, from[1] + 12];
+  } else if (to[0] > from[0]) {
     const middle = (from[0] + to[0]) / 2;
     path = `M${from[0]},${from[1]} H${middle} V${to[1]} H${to[0]}`;
     labelAt = [from[0] + 6, from[1] - 5];
@@ -85,7 +89,7 @@ function renderPool(
     const right: [number, number] = [x + geometry.taskWidth, y + geometry.taskHeight / 2];
     parts.push(
       `<g class="step" data-step="${escapeXml(step.id)}"><rect class="task" x="${x}" y="${y}" width="${geometry.taskWidth}" height="${geometry.taskHeight}" rx="8"/>` +
-        textLines(wrap(step.description[language], 26, 4), x + 6, y + 15, 'task-label') +
+        textLines(wrap(step.description[language], 23, 4), x + 6, y + 15, 'task-label') +
         `<text class="duration" x="${x + 6}" y="${y + geometry.taskHeight - 6}">${escapeXml(stepDurationText(step, language))}</text></g>`,
     );
     if (step.next) {
@@ -103,7 +107,7 @@ function renderPool(
       const yes = placed.get(step.decide.ifYes);
       const no = placed.get(step.decide.ifNo);
       if (yes) parts.push(arrow([cx + h, cy], left(yes), below, answers.yes));
-      if (no) parts.push(arrow([cx, cy + h], left(no), below, answers.no));
+      if (no) parts.push(arrow([cx, cy + h], left(no), below, answers.no, true));
     } else if (step.end) {
       const [cx, cy] = markerCentre(entry);
       parts.push(
