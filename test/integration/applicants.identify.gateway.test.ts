@@ -33,9 +33,8 @@ const withPower = (record: typeof fixtures.validPowerOfAttorney) => ({
 
 describe('identifying the applicant at the front office (embedded simulator)', () => {
   it('identifies an applicant in person', async () => {
-    expect(fixtures.expiredPowerOfAttorney.principalIin).not.toBe(record.principalIin);
     const result = await identifyApplicant(gateway, {
-      applicantIin: fixtures.expiredPowerOfAttorney.principalIin,
+      applicantIin: fixtures.person.iin,
       correlationId: 'R-1',
     });
     expect(result).toMatchObject({ status: 'identified', applicant: { iin: fixtures.person.iin } });
