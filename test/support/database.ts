@@ -15,9 +15,7 @@ export const testBackend: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL
  * A fresh, migrated, empty database for one test file: an in-memory PGlite, or a new
  * database on the test server that is dropped on close.
  */
-export async function createTestDatabase(
-  options: { migrate?: boolean } = {},
-): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   const handle = await openBlankDatabase();
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return handle;
@@ -35,9 +33,7 @@ async function openBlankDatabase(): Promise<DatabaseHandle> {
     ...handle,
     close: async () => {
       await handle.close();
-      await withAdmin(adminUrl, (client) =>
-        client.query(`drop database if exists ${name} with (force)`),
-      );
+      await withAdmin(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };
 }
