@@ -3,6 +3,7 @@ import { dbCommand } from './db.js';
 import { registrySimulatorCommand } from './registry-simulator.js';
 import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
+import { staffCommand } from './staff.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -10,4 +11,5 @@ export const commands: readonly Command[] = [
   dbCommand,
   seedOrganisationsCommand,
   registrySimulatorCommand,
+  staffCommand,
 ];
