@@ -6,6 +6,8 @@ import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
 import { errorTable } from './error-table.js';
+import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
+import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 
 /** What every request handler may use; built once at boot. */
@@ -15,6 +17,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   /** The clock: injected so tests can skip time. */
   now: () => Date;
+  /** Where one-time passwords go; default: the log (no SMS gateway configured). */
+  sms?: SmsSender;
 }
 
 export type AppEnv = {
@@ -49,6 +53,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   });
 
   app.route('/', healthRoutes());
+  app.route('/', authRoutes({ sms: deps.sms ?? createLoggingSmsSender(deps.logger) }));
 
   app.notFound((c) => {
     const locale = negotiateLocale(c.req.header('accept-language'));

@@ -9,6 +9,8 @@ export interface CitizenAccountRow {
   iin: string;
   phone: string;
   passwordHash: string;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
   createdAt: Date;
   passwordChangedAt: Date;
 }
@@ -18,6 +20,8 @@ const toRow = (row: {
   iin: string;
   phone: string;
   password_hash: string;
+  failed_login_count: number;
+  locked_until: Date | null;
   created_at: Date;
   password_changed_at: Date;
 }): CitizenAccountRow => ({
@@ -25,6 +29,8 @@ const toRow = (row: {
   iin: row.iin,
   phone: row.phone,
   passwordHash: row.password_hash,
+  failedLoginCount: row.failed_login_count,
+  lockedUntil: row.locked_until,
   createdAt: row.created_at,
   passwordChangedAt: row.password_changed_at,
 });
@@ -86,5 +92,42 @@ export async function updateCitizenPassword(
     .updateTable('citizen_account')
     .set({ password_hash: passwordHash, password_changed_at: now })
     .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Records a failed login: increments the counter and, when it reaches `maxFailures`, locks
+ * the account until `lockUntil`. Returns the new count.
+ */
+export async function recordFailedLogin(
+  trx: Transaction<Tables>,
+  id: string,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ failedLoginCount: number; lockedUntil: Date | null }> {
+  const row = await trx
+    .updateTable('citizen_account')
+    .set((eb) => ({ failed_login_count: eb('failed_login_count', '+', 1) }))
+    .where('id', '=', id)
+    .returning(['failed_login_count'])
+    .executeTakeFirstOrThrow();
+  if (row.failed_login_count < maxFailures) {
+    return { failedLoginCount: row.failed_login_count, lockedUntil: null };
+  }
+  await trx
+    .updateTable('citizen_account')
+    .set({ locked_until: lockUntil, failed_login_count: 0 })
+    .where('id', '=', id)
+    .execute();
+  return { failedLoginCount: row.failed_login_count, lockedUntil: lockUntil };
+}
+
+/** Clears the failed-login counter and any lock (after a correct password or a reset). */
+export async function clearFailedLogins(trx: Transaction<Tables>, id: string): Promise<void> {
+  await trx
+    .updateTable('citizen_account')
+    .set({ failed_login_count: 0, locked_until: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('failed_login_count', '>', 0), eb('locked_until', 'is not', null)]))
     .execute();
 }

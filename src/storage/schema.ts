@@ -88,6 +88,8 @@ export interface CitizenAccountTable {
   iin: string;
   phone: string;
   password_hash: string;
+  failed_login_count: Generated<number>;
+  locked_until: Date | null;
   created_at: Instant;
   password_changed_at: Instant;
 }

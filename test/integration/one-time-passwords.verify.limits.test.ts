@@ -55,7 +55,13 @@ describe('one-time passwords', () => {
     expect(
       await verifyOneTimePassword(
         services,
-        { challengeId: first.challengeId, code: first.code, purpose: 'certify_application', actor },
+        {
+          challengeId: first.challengeId,
+          code: first.code,
+          purpose: 'certify_application',
+          subjectId: 'APP-1',
+          actor,
+        },
         at(300),
       ),
     ).toMatchObject({
@@ -86,7 +92,7 @@ describe('one-time passwords', () => {
     const answer = (c: string, s: number) =>
       verifyOneTimePassword(
         services,
-        { challengeId, code: c, purpose: 'certify_application', actor },
+        { challengeId, code: c, purpose: 'certify_application', subjectId: 'APP-1', actor },
         at(s),
       );
     expect(await answer(wrong, 1)).toMatchObject({
@@ -153,11 +159,25 @@ describe('one-time passwords', () => {
         at(1),
       ),
     ).toMatchObject({ isAccepted: false, reason: 'not_found' });
-    const second = await certify(phone, at(2), 'APP-7');
+    // a code for an application is not accepted without naming that application
     expect(
       await verifyOneTimePassword(
         services,
         { challengeId: first.challengeId, code: first.code, purpose: 'certify_application', actor },
+        at(1),
+      ),
+    ).toMatchObject({ isAccepted: false, reason: 'not_found' });
+    const second = await certify(phone, at(2), 'APP-7');
+    expect(
+      await verifyOneTimePassword(
+        services,
+        {
+          challengeId: first.challengeId,
+          code: first.code,
+          purpose: 'certify_application',
+          subjectId: 'APP-7',
+          actor,
+        },
         at(3),
       ),
     ).toMatchObject({ isAccepted: false, reason: 'superseded' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordConsent } from '../../src/features/identity/record-consent.js';
 import { errorTable } from '../../src/http/error-table.js';
 import { createRegistryGateway } from '../../src/integrations/create-gateway.js';
 import type { RegistryGateway } from '../../src/integrations/registries.js';
@@ -11,6 +12,7 @@ import {
   createSimulatorData,
   simulatorFixtures,
 } from '../../src/integrations/simulator/synthetic-people.js';
+import { listConsents } from '../../src/storage/consent.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { listGatewayCalls } from '../../src/storage/gateway-call.repository.js';
 import { createTestDatabase } from '../support/database.js';
@@ -235,11 +237,23 @@ describe('resilience', () => {
     expect((await breakerGateway.persons.findPerson(fixtures.person.iin)).status).toBe('found');
   });
 
-  it('simulator down: the operator gets a clear message, the call is logged, a later retry succeeds', async () => {
+  it('simulator down: the operator gets a clear message, nothing recorded is lost, a later retry succeeds', async () => {
     const other = await startSimulatorServer({ simulator: createRegistrySimulator({ data }) });
     const downGateway = createRegistryGateway(
       { kind: 'http', baseUrl: other.url, resilience },
       { db: database.db },
+    );
+    // what was recorded before the call (here: the applicant's consent for this request) stays
+    await recordConsent(
+      { db: database.db },
+      {
+        applicantIin: fixtures.person.iin,
+        requestId: 'APP-DOWN',
+        channel: 'portal',
+        proof: { method: 'signature', signatureId: 'sig-1' },
+        actor: { kind: 'citizen', id: 'c-1' },
+      },
+      simulatorToday,
     );
     await other.close();
     const error = await downGateway.persons
@@ -259,6 +273,7 @@ describe('resilience', () => {
         subjectRef: fixtures.person.iin,
       }),
     ]);
+    expect(await listConsents(database.db, { requestId: 'APP-DOWN' })).toHaveLength(1);
     // the same request, retried against a registry that answers, succeeds
     const retried = await gateway.persons.findPerson(fixtures.person.iin, {
       correlationId: 'APP-DOWN',

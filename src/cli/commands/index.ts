@@ -5,6 +5,7 @@ import { regulationsCommand } from './regulations.js';
 import { registrySimulatorCommand } from './registry-simulator.js';
 import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
+import { staffCommand } from './staff.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -14,4 +15,5 @@ export const commands: readonly Command[] = [
   calendarCommand,
   seedOrganisationsCommand,
   registrySimulatorCommand,
+  staffCommand,
 ];

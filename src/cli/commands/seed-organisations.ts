@@ -5,6 +5,7 @@ import {
   readOrganisationSeedFiles,
   seedOrganisations,
 } from '../../features/identity/seed-organisations.js';
+import { reportingDomainErrors } from '../report-domain-errors.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
 import type { Command } from '../command.js';
@@ -18,7 +19,7 @@ Reads every YAML file in DIR (default: seed/organisations at the project root), 
 it, and creates or updates the organisations in one transaction, with an audit row per
 change. Running it again changes nothing unless the files changed. Applies pending
 migrations first.`,
-  async run(argv) {
+  run: reportingDomainErrors('seed-organisations', async (argv) => {
     const { values } = parseArgs({
       args: argv,
       options: { dir: { type: 'string' }, json: { type: 'boolean', default: false } },
@@ -44,5 +45,5 @@ migrations first.`,
     } finally {
       await database.close();
     }
-  },
+  }),
 };

@@ -10,6 +10,17 @@ export const ScheduleKind = z
   );
 export type ScheduleKind = z.infer<typeof ScheduleKind>;
 
+/** Whether the runtime knows this IANA time zone. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const timeZone = z.string().refine(isKnownTimeZone, 'not an IANA time zone');
+
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
 /** A schedule that replaces the standard one of its kind: opening intervals per weekday. */
@@ -54,7 +65,7 @@ export const OrganisationSeed = z
       .describe('БИН / БСН of the organisation.'),
     scheduleKind: ScheduleKind.optional().describe('Default: provider_office.'),
     customSchedule: CustomSchedule.optional(),
-    timeZone: z.string().optional().describe("IANA time zone; default: the region's."),
+    timeZone: timeZone.optional().describe("IANA time zone; default: the region's."),
     source: z
       .string()
       .optional()
@@ -72,7 +83,7 @@ export const OrganisationSeedFile = z
         .regex(/^[a-z_]+$/)
         .describe('Region code, e.g. south_kazakhstan.'),
       name: localized,
-      timeZone: z.string().describe('IANA time zone of the region, e.g. Asia/Almaty.'),
+      timeZone: timeZone.describe('IANA time zone of the region, e.g. Asia/Almaty.'),
     }),
     organisations: z.array(OrganisationSeed).min(1),
   })

@@ -11,7 +11,16 @@ export interface IdentityServices {
   readonly otpPolicy?: OtpPolicy;
   /** Lifetime of a session; default 12 hours. */
   readonly sessionTtlMs?: number;
+  /** Wrong passwords before an account is locked, and for how long. */
+  readonly loginPolicy?: LoginPolicy;
 }
+
+export interface LoginPolicy {
+  readonly maxFailures: number;
+  readonly lockMs: number;
+}
+
+export const defaultLoginPolicy: LoginPolicy = { maxFailures: 5, lockMs: 15 * 60_000 };
 
 export const defaultSessionTtlMs = 12 * 60 * 60_000;
 

@@ -5,6 +5,7 @@ import { maskPhone } from '../../integrations/sms/sms-sender.js';
 import { OtpPurpose } from '../../signing/one-time-password.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {
+  clearFailedLogins,
   findCitizenAccountByIin,
   updateCitizenPassword,
 } from '../../storage/citizen-account.repository.js';
@@ -74,6 +75,7 @@ export async function resetPassword(
     if (!result.isAccepted || !result.citizenAccountId) return result;
     const subject = { subjectKind: 'citizen' as const, subjectId: result.citizenAccountId };
     await updateCitizenPassword(trx, result.citizenAccountId, passwordHash, now);
+    await clearFailedLogins(trx, result.citizenAccountId);
     const revoked = await revokeAllSessions(trx, subject, now);
     await appendAudit(trx, {
       occurredAt: now,

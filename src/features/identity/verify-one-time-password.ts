@@ -31,7 +31,7 @@ export interface OneTimePasswordAnswer {
   readonly challengeId: string;
   readonly code: string;
   readonly purpose: OtpPurpose;
-  /** When given, the code must have been issued for this subject (e.g. the application id). */
+  /** The subject the code was issued for (e.g. the application id); must match, absent for none. */
   readonly subjectId?: string;
   readonly actor: AuditActor;
 }
@@ -56,7 +56,7 @@ export async function consumeOneTimePassword(
 ): Promise<OneTimePasswordCheck> {
   const otp = await findOtpForUpdate(trx, answer.challengeId);
   if (!otp || otp.purpose !== answer.purpose) return reject(OtpRejection.notFound);
-  if (answer.subjectId !== undefined && otp.subjectId !== answer.subjectId) {
+  if ((answer.subjectId ?? null) !== otp.subjectId) {
     return reject(OtpRejection.notFound);
   }
   switch (otp.status) {

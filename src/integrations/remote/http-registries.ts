@@ -1,8 +1,6 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
 import {
   notFound,
-  type ConsentRequest,
-  type DigitalDocument,
   type DigitalDocuments,
   type DocumentRelease,
   type Lookup,
@@ -13,6 +11,13 @@ import {
   type RegistryGateway,
 } from '../registries.js';
 import { describeOtpRejection } from '../../signing/one-time-password.js';
+import {
+  ConsentRequestWire,
+  DigitalDocumentWire,
+  PersonRecordWire,
+  PowerOfAttorneyWire,
+  readWire,
+} from './wire.js';
 import { ResilientClient, type RemoteAnswer, type ResilienceOptions } from './resilient-client.js';
 
 /** Where the registries answer; one URL serves all three when the others are absent. */
@@ -53,7 +58,7 @@ export function createHttpPersonRegistry(client: ResilientClient): PersonRegistr
         `person-registry/persons/${encodeURIComponent(iin)}`,
       );
       if (answer.status === 404) return notFound;
-      const person = field<PersonRecord>(answer.body, 'person');
+      const person = readWire(answer.body, 'person', PersonRecordWire);
       if (answer.status !== 200 || !person || person.iin !== iin)
         throw badResponse(client, 'findPerson', answer);
       return { status: 'found', data: person };
@@ -72,7 +77,7 @@ export function createHttpNotaryRegistry(client: ResilientClient): NotaryRegistr
         query,
       );
       if (answer.status === 404) return notFound;
-      const record = field<PowerOfAttorney>(answer.body, 'powerOfAttorney');
+      const record = readWire(answer.body, 'powerOfAttorney', PowerOfAttorneyWire);
       if (answer.status !== 200 || !record || record.number !== query.number) {
         throw badResponse(client, 'findPowerOfAttorney', answer);
       }
@@ -92,7 +97,7 @@ export function createHttpDigitalDocuments(client: ResilientClient): DigitalDocu
         request,
       );
       if (answer.status === 404) return notFound;
-      const consent = field<ConsentRequest>(answer.body, 'consentRequest');
+      const consent = readWire(answer.body, 'consentRequest', ConsentRequestWire);
       if (answer.status !== 202 || !consent?.requestId)
         throw badResponse(client, 'requestConsent', answer);
       return { status: 'consent_requested', data: consent };
@@ -116,7 +121,7 @@ export function createHttpDigitalDocuments(client: ResilientClient): DigitalDocu
           message: describeOtpRejection(refusal === 'unknown_request' ? 'not_found' : refusal),
         };
       }
-      const document = field<DigitalDocument>(answer.body, 'document');
+      const document = readWire(answer.body, 'document', DigitalDocumentWire);
       if (answer.status !== 200 || !document) throw badResponse(client, 'fetchDocument', answer);
       return { status: 'found', data: document };
     },

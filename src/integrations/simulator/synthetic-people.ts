@@ -65,8 +65,58 @@ const registryOffice: LocalizedText = {
 };
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+const latin: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+
+/** A plain Latin spelling of a Russian-spelt name, for the English interface. */
+export function transliterate(text: string): string {
+  return Array.from(text, (character) => {
+    const lower = character.toLowerCase();
+    const mapped = latin[lower];
+    if (mapped === undefined) return character;
+    return character === lower ? mapped : mapped.charAt(0).toUpperCase() + mapped.slice(1);
+  }).join('');
+}
 const feminine = (surname: Name): Name => ({ kk: `${surname.kk}а`, ru: `${surname.ru}а` });
-const both = (name: Name, en = name.ru): LocalizedText => ({ kk: name.kk, ru: name.ru, en });
+const both = (name: Name): LocalizedText => ({
+  kk: name.kk,
+  ru: name.ru,
+  en: transliterate(name.ru),
+});
 
 function addYears(date: string, years: number): string {
   return `${pad(Number(date.slice(0, 4)) + years, 4)}${date.slice(4)}`.replace('-02-29', '-02-28');
@@ -125,20 +175,21 @@ export function generateSyntheticPeople(count: number, seed = 2026): PersonRecor
     const surname = pick(surnames);
     const father = pick(maleNames);
     const place = pick(places);
+    const house = 1 + Math.floor(random() * 150);
     people.push({
       iin,
       lastName: both(sex === Sex.male ? surname : feminine(surname)),
       firstName: both(pick(sex === Sex.male ? maleNames : femaleNames)),
       patronymic:
         sex === Sex.male
-          ? { kk: `${father.kk}ұлы`, ru: `${father.ru}ович`, en: `${father.ru}ovich` }
-          : { kk: `${father.kk}қызы`, ru: `${father.ru}овна`, en: `${father.ru}ovna` },
+          ? both({ kk: `${father.kk}ұлы`, ru: `${father.ru}ович` })
+          : both({ kk: `${father.kk}қызы`, ru: `${father.ru}овна` }),
       birthDate,
       sex,
       address: {
-        kk: `${place.kk}, ${1 + Math.floor(random() * 150)}`,
-        ru: `${place.ru}, ${1 + Math.floor(random() * 150)}`,
-        en: place.ru,
+        kk: `${place.kk}, ${house}`,
+        ru: `${place.ru}, ${house}`,
+        en: `${transliterate(place.ru)}, ${house}`,
       },
       documents: documentsFor(birthDate, random, serial),
     });

@@ -8,6 +8,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       iin text not null unique check (iin ~ '^[0-9]{12}$'),
       phone text not null check (phone ~ '^\\+[0-9]{10,15}$'),
       password_hash text not null,
+      failed_login_count integer not null default 0,
+      locked_until timestamptz,
       created_at timestamptz not null,
       password_changed_at timestamptz not null
     );
