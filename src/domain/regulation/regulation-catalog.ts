@@ -1,5 +1,7 @@
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
 import type { RegulationDefinition } from './RegulationDefinition.js';
+import { findRegulationInForce, type VersionQuery } from './select-version.js';
+import type { ServiceCode } from './ServiceCode.js';
 
 /** The regulation versions the system runs, looked up by id or by service, region and date. */
 export interface RegulationCatalog {
@@ -16,13 +18,6 @@ export interface RegulationCatalog {
   findInForce(service: string, region: string, day: string): RegulationDefinition | undefined;
 }
 
-/** Whether the version is in force on the local date `day` (YYYY-MM-DD). */
-export function isInForce(regulation: RegulationDefinition, day: string): boolean {
-  return (
-    regulation.effectiveFrom <= day && (!regulation.effectiveTo || day < regulation.effectiveTo)
-  );
-}
-
 /** Builds a catalog over validated definitions. */
 export function createRegulationCatalog(
   regulations: readonly RegulationDefinition[],
@@ -36,14 +31,11 @@ export function createRegulationCatalog(
       if (!found) throw new DomainError(ErrorCode.notFound, { regulationId: id });
       return found;
     },
-    findInForce: (service, region, day) => {
-      const candidates = regulations.filter(
-        (regulation) => regulation.service === service && isInForce(regulation, day),
-      );
-      return (
-        candidates.find((regulation) => regulation.region === region) ??
-        candidates.find((regulation) => regulation.region === 'national')
-      );
-    },
+    findInForce: (service, region, day) =>
+      findRegulationInForce(regulations, {
+        service: service as ServiceCode,
+        region: region as VersionQuery['region'],
+        day,
+      }),
   };
 }

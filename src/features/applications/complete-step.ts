@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { StaffRole, staffRoleForActor } from '../../domain/shared/roles.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import type { ApplicationServices } from './application-services.js';
+import { parseInput } from './parse-input.js';
 import { getApplicationFor } from './load-application.js';
 import { recordEvents } from './record-events.js';
 import { conflictDetails } from './conflict.js';
@@ -40,16 +41,7 @@ export async function completeStep(
   principal: Principal,
   rawInput: CompleteStepInput,
 ): Promise<{ [key: string]: string | number | null }> {
-  const parsed = CompleteStepInput.safeParse(rawInput);
-  if (!parsed.success) {
-    throw new DomainError(ErrorCode.validationFailed, {
-      issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.'),
-        rule: issue.message,
-      })),
-    });
-  }
-  const input = parsed.data;
+  const input = parseInput(CompleteStepInput, rawInput);
   return runCommand(services, principal, 'complete_step', input, async (trx) => {
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
     const { state, regulation } = loaded;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AttachedDocument } from '../../domain/application/ApplicationEvent.js';
 import { foldApplication } from '../../domain/application/fold.js';
-import { validateFields } from '../../domain/application/validate-fields.js';
+import { validateApplicationForm } from '../../domain/application/validate-fields.js';
 import { formatInstant } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { Channel } from '../../domain/regulation/Channel.js';
@@ -11,6 +11,7 @@ import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/dom
 import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
 import { insertApplication, nextApplicationNumber } from '../../storage/application.repository.js';
 import { clockOf, type ApplicationServices } from './application-services.js';
+import { parseInput } from './parse-input.js';
 import { projectionOf, recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
 
@@ -70,13 +71,7 @@ export async function submitApplication(
   principal: Principal,
   rawInput: SubmitApplicationInput,
 ): Promise<SubmitApplicationResult> {
-  const parsed = SubmitApplicationInput.safeParse(rawInput);
-  if (!parsed.success) {
-    refuse(
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), rule: issue.message })),
-    );
-  }
-  const input = parsed.data;
+  const input = parseInput(SubmitApplicationInput, rawInput);
   return runCommand(services, principal, 'submit_application', input, async (trx) => {
     const now = services.now();
     const { clock, provider } = await clockOf(
@@ -105,7 +100,7 @@ export async function submitApplication(
       ]);
     }
     checkSubmitter(principal, input, regulation);
-    const fieldIssues = validateFields(regulation.fields, input.fields);
+    const fieldIssues = validateApplicationForm(regulation, input.fields, localDay);
     if (fieldIssues.length > 0) refuse(fieldIssues);
 
     const id = randomUUID();
