@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { auditCommand } from './audit.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
 import { regulationsCommand } from './regulations.js';
@@ -11,6 +12,7 @@ import { staffCommand } from './staff.js';
 export const commands: readonly Command[] = [
   serveCommand,
   dbCommand,
+  auditCommand,
   regulationsCommand,
   calendarCommand,
   seedOrganisationsCommand,
