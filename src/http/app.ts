@@ -9,6 +9,7 @@ import { errorTable } from './error-table.js';
 import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
+import type { ApplicationServices } from '../features/applications/application-services.js';
 
 /** What every request handler may use; built once at boot. */
 export interface AppDependencies {
@@ -19,6 +20,8 @@ export interface AppDependencies {
   now: () => Date;
   /** Where one-time passwords go; default: the log (no SMS gateway configured). */
   sms?: SmsSender;
+  /** Regulations, calendar and database for the application use cases. */
+  applications: ApplicationServices;
 }
 
 export type AppEnv = {
