@@ -19,6 +19,8 @@ export interface Tables {
   command_receipt: CommandReceiptTable;
   notification: NotificationTable;
   outbox_message: OutboxMessageTable;
+  appeal: AppealTable;
+  questionnaire_answer: QuestionnaireAnswerTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -219,4 +221,27 @@ export interface OutboxMessageTable {
   delivered_at: Date | null;
   last_error: string | null;
   created_at: Instant;
+}
+
+/** An appeal against a decision of the provider, with its own term. */
+export interface AppealTable {
+  id: string;
+  application_id: string;
+  appellant_iin: string;
+  text: string;
+  status: 'submitted' | 'upheld' | 'rejected';
+  submitted_at: Instant;
+  due_at: Instant;
+  decided_at: Date | null;
+  decision: string | null;
+  decided_by: string | null;
+}
+
+/** The applicant's answers to the quality questionnaire, one per application. */
+export interface QuestionnaireAnswerTable {
+  application_id: string;
+  respondent_iin: string;
+  process: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
+  information: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
+  answered_at: Instant;
 }
