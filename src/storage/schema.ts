@@ -19,6 +19,7 @@ export interface Tables {
   command_receipt: CommandReceiptTable;
   notification: NotificationTable;
   outbox_message: OutboxMessageTable;
+  api_token: ApiTokenTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -219,4 +220,18 @@ export interface OutboxMessageTable {
   delivered_at: Date | null;
   last_error: string | null;
   created_at: Instant;
+}
+
+/** A token an integrating system calls the API with; only its SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  organisation_id: string;
+  roles: ColumnType<string[], string[], string[]>;
+  staff_account_id: string | null;
+  created_at: Instant;
+  created_by: string;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
 }
