@@ -10,6 +10,8 @@ import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 import type { ApplicationServices } from '../features/applications/application-services.js';
+import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
+import { apiV1Routes } from './api/v1/index.js';
 
 /** What every request handler may use; built once at boot. */
 export interface AppDependencies {
@@ -22,6 +24,8 @@ export interface AppDependencies {
   sms?: SmsSender;
   /** Regulations, calendar and database for the application use cases. */
   applications: ApplicationServices;
+  /** When an inbox row turns from on time to warning; default 1 working day or 25% of the step. */
+  inboxWarning?: InboxWarningPolicy;
 }
 
 export type AppEnv = {
@@ -57,6 +61,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
 
   app.route('/', healthRoutes());
   app.route('/', authRoutes({ sms: deps.sms ?? createLoggingSmsSender(deps.logger) }));
+  app.route('/', apiV1Routes());
 
   app.notFound((c) => {
     const locale = negotiateLocale(c.req.header('accept-language'));

@@ -21,6 +21,7 @@ export interface Tables {
   outbox_message: OutboxMessageTable;
   appeal: AppealTable;
   questionnaire_answer: QuestionnaireAnswerTable;
+  api_token: ApiTokenTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -244,4 +245,18 @@ export interface QuestionnaireAnswerTable {
   process: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
   information: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
   answered_at: Instant;
+}
+
+/** A token an integrating system calls the API with; only its SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  organisation_id: string;
+  roles: ColumnType<string[], string[], string[]>;
+  staff_account_id: string | null;
+  created_at: Instant;
+  created_by: string;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
 }

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { apiTokenCommand } from './api-token.js';
 import { auditCommand } from './audit.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   seedOrganisationsCommand,
   registrySimulatorCommand,
   staffCommand,
+  apiTokenCommand,
 ];

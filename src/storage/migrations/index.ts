@@ -7,6 +7,7 @@ import * as m0005 from './0005-gateway-and-consent.js';
 
 import * as m0020 from './0020-applications.js';
 import * as m0021 from './0021-appeals.js';
+import * as m0030 from './0030-api-tokens.js';
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
  * a new migration is a new file added at the end.
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-gateway-and-consent': m0005,
   '0020-applications': m0020,
   '0021-appeals': m0021,
+  '0030-api-tokens': m0030,
 };
