@@ -60,7 +60,9 @@ function randomSerial(): string {
  * Creates a self-signed root CA (the embedded default's counterpart of НУЦ РК's root
  * "КУЦ РК"). Its certificate is what administrators distribute as a trusted root.
  */
-export async function createRootCa(options: { commonName: string } & Validity): Promise<CertificateAuthority> {
+export async function createRootCa(
+  options: { commonName: string } & Validity,
+): Promise<CertificateAuthority> {
   const keys = await generateKeys();
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
@@ -71,7 +73,10 @@ export async function createRootCa(options: { commonName: string } & Validity): 
     signingAlgorithm: keyAlgorithm().algorithm,
     extensions: [
       new x509.BasicConstraintsExtension(true, 1, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as never),
     ],
   });
@@ -95,7 +100,10 @@ export async function createIssuingCa(
     signingAlgorithm: keyAlgorithm().algorithm,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey as never),
       await x509.AuthorityKeyIdentifierExtension.create(root.certificate),
     ],
@@ -110,7 +118,11 @@ export async function createIssuingCa(
  */
 export async function issueCertificate(
   ca: CertificateAuthority,
-  options: { holder: CertificateHolder; purpose: CertificatePurpose; serialNumber?: string } & Validity,
+  options: {
+    holder: CertificateHolder;
+    purpose: CertificatePurpose;
+    serialNumber?: string;
+  } & Validity,
 ): Promise<IssuedCredential> {
   const keys = await generateKeys();
   const usage =

@@ -95,8 +95,7 @@ export function certificateInfo(input: Uint8Array | pkijs.Certificate): Certific
   const fingerprint = sha256.toString('hex');
   const cached = cache.get(fingerprint);
   if (cached) return cached;
-  const certificate =
-    input instanceof Uint8Array ? pkijs.Certificate.fromBER(der) : input;
+  const certificate = input instanceof Uint8Array ? pkijs.Certificate.fromBER(der) : input;
   const node = new NodeCertificate(der);
   const info: CertificateInfo = {
     der,
@@ -130,12 +129,17 @@ export function pemOrDer(bytes: Uint8Array): Uint8Array[] {
   const blocks = Buffer.from(bytes)
     .toString('latin1')
     .matchAll(/-----BEGIN [A-Z0-9 ]+-----([\s\S]*?)-----END [A-Z0-9 ]+-----/g);
-  return [...blocks].map((match) => new Uint8Array(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64')));
+  return [...blocks].map(
+    (match) => new Uint8Array(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64')),
+  );
 }
 
 /** PEM text of DER bytes. */
 export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
-  const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
+  const base64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   return `-----BEGIN ${label}-----\n${base64}\n-----END ${label}-----\n`;
 }
 

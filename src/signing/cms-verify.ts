@@ -2,11 +2,13 @@ import { createHash, verify as verifySignature } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { LocalizedText } from '../domain/shared/locale.js';
+import { SignatureFailure, signatureFailureMessage } from '../domain/signing/signature-failure.js';
 import {
-  SignatureFailure,
-  signatureFailureMessage,
-} from '../domain/signing/signature-failure.js';
-import { certificateInfo, normaliseSerial, toHex, type CertificateInfo } from './certificate-info.js';
+  certificateInfo,
+  normaliseSerial,
+  toHex,
+  type CertificateInfo,
+} from './certificate-info.js';
 import { CmsOid } from './cms-sign.js';
 import { CertificatePurpose, type SubjectIdentity } from './nca-conventions.js';
 import type { TrustStore } from './trust-store.js';

@@ -51,7 +51,13 @@ function sign(credential = pki.holders[0]!.signing, attached = false, at = now) 
 describe('CAdES-BES signatures', () => {
   it('accepts a valid detached signature and reports the signer from the certificate', async () => {
     const cms = await sign();
-    const result = verifyCms({ cms, content, trustStore: pki.trustStore(), now, expected: { iin: citizen.iin } });
+    const result = verifyCms({
+      cms,
+      content,
+      trustStore: pki.trustStore(),
+      now,
+      expected: { iin: citizen.iin },
+    });
     expect(result.valid).toBe(true);
     if (!result.valid) return;
     expect(result.signer.identity).toMatchObject({
@@ -73,9 +79,21 @@ describe('CAdES-BES signatures', () => {
   it('reads the BIN of an employee from OU and checks it', async () => {
     const cms = await sign(pki.holders[1]!.signing);
     const store = pki.trustStore();
-    const ok = verifyCms({ cms, content, trustStore: store, now, expected: { iin: official.iin, bin: '040340001234' } });
+    const ok = verifyCms({
+      cms,
+      content,
+      trustStore: store,
+      now,
+      expected: { iin: official.iin, bin: '040340001234' },
+    });
     expect(ok.valid).toBe(true);
-    const wrong = verifyCms({ cms, content, trustStore: store, now, expected: { bin: '040340001235' } });
+    const wrong = verifyCms({
+      cms,
+      content,
+      trustStore: store,
+      now,
+      expected: { bin: '040340001235' },
+    });
     expect(wrong).toMatchObject({ valid: false, failure: SignatureFailure.binMismatch });
   });
 
@@ -117,15 +135,34 @@ describe('CAdES-BES signatures', () => {
   });
 
   it('refuses a certificate from an unknown CA', async () => {
-    const otherRoot = await createRootCa({ commonName: 'OTHER ROOT', notBefore: new Date('2025-01-01'), notAfter: new Date('2035-01-01') });
-    const otherCa = await createIssuingCa(otherRoot, { commonName: 'OTHER CA', notBefore: new Date('2025-01-01'), notAfter: new Date('2035-01-01') });
+    const otherRoot = await createRootCa({
+      commonName: 'OTHER ROOT',
+      notBefore: new Date('2025-01-01'),
+      notAfter: new Date('2035-01-01'),
+    });
+    const otherCa = await createIssuingCa(otherRoot, {
+      commonName: 'OTHER CA',
+      notBefore: new Date('2025-01-01'),
+      notAfter: new Date('2035-01-01'),
+    });
     const stranger = await issueHolderCredentials(otherCa, citizen, new Date('2026-01-01'), 365);
-    const result = verifyCms({ cms: await sign(stranger.signing), content, trustStore: pki.trustStore(), now });
+    const result = verifyCms({
+      cms: await sign(stranger.signing),
+      content,
+      trustStore: pki.trustStore(),
+      now,
+    });
     expect(result).toMatchObject({ valid: false, failure: SignatureFailure.unknownCa });
   });
 
   it('refuses a signature whose IIN differs from the request', async () => {
-    const result = verifyCms({ cms: await sign(), content, trustStore: pki.trustStore(), now, expected: { iin: '850505400234' } });
+    const result = verifyCms({
+      cms: await sign(),
+      content,
+      trustStore: pki.trustStore(),
+      now,
+      expected: { iin: '850505400234' },
+    });
     expect(result).toMatchObject({ valid: false, failure: SignatureFailure.iinMismatch });
     if (!result.valid) {
       expect(result.message.en).toContain('IIN');
@@ -134,7 +171,12 @@ describe('CAdES-BES signatures', () => {
   });
 
   it('refuses a document signed with the authentication key', async () => {
-    const result = verifyCms({ cms: await sign(pki.holders[0]!.authentication), content, trustStore: pki.trustStore(), now });
+    const result = verifyCms({
+      cms: await sign(pki.holders[0]!.authentication),
+      content,
+      trustStore: pki.trustStore(),
+      now,
+    });
     expect(result).toMatchObject({ valid: false, failure: SignatureFailure.wrongKeyPurpose });
   });
 
@@ -147,8 +189,12 @@ describe('CAdES-BES signatures', () => {
   });
 
   it('refuses garbage and a detached signature without its content', async () => {
-    expect(verifyCms({ cms: new Uint8Array([1, 2, 3]), trustStore: pki.trustStore(), now })).toMatchObject({ failure: SignatureFailure.malformed });
-    expect(verifyCms({ cms: await sign(), trustStore: pki.trustStore(), now })).toMatchObject({ failure: SignatureFailure.contentMissing });
+    expect(
+      verifyCms({ cms: new Uint8Array([1, 2, 3]), trustStore: pki.trustStore(), now }),
+    ).toMatchObject({ failure: SignatureFailure.malformed });
+    expect(verifyCms({ cms: await sign(), trustStore: pki.trustStore(), now })).toMatchObject({
+      failure: SignatureFailure.contentMissing,
+    });
   });
 
   it('is accepted by openssl cms -verify, detached and attached', async () => {
@@ -161,13 +207,19 @@ describe('CAdES-BES signatures', () => {
     const attached = path.join(tmp, 'attached.p7s');
     fs.writeFileSync(attached, await sign(undefined, true));
     const run = (args: string[]) =>
-      execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-binary', '-CAfile', caFile, ...args], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      execFileSync(
+        'openssl',
+        ['cms', '-verify', '-inform', 'DER', '-binary', '-CAfile', caFile, ...args],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     run(['-in', detached, '-content', data, '-out', path.join(tmp, 'out1.bin')]);
     run(['-in', attached, '-out', path.join(tmp, 'out2.bin')]);
     expect(fs.readFileSync(path.join(tmp, 'out2.bin')).equals(Buffer.from(content))).toBe(true);
     fs.writeFileSync(data, 'altered');
-    expect(() => run(['-in', detached, '-content', data, '-out', path.join(tmp, 'out3.bin')])).toThrow();
+    expect(() =>
+      run(['-in', detached, '-content', data, '-out', path.join(tmp, 'out3.bin')]),
+    ).toThrow();
   });
 });

@@ -69,11 +69,5 @@ export type PrivateKey = webcrypto.CryptoKey;
 
 /** Imports a PKCS#8 private key for signing with the current provider. */
 export async function importPrivateKey(pkcs8: Uint8Array): Promise<webcrypto.CryptoKey> {
-  return await current.crypto.subtle.importKey(
-    'pkcs8',
-    pkcs8,
-    current.algorithm,
-    true,
-    ['sign'],
-  );
+  return await current.crypto.subtle.importKey('pkcs8', pkcs8, current.algorithm, true, ['sign']);
 }

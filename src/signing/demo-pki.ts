@@ -24,7 +24,10 @@ export interface HolderCredentials {
 export interface DemoPki {
   root: CertificateAuthority;
   issuing: CertificateAuthority;
+  /** The issuing CA's CRL (holders' certificates). */
   crl: x509.X509Crl;
+  /** The root's CRL (the issuing CA's certificate). */
+  rootCrl: x509.X509Crl;
   holders: HolderCredentials[];
   /** A new trust store with the root, the issuing CA and the current `crl`. */
   trustStore(): TrustStore;
@@ -69,12 +72,13 @@ export async function createDemoPki(options: {
     root,
     issuing,
     crl,
+    rootCrl,
     holders,
     trustStore() {
       const store = new TrustStore();
       store.addRoot(new Uint8Array(root.certificate.rawData));
       store.addIntermediate(new Uint8Array(issuing.certificate.rawData));
-      store.addCrl(new Uint8Array(rootCrl.rawData));
+      store.addCrl(new Uint8Array(pki.rootCrl.rawData));
       store.addCrl(new Uint8Array(pki.crl.rawData));
       return store;
     },
@@ -116,7 +120,11 @@ export const demoHolders: readonly CertificateHolder[] = [
     surname: 'Жұмабеков',
     name: 'Ержан',
     patronymic: 'Бауыржанұлы',
-    organisation: { name: 'ГУ «Отдел образования города Актобе»', bin: '040340001234', isHead: true },
+    organisation: {
+      name: 'ГУ «Отдел образования города Актобе»',
+      bin: '040340001234',
+      isHead: true,
+    },
   },
   {
     iin: '920715450456',

@@ -88,14 +88,20 @@ export function subjectAttributes(
       throw new Error(`BIN must be 12 digits, got "${holder.organisation.bin}"`);
     }
     attributes.push([NameOid.organisation, holder.organisation.name, 'utf8String']);
-    attributes.push([NameOid.organisationalUnit, `BIN${holder.organisation.bin}`, 'printableString']);
+    attributes.push([
+      NameOid.organisationalUnit,
+      `BIN${holder.organisation.bin}`,
+      'printableString',
+    ]);
   }
   if (holder.email) attributes.push([NameOid.email, holder.email, 'ia5String']);
   return attributes;
 }
 
 /** Reads the НУЦ identity out of subject attribute pairs (OID, text value). */
-export function readSubjectIdentity(pairs: ReadonlyArray<readonly [string, string]>): SubjectIdentity {
+export function readSubjectIdentity(
+  pairs: ReadonlyArray<readonly [string, string]>,
+): SubjectIdentity {
   const identity: SubjectIdentity = { commonName: '' };
   for (const [oid, value] of pairs) {
     switch (oid) {
@@ -128,15 +134,22 @@ export function readSubjectIdentity(pairs: ReadonlyArray<readonly [string, strin
 }
 
 /** The extended key usages of a certificate for this holder and purpose. */
-export function extendedKeyUsages(holder: CertificateHolder, purpose: CertificatePurpose): string[] {
+export function extendedKeyUsages(
+  holder: CertificateHolder,
+  purpose: CertificatePurpose,
+): string[] {
   const usages: string[] = [
-    purpose === CertificatePurpose.signing ? KeyPurposeOid.emailProtection : KeyPurposeOid.clientAuth,
+    purpose === CertificatePurpose.signing
+      ? KeyPurposeOid.emailProtection
+      : KeyPurposeOid.clientAuth,
   ];
   if (!holder.organisation) usages.push(KeyPurposeOid.individual);
   else {
     usages.push(KeyPurposeOid.organisation);
     usages.push(
-      holder.organisation.isHead ? KeyPurposeOid.organisationHead : KeyPurposeOid.organisationEmployee,
+      holder.organisation.isHead
+        ? KeyPurposeOid.organisationHead
+        : KeyPurposeOid.organisationEmployee,
     );
   }
   return usages;

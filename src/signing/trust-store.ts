@@ -18,9 +18,7 @@ export interface RevocationList {
 }
 
 /** The result of building a chain from a certificate up to a trusted root. */
-export type ChainResult =
-  | { found: true; chain: CertificateInfo[] }
-  | { found: false };
+export type ChainResult = { found: true; chain: CertificateInfo[] } | { found: false };
 
 const MAX_DEPTH = 6;
 

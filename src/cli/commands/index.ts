@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { dbCommand } from './db.js';
 import { serveCommand } from './serve.js';
+import { signerCommand } from './signer.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [serveCommand, dbCommand];
+export const commands: readonly Command[] = [serveCommand, dbCommand, signerCommand];
