@@ -1,5 +1,5 @@
 import { createHash, X509Certificate as NodeCertificate, type KeyObject } from 'node:crypto';
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { readSubjectIdentity, type SubjectIdentity } from './nca-conventions.js';
 
