@@ -7,6 +7,8 @@ import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
 import { errorTable } from './error-table.js';
 import { healthRoutes } from './health.js';
+import { verifyRoutes } from './verify.js';
+import type { TrustStore } from '../signing/trust-store.js';
 
 /** What every request handler may use; built once at boot. */
 export interface AppDependencies {
@@ -15,6 +17,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   /** The clock: injected so tests can skip time. */
   now: () => Date;
+  /** Trusted CAs and CRLs for signatures; loaded from PKI_DIR on first use when absent. */
+  trustStore?: TrustStore;
 }
 
 export type AppEnv = {
@@ -49,6 +53,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   });
 
   app.route('/', healthRoutes());
+  app.route('/', verifyRoutes());
 
   app.notFound((c) => {
     const locale = negotiateLocale(c.req.header('accept-language'));

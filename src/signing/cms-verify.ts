@@ -2,7 +2,7 @@ import { createHash, verify as verifySignature } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { LocalizedText } from '../domain/shared/locale.js';
-import { SignatureFailure, signatureFailureMessage } from '../domain/signing/signature-failure.js';
+import { SignatureFailure, signatureFailureMessage } from '../domain/signature/signature-failure.js';
 import {
   certificateInfo,
   normaliseSerial,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignatureFailure } from '../domain/signing/signature-failure.js';
+import { SignatureFailure } from '../domain/signature/signature-failure.js';
 import { toPem } from './certificate-info.js';
 import { createRootCa, createIssuingCa, issueCrl } from './certificate-authority.js';
 import { signCms } from './cms-sign.js';

@@ -6,7 +6,7 @@ import readline from 'node:readline';
 import { NCALayerClient } from 'ncalayer-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src/config/paths.js';
-import { SignatureFailure } from '../../src/domain/signing/signature-failure.js';
+import { SignatureFailure } from '../../src/domain/signature/signature-failure.js';
 import { verifyCms } from '../../src/signing/cms-verify.js';
 import { createDemoPki, type DemoPki } from '../../src/signing/demo-pki.js';
 import { exportPkcs12 } from '../../src/signing/pkcs12.js';
