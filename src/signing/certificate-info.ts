@@ -1,6 +1,7 @@
 import { createHash, X509Certificate as NodeCertificate, type KeyObject } from 'node:crypto';
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { childrenOf, contentOf, encodingOf, isTag, readElement } from './der.js';
 import { readSubjectIdentity, type SubjectIdentity } from './nca-conventions.js';
 
 /** Key usage bits of a certificate (RFC 5280, 4.2.1.3). */
@@ -49,8 +50,30 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('hex');
 }
 
-function nameKey(name: pkijs.RelativeDistinguishedNames): string {
-  return toHex(name.toSchema().toBER(false));
+/**
+ * The serial number and the issuer and subject names of a certificate, read from its DER
+ * bytes as they are (the keys that CMS signer identifiers and CRL issuers are matched on).
+ */
+function rawFields(der: Uint8Array): { serial: string; issuerKey: string; subjectKey: string } {
+  const certificate = readElement(der, 0);
+  const tbs = childrenOf(der, childrenOf(der, certificate)[0]!);
+  const offset = isTag(tbs[0], 2, 0) ? 1 : 0;
+  const [serial, , issuer, , subject] = tbs.slice(offset);
+  if (!serial || !issuer || !subject) throw new Error('not an X.509 certificate');
+  return {
+    serial: normaliseSerial(toHex(contentOf(der, serial))),
+    issuerKey: toHex(encodingOf(der, issuer)),
+    subjectKey: toHex(encodingOf(der, subject)),
+  };
+}
+
+/** Hex of the DER issuer name of a CRL, read from its bytes as they are. */
+export function crlIssuerKey(der: Uint8Array): string {
+  const tbs = childrenOf(der, childrenOf(der, readElement(der, 0))[0]!);
+  const offset = isTag(tbs[0], 0, 2) ? 1 : 0;
+  const issuer = tbs[offset + 1];
+  if (!issuer) throw new Error('not a CRL');
+  return toHex(encodingOf(der, issuer));
 }
 
 function namePairs(name: pkijs.RelativeDistinguishedNames): Array<[string, string]> {
@@ -97,6 +120,7 @@ export function certificateInfo(input: Uint8Array | pkijs.Certificate): Certific
   if (cached) return cached;
   const certificate = input instanceof Uint8Array ? pkijs.Certificate.fromBER(der) : input;
   const node = new NodeCertificate(der);
+  const raw = rawFields(der);
   const info: CertificateInfo = {
     der,
     fingerprint,
@@ -104,9 +128,9 @@ export function certificateInfo(input: Uint8Array | pkijs.Certificate): Certific
     certificate,
     node,
     publicKey: node.publicKey,
-    subjectKey: nameKey(certificate.subject),
-    issuerKey: nameKey(certificate.issuer),
-    serialNumber: normaliseSerial(toHex(certificate.serialNumber.valueBlock.valueHexView)),
+    subjectKey: raw.subjectKey,
+    issuerKey: raw.issuerKey,
+    serialNumber: raw.serial,
     notBefore: certificate.notBefore.value,
     notAfter: certificate.notAfter.value,
     isCa: readIsCa(certificate),

@@ -1,6 +1,4 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import type { LocalizedText } from '../domain/shared/locale.js';
 import { SignatureFailure, signatureFailureMessage } from '../domain/signature/signature-failure.js';
 import {
@@ -10,6 +8,18 @@ import {
   type CertificateInfo,
 } from './certificate-info.js';
 import { CmsOid } from './cms-sign.js';
+import {
+  childrenOf,
+  contentOf,
+  DerError,
+  encodingOf,
+  isTag,
+  octetsOf,
+  oidOf,
+  readElement,
+  timeOf,
+  type Element,
+} from './der.js';
 import { CertificatePurpose, type SubjectIdentity } from './nca-conventions.js';
 import type { TrustStore } from './trust-store.js';
 
@@ -93,60 +103,110 @@ const HASH_BY_OID: Record<string, string> = {
   '1.3.14.3.2.26': 'sha1',
 };
 
-/** The raw certificates in the SignedData, with their original encoding. */
-function embeddedCertificates(signedDataSchema: asn1js.Sequence): CertificateInfo[] {
-  const block = signedDataSchema.valueBlock.value.find(
-    (element) => element.idBlock.tagClass === 3 && element.idBlock.tagNumber === 0,
-  ) as asn1js.Constructed | undefined;
-  if (!block) return [];
-  return block.valueBlock.value
-    .filter((element) => element.idBlock.tagClass === 1 && element.idBlock.tagNumber === 16)
-    .map((element) => certificateInfo(new Uint8Array(element.valueBeforeDecodeView)));
+const SIGNING_CERTIFICATE_V1 = '1.2.840.113549.1.9.16.2.12';
+
+/** What verification needs from a CMS, located in its bytes without building a tree. */
+interface ParsedCms {
+  certificates: Uint8Array[];
+  eContent: Uint8Array | undefined;
+  sid: { issuerKey: string; serialNumber: string } | { keyId: string };
+  digestOid: string;
+  /** The signed attributes re-tagged as SET OF: what the signature covers (RFC 5652, 5.4). */
+  signedAttributes: Uint8Array;
+  attributes: Map<string, Element>;
+  signature: Uint8Array;
 }
 
-function findSigner(sid: unknown, certificates: CertificateInfo[]): CertificateInfo | undefined {
-  if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    const serial = normaliseSerial(toHex(sid.serialNumber.valueBlock.valueHexView));
-    const issuerKey = toHex(sid.issuer.toSchema().toBER(false));
-    return certificates.find((c) => c.serialNumber === serial && c.issuerKey === issuerKey);
+/** Walks ContentInfo → SignedData → first SignerInfo. Throws DerError when malformed. */
+function parseCms(bytes: Uint8Array): ParsedCms {
+  const contentInfo = childrenOf(bytes, readElement(bytes, 0));
+  if (oidOf(bytes, contentInfo[0]!) !== CmsOid.signedData || !isTag(contentInfo[1], 2, 0)) {
+    throw new DerError('not a SignedData');
   }
-  if (sid instanceof asn1js.Constructed) {
-    const keyId = toHex((sid.valueBlock.value[0] as asn1js.OctetString).valueBlock.valueHexView);
-    return certificates.find((c) => {
-      const extension = c.certificate.extensions?.find((e) => e.extnID === '2.5.29.14');
-      return (
-        extension !== undefined &&
-        toHex((extension.parsedValue as asn1js.OctetString).valueBlock.valueHexView) === keyId
-      );
-    });
+  const signedData = childrenOf(bytes, childrenOf(bytes, contentInfo[1])[0]!);
+  const encapsulated = childrenOf(bytes, signedData[2]!);
+  const eContentWrapper = encapsulated[1];
+  const eContent = isTag(eContentWrapper, 2, 0)
+    ? octetsOf(bytes, childrenOf(bytes, eContentWrapper)[0]!)
+    : undefined;
+  let index = 3;
+  let certificates: Uint8Array[] = [];
+  if (isTag(signedData[index], 2, 0)) {
+    certificates = childrenOf(bytes, signedData[index]!)
+      .filter((element) => isTag(element, 0, 16))
+      .map((element) => encodingOf(bytes, element));
+    index += 1;
   }
-  return undefined;
+  if (isTag(signedData[index], 2, 1)) index += 1;
+  const signerInfos = signedData[index];
+  if (!isTag(signerInfos, 0, 17)) throw new DerError('no signerInfos');
+  const signerInfo = childrenOf(bytes, childrenOf(bytes, signerInfos)[0]!);
+  const [, sidElement, digestAlgorithm, attributesElement] = signerInfo;
+  if (!sidElement || !digestAlgorithm || !isTag(attributesElement, 2, 0)) {
+    throw new DerError('a SignerInfo without signed attributes');
+  }
+  let sid: ParsedCms['sid'];
+  if (isTag(sidElement, 0, 16)) {
+    const [issuer, serial] = childrenOf(bytes, sidElement);
+    sid = {
+      issuerKey: toHex(encodingOf(bytes, issuer!)),
+      serialNumber: normaliseSerial(toHex(contentOf(bytes, serial!))),
+    };
+  } else {
+    sid = { keyId: toHex(contentOf(bytes, sidElement)) };
+  }
+  const attributes = new Map<string, Element>();
+  for (const attribute of childrenOf(bytes, attributesElement)) {
+    const [type, values] = childrenOf(bytes, attribute);
+    const first = values ? childrenOf(bytes, values)[0] : undefined;
+    if (type && first) attributes.set(oidOf(bytes, type), first);
+  }
+  const signedAttributes = new Uint8Array(encodingOf(bytes, attributesElement));
+  signedAttributes[0] = 0x31;
+  const signature = signerInfo[5];
+  if (!isTag(signature, 0, 4)) throw new DerError('no signature value');
+  return {
+    certificates,
+    eContent,
+    sid,
+    digestOid: oidOf(bytes, childrenOf(bytes, digestAlgorithm)[0]!),
+    signedAttributes,
+    attributes,
+    signature: contentOf(bytes, signature),
+  };
 }
 
-function attributeValue(signerInfo: pkijs.SignerInfo, type: string): asn1js.AsnType | undefined {
-  return signerInfo.signedAttrs?.attributes.find((a) => a.type === type)?.values[0];
+function findSigner(sid: ParsedCms['sid'], certificates: CertificateInfo[]): CertificateInfo | undefined {
+  if ('serialNumber' in sid) {
+    return certificates.find((c) => c.serialNumber === sid.serialNumber && c.issuerKey === sid.issuerKey);
+  }
+  return certificates.find((c) => {
+    const extension = c.certificate.extensions?.find((e) => e.extnID === '2.5.29.14');
+    return (
+      extension !== undefined &&
+      toHex((extension.parsedValue as { valueBlock: { valueHexView: Uint8Array } }).valueBlock.valueHexView) ===
+        sid.keyId
+    );
+  });
 }
 
 /** Whether the SigningCertificateV2 (or v1) attribute names this certificate. */
-function namesCertificate(value: asn1js.AsnType, signer: CertificateInfo, v2: boolean): boolean {
-  const certs = (value as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence | undefined;
-  const certId = certs?.valueBlock.value[0] as asn1js.Sequence | undefined;
+function namesCertificate(bytes: Uint8Array, value: Element, signer: CertificateInfo, v2: boolean): boolean {
+  const certs = childrenOf(bytes, value)[0];
+  const certId = certs ? childrenOf(bytes, certs)[0] : undefined;
   if (!certId) return false;
+  const parts = childrenOf(bytes, certId);
   let hashName = v2 ? 'sha256' : 'sha1';
-  let index = 0;
-  const first = certId.valueBlock.value[0];
-  if (v2 && first instanceof asn1js.Sequence) {
-    const oid = (first.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
-    const named = HASH_BY_OID[oid];
+  let hash = parts[0];
+  if (v2 && isTag(hash, 0, 16)) {
+    const named = HASH_BY_OID[oidOf(bytes, childrenOf(bytes, hash)[0]!)];
     if (!named) return false;
     hashName = named;
-    index = 1;
+    hash = parts[1];
   }
-  const hash = certId.valueBlock.value[index] as asn1js.OctetString | undefined;
-  if (!(hash instanceof asn1js.OctetString)) return false;
-  const expected =
-    hashName === 'sha256' ? signer.sha256 : createHash(hashName).update(signer.der).digest();
-  return Buffer.from(hash.valueBlock.valueHexView).equals(Buffer.from(expected));
+  if (!isTag(hash, 0, 4)) return false;
+  const expected = hashName === 'sha256' ? signer.sha256 : createHash(hashName).update(signer.der).digest();
+  return Buffer.from(contentOf(bytes, hash)).equals(Buffer.from(expected));
 }
 
 /**
@@ -157,67 +217,57 @@ function namesCertificate(value: asn1js.AsnType, signer: CertificateInfo, v2: bo
  * Never throws for a bad signature: the result names the first failed check.
  */
 export function verifyCms(input: VerifyCmsInput): CmsVerification {
-  let signedData: pkijs.SignedData;
-  let signedDataSchema: asn1js.Sequence;
+  const bytes = input.cms;
+  let cms: ParsedCms;
   try {
-    const contentInfo = pkijs.ContentInfo.fromBER(input.cms);
-    if (contentInfo.contentType !== CmsOid.signedData) return fail(SignatureFailure.malformed);
-    signedDataSchema = contentInfo.content as asn1js.Sequence;
-    signedData = new pkijs.SignedData({ schema: signedDataSchema });
+    cms = parseCms(bytes);
   } catch {
     return fail(SignatureFailure.malformed);
   }
-  const signerInfo = signedData.signerInfos[0];
-  if (!signerInfo) return fail(SignatureFailure.malformed);
-
-  const contentTypeValue = attributeValue(signerInfo, CmsOid.contentType);
-  const digestValue = attributeValue(signerInfo, CmsOid.messageDigest);
-  const timeValue = attributeValue(signerInfo, CmsOid.signingTime);
-  const certV2 = attributeValue(signerInfo, CmsOid.signingCertificateV2);
-  const certV1 = attributeValue(signerInfo, '1.2.840.113549.1.9.16.2.12');
+  const contentType = cms.attributes.get(CmsOid.contentType);
+  const digestValue = cms.attributes.get(CmsOid.messageDigest);
+  const timeValue = cms.attributes.get(CmsOid.signingTime);
+  const certV2 = cms.attributes.get(CmsOid.signingCertificateV2);
+  const certV1 = cms.attributes.get(SIGNING_CERTIFICATE_V1);
   if (
-    !(contentTypeValue instanceof asn1js.ObjectIdentifier) ||
-    !(digestValue instanceof asn1js.OctetString) ||
-    !(timeValue instanceof asn1js.UTCTime || timeValue instanceof asn1js.GeneralizedTime) ||
+    !isTag(contentType, 0, 6) ||
+    !isTag(digestValue, 0, 4) ||
+    !(isTag(timeValue, 0, 23) || isTag(timeValue, 0, 24)) ||
     (!certV2 && !certV1)
   ) {
     return fail(SignatureFailure.attributesMissing);
   }
-  const signingTime = timeValue.toDate();
-
+  let signingTime: Date;
   let certificates: CertificateInfo[];
   try {
-    certificates = embeddedCertificates(signedDataSchema);
+    signingTime = timeOf(bytes, timeValue);
+    certificates = cms.certificates.map((der) => certificateInfo(der));
   } catch {
     return fail(SignatureFailure.malformed);
   }
-  const signer = findSigner(signerInfo.sid, certificates);
+  const signer = findSigner(cms.sid, certificates);
   if (!signer) return fail(SignatureFailure.signerCertificateMissing, undefined, signingTime);
 
-  const embedded = signedData.encapContentInfo.eContent?.valueBlock.valueHexView;
-  const content = embedded ? new Uint8Array(embedded) : input.content;
+  const content = cms.eContent ?? input.content;
   if (!content) return fail(SignatureFailure.contentMissing, signer, signingTime);
 
-  const hashName = HASH_BY_OID[signerInfo.digestAlgorithm.algorithmId];
+  const hashName = HASH_BY_OID[cms.digestOid];
   if (!hashName) return fail(SignatureFailure.malformed, signer, signingTime);
   const digest = createHash(hashName).update(content).digest();
-  if (!digest.equals(Buffer.from(digestValue.valueBlock.valueHexView))) {
+  if (!digest.equals(contentOf(bytes, digestValue))) {
     return fail(SignatureFailure.contentAltered, signer, signingTime);
   }
-  if (!namesCertificate(certV2 ?? certV1!, signer, certV2 !== undefined)) {
-    return fail(SignatureFailure.signingCertificateMismatch, signer, signingTime);
+  let namesSigner = false;
+  try {
+    namesSigner = namesCertificate(bytes, (certV2 ?? certV1)!, signer, certV2 !== undefined);
+  } catch {
+    namesSigner = false;
   }
+  if (!namesSigner) return fail(SignatureFailure.signingCertificateMismatch, signer, signingTime);
 
-  const signedAttributes = new Uint8Array(signerInfo.signedAttrs!.encodedValue);
-  signedAttributes[0] = 0x31; // signed over as SET OF, not as the [0] IMPLICIT tag (RFC 5652, 5.4)
   let signatureOk = false;
   try {
-    signatureOk = verifySignature(
-      hashName,
-      signedAttributes,
-      signer.publicKey,
-      signerInfo.signature.valueBlock.valueHexView,
-    );
+    signatureOk = verifySignature(hashName, cms.signedAttributes, signer.publicKey, cms.signature);
   } catch {
     signatureOk = false;
   }

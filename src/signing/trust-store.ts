@@ -2,6 +2,7 @@ import { verify as verifySignature } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import {
   certificateInfo,
+  crlIssuerKey,
   hashOfSignatureAlgorithm,
   normaliseSerial,
   toHex,
@@ -59,7 +60,7 @@ export class TrustStore {
    */
   addCrl(der: Uint8Array): RevocationList {
     const crl = pkijs.CertificateRevocationList.fromBER(der);
-    const issuerKey = toHex(crl.issuer.toSchema().toBER(false));
+    const issuerKey = crlIssuerKey(der);
     const issuers = this.bySubject.get(issuerKey) ?? [];
     const hash = hashOfSignatureAlgorithm(crl.signatureAlgorithm.algorithmId);
     const tbs = crl.tbsView;
