@@ -44,8 +44,12 @@ function loadFonts(): { regular: SharedFont; bold: SharedFont } {
 function useSharedFont(doc: PDFKit.PDFDocument, name: string, font: SharedFont): void {
   // fontkit caches glyph objects with the code points of their first use; glyphs first made by
   // the subsetter of an earlier document have none, which would leave letters out of the
-  // ToUnicode map (text extraction, accessibility). Each document starts with a fresh cache.
-  (font.parsed as { _glyphs: Record<number, unknown> })._glyphs = {};
+  // ToUnicode map (text extraction, accessibility): those are dropped from the cache, the
+  // glyphs laid out from text (with their code points) are kept.
+  const glyphs = (font.parsed as { _glyphs: Record<number, { codePoints: number[] }> })._glyphs;
+  for (const id of Object.keys(glyphs)) {
+    if (glyphs[Number(id)]!.codePoints.length === 0) delete glyphs[Number(id)];
+  }
   const internals = doc as unknown as PdfInternals;
   internals._fontCount += 1;
   internals._fontFamilies[name] = new font.EmbeddedFont(
