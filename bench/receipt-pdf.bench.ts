@@ -62,7 +62,14 @@ async function rate(work: (index: number) => Promise<unknown>): Promise<number> 
 
 const pki = await createDemoPki({
   now,
-  holders: [{ iin: '920715450456', surname: 'Ким', name: 'Светлана', organisation: { name: 'ЦОН', bin: '160440007161' } }],
+  holders: [
+    {
+      iin: '920715450456',
+      surname: 'Ким',
+      name: 'Светлана',
+      organisation: { name: 'ЦОН', bin: '160440007161' },
+    },
+  ],
 });
 const credential = pki.holders[0]!.signing;
 

@@ -12,7 +12,12 @@ import { report } from './support/report.js';
 
 const DURATION_MS = 2000;
 const now = new Date();
-const citizen = { iin: '900101300123', surname: 'Сейітқали', name: 'Әлия', patronymic: 'Нұрланқызы' };
+const citizen = {
+  iin: '900101300123',
+  surname: 'Сейітқали',
+  name: 'Әлия',
+  patronymic: 'Нұрланқызы',
+};
 const pki = await createDemoPki({ now, holders: [citizen] });
 const trustStore = pki.trustStore();
 const content = new Uint8Array(randomBytes(4096));
@@ -20,7 +25,8 @@ const credential = pki.holders[0]!.signing;
 const cms = await signCms({ credential, content, signingTime: now, attached: false });
 
 // The same signature bytes for the baseline: the signed attributes (as SET) and the value.
-const signerInfo = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(cms).content }).signerInfos[0]!;
+const signerInfo = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(cms).content })
+  .signerInfos[0]!;
 const signedAttributes = new Uint8Array(signerInfo.signedAttrs!.encodedValue);
 signedAttributes[0] = 0x31;
 const signature = signerInfo.signature.valueBlock.valueHexView;
@@ -38,7 +44,9 @@ function rate(work: () => boolean): number {
 }
 
 const baseline = rate(() => verify('sha256', signedAttributes, publicKey, signature));
-const full = rate(() => verifyCms({ cms, content, trustStore, now, expected: { iin: citizen.iin } }).valid);
+const full = rate(
+  () => verifyCms({ cms, content, trustStore, now, expected: { iin: citizen.iin } }).valid,
+);
 
 report({
   bench: 'signature.verify',

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Locale} from '../domain/shared/locale.js';
+import type { Locale } from '../domain/shared/locale.js';
 import { locales, negotiateLocale, type LocalizedText } from '../domain/shared/locale.js';
 import { formatKazakhstanTime } from '../documents/document-content.js';
 import {

@@ -1,6 +1,9 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import type { LocalizedText } from '../domain/shared/locale.js';
-import { SignatureFailure, signatureFailureMessage } from '../domain/signature/signature-failure.js';
+import {
+  SignatureFailure,
+  signatureFailureMessage,
+} from '../domain/signature/signature-failure.js';
 import {
   certificateInfo,
   normaliseSerial,
@@ -176,22 +179,34 @@ function parseCms(bytes: Uint8Array): ParsedCms {
   };
 }
 
-function findSigner(sid: ParsedCms['sid'], certificates: CertificateInfo[]): CertificateInfo | undefined {
+function findSigner(
+  sid: ParsedCms['sid'],
+  certificates: CertificateInfo[],
+): CertificateInfo | undefined {
   if ('serialNumber' in sid) {
-    return certificates.find((c) => c.serialNumber === sid.serialNumber && c.issuerKey === sid.issuerKey);
+    return certificates.find(
+      (c) => c.serialNumber === sid.serialNumber && c.issuerKey === sid.issuerKey,
+    );
   }
   return certificates.find((c) => {
     const extension = c.certificate.extensions?.find((e) => e.extnID === '2.5.29.14');
     return (
       extension !== undefined &&
-      toHex((extension.parsedValue as { valueBlock: { valueHexView: Uint8Array } }).valueBlock.valueHexView) ===
-        sid.keyId
+      toHex(
+        (extension.parsedValue as { valueBlock: { valueHexView: Uint8Array } }).valueBlock
+          .valueHexView,
+      ) === sid.keyId
     );
   });
 }
 
 /** Whether the SigningCertificateV2 (or v1) attribute names this certificate. */
-function namesCertificate(bytes: Uint8Array, value: Element, signer: CertificateInfo, v2: boolean): boolean {
+function namesCertificate(
+  bytes: Uint8Array,
+  value: Element,
+  signer: CertificateInfo,
+  v2: boolean,
+): boolean {
   const certs = childrenOf(bytes, value)[0];
   const certId = certs ? childrenOf(bytes, certs)[0] : undefined;
   if (!certId) return false;
@@ -205,7 +220,8 @@ function namesCertificate(bytes: Uint8Array, value: Element, signer: Certificate
     hash = parts[1];
   }
   if (!isTag(hash, 0, 4)) return false;
-  const expected = hashName === 'sha256' ? signer.sha256 : createHash(hashName).update(signer.der).digest();
+  const expected =
+    hashName === 'sha256' ? signer.sha256 : createHash(hashName).update(signer.der).digest();
   return Buffer.from(contentOf(bytes, hash)).equals(Buffer.from(expected));
 }
 

@@ -38,7 +38,15 @@ export function readElement(bytes: Uint8Array, offset: number, limit = bytes.len
       if (cursor + 2 > limit) throw new DerError('missing end-of-contents');
       cursor = readElement(bytes, cursor, limit).end;
     }
-    return { tagClass: first >> 6, constructed, tagNumber, start: offset, contentStart: position, contentEnd: cursor, end: cursor + 2 };
+    return {
+      tagClass: first >> 6,
+      constructed,
+      tagNumber,
+      start: offset,
+      contentStart: position,
+      contentEnd: cursor,
+      end: cursor + 2,
+    };
   }
   let length = lengthByte;
   if (lengthByte > 0x80) {
@@ -49,7 +57,15 @@ export function readElement(bytes: Uint8Array, offset: number, limit = bytes.len
   }
   const contentEnd = position + length;
   if (contentEnd > limit) throw new DerError('element longer than its container');
-  return { tagClass: first >> 6, constructed, tagNumber, start: offset, contentStart: position, contentEnd, end: contentEnd };
+  return {
+    tagClass: first >> 6,
+    constructed,
+    tagNumber,
+    start: offset,
+    contentStart: position,
+    contentEnd,
+    end: contentEnd,
+  };
 }
 
 /** The elements inside a constructed element. */
@@ -89,7 +105,8 @@ export function oidOf(bytes: Uint8Array, element: Element): string {
     const byte = bytes[i]!;
     value = value * 128 + (byte & 0x7f);
     if ((byte & 0x80) === 0) {
-      if (parts.length === 0) parts.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+      if (parts.length === 0)
+        parts.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
       else parts.push(value);
       value = 0;
     }
@@ -110,10 +127,24 @@ export function timeOf(bytes: Uint8Array, element: Element): Date {
   let year = Number(match[1]);
   if (element.tagNumber === 23) year += year < 50 ? 2000 : 1900;
   const millis = element.tagNumber === 24 && match[7] ? Number(match[7].padEnd(3, '0')) : 0;
-  return new Date(Date.UTC(year, Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5]), Number(match[6] ?? 0), millis));
+  return new Date(
+    Date.UTC(
+      year,
+      Number(match[2]) - 1,
+      Number(match[3]),
+      Number(match[4]),
+      Number(match[5]),
+      Number(match[6] ?? 0),
+      millis,
+    ),
+  );
 }
 
 /** Whether an element has this class and tag number. */
-export function isTag(element: Element | undefined, tagClass: number, tagNumber: number): element is Element {
+export function isTag(
+  element: Element | undefined,
+  tagClass: number,
+  tagNumber: number,
+): element is Element {
   return element !== undefined && element.tagClass === tagClass && element.tagNumber === tagNumber;
 }
