@@ -43,6 +43,7 @@ beforeAll(async () => {
       applicationId: 'APP-000123',
       fields: sampleFields(template),
       signer: pki.holders[0]!.signing,
+      expectedSigner: { iin: head.iin, bin: head.organisation.bin },
     },
     now,
   );
@@ -193,6 +194,39 @@ describe('issued documents and /verify', () => {
         later,
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses to issue when the key is not the expected official’s', async () => {
+    await expect(
+      issueDocument(
+        database.db,
+        { trustStore: pki.trustStore(), publicUrl },
+        {
+          kind: 'order_extract',
+          serviceCode: 'extern-permission',
+          fields: sampleFields(template),
+          signer: pki.holders[0]!.signing,
+          expectedSigner: { bin: '160440007161' },
+        },
+        now,
+      ),
+    ).rejects.toMatchObject({
+      code: 'signature_not_confirmed',
+      details: { reason: 'bin_mismatch' },
+    });
+    await expect(
+      issueDocument(
+        database.db,
+        { trustStore: pki.trustStore(), publicUrl },
+        {
+          kind: 'enrolment_notice',
+          serviceCode: 'extern-permission',
+          fields: {},
+          signer: pki.holders[0]!.signing,
+        },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
   it('refuses to issue with a revoked official key, and keeps earlier documents genuine', async () => {

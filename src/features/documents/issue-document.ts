@@ -35,6 +35,11 @@ export interface IssueDocumentInput {
   fields: Record<string, FieldValue>;
   /** The official who signs it (the regulation names the role: head, operator, …). */
   signer: SigningCredential;
+  /**
+   * Who must sign, when the caller knows it: the official's IIN and the BIN of the provider
+   * (the regulation names the signing role; the engine knows who holds it).
+   */
+  expectedSigner?: { iin?: string; bin?: string };
   /** For a reissue: the document this one replaces, and its number. */
   replaces?: { id: string; number: string };
 }
@@ -114,7 +119,13 @@ export async function issueDocument(
     attached: false,
   });
   // The official's own key must pass the same checks as a citizen's (no expired or revoked keys).
-  confirmSignature({ cms: signature, content: pdf, trustStore: context.trustStore, now });
+  confirmSignature({
+    cms: signature,
+    content: pdf,
+    trustStore: context.trustStore,
+    now,
+    ...(input.expectedSigner ? { expected: input.expectedSigner } : {}),
+  });
 
   const stored = {
     id,
