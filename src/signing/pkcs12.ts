@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { certificateInfo } from './certificate-info.js';
 import { importPrivateKey, type PrivateKey } from './crypto-provider.js';
 import type * as x509 from './x509.js';
 
@@ -195,5 +196,28 @@ export async function importPkcs12(
     caCertificates: certificates
       .filter((c) => !paired.has(Buffer.from(c.der).toString('hex')))
       .map((c) => c.der),
+  };
+}
+
+/**
+ * The signing key of a PKCS#12 file as a credential for `signCms` (the entry whose
+ * certificate has nonRepudiation, else the one named "signing"), with the file's CA chain.
+ * Throws Pkcs12Error when the file has no signing key.
+ */
+export function signingCredentialOf(contents: Pkcs12Contents): {
+  certificate: Uint8Array;
+  privateKey: PrivateKey;
+  chain: Uint8Array[];
+} {
+  const entry =
+    contents.entries.find((candidate) => {
+      const usage = certificateInfo(candidate.certificate).keyUsage;
+      return usage?.nonRepudiation === true;
+    }) ?? contents.entries.find((candidate) => candidate.friendlyName === 'signing');
+  if (!entry) throw new Pkcs12Error('the PKCS#12 file holds no signing key');
+  return {
+    certificate: entry.certificate,
+    privateKey: entry.privateKey,
+    chain: contents.caCertificates,
   };
 }

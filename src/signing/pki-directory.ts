@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { certificateInfo, pemOrDer, toPem } from './certificate-info.js';
+import { issueCrl } from './certificate-authority.js';
+import { certificateInfo, normaliseSerial, pemOrDer, toPem } from './certificate-info.js';
 import { createDemoPki, demoHolders, type DemoPki } from './demo-pki.js';
-import { exportPkcs12 } from './pkcs12.js';
+import { exportPkcs12, importPkcs12 } from './pkcs12.js';
 import { TrustStore } from './trust-store.js';
+import * as x509 from './x509.js';
 
 /**
  * The folder layout of trust material (PKI_DIR, default ./data/pki):
@@ -157,4 +159,47 @@ export async function initialiseEmbeddedPki(
     );
   }
   return pki;
+}
+
+/**
+ * Revokes a certificate issued by the embedded issuing CA: re-issues its CRL in crl/ with the
+ * earlier entries plus this one (for demos of the "revoked certificate" refusal; a real CA
+ * publishes its own CRLs). Returns the number of revoked certificates in the new CRL.
+ */
+export async function revokeWithEmbeddedCa(
+  pkiDirectory: string,
+  serialNumber: string,
+  revokedAt: Date,
+  now: Date,
+): Promise<number> {
+  const keys = await importPkcs12(
+    new Uint8Array(fs.readFileSync(path.join(pkiDirectory, PkiFolder.embedded, 'issuing-ca.p12'))),
+    DEMO_KEY_PASSWORD,
+  );
+  const entry = keys.entries[0];
+  if (!entry) throw new Error('the embedded issuing CA key file holds no key');
+  const crlFile = path.join(pkiDirectory, PkiFolder.crl, 'qyzmet-issuing-ca.crl');
+  const previous = fs.existsSync(crlFile)
+    ? new x509.X509Crl(new Uint8Array(fs.readFileSync(crlFile))).entries.map((e) => ({
+        serialNumber: e.serialNumber,
+        revokedAt: e.revocationDate,
+      }))
+    : [];
+  const normalised = normaliseSerial(serialNumber);
+  const revoked = previous.some((e) => normaliseSerial(e.serialNumber) === normalised)
+    ? previous
+    : [
+        ...previous,
+        { serialNumber: normalised.length % 2 ? `0${normalised}` : normalised, revokedAt },
+      ];
+  const crl = await issueCrl(
+    {
+      certificate: new x509.X509Certificate(entry.certificate),
+      privateKey: entry.privateKey,
+      chain: [],
+    },
+    { revoked, thisUpdate: now, nextUpdate: new Date(now.getTime() + 7 * 86_400_000) },
+  );
+  fs.writeFileSync(crlFile, new Uint8Array(crl.rawData));
+  return revoked.length;
 }

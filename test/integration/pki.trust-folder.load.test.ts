@@ -7,11 +7,12 @@ import { toPem } from '../../src/signing/certificate-info.js';
 import { signCms } from '../../src/signing/cms-sign.js';
 import { verifyCms } from '../../src/signing/cms-verify.js';
 import { createDemoPki } from '../../src/signing/demo-pki.js';
-import { importPkcs12 } from '../../src/signing/pkcs12.js';
+import { importPkcs12, signingCredentialOf } from '../../src/signing/pkcs12.js';
 import {
   DEMO_KEY_PASSWORD,
   initialiseEmbeddedPki,
   loadTrustStore,
+  revokeWithEmbeddedCa,
 } from '../../src/signing/pki-directory.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-pki-'));
@@ -55,6 +56,28 @@ describe('the trust folder', () => {
         expected: { iin: staff.holder.iin, bin: staff.holder.organisation!.bin },
       }).valid,
     ).toBe(true);
+  }, 120_000);
+
+  it('revokes a demo key with the embedded CA: the next load refuses its signatures', async () => {
+    const now = new Date();
+    const citizen = '900101300123';
+    const keys = await importPkcs12(
+      new Uint8Array(fs.readFileSync(path.join(tmp, 'demo', `${citizen}.p12`))),
+      DEMO_KEY_PASSWORD,
+    );
+    const credential = signingCredentialOf(keys);
+    const content = new TextEncoder().encode('application');
+    const cms = await signCms({ credential, content, signingTime: now, attached: false });
+    expect(verifyCms({ cms, content, trustStore: loadTrustStore(tmp).store, now }).valid).toBe(
+      true,
+    );
+    const serial = new (await import('../../src/signing/x509.js')).X509Certificate(
+      credential.certificate,
+    ).serialNumber;
+    expect(await revokeWithEmbeddedCa(tmp, serial, new Date(now.getTime() - 1000), now)).toBe(1);
+    expect(verifyCms({ cms, content, trustStore: loadTrustStore(tmp).store, now })).toMatchObject({
+      failure: SignatureFailure.certificateRevoked,
+    });
   }, 120_000);
 
   it('takes an administrator’s real CA and CRL from files, and reports a bad file without failing', async () => {

@@ -4,18 +4,20 @@ import {
   DEMO_KEY_PASSWORD,
   initialiseEmbeddedPki,
   loadTrustStore,
+  revokeWithEmbeddedCa,
 } from '../../signing/pki-directory.js';
 import { UsageError, type Command } from '../command.js';
 
 export const pkiCommand: Command = {
   name: 'pki',
-  summary: 'Signatures: create the embedded CA and demo keys (pki init), list trust (pki status)',
-  usage: `Usage: qyzmet pki <init|status> [--json]
+  summary: 'Signatures: embedded CA and demo keys (pki init), trust (pki status), pki revoke',
+  usage: `Usage: qyzmet pki <init|status|revoke> [--serial HEX] [--json]
 
   init     create the embedded default's root and issuing CA, their CRLs, and PKCS#12 key
            files for the demo citizens and staff (demo/<IIN>.p12, password ${DEMO_KEY_PASSWORD})
            in PKI_DIR (default DATA_DIR/pki); does nothing when they exist
   status   list the trusted roots, intermediate CAs and CRLs loaded from PKI_DIR
+  revoke   revoke a certificate of the embedded issuing CA (--serial, hex): re-issues its CRL
 
 Administrators add a real CA (e.g. НУЦ РК) by copying its root and issuing CA certificates
 into PKI_DIR/trusted/ and its CRLs into PKI_DIR/crl/ (PEM or DER).`,
@@ -23,10 +25,10 @@ into PKI_DIR/trusted/ and its CRLs into PKI_DIR/crl/ (PEM or DER).`,
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false } },
+      options: { json: { type: 'boolean', default: false }, serial: { type: 'string' } },
     });
     const action = positionals[0];
-    if (action !== 'init' && action !== 'status') {
+    if (action !== 'init' && action !== 'status' && action !== 'revoke') {
       throw new UsageError(action ? `unknown pki action "${action}"` : 'missing pki action');
     }
     const directory = loadConfig().pki.directory;
@@ -43,6 +45,17 @@ into PKI_DIR/trusted/ and its CRLs into PKI_DIR/crl/ (PEM or DER).`,
         console.log(
           `${directory}: created the embedded CA and ${summary.demoKeys.length} demo key files`,
         );
+      return 0;
+    }
+    if (action === 'revoke') {
+      if (!values.serial || !/^[0-9a-fA-F]+$/.test(values.serial)) {
+        throw new UsageError('revoke needs --serial with the hex serial number of the certificate');
+      }
+      const now = new Date();
+      const count = await revokeWithEmbeddedCa(directory, values.serial, now, now);
+      console.log(
+        values.json ? JSON.stringify({ revoked: count }) : `CRL re-issued: ${count} revoked`,
+      );
       return 0;
     }
     const loaded = loadTrustStore(directory);
