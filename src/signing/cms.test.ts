@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignatureFailure } from '../domain/signature/signature-failure.js';
 import { toPem } from './certificate-info.js';
@@ -195,6 +196,53 @@ describe('CAdES-BES signatures', () => {
     expect(verifyCms({ cms: await sign(), trustStore: pki.trustStore(), now })).toMatchObject({
       failure: SignatureFailure.contentMissing,
     });
+  });
+
+  it('verifies a CAdES made by OpenSSL (BER with indefinite lengths)', async () => {
+    // OpenSSL signs at the wall-clock time: a PKI valid around it.
+    const live = await createDemoPki({ now: new Date(), holders: [citizen] });
+    const credential = live.holders[0]!.signing;
+    const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', credential.privateKey);
+    fs.writeFileSync(path.join(tmp, 'key.pem'), toPem(new Uint8Array(pkcs8), 'PRIVATE KEY'));
+    fs.writeFileSync(
+      path.join(tmp, 'cert.pem'),
+      toPem(new Uint8Array(credential.certificate.rawData)),
+    );
+    fs.writeFileSync(
+      path.join(tmp, 'chain.pem'),
+      toPem(new Uint8Array(pki.issuing.certificate.rawData)),
+    );
+    fs.writeFileSync(path.join(tmp, 'in.bin'), content);
+    const out = path.join(tmp, 'openssl.p7s');
+    execFileSync('openssl', [
+      'cms',
+      '-sign',
+      '-cades',
+      '-binary',
+      '-nodetach',
+      '-stream',
+      '-outform',
+      'DER',
+      '-in',
+      path.join(tmp, 'in.bin'),
+      '-signer',
+      path.join(tmp, 'cert.pem'),
+      '-inkey',
+      path.join(tmp, 'key.pem'),
+      '-certfile',
+      path.join(tmp, 'chain.pem'),
+      '-out',
+      out,
+    ]);
+    const cms = new Uint8Array(fs.readFileSync(out));
+    expect(cms[1]).toBe(0x80); // indefinite length: BER, as streaming signers produce
+    const result = verifyCms({
+      cms,
+      trustStore: pki.trustStore(),
+      now: new Date(),
+      expected: { iin: citizen.iin },
+    });
+    expect(result.valid && Buffer.from(result.content).equals(Buffer.from(content))).toBe(true);
   });
 
   it('is accepted by openssl cms -verify, detached and attached', async () => {
