@@ -210,7 +210,7 @@ describe('CAdES-BES signatures', () => {
     );
     fs.writeFileSync(
       path.join(tmp, 'chain.pem'),
-      toPem(new Uint8Array(pki.issuing.certificate.rawData)),
+      toPem(new Uint8Array(live.issuing.certificate.rawData)),
     );
     fs.writeFileSync(path.join(tmp, 'in.bin'), content);
     const out = path.join(tmp, 'openssl.p7s');
@@ -238,7 +238,7 @@ describe('CAdES-BES signatures', () => {
     expect(cms[1]).toBe(0x80); // indefinite length: BER, as streaming signers produce
     const result = verifyCms({
       cms,
-      trustStore: pki.trustStore(),
+      trustStore: live.trustStore(),
       now: new Date(),
       expected: { iin: citizen.iin },
     });
