@@ -6,6 +6,10 @@ import { sampleFields } from '../../src/documents/sample-fields.js';
 import { findTemplate } from '../../src/documents/templates.js';
 import { issueDocument, type IssuedDocument } from '../../src/features/documents/issue-document.js';
 import { reissueDocument } from '../../src/features/documents/reissue-document.js';
+import {
+  getDocumentPdf,
+  listDocumentsOfApplication,
+} from '../../src/features/documents/get-document.js';
 import { createApp } from '../../src/http/app.js';
 import { issueCrl } from '../../src/signing/certificate-authority.js';
 import { createDemoPki, type DemoPki } from '../../src/signing/demo-pki.js';
@@ -29,6 +33,7 @@ let database: DatabaseHandle;
 let pki: DemoPki;
 let issued: IssuedDocument;
 let app: ReturnType<typeof createApp>;
+let storedInTransaction: string | undefined;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -44,6 +49,15 @@ beforeAll(async () => {
       fields: sampleFields(template),
       signer: pki.holders[0]!.signing,
       expectedSigner: { iin: head.iin, bin: head.organisation.bin },
+      onStored: async (transaction, document) => {
+        storedInTransaction = (
+          await transaction
+            .selectFrom('document')
+            .select('number')
+            .where('id', '=', document.id)
+            .executeTakeFirst()
+        )?.number;
+      },
     },
     now,
   );
@@ -75,6 +89,7 @@ describe('issued documents and /verify', () => {
     expect(text).toContain(issued.contentSha256);
     expect(text).toContain('ЖҰМАБЕКОВ ЕРЖАН БАУЫРЖАНҰЛЫ');
     expect(pdfQrCodes(issued.pdf)).toEqual([`${publicUrl}/verify/${issued.id}`]);
+    expect(storedInTransaction).toBe(issued.number);
   });
 
   it('answers genuine for the issued document, with who signed it and when', async () => {
@@ -184,6 +199,13 @@ describe('issued documents and /verify', () => {
       genuine: true,
       replacedBy: { id: second.id, number: second.number },
     });
+    expect(await listDocumentsOfApplication(database.db, 'APP-000123')).toEqual([
+      expect.objectContaining({ id: issued.id, isCurrent: false }),
+      expect.objectContaining({ id: second.id, replacesDocumentId: issued.id, isCurrent: true }),
+    ]);
+    const download = await getDocumentPdf(database.db, second.id);
+    expect(download.fileName).toBe(`${second.number}.pdf`);
+    expect(Buffer.from(download.pdf).equals(Buffer.from(second.pdf))).toBe(true);
     const fresh = (await (await json(`/verify/${second.id}`)).json()) as Record<string, unknown>;
     expect(fresh).toMatchObject({ replaces: { id: issued.id, number: issued.number } });
     await expect(

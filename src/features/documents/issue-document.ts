@@ -40,6 +40,11 @@ export interface IssueDocumentInput {
    * (the regulation names the signing role; the engine knows who holds it).
    */
   expectedSigner?: { iin?: string; bin?: string };
+  /**
+   * Runs in the transaction that stores the document, e.g. to append the audit row
+   * (`appendAudit(trx, …)` of the identity module) and the application's action together.
+   */
+  onStored?: (transaction: Database, document: { id: string; number: string }) => Promise<void>;
   /** For a reissue: the document this one replaces, and its number. */
   replaces?: { id: string; number: string };
 }
@@ -144,7 +149,10 @@ export async function issueDocument(
     signature,
     replacesDocumentId: input.replaces?.id ?? null,
   };
-  await insertDocument(db, stored);
+  await db.transaction().execute(async (transaction) => {
+    await insertDocument(transaction, stored);
+    await input.onStored?.(transaction, { id, number });
+  });
   return {
     id,
     number,
