@@ -66,11 +66,13 @@ function useSharedFont(doc: PDFKit.PDFDocument, name: string, font: SharedFont):
   }
   const internals = doc as unknown as PdfInternals;
   internals._fontCount += 1;
-  internals._fontFamilies[name] = new font.EmbeddedFont(
-    doc,
-    font.parsed,
-    `F${internals._fontCount}`,
-  );
+  const embedded = new font.EmbeddedFont(doc, font.parsed, `F${internals._fontCount}`);
+  font.documents += 1;
+  if (font.documents % LAYOUT_CACHE_DOCUMENTS === 0) {
+    font.layoutCache = Object.create(null) as Record<string, unknown>;
+  }
+  embedded.layoutCache = font.layoutCache;
+  internals._fontFamilies[name] = embedded;
 }
 
 const MARGIN = 50;
