@@ -6,6 +6,8 @@ import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
 import { errorTable } from './error-table.js';
+import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
+import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 import { verifyRoutes } from './verify.js';
 import type { TrustStore } from '../signing/trust-store.js';
@@ -17,6 +19,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   /** The clock: injected so tests can skip time. */
   now: () => Date;
+  /** Where one-time passwords go; default: the log (no SMS gateway configured). */
+  sms?: SmsSender;
   /** Trusted CAs and CRLs for signatures; loaded from PKI_DIR on first use when absent. */
   trustStore?: TrustStore;
 }
@@ -53,6 +57,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   });
 
   app.route('/', healthRoutes());
+  app.route('/', authRoutes({ sms: deps.sms ?? createLoggingSmsSender(deps.logger) }));
   app.route('/', verifyRoutes());
 
   app.notFound((c) => {

@@ -50,10 +50,33 @@ class PGliteDriver implements Driver {
     let release!: () => void;
     const previous = this.queue;
     this.queue = new Promise<void>((resolve) => (release = resolve));
-    await previous;
+    // A query on the root database inside a transaction would wait for itself forever:
+    // fail loudly instead of hanging (pass the transaction down to such code).
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(PGliteDriver.waitMessage)),
+        PGliteDriver.maximumWaitMs,
+      );
+      timer.unref();
+    });
+    try {
+      await Promise.race([previous, stuck]);
+    } catch (error) {
+      // Keep the queue consistent: this slot frees itself when its predecessor does.
+      void previous.then(release);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     this.connection.release = release;
     return this.connection;
   }
+
+  /** How long a query waits for the single connection before it is reported as stuck. */
+  static maximumWaitMs = 20_000;
+  static readonly waitMessage =
+    'the embedded database waited too long for its connection: is a query using the root database inside a transaction? Pass the transaction instead.';
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
     const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';

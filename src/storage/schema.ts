@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /**
  * The database tables as Kysely sees them. Row types stay in `storage/`;
@@ -6,6 +6,19 @@ import type { ColumnType, Generated } from 'kysely';
  */
 export interface Tables {
   instance: InstanceTable;
+  audit_event: AuditEventTable;
+  organisation: OrganisationTable;
+  staff_account: StaffAccountTable;
+  citizen_account: CitizenAccountTable;
+  one_time_password: OneTimePasswordTable;
+  session: SessionTable;
+  gateway_call: GatewayCallTable;
+  consent: ConsentTable;
+  application: ApplicationTable;
+  application_event: ApplicationEventTable;
+  command_receipt: CommandReceiptTable;
+  notification: NotificationTable;
+  outbox_message: OutboxMessageTable;
   document: DocumentTable;
   otp_certification: OtpCertificationTable;
 }
@@ -17,6 +30,197 @@ export interface InstanceTable {
   created_at: ColumnType<Date, never, never>;
   started_count: ColumnType<number, number | undefined, number>;
   last_started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A JSON value as stored in a jsonb column. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Timestamps are written as Date and never updated afterwards unless stated. */
+type Instant = ColumnType<Date, Date, Date>;
+
+export interface AuditEventTable {
+  id: ColumnType<number, never, never>;
+  occurred_at: ColumnType<Date, Date, never>;
+  actor_kind: ColumnType<'citizen' | 'staff' | 'system' | 'anonymous', string, never>;
+  actor_id: ColumnType<string | null, string | null, never>;
+  action: ColumnType<string, string, never>;
+  subject_type: ColumnType<string, string, never>;
+  subject_id: ColumnType<string | null, string | null, never>;
+  details: ColumnType<JsonObject, string, never>;
+  previous_hash: ColumnType<string | null, string | null, never>;
+  hash: ColumnType<string, string, never>;
+}
+
+export interface OrganisationTable {
+  id: string;
+  kind: string;
+  name_kk: string;
+  name_ru: string;
+  parent_id: string | null;
+  region_code: string;
+  address_kk: string | null;
+  address_ru: string | null;
+  phone: string | null;
+  email: string | null;
+  bin: string | null;
+  schedule_kind: 'provider_office' | 'front_office';
+  custom_schedule: JSONColumnType<JsonObject | null, string | null, string | null>;
+  time_zone: string;
+  source: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface StaffAccountTable {
+  id: Generated<string>;
+  organisation_id: string;
+  iin: string;
+  full_name: string;
+  roles: ColumnType<string[], string[], string[]>;
+  password_hash: string | null;
+  is_active: Generated<boolean>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CitizenAccountTable {
+  id: Generated<string>;
+  iin: string;
+  phone: string;
+  password_hash: string;
+  failed_login_count: Generated<number>;
+  locked_until: Date | null;
+  created_at: Instant;
+  password_changed_at: Instant;
+}
+
+export interface OneTimePasswordTable {
+  id: Generated<string>;
+  phone: string;
+  purpose: 'login' | 'certify_application' | 'password_reset' | 'registry_consent';
+  citizen_account_id: string | null;
+  subject_id: string | null;
+  code_salt: string;
+  code_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  attempts: Generated<number>;
+  max_attempts: number;
+  status: Generated<'pending' | 'used' | 'exhausted' | 'superseded'>;
+  used_at: Date | null;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  subject_kind: 'citizen' | 'staff';
+  subject_id: string;
+  token_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  revoked_at: Date | null;
+}
+
+export interface GatewayCallTable {
+  id: Generated<number>;
+  system: 'person_registry' | 'notary_registry' | 'digital_documents';
+  operation: string;
+  adapter: string;
+  started_at: Instant;
+  duration_ms: number;
+  outcome: 'ok' | 'not_found' | 'failed';
+  error_code: string | null;
+  error_message: string | null;
+  subject_ref: string | null;
+  correlation_id: string | null;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  applicant_iin: string;
+  given_by_iin: string;
+  application_id: string | null;
+  request_id: string | null;
+  scope: string;
+  channel: 'provider_office' | 'front_office' | 'portal';
+  method: 'signature' | 'otp' | 'paper';
+  evidence: JSONColumnType<JsonObject, string, string>;
+  recorded_by_staff_id: string | null;
+  given_at: Instant;
+}
+
+/** Projection of an application's fold, for inboxes, search and deadlines. */
+export interface ApplicationTable {
+  id: string;
+  number: string;
+  regulation_id: string;
+  service_code: string;
+  region_code: string;
+  channel: string;
+  applicant_iin: string;
+  representative_iin: string | null;
+  provider_organisation_id: string;
+  front_office_id: string | null;
+  holder_organisation_id: string;
+  status: string;
+  current_step_id: string | null;
+  current_actor: string | null;
+  executor_id: string | null;
+  submitted_at: Instant;
+  step_due_at: Date | null;
+  due_at: Instant;
+  ended_at: Date | null;
+  version: number;
+  updated_at: Instant;
+}
+
+/** One entry of an application's append-only action log. */
+export interface ApplicationEventTable {
+  application_id: string;
+  sequence: number;
+  type: string;
+  at: Instant;
+  actor: JSONColumnType<JsonObject, string, never>;
+  payload: JSONColumnType<JsonObject, string, never>;
+  recorded_at: Instant;
+}
+
+/** The first answer to a command, kept so that a retry with the same key returns it. */
+export interface CommandReceiptTable {
+  principal: string;
+  idempotency_key: string;
+  command: string;
+  application_id: string | null;
+  response: JSONColumnType<JsonObject, string, never>;
+  created_at: Instant;
+}
+
+/** A message to the applicant's cabinet. */
+export interface NotificationTable {
+  id: string;
+  position: Generated<number>;
+  application_id: string;
+  recipient_iin: string;
+  kind: string;
+  status: string;
+  message: JSONColumnType<JsonObject, string, never>;
+  created_at: Instant;
+  read_at: Date | null;
+}
+
+/** An SMS or e-mail waiting for delivery, retried with backoff. */
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  notification_id: string | null;
+  channel: 'sms' | 'email';
+  recipient: string;
+  body: string;
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  delivered_at: Date | null;
+  last_error: string | null;
+  created_at: Instant;
 }
 
 /** An issued document; immutable (a trigger refuses UPDATE and DELETE). */

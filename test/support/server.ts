@@ -34,7 +34,7 @@ export function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fromRoot('bin', 'qyzmet.js'), ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, LOG_LEVEL: 'warn', QYZMET_NO_BUILD: '1', ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -1,8 +1,25 @@
 import type { Command } from '../command.js';
+import { auditCommand } from './audit.js';
+import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
 import { pkiCommand } from './pki.js';
+import { regulationsCommand } from './regulations.js';
+import { registrySimulatorCommand } from './registry-simulator.js';
+import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
 import { signerCommand } from './signer.js';
+import { staffCommand } from './staff.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
-export const commands: readonly Command[] = [serveCommand, dbCommand, pkiCommand, signerCommand];
+export const commands: readonly Command[] = [
+  serveCommand,
+  dbCommand,
+  auditCommand,
+  regulationsCommand,
+  calendarCommand,
+  seedOrganisationsCommand,
+  registrySimulatorCommand,
+  staffCommand,
+  pkiCommand,
+  signerCommand,
+];

@@ -1,7 +1,12 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-instance.js';
+import * as m0002 from './0002-audit-event.js';
+import * as m0003 from './0003-organisations.js';
+import * as m0004 from './0004-citizen-accounts.js';
+import * as m0005 from './0005-gateway-and-consent.js';
 import * as m0010 from './0010-document.js';
 import * as m0011 from './0011-otp-certification.js';
+import * as m0020 from './0020-applications.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -9,6 +14,11 @@ import * as m0011 from './0011-otp-certification.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-instance': m0001,
+  '0002-audit-event': m0002,
+  '0003-organisations': m0003,
+  '0004-citizen-accounts': m0004,
+  '0005-gateway-and-consent': m0005,
   '0010-document': m0010,
   '0011-otp-certification': m0011,
+  '0020-applications': m0020,
 };

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config/config.js';
+import { staffRoles, type StaffRole } from '../../domain/shared/roles.js';
+import { createStaffAccount } from '../../features/identity/create-staff-account.js';
+import { reportingDomainErrors } from '../report-domain-errors.js';
+import { openDatabase } from '../../storage/db.js';
+import { migrateToLatest } from '../../storage/migrator.js';
+import { UsageError, type Command } from '../command.js';
+
+export const staffCommand: Command = {
+  name: 'staff',
+  summary: 'Staff accounts: add one with roles in one organisation (staff add …)',
+  usage: `Usage: qyzmet staff add --organisation ID --iin IIN --name "FULL NAME" --role ROLE [--role ROLE…]
+
+Creates a staff account scoped to one organisation, acting as the system (for the first
+administrators; later ones are added by administrators). Roles: ${staffRoles.join(', ')}.
+The organisation must exist (see qyzmet seed-organisations).`,
+  run: reportingDomainErrors('staff', async (argv) => {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        organisation: { type: 'string' },
+        iin: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string', multiple: true },
+      },
+    });
+    if (positionals[0] !== 'add') throw new UsageError('missing or unknown action (expected: add)');
+    if (!values.organisation || !values.iin || !values.name || !values.role?.length) {
+      throw new UsageError('--organisation, --iin, --name and at least one --role are required');
+    }
+    const unknown = values.role.filter((role) => !(staffRoles as string[]).includes(role));
+    if (unknown.length > 0) throw new UsageError(`unknown role(s): ${unknown.join(', ')}`);
+    const database = await openDatabase(loadConfig().database);
+    try {
+      await migrateToLatest(database.db);
+      const { staffId } = await createStaffAccount(
+        database.db,
+        { kind: 'system' },
+        {
+          organisationId: values.organisation,
+          iin: values.iin,
+          fullName: values.name,
+          roles: values.role as StaffRole[],
+        },
+        new Date(),
+      );
+      console.log(`staff account ${staffId} created in ${values.organisation}`);
+      return 0;
+    } finally {
+      await database.close();
+    }
+  }),
+};

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { Duration } from '../regulation/Duration.js';
+import { Channel } from '../regulation/Channel.js';
+import { DecisionQuestion } from '../regulation/DecisionQuestion.js';
+import { StaffRole } from '../shared/roles.js';
+
+/** Who recorded an event: a citizen (by IIN), a staff member in their organisation, or the system. */
+export const EventActor = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('citizen'), iin: z.string().regex(/^\d{12}$/) }).strict(),
+    z
+      .object({
+        kind: z.literal('staff'),
+        userId: z.string().min(1),
+        role: z.enum(StaffRole),
+        organisationId: z.string().min(1),
+      })
+      .strict(),
+    z.object({ kind: z.literal('system'), process: z.string().min(1) }).strict(),
+  ])
+  .describe('Who caused the event');
+export type EventActor = z.infer<typeof EventActor>;
+
+/** A document attached to an application (its bytes are stored elsewhere, by hash). */
+export const AttachedDocument = z
+  .object({
+    kind: z.string().min(1).describe('Id of the required document of the regulation, or "other"'),
+    name: z.string().min(1).max(200),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+export type AttachedDocument = z.infer<typeof AttachedDocument>;
+
+const submitted = z
+  .object({
+    type: z.literal('submitted'),
+    regulationId: z.string().min(1),
+    channel: Channel,
+    applicantIin: z.string().regex(/^\d{12}$/),
+    representativeIin: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+    providerOrganisationId: z.string().min(1),
+    frontOfficeId: z.string().min(1).optional(),
+    fields: z.record(z.string(), z.string()).default({}),
+    documents: z.array(AttachedDocument).default([]),
+    /** Answers known at submission, e.g. signature_valid after the signature was checked. */
+    facts: z.partialRecord(DecisionQuestion, z.boolean()).default({}),
+  })
+  .strict();
+
+const stepCompleted = z
+  .object({
+    type: z.literal('step_completed'),
+    stepId: z.string().min(1),
+    /** The answer to the step's decision question, when it has one. */
+    answer: z.boolean().optional(),
+    /** assign_executor: the staff member appointed. */
+    executorId: z.string().min(1).optional(),
+    note: z.string().max(4000).optional(),
+    documentIds: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const termExtended = z
+  .object({ type: z.literal('term_extended'), reason: z.string().min(1).max(2000), by: Duration })
+  .strict();
+const suspended = z
+  .object({ type: z.literal('suspended'), reason: z.string().min(1).max(2000) })
+  .strict();
+const resumed = z.object({ type: z.literal('resumed') }).strict();
+const handedBack = z.object({ type: z.literal('handed_back') }).strict();
+const appealed = z.object({ type: z.literal('appealed'), appealId: z.string().min(1) }).strict();
+const questionnaireAnswered = z
+  .object({
+    type: z.literal('questionnaire_answered'),
+    process: z.enum(['not_satisfied', 'partially_satisfied', 'satisfied']),
+    information: z.enum(['not_satisfied', 'partially_satisfied', 'satisfied']),
+  })
+  .strict();
+
+/** What happened, without when and by whom: the payload of one log entry. */
+export const ApplicationEventPayload = z.discriminatedUnion('type', [
+  submitted,
+  stepCompleted,
+  termExtended,
+  suspended,
+  resumed,
+  handedBack,
+  appealed,
+  questionnaireAnswered,
+]);
+export type ApplicationEventPayload = z.infer<typeof ApplicationEventPayload>;
+export type ApplicationEventType = ApplicationEventPayload['type'];
+
+/** One entry of an application's append-only action log. */
+export type ApplicationEvent = ApplicationEventPayload & {
+  /** 1, 2, 3… within the application; also its optimistic-concurrency version. */
+  readonly sequence: number;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly actor: EventActor;
+};

@@ -1,0 +1,114 @@
+import { msPerDay, msPerMinute } from './civil-date.js';
+
+/**
+ * IANA time zones of Kazakhstan's regions (tzdata, as Node 20's ICU ships it). Since 1 March 2024
+ * the whole country is on UTC+5; before that Asia/Almaty (most of the country) and Asia/Qostanay
+ * were UTC+6, Asia/Qyzylorda UTC+6 until 21 December 2018, and the west (Aqtobe, Oral, Atyrau,
+ * Aqtau) UTC+5. The offsets come from the zone data, not from this table.
+ */
+export const regionTimeZones = {
+  astana: 'Asia/Almaty',
+  almaty: 'Asia/Almaty',
+  shymkent: 'Asia/Almaty',
+  abai: 'Asia/Almaty',
+  akmola: 'Asia/Almaty',
+  'almaty-region': 'Asia/Almaty',
+  'east-kazakhstan': 'Asia/Almaty',
+  karaganda: 'Asia/Almaty',
+  'north-kazakhstan': 'Asia/Almaty',
+  pavlodar: 'Asia/Almaty',
+  'south-kazakhstan': 'Asia/Almaty',
+  turkistan: 'Asia/Almaty',
+  ulytau: 'Asia/Almaty',
+  zhambyl: 'Asia/Almaty',
+  zhetisu: 'Asia/Almaty',
+  kostanay: 'Asia/Qostanay',
+  kyzylorda: 'Asia/Qyzylorda',
+  aktobe: 'Asia/Aqtobe',
+  'west-kazakhstan': 'Asia/Oral',
+  atyrau: 'Asia/Atyrau',
+  mangystau: 'Asia/Aqtau',
+} as const;
+export type RegionCode = keyof typeof regionTimeZones;
+
+/** True when the text is a region code of `regionTimeZones`. */
+export function isRegionCode(text: string): text is RegionCode {
+  return Object.hasOwn(regionTimeZones, text);
+}
+
+/** True when the runtime knows the IANA zone. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** UTC offset of the zone at an instant, in minutes (east positive). Uses Intl: not for hot paths. */
+export function offsetMinutesAt(zone: string, instant: number): number {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const local = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return Math.round((local - Math.floor(instant / 1000) * 1000) / msPerMinute);
+}
+
+const dailyOffsetCache = new Map<string, Int32Array>();
+
+/**
+ * The UTC offset (minutes) at local noon of each civil day from `firstDay` (epoch day) for `dayCount`
+ * days. Zone changes in Kazakhstan happen around midnight, so noon stands for the working day.
+ * Deterministic, so it is memoised per zone and range.
+ */
+export function dailyOffsets(zone: string, firstDay: number, dayCount: number): Int32Array {
+  const key = `${zone}|${firstDay}|${dayCount}`;
+  const cached = dailyOffsetCache.get(key);
+  if (cached) return cached;
+  const offsets = new Int32Array(dayCount);
+  // Offsets change rarely: probe weekly and refine only the weeks that contain a change.
+  const at = (index: number, guess: number) =>
+    offsetMinutesAt(zone, (firstDay + index) * msPerDay + 12 * 3_600_000 - guess * msPerMinute);
+  let previous = at(0, 0);
+  previous = at(0, previous);
+  offsets[0] = previous;
+  for (let start = 1; start < dayCount; start += 7) {
+    const end = Math.min(start + 7, dayCount) - 1;
+    const last = at(end, previous);
+    if (last === previous) {
+      offsets.fill(previous, start, end + 1);
+      continue;
+    }
+    for (let index = start; index <= end; index += 1) {
+      previous = at(index, previous);
+      offsets[index] = previous;
+    }
+  }
+  dailyOffsetCache.set(key, offsets);
+  return offsets;
+}

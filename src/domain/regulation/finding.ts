@@ -1,0 +1,32 @@
+import type { RegulationIssue } from './define-regulation.js';
+import type { RegulationDefinition } from './RegulationDefinition.js';
+
+/** error: the definition cannot be executed as written; warning: a consistency finding. */
+export type FindingSeverity = 'error' | 'warning';
+
+/** One finding of the checker; always names the file, the rule and (where there is one) the step. */
+export interface Finding {
+  severity: FindingSeverity;
+  file: string;
+  regulationId?: string;
+  channel?: string;
+  step?: string;
+  /** Where the definition is wrong (parse errors) or the field concerned. */
+  path?: string;
+  rule: string;
+  message: string;
+  /** The source text the finding is about: "seed 001, point 6, item 8". */
+  citation?: string;
+}
+
+/** A loaded definition with the file it came from. */
+export interface LoadedRegulation {
+  file: string;
+  regulation: RegulationDefinition;
+}
+
+/** The input of the checker: parsed definitions and the files that failed to parse. */
+export interface CheckInput {
+  regulations: readonly LoadedRegulation[];
+  parseFailures: readonly { file: string; issues: readonly RegulationIssue[] }[];
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type {
+  ApplicationEvent,
+  ApplicationEventPayload,
+  EventActor,
+} from '../../domain/application/ApplicationEvent.js';
+import { applicationStatusLabels } from '../../domain/application/ApplicationStatus.js';
+import { planAutomaticSteps } from '../../domain/application/available-commands.js';
+import {
+  foldApplication,
+  getFlow,
+  getStep,
+  type ApplicationClock,
+  type ApplicationState,
+} from '../../domain/application/fold.js';
+import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
+import { ActorRole } from '../../domain/shared/roles.js';
+import {
+  appendEvents,
+  insertNotification,
+  updateProjection,
+  type ApplicationProjection,
+} from '../../storage/application.repository.js';
+import { appendAudit, type AuditActor } from '../../storage/audit.repository.js';
+import { findCitizenAccountByIin } from '../../storage/citizen-account.repository.js';
+import type { Tables } from '../../storage/schema.js';
+
+/** The application being changed, as the engine needs it. */
+export interface EngineTarget {
+  readonly id: string;
+  readonly number: string;
+  readonly regulation: RegulationDefinition;
+  readonly clock: ApplicationClock;
+  /** The log so far (empty for a new application). */
+  readonly events: readonly ApplicationEvent[];
+}
+
+const systemActor: EventActor = { kind: 'system', process: 'engine' };
+
+export function auditActorOf(actor: EventActor): AuditActor {
+  switch (actor.kind) {
+    case 'citizen':
+      return { kind: 'citizen', id: actor.iin };
+    case 'staff':
+      return { kind: 'staff', id: actor.userId };
+    case 'system':
+      return { kind: 'system', id: actor.process };
+  }
+}
+
+/**
+ * The heart of the engine: appends `payloads` by `actor` to the log, then completes the
+ * automatic steps that follow (information-system steps, answered from known facts), folds
+ * the log, writes the projection (refusing if someone else advanced the application first),
+ * one audit row per event, and a notification on every status change and extension — all
+ * inside the caller's transaction.
+ */
+export async function recordEvents(
+  trx: Transaction<Tables>,
+  target: EngineTarget,
+  actor: EventActor,
+  payloads: readonly ApplicationEventPayload[],
+  now: Date,
+): Promise<ApplicationState> {
+  const at = now.getTime();
+  const events = [...target.events];
+  const appended: ApplicationEvent[] = [];
+  const push = (payload: ApplicationEventPayload, by: EventActor) => {
+    const event = { ...payload, sequence: events.length + 1, at, actor: by } as ApplicationEvent;
+    events.push(event);
+    appended.push(event);
+  };
+  for (const payload of payloads) push(payload, actor);
+  let state = foldApplication(target.regulation, events, target.clock);
+  for (const completion of planAutomaticSteps(state, target.regulation)) {
+    push(
+      {
+        type: 'step_completed',
+        stepId: completion.stepId,
+        ...(completion.answer !== undefined ? { answer: completion.answer } : {}),
+        documentIds: [],
+      },
+      systemActor,
+    );
+  }
+  if (appended.length > payloads.length)
+    state = foldApplication(target.regulation, events, target.clock);
+  const before =
+    target.events.length > 0
+      ? foldApplication(target.regulation, target.events, target.clock)
+      : undefined;
+
+  await appendEvents(trx, target.id, appended, now);
+  await updateProjection(
+    trx,
+    target.id,
+    target.events.length,
+    projectionOf(state, target.regulation, now),
+  );
+  for (const event of appended) {
+    const { sequence, at: _at, actor: by, ...payload } = event;
+    await appendAudit(trx, {
+      occurredAt: now,
+      actor: auditActorOf(by),
+      action: `application.${payload.type}`,
+      subjectType: 'application',
+      subjectId: target.id,
+      details: { number: target.number, sequence, ...payload },
+    });
+  }
+  await notifyChanges(trx, target, before, state, appended, now);
+  return state;
+}
+
+/** The projection row of a state. */
+export function projectionOf(
+  state: ApplicationState,
+  regulation: RegulationDefinition,
+  now: Date,
+): ApplicationProjection {
+  const step = state.currentStepId
+    ? getStep(getFlow(regulation, state.channel), state.currentStepId)
+    : undefined;
+  const atFrontOffice =
+    step && (step.actor === ActorRole.frontOfficeOperator || step.actor === ActorRole.courier);
+  return {
+    holderOrganisationId:
+      atFrontOffice && state.frontOfficeId ? state.frontOfficeId : state.providerOrganisationId,
+    status: state.status,
+    currentStepId: state.currentStepId ?? null,
+    currentActor: step?.actor ?? null,
+    executorId: state.executorId ?? null,
+    stepDueAt: state.stepDueAt !== undefined ? new Date(state.stepDueAt) : null,
+    dueAt: new Date(state.dueAt),
+    endedAt: state.endedAt !== undefined ? new Date(state.endedAt) : null,
+    version: state.version,
+    updatedAt: now,
+  };
+}
+
+/**
+ * "Уведомления поставляются по мере изменения статуса исполнения заявления, либо в случае
+ * продления срока оказания услуги" (seed 003): one notification per status change and per
+ * extension, to the applicant (and the representative), with an SMS when a phone is known.
+ */
+async function notifyChanges(
+  trx: Transaction<Tables>,
+  target: EngineTarget,
+  before: ApplicationState | undefined,
+  after: ApplicationState,
+  appended: readonly ApplicationEvent[],
+  now: Date,
+): Promise<void> {
+  const messages: { kind: string; text: Record<'kk' | 'ru' | 'en', string> }[] = [];
+  if (before?.status !== after.status) {
+    const label = applicationStatusLabels[after.status];
+    messages.push({
+      kind: 'status_changed',
+      text: {
+        kk: `№${target.number} өтініш: ${label.kk}.`,
+        ru: `Заявление №${target.number}: ${label.ru}.`,
+        en: `Application ${target.number}: ${label.en}.`,
+      },
+    });
+  }
+  for (const event of appended) {
+    if (event.type !== 'term_extended') continue;
+    const due = new Date(after.dueAt).toISOString();
+    messages.push({
+      kind: 'term_extended',
+      text: {
+        kk: `№${target.number} өтініштің қарау мерзімі ұзартылды (${due}). Себебі: ${event.reason}`,
+        ru: `Срок оказания услуги по заявлению №${target.number} продлен (${due}). Причина: ${event.reason}`,
+        en: `The term of application ${target.number} was extended (${due}). Reason: ${event.reason}`,
+      },
+    });
+  }
+  const recipients = [
+    after.applicantIin,
+    ...(after.representativeIin ? [after.representativeIin] : []),
+  ];
+  for (const recipientIin of recipients) {
+    const account =
+      messages.length > 0 ? await findCitizenAccountByIin(trx, recipientIin) : undefined;
+    for (const message of messages) {
+      await insertNotification(
+        trx,
+        {
+          id: randomUUID(),
+          applicationId: target.id,
+          recipientIin,
+          kind: message.kind,
+          status: after.status,
+          message: message.text,
+          createdAt: now,
+        },
+        account
+          ? { phone: account.phone, body: `${message.text.kk}\n${message.text.ru}` }
+          : undefined,
+      );
+    }
+  }
+}

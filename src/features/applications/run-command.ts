@@ -1,0 +1,94 @@
+import type { Transaction } from 'kysely';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import {
+  ConcurrentAppendError,
+  findCommandReceipt,
+  insertCommandReceipt,
+} from '../../storage/application.repository.js';
+import type { JsonObject, Tables } from '../../storage/schema.js';
+import type { ApplicationServices } from './application-services.js';
+
+/** Every command carries a key chosen by the client; a retry with the same key is answered from the first run. */
+export interface CommandEnvelope {
+  readonly idempotencyKey: string;
+}
+
+const keyPattern = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Stable text naming who gave a command, for idempotency keys. */
+export function principalKey(principal: Principal): string {
+  switch (principal.kind) {
+    case 'citizen':
+      return `citizen:${principal.iin}`;
+    case 'staff':
+      return `staff:${principal.staffId}`;
+    case 'system':
+      return 'system';
+  }
+}
+
+/**
+ * Runs a command once per (principal, idempotency key): in one transaction with the receipt
+ * of its answer, so a retried command returns the first result and never applies twice. A
+ * concurrent change of the same application surfaces as a conflict error, and nothing of
+ * the losing command is kept.
+ */
+export async function runCommand<T extends JsonObject>(
+  services: ApplicationServices,
+  principal: Principal,
+  command: string,
+  envelope: CommandEnvelope,
+  work: (trx: Transaction<Tables>) => Promise<{ applicationId: string | null; response: T }>,
+): Promise<T> {
+  if (!keyPattern.test(envelope.idempotencyKey)) {
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'idempotencyKey', rule: 'idempotency_key' }],
+    });
+  }
+  const who = principalKey(principal);
+  const previous = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
+  if (previous) return answerFromReceipt<T>(previous, command);
+  try {
+    return await services.db.transaction().execute(async (trx) => {
+      const { applicationId, response } = await work(trx);
+      await insertCommandReceipt(trx, {
+        principal: who,
+        key: envelope.idempotencyKey,
+        command,
+        applicationId,
+        response,
+        createdAt: services.now(),
+      });
+      return response;
+    });
+  } catch (error) {
+    if (error instanceof ConcurrentAppendError) {
+      throw new DomainError(
+        ErrorCode.conflict,
+        { reason: 'concurrent_change' },
+        error.message,
+        true,
+      );
+    }
+    if ((error as { code?: string }).code === '23505') {
+      // The same key was used at the same moment by a parallel retry: answer as it did.
+      const winner = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
+      if (winner) return answerFromReceipt<T>(winner, command);
+    }
+    throw error;
+  }
+}
+
+function answerFromReceipt<T>(
+  receipt: { command: string; response: JsonObject },
+  command: string,
+): T {
+  if (receipt.command !== command) {
+    throw new DomainError(ErrorCode.conflict, {
+      reason: 'idempotency_key_reused',
+      command: receipt.command,
+    });
+  }
+  return receipt.response as T;
+}

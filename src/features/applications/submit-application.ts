@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AttachedDocument } from '../../domain/application/ApplicationEvent.js';
+import { foldApplication } from '../../domain/application/fold.js';
+import { validateApplicationForm } from '../../domain/application/validate-fields.js';
+import { formatInstant } from '../../domain/calendar/index.js';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { Channel } from '../../domain/regulation/Channel.js';
+import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
+import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
+import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
+import { insertApplication, nextApplicationNumber } from '../../storage/application.repository.js';
+import { clockOf, type ApplicationServices } from './application-services.js';
+import { parseInput } from './parse-input.js';
+import { projectionOf, recordEvents } from './record-events.js';
+import { runCommand } from './run-command.js';
+
+const iin = z.string().regex(/^\d{12}$/, 'iin');
+
+export const SubmitApplicationInput = z
+  .object({
+    idempotencyKey: z
+      .string()
+      .describe('Client-chosen key; a retry with it returns the first answer'),
+    serviceCode: z.string().min(1).describe('Service code, e.g. duplicates'),
+    channel: Channel,
+    applicantIin: iin.describe('ИИН of the applicant (услугополучатель)'),
+    representativeIin: iin
+      .optional()
+      .describe('ИИН of the representative under a power of attorney'),
+    providerOrganisationId: z.string().min(1).describe('The provider (услугодатель) chosen'),
+    frontOfficeId: z.string().min(1).optional().describe('The front office that accepts it'),
+    fields: z.record(z.string(), z.string()).default({}),
+    documents: z.array(AttachedDocument).max(50).default([]),
+  })
+  .strict();
+export type SubmitApplicationInput = z.input<typeof SubmitApplicationInput>;
+
+export interface SubmitApplicationResult {
+  [key: string]: string | null;
+  applicationId: string;
+  number: string;
+  regulationId: string;
+  status: string;
+  currentStepId: string | null;
+  dueAt: string;
+}
+
+/** Which staff role accepts applications through each channel ("portal" needs the citizen). */
+const intakeRole: Record<Exclude<Channel, 'portal'>, StaffRoleType> = {
+  provider_office: StaffRole.registryOffice,
+  front_office: StaffRole.frontOfficeOperator,
+};
+
+function refuse(issues: FieldIssue[]): never {
+  throw new DomainError(ErrorCode.validationFailed, { issues });
+}
+
+/**
+ * Submits an application through a channel: picks the regulation version in force in the
+ * provider's region today, checks the channel, the provider's kind, the form (ФЛК) and who
+ * submits, numbers the application, and records the submission with the automatic steps that
+ * follow — with audit rows and the first notification, in one transaction.
+ *
+ * Portal submissions must already be authenticated and their signature (ЭЦП or one-time
+ * password) verified by the caller: they enter the log with `credentials_valid` and
+ * `signature_valid` answered yes (conditions 1 and 2 of the portal flow).
+ */
+export async function submitApplication(
+  services: ApplicationServices,
+  principal: Principal,
+  rawInput: SubmitApplicationInput,
+): Promise<SubmitApplicationResult> {
+  const input = parseInput(SubmitApplicationInput, rawInput);
+  return runCommand(services, principal, 'submit_application', input, async (trx) => {
+    const now = services.now();
+    const { clock, provider } = await clockOf(
+      services,
+      trx,
+      input.providerOrganisationId,
+      input.frontOfficeId,
+    );
+    const localDay = formatInstant(clock.provider, now.getTime()).slice(0, 10);
+    const regulation = services.regulations.findInForce(
+      input.serviceCode,
+      provider.regionCode,
+      localDay,
+    );
+    if (!regulation)
+      refuse([
+        {
+          path: 'serviceCode',
+          rule: 'no_regulation_in_force',
+          params: { region: provider.regionCode },
+        },
+      ]);
+    if (!(regulation.providerKinds as readonly string[]).includes(provider.kind)) {
+      refuse([
+        { path: 'providerOrganisationId', rule: 'provider_kind', params: { kind: provider.kind } },
+      ]);
+    }
+    checkSubmitter(principal, input, regulation);
+    const fieldIssues = validateApplicationForm(regulation, input.fields, localDay);
+    if (fieldIssues.length > 0) refuse(fieldIssues);
+
+    const id = randomUUID();
+    const number = await nextApplicationNumber(trx, Number(localDay.slice(0, 4)));
+    const submitted = {
+      type: 'submitted' as const,
+      regulationId: regulation.id,
+      channel: input.channel,
+      applicantIin: input.applicantIin,
+      ...(input.representativeIin ? { representativeIin: input.representativeIin } : {}),
+      providerOrganisationId: provider.id,
+      ...(input.frontOfficeId ? { frontOfficeId: input.frontOfficeId } : {}),
+      fields: input.fields,
+      documents: input.documents,
+      facts: input.channel === 'portal' ? { credentials_valid: true, signature_valid: true } : {},
+    };
+    const actor =
+      principal.kind === 'staff'
+        ? {
+            kind: 'staff' as const,
+            userId: principal.staffId,
+            role: intakeRole[input.channel as Exclude<Channel, 'portal'>],
+            organisationId: principal.organisationId,
+          }
+        : {
+            kind: 'citizen' as const,
+            iin: principal.kind === 'citizen' ? principal.iin : input.applicantIin,
+          };
+    const preliminary = foldApplication(
+      regulation,
+      [{ ...submitted, sequence: 1, at: now.getTime(), actor }],
+      clock,
+    );
+    await insertApplication(trx, {
+      id,
+      number,
+      regulationId: regulation.id,
+      serviceCode: regulation.service,
+      regionCode: provider.regionCode,
+      channel: input.channel,
+      applicantIin: input.applicantIin,
+      representativeIin: input.representativeIin ?? null,
+      providerOrganisationId: provider.id,
+      frontOfficeId: input.frontOfficeId ?? null,
+      submittedAt: now,
+      ...projectionOf(preliminary, regulation, now),
+      version: 0,
+    });
+    const state = await recordEvents(
+      trx,
+      { id, number, regulation, clock, events: [] },
+      actor,
+      [submitted],
+      now,
+    );
+    return {
+      applicationId: id,
+      response: {
+        applicationId: id,
+        number,
+        regulationId: regulation.id,
+        status: state.status,
+        currentStepId: state.currentStepId ?? null,
+        dueAt: new Date(state.dueAt).toISOString(),
+      },
+    };
+  });
+}
+
+function checkSubmitter(
+  principal: Principal,
+  input: z.infer<typeof SubmitApplicationInput>,
+  regulation: RegulationDefinition,
+): void {
+  if (!regulation.channels.some((flow) => flow.channel === input.channel)) {
+    refuse([{ path: 'channel', rule: 'channel_not_offered', params: { channel: input.channel } }]);
+  }
+  if (input.channel === 'portal') {
+    const isOwn =
+      principal.kind === 'citizen' &&
+      (input.representativeIin
+        ? principal.iin === input.representativeIin
+        : principal.iin === input.applicantIin);
+    if (!isOwn)
+      throw new DomainError(ErrorCode.forbidden, {
+        reason: 'portal_applications_are_made_by_the_applicant',
+      });
+    return;
+  }
+  const role = intakeRole[input.channel];
+  const organisation =
+    input.channel === 'front_office' ? input.frontOfficeId : input.providerOrganisationId;
+  if (input.channel === 'front_office' && !input.frontOfficeId)
+    refuse([{ path: 'frontOfficeId', rule: 'required' }]);
+  const isAllowed =
+    principal.kind === 'staff' &&
+    principal.roles.includes(role) &&
+    principal.organisationId === organisation;
+  if (!isAllowed)
+    throw new DomainError(ErrorCode.forbidden, { reason: 'intake_by_other_role_or_organisation' });
+}

@@ -1,0 +1,126 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import { confirmCitizenLogin } from '../../features/identity/confirm-citizen-login.js';
+import type { IdentityServices } from '../../features/identity/identity-services.js';
+import { registerCitizen } from '../../features/identity/register-citizen.js';
+import { requestPasswordReset, resetPassword } from '../../features/identity/reset-password.js';
+import { getSession, logOut, logOutEverywhere } from '../../features/identity/sessions.js';
+import { startCitizenLogin } from '../../features/identity/start-citizen-login.js';
+import type { SmsSender } from '../../integrations/sms/sms-sender.js';
+import type { AppEnv } from '../app.js';
+
+/** The name of the session cookie. */
+export const sessionCookieName = 'qyzmet_session';
+
+const Registration = z.object({ iin: z.string(), password: z.string(), phone: z.string() });
+const Credentials = z.object({ iin: z.string(), password: z.string() });
+const Answer = z.object({ challengeId: z.string(), code: z.string() });
+const ResetStart = z.object({ iin: z.string() });
+const ResetConfirm = z.object({
+  challengeId: z.string(),
+  code: z.string(),
+  newPassword: z.string(),
+});
+
+async function body<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
+  if (!c.req.header('content-type')?.startsWith('application/json')) {
+    throw new DomainError('validation_failed', { issues: [{ path: '', rule: 'json_body' }] });
+  }
+  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  if (!parsed.success) {
+    throw new DomainError('validation_failed', {
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        rule: issue.code,
+      })),
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * JSON routes for citizen authentication under /api/auth. Handlers only parse and call a
+ * feature; the session token travels in an HttpOnly, SameSite=Lax cookie (Secure when
+ * the public URL is https or in production).
+ */
+export function authRoutes(options: { sms: SmsSender }) {
+  const routes = new Hono<AppEnv>();
+  const services = (c: Context<AppEnv>): IdentityServices => ({
+    db: c.get('deps').database.db,
+    sms: options.sms,
+  });
+  const isSecure = (c: Context<AppEnv>) => {
+    const { config } = c.get('deps');
+    return config.env === 'production' || config.http.publicUrl.startsWith('https:');
+  };
+  const token = (c: Context<AppEnv>) => getCookie(c, sessionCookieName) ?? '';
+
+  routes.post('/api/auth/register', async (c) => {
+    const citizen = await registerCitizen(
+      services(c),
+      await body(c, Registration),
+      c.get('deps').now(),
+    );
+    return c.json({ citizenAccountId: citizen.citizenAccountId }, 201);
+  });
+
+  routes.post('/api/auth/login', async (c) => {
+    const challenge = await startCitizenLogin(
+      services(c),
+      await body(c, Credentials),
+      c.get('deps').now(),
+    );
+    return c.json(challenge, 202);
+  });
+
+  routes.post('/api/auth/login/confirm', async (c) => {
+    const session = await confirmCitizenLogin(
+      services(c),
+      await body(c, Answer),
+      c.get('deps').now(),
+    );
+    setCookie(c, sessionCookieName, session.token, {
+      httpOnly: true,
+      secure: isSecure(c),
+      sameSite: 'Lax',
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return c.json({ citizenAccountId: session.citizenAccountId, expiresAt: session.expiresAt });
+  });
+
+  routes.get('/api/auth/session', async (c) => {
+    const session = await getSession(services(c), token(c), c.get('deps').now());
+    return c.json({
+      subjectKind: session.subjectKind,
+      subjectId: session.subjectId,
+      expiresAt: session.expiresAt,
+    });
+  });
+
+  routes.post('/api/auth/logout', async (c) => {
+    await logOut(services(c), token(c), c.get('deps').now());
+    deleteCookie(c, sessionCookieName, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  routes.post('/api/auth/logout-everywhere', async (c) => {
+    const ended = await logOutEverywhere(services(c), token(c), c.get('deps').now());
+    deleteCookie(c, sessionCookieName, { path: '/' });
+    return c.json({ sessionsEnded: ended });
+  });
+
+  routes.post('/api/auth/password-reset', async (c) => {
+    const { iin } = await body(c, ResetStart);
+    return c.json(await requestPasswordReset(services(c), iin, c.get('deps').now()), 202);
+  });
+
+  routes.post('/api/auth/password-reset/confirm', async (c) => {
+    await resetPassword(services(c), await body(c, ResetConfirm), c.get('deps').now());
+    return c.body(null, 204);
+  });
+
+  return routes;
+}

@@ -1,0 +1,109 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { LocalizedText } from '../domain/shared/locale.js';
+
+/**
+ * One-time passwords sent to the phone registered on the portal: an accepted way to
+ * confirm a login and to certify a portal application (002: "одноразовый пароль").
+ */
+export const OtpPurpose = {
+  login: 'login',
+  certifyApplication: 'certify_application',
+  passwordReset: 'password_reset',
+  /** consent to the digital documents service releasing a document (002) */
+  registryConsent: 'registry_consent',
+} as const;
+export type OtpPurpose = (typeof OtpPurpose)[keyof typeof OtpPurpose];
+
+/** Limits of one-time passwords; pass your own to features to change them. */
+export interface OtpPolicy {
+  /** How long a code stays valid. */
+  readonly ttlMs: number;
+  /** Wrong codes allowed before the code is dead. */
+  readonly maxAttempts: number;
+  /** Codes sent to one phone within `sendWindowMs`. */
+  readonly maxSendsPerWindow: number;
+  readonly sendWindowMs: number;
+}
+
+export const defaultOtpPolicy: OtpPolicy = {
+  ttlMs: 5 * 60_000,
+  maxAttempts: 3,
+  maxSendsPerWindow: 5,
+  sendWindowMs: 60 * 60_000,
+};
+
+/** A fresh 6-digit code from the cryptographic random source. */
+export function generateOtpCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** A fresh random salt (hex) for one code. */
+export function generateOtpSalt(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** SHA-256 (hex) of salt and code: only this is stored, never the code. */
+export function hashOtpCode(code: string, salt: string): string {
+  return createHash('sha256').update(`${salt}:${code}`).digest('hex');
+}
+
+/** Compares a code with a stored hash in constant time. */
+export function matchesOtpCode(code: string, salt: string, expectedHash: string): boolean {
+  const actual = Buffer.from(hashOtpCode(code.trim(), salt), 'hex');
+  const expected = Buffer.from(expectedHash, 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** Why a one-time password was not accepted. */
+export const OtpRejection = {
+  notFound: 'not_found',
+  expired: 'expired',
+  wrongCode: 'wrong_code',
+  attemptsExhausted: 'attempts_exhausted',
+  alreadyUsed: 'already_used',
+  superseded: 'superseded',
+} as const;
+export type OtpRejection = (typeof OtpRejection)[keyof typeof OtpRejection];
+
+/** The user message for a rejected one-time password. */
+export function describeOtpRejection(reason: OtpRejection, attemptsLeft = 0): LocalizedText {
+  switch (reason) {
+    case OtpRejection.wrongCode:
+      return {
+        kk: `Бір реттік құпиясөз қате. Қалған әрекет саны: ${attemptsLeft}.`,
+        ru: `Неверный одноразовый пароль. Осталось попыток: ${attemptsLeft}.`,
+        en: `Wrong one-time password. Attempts left: ${attemptsLeft}.`,
+      };
+    case OtpRejection.expired:
+      return {
+        kk: 'Бір реттік құпиясөздің мерзімі өтті. Жаңа құпиясөз сұраңыз.',
+        ru: 'Срок действия одноразового пароля истёк. Запросите новый пароль.',
+        en: 'The one-time password has expired. Request a new one.',
+      };
+    case OtpRejection.attemptsExhausted:
+      return {
+        kk: 'Қате енгізу әрекеттері таусылды. Жаңа құпиясөз сұраңыз.',
+        ru: 'Превышено число попыток ввода. Запросите новый пароль.',
+        en: 'Too many wrong attempts. Request a new one-time password.',
+      };
+    case OtpRejection.alreadyUsed:
+    case OtpRejection.superseded:
+    case OtpRejection.notFound:
+      return {
+        kk: 'Бұл бір реттік құпиясөз жарамсыз. Жаңа құпиясөз сұраңыз.',
+        ru: 'Этот одноразовый пароль недействителен. Запросите новый пароль.',
+        en: 'This one-time password is not valid. Request a new one.',
+      };
+  }
+}
+
+/** The SMS text carrying a code, in kk and ru (both go in one message). */
+export function otpMessage(code: string, purpose: OtpPurpose): string {
+  const what: Record<OtpPurpose, { kk: string; ru: string }> = {
+    login: { kk: 'жүйеге кіру', ru: 'вход в систему' },
+    certify_application: { kk: 'өтінішке қол қою', ru: 'подписание заявления' },
+    password_reset: { kk: 'құпиясөзді қалпына келтіру', ru: 'восстановление пароля' },
+    registry_consent: { kk: 'деректерге қол жеткізуге келісім', ru: 'согласие на доступ к данным' },
+  };
+  return `Qyzmet: ${code} — ${what[purpose].kk} / ${what[purpose].ru}. Кодты ешкімге айтпаңыз / Никому не сообщайте код.`;
+}

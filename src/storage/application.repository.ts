@@ -1,0 +1,300 @@
+import { sql, type Transaction } from 'kysely';
+import type { ApplicationEvent } from '../domain/application/ApplicationEvent.js';
+import type { Database } from './db.js';
+import type { JsonObject, Tables } from './schema.js';
+
+type Executor = Database | Transaction<Tables>;
+
+/** The projection columns written after each fold. */
+export interface ApplicationProjection {
+  holderOrganisationId: string;
+  status: string;
+  currentStepId: string | null;
+  currentActor: string | null;
+  executorId: string | null;
+  stepDueAt: Date | null;
+  dueAt: Date;
+  endedAt: Date | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface NewApplication extends ApplicationProjection {
+  id: string;
+  number: string;
+  regulationId: string;
+  serviceCode: string;
+  regionCode: string;
+  channel: string;
+  applicantIin: string;
+  representativeIin: string | null;
+  providerOrganisationId: string;
+  frontOfficeId: string | null;
+  submittedAt: Date;
+}
+
+export type ApplicationRecord = NewApplication;
+
+/** Raised when another command appended to the application first (optimistic concurrency). */
+export class ConcurrentAppendError extends Error {
+  override name = 'ConcurrentAppendError';
+}
+
+/** The next human-readable application number: `<year>-<7 digits>`, unique across the system. */
+export async function nextApplicationNumber(trx: Executor, year: number): Promise<string> {
+  const { rows } = await sql<{
+    value: number;
+  }>`select nextval('application_number_seq')::int8 as value`.execute(trx);
+  return `${year}-${String(rows[0]!.value).padStart(7, '0')}`;
+}
+
+export async function insertApplication(trx: Executor, application: NewApplication): Promise<void> {
+  await trx
+    .insertInto('application')
+    .values({
+      id: application.id,
+      number: application.number,
+      regulation_id: application.regulationId,
+      service_code: application.serviceCode,
+      region_code: application.regionCode,
+      channel: application.channel,
+      applicant_iin: application.applicantIin,
+      representative_iin: application.representativeIin,
+      provider_organisation_id: application.providerOrganisationId,
+      front_office_id: application.frontOfficeId,
+      submitted_at: application.submittedAt,
+      ...projectionColumns(application),
+    })
+    .execute();
+}
+
+/**
+ * Writes the projection only if nobody advanced the application since `expectedVersion`.
+ * @throws ConcurrentAppendError otherwise.
+ */
+export async function updateProjection(
+  trx: Executor,
+  id: string,
+  expectedVersion: number,
+  projection: ApplicationProjection,
+): Promise<void> {
+  const result = await trx
+    .updateTable('application')
+    .set(projectionColumns(projection))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentAppendError(id);
+}
+
+function projectionColumns(projection: ApplicationProjection) {
+  return {
+    holder_organisation_id: projection.holderOrganisationId,
+    status: projection.status,
+    current_step_id: projection.currentStepId,
+    current_actor: projection.currentActor,
+    executor_id: projection.executorId,
+    step_due_at: projection.stepDueAt,
+    due_at: projection.dueAt,
+    ended_at: projection.endedAt,
+    version: projection.version,
+    updated_at: projection.updatedAt,
+  };
+}
+
+/** Appends log entries; a duplicate sequence means a concurrent writer won. */
+export async function appendEvents(
+  trx: Executor,
+  applicationId: string,
+  events: readonly ApplicationEvent[],
+  recordedAt: Date,
+): Promise<void> {
+  if (events.length === 0) return;
+  try {
+    await trx
+      .insertInto('application_event')
+      .values(
+        events.map(({ sequence, at, actor, ...payload }) => ({
+          application_id: applicationId,
+          sequence,
+          type: payload.type,
+          at: new Date(at),
+          actor: JSON.stringify(actor),
+          payload: JSON.stringify(payload),
+          recorded_at: recordedAt,
+        })),
+      )
+      .execute();
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505')
+      throw new ConcurrentAppendError(applicationId);
+    throw error;
+  }
+}
+
+/** The whole log of an application, oldest first. */
+export async function listEvents(db: Executor, applicationId: string): Promise<ApplicationEvent[]> {
+  const rows = await db
+    .selectFrom('application_event')
+    .select(['sequence', 'at', 'actor', 'payload'])
+    .where('application_id', '=', applicationId)
+    .orderBy('sequence')
+    .execute();
+  return rows.map(
+    (row) =>
+      ({
+        ...(row.payload as object),
+        sequence: row.sequence,
+        at: row.at.getTime(),
+        actor: row.actor,
+      }) as unknown as ApplicationEvent,
+  );
+}
+
+function toRecord(
+  row: Tables['application'] extends infer T ? { [K in keyof T]: unknown } : never,
+): ApplicationRecord {
+  const r = row as Record<string, unknown>;
+  return {
+    id: r.id as string,
+    number: r.number as string,
+    regulationId: r.regulation_id as string,
+    serviceCode: r.service_code as string,
+    regionCode: r.region_code as string,
+    channel: r.channel as string,
+    applicantIin: r.applicant_iin as string,
+    representativeIin: (r.representative_iin as string | null) ?? null,
+    providerOrganisationId: r.provider_organisation_id as string,
+    frontOfficeId: (r.front_office_id as string | null) ?? null,
+    submittedAt: r.submitted_at as Date,
+    holderOrganisationId: r.holder_organisation_id as string,
+    status: r.status as string,
+    currentStepId: (r.current_step_id as string | null) ?? null,
+    currentActor: (r.current_actor as string | null) ?? null,
+    executorId: (r.executor_id as string | null) ?? null,
+    stepDueAt: (r.step_due_at as Date | null) ?? null,
+    dueAt: r.due_at as Date,
+    endedAt: (r.ended_at as Date | null) ?? null,
+    version: r.version as number,
+    updatedAt: r.updated_at as Date,
+  };
+}
+
+export async function findApplicationById(
+  db: Executor,
+  id: string,
+): Promise<ApplicationRecord | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const row = await db
+    .selectFrom('application')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toRecord(row);
+}
+
+export async function findApplicationByNumber(
+  db: Executor,
+  number: string,
+): Promise<ApplicationRecord | undefined> {
+  const row = await db
+    .selectFrom('application')
+    .selectAll()
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row && toRecord(row);
+}
+
+/** The stored answer to a command already executed under this key, if any. */
+export async function findCommandReceipt(
+  db: Executor,
+  principal: string,
+  key: string,
+): Promise<{ command: string; response: JsonObject } | undefined> {
+  return db
+    .selectFrom('command_receipt')
+    .select(['command', 'response'])
+    .where('principal', '=', principal)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function insertCommandReceipt(
+  trx: Executor,
+  receipt: {
+    principal: string;
+    key: string;
+    command: string;
+    applicationId: string | null;
+    response: JsonObject;
+    createdAt: Date;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('command_receipt')
+    .values({
+      principal: receipt.principal,
+      idempotency_key: receipt.key,
+      command: receipt.command,
+      application_id: receipt.applicationId,
+      response: JSON.stringify(receipt.response),
+      created_at: receipt.createdAt,
+    })
+    .execute();
+}
+
+export interface NewNotification {
+  id: string;
+  applicationId: string;
+  recipientIin: string;
+  kind: string;
+  status: string;
+  message: JsonObject;
+  createdAt: Date;
+}
+
+/** A cabinet notification and, when a phone is known, an SMS in the outbox. */
+export async function insertNotification(
+  trx: Executor,
+  notification: NewNotification,
+  sms: { phone: string; body: string } | undefined,
+): Promise<void> {
+  await trx
+    .insertInto('notification')
+    .values({
+      id: notification.id,
+      application_id: notification.applicationId,
+      recipient_iin: notification.recipientIin,
+      kind: notification.kind,
+      status: notification.status,
+      message: JSON.stringify(notification.message),
+      created_at: notification.createdAt,
+      read_at: null,
+    })
+    .execute();
+  if (sms) {
+    await trx
+      .insertInto('outbox_message')
+      .values({
+        notification_id: notification.id,
+        channel: 'sms',
+        recipient: sms.phone,
+        body: sms.body,
+        next_attempt_at: notification.createdAt,
+        delivered_at: null,
+        last_error: null,
+        created_at: notification.createdAt,
+      })
+      .execute();
+  }
+}
+
+/** Notifications of an application, oldest first. */
+export async function listNotifications(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('notification')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('position')
+    .execute();
+}

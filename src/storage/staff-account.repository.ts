@@ -1,0 +1,67 @@
+import type { Transaction } from 'kysely';
+import type { Database } from './db.js';
+import type { Tables } from './schema.js';
+
+export interface StaffAccountRow {
+  id: string;
+  organisationId: string;
+  regionCode: string;
+  iin: string;
+  fullName: string;
+  roles: string[];
+  isActive: boolean;
+}
+
+/** A staff account with its organisation's region, or undefined. */
+export async function findStaffAccount(
+  db: Database | Transaction<Tables>,
+  id: string,
+): Promise<StaffAccountRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const row = await db
+    .selectFrom('staff_account')
+    .innerJoin('organisation', 'organisation.id', 'staff_account.organisation_id')
+    .select([
+      'staff_account.id',
+      'staff_account.organisation_id',
+      'organisation.region_code',
+      'staff_account.iin',
+      'staff_account.full_name',
+      'staff_account.roles',
+      'staff_account.is_active',
+    ])
+    .where('staff_account.id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      organisationId: row.organisation_id,
+      regionCode: row.region_code,
+      iin: row.iin,
+      fullName: row.full_name,
+      roles: row.roles,
+      isActive: row.is_active,
+    }
+  );
+}
+
+/** Inserts a staff account; undefined when this IIN already has an account in the organisation. */
+export async function insertStaffAccount(
+  trx: Transaction<Tables>,
+  account: { organisationId: string; iin: string; fullName: string; roles: string[]; now: Date },
+): Promise<string | undefined> {
+  const row = await trx
+    .insertInto('staff_account')
+    .values({
+      organisation_id: account.organisationId,
+      iin: account.iin,
+      full_name: account.fullName,
+      roles: account.roles,
+      created_at: account.now,
+      updated_at: account.now,
+    })
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'iin']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}

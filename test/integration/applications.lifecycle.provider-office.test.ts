@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../src/domain/identity/authorisation.js';
+import { completeStep } from '../../src/features/applications/complete-step.js';
+import { submitApplication } from '../../src/features/applications/submit-application.js';
+import { listEvents, listNotifications } from '../../src/storage/application.repository.js';
+import { listAuditEvents } from '../../src/storage/audit.repository.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import {
+  applicationServices,
+  createOrganisation,
+  createStaff,
+  manualClock,
+} from '../support/applications.js';
+import { createTestDatabase, testBackend } from '../support/database.js';
+
+type Staff = Principal & { kind: 'staff' };
+
+describe(`Kostanay duplicates through the provider's office on ${testBackend} (seed 004)`, () => {
+  let database: DatabaseHandle;
+  const clock = manualClock('2019-04-01T04:00:00Z'); // Monday 1 April 2019, 10:00 in Kostanay (UTC+6)
+  let services: ReturnType<typeof applicationServices>;
+  let registry: Staff, head: Staff, executor: Staff, otherHead: Staff;
+  let key = 0;
+  const nextKey = () => `test-key-${(key += 1).toString().padStart(4, '0')}`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    services = applicationServices(database, clock.now);
+    await createOrganisation(database, {
+      id: 'kst-school-1',
+      kind: 'school',
+      regionCode: 'kostanay',
+      timeZone: 'Asia/Qostanay',
+    });
+    await createOrganisation(database, {
+      id: 'kst-school-2',
+      kind: 'school',
+      regionCode: 'kostanay',
+      timeZone: 'Asia/Qostanay',
+    });
+    registry = await createStaff(database, 'kst-school-1', 'kostanay', ['registry_office']);
+    head = await createStaff(database, 'kst-school-1', 'kostanay', ['head']);
+    executor = await createStaff(database, 'kst-school-1', 'kostanay', ['executor']);
+    otherHead = await createStaff(database, 'kst-school-2', 'kostanay', ['head']);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function submit() {
+    return submitApplication(services, registry, {
+      idempotencyKey: nextKey(),
+      serviceCode: 'duplicates',
+      channel: 'provider_office',
+      applicantIin: '900101300007',
+      providerOrganisationId: 'kst-school-1',
+      fields: { 'applicant-iin': '900101300007' },
+    });
+  }
+
+  it('runs to the result: statuses, step and total due times, audit rows and notifications', async () => {
+    const submitted = await submit();
+    expect(submitted).toMatchObject({
+      regulationId: 'kostanay.duplicates.2018-12-21',
+      status: 'received',
+      currentStepId: 'register',
+      // 15 working days, the day of acceptance not counted: Monday 22 April 2019, 18:30 (UTC+6).
+      dueAt: '2019-04-22T12:30:00.000Z',
+    });
+    expect(submitted.number).toMatch(/^2019-\d{7}$/);
+    const id = submitted.applicationId;
+
+    clock.set('2019-04-01T04:10:00Z');
+    const registered = await completeStep(services, registry, {
+      idempotencyKey: nextKey(),
+      applicationId: id,
+      stepId: 'register',
+    });
+    // The head has 3 working hours from 10:10: 2 h 50 min before lunch, 10 min after 14:30 → 14:40.
+    expect(registered).toMatchObject({
+      currentStepId: 'assign',
+      stepDueAt: '2019-04-01T08:40:00.000Z',
+    });
+
+    clock.set('2019-04-01T05:00:00Z');
+    await completeStep(services, head, {
+      idempotencyKey: nextKey(),
+      applicationId: id,
+      stepId: 'assign',
+      executorId: executor.staffId,
+    });
+    clock.set('2019-04-08T05:00:00Z');
+    const reviewed = await completeStep(services, executor, {
+      idempotencyKey: nextKey(),
+      applicationId: id,
+      stepId: 'review',
+      answer: true,
+    });
+    expect(reviewed).toMatchObject({ currentStepId: 'sign', status: 'in_work' });
+    await completeStep(services, head, {
+      idempotencyKey: nextKey(),
+      applicationId: id,
+      stepId: 'sign',
+    });
+    clock.set('2019-04-09T04:00:00Z');
+    const issued = await completeStep(services, registry, {
+      idempotencyKey: nextKey(),
+      applicationId: id,
+      stepId: 'issue-result',
+    });
+    expect(issued).toMatchObject({ status: 'completed', currentStepId: null, version: 6 });
+
+    const events = await listEvents(database.db, id);
+    expect(events.map((event) => event.type)).toEqual([
+      'submitted',
+      ...Array(5).fill('step_completed'),
+    ]);
+    const audit = await listAuditEvents(database.db, {
+      subjectType: 'application',
+      subjectId: id,
+    } as never);
+    expect(audit.map((row) => row.action)).toEqual([
+      'application.submitted',
+      ...Array(5).fill('application.step_completed'),
+    ]);
+    const notifications = await listNotifications(database.db, id);
+    expect(notifications.map((row) => row.status)).toEqual([
+      'received',
+      'in_work',
+      'result_ready',
+      'completed',
+    ]);
+    expect((notifications[3]!.message as { ru: string }).ru).toContain(submitted.number);
+  });
+
+  it('refuses the wrong organisation, the wrong role and the wrong state, and changes nothing', async () => {
+    const { applicationId } = await submit();
+    const before = await listEvents(database.db, applicationId);
+
+    await expect(
+      completeStep(services, otherHead, {
+        idempotencyKey: nextKey(),
+        applicationId,
+        stepId: 'register',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      completeStep(services, executor, {
+        idempotencyKey: nextKey(),
+        applicationId,
+        stepId: 'register',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      completeStep(services, head, { idempotencyKey: nextKey(), applicationId, stepId: 'sign' }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      details: { status: 'received', currentStepId: 'register', allowed: ['suspend'] },
+    });
+    await expect(
+      completeStep(
+        services,
+        { kind: 'citizen', iin: '900101300007' },
+        { idempotencyKey: nextKey(), applicationId, stepId: 'register' },
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+
+    expect(await listEvents(database.db, applicationId)).toEqual(before);
+  });
+
+  it('answers a retried command from its first run and records it once', async () => {
+    const { applicationId } = await submit();
+    const idempotencyKey = nextKey();
+    const first = await completeStep(services, registry, {
+      idempotencyKey,
+      applicationId,
+      stepId: 'register',
+    });
+    const retry = await completeStep(services, registry, {
+      idempotencyKey,
+      applicationId,
+      stepId: 'register',
+    });
+    expect(retry).toEqual(first);
+    expect((await listEvents(database.db, applicationId)).length).toBe(2);
+  });
+
+  it('lets exactly one of two concurrent commands win', async () => {
+    const { applicationId } = await submit();
+    const results = await Promise.allSettled([
+      completeStep(services, registry, {
+        idempotencyKey: nextKey(),
+        applicationId,
+        stepId: 'register',
+      }),
+      completeStep(services, registry, {
+        idempotencyKey: nextKey(),
+        applicationId,
+        stepId: 'register',
+      }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const loser = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason).toMatchObject({ code: 'conflict' });
+    expect((await listEvents(database.db, applicationId)).length).toBe(2);
+  });
+
+  it('refuses a form that breaks the regulation and numbers nothing', async () => {
+    await expect(
+      submitApplication(services, registry, {
+        idempotencyKey: nextKey(),
+        serviceCode: 'duplicates',
+        channel: 'portal',
+        applicantIin: '900101300007',
+        providerOrganisationId: 'kst-school-1',
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: 'channel', rule: 'channel_not_offered' }] },
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/db.js';
+import { migrateToLatest } from '../../src/storage/migrator.js';
+import { submitApplication } from '../../src/features/applications/submit-application.js';
+import {
+  applicationServices,
+  createOrganisation,
+  createStaff,
+  manualClock,
+} from '../support/applications.js';
+import { provisionDatabase, testBackend, type ProvisionedDatabase } from '../support/database.js';
+import { runCli } from '../support/server.js';
+
+describe(`qyzmet audit verify on ${testBackend}`, () => {
+  let provisioned: ProvisionedDatabase;
+  beforeAll(async () => {
+    provisioned = await provisionDatabase();
+    const database = await openDatabase(provisioned.database);
+    await migrateToLatest(database.db);
+    await createOrganisation(database, {
+      id: 'wk-school',
+      kind: 'school',
+      regionCode: 'west-kazakhstan',
+    });
+    const registry = await createStaff(database, 'wk-school', 'west-kazakhstan', [
+      'registry_office',
+    ]);
+    const services = applicationServices(database, manualClock('2019-04-01T04:00:00Z').now);
+    for (const index of [1, 2]) {
+      await submitApplication(services, registry, {
+        idempotencyKey: `audit-cli-${index}-key`,
+        serviceCode: 'duplicates',
+        channel: 'provider_office',
+        applicantIin: '900101300007',
+        providerOrganisationId: 'wk-school',
+        fields: { 'applicant-iin': '900101300007' },
+      });
+    }
+    await database.close();
+  });
+  afterAll(async () => {
+    await provisioned?.dispose();
+  });
+
+  it('passes on a clean log and fails, naming the record, on a log altered behind its back', async () => {
+    const clean = await runCli(['audit', 'verify', '--json'], provisioned.env);
+    expect(clean.code).toBe(0);
+    const intact = JSON.parse(clean.stdout) as { isIntact: boolean; rows: number };
+    expect(intact.isIntact).toBe(true);
+    expect(intact.rows).toBeGreaterThanOrEqual(2);
+
+    const database = await openDatabase(provisioned.database);
+    const { rows } = await sql<{
+      id: number;
+    }>`select id from audit_event order by id limit 1`.execute(database.db);
+    await sql`update audit_event set details = jsonb_set(details, '{number}', '"1999-0000001"') where id = ${rows[0]!.id}`.execute(
+      database.db,
+    );
+    await database.close();
+
+    const tampered = await runCli(['audit', 'verify', '--json'], provisioned.env);
+    expect(tampered.code).toBe(1);
+    expect(JSON.parse(tampered.stdout)).toEqual({
+      isIntact: false,
+      rows: intact.rows,
+      firstBrokenId: rows[0]!.id,
+    });
+  });
+});
