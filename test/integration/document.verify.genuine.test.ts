@@ -49,6 +49,7 @@ beforeAll(async () => {
       fields: sampleFields(template),
       signer: pki.holders[0]!.signing,
       expectedSigner: { iin: head.iin, bin: head.organisation.bin },
+      actor: { kind: 'staff', id: 'staff-head-1' },
       onStored: async (transaction, document) => {
         storedInTransaction = (
           await transaction
@@ -90,6 +91,24 @@ describe('issued documents and /verify', () => {
     expect(text).toContain('ЖҰМАБЕКОВ ЕРЖАН БАУЫРЖАНҰЛЫ');
     expect(pdfQrCodes(issued.pdf)).toEqual([`${publicUrl}/verify/${issued.id}`]);
     expect(storedInTransaction).toBe(issued.number);
+  });
+
+  it('records an audit row with the hashes in the same transaction', async () => {
+    const rows = await database.db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_kind', 'actor_id', 'subject_id', 'details'])
+      .where('subject_type', '=', 'document')
+      .where('subject_id', '=', issued.id)
+      .execute();
+    expect(rows).toEqual([
+      {
+        action: 'document.issued',
+        actor_kind: 'staff',
+        actor_id: 'staff-head-1',
+        subject_id: issued.id,
+        details: expect.objectContaining({ number: issued.number, pdfSha256: issued.pdfSha256 }),
+      },
+    ]);
   });
 
   it('answers genuine for the issued document, with who signed it and when', async () => {

@@ -14,7 +14,14 @@ describe(`qyzmet serve as a process on ${testBackend}`, () => {
 
   it('starts, serves /health, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [fromRoot('bin', 'qyzmet.js'), 'serve'], {
-      env: { ...process.env, ...provisioned.env, QYZMET_NO_BUILD: '1', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        ...provisioned.env,
+        QYZMET_NO_BUILD: '1',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      },
     });
     const lines: Array<Record<string, unknown>> = [];
     let buffer = '';

@@ -15,7 +15,10 @@ import { signCms, type SigningCredential } from '../../signing/cms-sign.js';
 import { confirmSignature } from '../../signing/confirm-signature.js';
 import { displayName } from '../../signing/nca-conventions.js';
 import type { TrustStore } from '../../signing/trust-store.js';
+import { appendAudit, type AuditActor } from '../../storage/audit.repository.js';
 import type { Database } from '../../storage/db.js';
+import type { Transaction } from 'kysely';
+import type { Tables } from '../../storage/schema.js';
 import { insertDocument, nextDocumentSequence } from '../../storage/document.repository.js';
 
 /** What signs and where documents are verified: built once at boot. */
@@ -44,7 +47,12 @@ export interface IssueDocumentInput {
    * Runs in the transaction that stores the document, e.g. to append the audit row
    * (`appendAudit(trx, …)` of the identity module) and the application's action together.
    */
-  onStored?: (transaction: Database, document: { id: string; number: string }) => Promise<void>;
+  onStored?: (
+    transaction: Transaction<Tables>,
+    document: { id: string; number: string },
+  ) => Promise<void>;
+  /** Who issues it, for the audit row (the official's staff account; system by default). */
+  actor?: AuditActor;
   /** For a reissue: the document this one replaces, and its number. */
   replaces?: { id: string; number: string };
 }
@@ -151,6 +159,23 @@ export async function issueDocument(
   };
   await db.transaction().execute(async (transaction) => {
     await insertDocument(transaction, stored);
+    await appendAudit(transaction, {
+      occurredAt: now,
+      actor: input.actor ?? { kind: 'system' },
+      action: input.replaces ? 'document.reissued' : 'document.issued',
+      subjectType: 'document',
+      subjectId: id,
+      details: {
+        number,
+        kind: input.kind,
+        serviceCode: input.serviceCode,
+        applicationId: input.applicationId ?? null,
+        contentSha256: hash,
+        pdfSha256: stored.pdfSha256,
+        signerIin: stored.signerIin,
+        replaces: input.replaces?.number ?? null,
+      },
+    });
     await input.onStored?.(transaction, { id, number });
   });
   return {

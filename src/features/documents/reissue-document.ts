@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { DocumentContent, FieldValue } from '../../documents/document-content.js';
 import type { SigningCredential } from '../../signing/cms-sign.js';
+import type { AuditActor } from '../../storage/audit.repository.js';
 import type { Database } from '../../storage/db.js';
 import { findDocument, findReplacement } from '../../storage/document.repository.js';
 import {
@@ -17,7 +18,12 @@ import {
 export async function reissueDocument(
   db: Database,
   context: DocumentSigningContext,
-  input: { documentId: string; fields?: Record<string, FieldValue>; signer: SigningCredential },
+  input: {
+    documentId: string;
+    fields?: Record<string, FieldValue>;
+    signer: SigningCredential;
+    actor?: AuditActor;
+  },
   now: Date,
 ): Promise<IssuedDocument> {
   const old = await findDocument(db, input.documentId);
@@ -44,6 +50,7 @@ export async function reissueDocument(
         fields: { ...content.fields, ...input.fields },
         signer: input.signer,
         replaces: { id: old.id, number: old.number },
+        ...(input.actor ? { actor: input.actor } : {}),
       },
       now,
     );

@@ -4,6 +4,7 @@ import {
   type OneTimePasswordGateway,
   type OtpSubjectKind,
 } from '../../domain/signature/otp-certification.js';
+import { appendAudit, type AuditActor } from '../../storage/audit.repository.js';
 import type { Database } from '../../storage/db.js';
 import { insertOtpCertification } from '../../storage/otp-certification.repository.js';
 
@@ -24,6 +25,8 @@ export async function certifyByOtp(
     iin: string;
     otpId: string;
     code: string;
+    /** The citizen's account (or the operator), for the audit row. */
+    actor?: AuditActor;
   },
   now: Date,
 ): Promise<{ id: string; phone: string; certifiedAt: Date }> {
@@ -46,6 +49,22 @@ export async function certifyByOtp(
       issues: built.problems.map((problem) => ({ path: problem, rule: 'invalid' })),
     });
   }
-  const id = await insertOtpCertification(db, built.certification);
+  const certification = built.certification;
+  const id = await db.transaction().execute(async (trx) => {
+    const inserted = await insertOtpCertification(trx, certification);
+    await appendAudit(trx, {
+      occurredAt: now,
+      actor: input.actor ?? { kind: 'system' },
+      action: 'signature.otp_certified',
+      subjectType: certification.subjectKind,
+      subjectId: certification.applicationId,
+      details: {
+        digestSha256: certification.digestSha256,
+        phone: certification.phone,
+        otpId: certification.otpId,
+      },
+    });
+    return inserted;
+  });
   return { id, phone: built.certification.phone, certifiedAt: now };
 }
