@@ -11,6 +11,7 @@ import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 import { verifyRoutes } from './verify.js';
 import type { TrustStore } from '../signing/trust-store.js';
+import type { ApplicationServices } from '../features/applications/application-services.js';
 
 /** What every request handler may use; built once at boot. */
 export interface AppDependencies {
@@ -23,6 +24,8 @@ export interface AppDependencies {
   sms?: SmsSender;
   /** Trusted CAs and CRLs for signatures; loaded from PKI_DIR on first use when absent. */
   trustStore?: TrustStore;
+  /** Regulations, calendar and database for the application use cases. */
+  applications: ApplicationServices;
 }
 
 export type AppEnv = {

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../storage/db.js';
 import { recordStart } from '../features/system/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
 import { createApp, type AppEnv } from './app.js';
+import { loadApplicationServices } from '../features/applications/load-application-services.js';
 import type { Hono } from 'hono';
 
 export interface RunningServer {
@@ -51,7 +52,13 @@ export async function startServer(
     throw error;
   }
 
-  const app = createApp({ config, logger, database, now });
+  const applications = await loadApplicationServices(database.db, now).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
+  const app = createApp({ config, logger, database, now, applications });
   options.configureApp?.(app);
   const server = await new Promise<Server>((resolve, reject) => {
     const instance = serve(

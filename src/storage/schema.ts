@@ -21,6 +21,8 @@ export interface Tables {
   outbox_message: OutboxMessageTable;
   document: DocumentTable;
   otp_certification: OtpCertificationTable;
+  appeal: AppealTable;
+  questionnaire_answer: QuestionnaireAnswerTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -254,4 +256,27 @@ export interface OtpCertificationTable {
   otp_id: string;
   certified_at: ColumnType<Date, Date, never>;
   created_at: ColumnType<Date, never, never>;
+}
+
+/** An appeal against a decision of the provider, with its own term. */
+export interface AppealTable {
+  id: string;
+  application_id: string;
+  appellant_iin: string;
+  text: string;
+  status: 'submitted' | 'upheld' | 'rejected';
+  submitted_at: Instant;
+  due_at: Instant;
+  decided_at: Date | null;
+  decision: string | null;
+  decided_by: string | null;
+}
+
+/** The applicant's answers to the quality questionnaire, one per application. */
+export interface QuestionnaireAnswerTable {
+  application_id: string;
+  respondent_iin: string;
+  process: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
+  information: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
+  answered_at: Instant;
 }

@@ -4,6 +4,7 @@ import { createLogger } from '../../src/config/logger.js';
 import { createApp } from '../../src/http/app.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
+import { applicationServices } from '../support/applications.js';
 import { createTestDatabase } from '../support/database.js';
 
 let database: DatabaseHandle;
@@ -14,7 +15,14 @@ let now = new Date('2026-06-01T04:00:00Z');
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  app = createApp({ config, logger: createLogger(config), database, now: () => now, sms });
+  app = createApp({
+    config,
+    logger: createLogger(config),
+    database,
+    now: () => now,
+    sms,
+    applications: applicationServices(database, () => now),
+  });
 });
 afterAll(async () => {
   await database.close();

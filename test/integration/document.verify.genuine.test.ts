@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createTestDatabase } from '../support/database.js';
 import { pdfQrCodes, pdfText } from '../support/documents.js';
 import { testConfig } from '../support/server.js';
+import { applicationServices } from '../support/applications.js';
 
 const now = new Date('2026-03-20T05:00:00Z');
 const publicUrl = 'https://qyzmet.example.kz';
@@ -70,6 +71,7 @@ beforeAll(async () => {
     database,
     now: () => new Date(now.getTime() + 60_000),
     trustStore,
+    applications: applicationServices(database, () => now),
   });
 }, 120_000);
 
@@ -315,5 +317,6 @@ function appDeps() {
     logger: createLogger(config),
     database,
     now: () => new Date(now.getTime() + 3 * 3_600_000),
+    applications: applicationServices(database, () => now),
   };
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005-gateway-and-consent.js';
 import * as m0010 from './0010-document.js';
 import * as m0011 from './0011-otp-certification.js';
 import * as m0020 from './0020-applications.js';
+import * as m0021 from './0021-appeals.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-document': m0010,
   '0011-otp-certification': m0011,
   '0020-applications': m0020,
+  '0021-appeals': m0021,
 };
