@@ -19,6 +19,8 @@ export interface Tables {
   command_receipt: CommandReceiptTable;
   notification: NotificationTable;
   outbox_message: OutboxMessageTable;
+  document: DocumentTable;
+  otp_certification: OtpCertificationTable;
   appeal: AppealTable;
   questionnaire_answer: QuestionnaireAnswerTable;
   api_token: ApiTokenTable;
@@ -222,6 +224,39 @@ export interface OutboxMessageTable {
   delivered_at: Date | null;
   last_error: string | null;
   created_at: Instant;
+}
+
+/** An issued document; immutable (a trigger refuses UPDATE and DELETE). */
+export interface DocumentTable {
+  id: string;
+  number: string;
+  kind: string;
+  service_code: string | null;
+  application_id: string | null;
+  language: 'kk' | 'ru' | 'bilingual';
+  content: ColumnType<Record<string, unknown>, string, never>;
+  content_sha256: string;
+  pdf: Uint8Array;
+  pdf_sha256: string;
+  signer_name: string;
+  signer_iin: string | null;
+  signed_at: ColumnType<Date, Date, never>;
+  signature: Uint8Array;
+  replaces_document_id: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A certification by one-time password; immutable. */
+export interface OtpCertificationTable {
+  id: Generated<string>;
+  subject_kind: 'application' | 'request';
+  application_id: string | null;
+  digest_sha256: string;
+  iin: string;
+  phone: string;
+  otp_id: string;
+  certified_at: ColumnType<Date, Date, never>;
+  created_at: ColumnType<Date, never, never>;
 }
 
 /** An appeal against a decision of the provider, with its own term. */

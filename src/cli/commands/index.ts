@@ -3,10 +3,12 @@ import { apiTokenCommand } from './api-token.js';
 import { auditCommand } from './audit.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
+import { pkiCommand } from './pki.js';
 import { regulationsCommand } from './regulations.js';
 import { registrySimulatorCommand } from './registry-simulator.js';
 import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
+import { signerCommand } from './signer.js';
 import { staffCommand } from './staff.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
@@ -20,4 +22,6 @@ export const commands: readonly Command[] = [
   registrySimulatorCommand,
   staffCommand,
   apiTokenCommand,
+  pkiCommand,
+  signerCommand,
 ];
