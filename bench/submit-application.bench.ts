@@ -26,11 +26,7 @@ try {
   const url = new URL(cluster.url);
   url.pathname = '/qyzmet';
   const admin = await openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 1 });
-  await admin.db.executeQuery({
-    sql: 'create database qyzmet',
-    parameters: [],
-    query: { kind: 'RawNode' },
-  } as never);
+  await sql`create database qyzmet`.execute(admin.db);
   await admin.close();
   const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
   await migrateToLatest(database.db);
