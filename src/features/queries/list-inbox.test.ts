@@ -67,6 +67,11 @@ describe('indicatorOf — on time, warning, overdue', () => {
     expect(indicator(subject, new Date(now))).toBe(expected);
   });
 
+  it('shows a suspended application as suspended, whatever its stored due', () => {
+    const suspended = { ...short, status: 'suspended' };
+    expect(indicator(suspended, new Date('2019-04-02T04:00:00Z'))).toBe('suspended');
+  });
+
   it('follows a configured policy', () => {
     const early = new Date('2019-04-16T12:30:00Z');
     expect(indicator(long, early, { workingDays: 5, stepFraction: 0.5 })).toBe('warning');

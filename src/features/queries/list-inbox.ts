@@ -29,7 +29,8 @@ export interface InboxWarningPolicy {
 export const defaultInboxWarningPolicy: InboxWarningPolicy = { workingDays: 1, stepFraction: 0.25 };
 
 /** The deadline indicator of an inbox row. */
-export const DeadlineIndicator = z.enum(['on_time', 'warning', 'overdue']);
+/** `suspended`: the clock is stopped (приостановление); its dues move when it resumes. */
+export const DeadlineIndicator = z.enum(['on_time', 'warning', 'overdue', 'suspended']);
 export type DeadlineIndicator = z.infer<typeof DeadlineIndicator>;
 
 export const InboxQuery = z
@@ -69,6 +70,7 @@ export function indicatorOf(
   horizon: number,
   policy: InboxWarningPolicy,
 ): DeadlineIndicator {
+  if (row.status === 'suspended') return 'suspended';
   const due = row.urgencyAt.getTime();
   const remaining = due - now.getTime();
   if (remaining < 0) return 'overdue';
