@@ -7,6 +7,8 @@ import {
 } from '../../src/http/api/v1/schemas.js';
 import { listEvents } from '../../src/storage/application.repository.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
+import { insertSession } from '../../src/storage/session.repository.js';
+import { createSessionToken } from '../../src/features/identity/identity-services.js';
 import { createApiFixture, type ApiFixture } from '../support/api.js';
 import { testBackend } from '../support/database.js';
 
@@ -179,5 +181,46 @@ describe(`/api/v1 applications on ${testBackend}: submit, steps, public status`,
     });
     expect(invalid.status).toBe(422);
     expect((await listEvents(f.database.db, applicationId)).length).toBe(3);
+  });
+
+  it('answers a retried command with the same Idempotency-Key from its first run, once', async () => {
+    const { applicationId } = await f.submit();
+    const request = () =>
+      f.call('POST', `/api/v1/applications/${applicationId}/commands`, {
+        token: f.staff.registry.token,
+        headers: { 'idempotency-key': 'command-retry-0001' },
+        body: { kind: 'complete_step', stepId: 'register' },
+      });
+    const first = await request();
+    expect(first.status).toBe(200);
+    const body: unknown = await first.json();
+    const retry = await request();
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual(body);
+    expect((await listEvents(f.database.db, applicationId)).length).toBe(2);
+  });
+
+  it('accepts a staff session cookie as well as a token', async () => {
+    const { applicationId } = await f.submit();
+    const { token, tokenHash } = createSessionToken();
+    await f.database.db.transaction().execute((trx) =>
+      insertSession(trx, {
+        subjectKind: 'staff',
+        subjectId: f.staff.head.principal.staffId,
+        tokenHash,
+        createdAt: f.clock.now(),
+        expiresAt: new Date(f.clock.now().getTime() + 3_600_000),
+      }),
+    );
+    const cookie = `qyzmet_session=${token}`;
+    const view = await f.call('GET', `/api/v1/applications/${applicationId}`, {
+      headers: { cookie },
+    });
+    expect(view.status).toBe(200);
+    expect(ApplicationView.parse(await view.json()).allowed).toEqual(['suspend']);
+    const other = await f.call('GET', `/api/v1/applications/${applicationId}`, {
+      headers: { cookie: 'qyzmet_session=not-a-session' },
+    });
+    expect(other.status).toBe(401);
   });
 });

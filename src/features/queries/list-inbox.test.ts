@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { kzWorkingTime } from '../../../test/support/calendar.js';
 import type { ApplicationListRow } from '../../storage/application-query.repository.js';
-import { defaultInboxWarningPolicy, indicatorOf } from './list-inbox.js';
+import {
+  defaultInboxWarningPolicy,
+  indicatorOf,
+  warningHorizon,
+  type InboxWarningPolicy,
+} from './list-inbox.js';
 
 const time = kzWorkingTime('provider-office', 'Asia/Qostanay');
+
+function indicator(
+  subject: ApplicationListRow & { urgencyAt: Date },
+  now: Date,
+  policy: InboxWarningPolicy = defaultInboxWarningPolicy,
+) {
+  return indicatorOf(subject, now, warningHorizon(time, now, policy), policy);
+}
 
 /** An inbox row whose step started at `start` and is due at `due` (instants in UTC). */
 function row(
@@ -51,14 +64,19 @@ describe('indicatorOf — on time, warning, overdue', () => {
     ['long step, within the last working day', long, '2019-04-18T13:00:00Z', 'warning'],
     ['long step, after the close of its day', long, '2019-04-19T12:31:00Z', 'overdue'],
   ] as const)('%s', (_name, subject, now, expected) => {
-    expect(indicatorOf(subject, new Date(now), time, defaultInboxWarningPolicy)).toBe(expected);
+    expect(indicator(subject, new Date(now))).toBe(expected);
+  });
+
+  it('shows a suspended application as suspended, whatever its stored due', () => {
+    const suspended = { ...short, status: 'suspended' };
+    expect(indicator(suspended, new Date('2019-04-02T04:00:00Z'))).toBe('suspended');
   });
 
   it('follows a configured policy', () => {
     const early = new Date('2019-04-16T12:30:00Z');
-    expect(indicatorOf(long, early, time, { workingDays: 5, stepFraction: 0.5 })).toBe('warning');
+    expect(indicator(long, early, { workingDays: 5, stepFraction: 0.5 })).toBe('warning');
     expect(
-      indicatorOf(short, new Date('2019-04-01T04:05:00Z'), time, {
+      indicator(short, new Date('2019-04-01T04:05:00Z'), {
         workingDays: 1,
         stepFraction: 0.9,
       }),

@@ -29,7 +29,8 @@ export interface InboxWarningPolicy {
 export const defaultInboxWarningPolicy: InboxWarningPolicy = { workingDays: 1, stepFraction: 0.25 };
 
 /** The deadline indicator of an inbox row. */
-export const DeadlineIndicator = z.enum(['on_time', 'warning', 'overdue']);
+/** `suspended`: the clock is stopped (приостановление); its dues move when it resumes. */
+export const DeadlineIndicator = z.enum(['on_time', 'warning', 'overdue', 'suspended']);
 export type DeadlineIndicator = z.infer<typeof DeadlineIndicator>;
 
 export const InboxQuery = z
@@ -46,29 +47,36 @@ export type InboxItem = ApplicationSummary & {
 };
 
 /**
+ * The instant up to which a due counts as near: `workingDays` working days from `now` in the
+ * holder's working time. Computed once per page.
+ */
+export function warningHorizon(time: WorkingTime, now: Date, policy: InboxWarningPolicy): number {
+  return addRegulationDuration(time, now.getTime(), {
+    amount: policy.workingDays,
+    unit: 'working_days',
+  });
+}
+
+/**
  * The indicator of a due: overdue once passed; warning when it is within both thresholds —
- * `workingDays` working days and `stepFraction` of the span — i.e. whichever is shorter, so a
- * 15-minute registration warns in its last minutes and a 15-day review on its last day.
- * The step's span is counted from the projection's last change (the step's start, unless a
- * suspension or extension touched it since).
+ * before `horizon` ({@link warningHorizon}) and within `stepFraction` of the span — i.e.
+ * whichever is shorter, so a 15-minute registration warns in its last minutes and a 15-day
+ * review on its last working day. The step's span is counted from the projection's last
+ * change (the step's start, unless a suspension or extension touched it since).
  */
 export function indicatorOf(
   row: ApplicationListRow & { urgencyAt: Date },
   now: Date,
-  time: WorkingTime,
+  horizon: number,
   policy: InboxWarningPolicy,
 ): DeadlineIndicator {
+  if (row.status === 'suspended') return 'suspended';
   const due = row.urgencyAt.getTime();
   const remaining = due - now.getTime();
   if (remaining < 0) return 'overdue';
   const start = row.stepDueAt ? row.updatedAt.getTime() : row.submittedAt.getTime();
   const isWithinFraction = remaining <= (due - start) * policy.stepFraction;
-  if (!isWithinFraction) return 'on_time';
-  const horizon = addRegulationDuration(time, now.getTime(), {
-    amount: policy.workingDays,
-    unit: 'working_days',
-  });
-  return horizon >= due ? 'warning' : 'on_time';
+  return isWithinFraction && horizon >= due ? 'warning' : 'on_time';
 }
 
 /**
@@ -92,15 +100,17 @@ export async function listInbox(
     return role !== undefined && principal.roles.includes(role);
   });
   const now = services.now();
-  const rows = await listInboxRows(
-    services.db,
-    { organisationId: principal.organisationId, actors, staffId: principal.staffId },
-    decodeCursor(query.cursor),
-    query.limit + 1,
-  );
+  const [rows, organisation] = await Promise.all([
+    listInboxRows(
+      services.db,
+      { organisationId: principal.organisationId, actors, staffId: principal.staffId },
+      decodeCursor(query.cursor),
+      query.limit + 1,
+    ),
+    getOrganisation(services.db, principal.organisationId, 'organisation'),
+  ]);
   const page = pageOf(rows, query.limit, (row) => row.urgencyAt);
-  const organisation = await getOrganisation(services.db, principal.organisationId, 'organisation');
-  const time = workingTimeOf(services, organisation);
+  const horizon = warningHorizon(workingTimeOf(services, organisation), now, policy);
   await recordRead(services.db, principal, now, {
     subjectId: null,
     details: { query: 'inbox', numbers: page.items.map((row) => row.number) },
@@ -109,7 +119,7 @@ export async function listInbox(
     items: page.items.map((row) => ({
       ...summaryOf(row, now),
       urgencyAt: row.urgencyAt.toISOString(),
-      indicator: indicatorOf(row, now, time, policy),
+      indicator: indicatorOf(row, now, horizon, policy),
     })),
     nextCursor: page.nextCursor,
   };

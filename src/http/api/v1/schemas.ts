@@ -78,7 +78,7 @@ export const ApplicationPage = z
 
 export const InboxItem = ApplicationSummary.extend({
   urgencyAt: instant.describe('The due that orders the inbox: the step due, else the whole due'),
-  indicator: DeadlineIndicator.describe('on_time | warning | overdue'),
+  indicator: DeadlineIndicator.describe('on_time | warning | overdue | suspended'),
 }).describe('One application in a role inbox');
 
 export const InboxPage = z
