@@ -2,10 +2,8 @@
 // number it, persist the submission + automatic steps + audit rows + notification, answer) at 64
 // concurrent clients on a PostgreSQL server, against the same machine's pgbench TPC-B tps on
 // the same server in the same run. Goal (product.md): ratio ≥ 0.5, p95 ≤ 50 ms.
-import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
-import { fromRoot } from '../src/config/paths.js';
 import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
 import { generateIin } from '../src/domain/identity/identity-number-generator.js';
 import { openDatabase } from '../src/storage/db.js';
@@ -14,6 +12,7 @@ import { createOrganisation } from '../test/support/applications.js';
 import { load } from './support/http-load.js';
 import { measurePgbenchTps } from './support/pgbench.js';
 import { report } from './support/report.js';
+import { startServerProcess } from './support/server-process.js';
 
 const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -44,35 +43,7 @@ try {
   );
   await database.close();
 
-  const server = spawn(process.execPath, [fromRoot('bin', 'qyzmet.js'), 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      DATABASE_POOL_SIZE: '20',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
-      WORKER_ENABLED: 'false',
-      DEMO_DATA: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    server.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /"port":(\d+)/.exec(buffer);
-      if (match) {
-        resolve(Number(match[1]));
-        buffer = '';
-        server.stdout.resume();
-        server.stdout.removeAllListeners('data');
-      }
-    });
-  });
-
+  const server = await startServerProcess(url.toString(), 20);
   const iins = Array.from({ length: 500 }, (_, index) => generateIin('1990-01-01', 'male', index));
   const request = (index: number) => ({
     method: 'POST' as const,
@@ -94,7 +65,7 @@ try {
       },
     }),
   });
-  const target = `http://127.0.0.1:${port}/api/v1/applications`;
+  const target = `${server.url}/api/v1/applications`;
   await load({ url: target, requests: 300, concurrency: CLIENTS, next: request });
   const measured = await load({
     url: target,
@@ -102,8 +73,7 @@ try {
     concurrency: CLIENTS,
     next: request,
   });
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await server.stop();
 
   report({
     bench: 'submit.throughput',
