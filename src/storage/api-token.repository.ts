@@ -88,19 +88,23 @@ export async function insertApiToken(
   return row.id;
 }
 
-/** The unrevoked token with this hash, or undefined. */
+/**
+ * The unrevoked token with this hash, or undefined; `isStaffActive` tells whether the staff
+ * account it is bound to (if any) is still active.
+ */
 export async function findActiveApiTokenByHash(
   db: Executor,
   tokenHash: string,
-): Promise<ApiTokenRow | undefined> {
+): Promise<(ApiTokenRow & { isStaffActive: boolean | null }) | undefined> {
   const row = await db
     .selectFrom('api_token')
     .innerJoin('organisation', 'organisation.id', 'api_token.organisation_id')
-    .select(columns)
+    .leftJoin('staff_account', 'staff_account.id', 'api_token.staff_account_id')
+    .select([...columns, 'staff_account.is_active'])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row && toRow(row);
+  return row && { ...toRow(row), isStaffActive: row.is_active };
 }
 
 /** Every token, optionally of one organisation, oldest first. */

@@ -89,7 +89,7 @@ export interface ApplicationFilter {
   statuses?: readonly string[];
   serviceCode?: string;
   providerOrganisationId?: string;
-  /** true: open and past the total due at `now`; false: not overdue. */
+  /** true: open, running (not suspended) and past the total due at `now`; false: not overdue. */
   overdue?: boolean;
   submittedFrom?: Date;
   submittedBefore?: Date;
@@ -123,10 +123,23 @@ export async function searchApplicationRows(
       if (filter.serviceCode) conditions.push(eb('service_code', '=', filter.serviceCode));
       if (filter.providerOrganisationId)
         conditions.push(eb('provider_organisation_id', '=', filter.providerOrganisationId));
+      // A suspended application's clock is stopped: its stored due is not yet its due.
       if (filter.overdue === true)
-        conditions.push(eb.and([eb('ended_at', 'is', null), eb('due_at', '<', now)]));
+        conditions.push(
+          eb.and([
+            eb('ended_at', 'is', null),
+            eb('status', '<>', 'suspended'),
+            eb('due_at', '<', now),
+          ]),
+        );
       if (filter.overdue === false)
-        conditions.push(eb.or([eb('ended_at', 'is not', null), eb('due_at', '>=', now)]));
+        conditions.push(
+          eb.or([
+            eb('ended_at', 'is not', null),
+            eb('status', '=', 'suspended'),
+            eb('due_at', '>=', now),
+          ]),
+        );
       if (filter.submittedFrom) conditions.push(eb('submitted_at', '>=', filter.submittedFrom));
       if (filter.submittedBefore) conditions.push(eb('submitted_at', '<', filter.submittedBefore));
       if (after)

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
 import { revokeApiToken } from '../../src/features/api-tokens/revoke-api-token.js';
 import { ApplicationPage, ApplicationView, ErrorResponse } from '../../src/http/api/v1/schemas.js';
 import { listEvents } from '../../src/storage/application.repository.js';
 import { createApiFixture, type ApiFixture } from '../support/api.js';
+import { createStaff } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
 
 const iin = '900101300007';
@@ -116,6 +118,28 @@ describe(`/api/v1 authorisation on ${testBackend}`, () => {
     expect(row.revoked_at).not.toBeNull();
     expect(row.token_hash).not.toContain(f.staff.otherExecutor.token);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('answers 401 to a token bound to a staff account that was deactivated', async () => {
+    const courier = await createStaff(f.database, 'kst-school-1', 'kostanay', ['courier']);
+    const { token } = await createApiToken(
+      f.database.db,
+      { kind: 'system', id: 'test' },
+      {
+        name: 'courier',
+        organisationId: 'kst-school-1',
+        roles: ['courier'],
+        staffAccountId: courier.staffId,
+      },
+      f.clock.now(),
+    );
+    expect((await f.call('GET', '/api/v1/inbox', { token })).status).toBe(200);
+    await f.database.db
+      .updateTable('staff_account')
+      .set({ is_active: false })
+      .where('id', '=', courier.staffId)
+      .execute();
+    expect((await f.call('GET', '/api/v1/inbox', { token })).status).toBe(401);
   });
 
   it('lets a signed-in citizen see their own applications, and nobody else’s', async () => {

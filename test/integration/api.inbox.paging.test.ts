@@ -85,6 +85,14 @@ describe(`/api/v1 inbox and search on ${testBackend}: ordering, paging, indicato
       ids[1],
     ]);
     expect((await inbox(f.staff.otherHead.token)).items).toEqual([]);
+    const suspended = await f.command(f.staff.head.token, ids[2]!, {
+      kind: 'suspend',
+      reason: 'waiting for the archive',
+    });
+    expect(suspended.status).toBe(200);
+    f.clock.set('2019-04-02T05:00:00Z');
+    const waiting = (await inbox(f.staff.head.token)).items.find((item) => item.id === ids[2]);
+    expect(waiting).toMatchObject({ status: 'suspended', indicator: 'suspended' });
     const audit = await listAuditEvents(f.database.db, { action: 'application.read' });
     const inboxReads = audit.filter(
       (row) => row.action === 'application.read' && row.details.query === 'inbox',
@@ -108,13 +116,17 @@ describe(`/api/v1 inbox and search on ${testBackend}: ordering, paging, indicato
 
     const received = (await search('status=received')).items;
     const inWork = (await search('status=in_work')).items;
+    const suspended = (await search('status=suspended')).items;
+    expect(suspended.map((item) => item.id)).toEqual([ids[2]]);
     expect(received.length).toBeGreaterThan(0);
     expect(inWork.length).toBeGreaterThan(0);
     expect(received.every((item) => item.status === 'received')).toBe(true);
     expect(inWork.every((item) => item.status === 'in_work')).toBe(true);
-    expect(received.length + inWork.length).toBe(5);
+    expect(received.length + inWork.length).toBe(4);
     expect(
-      (await search('status=received&status=in_work')).items.map((item) => item.number),
+      (await search('status=received&status=in_work&status=suspended')).items.map(
+        (item) => item.number,
+      ),
     ).toEqual([...numbers].reverse());
     expect((await search('service=school-admission')).items).toEqual([]);
     expect((await search('organisation=kst-school-2')).items).toEqual([]);
@@ -126,9 +138,10 @@ describe(`/api/v1 inbox and search on ${testBackend}: ordering, paging, indicato
     expect((await search('overdue=true')).items).toEqual([]);
     f.clock.set('2019-06-03T04:00:00Z');
     const overdue = await search('overdue=true');
-    expect(overdue.items).toHaveLength(5);
+    // The suspended one's clock is stopped: not overdue.
+    expect(overdue.items).toHaveLength(4);
     expect(overdue.items.every((item) => item.isOverdue)).toBe(true);
-    expect((await search('overdue=false')).items).toEqual([]);
+    expect((await search('overdue=false')).items.map((item) => item.id)).toEqual([ids[2]]);
 
     const invalid = await f.call('GET', '/api/v1/applications?status=lost', {
       token: f.staff.head.token,

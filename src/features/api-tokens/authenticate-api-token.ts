@@ -6,8 +6,9 @@ import { apiTokenPrefix, hashApiToken } from './create-api-token.js';
 
 /**
  * The staff principal an API token acts as, or undefined when the token is unknown or revoked.
- * A token bound to a staff account acts as that account; otherwise as `api-token:<id>` with
- * the token's roles in its organisation. Records the use (at most once a minute).
+ * A token bound to a staff account acts as that account (while it is active); otherwise as
+ * `api-token:<id>` with the token's roles in its organisation. Records the use (at most once
+ * a minute).
  */
 export async function findApiTokenPrincipal(
   db: Database,
@@ -16,7 +17,8 @@ export async function findApiTokenPrincipal(
 ): Promise<(Principal & { kind: 'staff' }) | undefined> {
   if (!token.startsWith(apiTokenPrefix) || token.length > 200) return undefined;
   const row = await findActiveApiTokenByHash(db, hashApiToken(token));
-  if (!row) return undefined;
+  // A token bound to a staff account stops working when the account is deactivated.
+  if (!row || (row.staffAccountId !== null && row.isStaffActive !== true)) return undefined;
   // Recorded at most once a minute: a busy integration does not write on every request.
   const isStale = !row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= 60_000;
   if (isStale) await touchApiToken(db, row.id, now);

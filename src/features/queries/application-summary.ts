@@ -8,7 +8,7 @@ import type { ApplicationListRow } from '../../storage/application-query.reposit
 /** One line of an application list: the projection, labelled, with its overdue flag. */
 export function summaryOf(row: ApplicationListRow, now: Date) {
   const status = ApplicationStatus.parse(row.status);
-  const isOpen = !finalStatuses.has(status);
+  const isRunning = !finalStatuses.has(status) && status !== 'suspended';
   return {
     id: row.id,
     number: row.number,
@@ -30,7 +30,7 @@ export function summaryOf(row: ApplicationListRow, now: Date) {
     stepDueAt: row.stepDueAt?.toISOString() ?? null,
     dueAt: row.dueAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
-    isOverdue: isOpen && now.getTime() > row.dueAt.getTime(),
+    isOverdue: isRunning && now.getTime() > row.dueAt.getTime(),
   };
 }
 export type ApplicationSummary = ReturnType<typeof summaryOf>;

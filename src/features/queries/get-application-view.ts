@@ -26,7 +26,7 @@ function viewOf(
   const flow = getFlow(regulation, state.channel);
   const step = state.currentStepId ? getStep(flow, state.currentStepId) : undefined;
   const available = listAvailableCommands(state, regulation, principal, record.regionCode);
-  const isOpen = !finalStatuses.has(state.status);
+  const isRunning = !finalStatuses.has(state.status) && state.suspendedSince === undefined;
   const label = (status: ApplicationStatus) => applicationStatusLabels[status];
   return {
     id: record.id,
@@ -54,12 +54,12 @@ function viewOf(
           stepCount: flow.steps.length,
           startedAt: iso(state.stepStartedAt),
           dueAt: iso(state.stepDueAt),
-          isOverdue: state.stepDueAt !== undefined && now.getTime() > state.stepDueAt,
+          isOverdue: isRunning && state.stepDueAt !== undefined && now.getTime() > state.stepDueAt,
         }
       : null,
     dueAt: new Date(state.dueAt).toISOString(),
     originalDueAt: new Date(state.originalDueAt).toISOString(),
-    isOverdue: isOpen && now.getTime() > state.dueAt,
+    isOverdue: isRunning && now.getTime() > state.dueAt,
     isSuspended: state.suspendedSince !== undefined,
     executorId: state.executorId ?? null,
     outcome: state.outcome ?? null,
