@@ -6,6 +6,7 @@ import * as m0004 from './0004-citizen-accounts.js';
 import * as m0005 from './0005-gateway-and-consent.js';
 
 import * as m0020 from './0020-applications.js';
+import * as m0040 from './0040-deadlines-and-delivery.js';
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
  * a new migration is a new file added at the end.
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-citizen-accounts': m0004,
   '0005-gateway-and-consent': m0005,
   '0020-applications': m0020,
+  '0040-deadlines-and-delivery': m0040,
 };
