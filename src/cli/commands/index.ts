@@ -2,11 +2,13 @@ import type { Command } from '../command.js';
 import { auditCommand } from './audit.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
+import { demoCommand } from './demo.js';
 import { regulationsCommand } from './regulations.js';
 import { registrySimulatorCommand } from './registry-simulator.js';
 import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
 import { staffCommand } from './staff.js';
+import { workerCommand } from './worker.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -18,4 +20,6 @@ export const commands: readonly Command[] = [
   seedOrganisationsCommand,
   registrySimulatorCommand,
   staffCommand,
+  workerCommand,
+  demoCommand,
 ];
