@@ -115,7 +115,9 @@ export const EnvironmentSchema = z.object({
     .describe('Delivery attempts of an SMS or e-mail before it is marked failed.'),
   DEMO_DATA: flag
     .optional()
-    .describe('Load the demo data on the first start of an empty database (default: in development).'),
+    .describe(
+      'Load the demo data on the first start of an empty database (default: in development).',
+    ),
 });
 
 export type Config = Readonly<{

@@ -40,11 +40,7 @@ export async function claimDueMessages(
 }
 
 /** Marks a message delivered, unless it was settled meanwhile; whether it changed. */
-export async function markMessageDelivered(
-  trx: Executor,
-  id: number,
-  now: Date,
-): Promise<boolean> {
+export async function markMessageDelivered(trx: Executor, id: number, now: Date): Promise<boolean> {
   const result = await trx
     .updateTable('outbox_message')
     .set({ delivered_at: now, last_error: null })

@@ -4,7 +4,7 @@ import { completeStep } from '../../src/features/applications/complete-step.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { listEscalations } from '../../src/features/deadlines/list-escalations.js';
 import { listOverdue } from '../../src/features/deadlines/list-overdue.js';
-import { watchDeadlines } from '../../src/features/jobs/watch-deadlines.js';
+import { watchDeadlines } from '../../src/features/background/watch-deadlines.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createOrganisation, createStaff, manualClock } from '../support/applications.js';
@@ -82,7 +82,11 @@ describe(`deadline warning → overdue → escalation on ${testBackend} (Kostana
     ]);
 
     clock.set('2019-04-01T08:40:00Z');
-    expect(await watchDeadlines(services)).toMatchObject({ warnings: 0, overdue: 1, escalations: 0 });
+    expect(await watchDeadlines(services)).toMatchObject({
+      warnings: 0,
+      overdue: 1,
+      escalations: 0,
+    });
     const overdue = await listOverdue(services, head);
     expect(overdue).toMatchObject([
       { id: applicationId, number, isStepOverdue: true, isTotalOverdue: false, isEscalated: false },
@@ -91,13 +95,21 @@ describe(`deadline warning → overdue → escalation on ${testBackend} (Kostana
     expect(await listOverdue(services, otherHead)).toEqual([]);
 
     clock.set('2019-04-01T09:39:00Z');
-    expect(await watchDeadlines(services)).toMatchObject({ warnings: 0, overdue: 0, escalations: 0 });
+    expect(await watchDeadlines(services)).toMatchObject({
+      warnings: 0,
+      overdue: 0,
+      escalations: 0,
+    });
 
     clock.set('2019-04-01T09:40:00Z');
     expect(await watchDeadlines(services)).toMatchObject({ escalations: 1 });
     // Again later: nothing fires twice.
     clock.set('2019-04-01T11:00:00Z');
-    expect(await watchDeadlines(services)).toMatchObject({ warnings: 0, overdue: 0, escalations: 0 });
+    expect(await watchDeadlines(services)).toMatchObject({
+      warnings: 0,
+      overdue: 0,
+      escalations: 0,
+    });
 
     expect(await markers(applicationId)).toEqual([
       { scope: 'step', step_id: 'assign', kind: 'warning' },
@@ -122,7 +134,9 @@ describe(`deadline warning → overdue → escalation on ${testBackend} (Kostana
       subjectType: 'application',
       subjectId: applicationId,
     } as never);
-    expect(audit.map((entry) => entry.action).filter((action) => action.includes('deadline'))).toEqual([
+    expect(
+      audit.map((entry) => entry.action).filter((action) => action.includes('deadline')),
+    ).toEqual([
       'application.deadline_warning',
       'application.deadline_overdue',
       'application.deadline_escalated',
@@ -145,7 +159,11 @@ describe(`deadline warning → overdue → escalation on ${testBackend} (Kostana
       executorId: executor.staffId,
     });
     expect(await listOverdue(services, head)).toEqual([]);
-    expect(await watchDeadlines(services)).toMatchObject({ warnings: 0, overdue: 0, escalations: 0 });
+    expect(await watchDeadlines(services)).toMatchObject({
+      warnings: 0,
+      overdue: 0,
+      escalations: 0,
+    });
   });
 
   it('refuses the lists to citizens', async () => {

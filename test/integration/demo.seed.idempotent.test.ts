@@ -77,7 +77,11 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
       .distinct()
       .orderBy('channel')
       .execute();
-    expect(channels.map((row) => row.channel)).toEqual(['front_office', 'portal', 'provider_office']);
+    expect(channels.map((row) => row.channel)).toEqual([
+      'front_office',
+      'portal',
+      'provider_office',
+    ]);
     // A representative applied for the citizen.
     const represented = await database.db
       .selectFrom('application')

@@ -1,9 +1,12 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverOutbox } from '../../src/features/jobs/deliver-outbox.js';
+import { deliverOutbox } from '../../src/features/background/deliver-outbox.js';
 import { createBackgroundJobs } from '../../src/jobs/background-jobs.js';
 import { createJobRunner } from '../../src/jobs/runner.js';
-import type { MessageSender, OutgoingMessage } from '../../src/integrations/messaging/message-sender.js';
+import type {
+  MessageSender,
+  OutgoingMessage,
+} from '../../src/integrations/messaging/message-sender.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { enqueueMessage } from '../../src/storage/outbox.repository.js';
@@ -48,9 +51,16 @@ describe(`outbox delivery on ${testBackend}`, () => {
 
   it('retries with exponential backoff, then delivers once', async () => {
     const services = jobServices(database, clock.now, { delivery });
-    await database.db.transaction().execute((trx) =>
-      enqueueMessage(trx, { channel: 'sms', recipient: '+77010000101', body: 'x', now: clock.now() }),
-    );
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        enqueueMessage(trx, {
+          channel: 'sms',
+          recipient: '+77010000101',
+          body: 'x',
+          now: clock.now(),
+        }),
+      );
     const { sender, delivered } = flakySender(2);
 
     expect(await deliverOutbox(services, sender)).toMatchObject({ claimed: 1, retried: 1 });
@@ -95,9 +105,16 @@ describe(`outbox delivery on ${testBackend}`, () => {
   it('gives up after the last attempt, marks the message failed and keeps it', async () => {
     const services = jobServices(database, clock.now, { delivery });
     clock.set('2026-01-06T06:00:00Z');
-    await database.db.transaction().execute((trx) =>
-      enqueueMessage(trx, { channel: 'email', recipient: 'head@example.kz', body: 'y', now: clock.now() }),
-    );
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        enqueueMessage(trx, {
+          channel: 'email',
+          recipient: 'head@example.kz',
+          body: 'y',
+          now: clock.now(),
+        }),
+      );
     const { sender } = flakySender(100);
     const outcomes = [];
     for (const at of ['06:00:00', '06:01:00', '06:03:00', '06:07:00', '08:00:00']) {
@@ -148,7 +165,9 @@ describe(`outbox delivery on ${testBackend}`, () => {
         delivery: { ...delivery, batchSize: 10 },
       });
       return createJobRunner({
-        jobs: createBackgroundJobs(services, senderOf(worker)).filter((job) => job.name === 'outbox'),
+        jobs: createBackgroundJobs(services, senderOf(worker)).filter(
+          (job) => job.name === 'outbox',
+        ),
         logger,
         now: clock.now,
         pollMs: 1_000,

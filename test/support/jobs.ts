@@ -1,5 +1,5 @@
 import { defaultDeadlinePolicy } from '../../src/domain/application/deadline-watch.js';
-import { defaultDeliveryPolicy, type JobServices } from '../../src/features/jobs/job-services.js';
+import { defaultDeliveryPolicy, type JobServices } from '../../src/features/background/job-services.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices } from './applications.js';
 
@@ -7,7 +7,10 @@ import { applicationServices } from './applications.js';
 export function jobServices(
   database: DatabaseHandle,
   now: () => Date,
-  policies: { deadlines?: Partial<JobServices['deadlines']>; delivery?: Partial<JobServices['delivery']> } = {},
+  policies: {
+    deadlines?: Partial<JobServices['deadlines']>;
+    delivery?: Partial<JobServices['delivery']>;
+  } = {},
 ): JobServices {
   return {
     ...applicationServices(database, now),

@@ -1,6 +1,10 @@
 import { loadConfig } from '../../config/config.js';
 import { loadApplicationServices } from '../../features/applications/load-application-services.js';
-import { demoCitizen, demoPassword, demoRepresentative } from '../../features/demo/demo-accounts.js';
+import {
+  demoCitizen,
+  demoPassword,
+  demoRepresentative,
+} from '../../features/demo/demo-accounts.js';
 import { seedDemo } from '../../features/demo/seed-demo.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';

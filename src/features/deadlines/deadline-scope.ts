@@ -16,7 +16,8 @@ export function deadlineListScope(
   principal: Principal,
   page: Page,
 ): { organisationId?: string; regionCode?: string; limit: number; offset: number } {
-  if (principal.kind !== 'staff') throw new DomainError(ErrorCode.forbidden, { reason: 'staff_only' });
+  if (principal.kind !== 'staff')
+    throw new DomainError(ErrorCode.forbidden, { reason: 'staff_only' });
   const limit = Math.min(Math.max(Math.trunc(page.limit ?? 50), 1), 500);
   const offset = Math.max(Math.trunc(page.offset ?? 0), 0);
   return principal.roles.includes(StaffRole.regionAdministrator)

@@ -2,7 +2,7 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { generateIin } from '../../domain/identity/identity-number-generator.js';
 import { Sex } from '../../domain/identity/iin.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { StaffRole } from '../../domain/shared/roles.js';
+import type { StaffRole } from '../../domain/shared/roles.js';
 import type { Database } from '../../storage/db.js';
 import { findStaffAccountIdByIin, setStaffPasswordIfUnset } from '../../storage/demo.repository.js';
 import { findOrganisation } from '../../storage/organisation.repository.js';
@@ -47,11 +47,10 @@ const roleNames: Record<StaffRole, string> = {
   system_administrator: 'System administrator / Системный администратор',
 };
 
-let serialBase = 0;
 const serialOf = (organisationId: string, role: StaffRole) => {
   let hash = 0;
   for (const char of `${organisationId}/${role}`) hash = (hash * 31 + char.charCodeAt(0)) % 9000;
-  return hash + serialBase;
+  return hash;
 };
 
 /**

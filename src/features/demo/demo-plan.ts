@@ -159,7 +159,8 @@ export function demoFields(regulation: RegulationDefinition): Record<string, str
   for (const field of regulation.fields) {
     if (!field.required) continue;
     const size = field.length?.exact ?? Math.min(field.length?.max ?? 6, 6);
-    if (field.checkDigits) fields[field.id] = field.id.includes('child') ? demoChildIin : demoCitizen.iin;
+    if (field.checkDigits)
+      fields[field.id] = field.id.includes('child') ? demoChildIin : demoCitizen.iin;
     else if (field.format === 'choice') fields[field.id] = field.choices![0]!.value;
     else if (field.format === 'date') fields[field.id] = '2012-05-20';
     else fields[field.id] = '7'.repeat(size);

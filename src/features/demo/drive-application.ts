@@ -39,9 +39,7 @@ export async function driveApplication(
       applicationId,
     );
     const hasStopped =
-      !state.currentStepId ||
-      state.suspendedSince !== undefined ||
-      finalStatuses.has(state.status);
+      !state.currentStepId || state.suspendedSince !== undefined || finalStatuses.has(state.status);
     if (hasStopped || plan.isDone(state)) return state;
     const step = getStep(getFlow(regulation, state.channel), state.currentStepId);
     const principal = plan.principalFor(step.actor);

@@ -4,13 +4,10 @@ import type { ApplicationServices } from '../applications/application-services.j
 import { extendTerm } from '../applications/extend-term.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { suspendApplication } from '../applications/suspend-application.js';
-import {
-  readOrganisationSeedFiles,
-  seedOrganisations,
-} from '../identity/seed-organisations.js';
+import { readOrganisationSeedFiles, seedOrganisations } from '../identity/seed-organisations.js';
 import { defaultDeadlinePolicy } from '../../domain/application/deadline-watch.js';
-import { handBackStoredResults } from '../jobs/hand-back-stored-results.js';
-import { defaultDeliveryPolicy } from '../jobs/job-services.js';
+import { handBackStoredResults } from '../background/hand-back-stored-results.js';
+import { defaultDeliveryPolicy } from '../background/job-services.js';
 import {
   demoCitizen,
   demoRepresentative,
@@ -73,7 +70,9 @@ export async function seedDemo(
       : organisationId === 'sko-employment'
         ? [...providerRoles, StaffRole.commissionMember]
         : providerRoles;
-    staff.push(...(await ensureDemoStaff(services.db, organisationId, roles, realNow, passwordHash)));
+    staff.push(
+      ...(await ensureDemoStaff(services.db, organisationId, roles, realNow, passwordHash)),
+    );
   }
   await ensureDemoCitizens(services.db, realNow);
 
@@ -197,15 +196,19 @@ export async function seedDemo(
     // The representative applies on the portal for the citizen (power of attorney).
     if (regulation.channels.some((flow) => flow.channel === 'portal')) {
       clock = start + (offset + 7) * minute;
-      await submitApplication(demoServices, { kind: 'citizen', iin: demoRepresentative.iin }, {
-        idempotencyKey: demoKey(regulation.id, 'portal', 'representative', 'submit'),
-        serviceCode: regulation.service,
-        channel: 'portal',
-        applicantIin: demoCitizen.iin,
-        representativeIin: demoRepresentative.iin,
-        providerOrganisationId: provider,
-        fields: demoFields(regulation),
-      });
+      await submitApplication(
+        demoServices,
+        { kind: 'citizen', iin: demoRepresentative.iin },
+        {
+          idempotencyKey: demoKey(regulation.id, 'portal', 'representative', 'submit'),
+          serviceCode: regulation.service,
+          channel: 'portal',
+          applicantIin: demoCitizen.iin,
+          representativeIin: demoRepresentative.iin,
+          providerOrganisationId: provider,
+          fields: demoFields(regulation),
+        },
+      );
     }
   }
 

@@ -1,7 +1,4 @@
-import {
-  maskRecipient,
-  type MessageSender,
-} from '../../integrations/messaging/message-sender.js';
+import { maskRecipient, type MessageSender } from '../../integrations/messaging/message-sender.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {
   claimDueMessages,
