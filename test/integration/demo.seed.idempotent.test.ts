@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { sql } from 'kysely';
+import { fromRoot } from '../../src/config/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizen, demoRepresentative } from '../../src/features/demo/demo-accounts.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
@@ -110,6 +112,28 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
       ]),
     );
     expect((await verifyAuditTrail(database.db)).isIntact).toBe(true);
+  });
+
+  it('has every account the README lists, with the organisation it names', async () => {
+    const readme = fs.readFileSync(fromRoot('README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Demo accounts'),
+      readme.indexOf('## Development'),
+    );
+    const staffRows = [...section.matchAll(/\| (\w+) \| `([a-z-]+)` \| `(\d{12})` \|/g)];
+    expect(staffRows.length).toBeGreaterThanOrEqual(14);
+    for (const [, role, organisationId, iin] of staffRows) {
+      const account = await database.db
+        .selectFrom('staff_account')
+        .select(['roles', 'password_hash'])
+        .where('organisation_id', '=', organisationId!)
+        .where('iin', '=', iin!)
+        .executeTakeFirst();
+      expect(account?.roles, `${role} of ${organisationId}`).toEqual([role]);
+      expect(account?.password_hash).toBeTruthy();
+    }
+    expect(section).toContain(demoCitizen.iin);
+    expect(section).toContain(demoRepresentative.iin);
   });
 
   it('changes nothing when run again', async () => {

@@ -47,11 +47,12 @@ const roleNames: Record<StaffRole, string> = {
   system_administrator: 'System administrator / Системный администратор',
 };
 
-const serialOf = (organisationId: string, role: StaffRole) => {
-  let hash = 0;
-  for (const char of `${organisationId}/${role}`) hash = (hash * 31 + char.charCodeAt(0)) % 9000;
-  return hash;
-};
+/** The IIN of the demo staff account of `role` in an organisation: the same on every run. */
+export function demoStaffIin(organisationId: string, role: StaffRole): string {
+  let serial = 0;
+  for (const char of `${organisationId}/${role}`) serial = (serial * 31 + char.charCodeAt(0)) % 9000;
+  return generateIin('1980-01-01', Sex.male, serial);
+}
 
 /**
  * Creates (or finds) one staff account per role in an organisation, with the demo password.
@@ -68,7 +69,7 @@ export async function ensureDemoStaff(
   if (!organisation) throw new DomainError('not_found', { organisationId });
   const staff: DemoStaff[] = [];
   for (const role of roles) {
-    const iin = generateIin('1980-01-01', Sex.male, serialOf(organisationId, role));
+    const iin = demoStaffIin(organisationId, role);
     const fullName = `${roleNames[role]} — ${organisation.nameRu}`;
     let staffId = await findStaffAccountIdByIin(db, organisationId, iin);
     if (!staffId) {
