@@ -51,16 +51,14 @@ describe(`outbox delivery on ${testBackend}`, () => {
 
   it('retries with exponential backoff, then delivers once', async () => {
     const services = jobServices(database, clock.now, { delivery });
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        enqueueMessage(trx, {
-          channel: 'sms',
-          recipient: '+77010000101',
-          body: 'x',
-          now: clock.now(),
-        }),
-      );
+    await database.db.transaction().execute((trx) =>
+      enqueueMessage(trx, {
+        channel: 'sms',
+        recipient: '+77010000101',
+        body: 'x',
+        now: clock.now(),
+      }),
+    );
     const { sender, delivered } = flakySender(2);
 
     expect(await deliverOutbox(services, sender)).toMatchObject({ claimed: 1, retried: 1 });
@@ -105,16 +103,14 @@ describe(`outbox delivery on ${testBackend}`, () => {
   it('gives up after the last attempt, marks the message failed and keeps it', async () => {
     const services = jobServices(database, clock.now, { delivery });
     clock.set('2026-01-06T06:00:00Z');
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        enqueueMessage(trx, {
-          channel: 'email',
-          recipient: 'head@example.kz',
-          body: 'y',
-          now: clock.now(),
-        }),
-      );
+    await database.db.transaction().execute((trx) =>
+      enqueueMessage(trx, {
+        channel: 'email',
+        recipient: 'head@example.kz',
+        body: 'y',
+        now: clock.now(),
+      }),
+    );
     const { sender } = flakySender(100);
     const outcomes = [];
     for (const at of ['06:00:00', '06:01:00', '06:03:00', '06:07:00', '08:00:00']) {

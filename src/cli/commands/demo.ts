@@ -1,11 +1,4 @@
 import { loadConfig } from '../../config/config.js';
-import { loadApplicationServices } from '../../features/applications/load-application-services.js';
-import {
-  demoCitizen,
-  demoPassword,
-  demoRepresentative,
-} from '../../features/demo/demo-accounts.js';
-import { seedDemo } from '../../features/demo/seed-demo.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
 import { UsageError, type Command } from '../command.js';
@@ -24,6 +17,16 @@ accounts. Running it again changes nothing. Applies pending migrations first.`,
     const [action, ...rest] = argv;
     if (action !== 'seed') throw new UsageError('expected: qyzmet demo seed');
     const isJson = rest.includes('--json');
+    // Loaded on use: the other commands start without the engine's module graph.
+    const [
+      { loadApplicationServices },
+      { demoCitizen, demoPassword, demoRepresentative },
+      { seedDemo },
+    ] = await Promise.all([
+      import('../../features/applications/load-application-services.js'),
+      import('../../features/demo/demo-accounts.js'),
+      import('../../features/demo/seed-demo.js'),
+    ]);
     const config = loadConfig();
     const database = await openDatabase(config.database);
     try {

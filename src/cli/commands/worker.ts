@@ -1,7 +1,5 @@
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
-import { loadApplicationServices } from '../../features/applications/load-application-services.js';
-import { createWorker } from '../../jobs/background-jobs.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
 import { UsageError, type Command } from '../command.js';
@@ -22,6 +20,11 @@ DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.
     const isOnce = argv.includes('--once');
     const unknown = argv.filter((argument) => argument !== '--once');
     if (unknown.length > 0) throw new UsageError(`unknown argument: ${unknown[0]}`);
+    // Loaded on use: the other commands start without the engine's module graph.
+    const [{ loadApplicationServices }, { createWorker }] = await Promise.all([
+      import('../../features/applications/load-application-services.js'),
+      import('../../jobs/background-jobs.js'),
+    ]);
     const config = loadConfig();
     const logger = createLogger(config);
     const database = await openDatabase(config.database);

@@ -50,7 +50,8 @@ const roleNames: Record<StaffRole, string> = {
 /** The IIN of the demo staff account of `role` in an organisation: the same on every run. */
 export function demoStaffIin(organisationId: string, role: StaffRole): string {
   let serial = 0;
-  for (const char of `${organisationId}/${role}`) serial = (serial * 31 + char.charCodeAt(0)) % 9000;
+  for (const char of `${organisationId}/${role}`)
+    serial = (serial * 31 + char.charCodeAt(0)) % 9000;
   return generateIin('1980-01-01', Sex.male, serial);
 }
 
