@@ -120,7 +120,7 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
       readme.indexOf('## Demo accounts'),
       readme.indexOf('## Development'),
     );
-    const staffRows = [...section.matchAll(/\| (\w+) \| `([a-z-]+)` \| `(\d{12})` \|/g)];
+    const staffRows = [...section.matchAll(/\|\s*(\w+)\s*\|\s*`([a-z-]+)`\s*\|\s*`(\d{12})`\s*\|/g)];
     expect(staffRows.length).toBeGreaterThanOrEqual(14);
     for (const [, role, organisationId, iin] of staffRows) {
       const account = await database.db
