@@ -55,15 +55,32 @@ export async function listDeadlineCandidates(
 
 /**
  * Locks an application row for this worker, or undefined when another worker (or a command)
- * holds it: that one will decide, this one moves on.
+ * holds it: that one will decide, this one moves on. Returns what a watcher must re-check.
  */
 export async function lockApplicationRow(
   trx: Transaction<Tables>,
   id: string,
-): Promise<{ version: number } | undefined> {
+): Promise<
+  | {
+      version: number;
+      status: string;
+      endedAt: Date | null;
+      dueAt: Date;
+      stepDueAt: Date | null;
+      currentStepId: string | null;
+    }
+  | undefined
+> {
   const { rows } = await sql<{
     version: number;
-  }>`select version from application where id = ${id} for update skip locked`.execute(trx);
+    status: string;
+    endedAt: Date | null;
+    dueAt: Date;
+    stepDueAt: Date | null;
+    currentStepId: string | null;
+  }>`select version, status, ended_at as "endedAt", due_at as "dueAt", step_due_at as "stepDueAt",
+            current_step_id as "currentStepId"
+       from application where id = ${id} for update skip locked`.execute(trx);
   return rows[0];
 }
 

@@ -90,7 +90,15 @@ async function watchOne(
   ];
   await services.db.transaction().execute(async (trx) => {
     const locked = await lockApplicationRow(trx, candidate.id);
-    if (!locked) return;
+    // Held by someone else, or changed since it was listed: the next round sees it afresh.
+    const isUnchanged =
+      locked !== undefined &&
+      locked.endedAt === null &&
+      locked.status === candidate.status &&
+      locked.currentStepId === candidate.currentStepId &&
+      locked.dueAt.getTime() === candidate.dueAt.getTime() &&
+      (locked.stepDueAt?.getTime() ?? null) === (candidate.stepDueAt?.getTime() ?? null);
+    if (!isUnchanged) return;
     for (const deadline of deadlines) {
       const key = { applicationId: candidate.id, ...deadline };
       const fired = new Set(await listFiredMarkers(trx, key));
