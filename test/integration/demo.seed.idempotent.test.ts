@@ -120,7 +120,9 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
       readme.indexOf('## Demo accounts'),
       readme.indexOf('## Development'),
     );
-    const staffRows = [...section.matchAll(/\|\s*(\w+)\s*\|\s*`([a-z-]+)`\s*\|\s*`(\d{12})`\s*\|/g)];
+    const staffRows = [
+      ...section.matchAll(/\|\s*(\w+)\s*\|\s*`([a-z-]+)`\s*\|\s*`(\d{12})`\s*\|/g),
+    ];
     expect(staffRows.length).toBeGreaterThanOrEqual(14);
     for (const [, role, organisationId, iin] of staffRows) {
       const account = await database.db
