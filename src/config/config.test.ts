@@ -60,4 +60,25 @@ describe('loadConfig', () => {
     );
     expect((thrown as ConfigError).message).not.toContain('\n');
   });
+
+  it('runs the worker in-process and loads demo data in development by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      worker: { enabled: true, pollMs: 1000, warningFraction: 0.2, escalateAfterMs: 0 },
+      demoData: true,
+    });
+    expect(loadConfig({ NODE_ENV: 'production' }).demoData).toBe(false);
+    expect(
+      loadConfig({
+        WORKER_ENABLED: 'false',
+        DEMO_DATA: 'no',
+        DEADLINE_ESCALATE_AFTER_MINUTES: '30',
+      }),
+    ).toMatchObject({ worker: { enabled: false, escalateAfterMs: 1_800_000 }, demoData: false });
+  });
+
+  it('names a wrong worker setting', () => {
+    expect(() => loadConfig({ DEADLINE_WARNING_FRACTION: '1.5' })).toThrow(
+      /DEADLINE_WARNING_FRACTION must be a number between 0 and 1/,
+    );
+  });
 });

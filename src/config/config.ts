@@ -92,6 +92,39 @@ export const EnvironmentSchema = z.object({
     .min(0)
     .default(10_000)
     .describe('How long a graceful shutdown waits for in-flight requests.'),
+  WORKER_ENABLED: flag
+    .default(true)
+    .describe('Run the background jobs (outbox, deadlines, storage) inside `qyzmet serve`.'),
+  WORKER_POLL_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds (100 or more)' })
+    .int()
+    .min(100, { message: 'must be a whole number of milliseconds (100 or more)' })
+    .default(1_000)
+    .describe('How often a worker looks for due outbox messages.'),
+  DEADLINE_WARNING_FRACTION: z.coerce
+    .number({ message: 'must be a number between 0 and 1' })
+    .gt(0, { message: 'must be a number between 0 and 1' })
+    .lt(1, { message: 'must be a number between 0 and 1' })
+    .default(0.2)
+    .describe('A deadline warns when this share of its time is left (capped at 3 days ahead).'),
+  DEADLINE_ESCALATE_AFTER_MINUTES: z.coerce
+    .number({ message: 'must be a whole number of minutes' })
+    .int()
+    .min(0)
+    .default(0)
+    .describe('Minutes after a due before the overdue application is escalated to the head.'),
+  OUTBOX_MAX_ATTEMPTS: z.coerce
+    .number({ message: 'must be a whole number between 1 and 100' })
+    .int()
+    .min(1)
+    .max(100, { message: 'must be a whole number between 1 and 100' })
+    .default(8)
+    .describe('Delivery attempts of an SMS or e-mail before it is marked failed.'),
+  DEMO_DATA: flag
+    .optional()
+    .describe(
+      'Load the demo data on the first start of an empty database (default: in development).',
+    ),
 });
 
 export type Config = Readonly<{
@@ -105,6 +138,14 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
+  worker: Readonly<{
+    enabled: boolean;
+    pollMs: number;
+    warningFraction: number;
+    escalateAfterMs: number;
+    outboxMaxAttempts: number;
+  }>;
+  demoData: boolean;
 }>;
 
 /**
@@ -136,6 +177,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: values.LOG_LEVEL,
     migrateOnStart: values.MIGRATE_ON_START,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    worker: {
+      enabled: values.WORKER_ENABLED,
+      pollMs: values.WORKER_POLL_MS,
+      warningFraction: values.DEADLINE_WARNING_FRACTION,
+      escalateAfterMs: values.DEADLINE_ESCALATE_AFTER_MINUTES * 60_000,
+      outboxMaxAttempts: values.OUTBOX_MAX_ATTEMPTS,
+    },
+    demoData: values.DEMO_DATA ?? values.NODE_ENV === 'development',
   };
   return deepFreeze(config);
 }

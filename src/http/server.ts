@@ -9,6 +9,7 @@ import { migrateToLatest } from '../storage/migrator.js';
 import { createApp, type AppEnv } from './app.js';
 import { loadApplicationServices } from '../features/applications/load-application-services.js';
 import type { Hono } from 'hono';
+import { startBackground } from '../jobs/background.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -58,6 +59,12 @@ export async function startServer(
       throw error;
     },
   );
+  const background = await startBackground(config, logger, applications).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
   const app = createApp({ config, logger, database, now, applications });
   options.configureApp?.(app);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -85,6 +92,7 @@ export async function startServer(
       }, config.shutdownTimeoutMs);
       await finished;
       clearTimeout(timer);
+      await background.stop();
       await database.close();
       logger.info('stopped');
     })());

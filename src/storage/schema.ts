@@ -24,6 +24,8 @@ export interface Tables {
   appeal: AppealTable;
   questionnaire_answer: QuestionnaireAnswerTable;
   api_token: ApiTokenTable;
+  deadline_marker: DeadlineMarkerTable;
+  escalation: EscalationTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -224,6 +226,32 @@ export interface OutboxMessageTable {
   delivered_at: Date | null;
   last_error: string | null;
   created_at: Instant;
+  /** Set when delivery gave up after the last attempt; the row is kept. */
+  failed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A deadline event that fired once: a warning before, overdue after, escalation to the head. */
+export interface DeadlineMarkerTable {
+  application_id: string;
+  scope: 'step' | 'total';
+  /** The step for step deadlines; '' for the total term. */
+  step_id: string;
+  due_at: Instant;
+  kind: 'warning' | 'overdue' | 'escalated';
+  holder_organisation_id: string;
+  fired_at: Instant;
+}
+
+/** An overdue deadline brought to the head of the organisation that holds the application. */
+export interface EscalationTable {
+  id: string;
+  application_id: string;
+  organisation_id: string;
+  scope: 'step' | 'total';
+  step_id: string;
+  due_at: Instant;
+  head_staff_ids: JSONColumnType<string[], string, never>;
+  escalated_at: Instant;
 }
 
 /** An issued document; immutable (a trigger refuses UPDATE and DELETE). */

@@ -4,12 +4,14 @@ import { auditCommand } from './audit.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
 import { pkiCommand } from './pki.js';
+import { demoCommand } from './demo.js';
 import { regulationsCommand } from './regulations.js';
 import { registrySimulatorCommand } from './registry-simulator.js';
 import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
 import { signerCommand } from './signer.js';
 import { staffCommand } from './staff.js';
+import { workerCommand } from './worker.js';
 
 /** Every subcommand of `qyzmet`, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -24,4 +26,6 @@ export const commands: readonly Command[] = [
   apiTokenCommand,
   pkiCommand,
   signerCommand,
+  workerCommand,
+  demoCommand,
 ];

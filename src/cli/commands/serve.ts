@@ -9,7 +9,8 @@ export const serveCommand: Command = {
   usage: `Usage: qyzmet serve
 
 Starts the web server on PORT (default 3000). Configuration comes from environment
-variables: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, NODE_ENV, PUBLIC_URL.
+variables: PORT, HOST, DATABASE_URL, DATA_DIR, LOG_LEVEL, NODE_ENV, PUBLIC_URL,
+WORKER_ENABLED (run the background jobs in-process), DEMO_DATA (demo seed on first start).
 Stops gracefully on SIGTERM or SIGINT.`,
   async run() {
     const config = loadConfig();

@@ -34,7 +34,9 @@ export function createRegulationCatalog(
     findInForce: (service, region, day) =>
       findRegulationInForce(regulations, {
         service: service as ServiceCode,
-        region: region as VersionQuery['region'],
+        // Organisation seeds spell regions with underscores (south_kazakhstan), definitions
+        // with hyphens (south-kazakhstan): both name the same region.
+        region: region.replaceAll('_', '-') as VersionQuery['region'],
         day,
       }),
   };

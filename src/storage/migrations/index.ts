@@ -10,6 +10,7 @@ import * as m0020 from './0020-applications.js';
 import * as m0021 from './0021-appeals.js';
 import * as m0030 from './0030-api-tokens.js';
 
+import * as m0040 from './0040-deadlines-and-delivery.js';
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
  * a new migration is a new file added at the end.
@@ -25,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0020-applications': m0020,
   '0021-appeals': m0021,
   '0030-api-tokens': m0030,
+  '0040-deadlines-and-delivery': m0040,
 };

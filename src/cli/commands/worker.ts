@@ -1,0 +1,55 @@
+import { loadConfig } from '../../config/config.js';
+import { createLogger } from '../../config/logger.js';
+import { openDatabase } from '../../storage/db.js';
+import { migrateToLatest } from '../../storage/migrator.js';
+import { UsageError, type Command } from '../command.js';
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'Run the background jobs alone (outbox delivery, deadlines, front-office storage)',
+  usage: `Usage: qyzmet worker [--once]
+
+Runs the background jobs until SIGTERM or SIGINT: delivery of the SMS/e-mail outbox with
+retries, deadline warnings, overdue marks and escalations, and the hand-back of results kept
+at a front office for longer than the regulation allows. Any number of workers may run
+against one PostgreSQL server (DATABASE_URL): each claims its work with FOR UPDATE SKIP LOCKED.
+The embedded database serves one process: with PGlite, \`qyzmet serve\` runs the jobs itself.
+--once runs every job one time and exits. Configuration: WORKER_POLL_MS,
+DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.`,
+  async run(argv) {
+    const isOnce = argv.includes('--once');
+    const unknown = argv.filter((argument) => argument !== '--once');
+    if (unknown.length > 0) throw new UsageError(`unknown argument: ${unknown[0]}`);
+    // Loaded on use: the other commands start without the engine's module graph.
+    const [{ loadApplicationServices }, { createWorker }] = await Promise.all([
+      import('../../features/applications/load-application-services.js'),
+      import('../../jobs/background-jobs.js'),
+    ]);
+    const config = loadConfig();
+    const logger = createLogger(config);
+    const database = await openDatabase(config.database);
+    try {
+      if (config.migrateOnStart) await migrateToLatest(database.db);
+      const applications = await loadApplicationServices(database.db, () => new Date());
+      const worker = createWorker(config, logger, applications);
+      if (isOnce) {
+        const changed = await worker.runOnce();
+        console.log(JSON.stringify(changed));
+        return 0;
+      }
+      worker.start();
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          logger.info({ signal }, 'signal received');
+          resolve();
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      await worker.stop();
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};

@@ -1,0 +1,108 @@
+import { maskRecipient, type MessageSender } from '../../integrations/messaging/message-sender.js';
+import { appendAudit } from '../../storage/audit.repository.js';
+import {
+  claimDueMessages,
+  markMessageAttemptFailed,
+  markMessageDelivered,
+  type ClaimedMessage,
+} from '../../storage/outbox.repository.js';
+import { backoffDelayMs, type JobServices } from './job-services.js';
+
+/** What one delivery round did. */
+export interface DeliveryRound {
+  claimed: number;
+  delivered: number;
+  retried: number;
+  failed: number;
+}
+
+const auditActor = { kind: 'system', id: 'outbox' } as const;
+
+/**
+ * One round of the outbox: claims the due messages no other worker holds, sends each through
+ * `sender`, and records the outcome with an audit row — delivered; failed and retried later
+ * with exponential backoff; or, after the last attempt, marked failed and kept (never deleted).
+ * Any number of workers may run rounds at once: a message is claimed by one at a time.
+ */
+export async function deliverOutbox(
+  services: JobServices,
+  sender: MessageSender,
+): Promise<DeliveryRound> {
+  const policy = services.delivery;
+  const claimedAt = services.now();
+  const claimed = await services.db
+    .transaction()
+    .execute((trx) =>
+      claimDueMessages(
+        trx,
+        claimedAt,
+        new Date(claimedAt.getTime() + policy.leaseMs),
+        policy.batchSize,
+      ),
+    );
+  const round: DeliveryRound = { claimed: claimed.length, delivered: 0, retried: 0, failed: 0 };
+  for (const message of claimed) {
+    const outcome = await attempt(services, sender, message);
+    round[outcome] += 1;
+  }
+  return round;
+}
+
+async function attempt(
+  services: JobServices,
+  sender: MessageSender,
+  message: ClaimedMessage,
+): Promise<'delivered' | 'retried' | 'failed'> {
+  const policy = services.delivery;
+  let error: string | undefined;
+  // A message whose last attempt was interrupted (the worker stopped mid-send) is not sent again.
+  if (message.attempts > policy.maxAttempts) {
+    error = 'attempts exhausted (the last attempt was interrupted)';
+  } else {
+    try {
+      await sender.send(message);
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+  }
+  const now = services.now();
+  const details = {
+    channel: message.channel,
+    recipient: maskRecipient(message.channel, message.recipient),
+    attempts: message.attempts,
+  };
+  return services.db.transaction().execute(async (trx) => {
+    if (error === undefined) {
+      if (await markMessageDelivered(trx, message.id, now)) {
+        await appendAudit(trx, {
+          occurredAt: now,
+          actor: auditActor,
+          action: 'outbox_message.delivered',
+          subjectType: 'outbox_message',
+          subjectId: String(message.id),
+          details,
+        });
+      }
+      return 'delivered';
+    }
+    const givesUp = message.attempts >= policy.maxAttempts;
+    const retryAt = new Date(now.getTime() + backoffDelayMs(message.attempts, policy));
+    const changed = await markMessageAttemptFailed(
+      trx,
+      message.id,
+      error,
+      givesUp ? { failedAt: now } : { retryAt },
+    );
+    if (changed) {
+      await appendAudit(trx, {
+        occurredAt: now,
+        actor: auditActor,
+        action: givesUp ? 'outbox_message.failed' : 'outbox_message.attempt_failed',
+        subjectType: 'outbox_message',
+        subjectId: String(message.id),
+        details: { ...details, error, ...(givesUp ? {} : { retryAt: retryAt.toISOString() }) },
+      });
+    }
+    return givesUp ? 'failed' : 'retried';
+  });
+}

@@ -1,0 +1,124 @@
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { generateIin } from '../../domain/identity/identity-number-generator.js';
+import { Sex } from '../../domain/identity/iin.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import type { StaffRole } from '../../domain/shared/roles.js';
+import type { Database } from '../../storage/db.js';
+import { findStaffAccountIdByIin, setStaffPasswordIfUnset } from '../../storage/demo.repository.js';
+import { findOrganisation } from '../../storage/organisation.repository.js';
+import { createStaffAccount } from '../identity/create-staff-account.js';
+import { hashPassword } from '../identity/identity-services.js';
+import { registerCitizen } from '../identity/register-citizen.js';
+
+/** The password of every demo account (development only). */
+export const demoPassword = 'qyzmet2024';
+
+/** A demo person: the synthetic IIN is valid (check digit) and the same on every run. */
+export const demoCitizen = {
+  iin: generateIin('1985-04-12', Sex.female, 1201),
+  phone: '+77010000001',
+  name: 'Айгүл Демоқызы / Айгуль Демо',
+};
+export const demoRepresentative = {
+  iin: generateIin('1979-09-03', Sex.male, 3301),
+  phone: '+77010000002',
+  name: 'Ерлан Демоұлы / Ерлан Демо (представитель по доверенности)',
+};
+/** A child of the demo citizen, for school admission. */
+export const demoChildIin = generateIin('2012-05-20', Sex.male, 4401);
+
+/** A staff account of the demo, listed in the README. */
+export interface DemoStaff {
+  readonly organisationId: string;
+  readonly role: StaffRole;
+  readonly iin: string;
+  readonly fullName: string;
+  readonly principal: Principal & { kind: 'staff' };
+}
+
+const roleNames: Record<StaffRole, string> = {
+  registry_office: 'Registry office / Канцелярия',
+  head: 'Head / Руководитель',
+  executor: 'Executor / Исполнитель',
+  front_office_operator: 'Front-office operator / Оператор ЦОН',
+  courier: 'Courier / Курьер',
+  commission_member: 'Commission member / Член комиссии',
+  region_administrator: 'Region administrator / Администратор региона',
+  system_administrator: 'System administrator / Системный администратор',
+};
+
+/** The IIN of the demo staff account of `role` in an organisation: the same on every run. */
+export function demoStaffIin(organisationId: string, role: StaffRole): string {
+  let serial = 0;
+  for (const char of `${organisationId}/${role}`)
+    serial = (serial * 31 + char.charCodeAt(0)) % 9000;
+  return generateIin('1980-01-01', Sex.male, serial);
+}
+
+/**
+ * Creates (or finds) one staff account per role in an organisation, with the demo password.
+ * Idempotent: an existing account (same organisation and IIN) is reused and left unchanged.
+ */
+export async function ensureDemoStaff(
+  db: Database,
+  organisationId: string,
+  roles: readonly StaffRole[],
+  now: Date,
+  passwordHash: Promise<string>,
+): Promise<DemoStaff[]> {
+  const organisation = await findOrganisation(db, organisationId);
+  if (!organisation) throw new DomainError('not_found', { organisationId });
+  const staff: DemoStaff[] = [];
+  for (const role of roles) {
+    const iin = demoStaffIin(organisationId, role);
+    const fullName = `${roleNames[role]} — ${organisation.nameRu}`;
+    let staffId = await findStaffAccountIdByIin(db, organisationId, iin);
+    if (!staffId) {
+      ({ staffId } = await createStaffAccount(
+        db,
+        { kind: 'system' },
+        { organisationId, iin, fullName, roles: [role] },
+        now,
+      ));
+    }
+    await setStaffPasswordIfUnset(db, staffId, await passwordHash, now);
+    staff.push({
+      organisationId,
+      role,
+      iin,
+      fullName,
+      principal: {
+        kind: 'staff',
+        staffId,
+        roles: [role],
+        organisationId,
+        regionCode: organisation.regionCode,
+      },
+    });
+  }
+  return staff;
+}
+
+/** Hashes the demo password once per run. */
+export function hashDemoPassword(): Promise<string> {
+  return hashPassword(demoPassword);
+}
+
+/** Registers the demo citizen and representative on the portal (once). */
+export async function ensureDemoCitizens(db: Database, now: Date): Promise<void> {
+  for (const person of [demoCitizen, demoRepresentative]) {
+    try {
+      await registerCitizen(
+        { db },
+        { iin: person.iin, password: demoPassword, phone: person.phone },
+        now,
+      );
+    } catch (error) {
+      const isRegistered =
+        error instanceof DomainError &&
+        error.code === 'conflict' &&
+        (error.details as { reason?: string }).reason === 'iin_already_registered';
+      if (!isRegistered) throw error;
+    }
+  }
+}

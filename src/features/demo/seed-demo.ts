@@ -1,0 +1,228 @@
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { ActorRole, StaffRole } from '../../domain/shared/roles.js';
+import type { ApplicationServices } from '../applications/application-services.js';
+import { extendTerm } from '../applications/extend-term.js';
+import { submitApplication } from '../applications/submit-application.js';
+import { suspendApplication } from '../applications/suspend-application.js';
+import { readOrganisationSeedFiles, seedOrganisations } from '../identity/seed-organisations.js';
+import { defaultDeadlinePolicy } from '../../domain/application/deadline-watch.js';
+import { handBackStoredResults } from '../background/hand-back-stored-results.js';
+import { defaultDeliveryPolicy } from '../background/job-services.js';
+import {
+  demoCitizen,
+  demoRepresentative,
+  ensureDemoCitizens,
+  ensureDemoStaff,
+  hashDemoPassword,
+  type DemoStaff,
+} from './demo-accounts.js';
+import { withDemoOrganisations } from './demo-organisations.js';
+import {
+  answerFor,
+  demoFields,
+  demoKey,
+  demoSettingOf,
+  demoStaffOrganisations,
+  DemoScenario,
+  scenariosOf,
+} from './demo-plan.js';
+import { driveApplication } from './drive-application.js';
+import { countApplicationsByStatus } from '../../storage/demo.repository.js';
+
+/** What the demo seed holds after a run. */
+export interface DemoSeedResult {
+  readonly staff: readonly DemoStaff[];
+  /** Applications in the database by status. */
+  readonly statuses: Record<string, number>;
+  /** Regulations without a demo provider or day (none today). */
+  readonly skipped: readonly string[];
+}
+
+const providerRoles = [StaffRole.registryOffice, StaffRole.head, StaffRole.executor];
+const minute = 60_000;
+
+/**
+ * Loads the demo: the organisations of seed/organisations plus a school per region, staff of
+ * every role in the providers and front offices, a citizen and a representative with portal
+ * accounts, and applications of every regulation through every channel left in each state the
+ * engine reaches today (received, in work, result ready, completed, refused, refused at intake,
+ * suspended, extended, handed back after storage). Applications go through the engine's own
+ * use cases under a manual clock set inside each regulation's effective period. Idempotent:
+ * every command carries a fixed key, so a second run changes nothing.
+ */
+export async function seedDemo(
+  services: ApplicationServices,
+  options: { organisationSeedDirectory?: string } = {},
+): Promise<DemoSeedResult> {
+  const realNow = services.now();
+  await seedOrganisations(
+    services.db,
+    withDemoOrganisations(
+      readOrganisationSeedFiles(options.organisationSeedDirectory).map((file) => file.content),
+    ),
+    realNow,
+  );
+  const passwordHash = hashDemoPassword();
+  const staff: DemoStaff[] = [];
+  for (const { organisationId, isFrontOffice } of demoStaffOrganisations()) {
+    const roles = isFrontOffice
+      ? [StaffRole.frontOfficeOperator, StaffRole.courier]
+      : organisationId === 'sko-employment'
+        ? [...providerRoles, StaffRole.commissionMember]
+        : providerRoles;
+    staff.push(
+      ...(await ensureDemoStaff(services.db, organisationId, roles, realNow, passwordHash)),
+    );
+  }
+  await ensureDemoCitizens(services.db, realNow);
+
+  let clock = realNow.getTime();
+  const demoServices: ApplicationServices = { ...services, now: () => new Date(clock) };
+  const staffOf = (organisationId: string, role: StaffRole) =>
+    staff.find((member) => member.organisationId === organisationId && member.role === role)
+      ?.principal;
+  const citizen: Principal = { kind: 'citizen', iin: demoCitizen.iin };
+  const skipped: string[] = [];
+
+  for (const regulation of services.regulations.all) {
+    const setting = demoSettingOf(regulation, services.calendar);
+    if (!setting) {
+      skipped.push(regulation.id);
+      continue;
+    }
+    const { providerOrganisationId: provider, frontOfficeId } = setting;
+    const principalFor = (actor: ActorRole): Principal | undefined => {
+      switch (actor) {
+        case ActorRole.applicant:
+          return citizen;
+        case ActorRole.frontOfficeOperator:
+          return staffOf(frontOfficeId, StaffRole.frontOfficeOperator);
+        case ActorRole.courier:
+          return staffOf(frontOfficeId, StaffRole.courier);
+        case ActorRole.registryOffice:
+          return staffOf(provider, StaffRole.registryOffice);
+        case ActorRole.head:
+          return staffOf(provider, StaffRole.head);
+        case ActorRole.executor:
+          return staffOf(provider, StaffRole.executor);
+        case ActorRole.commission:
+          return staffOf(provider, StaffRole.commissionMember);
+        case ActorRole.informationSystem:
+          return undefined;
+      }
+    };
+    const executorId = staffOf(provider, StaffRole.executor)!.staffId;
+    // 05:00 UTC: 10:00–11:00 in the regions' zones, inside office hours.
+    const start = Date.parse(`${setting.day}T05:00:00Z`);
+    let offset = 0;
+
+    for (const flow of regulation.channels) {
+      const issuesAtFrontOffice = flow.steps.some(
+        (step) => step.actor === ActorRole.frontOfficeOperator && step.action === 'issue_result',
+      );
+      for (const scenario of scenariosOf(flow)) {
+        offset += 7;
+        clock = start + offset * minute;
+        const submitter: Principal =
+          flow.channel === 'portal'
+            ? citizen
+            : flow.channel === 'front_office'
+              ? staffOf(frontOfficeId, StaffRole.frontOfficeOperator)!
+              : staffOf(provider, StaffRole.registryOffice)!;
+        const key = demoKey(regulation.id, flow.channel, scenario);
+        const submitted = await submitApplication(demoServices, submitter, {
+          idempotencyKey: `${key}:submit`,
+          serviceCode: regulation.service,
+          channel: flow.channel,
+          applicantIin: demoCitizen.iin,
+          providerOrganisationId: provider,
+          // A portal application whose result is issued at a front office names it (002).
+          ...(flow.steps.some(
+            (step) =>
+              step.actor === ActorRole.frontOfficeOperator || step.actor === ActorRole.courier,
+          )
+            ? { frontOfficeId }
+            : {}),
+          fields: demoFields(regulation),
+        });
+        const state = await driveApplication(demoServices, submitted.applicationId, {
+          principalFor,
+          answer: answerFor(scenario),
+          executorId,
+          keyPrefix: key,
+          beforeStep: () => (clock += 3 * minute),
+          isDone: (current) =>
+            scenario === DemoScenario.received ||
+            (scenario === DemoScenario.inWork && current.status === 'in_work') ||
+            (scenario === DemoScenario.resultReady &&
+              current.status === 'result_ready' &&
+              (!issuesAtFrontOffice ||
+                flow.steps.find((step) => step.id === current.currentStepId)?.actor ===
+                  ActorRole.frontOfficeOperator)),
+        });
+        // A flow the engine cannot take further today (e.g. a system step waiting for an
+        // answer nobody gives yet) shows the same state in every scenario: make it once.
+        const isStalled =
+          scenario !== DemoScenario.received &&
+          state.currentStepId !== undefined &&
+          !['in_work', 'result_ready', 'suspended'].includes(state.status);
+
+        // One application per regulation waiting in work is extended or suspended by the head.
+        if (scenario === DemoScenario.inWork && state.status === 'in_work') {
+          const head = staffOf(provider, StaffRole.head)!;
+          clock += 5 * minute;
+          const term = regulation.terms.find((candidate) =>
+            candidate.channels.includes(flow.channel),
+          );
+          if (flow.channel === 'provider_office' && term?.extension.allowed) {
+            await extendTerm(demoServices, head, {
+              idempotencyKey: `${key}:extend`,
+              applicationId: submitted.applicationId,
+              reason: 'Сұрау салу жауабы күтілуде / Ожидается ответ на запрос в архив',
+              by: { amount: 10, unit: 'calendar_days' },
+            });
+          } else if (flow.channel === 'provider_office') {
+            await suspendApplication(demoServices, head, {
+              idempotencyKey: `${key}:suspend`,
+              applicationId: submitted.applicationId,
+              reason: 'Өтініш берушінің құжаттары күтілуде / Ожидаются документы заявителя',
+            });
+          }
+        }
+        if (isStalled) break;
+      }
+    }
+
+    // The representative applies on the portal for the citizen (power of attorney).
+    if (regulation.channels.some((flow) => flow.channel === 'portal')) {
+      clock = start + (offset + 7) * minute;
+      await submitApplication(
+        demoServices,
+        { kind: 'citizen', iin: demoRepresentative.iin },
+        {
+          idempotencyKey: demoKey(regulation.id, 'portal', 'representative', 'submit'),
+          serviceCode: regulation.service,
+          channel: 'portal',
+          applicantIin: demoCitizen.iin,
+          representativeIin: demoRepresentative.iin,
+          providerOrganisationId: provider,
+          fields: demoFields(regulation),
+        },
+      );
+    }
+  }
+
+  // Results left at a front office for more than a month go back to the provider.
+  const latest = Math.max(
+    ...services.regulations.all.map((regulation) =>
+      Date.parse(`${demoSettingOf(regulation, services.calendar)?.day ?? '2000-01-01'}T05:00:00Z`),
+    ),
+  );
+  clock = latest + 62 * 24 * 60 * minute;
+  await handBackStoredResults({
+    ...demoServices,
+    deadlines: defaultDeadlinePolicy,
+    delivery: defaultDeliveryPolicy,
+  });
+  return { staff, statuses: await countApplicationsByStatus(services.db), skipped };
+}

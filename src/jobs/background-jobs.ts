@@ -1,0 +1,80 @@
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import { defaultDeadlinePolicy } from '../domain/application/deadline-watch.js';
+import type { ApplicationServices } from '../features/applications/application-services.js';
+import { deliverOutbox } from '../features/background/deliver-outbox.js';
+import { handBackStoredResults } from '../features/background/hand-back-stored-results.js';
+import { defaultDeliveryPolicy, type JobServices } from '../features/background/job-services.js';
+import { watchDeadlines } from '../features/background/watch-deadlines.js';
+import {
+  createLoggingEmailSender,
+  createMessageSender,
+  type MessageSender,
+} from '../integrations/messaging/message-sender.js';
+import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
+import { createJobRunner, type Job, type JobRunner } from './runner.js';
+
+/** The job services under the configuration's policies. */
+export function jobServicesOf(
+  applications: ApplicationServices,
+  worker: Config['worker'],
+): JobServices {
+  return {
+    ...applications,
+    deadlines: {
+      ...defaultDeadlinePolicy,
+      warningFraction: worker.warningFraction,
+      escalateAfterMs: worker.escalateAfterMs,
+    },
+    delivery: { ...defaultDeliveryPolicy, maxAttempts: worker.outboxMaxAttempts },
+  };
+}
+
+/**
+ * The background jobs of issue 6: notification delivery (every poll), the deadline watch and
+ * the end of front-office storage (every minute).
+ */
+export function createBackgroundJobs(services: JobServices, sender: MessageSender): Job[] {
+  return [
+    {
+      name: 'outbox',
+      everyMs: 0,
+      batchSize: services.delivery.batchSize,
+      run: async () => (await deliverOutbox(services, sender)).claimed,
+    },
+    {
+      name: 'deadlines',
+      everyMs: 60_000,
+      run: async () => {
+        const round = await watchDeadlines(services);
+        return round.warnings + round.overdue + round.escalations;
+      },
+    },
+    { name: 'front-office-storage', everyMs: 60_000, run: () => handBackStoredResults(services) },
+  ];
+}
+
+/**
+ * A worker over `applications`' database: the configured jobs with the deployment's senders
+ * (logging adapters for the embedded default). Not started: call `start()`.
+ */
+export function createWorker(
+  config: Config,
+  logger: Logger,
+  applications: ApplicationServices,
+  adapters: { sms?: SmsSender; sender?: MessageSender } = {},
+): JobRunner {
+  const sender =
+    adapters.sender ??
+    createMessageSender({
+      sms: adapters.sms ?? createLoggingSmsSender(logger),
+      email: createLoggingEmailSender(logger),
+    });
+  const services = jobServicesOf(applications, config.worker);
+  return createJobRunner({
+    jobs: createBackgroundJobs(services, sender),
+    logger: logger.child({ component: 'worker' }),
+    now: applications.now,
+    pollMs: config.worker.pollMs,
+  });
+}

@@ -1,0 +1,35 @@
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import type { ApplicationServices } from '../features/applications/application-services.js';
+import { seedDemo } from '../features/demo/seed-demo.js';
+import { isDatabaseEmpty } from '../storage/demo.repository.js';
+import { createWorker } from './background-jobs.js';
+
+/** What the server runs beside HTTP: stop it before closing the database. */
+export interface Background {
+  stop(): Promise<void>;
+}
+
+/**
+ * The server's background work: on the first start of an empty database the demo data when
+ * DEMO_DATA is on, then the worker in-process unless WORKER_ENABLED=false (`qyzmet worker`
+ * processes may run beside it on a PostgreSQL server).
+ */
+export async function startBackground(
+  config: Config,
+  logger: Logger,
+  applications: ApplicationServices,
+): Promise<Background> {
+  if (config.demoData && (await isDatabaseEmpty(applications.db))) {
+    const started = Date.now();
+    const demo = await seedDemo(applications);
+    logger.info(
+      { statuses: demo.statuses, staff: demo.staff.length, ms: Date.now() - started },
+      'demo data loaded (see README, "Demo accounts")',
+    );
+  }
+  if (!config.worker.enabled) return { stop: async () => {} };
+  const worker = createWorker(config, logger, applications);
+  worker.start();
+  return { stop: () => worker.stop() };
+}

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { fromRoot } from '../../src/config/paths.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCitizen, demoRepresentative } from '../../src/features/demo/demo-accounts.js';
+import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
+import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import { applicationServices, regulationCatalog } from '../support/applications.js';
+import { createTestDatabase, testBackend } from '../support/database.js';
+
+const tables = [
+  'organisation',
+  'staff_account',
+  'citizen_account',
+  'application',
+  'application_event',
+  'notification',
+  'outbox_message',
+  'audit_event',
+  'command_receipt',
+] as const;
+
+async function counts(database: DatabaseHandle): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const table of tables) {
+    const { rows } = await sql<{
+      count: number;
+    }>`select count(*)::int8 as count from ${sql.table(table)}`.execute(database.db);
+    result[table] = rows[0]!.count;
+  }
+  return result;
+}
+
+describe(`qyzmet demo seed on ${testBackend}`, () => {
+  let database: DatabaseHandle;
+  let first: DemoSeedResult;
+  let afterFirst: Record<string, number>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const services = applicationServices(database, () => new Date('2026-11-25T10:00:00Z'));
+    first = await seedDemo(services);
+    afterFirst = await counts(database);
+  }, 240_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('leaves applications in the states the engine reaches, through the real use cases', async () => {
+    for (const status of [
+      'received',
+      'in_work',
+      'result_ready',
+      'completed',
+      'refused',
+      'intake_refused',
+      'suspended',
+      'handed_back',
+    ]) {
+      expect(first.statuses[status], status).toBeGreaterThan(0);
+    }
+    // Every regulation has demo applications.
+    const regulations = await database.db
+      .selectFrom('application')
+      .select('regulation_id')
+      .distinct()
+      .execute();
+    expect(regulations.map((row) => row.regulation_id).sort()).toEqual(
+      regulationCatalog()
+        .all.map((regulation) => regulation.id)
+        .sort(),
+    );
+    expect(first.skipped).toEqual([]);
+    // Through every channel the regulations offer.
+    const channels = await database.db
+      .selectFrom('application')
+      .select('channel')
+      .distinct()
+      .orderBy('channel')
+      .execute();
+    expect(channels.map((row) => row.channel)).toEqual([
+      'front_office',
+      'portal',
+      'provider_office',
+    ]);
+    // A representative applied for the citizen.
+    const represented = await database.db
+      .selectFrom('application')
+      .select('id')
+      .where('representative_iin', '=', demoRepresentative.iin)
+      .where('applicant_iin', '=', demoCitizen.iin)
+      .execute();
+    expect(represented.length).toBeGreaterThan(0);
+    // Staff of every role the README lists.
+    const roles = new Set(first.staff.map((member) => member.role));
+    for (const role of ['registry_office', 'head', 'executor', 'front_office_operator', 'courier'])
+      expect(roles.has(role as never), role).toBe(true);
+    const kinds = await database.db
+      .selectFrom('staff_account')
+      .innerJoin('organisation', 'organisation.id', 'staff_account.organisation_id')
+      .select('organisation.kind')
+      .distinct()
+      .execute();
+    expect(kinds.map((row) => row.kind).sort()).toEqual(
+      expect.arrayContaining([
+        'archive',
+        'district_education_department',
+        'employment_department',
+        'front_office',
+        'school',
+      ]),
+    );
+    expect((await verifyAuditTrail(database.db)).isIntact).toBe(true);
+  });
+
+  it('has every account the README lists, with the organisation it names', async () => {
+    const readme = fs.readFileSync(fromRoot('README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Demo accounts'),
+      readme.indexOf('## Development'),
+    );
+    const staffRows = [
+      ...section.matchAll(/\|\s*(\w+)\s*\|\s*`([a-z-]+)`\s*\|\s*`(\d{12})`\s*\|/g),
+    ];
+    expect(staffRows.length).toBeGreaterThanOrEqual(14);
+    for (const [, role, organisationId, iin] of staffRows) {
+      const account = await database.db
+        .selectFrom('staff_account')
+        .select(['roles', 'password_hash'])
+        .where('organisation_id', '=', organisationId!)
+        .where('iin', '=', iin!)
+        .executeTakeFirst();
+      expect(account?.roles, `${role} of ${organisationId}`).toEqual([role]);
+      expect(account?.password_hash).toBeTruthy();
+    }
+    expect(section).toContain(demoCitizen.iin);
+    expect(section).toContain(demoRepresentative.iin);
+  });
+
+  it('changes nothing when run again', async () => {
+    const services = applicationServices(database, () => new Date('2026-11-26T10:00:00Z'));
+    const second = await seedDemo(services);
+    expect(await counts(database)).toEqual(afterFirst);
+    expect(second.statuses).toEqual(first.statuses);
+  }, 240_000);
+});
