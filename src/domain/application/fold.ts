@@ -97,6 +97,13 @@ export function workingTimeForStep(step: Step, clock: ApplicationClock): Working
     : clock.provider;
 }
 
+/** Whether some step of the flow is done at a front office (operator or courier steps). */
+export function involvesFrontOffice(flow: ChannelFlow): boolean {
+  return flow.steps.some(
+    (step) => step.actor === ActorRole.frontOfficeOperator || step.actor === ActorRole.courier,
+  );
+}
+
 /** Which step follows `step` given the answer to its question; undefined at an end. */
 export function nextStepId(step: Step, answer: boolean | undefined): string | undefined {
   if (step.decide) return answer ? step.decide.ifYes : step.decide.ifNo;

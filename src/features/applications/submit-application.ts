@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AttachedDocument } from '../../domain/application/ApplicationEvent.js';
-import { foldApplication } from '../../domain/application/fold.js';
+import { foldApplication, involvesFrontOffice } from '../../domain/application/fold.js';
 import { validateApplicationForm } from '../../domain/application/validate-fields.js';
 import { formatInstant } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { Channel } from '../../domain/regulation/Channel.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
-import {
-  ActorRole,
-  StaffRole,
-  type StaffRole as StaffRoleType,
-} from '../../domain/shared/roles.js';
+import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
 import { insertApplication, nextApplicationNumber } from '../../storage/application.repository.js';
 import { clockOf, type ApplicationServices } from './application-services.js';
 import { parseInput } from './parse-input.js';
@@ -183,10 +179,7 @@ function checkSubmitter(
     refuse([{ path: 'channel', rule: 'channel_not_offered', params: { channel: input.channel } }]);
   }
   const flow = regulation.channels.find((candidate) => candidate.channel === input.channel)!;
-  const isIssuedAtFrontOffice = flow.steps.some(
-    (step) => step.actor === ActorRole.frontOfficeOperator || step.actor === ActorRole.courier,
-  );
-  if (isIssuedAtFrontOffice && !input.frontOfficeId) {
+  if (involvesFrontOffice(flow) && !input.frontOfficeId) {
     // e.g. national duplicates (002): a portal request's result is issued at the front office.
     refuse([{ path: 'frontOfficeId', rule: 'required' }]);
   }

@@ -1,3 +1,4 @@
+import { involvesFrontOffice } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { ActorRole, StaffRole } from '../../domain/shared/roles.js';
 import type { ApplicationServices } from '../applications/application-services.js';
@@ -137,12 +138,7 @@ export async function seedDemo(
           applicantIin: demoCitizen.iin,
           providerOrganisationId: provider,
           // A portal application whose result is issued at a front office names it (002).
-          ...(flow.steps.some(
-            (step) =>
-              step.actor === ActorRole.frontOfficeOperator || step.actor === ActorRole.courier,
-          )
-            ? { frontOfficeId }
-            : {}),
+          ...(involvesFrontOffice(flow) ? { frontOfficeId } : {}),
           fields: demoFields(regulation),
         });
         const state = await driveApplication(demoServices, submitted.applicationId, {
@@ -206,6 +202,12 @@ export async function seedDemo(
           applicantIin: demoCitizen.iin,
           representativeIin: demoRepresentative.iin,
           providerOrganisationId: provider,
+          // A portal application whose result is issued at a front office names it (002).
+          ...(regulation.channels.some(
+            (flow) => flow.channel === 'portal' && involvesFrontOffice(flow),
+          )
+            ? { frontOfficeId }
+            : {}),
           fields: demoFields(regulation),
         },
       );
