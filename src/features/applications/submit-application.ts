@@ -62,9 +62,10 @@ function refuse(issues: FieldIssue[]): never {
  * submits, numbers the application, and records the submission with the automatic steps that
  * follow — with audit rows and the first notification, in one transaction.
  *
- * Portal submissions must already be authenticated and their signature (ЭЦП or one-time
- * password) verified by the caller: they enter the log with `credentials_valid` and
- * `signature_valid` answered yes (conditions 1 and 2 of the portal flow).
+ * Submissions must already be authenticated and their signature (ЭЦП or one-time password)
+ * verified by the caller: they enter the log with `credentials_valid` and `signature_valid`
+ * answered yes (conditions 1 and 2 of the flows; seed 003 also checks the front-office and
+ * office requests' signatures in the information system).
  */
 export async function submitApplication(
   services: ApplicationServices,
@@ -115,7 +116,9 @@ export async function submitApplication(
       ...(input.frontOfficeId ? { frontOfficeId: input.frontOfficeId } : {}),
       fields: input.fields,
       documents: input.documents,
-      facts: input.channel === 'portal' ? { credentials_valid: true, signature_valid: true } : {},
+      // Whoever submits is signed in and has signed the request (the citizen on the portal, the
+      // operator or registry office with their ЭЦП): conditions 1 and 2 are answered yes here.
+      facts: { credentials_valid: true, signature_valid: true },
     };
     const actor =
       principal.kind === 'staff'
