@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { insertQuestionnaireAnswer } from '../../storage/appeal.repository.js';
 import type { ApplicationServices } from './application-services.js';
-import { conflictDetails } from './conflict.js';
+import { requireAvailable } from './conflict.js';
 import { getApplicationFor } from './load-application.js';
 import { parseInput } from './parse-input.js';
 import { recordEvents } from './record-events.js';
@@ -32,21 +31,8 @@ export async function answerQuestionnaire(
   const input = parseInput(AnswerQuestionnaireInput, rawInput);
   return runCommand(services, principal, 'answer_questionnaire', input, async (trx) => {
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
-    const available = listAvailableCommands(
-      loaded.state,
-      loaded.regulation,
-      principal,
-      loaded.record.regionCode,
-    );
-    if (
-      !available.some((command) => command.kind === 'answer_questionnaire') ||
-      principal.kind !== 'citizen'
-    ) {
-      throw new DomainError(
-        principal.kind === 'citizen' ? ErrorCode.conflict : ErrorCode.forbidden,
-        conflictDetails(loaded.state, available),
-      );
-    }
+    requireAvailable(loaded, principal, 'answer_questionnaire', principal.kind === 'citizen');
+    if (principal.kind !== 'citizen') throw new DomainError(ErrorCode.forbidden, {});
     const now = services.now();
     await insertQuestionnaireAnswer(trx, {
       applicationId: loaded.record.id,

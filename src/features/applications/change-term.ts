@@ -1,12 +1,9 @@
-import {
-  listAvailableCommands,
-  type AvailableCommandKind,
-} from '../../domain/application/available-commands.js';
+import type { AvailableCommandKind } from '../../domain/application/available-commands.js';
 import type { ApplicationEventPayload } from '../../domain/application/ApplicationEvent.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { ApplicationServices } from './application-services.js';
-import { conflictDetails } from './conflict.js';
+import { requireAvailable } from './conflict.js';
 import { getApplicationFor, type LoadedApplication } from './load-application.js';
 import { recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
@@ -25,21 +22,13 @@ export async function changeTerm(
 ): Promise<{ [key: string]: string | number | null }> {
   return runCommand(services, principal, kind, input, async (trx) => {
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
-    const available = listAvailableCommands(
-      loaded.state,
-      loaded.regulation,
+    requireAvailable(
+      loaded,
       principal,
-      loaded.record.regionCode,
+      kind,
+      principal.kind === 'staff' &&
+        principal.organisationId === loaded.state.providerOrganisationId,
     );
-    if (!available.some((command) => command.kind === kind)) {
-      const isStaffOfHolder =
-        principal.kind === 'staff' &&
-        principal.organisationId === loaded.state.providerOrganisationId;
-      throw new DomainError(
-        isStaffOfHolder ? ErrorCode.conflict : ErrorCode.forbidden,
-        conflictDetails(loaded.state, available),
-      );
-    }
     const payload = decide(loaded);
     if (principal.kind !== 'staff') throw new DomainError(ErrorCode.forbidden, {});
     const role = principal.roles.includes('head') ? 'head' : principal.roles[0]!;

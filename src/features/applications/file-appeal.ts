@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { addDuration } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { insertAppeal } from '../../storage/appeal.repository.js';
 import type { ApplicationServices } from './application-services.js';
-import { conflictDetails } from './conflict.js';
+import { requireAvailable } from './conflict.js';
 import { getApplicationFor } from './load-application.js';
 import { parseInput } from './parse-input.js';
 import { recordEvents } from './record-events.js';
@@ -36,18 +35,8 @@ export async function fileAppeal(
   const input = parseInput(FileAppealInput, rawInput);
   return runCommand(services, principal, 'file_appeal', input, async (trx) => {
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
-    const available = listAvailableCommands(
-      loaded.state,
-      loaded.regulation,
-      principal,
-      loaded.record.regionCode,
-    );
-    if (!available.some((command) => command.kind === 'appeal') || principal.kind !== 'citizen') {
-      throw new DomainError(
-        principal.kind === 'citizen' ? ErrorCode.conflict : ErrorCode.forbidden,
-        conflictDetails(loaded.state, available),
-      );
-    }
+    requireAvailable(loaded, principal, 'appeal', principal.kind === 'citizen');
+    if (principal.kind !== 'citizen') throw new DomainError(ErrorCode.forbidden, {});
     const now = services.now();
     const appealId = randomUUID();
     const dueAt = new Date(
