@@ -70,6 +70,13 @@ export const EnvironmentSchema = z.object({
     .min(1)
     .default('./data')
     .describe('Directory of the embedded PGlite database.'),
+  PKI_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Folder of trust material: trusted/ CA certificates, crl/ revocation lists, the embedded CA and demo keys (default DATA_DIR/pki).',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -126,6 +133,8 @@ export type Config = Readonly<{
   database: Readonly<
     { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number }
   >;
+  /** Trust material for signatures (see src/signing/pki-directory.ts). */
+  pki: Readonly<{ directory: string }>;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
@@ -164,6 +173,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(values.DATA_DIR) },
+    pki: { directory: path.resolve(values.PKI_DIR ?? path.join(values.DATA_DIR, 'pki')) },
     logLevel: values.LOG_LEVEL,
     migrateOnStart: values.MIGRATE_ON_START,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,

@@ -9,7 +9,11 @@ import { errorTable } from './error-table.js';
 import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
+import { verifyRoutes } from './verify.js';
+import type { TrustStore } from '../signing/trust-store.js';
 import type { ApplicationServices } from '../features/applications/application-services.js';
+import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
+import { apiV1Routes } from './api/v1/index.js';
 
 /** What every request handler may use; built once at boot. */
 export interface AppDependencies {
@@ -20,8 +24,12 @@ export interface AppDependencies {
   now: () => Date;
   /** Where one-time passwords go; default: the log (no SMS gateway configured). */
   sms?: SmsSender;
+  /** Trusted CAs and CRLs for signatures; loaded from PKI_DIR on first use when absent. */
+  trustStore?: TrustStore;
   /** Regulations, calendar and database for the application use cases. */
   applications: ApplicationServices;
+  /** When an inbox row turns from on time to warning; default 1 working day or 25% of the step. */
+  inboxWarning?: InboxWarningPolicy;
 }
 
 export type AppEnv = {
@@ -57,6 +65,8 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
 
   app.route('/', healthRoutes());
   app.route('/', authRoutes({ sms: deps.sms ?? createLoggingSmsSender(deps.logger) }));
+  app.route('/', apiV1Routes());
+  app.route('/', verifyRoutes());
 
   app.notFound((c) => {
     const locale = negotiateLocale(c.req.header('accept-language'));

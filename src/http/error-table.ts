@@ -60,6 +60,14 @@ export const errorTable = {
       en: 'Cannot obtain the data: the state registry does not answer.',
     },
   },
+  signature_not_confirmed: {
+    status: 422,
+    message: {
+      kk: 'ЭЦҚ түпнұсқалығы расталмады.',
+      ru: 'Не подтверждение подлинности ЭЦП.',
+      en: 'The digital signature is not confirmed.',
+    },
+  },
   internal: {
     status: 500,
     message: {

@@ -79,6 +79,20 @@ export async function appendAudit(
   trx: Transaction<Tables>,
   event: AuditEventInput,
 ): Promise<AuditEventRow> {
+  const [row] = await appendAuditBatch(trx, [event]);
+  return row!;
+}
+
+/**
+ * Appends several audit rows, in order, with one lock, one read of the chain's head and one
+ * insert. Call it last in a transaction: the chain lock is held until commit, so the shorter
+ * the time between this call and the commit, the more transactions per second the system takes.
+ */
+export async function appendAuditBatch(
+  trx: Transaction<Tables>,
+  events: readonly AuditEventInput[],
+): Promise<AuditEventRow[]> {
+  if (events.length === 0) return [];
   await sql`select pg_advisory_xact_lock(${auditChainLock})`.execute(trx);
   const last = await trx
     .selectFrom('audit_event')
@@ -86,34 +100,42 @@ export async function appendAudit(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const previousHash = last?.hash ?? null;
-  const details = JSON.parse(JSON.stringify(event.details ?? {})) as JsonObject;
-  const content = {
-    occurredAt: event.occurredAt,
-    actorKind: event.actor.kind,
-    actorId: event.actor.id ?? null,
-    action: event.action,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId ?? null,
-    details,
-  };
-  const hash = computeAuditHash(previousHash, content);
+  let previousHash = last?.hash ?? null;
+  const rows = events.map((event) => {
+    const content = {
+      occurredAt: event.occurredAt,
+      actorKind: event.actor.kind,
+      actorId: event.actor.id ?? null,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      details: JSON.parse(JSON.stringify(event.details ?? {})) as JsonObject,
+    };
+    const hash = computeAuditHash(previousHash, content);
+    const row = { ...content, previousHash, hash };
+    previousHash = hash;
+    return row;
+  });
   const inserted = await trx
     .insertInto('audit_event')
-    .values({
-      occurred_at: content.occurredAt,
-      actor_kind: content.actorKind,
-      actor_id: content.actorId,
-      action: content.action,
-      subject_type: content.subjectType,
-      subject_id: content.subjectId,
-      details: JSON.stringify(details),
-      previous_hash: previousHash,
-      hash,
-    })
+    .values(
+      rows.map((row) => ({
+        occurred_at: row.occurredAt,
+        actor_kind: row.actorKind,
+        actor_id: row.actorId,
+        action: row.action,
+        subject_type: row.subjectType,
+        subject_id: row.subjectId,
+        details: JSON.stringify(row.details),
+        previous_hash: row.previousHash,
+        hash: row.hash,
+      })),
+    )
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: inserted.id, ...content, previousHash, hash };
+    .execute();
+  // Identity values come back in insertion order for a multi-row insert.
+  const ids = inserted.map((entry) => entry.id).sort((a, b) => a - b);
+  return rows.map((row, index) => ({ id: ids[index]!, ...row }));
 }
 
 /** Audit rows, oldest first, optionally for one subject. */

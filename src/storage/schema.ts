@@ -19,6 +19,11 @@ export interface Tables {
   command_receipt: CommandReceiptTable;
   notification: NotificationTable;
   outbox_message: OutboxMessageTable;
+  document: DocumentTable;
+  otp_certification: OtpCertificationTable;
+  appeal: AppealTable;
+  questionnaire_answer: QuestionnaireAnswerTable;
+  api_token: ApiTokenTable;
   deadline_marker: DeadlineMarkerTable;
   escalation: EscalationTable;
 }
@@ -247,4 +252,74 @@ export interface EscalationTable {
   due_at: Instant;
   head_staff_ids: JSONColumnType<string[], string, never>;
   escalated_at: Instant;
+}
+
+/** An issued document; immutable (a trigger refuses UPDATE and DELETE). */
+export interface DocumentTable {
+  id: string;
+  number: string;
+  kind: string;
+  service_code: string | null;
+  application_id: string | null;
+  language: 'kk' | 'ru' | 'bilingual';
+  content: ColumnType<Record<string, unknown>, string, never>;
+  content_sha256: string;
+  pdf: Uint8Array;
+  pdf_sha256: string;
+  signer_name: string;
+  signer_iin: string | null;
+  signed_at: ColumnType<Date, Date, never>;
+  signature: Uint8Array;
+  replaces_document_id: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A certification by one-time password; immutable. */
+export interface OtpCertificationTable {
+  id: Generated<string>;
+  subject_kind: 'application' | 'request';
+  application_id: string | null;
+  digest_sha256: string;
+  iin: string;
+  phone: string;
+  otp_id: string;
+  certified_at: ColumnType<Date, Date, never>;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** An appeal against a decision of the provider, with its own term. */
+export interface AppealTable {
+  id: string;
+  application_id: string;
+  appellant_iin: string;
+  text: string;
+  status: 'submitted' | 'upheld' | 'rejected';
+  submitted_at: Instant;
+  due_at: Instant;
+  decided_at: Date | null;
+  decision: string | null;
+  decided_by: string | null;
+}
+
+/** The applicant's answers to the quality questionnaire, one per application. */
+export interface QuestionnaireAnswerTable {
+  application_id: string;
+  respondent_iin: string;
+  process: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
+  information: 'not_satisfied' | 'partially_satisfied' | 'satisfied';
+  answered_at: Instant;
+}
+
+/** A token an integrating system calls the API with; only its SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  organisation_id: string;
+  roles: ColumnType<string[], string[], string[]>;
+  staff_account_id: string | null;
+  created_at: Instant;
+  created_by: string;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
+import { answerQuestionnaire } from '../../src/features/applications/answer-questionnaire.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
+import { fileAppeal } from '../../src/features/applications/file-appeal.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { listEvents, listNotifications } from '../../src/storage/application.repository.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
@@ -21,6 +23,7 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
   let services: ReturnType<typeof applicationServices>;
   let registry: Staff, head: Staff, executor: Staff, otherHead: Staff;
   let key = 0;
+  let completedId = '';
   const nextKey = () => `test-key-${(key += 1).toString().padStart(4, '0')}`;
 
   beforeAll(async () => {
@@ -69,6 +72,7 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
     });
     expect(submitted.number).toMatch(/^2019-\d{7}$/);
     const id = submitted.applicationId;
+    completedId = id;
 
     clock.set('2019-04-01T04:10:00Z');
     const registered = await completeStep(services, registry, {
@@ -218,5 +222,41 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
       code: 'validation_failed',
       details: { issues: [{ path: 'channel', rule: 'channel_not_offered' }] },
     });
+  });
+
+  it('takes the applicant’s appeal with a 5-working-day term and one questionnaire after the result', async () => {
+    const citizen: Principal = { kind: 'citizen', iin: '900101300007' };
+    clock.set('2019-04-09T05:00:00Z'); // Tuesday 9 April 2019, 11:00
+    const appeal = await fileAppeal(services, citizen, {
+      idempotencyKey: nextKey(),
+      applicationId: completedId,
+      text: 'Дубликат выдан с ошибкой в фамилии',
+    });
+    // Five working days after the day of registration: Tuesday 16 April 2019 at 18:30.
+    expect(appeal).toMatchObject({ status: 'submitted', dueAt: '2019-04-16T12:30:00.000Z' });
+    await expect(
+      fileAppeal(services, head, {
+        idempotencyKey: nextKey(),
+        applicationId: completedId,
+        text: 'Жалоба от имени школы',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+
+    await answerQuestionnaire(services, citizen, {
+      idempotencyKey: nextKey(),
+      applicationId: completedId,
+      process: 'satisfied',
+      information: 'partially_satisfied',
+    });
+    await expect(
+      answerQuestionnaire(services, citizen, {
+        idempotencyKey: nextKey(),
+        applicationId: completedId,
+        process: 'satisfied',
+        information: 'satisfied',
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    const types = (await listEvents(database.db, completedId)).map((event) => event.type);
+    expect(types.slice(-2)).toEqual(['appealed', 'questionnaire_answered']);
   });
 });

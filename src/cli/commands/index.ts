@@ -1,12 +1,15 @@
 import type { Command } from '../command.js';
+import { apiTokenCommand } from './api-token.js';
 import { auditCommand } from './audit.js';
 import { calendarCommand } from './calendar.js';
 import { dbCommand } from './db.js';
+import { pkiCommand } from './pki.js';
 import { demoCommand } from './demo.js';
 import { regulationsCommand } from './regulations.js';
 import { registrySimulatorCommand } from './registry-simulator.js';
 import { seedOrganisationsCommand } from './seed-organisations.js';
 import { serveCommand } from './serve.js';
+import { signerCommand } from './signer.js';
 import { staffCommand } from './staff.js';
 import { workerCommand } from './worker.js';
 
@@ -20,6 +23,9 @@ export const commands: readonly Command[] = [
   seedOrganisationsCommand,
   registrySimulatorCommand,
   staffCommand,
+  apiTokenCommand,
+  pkiCommand,
+  signerCommand,
   workerCommand,
   demoCommand,
 ];

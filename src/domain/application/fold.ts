@@ -230,10 +230,7 @@ export function foldApplication(
         break;
     }
     if (state.status !== previousStatus) {
-      state.history = [
-        ...state.history,
-        { sequence: event.sequence, at: event.at, status: state.status },
-      ];
+      state.history = recordStatus(state.history, event, state.status);
     }
   }
 
@@ -258,6 +255,22 @@ export function foldApplication(
     state.originalDueAt,
   );
   return state;
+}
+
+/**
+ * Adds a status to the history. Statuses passed through within one instant (a command and the
+ * automatic steps it sets off) are not observable: only the last of them is kept, which is
+ * also the one the applicant is notified of.
+ */
+function recordStatus(
+  history: ApplicationState['history'],
+  event: ApplicationEvent,
+  status: ApplicationStatus,
+): ApplicationState['history'] {
+  const kept = [...history];
+  if (kept.length > 1 && kept[kept.length - 1]!.at === event.at) kept.pop();
+  if (kept[kept.length - 1]?.status === status) return kept;
+  return [...kept, { sequence: event.sequence, at: event.at, status }];
 }
 
 function statusBeforeSuspension(

@@ -11,6 +11,8 @@ export const ErrorCode = {
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   registryUnavailable: 'registry_unavailable',
+  /** ЭЦП not confirmed (condition 2); details.reason is a SignatureFailure. */
+  signatureNotConfirmed: 'signature_not_confirmed',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

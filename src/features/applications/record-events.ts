@@ -22,7 +22,7 @@ import {
   updateProjection,
   type ApplicationProjection,
 } from '../../storage/application.repository.js';
-import { appendAudit, type AuditActor } from '../../storage/audit.repository.js';
+import { appendAuditBatch, type AuditActor } from '../../storage/audit.repository.js';
 import { findCitizenAccountByIin } from '../../storage/citizen-account.repository.js';
 import type { Tables } from '../../storage/schema.js';
 
@@ -98,18 +98,19 @@ export async function recordEvents(
     target.events.length,
     projectionOf(state, target.regulation, now),
   );
-  for (const event of appended) {
-    const { sequence, at: _at, actor: by, ...payload } = event;
-    await appendAudit(trx, {
+  await notifyChanges(trx, target, before, state, appended, now);
+  // Last: the audit chain's lock is held from here to the commit.
+  await appendAuditBatch(
+    trx,
+    appended.map(({ sequence, at: _at, actor: by, ...payload }) => ({
       occurredAt: now,
       actor: auditActorOf(by),
       action: `application.${payload.type}`,
       subjectType: 'application',
       subjectId: target.id,
       details: { number: target.number, sequence, ...payload },
-    });
-  }
-  await notifyChanges(trx, target, before, state, appended, now);
+    })),
+  );
   return state;
 }
 

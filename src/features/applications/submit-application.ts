@@ -8,7 +8,11 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { Channel } from '../../domain/regulation/Channel.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
-import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
+import {
+  ActorRole,
+  StaffRole,
+  type StaffRole as StaffRoleType,
+} from '../../domain/shared/roles.js';
 import { insertApplication, nextApplicationNumber } from '../../storage/application.repository.js';
 import { clockOf, type ApplicationServices } from './application-services.js';
 import { parseInput } from './parse-input.js';
@@ -177,6 +181,14 @@ function checkSubmitter(
 ): void {
   if (!regulation.channels.some((flow) => flow.channel === input.channel)) {
     refuse([{ path: 'channel', rule: 'channel_not_offered', params: { channel: input.channel } }]);
+  }
+  const flow = regulation.channels.find((candidate) => candidate.channel === input.channel)!;
+  const isIssuedAtFrontOffice = flow.steps.some(
+    (step) => step.actor === ActorRole.frontOfficeOperator || step.actor === ActorRole.courier,
+  );
+  if (isIssuedAtFrontOffice && !input.frontOfficeId) {
+    // e.g. national duplicates (002): a portal request's result is issued at the front office.
+    refuse([{ path: 'frontOfficeId', rule: 'required' }]);
   }
   if (input.channel === 'portal') {
     const isOwn =

@@ -4,9 +4,13 @@ import * as m0002 from './0002-audit-event.js';
 import * as m0003 from './0003-organisations.js';
 import * as m0004 from './0004-citizen-accounts.js';
 import * as m0005 from './0005-gateway-and-consent.js';
-
+import * as m0010 from './0010-document.js';
+import * as m0011 from './0011-otp-certification.js';
 import * as m0020 from './0020-applications.js';
+import * as m0021 from './0021-appeals.js';
+import * as m0030 from './0030-api-tokens.js';
 import * as m0040 from './0040-deadlines-and-delivery.js';
+
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
  * a new migration is a new file added at the end.
@@ -17,6 +21,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-organisations': m0003,
   '0004-citizen-accounts': m0004,
   '0005-gateway-and-consent': m0005,
+  '0010-document': m0010,
+  '0011-otp-certification': m0011,
   '0020-applications': m0020,
+  '0021-appeals': m0021,
+  '0030-api-tokens': m0030,
   '0040-deadlines-and-delivery': m0040,
 };

@@ -1,0 +1,126 @@
+// The read paths staff and the public hit most, with 1,000,000 applications in a PostgreSQL
+// server: a role inbox page (goal p95 ≤ 20 ms) and the public status lookup by number (goal
+// p95 ≤ 10 ms), over HTTP, against GET /health (an HTTP round trip with one trivial query) in
+// the same run. The rows are projections written by SQL (the inbox reads only the projection);
+// 1,000 organisations hold about 1,000 open applications each.
+import { sql } from 'kysely';
+import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
+import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
+import { openDatabase } from '../src/storage/db.js';
+import { migrateToLatest } from '../src/storage/migrator.js';
+import { createOrganisation } from '../test/support/applications.js';
+import { load } from './support/http-load.js';
+import { report } from './support/report.js';
+import { startServerProcess } from './support/server-process.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CLIENTS = 8;
+
+const cluster = await startPostgresCluster({
+  settings: { max_connections: 100, shared_buffers: '256MB' },
+});
+try {
+  const admin = await openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 1 });
+  await sql`create database qyzmet`.execute(admin.db);
+  await admin.close();
+  const url = new URL(cluster.url);
+  url.pathname = '/qyzmet';
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+  await migrateToLatest(database.db);
+  await createOrganisation(database, {
+    id: 'org-1',
+    kind: 'school',
+    regionCode: 'kostanay',
+    timeZone: 'Asia/Qostanay',
+  });
+  const started = performance.now();
+  await sql`
+    insert into application (id, number, regulation_id, service_code, region_code, channel, applicant_iin,
+      provider_organisation_id, holder_organisation_id, status, current_step_id, current_actor, submitted_at,
+      step_due_at, due_at, version, updated_at)
+    select gen_random_uuid(), '2026-' || lpad(i::text, 7, '0'), 'national.duplicates.2020-01-01', 'duplicates',
+      'kostanay', 'provider_office', lpad((900101300000 + i % 100000)::text, 12, '0'),
+      'org-' || (i % 1000), 'org-' || (i % 1000),
+      (array['received', 'in_work', 'in_work'])[1 + i % 3],
+      (array['register', 'assign', 'review'])[1 + i % 3],
+      (array['registry_office', 'head', 'executor'])[1 + i % 3],
+      timestamptz '2026-01-01' + (i % 300) * interval '1 day',
+      timestamptz '2026-01-02' + (i % 300) * interval '1 day' + (i % 7) * interval '1 hour',
+      timestamptz '2026-01-22' + (i % 300) * interval '1 day', 2, now()
+    from generate_series(1, ${ROWS}) as i`.execute(database.db);
+  await sql`analyze application`.execute(database.db);
+  const loadSeconds = (performance.now() - started) / 1000;
+  const { token } = await createApiToken(
+    database.db,
+    { kind: 'system', id: 'bench' },
+    { name: 'bench', organisationId: 'org-1', roles: ['registry_office', 'head'] },
+    new Date(),
+  );
+  await database.close();
+
+  const server = await startServerProcess(url.toString(), 10);
+  const auth = { authorization: `Bearer ${token}` };
+  const numbers = Array.from(
+    { length: 1000 },
+    (_, index) => `2026-${String(1 + ((index * 997) % ROWS)).padStart(7, '0')}`,
+  );
+  const health = () => ({ path: '/health' });
+  const inbox = (index: number) => ({
+    path: `/api/v1/inbox?limit=${[20, 50][index % 2]}`,
+    headers: auth,
+  });
+  const status = (index: number) => ({
+    path: `/api/v1/public/status/${numbers[index % numbers.length]}`,
+  });
+  for (const next of [health, inbox, status])
+    await load({ url: server.url, requests: 200, concurrency: CLIENTS, next });
+  const baseline = await load({
+    url: server.url,
+    requests: REQUESTS,
+    concurrency: CLIENTS,
+    next: health,
+  });
+  const inboxResult = await load({
+    url: server.url,
+    requests: REQUESTS,
+    concurrency: CLIENTS,
+    next: inbox,
+  });
+  const statusResult = await load({
+    url: server.url,
+    requests: REQUESTS,
+    concurrency: CLIENTS,
+    next: status,
+  });
+  await server.stop();
+
+  const common = {
+    baselineName: 'GET /health p95, same server',
+    rows: ROWS,
+    clients: CLIENTS,
+    loadSeconds: Math.round(loadSeconds),
+  };
+  report({
+    bench: 'inbox.page.p95',
+    value: inboxResult.p95Ms,
+    unit: 'ms',
+    baseline: baseline.p95Ms,
+    p50Ms: inboxResult.p50Ms,
+    errors: inboxResult.errors,
+    ...(inboxResult.firstError ? { firstError: inboxResult.firstError } : {}),
+    ...common,
+  });
+  report({
+    bench: 'public-status.p95',
+    value: statusResult.p95Ms,
+    unit: 'ms',
+    baseline: baseline.p95Ms,
+    p50Ms: statusResult.p50Ms,
+    errors: statusResult.errors,
+    ...(statusResult.firstError ? { firstError: statusResult.firstError } : {}),
+    ...common,
+  });
+} finally {
+  cluster.stop();
+}

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fromRoot } from '../../src/config/paths.js';
+
+/** The real server as its own process, as production runs it. */
+export interface ServerProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `qyzmet serve` on a PostgreSQL server with a free port, production settings, no
+ * worker and no demo data; resolves when it listens. Its request log is discarded.
+ */
+export async function startServerProcess(
+  databaseUrl: string,
+  poolSize: number,
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [fromRoot('bin', 'qyzmet.js'), 'serve'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(poolSize),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      WORKER_ENABLED: 'false',
+      DEMO_DATA: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = '';
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /"port":(\d+)/.exec(buffer);
+      if (match) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { FieldIssue } from '../domain/shared/domain-error.js';
+import type { Bilingual, DocumentKind, DocumentTemplate } from './templates.js';
+
+/** The languages a document is printed in; titles are always in both. */
+export const DocumentLanguage = { kk: 'kk', ru: 'ru', bilingual: 'bilingual' } as const;
+export type DocumentLanguage = (typeof DocumentLanguage)[keyof typeof DocumentLanguage];
+
+/** A field's value: a line of text, a list, or table rows. */
+export type FieldValue = string | string[] | string[][];
+
+/** Everything a document states; its SHA-256 is printed on the document. */
+export interface DocumentContent {
+  id: string;
+  number: string;
+  kind: DocumentKind;
+  serviceCode: string | null;
+  language: DocumentLanguage;
+  /** ISO 8601 instant of issue. */
+  issuedAt: string;
+  /** The issuing organisation, as printed in the header. */
+  organisation: string | null;
+  fields: Record<string, FieldValue>;
+  signer: { name: string; role: Bilingual };
+  /** The number of the document this one replaces (reissue). */
+  replacesNumber: string | null;
+}
+
+/** JSON with object keys sorted at every level: one text for one content. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 (hex) of the canonical JSON of a document's content. */
+export function contentSha256(content: DocumentContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** SHA-256 (hex) of bytes. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Checks the fields against the template: required ones present, types right, none unknown. */
+export function checkFields(
+  template: DocumentTemplate,
+  fields: Record<string, FieldValue>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field of template.fields) {
+    const value = fields[field.key];
+    const empty =
+      value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    if (empty) {
+      if (field.required) issues.push({ path: `fields.${field.key}`, rule: 'required' });
+      continue;
+    }
+    const ok =
+      field.type === 'text'
+        ? typeof value === 'string'
+        : field.type === 'list'
+          ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+          : Array.isArray(value) &&
+            value.every(
+              (row) =>
+                Array.isArray(row) &&
+                row.length === (field.columns?.length ?? 0) &&
+                row.every((cell) => typeof cell === 'string'),
+            );
+    if (!ok) issues.push({ path: `fields.${field.key}`, rule: `type_${field.type}` });
+  }
+  for (const key of Object.keys(fields)) {
+    if (!template.fields.some((field) => field.key === key)) {
+      issues.push({ path: `fields.${key}`, rule: 'unknown_field' });
+    }
+  }
+  return issues;
+}
+
+const KZ_OFFSET_MS = 5 * 3_600_000;
+
+/**
+ * "dd.mm.yyyy hh:mm" in Kazakhstan's time (UTC+5, the single time zone since 1 March 2024).
+ */
+export function formatKazakhstanTime(iso: string | Date): string {
+  const local = new Date(new Date(iso).getTime() + KZ_OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(local.getUTCDate())}.${pad(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}

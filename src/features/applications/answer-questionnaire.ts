@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { listAvailableCommands } from '../../domain/application/available-commands.js';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import { insertQuestionnaireAnswer } from '../../storage/appeal.repository.js';
+import type { ApplicationServices } from './application-services.js';
+import { conflictDetails } from './conflict.js';
+import { getApplicationFor } from './load-application.js';
+import { parseInput } from './parse-input.js';
+import { recordEvents } from './record-events.js';
+import { runCommand } from './run-command.js';
+
+const satisfaction = z.enum(['not_satisfied', 'partially_satisfied', 'satisfied']);
+
+export const AnswerQuestionnaireInput = z
+  .object({
+    idempotencyKey: z.string(),
+    applicationId: z.string().min(1),
+    /** «Удовлетворены ли Вы качеством процесса и результатом оказания услуги?» */
+    process: satisfaction,
+    /** «Удовлетворены ли Вы качеством информации о порядке оказания услуги?» */
+    information: satisfaction,
+  })
+  .strict();
+
+/** The applicant answers the two questions of the quality questionnaire (seed 003), once, after the result. */
+export async function answerQuestionnaire(
+  services: ApplicationServices,
+  principal: Principal,
+  rawInput: z.input<typeof AnswerQuestionnaireInput>,
+) {
+  const input = parseInput(AnswerQuestionnaireInput, rawInput);
+  return runCommand(services, principal, 'answer_questionnaire', input, async (trx) => {
+    const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
+    const available = listAvailableCommands(
+      loaded.state,
+      loaded.regulation,
+      principal,
+      loaded.record.regionCode,
+    );
+    if (
+      !available.some((command) => command.kind === 'answer_questionnaire') ||
+      principal.kind !== 'citizen'
+    ) {
+      throw new DomainError(
+        principal.kind === 'citizen' ? ErrorCode.conflict : ErrorCode.forbidden,
+        conflictDetails(loaded.state, available),
+      );
+    }
+    const now = services.now();
+    await insertQuestionnaireAnswer(trx, {
+      applicationId: loaded.record.id,
+      respondentIin: principal.iin,
+      process: input.process,
+      information: input.information,
+      answeredAt: now,
+    });
+    await recordEvents(
+      trx,
+      {
+        id: loaded.record.id,
+        number: loaded.record.number,
+        regulation: loaded.regulation,
+        clock: loaded.clock,
+        events: loaded.events,
+      },
+      { kind: 'citizen', iin: principal.iin },
+      [{ type: 'questionnaire_answered', process: input.process, information: input.information }],
+      now,
+    );
+    return {
+      applicationId: loaded.record.id,
+      response: { applicationId: loaded.record.id, answered: true },
+    };
+  });
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { listAvailableCommands } from '../../domain/application/available-commands.js';
+import { addDuration } from '../../domain/calendar/index.js';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import { insertAppeal } from '../../storage/appeal.repository.js';
+import type { ApplicationServices } from './application-services.js';
+import { conflictDetails } from './conflict.js';
+import { getApplicationFor } from './load-application.js';
+import { parseInput } from './parse-input.js';
+import { recordEvents } from './record-events.js';
+import { runCommand } from './run-command.js';
+
+export const FileAppealInput = z
+  .object({
+    idempotencyKey: z.string(),
+    applicationId: z.string().min(1),
+    text: z.string().trim().min(10).max(8000).describe('What is appealed and why'),
+  })
+  .strict();
+
+/** An appeal is reviewed within 5 working days of its registration (Law "On public services", art. 25). */
+export const appealReviewTerm = { amount: 5, unit: 'working_days' } as const;
+
+/**
+ * The applicant (or representative) appeals a decision of the provider once the process has
+ * ended. The appeal gets its own due date under the provider's calendar; the application's
+ * log records it.
+ */
+export async function fileAppeal(
+  services: ApplicationServices,
+  principal: Principal,
+  rawInput: z.input<typeof FileAppealInput>,
+) {
+  const input = parseInput(FileAppealInput, rawInput);
+  return runCommand(services, principal, 'file_appeal', input, async (trx) => {
+    const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
+    const available = listAvailableCommands(
+      loaded.state,
+      loaded.regulation,
+      principal,
+      loaded.record.regionCode,
+    );
+    if (!available.some((command) => command.kind === 'appeal') || principal.kind !== 'citizen') {
+      throw new DomainError(
+        principal.kind === 'citizen' ? ErrorCode.conflict : ErrorCode.forbidden,
+        conflictDetails(loaded.state, available),
+      );
+    }
+    const now = services.now();
+    const appealId = randomUUID();
+    const dueAt = new Date(
+      addDuration(loaded.clock.provider, now.getTime(), appealReviewTerm, {
+        excludeStartDay: true,
+      }),
+    );
+    await insertAppeal(trx, {
+      id: appealId,
+      applicationId: loaded.record.id,
+      appellantIin: principal.iin,
+      text: input.text,
+      status: 'submitted',
+      submittedAt: now,
+      dueAt,
+    });
+    await recordEvents(
+      trx,
+      {
+        id: loaded.record.id,
+        number: loaded.record.number,
+        regulation: loaded.regulation,
+        clock: loaded.clock,
+        events: loaded.events,
+      },
+      { kind: 'citizen', iin: principal.iin },
+      [{ type: 'appealed', appealId }],
+      now,
+    );
+    return {
+      applicationId: loaded.record.id,
+      response: {
+        appealId,
+        applicationId: loaded.record.id,
+        status: 'submitted',
+        dueAt: dueAt.toISOString(),
+      },
+    };
+  });
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { isAutomatic } from '../../domain/application/available-commands.js';
+import { getFlow, getStep } from '../../domain/application/fold.js';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { DecisionQuestion } from '../../domain/regulation/DecisionQuestion.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import type { ApplicationServices } from './application-services.js';
+import { conflictDetails } from './conflict.js';
+import { getApplicationFor } from './load-application.js';
+import { parseInput } from './parse-input.js';
+import { recordEvents } from './record-events.js';
+import { runCommand } from './run-command.js';
+
+export const RecordSystemAnswerInput = z
+  .object({
+    idempotencyKey: z.string(),
+    applicationId: z.string().min(1),
+    question: DecisionQuestion,
+    answer: z.boolean(),
+    /** Which process answered: the registry gateway, the kindergarten allocation run… */
+    source: z.string().min(1).max(100),
+  })
+  .strict();
+
+/**
+ * Answers the question of an information-system step that waits for it — a person-registry
+ * lookup (person_data_found), a vacancy in the kindergarten queue (place_available) — and lets
+ * the automatic steps after it run. Only the system itself (gateway adapters, background jobs)
+ * may call it.
+ */
+export async function recordSystemAnswer(
+  services: ApplicationServices,
+  principal: Principal,
+  rawInput: z.input<typeof RecordSystemAnswerInput>,
+) {
+  const input = parseInput(RecordSystemAnswerInput, rawInput);
+  if (principal.kind !== 'system')
+    throw new DomainError(ErrorCode.forbidden, { reason: 'system_only' });
+  return runCommand(services, principal, 'record_system_answer', input, async (trx) => {
+    const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
+    const { state, regulation } = loaded;
+    const step = state.currentStepId
+      ? getStep(getFlow(regulation, state.channel), state.currentStepId)
+      : undefined;
+    if (
+      !step ||
+      !isAutomatic(step) ||
+      step.decide?.question !== input.question ||
+      state.suspendedSince !== undefined
+    ) {
+      throw new DomainError(ErrorCode.conflict, {
+        ...conflictDetails(state, []),
+        question: input.question,
+      });
+    }
+    const next = await recordEvents(
+      trx,
+      {
+        id: loaded.record.id,
+        number: loaded.record.number,
+        regulation,
+        clock: loaded.clock,
+        events: loaded.events,
+      },
+      { kind: 'system', process: input.source },
+      [{ type: 'step_completed', stepId: step.id, answer: input.answer, documentIds: [] }],
+      services.now(),
+    );
+    return {
+      applicationId: loaded.record.id,
+      response: {
+        applicationId: loaded.record.id,
+        status: next.status,
+        currentStepId: next.currentStepId ?? null,
+        version: next.version,
+      },
+    };
+  });
+}

@@ -1,0 +1,36 @@
+import {
+  ApplicationStatus,
+  applicationStatusLabels,
+  finalStatuses,
+} from '../../domain/application/ApplicationStatus.js';
+import type { ApplicationListRow } from '../../storage/application-query.repository.js';
+
+/** One line of an application list: the projection, labelled, with its overdue flag. */
+export function summaryOf(row: ApplicationListRow, now: Date) {
+  const status = ApplicationStatus.parse(row.status);
+  const isRunning = !finalStatuses.has(status) && status !== 'suspended';
+  return {
+    id: row.id,
+    number: row.number,
+    regulationId: row.regulationId,
+    serviceCode: row.serviceCode,
+    regionCode: row.regionCode,
+    channel: row.channel,
+    status,
+    statusLabel: applicationStatusLabels[status],
+    applicantIin: row.applicantIin,
+    representativeIin: row.representativeIin,
+    providerOrganisationId: row.providerOrganisationId,
+    frontOfficeId: row.frontOfficeId,
+    holderOrganisationId: row.holderOrganisationId,
+    currentStepId: row.currentStepId,
+    currentActor: row.currentActor,
+    executorId: row.executorId,
+    submittedAt: row.submittedAt.toISOString(),
+    stepDueAt: row.stepDueAt?.toISOString() ?? null,
+    dueAt: row.dueAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    isOverdue: isRunning && now.getTime() > row.dueAt.getTime(),
+  };
+}
+export type ApplicationSummary = ReturnType<typeof summaryOf>;

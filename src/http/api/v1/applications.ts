@@ -1,0 +1,198 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
+import { CompleteStepInput, completeStep } from '../../../features/applications/complete-step.js';
+import { ExtendTermInput, extendTerm } from '../../../features/applications/extend-term.js';
+import {
+  ResumeApplicationInput,
+  resumeApplication,
+} from '../../../features/applications/resume-application.js';
+import {
+  SubmitApplicationInput,
+  submitApplication,
+} from '../../../features/applications/submit-application.js';
+import {
+  SuspendApplicationInput,
+  suspendApplication,
+} from '../../../features/applications/suspend-application.js';
+import { getApplicationView } from '../../../features/queries/get-application-view.js';
+import {
+  ApplicationSearchQuery,
+  searchApplications,
+} from '../../../features/queries/search-applications.js';
+import type { AppEnv } from '../../app.js';
+import { defineOperation, mount, principalOf } from './operation.js';
+import {
+  ApplicationPage,
+  ApplicationView,
+  CommandResult,
+  ErrorResponse,
+  SubmitResult,
+} from './schemas.js';
+
+const idempotencyHeader = {
+  name: 'Idempotency-Key',
+  description:
+    'The command key (8–128 of A-Z a-z 0-9 . _ : -); instead of, or equal to, idempotencyKey in the body. A retry with the same key returns the first answer and changes nothing.',
+};
+const bodyKey = z
+  .string()
+  .optional()
+  .describe('Client-chosen key; may come in the Idempotency-Key header instead');
+
+/** The key from the header or the body; both given and different is a mistake. */
+function idempotencyKeyOf(c: Context<AppEnv>, fromBody: string | undefined): string {
+  const fromHeader = c.req.header('idempotency-key');
+  if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'idempotencyKey', rule: 'differs_from_header' }],
+    });
+  }
+  return fromHeader ?? fromBody ?? '';
+}
+
+const errors = {
+  401: { description: 'No valid token or session', schema: ErrorResponse },
+  403: { description: 'The role or organisation may not do this', schema: ErrorResponse },
+  404: { description: 'No such application visible to the caller', schema: ErrorResponse },
+  422: { description: 'Invalid input, with every issue', schema: ErrorResponse },
+} as const;
+
+const ApplicationId = z.object({ id: z.string().describe('Application id (UUID)') }).strict();
+
+export const submitOperation = defineOperation({
+  method: 'post',
+  path: '/api/v1/applications',
+  operationId: 'submitApplication',
+  tag: 'Applications',
+  summary: 'Submit an application through a channel',
+  description:
+    'Portal: by the signed-in applicant (or representative). Provider office: by its registry office. Front office: by an operator of that front office. The regulation version in force in the provider’s region today is applied.',
+  isPublic: false,
+  headers: [idempotencyHeader],
+  body: SubmitApplicationInput.extend({ idempotencyKey: bodyKey }),
+  responses: {
+    201: { description: 'Submitted (or the first answer to this key)', schema: SubmitResult },
+    ...errors,
+  },
+});
+
+export const searchOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/applications',
+  operationId: 'searchApplications',
+  tag: 'Applications',
+  summary: 'Search the applications of the caller’s organisation',
+  description: 'Newest first, keyset paging. Staff only. Audited as a read of personal data.',
+  isPublic: false,
+  query: ApplicationSearchQuery,
+  responses: { 200: { description: 'A page', schema: ApplicationPage }, ...errors },
+});
+
+export const getOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/applications/:id',
+  operationId: 'getApplication',
+  tag: 'Applications',
+  summary: 'An application: state, allowed commands, history, due times',
+  description:
+    'Another organisation’s or another citizen’s application is answered 404. Audited as a read of personal data.',
+  isPublic: false,
+  params: ApplicationId,
+  responses: { 200: { description: 'The application', schema: ApplicationView }, ...errors },
+});
+
+const omitted = { applicationId: true, idempotencyKey: true } as const;
+export const CommandBody = z
+  .discriminatedUnion('kind', [
+    CompleteStepInput.omit(omitted).extend({
+      kind: z.literal('complete_step'),
+      idempotencyKey: bodyKey,
+    }),
+    ExtendTermInput.omit(omitted).extend({
+      kind: z.literal('extend_term'),
+      idempotencyKey: bodyKey,
+    }),
+    SuspendApplicationInput.omit(omitted).extend({
+      kind: z.literal('suspend'),
+      idempotencyKey: bodyKey,
+    }),
+    ResumeApplicationInput.omit(omitted).extend({
+      kind: z.literal('resume'),
+      idempotencyKey: bodyKey,
+    }),
+  ])
+  .describe('A command: complete the current step, extend the term, suspend or resume');
+
+export const commandOperation = defineOperation({
+  method: 'post',
+  path: '/api/v1/applications/:id/commands',
+  operationId: 'giveCommand',
+  tag: 'Applications',
+  summary: 'Give a command to an application',
+  description:
+    'Allowed only to the role the regulation names at the current step, in the organisation that holds the application (after assignment, the appointed executor). A command that is not allowed in the current state is answered 409 with the current status, step, version and the allowed actions.',
+  isPublic: false,
+  params: ApplicationId,
+  headers: [idempotencyHeader],
+  body: CommandBody,
+  responses: {
+    200: { description: 'Done (or the first answer to this key)', schema: CommandResult },
+    ...errors,
+    409: {
+      description: 'Not allowed in the current state, or a concurrent change',
+      schema: ErrorResponse,
+    },
+  },
+});
+
+/** /api/v1/applications: submit, search, read, commands. */
+export function applicationRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const services = (c: Context<AppEnv>) => c.get('deps').applications;
+
+  mount(routes, submitOperation, async (input) => {
+    const { idempotencyKey, ...body } = input.body;
+    const result = await submitApplication(services(input.c), principalOf(input), {
+      ...body,
+      idempotencyKey: idempotencyKeyOf(input.c, idempotencyKey),
+    });
+    return input.c.json(result, 201);
+  });
+
+  mount(routes, searchOperation, async (input) =>
+    input.c.json(await searchApplications(services(input.c), principalOf(input), input.query)),
+  );
+
+  mount(routes, getOperation, async (input) =>
+    input.c.json(await getApplicationView(services(input.c), principalOf(input), input.params.id)),
+  );
+
+  mount(routes, commandOperation, async (input) => {
+    const principal = principalOf(input);
+    const command = input.body;
+    const envelope = {
+      idempotencyKey: idempotencyKeyOf(input.c, command.idempotencyKey),
+      applicationId: input.params.id,
+    };
+    const service = services(input.c);
+    switch (command.kind) {
+      case 'complete_step': {
+        const { kind: _kind, ...rest } = command;
+        return input.c.json(await completeStep(service, principal, { ...rest, ...envelope }));
+      }
+      case 'extend_term': {
+        const { kind: _kind, ...rest } = command;
+        return input.c.json(await extendTerm(service, principal, { ...rest, ...envelope }));
+      }
+      case 'suspend': {
+        const { kind: _kind, ...rest } = command;
+        return input.c.json(await suspendApplication(service, principal, { ...rest, ...envelope }));
+      }
+      case 'resume':
+        return input.c.json(await resumeApplication(service, principal, envelope));
+    }
+  });
+
+  return routes;
+}

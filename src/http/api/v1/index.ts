@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app.js';
+import {
+  applicationRoutes,
+  commandOperation,
+  getOperation,
+  searchOperation,
+  submitOperation,
+} from './applications.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
+import type { ApiOperation } from './operation.js';
+import {
+  getRegulationOperation,
+  inboxOperation,
+  listRegulationsOperation,
+  myApplicationsOperation,
+  publicStatusOperation,
+  queryRoutes,
+} from './queries.js';
+import { renderReferencePage } from './reference-page.js';
+
+/** Every operation of /api/v1, in the order the reference lists them. */
+export const apiOperations: readonly ApiOperation[] = [
+  listRegulationsOperation,
+  getRegulationOperation,
+  submitOperation,
+  searchOperation,
+  getOperation,
+  commandOperation,
+  inboxOperation,
+  myApplicationsOperation,
+  publicStatusOperation,
+] as readonly ApiOperation[];
+
+/** The API version the document states. */
+export const apiVersion = '1.0.0';
+
+let document: OpenApiDocument | undefined;
+/** The OpenAPI document, built once (the schemas do not change while running). */
+export function openApiDocument(): OpenApiDocument {
+  document ??= buildOpenApiDocument(apiOperations, apiVersion);
+  return document;
+}
+
+/** The JSON API under /api/v1, its OpenAPI document and its reference page. */
+export function apiV1Routes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.route('/', queryRoutes());
+  routes.route('/', applicationRoutes());
+  routes.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  routes.get('/api/docs', async (c) => {
+    c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html(await renderReferencePage(openApiDocument()));
+  });
+  return routes;
+}

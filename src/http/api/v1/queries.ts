@@ -1,0 +1,131 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
+import { getPublicStatus } from '../../../features/queries/get-public-status.js';
+import { InboxQuery, listInbox } from '../../../features/queries/list-inbox.js';
+import {
+  listMyApplications,
+  MyApplicationsQuery,
+} from '../../../features/queries/list-my-applications.js';
+import {
+  getRegulation,
+  listRegulations,
+  RegulationCatalogueQuery,
+} from '../../../features/queries/list-regulations.js';
+import type { AppEnv } from '../../app.js';
+import { defineOperation, mount, principalOf } from './operation.js';
+import {
+  ApplicationPage,
+  ErrorResponse,
+  InboxPage,
+  PublicStatus,
+  RegulationCatalogue,
+} from './schemas.js';
+
+const unauthenticated = { description: 'No valid token or session', schema: ErrorResponse };
+const forbidden = { description: 'Not for this kind of caller', schema: ErrorResponse };
+const invalid = { description: 'Invalid query', schema: ErrorResponse };
+
+export const listRegulationsOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/regulations',
+  operationId: 'listRegulations',
+  tag: 'Regulations',
+  summary: 'Services in force per region, with channels, term, fee, documents and results',
+  isPublic: true,
+  query: RegulationCatalogueQuery,
+  responses: { 200: { description: 'The catalogue', schema: RegulationCatalogue }, 422: invalid },
+});
+
+export const getRegulationOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/regulations/:id',
+  operationId: 'getRegulation',
+  tag: 'Regulations',
+  summary: 'One regulation version, whole: steps, fields, documents, grounds for refusal',
+  isPublic: true,
+  params: z.object({ id: z.string().describe('e.g. kostanay.duplicates.2018-12-21') }).strict(),
+  responses: {
+    200: { description: 'The definition', schema: RegulationDefinition },
+    404: { description: 'No such version', schema: ErrorResponse },
+  },
+});
+
+export const inboxOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/inbox',
+  operationId: 'listInbox',
+  tag: 'Applications',
+  summary: 'The caller’s role inbox, most urgent first',
+  description:
+    'Applications the caller’s organisation holds whose current step one of the caller’s roles performs (executor steps: only those assigned to the caller, or not yet assigned). Ordered by the step’s due (else the whole due), with an on_time / warning / overdue indicator: warning within 1 working day or 25% of the step, whichever is shorter. Staff only; audited.',
+  isPublic: false,
+  query: InboxQuery,
+  responses: {
+    200: { description: 'A page', schema: InboxPage },
+    401: unauthenticated,
+    403: forbidden,
+    422: invalid,
+  },
+});
+
+export const myApplicationsOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/me/applications',
+  operationId: 'listMyApplications',
+  tag: 'Applications',
+  summary: 'The signed-in citizen’s applications (as applicant or representative)',
+  isPublic: false,
+  query: MyApplicationsQuery,
+  responses: {
+    200: { description: 'A page', schema: ApplicationPage },
+    401: unauthenticated,
+    403: forbidden,
+    422: invalid,
+  },
+});
+
+export const publicStatusOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/public/status/:number',
+  operationId: 'getPublicStatus',
+  tag: 'Public',
+  summary: 'Status of an application by its number — no login, no personal data',
+  isPublic: true,
+  params: z.object({ number: z.string().describe('e.g. 2026-0000001') }).strict(),
+  responses: {
+    200: { description: 'The status', schema: PublicStatus },
+    404: { description: 'No application with this number', schema: ErrorResponse },
+  },
+});
+
+/** Regulations catalogue, inbox, the citizen's list and the public status. */
+export function queryRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const services = (c: Context<AppEnv>) => c.get('deps').applications;
+
+  mount(routes, listRegulationsOperation, (input) =>
+    input.c.json(listRegulations(services(input.c), input.query)),
+  );
+  mount(routes, getRegulationOperation, (input) =>
+    input.c.json(getRegulation(services(input.c), input.params.id)),
+  );
+  mount(routes, inboxOperation, async (input) =>
+    input.c.json(
+      await listInbox(
+        services(input.c),
+        principalOf(input),
+        input.query,
+        input.c.get('deps').inboxWarning,
+      ),
+    ),
+  );
+  mount(routes, myApplicationsOperation, async (input) =>
+    input.c.json(await listMyApplications(services(input.c), principalOf(input), input.query)),
+  );
+  mount(routes, publicStatusOperation, async (input) => {
+    input.c.header('cache-control', 'no-store');
+    return input.c.json(await getPublicStatus(services(input.c), input.params.number));
+  });
+  return routes;
+}

@@ -1,0 +1,228 @@
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
+import type { Database } from './db.js';
+import type { Tables } from './schema.js';
+
+/** A row of an application list (projection columns only; no log, no fold). */
+export interface ApplicationListRow {
+  id: string;
+  number: string;
+  regulationId: string;
+  serviceCode: string;
+  regionCode: string;
+  channel: string;
+  applicantIin: string;
+  representativeIin: string | null;
+  providerOrganisationId: string;
+  frontOfficeId: string | null;
+  holderOrganisationId: string;
+  status: string;
+  currentStepId: string | null;
+  currentActor: string | null;
+  executorId: string | null;
+  submittedAt: Date;
+  stepDueAt: Date | null;
+  dueAt: Date;
+  endedAt: Date | null;
+  updatedAt: Date;
+}
+
+type Eb = ExpressionBuilder<Tables, 'application'>;
+
+const listColumns = [
+  'id',
+  'number',
+  'regulation_id',
+  'service_code',
+  'region_code',
+  'channel',
+  'applicant_iin',
+  'representative_iin',
+  'provider_organisation_id',
+  'front_office_id',
+  'holder_organisation_id',
+  'status',
+  'current_step_id',
+  'current_actor',
+  'executor_id',
+  'submitted_at',
+  'step_due_at',
+  'due_at',
+  'ended_at',
+  'updated_at',
+] as const;
+
+function toListRow(row: Pick<Selectable<Tables['application']>, (typeof listColumns)[number]>) {
+  return {
+    id: row.id,
+    number: row.number,
+    regulationId: row.regulation_id,
+    serviceCode: row.service_code,
+    regionCode: row.region_code,
+    channel: row.channel,
+    applicantIin: row.applicant_iin,
+    representativeIin: row.representative_iin,
+    providerOrganisationId: row.provider_organisation_id,
+    frontOfficeId: row.front_office_id,
+    holderOrganisationId: row.holder_organisation_id,
+    status: row.status,
+    currentStepId: row.current_step_id,
+    currentActor: row.current_actor,
+    executorId: row.executor_id,
+    submittedAt: row.submitted_at,
+    stepDueAt: row.step_due_at,
+    dueAt: row.due_at,
+    endedAt: row.ended_at,
+    updatedAt: row.updated_at,
+  } satisfies ApplicationListRow;
+}
+
+/** Filters of an application search; every one optional, all combined with AND. */
+export interface ApplicationFilter {
+  /** Applications visible to a staff member: provided by or accepted at this organisation. */
+  visibleToOrganisationId?: string;
+  statuses?: readonly string[];
+  serviceCode?: string;
+  providerOrganisationId?: string;
+  /** true: open, running (not suspended) and past the total due at `now`; false: not overdue. */
+  overdue?: boolean;
+  submittedFrom?: Date;
+  submittedBefore?: Date;
+}
+
+/**
+ * A page of applications matching `filter`, newest submission first, after the keyset
+ * position `after` (exclusive); fetches `limit` rows.
+ */
+export async function searchApplicationRows(
+  db: Database,
+  filter: ApplicationFilter,
+  now: Date,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<ApplicationListRow[]> {
+  const rows = await db
+    .selectFrom('application')
+    .select(listColumns)
+    .where((eb) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (filter.visibleToOrganisationId) {
+        conditions.push(
+          eb.or([
+            eb('provider_organisation_id', '=', filter.visibleToOrganisationId),
+            eb('front_office_id', '=', filter.visibleToOrganisationId),
+          ]),
+        );
+      }
+      if (filter.statuses?.length) conditions.push(eb('status', 'in', [...filter.statuses]));
+      if (filter.serviceCode) conditions.push(eb('service_code', '=', filter.serviceCode));
+      if (filter.providerOrganisationId)
+        conditions.push(eb('provider_organisation_id', '=', filter.providerOrganisationId));
+      // A suspended application's clock is stopped: its stored due is not yet its due.
+      if (filter.overdue === true)
+        conditions.push(
+          eb.and([
+            eb('ended_at', 'is', null),
+            eb('status', '<>', 'suspended'),
+            eb('due_at', '<', now),
+          ]),
+        );
+      if (filter.overdue === false)
+        conditions.push(
+          eb.or([
+            eb('ended_at', 'is not', null),
+            eb('status', '=', 'suspended'),
+            eb('due_at', '>=', now),
+          ]),
+        );
+      if (filter.submittedFrom) conditions.push(eb('submitted_at', '>=', filter.submittedFrom));
+      if (filter.submittedBefore) conditions.push(eb('submitted_at', '<', filter.submittedBefore));
+      if (after)
+        conditions.push(sql<SqlBool>`(submitted_at, id) < (${after.at}, ${after.id}::uuid)`);
+      return eb.and(conditions);
+    })
+    .orderBy('submitted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toListRow);
+}
+
+/** Who a role inbox is for: the organisation, the step actors of the roles, the staff member. */
+export interface InboxOwner {
+  organisationId: string;
+  /** Step actors (ActorRole values) whose steps the member's roles perform. */
+  actors: readonly string[];
+  /** Executor steps show only when assigned to this staff member (or not assigned yet). */
+  staffId: string;
+}
+
+/** The urgency of an inbox row: the current step's due, or the whole application's. */
+const urgency = sql<Date>`coalesce(step_due_at, due_at)`;
+
+/**
+ * A page of the role inbox: applications held by the organisation whose current step is one
+ * of `actors` (executor steps only when assigned to the member or unassigned), most urgent
+ * first, after `after` (exclusive); fetches `limit` rows. Uses application_inbox_urgency_idx.
+ */
+export async function listInboxRows(
+  db: Database,
+  owner: InboxOwner,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<(ApplicationListRow & { urgencyAt: Date })[]> {
+  if (owner.actors.length === 0) return [];
+  const others = owner.actors.filter((actor) => actor !== 'executor');
+  const rows = await db
+    .selectFrom('application')
+    .select([...listColumns, urgency.as('urgency_at')])
+    .where('holder_organisation_id', '=', owner.organisationId)
+    .where('current_step_id', 'is not', null)
+    .where((eb: Eb) => {
+      const byActor: Expression<SqlBool>[] = [];
+      if (others.length > 0) byActor.push(eb('current_actor', 'in', others));
+      if (owner.actors.includes('executor')) {
+        byActor.push(
+          eb.and([
+            eb('current_actor', '=', 'executor'),
+            eb.or([eb('executor_id', '=', owner.staffId), eb('executor_id', 'is', null)]),
+          ]),
+        );
+      }
+      return eb.or(byActor);
+    })
+    .$if(after !== undefined, (query) =>
+      query.where(sql<SqlBool>`(${urgency}, id) > (${after!.at}, ${after!.id}::uuid)`),
+    )
+    .orderBy(urgency)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...toListRow(row), urgencyAt: new Date(row.urgency_at) }));
+}
+
+/** A page of a citizen's applications (as applicant or representative), newest first. */
+export async function listApplicantRows(
+  db: Database,
+  iin: string,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<ApplicationListRow[]> {
+  const rows = await db
+    .selectFrom('application')
+    .select(listColumns)
+    .where((eb) => eb.or([eb('applicant_iin', '=', iin), eb('representative_iin', '=', iin)]))
+    .$if(after !== undefined, (query) =>
+      query.where(sql<SqlBool>`(submitted_at, id) < (${after!.at}, ${after!.id}::uuid)`),
+    )
+    .orderBy('submitted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toListRow);
+}

@@ -1,0 +1,122 @@
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import type { Principal } from '../../src/domain/identity/authorisation.js';
+import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
+import type { InboxWarningPolicy } from '../../src/features/queries/list-inbox.js';
+import { createApp } from '../../src/http/app.js';
+import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import {
+  applicationServices,
+  createOrganisation,
+  createStaff,
+  manualClock,
+} from './applications.js';
+import { createTestDatabase } from './database.js';
+
+type Staff = Principal & { kind: 'staff' };
+
+/** A staff member with an API token bound to their account. */
+export interface StaffWithToken {
+  readonly principal: Staff;
+  readonly token: string;
+  readonly tokenId: string;
+}
+
+/**
+ * The HTTP app on a fresh database with two Kostanay schools: school 1 with a registry
+ * office, a head and two executors, school 2 with a head — each with an API token.
+ */
+export async function createApiFixture(start: string, inboxWarning?: InboxWarningPolicy) {
+  const database: DatabaseHandle = await createTestDatabase();
+  const clock = manualClock(start);
+  const sms = new InMemorySmsOutbox();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const app = createApp({
+    config,
+    logger: createLogger(config),
+    database,
+    now: clock.now,
+    sms,
+    applications: applicationServices(database, clock.now),
+    ...(inboxWarning ? { inboxWarning } : {}),
+  });
+  for (const id of ['kst-school-1', 'kst-school-2']) {
+    await createOrganisation(database, {
+      id,
+      kind: 'school',
+      regionCode: 'kostanay',
+      timeZone: 'Asia/Qostanay',
+    });
+  }
+  const withToken = async (organisationId: string, roles: string[]): Promise<StaffWithToken> => {
+    const principal = await createStaff(database, organisationId, 'kostanay', roles);
+    const created = await createApiToken(
+      database.db,
+      { kind: 'system', id: 'test' },
+      {
+        name: `${roles.join('+')} system`,
+        organisationId,
+        roles: roles as never,
+        staffAccountId: principal.staffId,
+      },
+      clock.now(),
+    );
+    return { principal, token: created.token, tokenId: created.tokenId };
+  };
+  const staff = {
+    registry: await withToken('kst-school-1', ['registry_office']),
+    head: await withToken('kst-school-1', ['head']),
+    executor: await withToken('kst-school-1', ['executor']),
+    otherExecutor: await withToken('kst-school-1', ['executor']),
+    otherHead: await withToken('kst-school-2', ['head']),
+  };
+
+  let key = 0;
+  const nextKey = () => `api-key-${(key += 1).toString().padStart(5, '0')}`;
+
+  /** A request with optional bearer token, JSON body and extra headers. */
+  const call = (
+    method: 'GET' | 'POST',
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) =>
+    app.request(path, {
+      method,
+      headers: {
+        'accept-language': 'en',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+
+  /** Submits a Kostanay duplicate at school 1's office for `applicantIin`. */
+  const submit = async (applicantIin = '900101300007') => {
+    const response = await call('POST', '/api/v1/applications', {
+      token: staff.registry.token,
+      headers: { 'idempotency-key': nextKey() },
+      body: {
+        serviceCode: 'duplicates',
+        channel: 'provider_office',
+        applicantIin,
+        providerOrganisationId: 'kst-school-1',
+        fields: { 'applicant-iin': applicantIin },
+      },
+    });
+    if (response.status !== 201)
+      throw new Error(`submit: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { applicationId: string; number: string };
+  };
+
+  /** Gives a command to an application. */
+  const command = (token: string, applicationId: string, body: Record<string, unknown>) =>
+    call('POST', `/api/v1/applications/${applicationId}/commands`, {
+      token,
+      body: { idempotencyKey: nextKey(), ...body },
+    });
+
+  return { database, clock, sms, app, staff, call, submit, command, nextKey };
+}
+export type ApiFixture = Awaited<ReturnType<typeof createApiFixture>>;
