@@ -194,7 +194,8 @@ export async function seedDemo(
     }
 
     // The representative applies on the portal for the citizen (power of attorney).
-    if (regulation.channels.some((flow) => flow.channel === 'portal')) {
+    const portal = regulation.channels.find((flow) => flow.channel === 'portal');
+    if (portal) {
       clock = start + (offset + 7) * minute;
       await submitApplication(
         demoServices,
@@ -206,6 +207,12 @@ export async function seedDemo(
           applicantIin: demoCitizen.iin,
           representativeIin: demoRepresentative.iin,
           providerOrganisationId: provider,
+          ...(portal.steps.some(
+            (step) =>
+              step.actor === ActorRole.frontOfficeOperator || step.actor === ActorRole.courier,
+          )
+            ? { frontOfficeId }
+            : {}),
           fields: demoFields(regulation),
         },
       );
