@@ -7,7 +7,13 @@ import { fromRoot } from '../../src/config/paths.js';
 /** Test configuration: silent logs, a random port, and the given database. */
 export function testConfig(database: Config['database']): Config {
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '1' });
-  return { ...base, http: { ...base.http, port: 0, host: '127.0.0.1' }, database };
+  // No background worker: in-process server tests see only their own requests' writes.
+  return {
+    ...base,
+    http: { ...base.http, port: 0, host: '127.0.0.1' },
+    database,
+    worker: { ...base.worker, enabled: false },
+  };
 }
 
 /** Starts the real server in this process on a random port. */

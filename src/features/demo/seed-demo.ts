@@ -190,7 +190,8 @@ export async function seedDemo(
     }
 
     // The representative applies on the portal for the citizen (power of attorney).
-    if (regulation.channels.some((flow) => flow.channel === 'portal')) {
+    const portal = regulation.channels.find((flow) => flow.channel === 'portal');
+    if (portal) {
       clock = start + (offset + 7) * minute;
       await submitApplication(
         demoServices,
@@ -202,12 +203,7 @@ export async function seedDemo(
           applicantIin: demoCitizen.iin,
           representativeIin: demoRepresentative.iin,
           providerOrganisationId: provider,
-          // A portal application whose result is issued at a front office names it (002).
-          ...(regulation.channels.some(
-            (flow) => flow.channel === 'portal' && involvesFrontOffice(flow),
-          )
-            ? { frontOfficeId }
-            : {}),
+          ...(involvesFrontOffice(portal) ? { frontOfficeId } : {}),
           fields: demoFields(regulation),
         },
       );

@@ -9,8 +9,8 @@ import * as m0011 from './0011-otp-certification.js';
 import * as m0020 from './0020-applications.js';
 import * as m0021 from './0021-appeals.js';
 import * as m0030 from './0030-api-tokens.js';
-
 import * as m0040 from './0040-deadlines-and-delivery.js';
+
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
  * a new migration is a new file added at the end.
