@@ -14,6 +14,8 @@ import type { TrustStore } from '../signing/trust-store.js';
 import type { ApplicationServices } from '../features/applications/application-services.js';
 import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
 import { apiV1Routes } from './api/v1/index.js';
+import { renderWebError, webRoutes } from './web/web-routes.js';
+import type { WebContext } from './web/web-env.js';
 
 /** What every request handler may use; built once at boot. */
 export interface AppDependencies {
@@ -22,7 +24,10 @@ export interface AppDependencies {
   database: DatabaseHandle;
   /** The clock: injected so tests can skip time. */
   now: () => Date;
-  /** Where one-time passwords go; default: the log (no SMS gateway configured). */
+  /**
+   * Where one-time passwords go; default: the log (no SMS gateway configured), with the
+   * text shown outside production. Always set on the request's `deps`.
+   */
   sms?: SmsSender;
   /** Trusted CAs and CRLs for signatures; loaded from PKI_DIR on first use when absent. */
   trustStore?: TrustStore;
@@ -38,8 +43,21 @@ export type AppEnv = {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+/** Whether a request is for a page (a browser asking for HTML outside the JSON API). */
+function wantsPage(path: string, accept: string | undefined): boolean {
+  return !path.startsWith('/api/') && (accept ?? '').includes('text/html');
+}
+
 /** Builds the HTTP application: middleware, routes and the error mapping. */
-export function createApp(deps: AppDependencies): Hono<AppEnv> {
+export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
+  const deps: AppDependencies = {
+    ...dependencies,
+    sms:
+      dependencies.sms ??
+      createLoggingSmsSender(dependencies.logger, {
+        revealText: dependencies.config.env !== 'production',
+      }),
+  };
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
@@ -64,11 +82,15 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   });
 
   app.route('/', healthRoutes());
-  app.route('/', authRoutes({ sms: deps.sms ?? createLoggingSmsSender(deps.logger) }));
+  app.route('/', authRoutes({ sms: deps.sms! }));
   app.route('/', apiV1Routes());
   app.route('/', verifyRoutes());
+  app.route('/', webRoutes());
 
   app.notFound((c) => {
+    if (wantsPage(c.req.path, c.req.header('accept'))) {
+      return renderWebError(new DomainError('not_found'), c as unknown as WebContext);
+    }
     const locale = negotiateLocale(c.req.header('accept-language'));
     return c.json(
       { error: { code: 'not_found', message: errorTable.not_found.message[locale] } },

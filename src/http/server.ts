@@ -6,6 +6,7 @@ import type { Logger } from '../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../storage/db.js';
 import { recordStart } from '../features/system/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
+import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { createApp, type AppEnv } from './app.js';
 import { loadApplicationServices } from '../features/applications/load-application-services.js';
 import type { Hono } from 'hono';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   configureApp?: (app: Hono<AppEnv>) => void;
   /** The clock; the wall clock when absent. */
   now?: () => Date;
+  /** Where one-time passwords go; default: the log (codes shown only outside production). */
+  sms?: SmsSender;
 }
 
 export async function startServer(
@@ -65,7 +68,7 @@ export async function startServer(
       throw error;
     },
   );
-  const app = createApp({ config, logger, database, now, applications });
+  const app = createApp({ config, logger, database, now, applications, sms: options.sms });
   options.configureApp?.(app);
   const server = await new Promise<Server>((resolve, reject) => {
     const instance = serve(

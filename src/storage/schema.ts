@@ -26,6 +26,7 @@ export interface Tables {
   api_token: ApiTokenTable;
   deadline_marker: DeadlineMarkerTable;
   escalation: EscalationTable;
+  rate_limit: RateLimitTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -322,4 +323,11 @@ export interface ApiTokenTable {
   created_by: string;
   revoked_at: Date | null;
   last_used_at: Date | null;
+}
+
+/** One fixed window of a rate limit (login attempts, one-time passwords, public lookups). */
+export interface RateLimitTable {
+  key: string;
+  window_started_at: Instant;
+  hits: number;
 }

@@ -65,3 +65,39 @@ export async function insertStaffAccount(
     .executeTakeFirst();
   return row?.id;
 }
+
+/** An active staff account that can sign in with a password, with its organisation's names. */
+export interface StaffLoginCandidate {
+  id: string;
+  organisationId: string;
+  organisationName: { kk: string; ru: string };
+  passwordHash: string;
+}
+
+/** Every active account of this IIN that has a password (one per organisation it works in). */
+export async function findStaffLoginCandidates(
+  db: Database,
+  iin: string,
+): Promise<StaffLoginCandidate[]> {
+  const rows = await db
+    .selectFrom('staff_account')
+    .innerJoin('organisation', 'organisation.id', 'staff_account.organisation_id')
+    .select([
+      'staff_account.id',
+      'staff_account.organisation_id',
+      'organisation.name_kk',
+      'organisation.name_ru',
+      'staff_account.password_hash',
+    ])
+    .where('staff_account.iin', '=', iin)
+    .where('staff_account.is_active', '=', true)
+    .where('staff_account.password_hash', 'is not', null)
+    .orderBy('organisation.name_ru')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: { kk: row.name_kk, ru: row.name_ru },
+    passwordHash: row.password_hash!,
+  }));
+}

@@ -35,11 +35,26 @@ export class InMemorySmsOutbox implements SmsSender {
   }
 }
 
-/** Writes messages to the log (development without an SMS gateway); codes are redacted. */
-export function createLoggingSmsSender(logger: Logger): SmsSender {
+/**
+ * Writes messages to the log when no SMS gateway is configured. In production the text is
+ * redacted (codes are secrets); in development and evaluation the whole text is logged, so
+ * that someone trying the demo can read the one-time password from the server's output.
+ */
+export function createLoggingSmsSender(
+  logger: Logger,
+  options: { revealText?: boolean } = {},
+): SmsSender {
   return {
     async send(message) {
-      logger.info({ phone: maskPhone(message.phone) }, 'sms (not sent: no SMS gateway configured)');
+      logger.info(
+        {
+          phone: maskPhone(message.phone),
+          ...(options.revealText ? { text: message.text } : {}),
+        },
+        options.revealText
+          ? 'sms (development: not sent, no SMS gateway configured)'
+          : 'sms (not sent: no SMS gateway configured)',
+      );
     },
   };
 }

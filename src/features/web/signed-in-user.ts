@@ -1,0 +1,86 @@
+import type { Principal } from '../../domain/identity/authorisation.js';
+import type { StaffRole } from '../../domain/shared/roles.js';
+import { findCitizenAccount } from '../../storage/citizen-account.repository.js';
+import type { Database } from '../../storage/db.js';
+import { findOrganisation } from '../../storage/organisation.repository.js';
+import { findStaffAccount } from '../../storage/staff-account.repository.js';
+import { findSession } from '../identity/sessions.js';
+
+/** Who is signed in on the web, with what the pages show about them. */
+export type SignedInUser =
+  | {
+      readonly kind: 'citizen';
+      readonly sessionId: string;
+      readonly accountId: string;
+      readonly iin: string;
+      readonly phone: string;
+      readonly principal: Principal & { kind: 'citizen' };
+    }
+  | {
+      readonly kind: 'staff';
+      readonly sessionId: string;
+      readonly staffId: string;
+      readonly iin: string;
+      readonly fullName: string;
+      readonly roles: readonly StaffRole[];
+      readonly organisation: {
+        readonly id: string;
+        readonly kind: string;
+        readonly name: { kk: string; ru: string };
+        readonly regionCode: string;
+      };
+      readonly principal: Principal & { kind: 'staff' };
+    };
+
+/**
+ * The person behind a session cookie, or undefined when the token is unknown, revoked or
+ * expired, or the account is gone or deactivated.
+ */
+export async function findSignedInUser(
+  db: Database,
+  token: string | undefined,
+  now: Date,
+): Promise<SignedInUser | undefined> {
+  if (!token) return undefined;
+  const session = await findSession({ db }, token, now);
+  if (!session) return undefined;
+  if (session.subjectKind === 'citizen') {
+    const account = await findCitizenAccount(db, session.subjectId);
+    return (
+      account && {
+        kind: 'citizen',
+        sessionId: session.sessionId,
+        accountId: account.id,
+        iin: account.iin,
+        phone: account.phone,
+        principal: { kind: 'citizen', iin: account.iin },
+      }
+    );
+  }
+  const staff = await findStaffAccount(db, session.subjectId);
+  if (!staff?.isActive) return undefined;
+  const organisation = await findOrganisation(db, staff.organisationId);
+  if (!organisation) return undefined;
+  const roles = staff.roles as StaffRole[];
+  return {
+    kind: 'staff',
+    sessionId: session.sessionId,
+    staffId: staff.id,
+    iin: staff.iin,
+    fullName: staff.fullName,
+    roles,
+    organisation: {
+      id: organisation.id,
+      kind: organisation.kind,
+      name: { kk: organisation.nameKk, ru: organisation.nameRu },
+      regionCode: organisation.regionCode,
+    },
+    principal: {
+      kind: 'staff',
+      staffId: staff.id,
+      roles,
+      organisationId: staff.organisationId,
+      regionCode: staff.regionCode,
+    },
+  };
+}

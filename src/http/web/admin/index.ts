@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { WebEnv } from '../web-env.js';
+
+/** The region administrator's view under /admin (issue 9). */
+export function adminRoutes(): Hono<WebEnv> {
+  return new Hono<WebEnv>();
+}

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import type { WebEnv } from './web-env.js';
+
+/**
+ * The site's style sheet. Colours meet WCAG 2.1 AA contrast (text ≥ 4.5:1 on its background,
+ * focus outlines ≥ 3:1); layout is one column on a phone and widens from 48rem.
+ */
+export const siteCss = `
+:root{--ink:#1b1f24;--muted:#4a5560;--line:#b7c0c8;--paper:#fff;--tint:#f2f5f8;--brand:#00557f;
+--brand-ink:#fff;--ok:#13632f;--ok-bg:#e6f4ea;--warn:#7a4a00;--warn-bg:#fff4d6;--bad:#a01414;--bad-bg:#fdecea;--focus:#ffbf47}
+*{box-sizing:border-box}
+html{font-size:100%}
+body{margin:0;font-family:"DejaVu Sans",system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);background:var(--paper);line-height:1.5}
+a{color:#004a70}a:hover{color:#002d44}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px;box-shadow:0 0 0 5px var(--ink)}
+.skip{position:absolute;left:-999px;top:0;background:var(--focus);color:var(--ink);padding:.5rem 1rem;z-index:10}
+.skip:focus{left:0}
+header.site{background:var(--brand);color:var(--brand-ink)}
+header.site .bar{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between;max-width:72rem;margin:0 auto;padding:.75rem 1rem}
+header.site a{color:var(--brand-ink)}
+header.site .brand{font-weight:bold;font-size:1.25rem;text-decoration:none}
+header.site nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
+header.site nav a[aria-current]{font-weight:bold;text-decoration-thickness:3px}
+header.site form{display:inline;margin:0}
+header.site .link-button{background:none;border:0;color:var(--brand-ink);text-decoration:underline;font:inherit;cursor:pointer;padding:0}
+.who{font-size:.9rem}
+main{max-width:72rem;margin:0 auto;padding:1rem 1rem 3rem}
+main.narrow{max-width:42rem}
+footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+footer.site div{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.75rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.35rem;margin:1.5rem 0 .5rem}
+h3{font-size:1.1rem;margin:1rem 0 .25rem}
+.lead{font-size:1.1rem;color:var(--muted)}
+.field{margin:0 0 1.25rem}
+.field label,.field legend{display:block;font-weight:bold;margin-bottom:.25rem}
+.field .hint{display:block;color:var(--muted);font-size:.95rem;margin-bottom:.25rem}
+.field .error{display:block;color:var(--bad);font-weight:bold;margin-bottom:.25rem}
+.field.invalid input,.field.invalid select,.field.invalid textarea{border-color:var(--bad);border-width:3px}
+input[type=text],input[type=password],input[type=tel],input[type=email],input[type=date],input[type=number],input[type=search],input:not([type]),select,textarea{
+font:inherit;width:100%;max-width:32rem;padding:.5rem;border:2px solid var(--ink);border-radius:0;background:#fff;color:var(--ink)}
+textarea{min-height:6rem}
+input[type=file]{font:inherit}
+fieldset{border:0;padding:0;margin:0 0 1.25rem}
+.choice{display:flex;gap:.5rem;align-items:flex-start;margin:.25rem 0}
+.choice input{width:1.25rem;height:1.25rem;margin-top:.15rem}
+button,.button{display:inline-block;font:inherit;font-weight:bold;background:var(--brand);color:var(--brand-ink);border:2px solid var(--brand);padding:.55rem 1.1rem;cursor:pointer;text-decoration:none;border-radius:0}
+button.secondary,.button.secondary{background:#fff;color:var(--brand)}
+button.danger{background:var(--bad);border-color:var(--bad)}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1.5rem 0}
+.error-summary{border:4px solid var(--bad);padding:1rem;margin:0 0 1.5rem;background:var(--bad-bg)}
+.error-summary h2{margin-top:0;color:var(--bad)}
+.error-summary a{color:var(--bad);font-weight:bold}
+.notice{border-left:6px solid var(--brand);background:var(--tint);padding:.75rem 1rem;margin:1rem 0}
+.notice.ok{border-color:var(--ok);background:var(--ok-bg)}
+.notice.warn{border-color:var(--warn);background:var(--warn-bg)}
+.notice.bad{border-color:var(--bad);background:var(--bad-bg)}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+th,td{text-align:left;vertical-align:top;border-bottom:1px solid var(--line);padding:.5rem .5rem .5rem 0}
+th{font-weight:bold}
+caption{text-align:left;font-weight:bold;padding-bottom:.5rem}
+.table-wrap{overflow-x:auto}
+dl.facts{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.25rem 1rem}
+dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
+.tag{display:inline-block;padding:.1rem .5rem;font-size:.9rem;font-weight:bold;border:2px solid currentColor}
+.tag.on-time{color:var(--ok);background:var(--ok-bg)}
+.tag.warning{color:var(--warn);background:var(--warn-bg)}
+.tag.overdue{color:var(--bad);background:var(--bad-bg)}
+.tag.neutral{color:var(--muted)}
+.cards{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))}
+.cards li{border:1px solid var(--line);padding:1rem}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.unread{font-weight:bold}
+@media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.5rem}}
+@media print{header.site,footer.site,.actions,.skip{display:none}}
+`;
+
+/** The site's script: progressive enhancements only; every journey works without it. */
+export const siteJs = `
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.dataset.confirm === undefined) return;
+  if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+});
+var summary = document.querySelector('.error-summary');
+if (summary) summary.focus();
+`;
+
+function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+/** Extra scripts registered by the workspaces (path under /assets → source). */
+const scripts = new Map<string, string>([['site.js', siteJs]]);
+
+/** Registers a script served at /assets/<name>; returns its cache-busting URL. */
+export function registerScript(name: string, source: string): string {
+  scripts.set(name, source);
+  return assetUrl(name);
+}
+
+/** The URL of an asset with a content fingerprint, so browsers may cache it for a year. */
+export function assetUrl(name: string): string {
+  const source = name === 'site.css' ? siteCss : scripts.get(name);
+  return `/assets/${name}?v=${fingerprint(source ?? '')}`;
+}
+
+/** Serves the style sheet and scripts. */
+export function assetRoutes(): Hono<WebEnv> {
+  const routes = new Hono<WebEnv>();
+  routes.get('/assets/:name', (c) => {
+    const name = c.req.param('name');
+    const source = name === 'site.css' ? siteCss : scripts.get(name);
+    if (source === undefined) return c.notFound();
+    c.header('cache-control', 'public, max-age=31536000, immutable');
+    c.header(
+      'content-type',
+      name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+    );
+    return c.body(source);
+  });
+  return routes;
+}

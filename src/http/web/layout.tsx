@@ -1,0 +1,219 @@
+import type { Child } from 'hono/jsx';
+import { locales, type Locale, type LocalizedText } from '../../domain/shared/locale.js';
+import type { SignedInUser } from '../../features/web/signed-in-user.js';
+import { assetUrl } from './assets.js';
+import { common, nameIn } from './messages.js';
+import { csrfFieldName } from './web-env.js';
+
+/** What every page needs to know about the request. */
+export interface PageContext {
+  readonly locale: Locale;
+  readonly csrfToken: string;
+  /** The path and query of this page (for the language switch). */
+  readonly path: string;
+  readonly user: SignedInUser | undefined;
+}
+
+/** A link in a workspace's menu. */
+export interface NavItem {
+  readonly href: string;
+  readonly label: LocalizedText;
+}
+
+const languageNames: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+function withLang(path: string, locale: Locale): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('lang', locale);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * The frame of every page: skip link, header with the workspace menu, the language switch
+ * (links, so it works without JavaScript; the choice is remembered), the signed-in person
+ * with a sign-out form, the main landmark and a footer.
+ */
+export function Page(props: {
+  ctx: PageContext;
+  title: string;
+  nav?: readonly NavItem[];
+  /** The nav item to mark as current (its href). */
+  current?: string;
+  narrow?: boolean;
+  children?: Child;
+  scripts?: readonly string[];
+}) {
+  const { ctx } = props;
+  const { locale, user } = ctx;
+  const logoutAction = user?.kind === 'staff' ? '/staff/logout' : '/logout';
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} — Qyzmet`}</title>
+        <link rel="stylesheet" href={assetUrl('site.css')} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {common.skipToContent[locale]}
+        </a>
+        <header class="site">
+          <div class="bar">
+            <a class="brand" href="/">
+              Qyzmet
+            </a>
+            {props.nav && props.nav.length > 0 ? (
+              <nav aria-label={common.mainNav[locale]}>
+                <ul>
+                  {props.nav.map((item) => (
+                    <li>
+                      <a
+                        href={item.href}
+                        aria-current={item.href === props.current ? 'page' : undefined}
+                      >
+                        {item.label[locale]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            <nav aria-label={common.languageNav[locale]}>
+              <ul>
+                {locales.map((option) => (
+                  <li>
+                    <a
+                      href={withLang(ctx.path, option)}
+                      lang={option}
+                      hreflang={option}
+                      aria-current={option === locale ? 'true' : undefined}
+                    >
+                      {languageNames[option]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {user ? (
+              <div class="who">
+                <span>
+                  {user.kind === 'staff'
+                    ? `${user.fullName} · ${nameIn(user.organisation.name, locale)}`
+                    : `${common.iin[locale]} ${user.iin}`}
+                </span>{' '}
+                <form method="post" action={logoutAction}>
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" class="link-button">
+                    {common.logOut[locale]}
+                  </button>
+                </form>
+              </div>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" class={props.narrow ? 'narrow' : undefined} tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site">
+          <div>{common.footer[locale]}</div>
+        </footer>
+        <script src={assetUrl('site.js')} defer></script>
+        {(props.scripts ?? []).map((name) => (
+          <script src={assetUrl(name)} defer></script>
+        ))}
+      </body>
+    </html>
+  );
+}
+
+/** The hidden anti-forgery field every form must contain. */
+export function CsrfField(props: { ctx: PageContext }) {
+  return <input type="hidden" name={csrfFieldName} value={props.ctx.csrfToken} />;
+}
+
+/** One problem with a form: the field's id (for the link) and the message. */
+export interface FormError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * The list of a form's problems at the top of the page, each linking to its field
+ * (WCAG 3.3.1); focused on load by the site script.
+ */
+export function ErrorSummary(props: { ctx: PageContext; errors: readonly FormError[] }) {
+  if (props.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{common.errorSummaryTitle[props.ctx.locale]}</h2>
+      <ul>
+        {props.errors.map((error) => (
+          <li>
+            <a href={`#${error.field}`}>{error.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * A labelled text input with its hint and error (described-by both; aria-invalid when wrong).
+ * `value` is what the person typed, kept after a failed submission.
+ */
+export function TextField(props: {
+  id: string;
+  name?: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value?: string;
+  type?: 'text' | 'password' | 'tel' | 'email' | 'date' | 'number' | 'search';
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'text' | 'tel' | 'email';
+  required?: boolean;
+  maxlength?: number;
+  pattern?: string;
+}) {
+  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={props.error ? 'field invalid' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <span class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.error ? (
+        <span class="error" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      ) : null}
+      <input
+        id={props.id}
+        name={props.name ?? props.id}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        required={props.required}
+        maxlength={props.maxlength}
+        pattern={props.pattern}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      />
+    </div>
+  );
+}
+
+/** A notice box (information, success, warning or problem). */
+export function Notice(props: { tone?: 'ok' | 'warn' | 'bad'; children?: Child; role?: string }) {
+  return (
+    <div class={props.tone ? `notice ${props.tone}` : 'notice'} role={props.role}>
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Locale, LocalizedText } from '../../domain/shared/locale.js';
+
+/** Texts shared by every workspace (each workspace keeps its own beside its pages). */
+export const common = {
+  siteName: {
+    kk: 'Qyzmet — мемлекеттік қызметтер',
+    ru: 'Qyzmet — государственные услуги',
+    en: 'Qyzmet — public services',
+  },
+  skipToContent: {
+    kk: 'Негізгі мазмұнға өту',
+    ru: 'Перейти к основному содержанию',
+    en: 'Skip to main content',
+  },
+  languageNav: { kk: 'Тіл', ru: 'Язык', en: 'Language' },
+  mainNav: { kk: 'Негізгі мәзір', ru: 'Основное меню', en: 'Main menu' },
+  logOut: { kk: 'Шығу', ru: 'Выйти', en: 'Sign out' },
+  logIn: { kk: 'Кіру', ru: 'Войти', en: 'Sign in' },
+  staffLogIn: { kk: 'Қызметкерлердің кіруі', ru: 'Вход для сотрудников', en: 'Staff sign-in' },
+  errorSummaryTitle: {
+    kk: 'Қателерді түзетіңіз',
+    ru: 'Исправьте ошибки',
+    en: 'There is a problem',
+  },
+  required: { kk: 'міндетті', ru: 'обязательно', en: 'required' },
+  back: { kk: 'Артқа', ru: 'Назад', en: 'Back' },
+  continue: { kk: 'Жалғастыру', ru: 'Продолжить', en: 'Continue' },
+  save: { kk: 'Сақтау', ru: 'Сохранить', en: 'Save' },
+  search: { kk: 'Іздеу', ru: 'Найти', en: 'Search' },
+  iin: { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' },
+  password: { kk: 'Құпиясөз', ru: 'Пароль', en: 'Password' },
+  organisation: { kk: 'Ұйым', ru: 'Организация', en: 'Organisation' },
+  footer: {
+    kk: 'Qyzmet — ашық бастапқы кодты платформа. Мемлекеттік қызметтер олардың регламенттеріне сәйкес көрсетіледі.',
+    ru: 'Qyzmet — платформа с открытым исходным кодом. Государственные услуги оказываются строго по их регламентам.',
+    en: 'Qyzmet is open-source software. Public services run exactly as their regulations prescribe.',
+  },
+  notFoundTitle: { kk: 'Бет табылмады', ru: 'Страница не найдена', en: 'Page not found' },
+  forbiddenTitle: { kk: 'Рұқсат жоқ', ru: 'Доступ запрещён', en: 'Access denied' },
+  csrfRefused: {
+    kk: 'Форманың мерзімі өтті немесе ол басқа сайттан жіберілді. Бетті жаңартып, қайталаңыз.',
+    ru: 'Форма устарела или отправлена с другого сайта. Обновите страницу и повторите.',
+    en: 'The form expired or came from another site. Reload the page and try again.',
+  },
+  errorTitle: { kk: 'Қате', ru: 'Ошибка', en: 'Error' },
+  home: { kk: 'Басты бет', ru: 'Главная', en: 'Home' },
+} satisfies Record<string, LocalizedText>;
+
+/** The text in `locale`. */
+export function t(text: LocalizedText, locale: Locale): string {
+  return text[locale];
+}
+
+/** A name stored in kk and ru only (organisations, regulations): English pages show Russian. */
+export function nameIn(name: { kk: string; ru: string }, locale: Locale): string {
+  return locale === 'kk' ? name.kk : name.ru;
+}
+
+const timeZone = 'Asia/Almaty';
+
+/** A date and time as people in Kazakhstan read it (UTC+5), e.g. "25.11.2026 14:30". */
+export function formatDateTime(value: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(value);
+}
+
+/** A date only, e.g. "25.11.2026". */
+export function formatDate(value: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(value);
+}

@@ -1,0 +1,165 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import { locales, negotiateLocale, type Locale } from '../../domain/shared/locale.js';
+import type { AppDependencies, AppEnv } from '../app.js';
+
+/** What a web page handler has, on top of the application's variables. */
+export type WebEnv = {
+  Variables: AppEnv['Variables'] & {
+    /** The interface language of this request. */
+    locale: Locale;
+    /** The anti-forgery token every form of this page must carry as `_csrf`. */
+    csrfToken: string;
+  };
+};
+
+export type WebContext = Context<WebEnv>;
+
+/** The cookie that remembers the chosen language (one year). */
+export const localeCookieName = 'qyzmet_lang';
+/** The cookie that holds the anti-forgery token (double-submit). */
+export const csrfCookieName = 'qyzmet_csrf';
+/** The form field (or `x-csrf-token` header) that repeats the token. */
+export const csrfFieldName = '_csrf';
+
+/** Whether cookies must be Secure: production, or a public URL on https. */
+export function isSecureDeployment(c: Context): boolean {
+  const { config } = c.get('deps') as AppDependencies;
+  return config.env === 'production' || config.http.publicUrl.startsWith('https:');
+}
+
+function isLocale(value: string | undefined): value is Locale {
+  return value !== undefined && (locales as readonly string[]).includes(value);
+}
+
+/**
+ * Chooses the language: `?lang=` (remembered in a cookie), else the cookie, else the
+ * browser's Accept-Language, else Kazakh (the state language).
+ */
+export function localeMiddleware(): MiddlewareHandler<WebEnv> {
+  return async (c, next) => {
+    const requested = c.req.query('lang');
+    let locale: Locale;
+    if (isLocale(requested)) {
+      locale = requested;
+      setCookie(c, localeCookieName, locale, {
+        path: '/',
+        maxAge: 365 * 24 * 3600,
+        sameSite: 'Lax',
+        secure: isSecureDeployment(c),
+      });
+    } else {
+      const remembered = getCookie(c, localeCookieName);
+      locale = isLocale(remembered) ? remembered : negotiateLocale(c.req.header('accept-language'));
+    }
+    c.set('locale', locale);
+    c.header('content-language', locale);
+    await next();
+  };
+}
+
+/** Headers every page carries: a strict content security policy and no framing. */
+export function securityHeaders(): MiddlewareHandler<WebEnv> {
+  return async (c, next) => {
+    await next();
+    c.header(
+      'content-security-policy',
+      [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        // NCALayer listens on the citizen's own machine (wss://127.0.0.1:13579).
+        "connect-src 'self' wss://127.0.0.1:13579",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+      ].join('; '),
+    );
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'same-origin');
+    c.header('x-frame-options', 'DENY');
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  };
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Cross-site request forgery protection for forms: a random token in an HttpOnly,
+ * SameSite=Strict cookie that every unsafe request must repeat in the `_csrf` field (or the
+ * `x-csrf-token` header); and a request whose Origin is another site is refused outright.
+ * A refused request changes nothing: DomainError('forbidden', { reason: 'csrf' }).
+ */
+export function csrfProtection(): MiddlewareHandler<WebEnv> {
+  return async (c, next) => {
+    let token = getCookie(c, csrfCookieName);
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
+      token = randomBytes(32).toString('base64url');
+      setCookie(c, csrfCookieName, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: isSecureDeployment(c),
+      });
+      if (unsafeMethods.has(c.req.method)) {
+        throw new DomainError('forbidden', { reason: 'csrf' });
+      }
+    }
+    c.set('csrfToken', token);
+    if (unsafeMethods.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (origin && origin !== 'null' && origin !== new URL(c.req.url).origin) {
+        const publicOrigin = new URL(c.get('deps').config.http.publicUrl).origin;
+        if (origin !== publicOrigin) throw new DomainError('forbidden', { reason: 'csrf' });
+      }
+      let presented = c.req.header('x-csrf-token');
+      if (!presented) {
+        const type = c.req.header('content-type') ?? '';
+        if (
+          type.startsWith('application/x-www-form-urlencoded') ||
+          type.startsWith('multipart/form-data')
+        ) {
+          const body = await c.req.parseBody({ all: true });
+          const field = body[csrfFieldName];
+          presented = typeof field === 'string' ? field : undefined;
+        }
+      }
+      if (!presented || !sameToken(presented, token)) {
+        throw new DomainError('forbidden', { reason: 'csrf' });
+      }
+    }
+    await next();
+  };
+}
+
+/** The address of the client, for rate limits: the socket's, or the proxy's header when trusted. */
+export function clientAddress(c: Context): string {
+  const forwarded = c.req.header('x-forwarded-for');
+  if (forwarded && (c.get('deps') as AppDependencies).config.env === 'production') {
+    return forwarded.split(',')[0]!.trim();
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * A safe place to go back to after a form: only a path on this site (no scheme, no `//`),
+ * else `fallback`.
+ */
+export function safeReturnPath(value: string | undefined, fallback: string): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return fallback;
+  }
+  return value;
+}

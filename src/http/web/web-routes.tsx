@@ -1,0 +1,106 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../../domain/shared/domain-error.js';
+import { errorTable } from '../error-table.js';
+import { adminRoutes } from './admin/index.js';
+import { assetRoutes } from './assets.js';
+import { backOfficeRoutes } from './back-office/index.js';
+import { frontOfficeRoutes } from './front-office/index.js';
+import { Notice, Page } from './layout.js';
+import { common } from './messages.js';
+import { pageContext, render } from './page-context.js';
+import { portalRoutes } from './portal/index.js';
+import { staffLoginRoutes } from './staff-login.js';
+import {
+  csrfProtection,
+  localeMiddleware,
+  securityHeaders,
+  type WebContext,
+  type WebEnv,
+} from './web-env.js';
+
+/** Paths served by other parts of the application (JSON API, health, verification page). */
+const notWeb = /^\/(api|health|verify)(\/|$)/;
+
+/** The largest request a page accepts (a form with uploaded documents). */
+export const maxWebRequestBytes = 25 * 1024 * 1024;
+
+const staffAreas = /^\/(front-office|back-office|admin|staff)(\/|$)/;
+
+/** The page for an error: a sign-in redirect, or the localised message with its status. */
+export async function renderWebError(error: Error, c: WebContext) {
+  const code = error instanceof DomainError ? error.code : 'internal';
+  if (code === 'unauthenticated' && c.req.method === 'GET') {
+    const next = encodeURIComponent(`${new URL(c.req.url).pathname}${new URL(c.req.url).search}`);
+    const login = staffAreas.test(c.req.path) ? '/staff/login' : '/login';
+    return c.redirect(`${login}?next=${next}`, 303);
+  }
+  if (code === 'internal') c.get('logger').error({ err: error }, 'unhandled error');
+  const locale = c.get('locale') ?? 'kk';
+  const ctx = c.get('csrfToken')
+    ? await pageContext(c)
+    : { locale, csrfToken: '', path: c.req.path, user: undefined };
+  const isCsrf = error instanceof DomainError && error.details.reason === 'csrf';
+  const title =
+    code === 'not_found'
+      ? common.notFoundTitle[locale]
+      : code === 'forbidden'
+        ? common.forbiddenTitle[locale]
+        : common.errorTitle[locale];
+  const retryAfter =
+    error instanceof DomainError && typeof error.details.retryAfterSeconds === 'number'
+      ? error.details.retryAfterSeconds
+      : undefined;
+  if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
+  return render(
+    c,
+    <Page ctx={ctx} title={title} narrow>
+      <h1>{title}</h1>
+      <Notice tone="bad" role="alert">
+        <p>{isCsrf ? common.csrfRefused[locale] : errorTable[code].message[locale]}</p>
+      </Notice>
+      <p>
+        <a href="/">{common.home[locale]}</a>
+      </p>
+    </Page>,
+    errorTable[code].status as 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503,
+  );
+}
+
+/**
+ * Every server-rendered page: language choice, security headers, anti-forgery checks and
+ * request size limit for the workspaces (citizen portal, front office, back office,
+ * administration) and the staff sign-in. Errors become localised pages, never JSON.
+ */
+export function webRoutes(): Hono<WebEnv> {
+  const web = new Hono<WebEnv>();
+  const onlyWeb =
+    (handler: (c: WebContext, next: () => Promise<void>) => Promise<unknown>) =>
+    async (c: WebContext, next: () => Promise<void>) => {
+      if (notWeb.test(c.req.path)) return next();
+      await handler(c, next);
+    };
+  web.use(onlyWeb(localeMiddleware()));
+  web.use(onlyWeb(securityHeaders()));
+  web.use(
+    onlyWeb(
+      bodyLimit({
+        maxSize: maxWebRequestBytes,
+        onError: () => {
+          throw new DomainError('validation_failed', {
+            issues: [{ path: '', rule: 'too_large', params: { maxBytes: maxWebRequestBytes } }],
+          });
+        },
+      }),
+    ),
+  );
+  web.use(onlyWeb(csrfProtection()));
+  web.route('/', assetRoutes());
+  web.route('/', staffLoginRoutes());
+  web.route('/', portalRoutes());
+  web.route('/', frontOfficeRoutes());
+  web.route('/', backOfficeRoutes());
+  web.route('/', adminRoutes());
+  web.onError(renderWebError);
+  return web;
+}
