@@ -5,6 +5,7 @@ import { errorTable } from '../error-table.js';
 import { adminRoutes } from './admin/index.js';
 import { assetRoutes } from './assets.js';
 import { backOfficeRoutes } from './back-office/index.js';
+import { documentRoutes } from './documents.js';
 import { frontOfficeRoutes } from './front-office/index.js';
 import { Notice, Page } from './layout.js';
 import { common } from './messages.js';
@@ -97,6 +98,7 @@ export function webRoutes(): Hono<WebEnv> {
   web.use(onlyWeb(csrfProtection()));
   web.route('/', assetRoutes());
   web.route('/', staffLoginRoutes());
+  web.route('/', documentRoutes());
   web.route('/', portalRoutes());
   web.route('/', frontOfficeRoutes());
   web.route('/', backOfficeRoutes());
