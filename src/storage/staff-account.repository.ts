@@ -101,3 +101,33 @@ export async function findStaffLoginCandidates(
     passwordHash: row.password_hash!,
   }));
 }
+
+/** Replaces a staff account's password hash; whether the account exists. */
+export async function updateStaffPassword(
+  trx: Transaction<Tables>,
+  staffId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('staff_account')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('id', '=', staffId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The id of the staff account of this IIN in this organisation, or undefined. */
+export async function findStaffAccountId(
+  db: Database | Transaction<Tables>,
+  organisationId: string,
+  iin: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('staff_account')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('iin', '=', iin)
+    .executeTakeFirst();
+  return row?.id;
+}

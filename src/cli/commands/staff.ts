@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { staffRoles, type StaffRole } from '../../domain/shared/roles.js';
 import { createStaffAccount } from '../../features/identity/create-staff-account.js';
+import { setStaffPassword } from '../../features/identity/set-staff-password.js';
 import { reportingDomainErrors } from '../report-domain-errors.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
@@ -9,12 +10,15 @@ import { UsageError, type Command } from '../command.js';
 
 export const staffCommand: Command = {
   name: 'staff',
-  summary: 'Staff accounts: add one with roles in one organisation (staff add …)',
+  summary: 'Staff accounts: add one with roles in one organisation, set its password',
   usage: `Usage: qyzmet staff add --organisation ID --iin IIN --name "FULL NAME" --role ROLE [--role ROLE…]
+       qyzmet staff set-password --organisation ID --iin IIN   (password on standard input)
 
 Creates a staff account scoped to one organisation, acting as the system (for the first
 administrators; later ones are added by administrators). Roles: ${staffRoles.join(', ')}.
-The organisation must exist (see qyzmet seed-organisations).`,
+The organisation must exist (see qyzmet seed-organisations). set-password reads the new
+password (at least 10 characters) from the first line of standard input, so it never appears
+in the process list or shell history; staff sign in at /staff/login.`,
   run: reportingDomainErrors('staff', async (argv) => {
     const { positionals, values } = parseArgs({
       args: argv,
@@ -26,7 +30,10 @@ The organisation must exist (see qyzmet seed-organisations).`,
         role: { type: 'string', multiple: true },
       },
     });
-    if (positionals[0] !== 'add') throw new UsageError('missing or unknown action (expected: add)');
+    if (positionals[0] === 'set-password') return setPassword(values);
+    if (positionals[0] !== 'add') {
+      throw new UsageError('missing or unknown action (expected: add, set-password)');
+    }
     if (!values.organisation || !values.iin || !values.name || !values.role?.length) {
       throw new UsageError('--organisation, --iin, --name and at least one --role are required');
     }
@@ -53,3 +60,30 @@ The organisation must exist (see qyzmet seed-organisations).`,
     }
   }),
 };
+
+async function readFirstLine(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+async function setPassword(values: { organisation?: string; iin?: string }): Promise<number> {
+  if (!values.organisation || !values.iin) {
+    throw new UsageError('--organisation and --iin are required');
+  }
+  const password = await readFirstLine();
+  const database = await openDatabase(loadConfig().database);
+  try {
+    await migrateToLatest(database.db);
+    const { staffId } = await setStaffPassword(
+      database.db,
+      { kind: 'system' },
+      { organisationId: values.organisation, iin: values.iin, password },
+      new Date(),
+    );
+    console.log(`password set for staff account ${staffId}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
