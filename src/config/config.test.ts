@@ -26,6 +26,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('uses the registry simulator unless REGISTRY_GATEWAY_URL names an http(s) gateway', () => {
+    expect(loadConfig({}).registries).toEqual({ kind: 'simulator' });
+    expect(loadConfig({ REGISTRY_GATEWAY_URL: 'https://gw.example.kz/shep' }).registries).toEqual({
+      kind: 'http',
+      baseUrl: 'https://gw.example.kz/shep',
+    });
+    expect(() => loadConfig({ REGISTRY_GATEWAY_URL: 'ftp://gw.example.kz' })).toThrow(
+      /REGISTRY_GATEWAY_URL must be an http\(s\) URL/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('pglite');
   });

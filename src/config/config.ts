@@ -120,6 +120,12 @@ export const EnvironmentSchema = z.object({
     .max(100, { message: 'must be a whole number between 1 and 100' })
     .default(8)
     .describe('Delivery attempts of an SMS or e-mail before it is marked failed.'),
+  REGISTRY_GATEWAY_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe(
+      'Base URL of the state registries gateway (person, notary, digital documents); when absent, the built-in simulator with synthetic people answers.',
+    ),
   DEMO_DATA: flag
     .optional()
     .describe(
@@ -146,6 +152,8 @@ export type Config = Readonly<{
     outboxMaxAttempts: number;
   }>;
   demoData: boolean;
+  /** Where registry lookups go: the built-in simulator or the gateway's HTTP endpoints. */
+  registries: Readonly<{ kind: 'simulator' } | { kind: 'http'; baseUrl: string }>;
 }>;
 
 /**
@@ -185,6 +193,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       outboxMaxAttempts: values.OUTBOX_MAX_ATTEMPTS,
     },
     demoData: values.DEMO_DATA ?? values.NODE_ENV === 'development',
+    registries: values.REGISTRY_GATEWAY_URL
+      ? { kind: 'http', baseUrl: values.REGISTRY_GATEWAY_URL }
+      : { kind: 'simulator' },
   };
   return deepFreeze(config);
 }

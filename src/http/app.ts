@@ -6,6 +6,8 @@ import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
 import { errorTable } from './error-table.js';
+import { createRegistryGateway } from '../integrations/create-gateway.js';
+import type { RegistryGateway } from '../integrations/registries.js';
 import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
@@ -33,6 +35,11 @@ export interface AppDependencies {
   trustStore?: TrustStore;
   /** Regulations, calendar and database for the application use cases. */
   applications: ApplicationServices;
+  /**
+   * The state registries (person, notary, digital documents) behind their adapters; built at
+   * boot from REGISTRY_GATEWAY_URL (the built-in simulator when absent). Always set on `deps`.
+   */
+  registries?: RegistryGateway;
   /** When an inbox row turns from on time to warning; default 1 working day or 25% of the step. */
   inboxWarning?: InboxWarningPolicy;
 }
@@ -57,6 +64,18 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
       createLoggingSmsSender(dependencies.logger, {
         revealText: dependencies.config.env !== 'production',
       }),
+    registries:
+      dependencies.registries ??
+      createRegistryGateway(
+        dependencies.config.registries.kind === 'http'
+          ? { kind: 'http', baseUrl: dependencies.config.registries.baseUrl }
+          : { kind: 'simulator', clock: dependencies.now },
+        {
+          db: dependencies.database.db,
+          logger: dependencies.logger,
+          now: () => dependencies.now().getTime(),
+        },
+      ),
   };
   const app = new Hono<AppEnv>();
 
