@@ -99,7 +99,7 @@ export async function recordEvents(
     projectionOf(state, target.regulation, now),
   );
   await notifyChanges(trx, target, before, state, appended, now);
-  // Last: the audit chain's lock is held from here to the commit.
+  // Unchained rows, no lock: the sealer chains them after commit.
   await appendAuditBatch(
     trx,
     appended.map(({ sequence, at: _at, actor: by, ...payload }) => ({
