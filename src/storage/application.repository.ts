@@ -49,23 +49,25 @@ export async function nextApplicationNumber(trx: Executor, year: number): Promis
 }
 
 export async function insertApplication(trx: Executor, application: NewApplication): Promise<void> {
-  await trx
-    .insertInto('application')
-    .values({
-      id: application.id,
-      number: application.number,
-      regulation_id: application.regulationId,
-      service_code: application.serviceCode,
-      region_code: application.regionCode,
-      channel: application.channel,
-      applicant_iin: application.applicantIin,
-      representative_iin: application.representativeIin,
-      provider_organisation_id: application.providerOrganisationId,
-      front_office_id: application.frontOfficeId,
-      submitted_at: application.submittedAt,
-      ...projectionColumns(application),
-    })
-    .execute();
+  await trx.insertInto('application').values(applicationValues(application)).execute();
+}
+
+/** The insert values of a new application row. */
+export function applicationValues(application: NewApplication) {
+  return {
+    id: application.id,
+    number: application.number,
+    regulation_id: application.regulationId,
+    service_code: application.serviceCode,
+    region_code: application.regionCode,
+    channel: application.channel,
+    applicant_iin: application.applicantIin,
+    representative_iin: application.representativeIin,
+    provider_organisation_id: application.providerOrganisationId,
+    front_office_id: application.frontOfficeId,
+    submitted_at: application.submittedAt,
+    ...projectionColumns(application),
+  };
 }
 
 /**
@@ -87,7 +89,8 @@ export async function updateProjection(
   if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentAppendError(id);
 }
 
-function projectionColumns(projection: ApplicationProjection) {
+/** The projection as column values. */
+export function projectionColumns(projection: ApplicationProjection) {
   return {
     holder_organisation_id: projection.holderOrganisationId,
     status: projection.status,
@@ -113,23 +116,30 @@ export async function appendEvents(
   try {
     await trx
       .insertInto('application_event')
-      .values(
-        events.map(({ sequence, at, actor, ...payload }) => ({
-          application_id: applicationId,
-          sequence,
-          type: payload.type,
-          at: new Date(at),
-          actor: JSON.stringify(actor),
-          payload: JSON.stringify(payload),
-          recorded_at: recordedAt,
-        })),
-      )
+      .values(eventValues(applicationId, events, recordedAt))
       .execute();
   } catch (error) {
     if ((error as { code?: string }).code === '23505')
       throw new ConcurrentAppendError(applicationId);
     throw error;
   }
+}
+
+/** The insert values of log entries. */
+export function eventValues(
+  applicationId: string,
+  events: readonly ApplicationEvent[],
+  recordedAt: Date,
+) {
+  return events.map(({ sequence, at, actor, ...payload }) => ({
+    application_id: applicationId,
+    sequence,
+    type: payload.type,
+    at: new Date(at),
+    actor: JSON.stringify(actor),
+    payload: JSON.stringify(payload),
+    recorded_at: recordedAt,
+  }));
 }
 
 /** The whole log of an application, oldest first. */

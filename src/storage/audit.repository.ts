@@ -104,6 +104,18 @@ export async function appendAuditBatch(
   events: readonly AuditEventInput[],
 ): Promise<AuditEventRow[]> {
   if (events.length === 0) return [];
+  const { rows, values } = auditInsertOf(events);
+  const inserted = await trx.insertInto('audit_event').values(values).returning('id').execute();
+  // Identity values come back in insertion order for a multi-row insert.
+  const ids = inserted.map((entry) => entry.id).sort((a, b) => a - b);
+  return rows.map((row, index) => ({ id: ids[index]!, chainPosition: null, ...row }));
+}
+
+/**
+ * The unchained rows of {@link appendAuditBatch} and their insert values, for a caller that
+ * writes them as part of a larger statement (e.g. the engine's one write per command).
+ */
+export function auditInsertOf(events: readonly AuditEventInput[]) {
   const rows = events.map((event) => {
     const content = {
       occurredAt: event.occurredAt,
@@ -116,26 +128,18 @@ export async function appendAuditBatch(
     };
     return { ...content, previousHash: null, hash: computeAuditHash(null, content) };
   });
-  const inserted = await trx
-    .insertInto('audit_event')
-    .values(
-      rows.map((row) => ({
-        occurred_at: row.occurredAt,
-        actor_kind: row.actorKind,
-        actor_id: row.actorId,
-        action: row.action,
-        subject_type: row.subjectType,
-        subject_id: row.subjectId,
-        details: JSON.stringify(row.details),
-        previous_hash: null,
-        hash: row.hash,
-      })),
-    )
-    .returning('id')
-    .execute();
-  // Identity values come back in insertion order for a multi-row insert.
-  const ids = inserted.map((entry) => entry.id).sort((a, b) => a - b);
-  return rows.map((row, index) => ({ id: ids[index]!, chainPosition: null, ...row }));
+  const values = rows.map((row) => ({
+    occurred_at: row.occurredAt,
+    actor_kind: row.actorKind,
+    actor_id: row.actorId,
+    action: row.action,
+    subject_type: row.subjectType,
+    subject_id: row.subjectId,
+    details: JSON.stringify(row.details),
+    previous_hash: null,
+    hash: row.hash,
+  }));
+  return { rows, values };
 }
 
 /** Audit rows, oldest first, optionally for one subject. */

@@ -33,6 +33,11 @@ export function principalKey(principal: Principal): string {
  * of its answer, so a retried command returns the first result and never applies twice. A
  * concurrent change of the same application surfaces as a conflict error, and nothing of
  * the losing command is kept.
+ *
+ * The receipt is looked up only when the command fails: a retry either fails in its own right
+ * (the application moved on) or reaches the receipt's insert, whose primary key refuses the
+ * duplicate and rolls back everything it did — either way the first answer is returned. The
+ * first (common) run saves a round trip.
  */
 export async function runCommand<T extends JsonObject>(
   services: ApplicationServices,
@@ -47,8 +52,6 @@ export async function runCommand<T extends JsonObject>(
     });
   }
   const who = principalKey(principal);
-  const previous = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
-  if (previous) return answerFromReceipt<T>(previous, command);
   try {
     return await services.db.transaction().execute(async (trx) => {
       const { applicationId, response } = await work(trx);
@@ -63,6 +66,9 @@ export async function runCommand<T extends JsonObject>(
       return response;
     });
   } catch (error) {
+    // Already done under this key (earlier, or by a parallel retry): answer as it did.
+    const previous = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
+    if (previous) return answerFromReceipt<T>(previous, command);
     if (error instanceof ConcurrentAppendError) {
       throw new DomainError(
         ErrorCode.conflict,
@@ -70,11 +76,6 @@ export async function runCommand<T extends JsonObject>(
         error.message,
         true,
       );
-    }
-    if ((error as { code?: string }).code === '23505') {
-      // The same key was used at the same moment by a parallel retry: answer as it did.
-      const winner = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
-      if (winner) return answerFromReceipt<T>(winner, command);
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AttachedDocument } from '../../domain/application/ApplicationEvent.js';
-import { foldApplication, involvesFrontOffice } from '../../domain/application/fold.js';
+import { involvesFrontOffice } from '../../domain/application/fold.js';
 import { validateApplicationForm } from '../../domain/application/validate-fields.js';
 import { formatInstant } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
@@ -9,10 +9,10 @@ import { Channel } from '../../domain/regulation/Channel.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
 import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
-import { insertApplication, nextApplicationNumber } from '../../storage/application.repository.js';
+import { nextApplicationNumber } from '../../storage/application.repository.js';
 import { clockOf, type ApplicationServices } from './application-services.js';
 import { parseInput } from './parse-input.js';
-import { projectionOf, recordEvents } from './record-events.js';
+import { recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
 
 const iin = z.string().regex(/^\d{12}$/, 'iin');
@@ -132,29 +132,28 @@ export async function submitApplication(
             kind: 'citizen' as const,
             iin: principal.kind === 'citizen' ? principal.iin : input.applicantIin,
           };
-    const preliminary = foldApplication(
-      regulation,
-      [{ ...submitted, sequence: 1, at: now.getTime(), actor }],
-      clock,
-    );
-    await insertApplication(trx, {
-      id,
-      number,
-      regulationId: regulation.id,
-      serviceCode: regulation.service,
-      regionCode: provider.regionCode,
-      channel: input.channel,
-      applicantIin: input.applicantIin,
-      representativeIin: input.representativeIin ?? null,
-      providerOrganisationId: provider.id,
-      frontOfficeId: input.frontOfficeId ?? null,
-      submittedAt: now,
-      ...projectionOf(preliminary, regulation, now),
-      version: 0,
-    });
     const state = await recordEvents(
       trx,
-      { id, number, regulation, clock, events: [] },
+      {
+        id,
+        number,
+        regulation,
+        clock,
+        events: [],
+        newApplication: {
+          id,
+          number,
+          regulationId: regulation.id,
+          serviceCode: regulation.service,
+          regionCode: provider.regionCode,
+          channel: input.channel,
+          applicantIin: input.applicantIin,
+          representativeIin: input.representativeIin ?? null,
+          providerOrganisationId: provider.id,
+          frontOfficeId: input.frontOfficeId ?? null,
+          submittedAt: now,
+        },
+      },
       actor,
       [submitted],
       now,
