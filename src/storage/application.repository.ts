@@ -40,12 +40,35 @@ export class ConcurrentAppendError extends Error {
   override name = 'ConcurrentAppendError';
 }
 
-/** The next human-readable application number: `<year>-<7 digits>`, unique across the system. */
-export async function nextApplicationNumber(trx: Executor, year: number): Promise<string> {
-  const { rows } = await sql<{
-    value: number;
-  }>`select nextval('application_number_seq')::int8 as value`.execute(trx);
-  return `${year}-${String(rows[0]!.value).padStart(7, '0')}`;
+/** Numbers taken from the sequence at once, per database handle (see nextApplicationNumber). */
+const numberBlockSize = 16;
+const numberBlocks = new WeakMap<Database, number[]>();
+
+/**
+ * The next human-readable application number: `<year>-<7 digits>`, unique across the system.
+ * Numbers come from one sequence, {@link numberBlockSize} at a time per database handle (one
+ * round trip per block instead of per application): unique across processes, increasing
+ * within a process; a restart may leave a gap.
+ */
+export async function nextApplicationNumber(
+  db: Database,
+  executor: Executor,
+  year: number,
+): Promise<string> {
+  if (!numberBlocks.get(db)?.length) {
+    const { rows } = await sql<{
+      value: number;
+    }>`select nextval('application_number_seq')::int8 as value
+       from generate_series(1, ${numberBlockSize})`.execute(executor);
+    // A concurrent command may have fetched a block meanwhile: keep both, lowest first.
+    const block = [...(numberBlocks.get(db) ?? []), ...rows.map((row) => row.value)];
+    numberBlocks.set(
+      db,
+      block.sort((a, b) => a - b),
+    );
+  }
+  const value = numberBlocks.get(db)!.shift()!;
+  return `${year}-${String(value).padStart(7, '0')}`;
 }
 
 export async function insertApplication(trx: Executor, application: NewApplication): Promise<void> {
@@ -229,28 +252,33 @@ export async function findCommandReceipt(
     .executeTakeFirst();
 }
 
+/** The stored answer of a command, under (principal, idempotency key). */
+export interface NewCommandReceipt {
+  principal: string;
+  key: string;
+  command: string;
+  applicationId: string | null;
+  response: JsonObject;
+  createdAt: Date;
+}
+
 export async function insertCommandReceipt(
   trx: Executor,
-  receipt: {
-    principal: string;
-    key: string;
-    command: string;
-    applicationId: string | null;
-    response: JsonObject;
-    createdAt: Date;
-  },
+  receipt: NewCommandReceipt,
 ): Promise<void> {
-  await trx
-    .insertInto('command_receipt')
-    .values({
-      principal: receipt.principal,
-      idempotency_key: receipt.key,
-      command: receipt.command,
-      application_id: receipt.applicationId,
-      response: JSON.stringify(receipt.response),
-      created_at: receipt.createdAt,
-    })
-    .execute();
+  await trx.insertInto('command_receipt').values(receiptValues(receipt)).execute();
+}
+
+/** The insert values of a command receipt. */
+export function receiptValues(receipt: NewCommandReceipt) {
+  return {
+    principal: receipt.principal,
+    idempotency_key: receipt.key,
+    command: receipt.command,
+    application_id: receipt.applicationId,
+    response: JSON.stringify(receipt.response),
+    created_at: receipt.createdAt,
+  };
 }
 
 export interface NewNotification {

@@ -83,10 +83,7 @@ type Executor = Database | Transaction<Tables>;
  * records), so the row commits or rolls back with the change. The row is written unchained
  * (see {@link appendAuditBatch}); the sealer chains it after commit.
  */
-export async function appendAudit(
-  trx: Executor,
-  event: AuditEventInput,
-): Promise<AuditEventRow> {
+export async function appendAudit(trx: Executor, event: AuditEventInput): Promise<AuditEventRow> {
   const [row] = await appendAuditBatch(trx, [event]);
   return row!;
 }

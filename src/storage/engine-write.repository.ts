@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from './db.js';
 import type { ApplicationEvent } from '../domain/application/ApplicationEvent.js';
 import {
   applicationValues,
@@ -6,7 +7,9 @@ import {
   eventValues,
   projectionColumns,
   type ApplicationProjection,
+  receiptValues,
   type NewApplication,
+  type NewCommandReceipt,
   type NewNotification,
 } from './application.repository.js';
 import { auditInsertOf, type AuditEventInput } from './audit.repository.js';
@@ -25,17 +28,21 @@ export interface EngineWrite {
   /** Cabinet notifications; each also queues `smsBody` when its recipient has an account. */
   readonly notifications: readonly { notification: NewNotification; smsBody: string }[];
   readonly audit: readonly AuditEventInput[];
+  /** The command's receipt, when the whole command is this one statement (no transaction). */
+  readonly receipt?: NewCommandReceipt;
 }
 
 /**
  * Writes an engine step as ONE statement (data-modifying CTEs): the application row (inserted,
  * or its projection updated only if still at `expectedVersion`), the log entries, the
  * notifications and their SMS (to the phone of the recipient's citizen account, when there
- * is one), and the unchained audit rows. One round trip instead of one per row kind.
+ * is one), the unchained audit rows and, when given, the command's receipt. One round trip
+ * instead of one per row kind; a single statement is atomic on its own, so a command that is
+ * only this statement needs no transaction.
  * @throws ConcurrentAppendError when another command advanced the application first.
  */
 export async function writeEngineChanges(
-  trx: Transaction<Tables>,
+  trx: Database | Transaction<Tables>,
   write: EngineWrite,
 ): Promise<void> {
   const parts: RawBuilder<unknown>[] = [];
@@ -110,14 +117,18 @@ export async function writeEngineChanges(
   }
   if (write.audit.length > 0)
     add('audit', trx.insertInto('audit_event').values(auditInsertOf(write.audit).values));
+  if (write.receipt)
+    add('receipt', trx.insertInto('command_receipt').values(receiptValues(write.receipt)));
 
   try {
     const { rows } = await sql<{ changed: number }>`
       with ${sql.join(parts)} select count(*)::int4 as changed from target`.execute(trx);
     if (rows[0]?.changed !== 1) throw new ConcurrentAppendError(write.applicationId);
   } catch (error) {
-    // A duplicate (application, sequence): a concurrent command appended first.
-    if ((error as { code?: string }).code === '23505')
+    // A duplicate (application, sequence): a concurrent command appended first. (A duplicate
+    // receipt is the caller's to answer: a retry.)
+    const failure = error as { code?: string; constraint?: string };
+    if (failure.code === '23505' && failure.constraint !== 'command_receipt_pkey')
       throw new ConcurrentAppendError(write.applicationId);
     throw error;
   }

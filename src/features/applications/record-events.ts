@@ -19,8 +19,10 @@ import { ActorRole } from '../../domain/shared/roles.js';
 import type {
   ApplicationProjection,
   NewApplication,
+  NewCommandReceipt,
 } from '../../storage/application.repository.js';
 import type { AuditActor } from '../../storage/audit.repository.js';
+import type { Database } from '../../storage/db.js';
 import { writeEngineChanges, type EngineWrite } from '../../storage/engine-write.repository.js';
 import type { Tables } from '../../storage/schema.js';
 
@@ -54,16 +56,21 @@ export function auditActorOf(actor: EventActor): AuditActor {
 /**
  * The heart of the engine: appends `payloads` by `actor` to the log, then completes the
  * automatic steps that follow (information-system steps, answered from known facts), folds
- * the log, and writes — as one statement inside the caller's transaction — the projection
+ * the log, and writes — as one statement, inside the caller's transaction or (for a command
+ * that is only this statement, with `receiptOf`) on its own — the projection
  * (refusing if someone else advanced the application first), the log entries, one audit row
  * per event, and a notification on every status change and extension.
  */
 export async function recordEvents(
-  trx: Transaction<Tables>,
+  trx: Database | Transaction<Tables>,
   target: EngineTarget,
   actor: EventActor,
   payloads: readonly ApplicationEventPayload[],
   now: Date,
+  options: {
+    /** The command's receipt for the resulting state, written in the same statement. */
+    receiptOf?: (state: ApplicationState) => NewCommandReceipt;
+  } = {},
 ): Promise<ApplicationState> {
   const at = now.getTime();
   const events = [...target.events];
@@ -110,6 +117,7 @@ export async function recordEvents(
       subjectId: target.id,
       details: { number: target.number, sequence, ...payload },
     })),
+    ...(options.receiptOf ? { receipt: options.receiptOf(state) } : {}),
   });
   return state;
 }

@@ -5,7 +5,9 @@ import {
   ConcurrentAppendError,
   findCommandReceipt,
   insertCommandReceipt,
+  type NewCommandReceipt,
 } from '../../storage/application.repository.js';
+import type { Database } from '../../storage/db.js';
 import type { JsonObject, Tables } from '../../storage/schema.js';
 import type { ApplicationServices } from './application-services.js';
 
@@ -46,14 +48,10 @@ export async function runCommand<T extends JsonObject>(
   envelope: CommandEnvelope,
   work: (trx: Transaction<Tables>) => Promise<{ applicationId: string | null; response: T }>,
 ): Promise<T> {
-  if (!keyPattern.test(envelope.idempotencyKey)) {
-    throw new DomainError(ErrorCode.validationFailed, {
-      issues: [{ path: 'idempotencyKey', rule: 'idempotency_key' }],
-    });
-  }
+  checkKey(envelope);
   const who = principalKey(principal);
-  try {
-    return await services.db.transaction().execute(async (trx) => {
+  return answerOnce(services, who, command, envelope, () =>
+    services.db.transaction().execute(async (trx) => {
       const { applicationId, response } = await work(trx);
       await insertCommandReceipt(trx, {
         principal: who,
@@ -64,7 +62,58 @@ export async function runCommand<T extends JsonObject>(
         createdAt: services.now(),
       });
       return response;
+    }),
+  );
+}
+
+/** Builds the receipt of a command's answer, to be written with its change. */
+export type ReceiptOf = (applicationId: string | null, response: JsonObject) => NewCommandReceipt;
+
+/**
+ * {@link runCommand} for a command whose whole change is ONE statement that also writes the
+ * receipt (`receiptOf`), e.g. a submission (recordEvents with `receiptOf`): no transaction,
+ * as a single statement is atomic; the reads it makes before that statement are of data that
+ * the statement does not depend on being unchanged (regulations, organisations, the number
+ * sequence). Same guarantees: a retry returns the first answer and never applies twice.
+ */
+export async function runStatementCommand<T extends JsonObject>(
+  services: ApplicationServices,
+  principal: Principal,
+  command: string,
+  envelope: CommandEnvelope,
+  work: (db: Database, receiptOf: ReceiptOf) => Promise<T>,
+): Promise<T> {
+  checkKey(envelope);
+  const who = principalKey(principal);
+  return answerOnce(services, who, command, envelope, () =>
+    work(services.db, (applicationId, response) => ({
+      principal: who,
+      key: envelope.idempotencyKey,
+      command,
+      applicationId,
+      response,
+      createdAt: services.now(),
+    })),
+  );
+}
+
+function checkKey(envelope: CommandEnvelope): void {
+  if (!keyPattern.test(envelope.idempotencyKey)) {
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'idempotencyKey', rule: 'idempotency_key' }],
     });
+  }
+}
+
+async function answerOnce<T extends JsonObject>(
+  services: ApplicationServices,
+  who: string,
+  command: string,
+  envelope: CommandEnvelope,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
   } catch (error) {
     // Already done under this key (earlier, or by a parallel retry): answer as it did.
     const previous = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
