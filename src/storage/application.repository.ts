@@ -71,10 +71,6 @@ export async function nextApplicationNumber(
   return `${year}-${String(value).padStart(7, '0')}`;
 }
 
-export async function insertApplication(trx: Executor, application: NewApplication): Promise<void> {
-  await trx.insertInto('application').values(applicationValues(application)).execute();
-}
-
 /** The insert values of a new application row. */
 export function applicationValues(application: NewApplication) {
   return {
@@ -93,25 +89,6 @@ export function applicationValues(application: NewApplication) {
   };
 }
 
-/**
- * Writes the projection only if nobody advanced the application since `expectedVersion`.
- * @throws ConcurrentAppendError otherwise.
- */
-export async function updateProjection(
-  trx: Executor,
-  id: string,
-  expectedVersion: number,
-  projection: ApplicationProjection,
-): Promise<void> {
-  const result = await trx
-    .updateTable('application')
-    .set(projectionColumns(projection))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentAppendError(id);
-}
-
 /** The projection as column values. */
 export function projectionColumns(projection: ApplicationProjection) {
   return {
@@ -126,26 +103,6 @@ export function projectionColumns(projection: ApplicationProjection) {
     version: projection.version,
     updated_at: projection.updatedAt,
   };
-}
-
-/** Appends log entries; a duplicate sequence means a concurrent writer won. */
-export async function appendEvents(
-  trx: Executor,
-  applicationId: string,
-  events: readonly ApplicationEvent[],
-  recordedAt: Date,
-): Promise<void> {
-  if (events.length === 0) return;
-  try {
-    await trx
-      .insertInto('application_event')
-      .values(eventValues(applicationId, events, recordedAt))
-      .execute();
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505')
-      throw new ConcurrentAppendError(applicationId);
-    throw error;
-  }
 }
 
 /** The insert values of log entries. */
@@ -289,42 +246,6 @@ export interface NewNotification {
   status: string;
   message: JsonObject;
   createdAt: Date;
-}
-
-/** A cabinet notification and, when a phone is known, an SMS in the outbox. */
-export async function insertNotification(
-  trx: Executor,
-  notification: NewNotification,
-  sms: { phone: string; body: string } | undefined,
-): Promise<void> {
-  await trx
-    .insertInto('notification')
-    .values({
-      id: notification.id,
-      application_id: notification.applicationId,
-      recipient_iin: notification.recipientIin,
-      kind: notification.kind,
-      status: notification.status,
-      message: JSON.stringify(notification.message),
-      created_at: notification.createdAt,
-      read_at: null,
-    })
-    .execute();
-  if (sms) {
-    await trx
-      .insertInto('outbox_message')
-      .values({
-        notification_id: notification.id,
-        channel: 'sms',
-        recipient: sms.phone,
-        body: sms.body,
-        next_attempt_at: notification.createdAt,
-        delivered_at: null,
-        last_error: null,
-        created_at: notification.createdAt,
-      })
-      .execute();
-  }
 }
 
 /** Notifications of an application, oldest first. */
