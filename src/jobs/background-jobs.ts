@@ -6,6 +6,7 @@ import { deliverOutbox } from '../features/background/deliver-outbox.js';
 import { handBackStoredResults } from '../features/background/hand-back-stored-results.js';
 import { defaultDeliveryPolicy, type JobServices } from '../features/background/job-services.js';
 import { watchDeadlines } from '../features/background/watch-deadlines.js';
+import { auditSealBatchSize, sealAuditTrail } from '../features/system/seal-audit-trail.js';
 import {
   createLoggingEmailSender,
   createMessageSender,
@@ -31,8 +32,8 @@ export function jobServicesOf(
 }
 
 /**
- * The background jobs of issue 6: notification delivery (every poll), the deadline watch and
- * the end of front-office storage (every minute).
+ * The background jobs of issue 6: notification delivery and the audit sealer (every poll), the
+ * deadline watch and the end of front-office storage (every minute).
  */
 export function createBackgroundJobs(services: JobServices, sender: MessageSender): Job[] {
   return [
@@ -51,6 +52,13 @@ export function createBackgroundJobs(services: JobServices, sender: MessageSende
       },
     },
     { name: 'front-office-storage', everyMs: 60_000, run: () => handBackStoredResults(services) },
+    {
+      // Chains the audit rows committed since the last round (one sealer at a time).
+      name: 'audit-seal',
+      everyMs: 0,
+      batchSize: auditSealBatchSize,
+      run: async () => (await sealAuditTrail(services.db, services.now())).sealed,
+    },
   ];
 }
 

@@ -168,7 +168,12 @@ const urgency = sql<Date>`coalesce(step_due_at, due_at)`;
 /**
  * A page of the role inbox: applications held by the organisation whose current step is one
  * of `actors` (executor steps only when assigned to the member or unassigned), most urgent
- * first, after `after` (exclusive); fetches `limit` rows. Uses application_inbox_urgency_idx.
+ * first, after `after` (exclusive); fetches `limit` rows.
+ *
+ * One ordered index range per branch — each step actor (application_inbox_urgency_idx), the
+ * executor's own rows and the unassigned ones (application_inbox_executor_idx) — each cut at
+ * `limit`, merged and cut again: at most branches × `limit` rows are read however many the
+ * organisation holds, instead of all of them sorted.
  */
 export async function listInboxRows(
   db: Database,
@@ -177,32 +182,37 @@ export async function listInboxRows(
   limit: number,
 ): Promise<(ApplicationListRow & { urgencyAt: Date })[]> {
   if (owner.actors.length === 0) return [];
-  const others = owner.actors.filter((actor) => actor !== 'executor');
-  const rows = await db
-    .selectFrom('application')
-    .select([...listColumns, urgency.as('urgency_at')])
-    .where('holder_organisation_id', '=', owner.organisationId)
-    .where('current_step_id', 'is not', null)
-    .where((eb: Eb) => {
-      const byActor: Expression<SqlBool>[] = [];
-      if (others.length > 0) byActor.push(eb('current_actor', 'in', others));
-      if (owner.actors.includes('executor')) {
-        byActor.push(
-          eb.and([
-            eb('current_actor', '=', 'executor'),
-            eb.or([eb('executor_id', '=', owner.staffId), eb('executor_id', 'is', null)]),
-          ]),
-        );
-      }
-      return eb.or(byActor);
-    })
-    .$if(after !== undefined, (query) =>
-      query.where(sql<SqlBool>`(${urgency}, id) > (${after!.at}, ${after!.id}::uuid)`),
-    )
-    .orderBy(urgency)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const branch = (filter: (eb: Eb) => Expression<SqlBool>) =>
+    db
+      .selectFrom('application')
+      .select([...listColumns, urgency.as('urgency_at')])
+      .where('holder_organisation_id', '=', owner.organisationId)
+      .where('current_step_id', 'is not', null)
+      .where(filter)
+      .$if(after !== undefined, (query) =>
+        query.where(sql<SqlBool>`(${urgency}, id) > (${after!.at}, ${after!.id}::uuid)`),
+      )
+      .orderBy(urgency)
+      .orderBy('id')
+      .limit(limit);
+  const branches = owner.actors
+    .filter((actor) => actor !== 'executor')
+    .map((actor) => branch((eb) => eb('current_actor', '=', actor)));
+  if (owner.actors.includes('executor')) {
+    branches.push(
+      branch((eb) =>
+        eb.and([eb('current_actor', '=', 'executor'), eb('executor_id', '=', owner.staffId)]),
+      ),
+      branch((eb) => eb.and([eb('current_actor', '=', 'executor'), eb('executor_id', 'is', null)])),
+    );
+  }
+  type InboxRow = Selectable<Tables['application']> & { urgency_at: Date };
+  const { rows } = await sql<InboxRow>`
+    select * from (${sql.join(
+      branches.map((query) => sql`(${query})`),
+      sql` union all `,
+    )}) as inbox
+    order by urgency_at, id limit ${limit}`.execute(db);
   return rows.map((row) => ({ ...toListRow(row), urgencyAt: new Date(row.urgency_at) }));
 }
 

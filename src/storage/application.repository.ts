@@ -40,54 +40,57 @@ export class ConcurrentAppendError extends Error {
   override name = 'ConcurrentAppendError';
 }
 
-/** The next human-readable application number: `<year>-<7 digits>`, unique across the system. */
-export async function nextApplicationNumber(trx: Executor, year: number): Promise<string> {
-  const { rows } = await sql<{
-    value: number;
-  }>`select nextval('application_number_seq')::int8 as value`.execute(trx);
-  return `${year}-${String(rows[0]!.value).padStart(7, '0')}`;
-}
-
-export async function insertApplication(trx: Executor, application: NewApplication): Promise<void> {
-  await trx
-    .insertInto('application')
-    .values({
-      id: application.id,
-      number: application.number,
-      regulation_id: application.regulationId,
-      service_code: application.serviceCode,
-      region_code: application.regionCode,
-      channel: application.channel,
-      applicant_iin: application.applicantIin,
-      representative_iin: application.representativeIin,
-      provider_organisation_id: application.providerOrganisationId,
-      front_office_id: application.frontOfficeId,
-      submitted_at: application.submittedAt,
-      ...projectionColumns(application),
-    })
-    .execute();
-}
+/** Numbers taken from the sequence at once, per database handle (see nextApplicationNumber). */
+const numberBlockSize = 16;
+const numberBlocks = new WeakMap<Database, number[]>();
 
 /**
- * Writes the projection only if nobody advanced the application since `expectedVersion`.
- * @throws ConcurrentAppendError otherwise.
+ * The next human-readable application number: `<year>-<7 digits>`, unique across the system.
+ * Numbers come from one sequence, {@link numberBlockSize} at a time per database handle (one
+ * round trip per block instead of per application): unique across processes, increasing
+ * within a process; a restart may leave a gap.
  */
-export async function updateProjection(
-  trx: Executor,
-  id: string,
-  expectedVersion: number,
-  projection: ApplicationProjection,
-): Promise<void> {
-  const result = await trx
-    .updateTable('application')
-    .set(projectionColumns(projection))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentAppendError(id);
+export async function nextApplicationNumber(
+  db: Database,
+  executor: Executor,
+  year: number,
+): Promise<string> {
+  if (!numberBlocks.get(db)?.length) {
+    const { rows } = await sql<{
+      value: number;
+    }>`select nextval('application_number_seq')::int8 as value
+       from generate_series(1, ${numberBlockSize})`.execute(executor);
+    // A concurrent command may have fetched a block meanwhile: keep both, lowest first.
+    const block = [...(numberBlocks.get(db) ?? []), ...rows.map((row) => row.value)];
+    numberBlocks.set(
+      db,
+      block.sort((a, b) => a - b),
+    );
+  }
+  const value = numberBlocks.get(db)!.shift()!;
+  return `${year}-${String(value).padStart(7, '0')}`;
 }
 
-function projectionColumns(projection: ApplicationProjection) {
+/** The insert values of a new application row. */
+export function applicationValues(application: NewApplication) {
+  return {
+    id: application.id,
+    number: application.number,
+    regulation_id: application.regulationId,
+    service_code: application.serviceCode,
+    region_code: application.regionCode,
+    channel: application.channel,
+    applicant_iin: application.applicantIin,
+    representative_iin: application.representativeIin,
+    provider_organisation_id: application.providerOrganisationId,
+    front_office_id: application.frontOfficeId,
+    submitted_at: application.submittedAt,
+    ...projectionColumns(application),
+  };
+}
+
+/** The projection as column values. */
+export function projectionColumns(projection: ApplicationProjection) {
   return {
     holder_organisation_id: projection.holderOrganisationId,
     status: projection.status,
@@ -102,34 +105,21 @@ function projectionColumns(projection: ApplicationProjection) {
   };
 }
 
-/** Appends log entries; a duplicate sequence means a concurrent writer won. */
-export async function appendEvents(
-  trx: Executor,
+/** The insert values of log entries. */
+export function eventValues(
   applicationId: string,
   events: readonly ApplicationEvent[],
   recordedAt: Date,
-): Promise<void> {
-  if (events.length === 0) return;
-  try {
-    await trx
-      .insertInto('application_event')
-      .values(
-        events.map(({ sequence, at, actor, ...payload }) => ({
-          application_id: applicationId,
-          sequence,
-          type: payload.type,
-          at: new Date(at),
-          actor: JSON.stringify(actor),
-          payload: JSON.stringify(payload),
-          recorded_at: recordedAt,
-        })),
-      )
-      .execute();
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505')
-      throw new ConcurrentAppendError(applicationId);
-    throw error;
-  }
+) {
+  return events.map(({ sequence, at, actor, ...payload }) => ({
+    application_id: applicationId,
+    sequence,
+    type: payload.type,
+    at: new Date(at),
+    actor: JSON.stringify(actor),
+    payload: JSON.stringify(payload),
+    recorded_at: recordedAt,
+  }));
 }
 
 /** The whole log of an application, oldest first. */
@@ -219,28 +209,33 @@ export async function findCommandReceipt(
     .executeTakeFirst();
 }
 
+/** The stored answer of a command, under (principal, idempotency key). */
+export interface NewCommandReceipt {
+  principal: string;
+  key: string;
+  command: string;
+  applicationId: string | null;
+  response: JsonObject;
+  createdAt: Date;
+}
+
 export async function insertCommandReceipt(
   trx: Executor,
-  receipt: {
-    principal: string;
-    key: string;
-    command: string;
-    applicationId: string | null;
-    response: JsonObject;
-    createdAt: Date;
-  },
+  receipt: NewCommandReceipt,
 ): Promise<void> {
-  await trx
-    .insertInto('command_receipt')
-    .values({
-      principal: receipt.principal,
-      idempotency_key: receipt.key,
-      command: receipt.command,
-      application_id: receipt.applicationId,
-      response: JSON.stringify(receipt.response),
-      created_at: receipt.createdAt,
-    })
-    .execute();
+  await trx.insertInto('command_receipt').values(receiptValues(receipt)).execute();
+}
+
+/** The insert values of a command receipt. */
+export function receiptValues(receipt: NewCommandReceipt) {
+  return {
+    principal: receipt.principal,
+    idempotency_key: receipt.key,
+    command: receipt.command,
+    application_id: receipt.applicationId,
+    response: JSON.stringify(receipt.response),
+    created_at: receipt.createdAt,
+  };
 }
 
 export interface NewNotification {
@@ -251,42 +246,6 @@ export interface NewNotification {
   status: string;
   message: JsonObject;
   createdAt: Date;
-}
-
-/** A cabinet notification and, when a phone is known, an SMS in the outbox. */
-export async function insertNotification(
-  trx: Executor,
-  notification: NewNotification,
-  sms: { phone: string; body: string } | undefined,
-): Promise<void> {
-  await trx
-    .insertInto('notification')
-    .values({
-      id: notification.id,
-      application_id: notification.applicationId,
-      recipient_iin: notification.recipientIin,
-      kind: notification.kind,
-      status: notification.status,
-      message: JSON.stringify(notification.message),
-      created_at: notification.createdAt,
-      read_at: null,
-    })
-    .execute();
-  if (sms) {
-    await trx
-      .insertInto('outbox_message')
-      .values({
-        notification_id: notification.id,
-        channel: 'sms',
-        recipient: sms.phone,
-        body: sms.body,
-        next_attempt_at: notification.createdAt,
-        delivered_at: null,
-        last_error: null,
-        created_at: notification.createdAt,
-      })
-      .execute();
-  }
 }
 
 /** Notifications of an application, oldest first. */

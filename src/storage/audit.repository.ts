@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from './db.js';
 import type { JsonObject, JsonValue, Tables } from './schema.js';
 
@@ -30,8 +30,12 @@ export interface AuditEventRow {
   subjectType: string;
   subjectId: string | null;
   details: JsonObject;
+  /** The previous row's hash in the chain; null for the first row and for unsealed rows. */
   previousHash: string | null;
+  /** Chained hash once sealed; until then the hash of the row's own content. */
   hash: string;
+  /** Place in the chain (1…n), null until the sealer has chained the row. */
+  chainPosition: number | null;
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
@@ -45,13 +49,18 @@ export function canonicalJson(value: JsonValue): string {
 }
 
 /**
- * The hash of an audit row: SHA-256 (hex) over `previousHash` (empty for the first row),
- * a line feed, and the canonical JSON of
+ * The hash of an audit row: SHA-256 (hex) over `previousHash` (empty for the first row of
+ * the chain), a line feed, and the canonical JSON of
  * { action, actorId, actorKind, details, occurredAt (ISO 8601 UTC), subjectId, subjectType }.
+ *
+ * Two uses, one formula: a writer stores `computeAuditHash(null, row)` (the content hash of an
+ * unsealed row); the sealer stores `computeAuditHash(hash of the row at chain position p - 1,
+ * row)` for the row it puts at position p (null for p = 1). Anyone can recompute either from
+ * the stored columns; the id and the chain position are not hashed (order is proven by links).
  */
 export function computeAuditHash(
   previousHash: string | null,
-  row: Omit<AuditEventRow, 'id' | 'hash' | 'previousHash'>,
+  row: Omit<AuditEventRow, 'id' | 'hash' | 'previousHash' | 'chainPosition'>,
 ): string {
   const canonical = canonicalJson({
     action: row.action,
@@ -67,40 +76,43 @@ export function computeAuditHash(
     .digest('hex');
 }
 
-// Any constant: all appenders take the same transaction-scoped lock, so the chain is linear.
-const auditChainLock = 726_361_501;
+type Executor = Database | Transaction<Tables>;
 
 /**
  * Appends an audit row inside the caller's transaction (the same one as the change it
- * records), linked to the previous row by hash. Appenders are serialised by a
- * transaction-scoped advisory lock until commit, so concurrent writers cannot fork the chain.
+ * records), so the row commits or rolls back with the change. The row is written unchained
+ * (see {@link appendAuditBatch}); the sealer chains it after commit.
  */
-export async function appendAudit(
-  trx: Transaction<Tables>,
-  event: AuditEventInput,
-): Promise<AuditEventRow> {
+export async function appendAudit(trx: Executor, event: AuditEventInput): Promise<AuditEventRow> {
   const [row] = await appendAuditBatch(trx, [event]);
   return row!;
 }
 
 /**
- * Appends several audit rows, in order, with one lock, one read of the chain's head and one
- * insert. Call it last in a transaction: the chain lock is held until commit, so the shorter
- * the time between this call and the commit, the more transactions per second the system takes.
+ * Appends several audit rows, in order, with one insert and no lock: each row is written
+ * unchained — `previousHash` null, `chainPosition` null and `hash` = `computeAuditHash(null,
+ * row)` over its own content — so concurrent writers never wait for one another. The sealer
+ * (storage/audit-chain.repository.ts, run by the worker and by `audit verify`) later gives
+ * committed rows their chain positions and chained hashes. Pass the transaction of the change
+ * (or the root database for a row that records nothing else, e.g. a read).
  */
 export async function appendAuditBatch(
-  trx: Transaction<Tables>,
+  trx: Executor,
   events: readonly AuditEventInput[],
 ): Promise<AuditEventRow[]> {
   if (events.length === 0) return [];
-  await sql`select pg_advisory_xact_lock(${auditChainLock})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_event')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let previousHash = last?.hash ?? null;
+  const { rows, values } = auditInsertOf(events);
+  const inserted = await trx.insertInto('audit_event').values(values).returning('id').execute();
+  // Identity values come back in insertion order for a multi-row insert.
+  const ids = inserted.map((entry) => entry.id).sort((a, b) => a - b);
+  return rows.map((row, index) => ({ id: ids[index]!, chainPosition: null, ...row }));
+}
+
+/**
+ * The unchained rows of {@link appendAuditBatch} and their insert values, for a caller that
+ * writes them as part of a larger statement (e.g. the engine's one write per command).
+ */
+export function auditInsertOf(events: readonly AuditEventInput[]) {
   const rows = events.map((event) => {
     const content = {
       occurredAt: event.occurredAt,
@@ -111,31 +123,20 @@ export async function appendAuditBatch(
       subjectId: event.subjectId ?? null,
       details: JSON.parse(JSON.stringify(event.details ?? {})) as JsonObject,
     };
-    const hash = computeAuditHash(previousHash, content);
-    const row = { ...content, previousHash, hash };
-    previousHash = hash;
-    return row;
+    return { ...content, previousHash: null, hash: computeAuditHash(null, content) };
   });
-  const inserted = await trx
-    .insertInto('audit_event')
-    .values(
-      rows.map((row) => ({
-        occurred_at: row.occurredAt,
-        actor_kind: row.actorKind,
-        actor_id: row.actorId,
-        action: row.action,
-        subject_type: row.subjectType,
-        subject_id: row.subjectId,
-        details: JSON.stringify(row.details),
-        previous_hash: row.previousHash,
-        hash: row.hash,
-      })),
-    )
-    .returning('id')
-    .execute();
-  // Identity values come back in insertion order for a multi-row insert.
-  const ids = inserted.map((entry) => entry.id).sort((a, b) => a - b);
-  return rows.map((row, index) => ({ id: ids[index]!, ...row }));
+  const values = rows.map((row) => ({
+    occurred_at: row.occurredAt,
+    actor_kind: row.actorKind,
+    actor_id: row.actorId,
+    action: row.action,
+    subject_type: row.subjectType,
+    subject_id: row.subjectId,
+    details: JSON.stringify(row.details),
+    previous_hash: null,
+    hash: row.hash,
+  }));
+  return { rows, values };
 }
 
 /** Audit rows, oldest first, optionally for one subject. */
@@ -159,19 +160,6 @@ export async function listAuditEvents(
     details: row.details,
     previousHash: row.previous_hash,
     hash: row.hash,
+    chainPosition: row.chain_position,
   }));
-}
-
-/**
- * Recomputes the whole chain; returns the id of the first row whose link or hash does not
- * match, or undefined when the chain is intact.
- */
-export async function findBrokenAuditLink(db: Database): Promise<number | undefined> {
-  let previous: string | null = null;
-  for (const row of await listAuditEvents(db)) {
-    if (row.previousHash !== previous || computeAuditHash(previous, row) !== row.hash)
-      return row.id;
-    previous = row.hash;
-  }
-  return undefined;
 }

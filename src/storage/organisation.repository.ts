@@ -77,6 +77,16 @@ function toRow(row: {
   };
 }
 
+let writes = 0;
+
+/**
+ * How many organisation writes this process has made: a cache of organisation rows compares
+ * it to drop entries after a change made here (changes by other processes age out).
+ */
+export function organisationWriteCount(): number {
+  return writes;
+}
+
 /** The organisation with this id, or undefined. */
 export async function findOrganisation(
   db: Executor,
@@ -110,6 +120,7 @@ export async function upsertOrganisation(
   organisation: OrganisationRow,
   now: Date,
 ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; previous?: OrganisationRow }> {
+  writes += 1;
   const previous = await findOrganisation(trx, organisation.id);
   const values = {
     kind: organisation.kind,

@@ -7,6 +7,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 export interface Tables {
   instance: InstanceTable;
   audit_event: AuditEventTable;
+  audit_anchor: AuditAnchorTable;
   organisation: OrganisationTable;
   staff_account: StaffAccountTable;
   citizen_account: CitizenAccountTable;
@@ -55,8 +56,20 @@ export interface AuditEventTable {
   subject_type: ColumnType<string, string, never>;
   subject_id: ColumnType<string | null, string | null, never>;
   details: ColumnType<JsonObject, string, never>;
-  previous_hash: ColumnType<string | null, string | null, never>;
-  hash: ColumnType<string, string, never>;
+  /** Written once by the sealer (null while the row is not chained yet). */
+  previous_hash: ColumnType<string | null, string | null, string>;
+  /** The content hash until sealed, then the chained hash (set once by the sealer). */
+  hash: ColumnType<string, string, string>;
+  /** The row's place in the chain, 1…n; null until the sealer chains it. */
+  chain_position: ColumnType<number | null, never, number>;
+}
+
+/** The chain's head as the sealer left it after a round: removal of later rows shows. */
+export interface AuditAnchorTable {
+  id: ColumnType<number, never, never>;
+  chain_position: ColumnType<number, number, never>;
+  head_hash: ColumnType<string, string, never>;
+  sealed_at: ColumnType<Date, Date, never>;
 }
 
 export interface OrganisationTable {

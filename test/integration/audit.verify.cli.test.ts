@@ -43,17 +43,26 @@ describe(`qyzmet audit verify on ${testBackend}`, () => {
     await provisioned?.dispose();
   });
 
-  it('passes on a clean log and fails, naming the record, on a log altered behind its back', async () => {
+  it('seals, then passes on a clean log and fails, naming the record, on a log altered behind its back', async () => {
     const clean = await runCli(['audit', 'verify', '--json'], provisioned.env);
     expect(clean.code).toBe(0);
-    const intact = JSON.parse(clean.stdout) as { isIntact: boolean; rows: number };
-    expect(intact.isIntact).toBe(true);
+    const intact = JSON.parse(clean.stdout) as {
+      isIntact: boolean;
+      rows: number;
+      sealedRows: number;
+      unsealedRows: number;
+    };
+    expect(intact).toMatchObject({ isIntact: true, unsealedRows: 0 });
     expect(intact.rows).toBeGreaterThanOrEqual(2);
+    expect(intact.sealedRows).toBe(intact.rows);
 
     const database = await openDatabase(provisioned.database);
     const { rows } = await sql<{
       id: number;
-    }>`select id from audit_event order by id limit 1`.execute(database.db);
+      details: string;
+    }>`select id, details::text as details from audit_event order by id limit 1`.execute(
+      database.db,
+    );
     await sql`update audit_event set details = jsonb_set(details, '{number}', '"1999-0000001"') where id = ${rows[0]!.id}`.execute(
       database.db,
     );
@@ -64,7 +73,35 @@ describe(`qyzmet audit verify on ${testBackend}`, () => {
     expect(JSON.parse(tampered.stdout)).toEqual({
       isIntact: false,
       rows: intact.rows,
+      sealedRows: intact.rows,
+      unsealedRows: 0,
       firstBrokenId: rows[0]!.id,
+      reason: 'hash_mismatch',
+    });
+    const human = await runCli(['audit', 'verify'], provisioned.env);
+    expect(human.stdout).toContain(`BROKEN (hash_mismatch) at record ${rows[0]!.id}`);
+
+    // Put the record back: intact again.
+    const restore = await openDatabase(provisioned.database);
+    await sql`update audit_event set details = ${rows[0]!.details}::jsonb where id = ${rows[0]!.id}`.execute(
+      restore.db,
+    );
+    await restore.close();
+    expect((await runCli(['audit', 'verify', '--json'], provisioned.env)).code).toBe(0);
+  });
+
+  it('fails when the last records were removed (checked against the anchor)', async () => {
+    const database = await openDatabase(provisioned.database);
+    await sql`delete from audit_event where id = (select max(id) from audit_event)`.execute(
+      database.db,
+    );
+    await database.close();
+    const result = await runCli(['audit', 'verify', '--json'], provisioned.env);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      isIntact: false,
+      firstBrokenId: null,
+      reason: 'tail_missing',
     });
   });
 });

@@ -6,7 +6,8 @@ import { requestPasswordReset, resetPassword } from '../../src/features/identity
 import { findSession, logOut, logOutEverywhere } from '../../src/features/identity/sessions.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { findBrokenAuditLink, listAuditEvents } from '../../src/storage/audit.repository.js';
+import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createTestDatabase } from '../support/database.js';
 
@@ -209,6 +210,6 @@ describe('password reset by one-time password', () => {
         'citizen.password_reset',
       ]),
     );
-    expect(await findBrokenAuditLink(database.db)).toBeUndefined();
+    expect(await verifyAuditTrail(database.db)).toMatchObject({ isIntact: true });
   });
 });

@@ -8,7 +8,8 @@ import {
   seedOrganisations,
 } from '../../src/features/identity/seed-organisations.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { findBrokenAuditLink, listAuditEvents } from '../../src/storage/audit.repository.js';
+import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import { listConsents } from '../../src/storage/consent.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createTestDatabase } from '../support/database.js';
@@ -161,6 +162,6 @@ describe('consent to the use of legally protected data', () => {
       channel: 'portal',
       evidence: { otpChallengeId: challenge.challengeId, phone },
     });
-    expect(await findBrokenAuditLink(database.db)).toBeUndefined();
+    expect(await verifyAuditTrail(database.db)).toMatchObject({ isIntact: true });
   });
 });

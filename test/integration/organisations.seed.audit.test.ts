@@ -4,7 +4,8 @@ import {
   seedOrganisations,
   toOrganisationRows,
 } from '../../src/features/identity/seed-organisations.js';
-import { findBrokenAuditLink, listAuditEvents } from '../../src/storage/audit.repository.js';
+import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { findOrganisation, listOrganisations } from '../../src/storage/organisation.repository.js';
 import { createTestDatabase } from '../support/database.js';
@@ -62,7 +63,7 @@ describe('seed-organisations', () => {
     expect(audit).toHaveLength(total);
     expect(audit[0]).toMatchObject({ actorKind: 'system', subjectType: 'organisation' });
     expect(audit[0]?.occurredAt.toISOString()).toBe(now.toISOString());
-    expect(await findBrokenAuditLink(database.db)).toBeUndefined();
+    expect(await verifyAuditTrail(database.db)).toMatchObject({ isIntact: true });
   });
 
   it('is idempotent and audits only real changes', async () => {
@@ -80,6 +81,6 @@ describe('seed-organisations', () => {
     const updates = await listAuditEvents(database.db, { action: 'organisation.updated' });
     expect(updates).toHaveLength(1);
     expect(updates[0]?.details).toMatchObject({ after: { phone: '+7 700 000 00 00' } });
-    expect(await findBrokenAuditLink(database.db)).toBeUndefined();
+    expect(await verifyAuditTrail(database.db)).toMatchObject({ isIntact: true });
   });
 });

@@ -36,6 +36,8 @@ describe(`qyzmet worker on ${testBackend}`, () => {
       outbox: 1,
       deadlines: 0,
       'front-office-storage': 0,
+      // The delivery's audit row, chained by the sealer that runs after it.
+      'audit-seal': 1,
     });
     const handle = await openDatabase(provisioned.database);
     try {

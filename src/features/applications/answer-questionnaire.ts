@@ -49,6 +49,7 @@ export async function answerQuestionnaire(
         regulation: loaded.regulation,
         clock: loaded.clock,
         events: loaded.events,
+        state: loaded.state,
       },
       { kind: 'citizen', iin: principal.iin },
       [{ type: 'questionnaire_answered', process: input.process, information: input.information }],

@@ -13,7 +13,11 @@ import type { Database } from '../../storage/db.js';
 import type { Tables } from '../../storage/schema.js';
 
 type Executor = Database | Transaction<Tables>;
-import { findOrganisation, type OrganisationRow } from '../../storage/organisation.repository.js';
+import {
+  findOrganisation,
+  organisationWriteCount,
+  type OrganisationRow,
+} from '../../storage/organisation.repository.js';
 
 /** What the application use cases need from their surroundings; built once at boot. */
 export interface ApplicationServices {
@@ -37,18 +41,46 @@ export function workingTimeOf(
   return getWorkingTime({ calendar: services.calendar, schedule, timeZone: organisation.timeZone });
 }
 
-/** The organisation, or a not_found error naming the field it came from. */
+/**
+ * How long an organisation row read by a command is reused (monotonic milliseconds). Rows
+ * change rarely (seed-organisations); a change made in this process is seen at once, one
+ * made by another process within this time.
+ */
+export const organisationCacheMs = 5_000;
+
+const organisationCache = new WeakMap<
+  Database,
+  Map<string, { row: OrganisationRow; until: number; writes: number }>
+>();
+
+/**
+ * The organisation, or a validation error naming the field it came from. Rows are cached per
+ * database for {@link organisationCacheMs} (a command reads the same few organisations over
+ * and over); misses are not cached. `db` may be the transaction (the embedded database has
+ * a single connection); `services.db` keys the cache.
+ */
 export async function getOrganisation(
+  services: Pick<ApplicationServices, 'db'>,
   db: Executor,
   id: string,
   field: string,
 ): Promise<OrganisationRow> {
+  let cache = organisationCache.get(services.db);
+  if (!cache) {
+    cache = new Map();
+    organisationCache.set(services.db, cache);
+  }
+  const moment = performance.now();
+  const writes = organisationWriteCount();
+  const cached = cache.get(id);
+  if (cached && cached.until > moment && cached.writes === writes) return cached.row;
   const organisation = await findOrganisation(db, id);
   if (!organisation) {
     throw new DomainError(ErrorCode.validationFailed, {
       issues: [{ path: field, rule: 'unknown_organisation', params: { id } }],
     });
   }
+  cache.set(id, { row: organisation, until: moment + organisationCacheMs, writes });
   return organisation;
 }
 
@@ -62,9 +94,14 @@ export async function clockOf(
   providerOrganisationId: string,
   frontOfficeId: string | undefined,
 ): Promise<{ clock: ApplicationClock; provider: OrganisationRow }> {
-  const provider = await getOrganisation(db, providerOrganisationId, 'providerOrganisationId');
+  const provider = await getOrganisation(
+    services,
+    db,
+    providerOrganisationId,
+    'providerOrganisationId',
+  );
   const frontOffice = frontOfficeId
-    ? await getOrganisation(db, frontOfficeId, 'frontOfficeId')
+    ? await getOrganisation(services, db, frontOfficeId, 'frontOfficeId')
     : undefined;
   return {
     provider,

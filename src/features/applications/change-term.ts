@@ -40,6 +40,7 @@ export async function changeTerm(
         regulation: loaded.regulation,
         clock: loaded.clock,
         events: loaded.events,
+        state: loaded.state,
       },
       { kind: 'staff', userId: principal.staffId, role, organisationId: principal.organisationId },
       [payload],

@@ -99,6 +99,7 @@ export async function completeStep(
         regulation,
         clock: loaded.clock,
         events: loaded.events,
+        state: loaded.state,
       },
       actor,
       [

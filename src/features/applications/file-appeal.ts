@@ -61,6 +61,7 @@ export async function fileAppeal(
         regulation: loaded.regulation,
         clock: loaded.clock,
         events: loaded.events,
+        state: loaded.state,
       },
       { kind: 'citizen', iin: principal.iin },
       [{ type: 'appealed', appealId }],

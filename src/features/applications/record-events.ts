@@ -16,14 +16,14 @@ import {
 } from '../../domain/application/fold.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { ActorRole } from '../../domain/shared/roles.js';
-import {
-  appendEvents,
-  insertNotification,
-  updateProjection,
-  type ApplicationProjection,
+import type {
+  ApplicationProjection,
+  NewApplication,
+  NewCommandReceipt,
 } from '../../storage/application.repository.js';
-import { appendAuditBatch, type AuditActor } from '../../storage/audit.repository.js';
-import { findCitizenAccountByIin } from '../../storage/citizen-account.repository.js';
+import type { AuditActor } from '../../storage/audit.repository.js';
+import type { Database } from '../../storage/db.js';
+import { writeEngineChanges, type EngineWrite } from '../../storage/engine-write.repository.js';
 import type { Tables } from '../../storage/schema.js';
 
 /** The application being changed, as the engine needs it. */
@@ -34,6 +34,10 @@ export interface EngineTarget {
   readonly clock: ApplicationClock;
   /** The log so far (empty for a new application). */
   readonly events: readonly ApplicationEvent[];
+  /** The fold of `events` when the caller has it already (saves folding again). */
+  readonly state?: ApplicationState;
+  /** A new application's row (its projection comes from the fold): inserted, not updated. */
+  readonly newApplication?: Omit<NewApplication, keyof ApplicationProjection>;
 }
 
 const systemActor: EventActor = { kind: 'system', process: 'engine' };
@@ -52,16 +56,21 @@ export function auditActorOf(actor: EventActor): AuditActor {
 /**
  * The heart of the engine: appends `payloads` by `actor` to the log, then completes the
  * automatic steps that follow (information-system steps, answered from known facts), folds
- * the log, writes the projection (refusing if someone else advanced the application first),
- * one audit row per event, and a notification on every status change and extension — all
- * inside the caller's transaction.
+ * the log, and writes — as one statement, inside the caller's transaction or (for a command
+ * that is only this statement, with `receiptOf`) on its own — the projection
+ * (refusing if someone else advanced the application first), the log entries, one audit row
+ * per event, and a notification on every status change and extension.
  */
 export async function recordEvents(
-  trx: Transaction<Tables>,
+  trx: Database | Transaction<Tables>,
   target: EngineTarget,
   actor: EventActor,
   payloads: readonly ApplicationEventPayload[],
   now: Date,
+  options: {
+    /** The command's receipt for the resulting state, written in the same statement. */
+    receiptOf?: (state: ApplicationState) => NewCommandReceipt;
+  } = {},
 ): Promise<ApplicationState> {
   const at = now.getTime();
   const events = [...target.events];
@@ -87,22 +96,20 @@ export async function recordEvents(
   if (appended.length > payloads.length)
     state = foldApplication(target.regulation, events, target.clock);
   const before =
-    target.events.length > 0
-      ? foldApplication(target.regulation, target.events, target.clock)
-      : undefined;
+    target.events.length === 0
+      ? undefined
+      : (target.state ?? foldApplication(target.regulation, target.events, target.clock));
 
-  await appendEvents(trx, target.id, appended, now);
-  await updateProjection(
-    trx,
-    target.id,
-    target.events.length,
-    projectionOf(state, target.regulation, now),
-  );
-  await notifyChanges(trx, target, before, state, appended, now);
-  // Last: the audit chain's lock is held from here to the commit.
-  await appendAuditBatch(
-    trx,
-    appended.map(({ sequence, at: _at, actor: by, ...payload }) => ({
+  await writeEngineChanges(trx, {
+    applicationId: target.id,
+    ...(target.newApplication ? { newApplication: target.newApplication } : {}),
+    expectedVersion: target.events.length,
+    projection: projectionOf(state, target.regulation, now),
+    events: appended,
+    recordedAt: now,
+    notifications: notificationsOf(target, before, state, appended, now),
+    // Unchained rows, no lock: the sealer chains them after commit.
+    audit: appended.map(({ sequence, at: _at, actor: by, ...payload }) => ({
       occurredAt: now,
       actor: auditActorOf(by),
       action: `application.${payload.type}`,
@@ -110,7 +117,8 @@ export async function recordEvents(
       subjectId: target.id,
       details: { number: target.number, sequence, ...payload },
     })),
-  );
+    ...(options.receiptOf ? { receipt: options.receiptOf(state) } : {}),
+  });
   return state;
 }
 
@@ -143,16 +151,16 @@ export function projectionOf(
 /**
  * "Уведомления поставляются по мере изменения статуса исполнения заявления, либо в случае
  * продления срока оказания услуги" (seed 003): one notification per status change and per
- * extension, to the applicant (and the representative), with an SMS when a phone is known.
+ * extension, to the applicant (and the representative), each with an SMS when the recipient
+ * has a citizen account (its phone).
  */
-async function notifyChanges(
-  trx: Transaction<Tables>,
+function notificationsOf(
   target: EngineTarget,
   before: ApplicationState | undefined,
   after: ApplicationState,
   appended: readonly ApplicationEvent[],
   now: Date,
-): Promise<void> {
+): EngineWrite['notifications'] {
   const messages: { kind: string; text: Record<'kk' | 'ru' | 'en', string> }[] = [];
   if (before?.status !== after.status) {
     const label = applicationStatusLabels[after.status];
@@ -181,25 +189,18 @@ async function notifyChanges(
     after.applicantIin,
     ...(after.representativeIin ? [after.representativeIin] : []),
   ];
-  for (const recipientIin of recipients) {
-    const account =
-      messages.length > 0 ? await findCitizenAccountByIin(trx, recipientIin) : undefined;
-    for (const message of messages) {
-      await insertNotification(
-        trx,
-        {
-          id: randomUUID(),
-          applicationId: target.id,
-          recipientIin,
-          kind: message.kind,
-          status: after.status,
-          message: message.text,
-          createdAt: now,
-        },
-        account
-          ? { phone: account.phone, body: `${message.text.kk}\n${message.text.ru}` }
-          : undefined,
-      );
-    }
-  }
+  return recipients.flatMap((recipientIin) =>
+    messages.map((message) => ({
+      notification: {
+        id: randomUUID(),
+        applicationId: target.id,
+        recipientIin,
+        kind: message.kind,
+        status: after.status,
+        message: message.text,
+        createdAt: now,
+      },
+      smsBody: `${message.text.kk}\n${message.text.ru}`,
+    })),
+  );
 }

@@ -61,6 +61,7 @@ export async function recordSystemAnswer(
         regulation,
         clock: loaded.clock,
         events: loaded.events,
+        state: loaded.state,
       },
       { kind: 'system', process: input.source },
       [{ type: 'step_completed', stepId: step.id, answer: input.answer, documentIds: [] }],

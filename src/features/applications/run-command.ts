@@ -5,7 +5,9 @@ import {
   ConcurrentAppendError,
   findCommandReceipt,
   insertCommandReceipt,
+  type NewCommandReceipt,
 } from '../../storage/application.repository.js';
+import type { Database } from '../../storage/db.js';
 import type { JsonObject, Tables } from '../../storage/schema.js';
 import type { ApplicationServices } from './application-services.js';
 
@@ -33,6 +35,11 @@ export function principalKey(principal: Principal): string {
  * of its answer, so a retried command returns the first result and never applies twice. A
  * concurrent change of the same application surfaces as a conflict error, and nothing of
  * the losing command is kept.
+ *
+ * The receipt is looked up only when the command fails: a retry either fails in its own right
+ * (the application moved on) or reaches the receipt's insert, whose primary key refuses the
+ * duplicate and rolls back everything it did — either way the first answer is returned. The
+ * first (common) run saves a round trip.
  */
 export async function runCommand<T extends JsonObject>(
   services: ApplicationServices,
@@ -41,16 +48,10 @@ export async function runCommand<T extends JsonObject>(
   envelope: CommandEnvelope,
   work: (trx: Transaction<Tables>) => Promise<{ applicationId: string | null; response: T }>,
 ): Promise<T> {
-  if (!keyPattern.test(envelope.idempotencyKey)) {
-    throw new DomainError(ErrorCode.validationFailed, {
-      issues: [{ path: 'idempotencyKey', rule: 'idempotency_key' }],
-    });
-  }
+  checkKey(envelope);
   const who = principalKey(principal);
-  const previous = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
-  if (previous) return answerFromReceipt<T>(previous, command);
-  try {
-    return await services.db.transaction().execute(async (trx) => {
+  return answerOnce(services, who, command, envelope, () =>
+    services.db.transaction().execute(async (trx) => {
       const { applicationId, response } = await work(trx);
       await insertCommandReceipt(trx, {
         principal: who,
@@ -61,8 +62,62 @@ export async function runCommand<T extends JsonObject>(
         createdAt: services.now(),
       });
       return response;
+    }),
+  );
+}
+
+/** Builds the receipt of a command's answer, to be written with its change. */
+export type ReceiptOf = (applicationId: string | null, response: JsonObject) => NewCommandReceipt;
+
+/**
+ * {@link runCommand} for a command whose whole change is ONE statement that also writes the
+ * receipt (`receiptOf`), e.g. a submission (recordEvents with `receiptOf`): no transaction,
+ * as a single statement is atomic; the reads it makes before that statement are of data that
+ * the statement does not depend on being unchanged (regulations, organisations, the number
+ * sequence). Same guarantees: a retry returns the first answer and never applies twice.
+ */
+export async function runStatementCommand<T extends JsonObject>(
+  services: ApplicationServices,
+  principal: Principal,
+  command: string,
+  envelope: CommandEnvelope,
+  work: (db: Database, receiptOf: ReceiptOf) => Promise<T>,
+): Promise<T> {
+  checkKey(envelope);
+  const who = principalKey(principal);
+  return answerOnce(services, who, command, envelope, () =>
+    work(services.db, (applicationId, response) => ({
+      principal: who,
+      key: envelope.idempotencyKey,
+      command,
+      applicationId,
+      response,
+      createdAt: services.now(),
+    })),
+  );
+}
+
+function checkKey(envelope: CommandEnvelope): void {
+  if (!keyPattern.test(envelope.idempotencyKey)) {
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'idempotencyKey', rule: 'idempotency_key' }],
     });
+  }
+}
+
+async function answerOnce<T extends JsonObject>(
+  services: ApplicationServices,
+  who: string,
+  command: string,
+  envelope: CommandEnvelope,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
   } catch (error) {
+    // Already done under this key (earlier, or by a parallel retry): answer as it did.
+    const previous = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
+    if (previous) return answerFromReceipt<T>(previous, command);
     if (error instanceof ConcurrentAppendError) {
       throw new DomainError(
         ErrorCode.conflict,
@@ -70,11 +125,6 @@ export async function runCommand<T extends JsonObject>(
         error.message,
         true,
       );
-    }
-    if ((error as { code?: string }).code === '23505') {
-      // The same key was used at the same moment by a parallel retry: answer as it did.
-      const winner = await findCommandReceipt(services.db, who, envelope.idempotencyKey);
-      if (winner) return answerFromReceipt<T>(winner, command);
     }
     throw error;
   }

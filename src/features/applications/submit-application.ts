@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AttachedDocument } from '../../domain/application/ApplicationEvent.js';
-import { foldApplication, involvesFrontOffice } from '../../domain/application/fold.js';
+import { involvesFrontOffice, type ApplicationState } from '../../domain/application/fold.js';
 import { validateApplicationForm } from '../../domain/application/validate-fields.js';
 import { formatInstant } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
@@ -9,11 +9,11 @@ import { Channel } from '../../domain/regulation/Channel.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
 import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
-import { insertApplication, nextApplicationNumber } from '../../storage/application.repository.js';
+import { nextApplicationNumber } from '../../storage/application.repository.js';
 import { clockOf, type ApplicationServices } from './application-services.js';
 import { parseInput } from './parse-input.js';
-import { projectionOf, recordEvents } from './record-events.js';
-import { runCommand } from './run-command.js';
+import { recordEvents } from './record-events.js';
+import { runStatementCommand } from './run-command.js';
 
 const iin = z.string().regex(/^\d{12}$/, 'iin');
 
@@ -60,7 +60,8 @@ function refuse(issues: FieldIssue[]): never {
  * Submits an application through a channel: picks the regulation version in force in the
  * provider's region today, checks the channel, the provider's kind, the form (ФЛК) and who
  * submits, numbers the application, and records the submission with the automatic steps that
- * follow — with audit rows and the first notification, in one transaction.
+ * follow — with audit rows, the first notification and the idempotency receipt, as one
+ * statement (atomic without a transaction).
  *
  * Submissions must already be authenticated and their signature (ЭЦП or one-time password)
  * verified by the caller: they enter the log with `credentials_valid` and `signature_valid`
@@ -73,104 +74,113 @@ export async function submitApplication(
   rawInput: SubmitApplicationInput,
 ): Promise<SubmitApplicationResult> {
   const input = parseInput(SubmitApplicationInput, rawInput);
-  return runCommand(services, principal, 'submit_application', input, async (trx) => {
-    const now = services.now();
-    const { clock, provider } = await clockOf(
-      services,
-      trx,
-      input.providerOrganisationId,
-      input.frontOfficeId,
-    );
-    const localDay = formatInstant(clock.provider, now.getTime()).slice(0, 10);
-    const regulation = services.regulations.findInForce(
-      input.serviceCode,
-      provider.regionCode,
-      localDay,
-    );
-    if (!regulation)
-      refuse([
-        {
-          path: 'serviceCode',
-          rule: 'no_regulation_in_force',
-          params: { region: provider.regionCode },
-        },
-      ]);
-    if (!(regulation.providerKinds as readonly string[]).includes(provider.kind)) {
-      refuse([
-        { path: 'providerOrganisationId', rule: 'provider_kind', params: { kind: provider.kind } },
-      ]);
-    }
-    checkSubmitter(principal, input, regulation);
-    const fieldIssues = validateApplicationForm(regulation, input.fields, localDay);
-    if (fieldIssues.length > 0) refuse(fieldIssues);
+  // The whole submission is one statement (application, log, notifications, audit, receipt).
+  return runStatementCommand(
+    services,
+    principal,
+    'submit_application',
+    input,
+    async (db, receiptOf) => {
+      const now = services.now();
+      const { clock, provider } = await clockOf(
+        services,
+        db,
+        input.providerOrganisationId,
+        input.frontOfficeId,
+      );
+      const localDay = formatInstant(clock.provider, now.getTime()).slice(0, 10);
+      const regulation = services.regulations.findInForce(
+        input.serviceCode,
+        provider.regionCode,
+        localDay,
+      );
+      if (!regulation)
+        refuse([
+          {
+            path: 'serviceCode',
+            rule: 'no_regulation_in_force',
+            params: { region: provider.regionCode },
+          },
+        ]);
+      if (!(regulation.providerKinds as readonly string[]).includes(provider.kind)) {
+        refuse([
+          {
+            path: 'providerOrganisationId',
+            rule: 'provider_kind',
+            params: { kind: provider.kind },
+          },
+        ]);
+      }
+      checkSubmitter(principal, input, regulation);
+      const fieldIssues = validateApplicationForm(regulation, input.fields, localDay);
+      if (fieldIssues.length > 0) refuse(fieldIssues);
 
-    const id = randomUUID();
-    const number = await nextApplicationNumber(trx, Number(localDay.slice(0, 4)));
-    const submitted = {
-      type: 'submitted' as const,
-      regulationId: regulation.id,
-      channel: input.channel,
-      applicantIin: input.applicantIin,
-      ...(input.representativeIin ? { representativeIin: input.representativeIin } : {}),
-      providerOrganisationId: provider.id,
-      ...(input.frontOfficeId ? { frontOfficeId: input.frontOfficeId } : {}),
-      fields: input.fields,
-      documents: input.documents,
-      // Whoever submits is signed in and has signed the request (the citizen on the portal, the
-      // operator or registry office with their ЭЦП): conditions 1 and 2 are answered yes here.
-      facts: { credentials_valid: true, signature_valid: true },
-    };
-    const actor =
-      principal.kind === 'staff'
-        ? {
-            kind: 'staff' as const,
-            userId: principal.staffId,
-            role: intakeRole[input.channel as Exclude<Channel, 'portal'>],
-            organisationId: principal.organisationId,
-          }
-        : {
-            kind: 'citizen' as const,
-            iin: principal.kind === 'citizen' ? principal.iin : input.applicantIin,
-          };
-    const preliminary = foldApplication(
-      regulation,
-      [{ ...submitted, sequence: 1, at: now.getTime(), actor }],
-      clock,
-    );
-    await insertApplication(trx, {
-      id,
-      number,
-      regulationId: regulation.id,
-      serviceCode: regulation.service,
-      regionCode: provider.regionCode,
-      channel: input.channel,
-      applicantIin: input.applicantIin,
-      representativeIin: input.representativeIin ?? null,
-      providerOrganisationId: provider.id,
-      frontOfficeId: input.frontOfficeId ?? null,
-      submittedAt: now,
-      ...projectionOf(preliminary, regulation, now),
-      version: 0,
-    });
-    const state = await recordEvents(
-      trx,
-      { id, number, regulation, clock, events: [] },
-      actor,
-      [submitted],
-      now,
-    );
-    return {
-      applicationId: id,
-      response: {
+      const id = randomUUID();
+      const number = await nextApplicationNumber(db, db, Number(localDay.slice(0, 4)));
+      const submitted = {
+        type: 'submitted' as const,
+        regulationId: regulation.id,
+        channel: input.channel,
+        applicantIin: input.applicantIin,
+        ...(input.representativeIin ? { representativeIin: input.representativeIin } : {}),
+        providerOrganisationId: provider.id,
+        ...(input.frontOfficeId ? { frontOfficeId: input.frontOfficeId } : {}),
+        fields: input.fields,
+        documents: input.documents,
+        // Whoever submits is signed in and has signed the request (the citizen on the portal, the
+        // operator or registry office with their ЭЦП): conditions 1 and 2 are answered yes here.
+        facts: { credentials_valid: true, signature_valid: true },
+      };
+      const actor =
+        principal.kind === 'staff'
+          ? {
+              kind: 'staff' as const,
+              userId: principal.staffId,
+              role: intakeRole[input.channel as Exclude<Channel, 'portal'>],
+              organisationId: principal.organisationId,
+            }
+          : {
+              kind: 'citizen' as const,
+              iin: principal.kind === 'citizen' ? principal.iin : input.applicantIin,
+            };
+      const responseOf = (state: ApplicationState): SubmitApplicationResult => ({
         applicationId: id,
         number,
         regulationId: regulation.id,
         status: state.status,
         currentStepId: state.currentStepId ?? null,
         dueAt: new Date(state.dueAt).toISOString(),
-      },
-    };
-  });
+      });
+      const state = await recordEvents(
+        db,
+        {
+          id,
+          number,
+          regulation,
+          clock,
+          events: [],
+          newApplication: {
+            id,
+            number,
+            regulationId: regulation.id,
+            serviceCode: regulation.service,
+            regionCode: provider.regionCode,
+            channel: input.channel,
+            applicantIin: input.applicantIin,
+            representativeIin: input.representativeIin ?? null,
+            providerOrganisationId: provider.id,
+            frontOfficeId: input.frontOfficeId ?? null,
+            submittedAt: now,
+          },
+        },
+        actor,
+        [submitted],
+        now,
+        { receiptOf: (next) => receiptOf(id, responseOf(next)) },
+      );
+      return responseOf(state);
+    },
+  );
 }
 
 function checkSubmitter(

@@ -107,7 +107,7 @@ export async function listInbox(
       decodeCursor(query.cursor),
       query.limit + 1,
     ),
-    getOrganisation(services.db, principal.organisationId, 'organisation'),
+    getOrganisation(services, services.db, principal.organisationId, 'organisation'),
   ]);
   const page = pageOf(rows, query.limit, (row) => row.urgencyAt);
   const horizon = warningHorizon(workingTimeOf(services, organisation), now, policy);

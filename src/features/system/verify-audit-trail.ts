@@ -1,22 +1,47 @@
-import { sql } from 'kysely';
+import {
+  scanAuditChain,
+  type AuditBreakReason,
+  type AuditChainHead,
+} from '../../storage/audit-chain.repository.js';
 import type { Database } from '../../storage/db.js';
-import { findBrokenAuditLink } from '../../storage/audit.repository.js';
+import { sealAllAuditEvents } from './seal-audit-trail.js';
+
+interface AuditCounts {
+  /** Every audit row. */
+  readonly rows: number;
+  /** Rows already chained; the rest were committed after the seal (or could not be sealed). */
+  readonly sealedRows: number;
+  readonly unsealedRows: number;
+}
 
 export type AuditVerification =
-  | { readonly isIntact: true; readonly rows: number }
-  | { readonly isIntact: false; readonly rows: number; readonly firstBrokenId: number };
+  | (AuditCounts & { readonly isIntact: true; readonly head: AuditChainHead | null })
+  | (AuditCounts & {
+      readonly isIntact: false;
+      /** The first row that does not check out; null when rows are missing at the end. */
+      readonly firstBrokenId: number | null;
+      readonly reason: AuditBreakReason;
+    });
 
 /**
- * Recomputes the hash chain of the audit trail from the first row: an altered, inserted or
- * removed row breaks the link of the row after it (or its own hash).
+ * Verifies the audit trail: first seals every committed row (unless `seal` is false), then
+ * recomputes the chain page by page from position 1 — an altered, inserted, removed or
+ * reordered row breaks its own hash or the link of the row after it, and removal of the last
+ * rows shows against the sealer's last anchor. Rows still unsealed (committed during the
+ * check) are counted and checked against their own content hash.
  */
-export async function verifyAuditTrail(db: Database): Promise<AuditVerification> {
-  const { rows } = await sql<{ count: number }>`select count(*) as count from audit_event`.execute(
-    db,
-  );
-  const count = rows[0]?.count ?? 0;
-  const broken = await findBrokenAuditLink(db);
-  return broken === undefined
-    ? { isIntact: true, rows: count }
-    : { isIntact: false, rows: count, firstBrokenId: broken };
+export async function verifyAuditTrail(
+  db: Database,
+  options: { seal?: boolean; now?: () => Date } = {},
+): Promise<AuditVerification> {
+  if (options.seal !== false) await sealAllAuditEvents(db, options.now ?? (() => new Date()));
+  const scan = await scanAuditChain(db);
+  const counts = {
+    rows: scan.rows,
+    sealedRows: scan.sealedRows,
+    unsealedRows: scan.unsealedRows,
+  };
+  return scan.broken
+    ? { isIntact: false, ...counts, firstBrokenId: scan.broken.id, reason: scan.broken.reason }
+    : { isIntact: true, ...counts, head: scan.head };
 }

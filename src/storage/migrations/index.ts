@@ -10,6 +10,8 @@ import * as m0020 from './0020-applications.js';
 import * as m0021 from './0021-appeals.js';
 import * as m0030 from './0030-api-tokens.js';
 import * as m0040 from './0040-deadlines-and-delivery.js';
+import * as m0041 from './0041-audit-sealing.js';
+import * as m0042 from './0042-inbox-indexes.js';
 import * as m0050 from './0050-web-rate-limit.js';
 
 /**
@@ -28,5 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0021-appeals': m0021,
   '0030-api-tokens': m0030,
   '0040-deadlines-and-delivery': m0040,
+  '0041-audit-sealing': m0041,
+  '0042-inbox-indexes': m0042,
   '0050-web-rate-limit': m0050,
 };
