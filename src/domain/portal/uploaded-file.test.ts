@@ -25,7 +25,10 @@ describe('uploads', () => {
   });
 
   it('refuses empty, too large, wrong type, too much in all', () => {
-    expect(checkUpload(new Uint8Array(0), none)).toEqual({ ok: false, problem: UploadProblem.empty });
+    expect(checkUpload(new Uint8Array(0), none)).toEqual({
+      ok: false,
+      problem: UploadProblem.empty,
+    });
     const big = new Uint8Array(maxFileBytes + 1);
     big.set(pdf);
     expect(checkUpload(big, none)).toEqual({ ok: false, problem: UploadProblem.tooLarge });

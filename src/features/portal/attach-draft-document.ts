@@ -30,7 +30,8 @@ export async function attachDraftDocument(
       ? await findPortalDraft(trx, citizen.accountId, input.draftId)
       : undefined;
     const regulation = draft && services.regulations.findById(draft.regulationId);
-    if (!draft || !regulation) throw new DomainError(ErrorCode.notFound, { draftId: input.draftId });
+    if (!draft || !regulation)
+      throw new DomainError(ErrorCode.notFound, { draftId: input.draftId });
     if (draft.status !== 'open') {
       throw new DomainError(ErrorCode.conflict, { reason: 'draft_already_submitted' });
     }

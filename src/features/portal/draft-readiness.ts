@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { validateApplicationForm } from '../../domain/application/validate-fields.js';
-import { missingUploads, portalDocumentRequirements } from '../../domain/portal/portal-documents.js';
+import {
+  missingUploads,
+  portalDocumentRequirements,
+} from '../../domain/portal/portal-documents.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import type { FieldIssue } from '../../domain/shared/domain-error.js';
 import { canonicalJson } from '../../storage/audit.repository.js';
-import type { PortalDraftDocumentRow, PortalDraftRow } from '../../storage/portal-draft.repository.js';
+import type {
+  PortalDraftDocumentRow,
+  PortalDraftRow,
+} from '../../storage/portal-draft.repository.js';
 
 /** The applicant's IIN field of the forms (seed 002 and the others: "ИИН услугополучателя"). */
 export const applicantIinFieldId = 'applicant-iin';
@@ -45,7 +51,8 @@ export function draftIssues(
   ) {
     issues.push({ path: `fields.${applicantIinFieldId}`, rule: 'own_iin' });
   }
-  if (!draft.providerOrganisationId) issues.push({ path: 'providerOrganisationId', rule: 'required' });
+  if (!draft.providerOrganisationId)
+    issues.push({ path: 'providerOrganisationId', rule: 'required' });
   if (options.needsFrontOffice && !draft.frontOfficeId) {
     issues.push({ path: 'frontOfficeId', rule: 'required' });
   }

@@ -9,6 +9,8 @@ import {
 } from '../../storage/portal-draft.repository.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 
+export type { PortalDraftDocumentRow, PortalDraftRow };
+
 /** A draft with its files and its regulation. */
 export interface PortalDraft {
   readonly draft: PortalDraftRow;

@@ -1,6 +1,9 @@
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
-import { deletePortalDraftDocument, findPortalDraft } from '../../storage/portal-draft.repository.js';
+import {
+  deletePortalDraftDocument,
+  findPortalDraft,
+} from '../../storage/portal-draft.repository.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import type { PortalCitizen } from './portal-citizen.js';
 

@@ -21,7 +21,11 @@ export async function requestDraftCertification(
   draftId: string,
 ): Promise<{ challengeId: string; maskedPhone: string; expiresAt: Date; digestSha256: string }> {
   const now = services.now();
-  const { draft, documents, regulation } = await getPortalDraft(services, citizen.accountId, draftId);
+  const { draft, documents, regulation } = await getPortalDraft(
+    services,
+    citizen.accountId,
+    draftId,
+  );
   if (draft.status !== 'open') {
     throw new DomainError(ErrorCode.conflict, { reason: 'draft_already_submitted' });
   }

@@ -53,7 +53,7 @@ export async function savePortalDraft(
     const value = input.fields[field.id];
     if (typeof value === 'string') fields[field.id] = value.trim().slice(0, 1000);
   }
-  if (regulation.fields.some((field) => field.id === frontOfficeFieldId)) {
+  if (needsFrontOffice && regulation.fields.some((field) => field.id === frontOfficeFieldId)) {
     const limit =
       regulation.fields.find((field) => field.id === frontOfficeFieldId)?.length?.max ?? 250;
     fields[frontOfficeFieldId] = frontOffice

@@ -7,7 +7,14 @@ import { registerCitizen } from '../../../features/identity/register-citizen.js'
 import { startCitizenLogin } from '../../../features/identity/start-citizen-login.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import { sessionCookieName } from '../../api/auth.js';
-import { CsrfField, ErrorSummary, Notice, TextField, type FormError, type PageContext } from '../layout.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  TextField,
+  type FormError,
+  type PageContext,
+} from '../layout.js';
 import { common } from '../messages.js';
 import { pageContext, render } from '../page-context.js';
 import {
@@ -79,7 +86,8 @@ function LoginPage(props: {
         </div>
       </form>
       <p>
-        {text.noAccount[locale]} <a href={withNext('/register', props.next)}>{text.register[locale]}</a>
+        {text.noAccount[locale]}{' '}
+        <a href={withNext('/register', props.next)}>{text.register[locale]}</a>
       </p>
       <p>
         <a href="/staff/login">{text.staffSignIn[locale]}</a>
@@ -189,7 +197,8 @@ function RegisterPage(props: { ctx: PageContext; state: RegisterState }) {
         </div>
       </form>
       <p>
-        {text.haveAccount[locale]} <a href={withNext('/login', state.next)}>{common.logIn[locale]}</a>
+        {text.haveAccount[locale]}{' '}
+        <a href={withNext('/login', state.next)}>{common.logIn[locale]}</a>
       </p>
     </PortalPage>
   );
@@ -232,13 +241,26 @@ export function accountRoutes(): Hono<WebEnv> {
     const next = safeReturnPath(fieldOf(form, 'next'), '');
     const errors: FormError[] = [];
     if (!/^\d{12}$/.test(iin)) {
-      errors.push({ field: 'iin', message: issueMessage({ path: 'iin', rule: 'length_exact', params: { length: 12 } }, locale) });
+      errors.push({
+        field: 'iin',
+        message: issueMessage(
+          { path: 'iin', rule: 'length_exact', params: { length: 12 } },
+          locale,
+        ),
+      });
     }
     if (!fieldOf(form, 'password')) {
-      errors.push({ field: 'password', message: issueMessage({ path: 'password', rule: 'required' }, locale) });
+      errors.push({
+        field: 'password',
+        message: issueMessage({ path: 'password', rule: 'required' }, locale),
+      });
     }
     const page = async (status: 401 | 422 | 429) =>
-      render(c, <LoginPage ctx={await pageContext(c)} iin={iin} next={next} errors={errors} />, status);
+      render(
+        c,
+        <LoginPage ctx={await pageContext(c)} iin={iin} next={next} errors={errors} />,
+        status,
+      );
     if (errors.length > 0) return page(422);
     await limit(c, 'citizen-login', rateLimitPolicies.login);
     try {
@@ -327,7 +349,13 @@ export function accountRoutes(): Hono<WebEnv> {
       return c.redirect(next || afterLogin, 303);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'unauthenticated') {
-        errors.push({ field: 'code', message: issueMessage({ path: 'code', rule: 'required', message: error.details.message }, locale) });
+        errors.push({
+          field: 'code',
+          message: issueMessage(
+            { path: 'code', rule: 'required', message: error.details.message },
+            locale,
+          ),
+        });
         return page(401);
       }
       throw error;
@@ -367,7 +395,11 @@ export function accountRoutes(): Hono<WebEnv> {
       );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation_failed') {
-        state.errors = formErrorsOf(error.details.issues ?? [], locale, ['iin', 'phone', 'password']);
+        state.errors = formErrorsOf(error.details.issues ?? [], locale, [
+          'iin',
+          'phone',
+          'password',
+        ]);
       } else if (error instanceof DomainError && error.code === 'conflict') {
         state.errors = [{ field: 'iin', message: text.alreadyRegistered[locale] }];
         return page(409);

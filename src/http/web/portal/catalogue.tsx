@@ -49,7 +49,12 @@ export function chosenRegion(c: WebContext): PortalRegion {
   return isRegion(remembered) ? remembered : defaultRegion;
 }
 
-function RegionChooser(props: { ctx: PageContext; region: PortalRegion; action: string; query?: string }) {
+function RegionChooser(props: {
+  ctx: PageContext;
+  region: PortalRegion;
+  action: string;
+  query?: string;
+}) {
   const locale = props.ctx.locale;
   return (
     <form method="get" action={props.action} class="region-chooser">
@@ -186,7 +191,9 @@ function ServicePage(props: {
           {props.date})
         </dd>
         <dt>{text.provider[locale]}</dt>
-        <dd>{regulation.providerKinds.map((kind) => providerKindLabels[kind][locale]).join('; ')}</dd>
+        <dd>
+          {regulation.providerKinds.map((kind) => providerKindLabels[kind][locale]).join('; ')}
+        </dd>
         <dt>{text.channels[locale]}</dt>
         <dd>{regulation.channels.map((flow) => channelLabels[flow.channel][locale]).join('; ')}</dd>
         <dt>{text.term[locale]}</dt>
@@ -208,7 +215,9 @@ function ServicePage(props: {
         {regulation.documents.map((document) => (
           <li>
             {nameIn(document.title, locale)}
-            {document.condition ? ` (${text.whenCondition[locale]}: ${nameIn(document.condition, locale)})` : ''}
+            {document.condition
+              ? ` (${text.whenCondition[locale]}: ${nameIn(document.condition, locale)})`
+              : ''}
             {document.requirement === 'one_of' ? ` — ${text.oneOfGroup[locale]}` : ''}
             {document.channels
               ? ` — ${text.onlyOnChannels[locale]}: ${document.channels.map((channel) => channelLabels[channel][locale]).join(', ')}`
@@ -268,15 +277,16 @@ export function catalogueRoutes(): Hono<WebEnv> {
     if (!entry && code.includes('.')) {
       // A regulation id of another region: show that region's page.
       const regulation = getRegulation(services, code);
-      const other = Object.keys(portalRegions).find(
-        (candidate) =>
-          listRegulations(services, { region: candidate as PortalRegion }).items.some(
-            (item) => item.id === regulation.id,
-          ),
+      const other = Object.keys(portalRegions).find((candidate) =>
+        listRegulations(services, { region: candidate as PortalRegion }).items.some(
+          (item) => item.id === regulation.id,
+        ),
       ) as PortalRegion | undefined;
       if (other) {
         region = other;
-        entry = listRegulations(services, { region }).items.find((item) => item.id === regulation.id);
+        entry = listRegulations(services, { region }).items.find(
+          (item) => item.id === regulation.id,
+        );
       }
     }
     if (!entry) {

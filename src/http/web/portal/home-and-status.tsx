@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { getPublicStatus, type PublicStatus } from '../../../features/queries/get-public-status.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
-import { ErrorSummary, Notice, TextField, type FormError, type PageContext } from '../layout.js';
+import { ErrorSummary, TextField, type FormError, type PageContext } from '../layout.js';
 import { common, formatDate, formatDateTime, nameIn } from '../messages.js';
 import { pageContext, render } from '../page-context.js';
 import { clientAddress, type WebEnv } from '../web-env.js';

@@ -110,13 +110,21 @@ export const portalText = {
     en: 'Give the mobile number where one-time passwords will be sent.',
   },
   phone: { kk: 'Ұялы телефон', ru: 'Мобильный телефон', en: 'Mobile phone' },
-  phoneHint: { kk: 'Мысалы: +7 701 123 45 67', ru: 'Например: +7 701 123 45 67', en: 'E.g. +7 701 123 45 67' },
+  phoneHint: {
+    kk: 'Мысалы: +7 701 123 45 67',
+    ru: 'Например: +7 701 123 45 67',
+    en: 'E.g. +7 701 123 45 67',
+  },
   passwordHint: {
     kk: 'Кемінде 8 таңба: әріптер мен цифрлар.',
     ru: 'Не менее 8 символов: буквы и цифры.',
     en: 'At least 8 characters: letters and digits.',
   },
-  passwordRepeat: { kk: 'Құпиясөзді қайталаңыз', ru: 'Повторите пароль', en: 'Repeat the password' },
+  passwordRepeat: {
+    kk: 'Құпиясөзді қайталаңыз',
+    ru: 'Повторите пароль',
+    en: 'Repeat the password',
+  },
   passwordsDiffer: {
     kk: 'Құпиясөздер сәйкес келмейді',
     ru: 'Пароли не совпадают',
@@ -192,7 +200,11 @@ export const portalText = {
   submittedOn: { kk: 'Берілген күні', ru: 'Дата подачи', en: 'Submitted on' },
   dueAt: { kk: 'Нәтиже мерзімі', ru: 'Срок результата', en: 'Due' },
   currentStep: { kk: 'Ағымдағы қадам', ru: 'Текущий шаг', en: 'Current step' },
-  stepOf: { kk: '{position}/{count} қадам', ru: 'шаг {position} из {count}', en: 'step {position} of {count}' },
+  stepOf: {
+    kk: '{position}/{count} қадам',
+    ru: 'шаг {position} из {count}',
+    en: 'step {position} of {count}',
+  },
   check: { kk: 'Тексеру', ru: 'Проверить', en: 'Check' },
 } satisfies Record<string, LocalizedText>;
 
@@ -221,7 +233,11 @@ const issueMessages: Record<string, LocalizedText> = {
     ru: 'Введите дату в виде ГГГГ-ММ-ДД',
     en: 'Enter the date as YYYY-MM-DD',
   },
-  choice: { kk: 'Нұсқалардың бірін таңдаңыз', ru: 'Выберите один из вариантов', en: 'Choose one of the options' },
+  choice: {
+    kk: 'Нұсқалардың бірін таңдаңыз',
+    ru: 'Выберите один из вариантов',
+    en: 'Choose one of the options',
+  },
   check_digits: {
     kk: 'Нөмір қате (бақылау цифры сәйкес келмейді)',
     ru: 'Номер неверный (не сходится контрольная цифра)',
