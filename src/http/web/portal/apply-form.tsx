@@ -39,19 +39,27 @@ export function formErrorsOf(
             : regulation.fields[0]
               ? fieldHtmlId(regulation.fields[0])
               : 'provider';
-    const label = field
-      ? field.label[locale]
-      : issue.path === 'providerOrganisationId'
-        ? text.provider[locale]
-        : issue.path === 'frontOfficeId'
-          ? text.frontOffice[locale]
-          : '';
+    const label =
+      target === 'front-office'
+        ? text.frontOffice[locale]
+        : target === 'provider'
+          ? text.provider[locale]
+          : (field?.label[locale] ?? '');
+    // One message per control: the front office field is filled from the front office chosen.
+    if (errors.some((error) => error.field === target)) continue;
     errors.push({
       field: target,
       message: label ? `${label}: ${issueMessage(issue, locale)}` : issueMessage(issue, locale),
     });
   }
-  return errors;
+  // The summary lists the problems in the order of the form.
+  const order = ['provider', 'front-office', ...regulation.fields.map(fieldHtmlId)];
+  return errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+}
+
+/** The message beside a control: the summary's, without the label the control already has. */
+function besideMessage(message: string | undefined, label: string): string | undefined {
+  return message?.startsWith(`${label}: `) ? message.slice(label.length + 2) : message;
 }
 
 /** The step list at the top of each page of the journey. */
@@ -214,7 +222,7 @@ export function ApplyFormPage(props: {
             label={text.provider[locale]}
             options={props.providers}
             value={state.providerOrganisationId}
-            error={errorOf('provider')}
+            error={besideMessage(errorOf('provider'), text.provider[locale])}
             locale={locale}
           />
           {props.needsFrontOffice ? (
@@ -223,7 +231,7 @@ export function ApplyFormPage(props: {
               label={text.frontOffice[locale]}
               options={props.frontOffices}
               value={state.frontOfficeId}
-              error={errorOf('front-office')}
+              error={besideMessage(errorOf('front-office'), text.frontOffice[locale])}
               locale={locale}
             />
           ) : null}
@@ -233,7 +241,7 @@ export function ApplyFormPage(props: {
               <FormField
                 field={field}
                 value={state.fields[field.id] ?? ''}
-                error={errorOf(fieldHtmlId(field))}
+                error={besideMessage(errorOf(fieldHtmlId(field)), field.label[locale])}
                 locale={locale}
               />
             ))}

@@ -107,17 +107,25 @@ async function renderReview(
     }),
     ...extra,
   ];
-  const errors: FormError[] = issues.map((issue) => {
-    if (issue.path.startsWith('documents.')) {
-      const document = found.regulation.documents.find((d) => `documents.${d.id}` === issue.path);
-      return {
-        field: 'documents-link',
-        message: `${document ? nameIn(document.title, locale) : ''}: ${text.uploadNeeded[locale]}`,
-      };
-    }
-    // Problems of the form are fixed on the form: the summary links to its "Change" link.
-    return { ...formErrorsOf(found.regulation, [issue], locale)[0]!, field: 'form-link' };
-  });
+  // Problems of the form are fixed on the form (the summary links to its "Change" link),
+  // missing files on the documents step.
+  const errors: FormError[] = [
+    ...formErrorsOf(found.regulation, issues, locale).map((error) => ({
+      ...error,
+      field: 'form-link',
+    })),
+    ...issues
+      .filter((issue) => issue.path.startsWith('documents.'))
+      .map((issue) => {
+        const document = found.regulation.documents.find(
+          (candidate) => `documents.${candidate.id}` === issue.path,
+        );
+        return {
+          field: 'documents-link',
+          message: `${document ? nameIn(document.title, locale) : ''}: ${text.uploadNeeded[locale]}`,
+        };
+      }),
+  ];
   const provider = providers.find((p) => p.id === found.draft.providerOrganisationId);
   const frontOffice = frontOffices.find((f) => f.id === found.draft.frontOfficeId);
   return render(
