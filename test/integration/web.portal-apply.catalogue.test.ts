@@ -50,6 +50,7 @@ describe('the catalogue of services', () => {
     expect(kostanay.html).toContain('15 рабочих дней');
     expect(kostanay.html).toContain('Бесплатно');
     expect(kostanay.html).toContain('Организация образования (школа)');
+    expect(kostanay.html).toContain('kst-school-1'); // the fixture's school (named by its id)
     expect(kostanay.html).toContain('Дубликат документов об основном среднем');
     expect(kostanay.html).toContain('href="/apply/national.duplicates.2020-01-01"');
 

@@ -4,6 +4,7 @@ import { channelLabels } from '../../../domain/regulation/labels.js';
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
+import { listRegionProviders } from '../../../features/portal/list-region-providers.js';
 import {
   getRegulation,
   listRegulations,
@@ -169,6 +170,7 @@ function ServicePage(props: {
   ctx: PageContext;
   region: PortalRegion;
   regulation: RegulationDefinition;
+  providers: readonly { id: string; name: { kk: string; ru: string } }[];
   date: string;
 }) {
   const { ctx, regulation } = props;
@@ -309,12 +311,14 @@ export function catalogueRoutes(): Hono<WebEnv> {
         404,
       );
     }
+    const regulation = getRegulation(services, entry.id);
     return render(
       c,
       <ServicePage
         ctx={await pageContext(c)}
         region={region}
-        regulation={getRegulation(services, entry.id)}
+        regulation={regulation}
+        providers={await listRegionProviders(services, regulation, region)}
         date={formatDate(new Date(`${catalogue.date}T12:00:00+05:00`), c.get('locale'))}
       />,
     );
