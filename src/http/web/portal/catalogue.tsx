@@ -195,6 +195,13 @@ function ServicePage(props: {
         <dt>{text.provider[locale]}</dt>
         <dd>
           {regulation.providerKinds.map((kind) => providerKindLabels[kind][locale]).join('; ')}
+          {props.providers.length > 0 ? (
+            <ul class="plain">
+              {props.providers.map((provider) => (
+                <li>{nameIn(provider.name, locale)}</li>
+              ))}
+            </ul>
+          ) : null}
         </dd>
         <dt>{text.channels[locale]}</dt>
         <dd>{regulation.channels.map((flow) => channelLabels[flow.channel][locale]).join('; ')}</dd>
