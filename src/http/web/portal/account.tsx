@@ -16,7 +16,7 @@ import {
   type PageContext,
 } from '../layout.js';
 import { common } from '../messages.js';
-import { pageContext, render } from '../page-context.js';
+import { currentUser, pageContext, render } from '../page-context.js';
 import {
   clientAddress,
   isSecureDeployment,
@@ -227,6 +227,8 @@ export function accountRoutes(): Hono<WebEnv> {
   routes.get('/login', async (c) => {
     const locale = c.get('locale');
     const next = safeReturnPath(c.req.query('next'), '');
+    // A citizen already signed in goes on where they were going.
+    if ((await currentUser(c))?.kind === 'citizen') return c.redirect(next || afterLogin, 303);
     const notice = c.req.query('registered') === '1' ? text.registered[locale] : undefined;
     return render(
       c,
