@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rateLimitPolicies } from '../../src/features/web/rate-limit.js';
 import { createPortalFixture, type PortalFixture } from '../support/portal.js';
 
 let fixture: PortalFixture;
@@ -74,5 +75,17 @@ describe('the catalogue of services', () => {
     const unknown = await get('/status?number=2026-9999999&lang=ru');
     expect(unknown.response.status).toBe(404);
     expect(unknown.html).toContain('Заявление с таким номером не найдено');
+  });
+
+  it('public lookups are rate-limited per address: the page answers 429 over the limit', async () => {
+    // A fresh window (the lookups above counted in the last one).
+    const windowMs = rateLimitPolicies.publicLookup.windowMs;
+    fixture.clock.set(new Date(fixture.clock.now().getTime() + windowMs + 1000).toISOString());
+    for (let index = 0; index < rateLimitPolicies.publicLookup.limit; index += 1) {
+      expect((await get('/status?number=2026-9999998&lang=ru')).response.status).toBe(404);
+    }
+    const limited = await get('/status?number=2026-9999998&lang=ru');
+    expect(limited.response.status).toBe(429);
+    expect(limited.response.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 });
