@@ -28,6 +28,8 @@ export interface Tables {
   deadline_marker: DeadlineMarkerTable;
   escalation: EscalationTable;
   rate_limit: RateLimitTable;
+  portal_draft: PortalDraftTable;
+  portal_draft_document: PortalDraftDocumentTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -343,4 +345,32 @@ export interface RateLimitTable {
   key: string;
   window_started_at: Instant;
   hits: number;
+}
+
+/** A citizen's draft of a portal application (migration 0060). */
+export interface PortalDraftTable {
+  id: string;
+  citizen_account_id: string;
+  regulation_id: string;
+  provider_organisation_id: string | null;
+  front_office_id: string | null;
+  fields: JSONColumnType<Record<string, string>, string, string>;
+  status: 'open' | 'submitted';
+  application_id: string | null;
+  application_number: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A file uploaded to a portal draft (migration 0060). */
+export interface PortalDraftDocumentTable {
+  id: string;
+  draft_id: string;
+  kind: string;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_at: Instant;
 }

@@ -74,6 +74,16 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .unread{font-weight:bold}
 @media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.5rem}}
 @media print{header.site,footer.site,.actions,.skip{display:none}}
+/* portal: public pages and the application journey (issue 8) */
+.apply-steps{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0 0 1rem;counter-reset:step}
+.apply-steps li{counter-increment:step;color:var(--muted)}
+.apply-steps li::before{content:counter(step) ". "}
+.apply-steps li[aria-current]{color:var(--ink);font-weight:bold;text-decoration:underline;text-decoration-thickness:3px}
+.checksum{font-family:"DejaVu Sans Mono",monospace;overflow-wrap:anywhere;word-break:break-all}
+ul.plain{list-style:none;padding:0;margin:0}
+.region-chooser,.catalogue-search{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+.region-chooser .field,.catalogue-search .field{flex:1 1 16rem}
+.cards li .choice,.cards li h2{margin-top:0}
 `;
 
 /** The site's script: progressive enhancements only; every journey works without it. */

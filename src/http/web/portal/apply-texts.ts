@@ -1,0 +1,146 @@
+import type { LocalizedText } from '../../../domain/shared/locale.js';
+
+/** Texts of the application journey (/apply). */
+export const applyText = {
+  stepsLabel: {
+    kk: 'Өтініш беру қадамдары',
+    ru: 'Шаги подачи заявления',
+    en: 'Steps of the application',
+  },
+  stepForm: { kk: 'Өтініш', ru: 'Заявление', en: 'Form' },
+  stepDocuments: { kk: 'Құжаттар', ru: 'Документы', en: 'Documents' },
+  stepReview: { kk: 'Тексеру', ru: 'Проверка', en: 'Review' },
+  stepCertify: { kk: 'Растау', ru: 'Подтверждение', en: 'Certification' },
+  formIntro: {
+    kk: 'Өрістерді толтырыңыз. Жоба әр қадамнан кейін сақталады.',
+    ru: 'Заполните поля. Черновик сохраняется после каждого шага.',
+    en: 'Fill in the fields. The draft is saved after each step.',
+  },
+  optional: { kk: '(міндетті емес)', ru: '(необязательно)', en: '(optional)' },
+  provider: { kk: 'Қызмет беруші', ru: 'Услугодатель', en: 'Provider' },
+  frontOffice: {
+    kk: 'Нәтижені алатын Мемлекеттік корпорация бөлімі',
+    ru: 'Отделение Государственной корпорации для получения результата',
+    en: 'Front office where you collect the result',
+  },
+  choose: { kk: '— таңдаңыз —', ru: '— выберите —', en: '— choose —' },
+  noProviders: {
+    kk: 'Бұл қызметті бүгін порталда қабылдайтын ұйым жоқ.',
+    ru: 'Сегодня нет организаций, принимающих эту услугу через портал.',
+    en: 'No organisation accepts this service on the portal today.',
+  },
+  saveContinue: {
+    kk: 'Сақтау және жалғастыру',
+    ru: 'Сохранить и продолжить',
+    en: 'Save and continue',
+  },
+  documentsTitle: {
+    kk: 'Құжаттарды тіркеу',
+    ru: 'Прикрепление документов',
+    en: 'Attach documents',
+  },
+  documentsIntro: {
+    kk: 'PDF, JPEG немесе PNG файлдары, әрқайсысы 10 МБ-қа дейін, барлығы 24 МБ-қа дейін.',
+    ru: 'Файлы PDF, JPEG или PNG, каждый до 10 МБ, всего до 24 МБ.',
+    en: 'PDF, JPEG or PNG files, up to 10 MB each and 24 MB in all.',
+  },
+  requiredHere: {
+    kk: 'Регламент талап ететін құжаттар',
+    ru: 'Документы по регламенту',
+    en: 'Documents the regulation requires',
+  },
+  byForm: {
+    kk: 'бір реттік парольмен куәландырылған осы электрондық өтініш',
+    ru: 'это электронное заявление, удостоверенное одноразовым паролем',
+    en: 'this electronic application, certified with a one-time password',
+  },
+  byProvider: {
+    kk: 'қызмет беруші мемлекеттік жүйелерден өзі алады',
+    ru: 'услугодатель получает сам из государственных систем',
+    en: 'the provider obtains it from state systems',
+  },
+  uploadNeeded: { kk: 'файлды тіркеңіз', ru: 'прикрепите файл', en: 'attach a file' },
+  uploaded: { kk: 'тіркелді', ru: 'прикреплён', en: 'attached' },
+  noDocumentsNeeded: {
+    kk: 'Осы деректермен файл тіркеу міндетті емес.',
+    ru: 'При этих данных прикреплять файлы не обязательно.',
+    en: 'With these answers no file is required.',
+  },
+  kind: { kk: 'Құжат түрі', ru: 'Вид документа', en: 'Document' },
+  other: { kk: 'Басқа құжат', ru: 'Другой документ', en: 'Other document' },
+  file: { kk: 'Файл', ru: 'Файл', en: 'File' },
+  upload: { kk: 'Тіркеу', ru: 'Прикрепить', en: 'Attach' },
+  attached: { kk: 'Тіркелген файлдар', ru: 'Прикреплённые файлы', en: 'Attached files' },
+  fileName: { kk: 'Файл атауы', ru: 'Имя файла', en: 'File name' },
+  size: { kk: 'Көлемі', ru: 'Размер', en: 'Size' },
+  checksum: {
+    kk: 'SHA-256 бақылау сомасы',
+    ru: 'Контрольная сумма SHA-256',
+    en: 'SHA-256 checksum',
+  },
+  remove: { kk: 'Жою', ru: 'Удалить', en: 'Remove' },
+  actions: { kk: 'Әрекет', ru: 'Действие', en: 'Action' },
+  uploadedNotice: {
+    kk: '«{name}» файлы тіркелді. SHA-256: {sha256}',
+    ru: 'Файл «{name}» прикреплён. SHA-256: {sha256}',
+    en: 'File “{name}” attached. SHA-256: {sha256}',
+  },
+  toReview: { kk: 'Тексеруге өту', ru: 'Перейти к проверке', en: 'Go to review' },
+  reviewTitle: { kk: 'Өтінішті тексеру', ru: 'Проверка заявления', en: 'Review the application' },
+  reviewIntro: {
+    kk: 'Деректерді тексеріңіз. Растағаннан кейін өтінішті өзгерту мүмкін емес.',
+    ru: 'Проверьте данные. После подтверждения заявление изменить нельзя.',
+    en: 'Check the data. After certification the application cannot be changed.',
+  },
+  change: { kk: 'Өзгерту', ru: 'Изменить', en: 'Change' },
+  digest: {
+    kk: 'Өтініштің SHA-256 бақылау сомасы',
+    ru: 'Контрольная сумма заявления SHA-256',
+    en: 'SHA-256 checksum of the application',
+  },
+  sendCode: {
+    kk: 'Бір реттік парольмен растау',
+    ru: 'Подтвердить одноразовым паролем',
+    en: 'Certify with a one-time password',
+  },
+  notReady: {
+    kk: 'Өтінішті растау үшін мыналарды түзетіңіз:',
+    ru: 'Чтобы подтвердить заявление, исправьте:',
+    en: 'Before certifying, fix:',
+  },
+  certifyTitle: {
+    kk: 'Өтінішті бір реттік парольмен растау',
+    ru: 'Удостоверение заявления одноразовым паролем',
+    en: 'Certify the application with a one-time password',
+  },
+  certifyIntro: {
+    kk: '{phone} нөміріне SMS арқылы код жіберілді. Кодты енгізу арқылы сіз өтінішке қол қоясыз және оны жібересіз.',
+    ru: 'На номер {phone} отправлен код в SMS. Вводя код, вы удостоверяете заявление и отправляете его.',
+    en: 'A code was sent by SMS to {phone}. Entering it certifies and submits the application.',
+  },
+  submit: { kk: 'Растау және жіберу', ru: 'Подтвердить и отправить', en: 'Certify and submit' },
+  resend: { kk: 'Жаңа код сұрау', ru: 'Запросить новый код', en: 'Request a new code' },
+  changedSinceReview: {
+    kk: 'Өтініш тексеруден кейін өзгерді. Қайта тексеріңіз.',
+    ru: 'Заявление изменилось после проверки. Проверьте его снова.',
+    en: 'The application changed after the review. Review it again.',
+  },
+  doneTitle: { kk: 'Өтініш қабылданды', ru: 'Заявление принято', en: 'Application submitted' },
+  doneNumber: { kk: 'Өтініш нөмірі', ru: 'Номер заявления', en: 'Application number' },
+  doneDue: {
+    kk: 'Нәтиже мерзімі (Астана уақыты, UTC+5)',
+    ru: 'Срок оказания услуги (время Астаны, UTC+5)',
+    en: 'Due (Astana time, UTC+5)',
+  },
+  doneNext: {
+    kk: 'Өтініштің барысын жеке кабинетте қадағалаңыз. Хабарламалар SMS және кабинетке келеді.',
+    ru: 'Следите за ходом заявления в личном кабинете. Уведомления придут в кабинет и по SMS.',
+    en: 'Follow the application in your cabinet. Notifications arrive there and by SMS.',
+  },
+  openInCabinet: { kk: 'Кабинетте ашу', ru: 'Открыть в кабинете', en: 'Open in the cabinet' },
+  alreadySubmitted: {
+    kk: 'Бұл өтініш жіберілген.',
+    ru: 'Это заявление уже отправлено.',
+    en: 'This application has already been submitted.',
+  },
+} satisfies Record<string, LocalizedText>;

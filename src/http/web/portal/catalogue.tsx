@@ -1,0 +1,335 @@
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { channelLabels } from '../../../domain/regulation/labels.js';
+import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
+import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
+import type { Locale } from '../../../domain/shared/locale.js';
+import { listRegionProviders } from '../../../features/portal/list-region-providers.js';
+import {
+  getRegulation,
+  listRegulations,
+  type RegulationCatalogueEntry,
+} from '../../../features/queries/list-regulations.js';
+import { Notice, type PageContext } from '../layout.js';
+import { common, formatDate, nameIn } from '../messages.js';
+import { pageContext, render } from '../page-context.js';
+import { isSecureDeployment, type WebContext, type WebEnv } from '../web-env.js';
+import {
+  defaultRegion,
+  portalRegions,
+  providerKindLabels,
+  serviceArea,
+  serviceAreas,
+  timeUnitLabels,
+  type PortalRegion,
+  type ServiceArea,
+} from './catalogue-texts.js';
+import { PortalPage } from './portal-page.js';
+import { portalText as text } from './texts.js';
+
+/** The cookie that remembers the chosen region (one year). */
+export const regionCookieName = 'qyzmet_region';
+
+function isRegion(value: string | undefined): value is PortalRegion {
+  return value !== undefined && value in portalRegions;
+}
+
+/** The region of this request: `?region=` (remembered), else the cookie, else the default. */
+export function chosenRegion(c: WebContext): PortalRegion {
+  const asked = c.req.query('region');
+  if (isRegion(asked)) {
+    setCookie(c, regionCookieName, asked, {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      sameSite: 'Lax',
+      secure: isSecureDeployment(c),
+    });
+    return asked;
+  }
+  const remembered = getCookie(c, regionCookieName);
+  return isRegion(remembered) ? remembered : defaultRegion;
+}
+
+function RegionChooser(props: {
+  ctx: PageContext;
+  region: PortalRegion;
+  action: string;
+  query?: string;
+}) {
+  const locale = props.ctx.locale;
+  return (
+    <form method="get" action={props.action} class="region-chooser">
+      {props.query !== undefined ? <input type="hidden" name="q" value={props.query} /> : null}
+      <div class="field">
+        <label for="region">{text.region[locale]}</label>
+        <span class="hint" id="region-hint">
+          {text.regionHint[locale]}
+        </span>
+        <select id="region" name="region" aria-describedby="region-hint">
+          {Object.entries(portalRegions).map(([code, name]) => (
+            <option value={code} selected={code === props.region}>
+              {name[locale]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="actions">
+        <button type="submit" class="secondary">
+          {text.show[locale]}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function matches(entry: RegulationCatalogueEntry, query: string): boolean {
+  if (!query) return true;
+  const needle = query.toLocaleLowerCase('ru');
+  return [entry.name.kk, entry.name.ru, entry.name.en ?? '', entry.serviceCode].some((value) =>
+    value.toLocaleLowerCase('ru').includes(needle),
+  );
+}
+
+function CataloguePage(props: {
+  ctx: PageContext;
+  region: PortalRegion;
+  query: string;
+  date: string;
+  entries: RegulationCatalogueEntry[];
+}) {
+  const { ctx } = props;
+  const locale = ctx.locale;
+  const groups = (Object.keys(serviceAreas) as ServiceArea[])
+    .map((area) => ({
+      area,
+      entries: props.entries.filter(
+        (entry) => serviceArea[entry.serviceCode as keyof typeof serviceArea] === area,
+      ),
+    }))
+    .filter((group) => group.entries.length > 0);
+  return (
+    <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
+      <h1>{text.catalogueTitle[locale]}</h1>
+      <form method="get" action="/services" role="search" class="catalogue-search">
+        <input type="hidden" name="region" value={props.region} />
+        <div class="field">
+          <label for="q">{text.searchLabel[locale]}</label>
+          <input id="q" name="q" type="search" value={props.query} />
+        </div>
+        <div class="actions">
+          <button type="submit">{common.search[locale]}</button>
+        </div>
+      </form>
+      <RegionChooser ctx={ctx} region={props.region} action="/services" query={props.query} />
+      <p>
+        {text.inForceOn[locale]}: {props.date} · {portalRegions[props.region][locale]}
+      </p>
+      {groups.length === 0 ? (
+        <Notice>
+          <p>{text.noServices[locale]}</p>
+        </Notice>
+      ) : (
+        groups.map((group) => (
+          <section aria-labelledby={`area-${group.area}`}>
+            <h2 id={`area-${group.area}`}>{serviceAreas[group.area][locale]}</h2>
+            <ul class="cards">
+              {group.entries.map((entry) => (
+                <li>
+                  <h3>
+                    <a href={`/services/${entry.serviceCode}?region=${props.region}`}>
+                      {nameIn(entry.name, locale)}
+                    </a>
+                  </h3>
+                  <p>
+                    {entry.channels.map((channel) => (
+                      <span class="tag neutral">{channelLabels[channel][locale]}</span>
+                    ))}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </PortalPage>
+  );
+}
+
+function feeText(regulation: RegulationDefinition, locale: Locale): string {
+  switch (regulation.fee.kind) {
+    case 'free':
+      return text.free[locale];
+    case 'paid':
+      return `${regulation.fee.amount ?? ''} ${text.tenge[locale]}`.trim();
+    case 'not_stated':
+      return text.notStated[locale];
+  }
+}
+
+function ServicePage(props: {
+  ctx: PageContext;
+  region: PortalRegion;
+  regulation: RegulationDefinition;
+  providers: readonly { id: string; name: { kk: string; ru: string } }[];
+  date: string;
+}) {
+  const { ctx, regulation } = props;
+  const locale = ctx.locale;
+  const name = nameIn(regulation.name, locale);
+  const onPortal = regulation.channels.some((flow) => flow.channel === 'portal');
+  return (
+    <PortalPage ctx={ctx} title={name} current="/services">
+      <p>
+        <a href={`/services?region=${props.region}`}>{text.allServices[locale]}</a>
+      </p>
+      <h1>{name}</h1>
+      <RegionChooser ctx={ctx} region={props.region} action={`/services/${regulation.service}`} />
+      <dl class="facts">
+        <dt>{text.region[locale]}</dt>
+        <dd>{portalRegions[props.region][locale]}</dd>
+        <dt>{text.regulation[locale]}</dt>
+        <dd>
+          {nameIn(regulation.act.issuer, locale)} · {regulation.version} ({text.inForceOn[locale]}{' '}
+          {props.date})
+        </dd>
+        <dt>{text.provider[locale]}</dt>
+        <dd>
+          {regulation.providerKinds.map((kind) => providerKindLabels[kind][locale]).join('; ')}
+          {props.providers.length > 0 ? (
+            <ul class="plain">
+              {props.providers.map((provider) => (
+                <li>{nameIn(provider.name, locale)}</li>
+              ))}
+            </ul>
+          ) : null}
+        </dd>
+        <dt>{text.channels[locale]}</dt>
+        <dd>{regulation.channels.map((flow) => channelLabels[flow.channel][locale]).join('; ')}</dd>
+        <dt>{text.term[locale]}</dt>
+        <dd>
+          <ul class="plain">
+            {regulation.terms.map((term) => (
+              <li>
+                {term.duration.amount} {timeUnitLabels[term.duration.unit][locale]} —{' '}
+                {term.channels.map((channel) => channelLabels[channel][locale]).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{text.fee[locale]}</dt>
+        <dd>{feeText(regulation, locale)}</dd>
+      </dl>
+      <h2>{text.documents[locale]}</h2>
+      <ul>
+        {regulation.documents.map((document) => (
+          <li>
+            {nameIn(document.title, locale)}
+            {document.condition
+              ? ` (${text.whenCondition[locale]}: ${nameIn(document.condition, locale)})`
+              : ''}
+            {document.requirement === 'one_of' ? ` — ${text.oneOfGroup[locale]}` : ''}
+            {document.channels
+              ? ` — ${text.onlyOnChannels[locale]}: ${document.channels.map((channel) => channelLabels[channel][locale]).join(', ')}`
+              : ''}
+          </li>
+        ))}
+      </ul>
+      <h2>{text.result[locale]}</h2>
+      <ul>
+        {regulation.results
+          .filter((result) => result.kind === 'result' || result.kind === 'reasoned_refusal')
+          .map((result) => (
+            <li>{nameIn(result.title, locale)}</li>
+          ))}
+      </ul>
+      {onPortal ? (
+        <p>
+          <a class="button" href={`/apply/${regulation.id}`}>
+            {text.apply[locale]}
+          </a>
+        </p>
+      ) : (
+        <Notice>
+          <p>{text.notOnPortal[locale]}</p>
+        </Notice>
+      )}
+    </PortalPage>
+  );
+}
+
+/** The catalogue of services (/services) and each service's page (/services/<code>). */
+export function catalogueRoutes(): Hono<WebEnv> {
+  const routes = new Hono<WebEnv>();
+
+  routes.get('/services', async (c) => {
+    const region = chosenRegion(c);
+    const query = (c.req.query('q') ?? '').trim().slice(0, 100);
+    const catalogue = listRegulations(c.get('deps').applications, { region });
+    return render(
+      c,
+      <CataloguePage
+        ctx={await pageContext(c)}
+        region={region}
+        query={query}
+        date={catalogue.date}
+        entries={catalogue.items.filter((entry) => matches(entry, query))}
+      />,
+    );
+  });
+
+  routes.get('/services/:code', async (c) => {
+    const services = c.get('deps').applications;
+    const code = c.req.param('code');
+    let region = chosenRegion(c);
+    const catalogue = listRegulations(services, { region });
+    let entry = catalogue.items.find((item) => item.serviceCode === code || item.id === code);
+    if (!entry && code.includes('.')) {
+      // A regulation id of another region: show that region's page.
+      const regulation = getRegulation(services, code);
+      const other = Object.keys(portalRegions).find((candidate) =>
+        listRegulations(services, { region: candidate as PortalRegion }).items.some(
+          (item) => item.id === regulation.id,
+        ),
+      ) as PortalRegion | undefined;
+      if (other) {
+        region = other;
+        entry = listRegulations(services, { region }).items.find(
+          (item) => item.id === regulation.id,
+        );
+      }
+    }
+    if (!entry) {
+      const locale = c.get('locale');
+      const ctx = await pageContext(c);
+      const known = catalogue.items.length > 0;
+      if (!/^[a-z0-9.-]{1,100}$/.test(code)) throw new DomainError(ErrorCode.notFound, { code });
+      return render(
+        c,
+        <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
+          <h1>{text.catalogueTitle[locale]}</h1>
+          <RegionChooser ctx={ctx} region={region} action={`/services/${code}`} />
+          <Notice tone="warn">
+            <p>{known ? text.notInRegion[locale] : text.noServices[locale]}</p>
+          </Notice>
+          <p>
+            <a href={`/services?region=${region}`}>{text.allServices[locale]}</a>
+          </p>
+        </PortalPage>,
+        404,
+      );
+    }
+    const regulation = getRegulation(services, entry.id);
+    return render(
+      c,
+      <ServicePage
+        ctx={await pageContext(c)}
+        region={region}
+        regulation={regulation}
+        providers={await listRegionProviders(services, regulation, region)}
+        date={formatDate(new Date(`${catalogue.date}T12:00:00+05:00`), c.get('locale'))}
+      />,
+    );
+  });
+
+  return routes;
+}
