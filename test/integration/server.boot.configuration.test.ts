@@ -50,26 +50,34 @@ describe(`qyzmet db on ${testBackend}`, () => {
     await provisioned?.dispose();
   });
 
-  it('shows pending migrations, applies them, then shows them applied', async () => {
-    const before = await runCli(['db', 'status', '--json'], provisioned.env);
-    expect(before.code).toBe(3);
-    const pending = JSON.parse(before.stdout) as {
-      database: string;
-      applied: string[];
-      pending: string[];
-    };
-    expect(pending.database).toBe(testBackend);
-    expect(pending.applied).toEqual([]);
-    expect(pending.pending.length).toBeGreaterThan(0);
+  // Three CLI processes, each opening the database: generous limits for a busy machine.
+  it(
+    'shows pending migrations, applies them, then shows them applied',
+    { timeout: 240_000 },
+    async () => {
+      const before = await runCli(['db', 'status', '--json'], provisioned.env, 75_000);
+      expect(before.code).toBe(3);
+      const pending = JSON.parse(before.stdout) as {
+        database: string;
+        applied: string[];
+        pending: string[];
+      };
+      expect(pending.database).toBe(testBackend);
+      expect(pending.applied).toEqual([]);
+      expect(pending.pending.length).toBeGreaterThan(0);
 
-    const migrate = await runCli(['db', 'migrate', '--json'], provisioned.env);
-    expect(migrate.code).toBe(0);
-    expect(JSON.parse(migrate.stdout)).toEqual({ database: testBackend, applied: pending.pending });
+      const migrate = await runCli(['db', 'migrate', '--json'], provisioned.env, 75_000);
+      expect(migrate.code).toBe(0);
+      expect(JSON.parse(migrate.stdout)).toEqual({
+        database: testBackend,
+        applied: pending.pending,
+      });
 
-    const after = await runCli(['db', 'status', '--json'], provisioned.env);
-    expect(after.code).toBe(0);
-    expect(JSON.parse(after.stdout)).toMatchObject({ applied: pending.pending, pending: [] });
-  });
+      const after = await runCli(['db', 'status', '--json'], provisioned.env, 75_000);
+      expect(after.code).toBe(0);
+      expect(JSON.parse(after.stdout)).toMatchObject({ applied: pending.pending, pending: [] });
+    },
+  );
 
   it('rejects an unknown action with its usage', async () => {
     const result = await runCli(['db', 'drop'], provisioned.env);
