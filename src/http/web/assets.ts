@@ -74,6 +74,12 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .unread{font-weight:bold}
 @media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.5rem}}
 @media print{header.site,footer.site,.actions,.skip{display:none}}
+/* back office (issue 9) */
+form.filters fieldset{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end}
+form.filters .field{margin-bottom:.5rem}
+.action-forms form{border:1px solid var(--line);padding:1rem;margin:0 0 1rem}
+.action-forms h3{margin-top:0}
+code{word-break:break-all}
 `;
 
 /** The site's script: progressive enhancements only; every journey works without it. */
