@@ -189,7 +189,7 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     return render(
       c,
       <ApplicationPage
-        ctx={await pageContext(c)}
+        ctx={{ ...(await pageContext(c)), path: `/back-office/applications/${id}` }}
         data={data}
         {...extras}
         newKey={() => randomUUID()}
