@@ -71,7 +71,7 @@ function AssignForm(props: FormProps & { stepId: string }) {
   const locale = props.ctx.locale;
   const error = errorOf(props, 'assign', 'assign-executor');
   return (
-    <form method="post" action={actionUrl(props, 'assign')} id="assign-form">
+    <form method="post" action={actionUrl(props, 'assign')} id="assign-form" novalidate>
       <h3>{bo.assign[locale]}</h3>
       <Envelope {...props} action="assign" stepId={props.stepId} />
       <div class={error ? 'field invalid' : 'field'}>
@@ -116,7 +116,7 @@ function DraftForm(props: FormProps & { outcome: 'result' | 'reasoned_refusal' }
   );
   const groundsError = errorOf(props, action, `${action}-grounds`);
   return (
-    <form method="post" action={actionUrl(props, action)} id={`${action}-form`}>
+    <form method="post" action={actionUrl(props, action)} id={`${action}-form`} novalidate>
       <h3>{props.outcome === 'result' ? bo.draftResult[locale] : bo.draftRefusal[locale]}</h3>
       <p class="hint">{inLocale(drafting.template.title, locale)}</p>
       <Envelope {...props} action={action} />
@@ -238,7 +238,7 @@ function CompleteForm(
   const answerError = errorOf(props, 'complete', 'complete-answer');
   const label = command.action === 'register' ? bo.register[locale] : bo.complete[locale];
   return (
-    <form method="post" action={actionUrl(props, 'complete')} id="complete-form">
+    <form method="post" action={actionUrl(props, 'complete')} id="complete-form" novalidate>
       <h3>{props.title}</h3>
       <Envelope {...props} action="complete" stepId={command.stepId} />
       {command.question ? (
@@ -278,7 +278,7 @@ function ExtendForm(props: FormProps) {
   const unitLabel = (unit: string) =>
     (bo.units as Record<string, { kk: string; ru: string; en: string }>)[unit]?.[locale] ?? unit;
   return (
-    <form method="post" action={actionUrl(props, 'extend')} id="extend-form">
+    <form method="post" action={actionUrl(props, 'extend')} id="extend-form" novalidate>
       <h3>{bo.extend[locale]}</h3>
       {max ? (
         <p class="hint">
@@ -345,7 +345,7 @@ function ReasonField(props: FormProps & { action: string }) {
 function SuspendForm(props: FormProps) {
   const locale = props.ctx.locale;
   return (
-    <form method="post" action={actionUrl(props, 'suspend')} id="suspend-form">
+    <form method="post" action={actionUrl(props, 'suspend')} id="suspend-form" novalidate>
       <h3>{bo.suspend[locale]}</h3>
       <Envelope {...props} action="suspend" />
       <ReasonField {...props} action="suspend" />
@@ -361,7 +361,7 @@ function SuspendForm(props: FormProps) {
 function ResumeForm(props: FormProps) {
   const locale = props.ctx.locale;
   return (
-    <form method="post" action={actionUrl(props, 'resume')} id="resume-form">
+    <form method="post" action={actionUrl(props, 'resume')} id="resume-form" novalidate>
       <Envelope {...props} action="resume" />
       <div class="actions">
         <button type="submit">{bo.resume[locale]}</button>
