@@ -225,6 +225,7 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     expect(((await verification.json()) as { genuine: boolean }).genuine).toBe(true);
     await page.goto(`/verify/${documentId}?lang=ru`);
     expect(await page.locator('[data-genuine]').getAttribute('data-genuine')).toBe('true');
+    await page.goto(appPath);
     await logOut();
 
     // The registry office hands the signed order back to the front office.
