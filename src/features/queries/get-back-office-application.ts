@@ -20,6 +20,8 @@ export interface BackOfficeApplication {
   readonly view: ApplicationView;
   /** The form data and attached documents of the submission. */
   readonly fields: Readonly<Record<string, string>>;
+  /** The labels of the regulation's form fields, by field id. */
+  readonly fieldLabels: Readonly<Record<string, { kk: string; ru: string; en?: string }>>;
   readonly attachments: readonly { kind: string; name: string; sha256: string }[];
   /** Answers of the registries and checks recorded in the log (e.g. person_data_found). */
   readonly facts: Readonly<Record<string, boolean>>;
@@ -96,6 +98,7 @@ export async function getBackOfficeApplication(
   return {
     view,
     fields: submitted?.type === 'submitted' ? submitted.fields : {},
+    fieldLabels: Object.fromEntries(regulation.fields.map((field) => [field.id, field.label])),
     attachments: submitted?.type === 'submitted' ? submitted.documents : [],
     facts: state.facts as Record<string, boolean>,
     registryCalls: calls.map((call) => ({

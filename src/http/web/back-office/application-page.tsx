@@ -125,7 +125,7 @@ export function ApplicationPage(props: {
           <dl class="facts">
             {Object.entries(data.fields).map(([key, value]) => (
               <>
-                <dt>{key}</dt>
+                <dt>{data.fieldLabels[key] ? inLocale(data.fieldLabels[key], locale) : key}</dt>
                 <dd>{value}</dd>
               </>
             ))}
