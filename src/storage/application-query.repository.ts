@@ -165,16 +165,25 @@ export interface InboxOwner {
 /** The urgency of an inbox row: the current step's due, or the whole application's. */
 const urgency = sql<Date>`coalesce(step_due_at, due_at)`;
 
+/** Optional narrowing of an inbox: one service, one status, only what is past due at an instant. */
+export interface InboxFilter {
+  readonly serviceCode?: string;
+  readonly status?: string;
+  readonly overdueAt?: Date;
+}
+
 /**
  * A page of the role inbox: applications held by the organisation whose current step is one
  * of `actors` (executor steps only when assigned to the member or unassigned), most urgent
- * first, after `after` (exclusive); fetches `limit` rows. Uses application_inbox_urgency_idx.
+ * first, after `after` (exclusive); fetches `limit` rows, narrowed
+ * by `filter`. Uses application_inbox_urgency_idx.
  */
 export async function listInboxRows(
   db: Database,
   owner: InboxOwner,
   after: { at: Date; id: string } | undefined,
   limit: number,
+  filter: InboxFilter = {},
 ): Promise<(ApplicationListRow & { urgencyAt: Date })[]> {
   if (owner.actors.length === 0) return [];
   const others = owner.actors.filter((actor) => actor !== 'executor');
@@ -196,6 +205,15 @@ export async function listInboxRows(
       }
       return eb.or(byActor);
     })
+    .$if(filter.serviceCode !== undefined, (query) =>
+      query.where('service_code', '=', filter.serviceCode!),
+    )
+    .$if(filter.status !== undefined, (query) => query.where('status', '=', filter.status!))
+    .$if(filter.overdueAt !== undefined, (query) =>
+      query
+        .where(sql<SqlBool>`${urgency} < ${filter.overdueAt!}`)
+        .where('status', '<>', 'suspended'),
+    )
     .$if(after !== undefined, (query) =>
       query.where(sql<SqlBool>`(${urgency}, id) > (${after!.at}, ${after!.id}::uuid)`),
     )

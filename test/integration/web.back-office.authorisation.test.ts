@@ -49,6 +49,20 @@ describe('the back office: organisations, roles, signatures and forgery', () => 
     const html = await inbox.text();
     expect(html).toContain(number);
     expect(html).toContain(`datetime="${engine.currentStep!.dueAt}"`);
+    // Filters narrow the query itself (paging stays right).
+    expect(await (await page(f.staff.head, '/back-office?service=duplicates')).text()).toContain(
+      number,
+    );
+    expect(
+      await (await page(f.staff.head, '/back-office?service=archive-certificate')).text(),
+    ).not.toContain(number);
+    expect(await (await page(f.staff.head, '/back-office?status=in_work')).text()).not.toContain(
+      number,
+    );
+    expect(await (await page(f.staff.head, '/back-office?overdue=1')).text()).not.toContain(number);
+    f.clock.set(new Date(new Date(engine.currentStep!.dueAt).getTime() + 60_000).toISOString());
+    expect(await (await page(f.staff.head, '/back-office?overdue=1')).text()).toContain(number);
+    f.clock.set('2019-04-01T04:00:00Z');
     const detail = await page(f.staff.head, `/back-office/applications/${applicationId}`);
     expect(detail.status).toBe(200);
     const body = await detail.text();
