@@ -4,6 +4,7 @@ import type { ApplicationEventPayload } from '../../domain/application/Applicati
 import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { getFlow, getStep, nextStepId } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
+import type { ChannelFlow } from '../../domain/regulation/ChannelFlow.js';
 import type { Step } from '../../domain/regulation/Step.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { ActorRole, StaffRole } from '../../domain/shared/roles.js';
@@ -75,6 +76,45 @@ export type PreparedDocumentResult = z.infer<typeof PreparedDocumentResult>;
 
 const isExecutorStep = (step: Step) => step.actor === ActorRole.executor;
 
+/** Whether `stepId` is a signing step, or the executor's drafting step right before one. */
+function leadsToSigning(
+  flow: ChannelFlow,
+  stepId: string | undefined,
+  draftAction: string,
+): boolean {
+  const step = stepId ? getStep(flow, stepId) : undefined;
+  if (!step) return false;
+  if (step.action === 'sign_result') return true;
+  return (
+    isExecutorStep(step) &&
+    step.action === draftAction &&
+    getStep(flow, nextStepId(step, undefined) ?? step.id).action === 'sign_result'
+  );
+}
+
+const draftActionOf = (outcome: DraftOutcome) =>
+  outcome === DraftOutcome.result ? 'draft_result' : 'draft_refusal';
+
+/**
+ * What the executor may draft at `step`: a drafting step drafts its own outcome; a review
+ * that decides drafts the result when its "yes" leads to the signature, the refusal when its
+ * "no" does (documents_compliant, decision_positive…).
+ */
+export function draftableOutcomes(step: Step, flow: ChannelFlow): DraftOutcome[] {
+  if (!isExecutorStep(step)) return [];
+  return Object.values(DraftOutcome).filter((outcome) =>
+    step.action === draftActionOf(outcome)
+      ? true
+      : step.action === 'review' &&
+        step.decide !== undefined &&
+        leadsToSigning(
+          flow,
+          nextStepId(step, outcome === DraftOutcome.result),
+          draftActionOf(outcome),
+        ),
+  );
+}
+
 /**
  * The executor's step payloads for an outcome, from the current step: a review answers its
  * question (yes for the result, no for a refusal) and the drafting step that follows is done
@@ -83,11 +123,12 @@ const isExecutorStep = (step: Step) => step.actor === ActorRole.executor;
  */
 function draftingPayloads(
   step: Step,
-  flow: ReturnType<typeof getFlow>,
+  flow: ChannelFlow,
   outcome: DraftOutcome,
   note: string | undefined,
 ): ApplicationEventPayload[] | undefined {
-  const draftAction = outcome === DraftOutcome.result ? 'draft_result' : 'draft_refusal';
+  if (!draftableOutcomes(step, flow).includes(outcome)) return undefined;
+  const draftAction = draftActionOf(outcome);
   const done = (stepId: string, answer?: boolean): ApplicationEventPayload => ({
     type: 'step_completed',
     stepId,
@@ -95,9 +136,7 @@ function draftingPayloads(
     ...(note ? { note } : {}),
     documentIds: [],
   });
-  if (!isExecutorStep(step)) return undefined;
   if (step.action === draftAction) return [done(step.id)];
-  if (step.decide?.question !== 'documents_compliant') return undefined;
   const answer = outcome === DraftOutcome.result;
   const payloads = [done(step.id, answer)];
   const followingId = nextStepId(step, answer);
@@ -172,14 +211,25 @@ export async function prepareResultDocument(
       state.providerOrganisationId,
       'providerOrganisationId',
     );
+    // Who signs: the actor of the signing step that follows — the head (who resolved the
+    // application) in most regulations, the executor in some (seed 003, archive, action 10).
+    const last = payloads[payloads.length - 1]!;
+    const signStepId =
+      last.type === 'step_completed'
+        ? nextStepId(getStep(flow, last.stepId), last.answer)
+        : undefined;
+    const signStep = signStepId ? getStep(flow, signStepId) : undefined;
+    const signerRole = signStep?.actor === ActorRole.executor ? StaffRole.executor : StaffRole.head;
     const headId =
-      resolvingHeadId(loaded.events, regulation, state) ??
-      (await listStaffWithRole(trx, provider.id, StaffRole.head))[0]?.id;
+      signerRole === StaffRole.executor
+        ? principal.staffId
+        : (resolvingHeadId(loaded.events, regulation, state) ??
+          (await listStaffWithRole(trx, provider.id, StaffRole.head))[0]?.id);
     const head = headId ? await findStaffAccount(trx, headId) : undefined;
     if (
       !head?.isActive ||
       head.organisationId !== provider.id ||
-      !head.roles.includes(StaffRole.head)
+      !head.roles.includes(signerRole)
     ) {
       throw new DomainError(ErrorCode.validationFailed, {
         issues: [{ path: 'signer', rule: 'no_head_of_provider' }],

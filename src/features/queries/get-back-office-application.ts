@@ -12,7 +12,9 @@ import {
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { getApplicationFor } from '../applications/load-application.js';
+import { draftableOutcomes } from '../documents/prepare-result-document.js';
 import { DraftOutcome, draftTemplate, prefilledFields } from '../documents/result-draft.js';
+import { getFlow, getStep } from '../../domain/application/fold.js';
 import { getApplicationView, type ApplicationView } from './get-application-view.js';
 
 /** What the back office shows about an application, beyond the engine's view. */
@@ -54,6 +56,8 @@ export interface BackOfficeApplication {
       { template: DocumentTemplate; prefilled: Record<string, string> } | undefined
     >
   >;
+  /** What the current step drafts (for the executor's forms). */
+  readonly draftable: readonly DraftOutcome[];
   readonly refusalGrounds: readonly { id: string; text: { kk: string; ru: string } }[];
   readonly maxExtension: { amount: number; unit: string } | undefined;
 }
@@ -119,6 +123,12 @@ export async function getBackOfficeApplication(
     executors: executors.map((staff) => ({ id: staff.id, fullName: staff.fullName })),
     executorName: executor?.fullName,
     drafting,
+    draftable: state.currentStepId
+      ? draftableOutcomes(
+          getStep(getFlow(regulation, state.channel), state.currentStepId),
+          getFlow(regulation, state.channel),
+        )
+      : [],
     refusalGrounds: regulation.refusalGrounds
       .filter((ground) => ground.stage === 'review')
       .map((ground) => ({ id: ground.id, text: { kk: ground.text.kk, ru: ground.text.ru } })),

@@ -388,11 +388,15 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
             if (command.action === 'draft_result') return <DraftForm {...props} outcome="result" />;
             if (command.action === 'draft_refusal')
               return <DraftForm {...props} outcome="reasoned_refusal" />;
-            if (command.question === 'documents_compliant' && command.actor === 'executor') {
+            if (command.action === 'review' && props.data.draftable.length > 0) {
               return (
                 <>
-                  <DraftForm {...props} outcome="result" />
-                  <DraftForm {...props} outcome="reasoned_refusal" />
+                  {props.data.draftable.map((outcome) => (
+                    <DraftForm {...props} outcome={outcome} />
+                  ))}
+                  {props.data.draftable.length < 2 ? (
+                    <CompleteForm {...props} command={command} title={props.stepTitle} />
+                  ) : null}
                 </>
               );
             }
