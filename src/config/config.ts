@@ -77,6 +77,15 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Folder of trust material: trusted/ CA certificates, crl/ revocation lists, the embedded CA and demo keys (default DATA_DIR/pki).',
     ),
+  NCALAYER_URL: z
+    .string()
+    .regex(/^wss?:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/, {
+      message: 'must be ws(s)://127.0.0.1[:port] or ws(s)://localhost[:port]',
+    })
+    .default('wss://127.0.0.1:13579')
+    .describe(
+      "Where the browser's NCALayer listens (wss://127.0.0.1:13579); ws://127.0.0.1:<port> for the local signer in development and tests.",
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -140,7 +149,7 @@ export type Config = Readonly<{
     { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number }
   >;
   /** Trust material for signatures (see src/signing/pki-directory.ts). */
-  pki: Readonly<{ directory: string }>;
+  pki: Readonly<{ directory: string; ncalayerUrl: string }>;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
@@ -181,7 +190,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.resolve(values.DATA_DIR) },
-    pki: { directory: path.resolve(values.PKI_DIR ?? path.join(values.DATA_DIR, 'pki')) },
+    pki: {
+      directory: path.resolve(values.PKI_DIR ?? path.join(values.DATA_DIR, 'pki')),
+      ncalayerUrl: values.NCALAYER_URL,
+    },
     logLevel: values.LOG_LEVEL,
     migrateOnStart: values.MIGRATE_ON_START,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,

@@ -165,10 +165,17 @@ export interface InboxOwner {
 /** The urgency of an inbox row: the current step's due, or the whole application's. */
 const urgency = sql<Date>`coalesce(step_due_at, due_at)`;
 
+/** Optional narrowing of an inbox: one service, one status, only what is past due at an instant. */
+export interface InboxFilter {
+  readonly serviceCode?: string;
+  readonly status?: string;
+  readonly overdueAt?: Date;
+}
+
 /**
  * A page of the role inbox: applications held by the organisation whose current step is one
  * of `actors` (executor steps only when assigned to the member or unassigned), most urgent
- * first, after `after` (exclusive); fetches `limit` rows.
+ * first, after `after` (exclusive); fetches `limit` rows, narrowed by `filter`.
  *
  * One ordered index range per branch — each step actor (application_inbox_urgency_idx), the
  * executor's own rows and the unassigned ones (application_inbox_executor_idx) — each cut at
@@ -180,15 +187,25 @@ export async function listInboxRows(
   owner: InboxOwner,
   after: { at: Date; id: string } | undefined,
   limit: number,
+  filter: InboxFilter = {},
 ): Promise<(ApplicationListRow & { urgencyAt: Date })[]> {
   if (owner.actors.length === 0) return [];
-  const branch = (filter: (eb: Eb) => Expression<SqlBool>) =>
+  const branch = (byActor: (eb: Eb) => Expression<SqlBool>) =>
     db
       .selectFrom('application')
       .select([...listColumns, urgency.as('urgency_at')])
       .where('holder_organisation_id', '=', owner.organisationId)
       .where('current_step_id', 'is not', null)
-      .where(filter)
+      .where(byActor)
+      .$if(filter.serviceCode !== undefined, (query) =>
+        query.where('service_code', '=', filter.serviceCode!),
+      )
+      .$if(filter.status !== undefined, (query) => query.where('status', '=', filter.status!))
+      .$if(filter.overdueAt !== undefined, (query) =>
+        query
+          .where(sql<SqlBool>`${urgency} < ${filter.overdueAt!}`)
+          .where('status', '<>', 'suspended'),
+      )
       .$if(after !== undefined, (query) =>
         query.where(sql<SqlBool>`(${urgency}, id) > (${after!.at}, ${after!.id}::uuid)`),
       )

@@ -30,6 +30,7 @@ export interface Tables {
   rate_limit: RateLimitTable;
   portal_draft: PortalDraftTable;
   portal_draft_document: PortalDraftDocumentTable;
+  prepared_document: PreparedDocumentTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -288,6 +289,25 @@ export interface DocumentTable {
   signature: Uint8Array;
   replaces_document_id: string | null;
   created_at: ColumnType<Date, never, never>;
+}
+
+/** A result or reasoned refusal prepared for the head's signature (two-phase signing). */
+export interface PreparedDocumentTable {
+  id: string;
+  application_id: string;
+  document_id: string;
+  number: string;
+  kind: string;
+  service_code: string | null;
+  content: ColumnType<Record<string, unknown>, string, never>;
+  content_sha256: string;
+  pdf: Uint8Array;
+  pdf_sha256: string;
+  prepared_by: string;
+  signer_staff_id: string;
+  state: 'draft' | 'signed' | 'superseded';
+  prepared_at: ColumnType<Date, Date, never>;
+  signed_at: ColumnType<Date | null, Date | null | undefined, Date>;
 }
 
 /** A certification by one-time password; immutable. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicationStatus } from '../../domain/application/ApplicationStatus.js';
 import { addRegulationDuration } from '../../domain/application/term-arithmetic.js';
 import type { WorkingTime } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
@@ -37,6 +38,12 @@ export const InboxQuery = z
   .object({
     limit: PageLimit.describe('Page size, 1…100'),
     cursor: z.string().optional().describe('nextCursor of the previous page'),
+    service: z.string().min(1).max(100).optional().describe('Only this service code'),
+    status: ApplicationStatus.optional().describe('Only this status'),
+    overdue: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('true: only applications past their step (or total) due now'),
   })
   .strict();
 export type InboxQuery = z.input<typeof InboxQuery>;
@@ -106,6 +113,11 @@ export async function listInbox(
       { organisationId: principal.organisationId, actors, staffId: principal.staffId },
       decodeCursor(query.cursor),
       query.limit + 1,
+      {
+        ...(query.service ? { serviceCode: query.service } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.overdue === 'true' ? { overdueAt: now } : {}),
+      },
     ),
     getOrganisation(services, services.db, principal.organisationId, 'organisation'),
   ]);

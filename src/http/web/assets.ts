@@ -84,6 +84,12 @@ ul.plain{list-style:none;padding:0;margin:0}
 .region-chooser,.catalogue-search{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
 .region-chooser .field,.catalogue-search .field{flex:1 1 16rem}
 .cards li .choice,.cards li h2{margin-top:0}
+/* back office (issue 9) */
+form.filters fieldset{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end}
+form.filters .field{margin-bottom:.5rem}
+.action-forms form{border:1px solid var(--line);padding:1rem;margin:0 0 1rem}
+.action-forms h3{margin-top:0}
+code{word-break:break-all}
 `;
 
 /** The site's script: progressive enhancements only; every journey works without it. */

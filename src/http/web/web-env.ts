@@ -71,8 +71,8 @@ export function securityHeaders(): MiddlewareHandler<WebEnv> {
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
-        // NCALayer listens on the citizen's own machine (wss://127.0.0.1:13579).
-        "connect-src 'self' wss://127.0.0.1:13579",
+        // NCALayer listens on the user's own machine (NCALAYER_URL, wss://127.0.0.1:13579).
+        `connect-src 'self' ${(c.get('deps') as AppDependencies).config.pki.ncalayerUrl}`,
         "form-action 'self'",
         "frame-ancestors 'none'",
         "base-uri 'none'",

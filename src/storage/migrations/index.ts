@@ -14,6 +14,7 @@ import * as m0041 from './0041-audit-sealing.js';
 import * as m0042 from './0042-inbox-indexes.js';
 import * as m0050 from './0050-web-rate-limit.js';
 import * as m0060 from './0060-portal-draft.js';
+import * as m0090 from './0090-prepared-document.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0042-inbox-indexes': m0042,
   '0050-web-rate-limit': m0050,
   '0060-portal-draft': m0060,
+  '0090-prepared-document': m0090,
 };

@@ -18,6 +18,11 @@ import {
   queryRoutes,
 } from './queries.js';
 import { renderReferencePage } from './reference-page.js';
+import {
+  prepareDocumentOperation,
+  resultDocumentRoutes,
+  signDocumentOperation,
+} from './result-documents.js';
 
 /** Every operation of /api/v1, in the order the reference lists them. */
 export const apiOperations: readonly ApiOperation[] = [
@@ -27,6 +32,8 @@ export const apiOperations: readonly ApiOperation[] = [
   searchOperation,
   getOperation,
   commandOperation,
+  prepareDocumentOperation,
+  signDocumentOperation,
   inboxOperation,
   myApplicationsOperation,
   publicStatusOperation,
@@ -47,6 +54,7 @@ export function apiV1Routes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.route('/', queryRoutes());
   routes.route('/', applicationRoutes());
+  routes.route('/', resultDocumentRoutes());
   routes.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   routes.get('/api/docs', async (c) => {
     c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");

@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ApplicationEventPayload } from '../../domain/application/ApplicationEvent.js';
+import { listAvailableCommands } from '../../domain/application/available-commands.js';
+import { getFlow, getStep, nextStepId } from '../../domain/application/fold.js';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import type { ChannelFlow } from '../../domain/regulation/ChannelFlow.js';
+import type { Step } from '../../domain/regulation/Step.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import { ActorRole, StaffRole } from '../../domain/shared/roles.js';
+import {
+  checkFields,
+  contentSha256,
+  sha256Hex,
+  type DocumentContent,
+  type FieldValue,
+} from '../../documents/document-content.js';
+import { renderDocumentPdf } from '../../documents/render-pdf.js';
+import { appendAudit } from '../../storage/audit.repository.js';
+import { nextDocumentSequence } from '../../storage/document.repository.js';
+import {
+  insertPreparedDocument,
+  listStaffWithRole,
+} from '../../storage/prepared-document.repository.js';
+import { findStaffAccount } from '../../storage/staff-account.repository.js';
+import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
+import { conflictDetails } from '../applications/conflict.js';
+import { getApplicationFor } from '../applications/load-application.js';
+import { parseInput } from '../applications/parse-input.js';
+import { recordEvents } from '../applications/record-events.js';
+import { runCommand } from '../applications/run-command.js';
+import { verificationUrl } from './issue-document.js';
+import {
+  DraftOutcome,
+  draftLanguage,
+  draftTemplate,
+  prefilledFields,
+  resolvingHeadId,
+} from './result-draft.js';
+
+export const PrepareDocumentInput = z
+  .object({
+    idempotencyKey: z.string(),
+    applicationId: z.string().min(1),
+    outcome: z
+      .enum([DraftOutcome.result, DraftOutcome.reasonedRefusal])
+      .describe("The service's result, or the reasoned refusal"),
+    fields: z
+      .record(z.string(), z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]))
+      .default({})
+      .describe(
+        "The template's fields the executor fills (e.g. orderNumber, orderDate, studentName; grounds for a refusal); requestNumber, requestDate and service are filled by the system",
+      ),
+    expectedVersion: z.number().int().positive().optional().describe('The version the user saw'),
+    note: z.string().max(4000).optional(),
+  })
+  .strict();
+export type PrepareDocumentInput = z.input<typeof PrepareDocumentInput>;
+
+/** The prepared draft: what the head's browser signs (the SHA-256 of the PDF). */
+export const PreparedDocumentResult = z.object({
+  applicationId: z.string(),
+  draftId: z.string(),
+  documentId: z
+    .string()
+    .describe('The id the document will have; its QR code points to /verify/<id>'),
+  number: z.string(),
+  kind: z.string(),
+  pdfSha256: z.string().describe('SHA-256 of the rendered PDF, hex'),
+  pdfSha256Base64: z.string().describe('The same hash in base64 (createCAdESFromBase64Hash)'),
+  status: z.string(),
+  currentStepId: z.string().nullable(),
+  version: z.number(),
+});
+export type PreparedDocumentResult = z.infer<typeof PreparedDocumentResult>;
+
+const isExecutorStep = (step: Step) => step.actor === ActorRole.executor;
+
+/** Whether `stepId` is a signing step, or the executor's drafting step right before one. */
+function leadsToSigning(
+  flow: ChannelFlow,
+  stepId: string | undefined,
+  draftAction: string,
+): boolean {
+  const step = stepId ? getStep(flow, stepId) : undefined;
+  if (!step) return false;
+  if (step.action === 'sign_result') return true;
+  return (
+    isExecutorStep(step) &&
+    step.action === draftAction &&
+    getStep(flow, nextStepId(step, undefined) ?? step.id).action === 'sign_result'
+  );
+}
+
+const draftActionOf = (outcome: DraftOutcome) =>
+  outcome === DraftOutcome.result ? 'draft_result' : 'draft_refusal';
+
+/**
+ * What the executor may draft at `step`: a drafting step drafts its own outcome; a review
+ * that decides drafts the result when its "yes" leads to the signature, the refusal when its
+ * "no" does (documents_compliant, decision_positive…).
+ */
+export function draftableOutcomes(step: Step, flow: ChannelFlow): DraftOutcome[] {
+  if (!isExecutorStep(step)) return [];
+  return Object.values(DraftOutcome).filter((outcome) =>
+    step.action === draftActionOf(outcome)
+      ? true
+      : step.action === 'review' &&
+        step.decide !== undefined &&
+        leadsToSigning(
+          flow,
+          nextStepId(step, outcome === DraftOutcome.result),
+          draftActionOf(outcome),
+        ),
+  );
+}
+
+/**
+ * The executor's step payloads for an outcome, from the current step: a review answers its
+ * question (yes for the result, no for a refusal) and the drafting step that follows is done
+ * with it; a drafting step (draft_result / draft_refusal) is completed. Undefined when the
+ * current step does not draft this outcome.
+ */
+function draftingPayloads(
+  step: Step,
+  flow: ChannelFlow,
+  outcome: DraftOutcome,
+  note: string | undefined,
+): ApplicationEventPayload[] | undefined {
+  if (!draftableOutcomes(step, flow).includes(outcome)) return undefined;
+  const draftAction = draftActionOf(outcome);
+  const done = (stepId: string, answer?: boolean): ApplicationEventPayload => ({
+    type: 'step_completed',
+    stepId,
+    ...(answer !== undefined ? { answer } : {}),
+    ...(note ? { note } : {}),
+    documentIds: [],
+  });
+  if (step.action === draftAction) return [done(step.id)];
+  const answer = outcome === DraftOutcome.result;
+  const payloads = [done(step.id, answer)];
+  const followingId = nextStepId(step, answer);
+  const following = followingId ? getStep(flow, followingId) : undefined;
+  if (following && isExecutorStep(following) && following.action === draftAction) {
+    payloads.push(done(following.id));
+  }
+  return payloads;
+}
+
+/**
+ * Phase one of the two-phase signing (seed 001, extern, point 6, items 7–8: the executor
+ * prepares the order or the reasoned refusal, the head signs it): the appointed executor's
+ * review or drafting step produces a draft of the result or reasoned refusal from the
+ * regulation's template, rendered to the PDF the head will sign (number and document id
+ * reserved, QR code to /verify/<id>); the executor's step is completed in the same
+ * transaction. The head signs the PDF's SHA-256 in the browser ({@link signPreparedDocument}).
+ */
+export async function prepareResultDocument(
+  services: ApplicationServices,
+  context: { publicUrl: string },
+  principal: Principal,
+  rawInput: PrepareDocumentInput,
+): Promise<PreparedDocumentResult> {
+  const input = parseInput(PrepareDocumentInput, rawInput);
+  return runCommand(services, principal, 'prepare_document', input, async (trx) => {
+    const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
+    const { state, regulation, record } = loaded;
+    const available = listAvailableCommands(state, regulation, principal, record.regionCode);
+    const command = available.find((candidate) => candidate.kind === 'complete_step');
+    const flow = getFlow(regulation, state.channel);
+    const step = command?.kind === 'complete_step' ? getStep(flow, command.stepId) : undefined;
+    const payloads = step && draftingPayloads(step, flow, input.outcome, input.note);
+    if (!payloads || principal.kind !== 'staff') {
+      const isOwnSide = principal.kind === 'staff' && principal.roles.includes(StaffRole.executor);
+      throw new DomainError(isOwnSide ? ErrorCode.conflict : ErrorCode.forbidden, {
+        ...conflictDetails(state, available),
+        reason: 'not_a_drafting_step',
+      });
+    }
+    if (input.expectedVersion !== undefined && input.expectedVersion !== state.version) {
+      throw new DomainError(ErrorCode.conflict, {
+        ...conflictDetails(state, available),
+        reason: 'stale_version',
+      });
+    }
+    const template = draftTemplate(input.outcome, regulation.service);
+    if (!template) {
+      throw new DomainError(ErrorCode.validationFailed, {
+        issues: [
+          {
+            path: 'outcome',
+            rule: 'not_issued_by_service',
+            params: { service: regulation.service },
+          },
+        ],
+      });
+    }
+    const fields: Record<string, FieldValue> = {
+      ...prefilledFields(template, record, state, regulation),
+      ...Object.fromEntries(
+        Object.entries(input.fields).filter(([, value]) =>
+          Array.isArray(value) ? value.some((item) => item.trim() !== '') : value.trim() !== '',
+        ),
+      ),
+    };
+    const issues = checkFields(template, fields);
+    if (issues.length > 0) throw new DomainError(ErrorCode.validationFailed, { issues });
+
+    const provider = await getOrganisation(
+      services,
+      trx,
+      state.providerOrganisationId,
+      'providerOrganisationId',
+    );
+    // Who signs: the actor of the signing step that follows — the head (who resolved the
+    // application) in most regulations, the executor in some (seed 003, archive, action 10).
+    const last = payloads[payloads.length - 1]!;
+    const signStepId =
+      last.type === 'step_completed'
+        ? nextStepId(getStep(flow, last.stepId), last.answer)
+        : undefined;
+    const signStep = signStepId ? getStep(flow, signStepId) : undefined;
+    const signerRole = signStep?.actor === ActorRole.executor ? StaffRole.executor : StaffRole.head;
+    const headId =
+      signerRole === StaffRole.executor
+        ? principal.staffId
+        : (resolvingHeadId(loaded.events, regulation, state) ??
+          (await listStaffWithRole(trx, provider.id, StaffRole.head))[0]?.id);
+    const head = headId ? await findStaffAccount(trx, headId) : undefined;
+    if (
+      !head?.isActive ||
+      head.organisationId !== provider.id ||
+      !head.roles.includes(signerRole)
+    ) {
+      throw new DomainError(ErrorCode.validationFailed, {
+        issues: [{ path: 'signer', rule: 'no_head_of_provider' }],
+      });
+    }
+    const now = services.now();
+    const documentId = randomUUID();
+    const sequence = await nextDocumentSequence(trx);
+    const number = `${template.numberPrefix}-${now.getUTCFullYear()}-${String(sequence).padStart(6, '0')}`;
+    const content: DocumentContent = {
+      id: documentId,
+      number,
+      kind: template.kind,
+      serviceCode: regulation.service,
+      language: draftLanguage,
+      issuedAt: now.toISOString(),
+      organisation: provider.nameRu,
+      fields,
+      signer: { name: head.fullName, role: template.signerRole },
+      replacesNumber: null,
+    };
+    const hash = contentSha256(content);
+    const pdf = await renderDocumentPdf(content, {
+      template,
+      verifyUrl: verificationUrl(context.publicUrl, documentId),
+      contentSha256: hash,
+    });
+    const draftId = randomUUID();
+    const pdfSha256 = sha256Hex(pdf);
+    await insertPreparedDocument(trx, {
+      id: draftId,
+      applicationId: record.id,
+      documentId,
+      number,
+      kind: template.kind,
+      serviceCode: regulation.service,
+      content: content as unknown as Record<string, unknown>,
+      contentSha256: hash,
+      pdf,
+      pdfSha256,
+      preparedBy: principal.staffId,
+      signerStaffId: head.id,
+      preparedAt: now,
+    });
+    const next = await recordEvents(
+      trx,
+      {
+        id: record.id,
+        number: record.number,
+        regulation,
+        clock: loaded.clock,
+        events: loaded.events,
+      },
+      {
+        kind: 'staff',
+        userId: principal.staffId,
+        role: StaffRole.executor,
+        organisationId: principal.organisationId,
+      },
+      payloads,
+      now,
+    );
+    await appendAudit(trx, {
+      occurredAt: now,
+      actor: { kind: 'staff', id: principal.staffId },
+      action: 'document.prepared',
+      subjectType: 'application',
+      subjectId: record.id,
+      details: {
+        number: record.number,
+        draftId,
+        documentId,
+        documentNumber: number,
+        kind: template.kind,
+        pdfSha256,
+        signerStaffId: head.id,
+      },
+    });
+    return {
+      applicationId: record.id,
+      response: {
+        applicationId: record.id,
+        draftId,
+        documentId,
+        number,
+        kind: template.kind,
+        pdfSha256,
+        pdfSha256Base64: Buffer.from(pdfSha256, 'hex').toString('base64'),
+        status: next.status,
+        currentStepId: next.currentStepId ?? null,
+        version: next.version,
+      },
+    };
+  });
+}

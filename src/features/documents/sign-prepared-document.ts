@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { listAvailableCommands } from '../../domain/application/available-commands.js';
+import { getFlow, getStep } from '../../domain/application/fold.js';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import { StaffRole } from '../../domain/shared/roles.js';
+import { confirmSignature } from '../../signing/confirm-signature.js';
+import { displayName } from '../../signing/nca-conventions.js';
+import type { TrustStore } from '../../signing/trust-store.js';
+import { appendAudit } from '../../storage/audit.repository.js';
+import { insertDocument } from '../../storage/document.repository.js';
+import {
+  findPreparedDocument,
+  markPreparedSigned,
+} from '../../storage/prepared-document.repository.js';
+import { findStaffAccount } from '../../storage/staff-account.repository.js';
+import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
+import { conflictDetails } from '../applications/conflict.js';
+import { getApplicationFor } from '../applications/load-application.js';
+import { parseInput } from '../applications/parse-input.js';
+import { recordEvents } from '../applications/record-events.js';
+import { runCommand } from '../applications/run-command.js';
+import { verificationUrl } from './issue-document.js';
+import { draftLanguage } from './result-draft.js';
+
+export const SignDocumentInput = z
+  .object({
+    idempotencyKey: z.string(),
+    applicationId: z.string().min(1),
+    draftId: z.string().min(1).describe('The draft returned by prepare'),
+    cms: z
+      .string()
+      .min(16)
+      .max(200_000)
+      .regex(/^[A-Za-z0-9+/=\s]+$/)
+      .describe(
+        'Base64 CMS (CAdES-BES, detached) over the PDF or its SHA-256 (NCALayer createCAdESFromBase64Hash / basics.sign)',
+      ),
+    expectedVersion: z.number().int().positive().optional(),
+  })
+  .strict();
+export type SignDocumentInput = z.input<typeof SignDocumentInput>;
+
+export const SignedDocumentResult = z.object({
+  applicationId: z.string(),
+  documentId: z.string(),
+  number: z.string(),
+  verifyUrl: z.string(),
+  status: z.string(),
+  currentStepId: z.string().nullable(),
+  version: z.number(),
+});
+export type SignedDocumentResult = z.infer<typeof SignedDocumentResult>;
+
+/**
+ * Phase two of the two-phase signing (seed 001, extern, point 6, item 8: the head signs the
+ * order): the head's CMS over the draft's PDF is checked like any signature (chain, validity,
+ * CRL, the head's IIN and, when the provider has one, its BIN — a failure is the regulations'
+ * "не подтверждение подлинности ЭЦП" and stores nothing); then, in one transaction, the
+ * immutable document is stored under the reserved id and number, the draft is marked signed,
+ * the head's signing step is completed with the document, and the audit rows are written.
+ */
+export async function signPreparedDocument(
+  services: ApplicationServices,
+  context: { trustStore: TrustStore; publicUrl: string },
+  principal: Principal,
+  rawInput: SignDocumentInput,
+): Promise<SignedDocumentResult> {
+  const input = parseInput(SignDocumentInput, rawInput);
+  return runCommand(services, principal, 'sign_document', input, async (trx) => {
+    const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
+    const { state, regulation, record } = loaded;
+    const available = listAvailableCommands(state, regulation, principal, record.regionCode);
+    const command = available.find((candidate) => candidate.kind === 'complete_step');
+    const step =
+      command?.kind === 'complete_step'
+        ? getStep(getFlow(regulation, state.channel), command.stepId)
+        : undefined;
+    if (step?.action !== 'sign_result' || principal.kind !== 'staff') {
+      const isOwnSide = principal.kind === 'staff' && principal.roles.includes(StaffRole.head);
+      throw new DomainError(isOwnSide ? ErrorCode.conflict : ErrorCode.forbidden, {
+        ...conflictDetails(state, available),
+        reason: 'not_a_signing_step',
+      });
+    }
+    if (input.expectedVersion !== undefined && input.expectedVersion !== state.version) {
+      throw new DomainError(ErrorCode.conflict, {
+        ...conflictDetails(state, available),
+        reason: 'stale_version',
+      });
+    }
+    const draft = await findPreparedDocument(trx, record.id, input.draftId);
+    if (!draft) throw new DomainError(ErrorCode.notFound, { draftId: input.draftId });
+    if (draft.state !== 'draft' || draft.signerStaffId !== principal.staffId) {
+      throw new DomainError(ErrorCode.conflict, {
+        ...conflictDetails(state, available),
+        reason: draft.state !== 'draft' ? 'draft_not_current' : 'draft_names_another_signer',
+      });
+    }
+    const head = await findStaffAccount(trx, principal.staffId);
+    const provider = await getOrganisation(
+      services,
+      trx,
+      state.providerOrganisationId,
+      'providerOrganisationId',
+    );
+    const now = services.now();
+    const cms = new Uint8Array(Buffer.from(input.cms.replace(/\s+/g, ''), 'base64'));
+    const verified = confirmSignature({
+      cms,
+      content: draft.pdf,
+      trustStore: context.trustStore,
+      now,
+      expected: { iin: head?.iin ?? '', ...(provider.bin ? { bin: provider.bin } : {}) },
+    });
+    const signerIin = verified.signer.identity.iin ?? null;
+    await insertDocument(trx, {
+      id: draft.documentId,
+      number: draft.number,
+      kind: draft.kind,
+      serviceCode: draft.serviceCode,
+      applicationId: record.id,
+      language: draftLanguage,
+      content: draft.content,
+      contentSha256: draft.contentSha256,
+      pdf: draft.pdf,
+      pdfSha256: draft.pdfSha256,
+      signerName: displayName(verified.signer.identity),
+      signerIin,
+      signedAt: now,
+      signature: cms,
+      replacesDocumentId: null,
+    });
+    if (!(await markPreparedSigned(trx, draft.id, now))) {
+      throw new DomainError(ErrorCode.conflict, { reason: 'draft_not_current' });
+    }
+    const next = await recordEvents(
+      trx,
+      {
+        id: record.id,
+        number: record.number,
+        regulation,
+        clock: loaded.clock,
+        events: loaded.events,
+      },
+      {
+        kind: 'staff',
+        userId: principal.staffId,
+        role: StaffRole.head,
+        organisationId: principal.organisationId,
+      },
+      [{ type: 'step_completed', stepId: step.id, documentIds: [draft.documentId] }],
+      now,
+    );
+    await appendAudit(trx, {
+      occurredAt: now,
+      actor: { kind: 'staff', id: principal.staffId },
+      action: 'document.issued',
+      subjectType: 'document',
+      subjectId: draft.documentId,
+      details: {
+        number: draft.number,
+        kind: draft.kind,
+        serviceCode: draft.serviceCode,
+        applicationId: record.id,
+        contentSha256: draft.contentSha256,
+        pdfSha256: draft.pdfSha256,
+        signerIin,
+        draftId: draft.id,
+        replaces: null,
+      },
+    });
+    return {
+      applicationId: record.id,
+      response: {
+        applicationId: record.id,
+        documentId: draft.documentId,
+        number: draft.number,
+        verifyUrl: verificationUrl(context.publicUrl, draft.documentId),
+        status: next.status,
+        currentStepId: next.currentStepId ?? null,
+        version: next.version,
+      },
+    };
+  });
+}

@@ -1,0 +1,154 @@
+import { StaffRole } from '../../domain/shared/roles.js';
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import type { DocumentTemplate } from '../../documents/templates.js';
+import { listApplicationDocuments } from '../../storage/document.repository.js';
+import { listGatewayCalls } from '../../storage/gateway-call.repository.js';
+import {
+  findCurrentDraft,
+  findPreparedDocument,
+  listStaffWithRole,
+} from '../../storage/prepared-document.repository.js';
+import { findStaffAccount } from '../../storage/staff-account.repository.js';
+import type { ApplicationServices } from '../applications/application-services.js';
+import { getApplicationFor } from '../applications/load-application.js';
+import { draftableOutcomes } from '../documents/prepare-result-document.js';
+import { DraftOutcome, draftTemplate, prefilledFields } from '../documents/result-draft.js';
+import { getFlow, getStep } from '../../domain/application/fold.js';
+import { getApplicationView, type ApplicationView } from './get-application-view.js';
+
+/** What the back office shows about an application, beyond the engine's view. */
+export interface BackOfficeApplication {
+  readonly view: ApplicationView;
+  /** The form data and attached documents of the submission. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** The labels of the regulation's form fields, by field id. */
+  readonly fieldLabels: Readonly<Record<string, { kk: string; ru: string; en?: string }>>;
+  readonly attachments: readonly { kind: string; name: string; sha256: string }[];
+  /** Answers of the registries and checks recorded in the log (e.g. person_data_found). */
+  readonly facts: Readonly<Record<string, boolean>>;
+  /** Calls to the registries made for this application (the gateway's log). */
+  readonly registryCalls: readonly {
+    system: string;
+    operation: string;
+    outcome: string;
+    at: Date;
+  }[];
+  readonly documents: readonly { id: string; number: string; kind: string; signedAt: Date }[];
+  /** The draft waiting for the head's signature, if any (without the PDF bytes). */
+  readonly draft:
+    | {
+        id: string;
+        number: string;
+        kind: string;
+        pdfSha256: string;
+        signerName: string;
+        preparedAt: Date;
+      }
+    | undefined;
+  /** The organisation's executors, for the head's assignment. */
+  readonly executors: readonly { id: string; fullName: string }[];
+  readonly executorName: string | undefined;
+  /** The templates the executor fills, with the fields the system fills. */
+  readonly drafting: Readonly<
+    Record<
+      DraftOutcome,
+      { template: DocumentTemplate; prefilled: Record<string, string> } | undefined
+    >
+  >;
+  /** What the current step drafts (for the executor's forms). */
+  readonly draftable: readonly DraftOutcome[];
+  readonly refusalGrounds: readonly { id: string; text: { kk: string; ru: string } }[];
+  readonly maxExtension: { amount: number; unit: string } | undefined;
+}
+
+/**
+ * An application as the provider's staff work on it: the engine's view (404 for another
+ * organisation's), the submitted data and documents, the registries' answers, the issued
+ * documents, the draft waiting for signature, the executors a head may appoint and the
+ * templates an executor fills. Audited as a read (by the engine's view).
+ */
+export async function getBackOfficeApplication(
+  services: ApplicationServices,
+  principal: Principal,
+  applicationId: string,
+): Promise<BackOfficeApplication> {
+  if (principal.kind !== 'staff')
+    throw new DomainError(ErrorCode.forbidden, { reason: 'staff_only' });
+  const loaded = await getApplicationFor(services, principal, applicationId);
+  const view = await getApplicationView(services, principal, applicationId);
+  const { record, state, regulation } = loaded;
+  const submitted = loaded.events.find((event) => event.type === 'submitted');
+  const draft = await findCurrentDraft(services.db, record.id);
+  const signer = draft ? await findStaffAccount(services.db, draft.signerStaffId) : undefined;
+  const executor = state.executorId
+    ? await findStaffAccount(services.db, state.executorId)
+    : undefined;
+  const executors = principal.roles.includes(StaffRole.head)
+    ? await listStaffWithRole(services.db, state.providerOrganisationId, StaffRole.executor)
+    : [];
+  const calls = await listGatewayCalls(services.db, { correlationId: record.id });
+  const drafting = Object.fromEntries(
+    Object.values(DraftOutcome).map((outcome) => {
+      const template = draftTemplate(outcome, regulation.service);
+      return [
+        outcome,
+        template && { template, prefilled: prefilledFields(template, record, state, regulation) },
+      ];
+    }),
+  ) as BackOfficeApplication['drafting'];
+  const term = regulation.terms.find((candidate) => candidate.channels.includes(state.channel));
+  const extension = term?.extension;
+  return {
+    view,
+    fields: submitted?.type === 'submitted' ? submitted.fields : {},
+    fieldLabels: Object.fromEntries(regulation.fields.map((field) => [field.id, field.label])),
+    attachments: submitted?.type === 'submitted' ? submitted.documents : [],
+    facts: state.facts as Record<string, boolean>,
+    registryCalls: calls.map((call) => ({
+      system: call.system,
+      operation: call.operation,
+      outcome: call.outcome,
+      at: call.startedAt,
+    })),
+    documents: await listApplicationDocuments(services.db, record.id),
+    draft: draft && {
+      id: draft.id,
+      number: draft.number,
+      kind: draft.kind,
+      pdfSha256: draft.pdfSha256,
+      signerName: signer?.fullName ?? '',
+      preparedAt: draft.preparedAt,
+    },
+    executors: executors.map((staff) => ({ id: staff.id, fullName: staff.fullName })),
+    executorName: executor?.fullName,
+    drafting,
+    draftable: state.currentStepId
+      ? draftableOutcomes(
+          getStep(getFlow(regulation, state.channel), state.currentStepId),
+          getFlow(regulation, state.channel),
+        )
+      : [],
+    refusalGrounds: regulation.refusalGrounds
+      .filter((ground) => ground.stage === 'review')
+      .map((ground) => ({ id: ground.id, text: { kk: ground.text.kk, ru: ground.text.ru } })),
+    maxExtension:
+      extension?.allowed && extension.maximum
+        ? { amount: extension.maximum.amount, unit: extension.maximum.unit }
+        : undefined,
+  };
+}
+
+/** The PDF of a draft for the staff of the organisation that holds the application (else 404). */
+export async function getPreparedPdf(
+  services: ApplicationServices,
+  principal: Principal,
+  applicationId: string,
+  draftId: string,
+): Promise<{ number: string; pdf: Uint8Array }> {
+  if (principal.kind !== 'staff') throw new DomainError(ErrorCode.notFound, { draftId });
+  await getApplicationFor(services, principal, applicationId);
+  const draft = await findPreparedDocument(services.db, applicationId, draftId);
+  if (!draft) throw new DomainError(ErrorCode.notFound, { draftId });
+  return { number: draft.number, pdf: draft.pdf };
+}

@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import {
+  applicationStatusLabels,
+  ApplicationStatus,
+} from '../../../domain/application/ApplicationStatus.js';
+import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
+import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
+import type { Locale } from '../../../domain/shared/locale.js';
+import { StaffRole } from '../../../domain/shared/roles.js';
+import { completeStep } from '../../../features/applications/complete-step.js';
+import { extendTerm } from '../../../features/applications/extend-term.js';
+import { resumeApplication } from '../../../features/applications/resume-application.js';
+import { suspendApplication } from '../../../features/applications/suspend-application.js';
+import { listEscalations } from '../../../features/deadlines/list-escalations.js';
+import { listOverdue } from '../../../features/deadlines/list-overdue.js';
+import { prepareResultDocument } from '../../../features/documents/prepare-result-document.js';
+import { signPreparedDocument } from '../../../features/documents/sign-prepared-document.js';
+import {
+  getBackOfficeApplication,
+  getPreparedPdf,
+} from '../../../features/queries/get-back-office-application.js';
+import { listInbox } from '../../../features/queries/list-inbox.js';
+import { errorTable } from '../../error-table.js';
+import { documentSigningContext } from '../../signing-context.js';
+import type { FormError } from '../layout.js';
+import { pageContext, render, requireStaff } from '../page-context.js';
+import type { WebContext, WebEnv } from '../web-env.js';
+import type { ActionFormState } from './action-forms.js';
+import { ApplicationPage, type Refusal } from './application-page.js';
+import { inLocale } from './components.js';
+import { EscalationsPage, InboxPage } from './inbox-page.js';
+import { bo } from './texts.js';
+
+/** The provider's staff: the roles the back office serves. */
+const backOfficeRoles = [
+  StaffRole.registryOffice,
+  StaffRole.head,
+  StaffRole.executor,
+  StaffRole.commissionMember,
+] as const;
+
+const BackOfficeAction = {
+  complete: 'complete',
+  assign: 'assign',
+  draftResult: 'draft-result',
+  draftRefusal: 'draft-refusal',
+  sign: 'sign',
+  extend: 'extend',
+  suspend: 'suspend',
+  resume: 'resume',
+} as const;
+type BackOfficeAction = (typeof BackOfficeAction)[keyof typeof BackOfficeAction];
+const isAction = (value: string): value is BackOfficeAction =>
+  (Object.values(BackOfficeAction) as string[]).includes(value);
+
+function stepNameOf(regulation: RegulationDefinition, stepId: string) {
+  for (const flow of regulation.channels) {
+    const step = flow.steps.find((candidate) => candidate.id === stepId);
+    if (step) return step.description;
+  }
+  return undefined;
+}
+
+/** A typed form: single values and repeated ones (checkboxes). */
+type FormValues = Record<string, string | string[]>;
+
+async function readForm(c: WebContext): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '_csrf') continue;
+    if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value))
+      values[key] = value.filter((item): item is string => typeof item === 'string');
+  }
+  return values;
+}
+
+const text = (values: FormValues, name: string): string => {
+  const value = values[name];
+  return (typeof value === 'string' ? value : (value?.[0] ?? '')).trim();
+};
+const list = (values: FormValues, name: string): string[] => {
+  const value = values[name];
+  return (Array.isArray(value) ? value : value ? [value] : []).filter((item) => item.trim() !== '');
+};
+
+/** Where an engine's field issue is shown on the form of `action`. */
+function formErrorOf(action: BackOfficeAction, issue: FieldIssue, locale: Locale): FormError {
+  const path = issue.path;
+  const field =
+    path === 'executorId'
+      ? 'assign-executor'
+      : path === 'answer'
+        ? 'complete-answer'
+        : path === 'reason'
+          ? `${action}-reason`
+          : path.startsWith('by')
+            ? 'extend-amount'
+            : path.startsWith('fields.')
+              ? `${action}-${path.slice('fields.'.length)}`
+              : `${action}-form`;
+  const message =
+    issue.rule === 'required'
+      ? path === 'fields.grounds'
+        ? bo.groundsRequired[locale]
+        : path === 'answer'
+          ? bo.answerRequired[locale]
+          : bo.fieldRequired[locale]
+      : `${errorTable.validation_failed.message[locale]} (${path}: ${issue.rule})`;
+  return { field, message };
+}
+
+/** The provider's back office under /back-office (issue 9). */
+export function backOfficeRoutes(): Hono<WebEnv> {
+  const routes = new Hono<WebEnv>();
+
+  routes.get('/back-office', async (c) => {
+    const user = await requireStaff(c, backOfficeRoles);
+    const deps = c.get('deps');
+    const services = deps.applications;
+    const cursor = c.req.query('cursor') ?? '';
+    const filters = {
+      service: c.req.query('service') ?? '',
+      status: c.req.query('status') ?? '',
+      overdue: c.req.query('overdue') === '1',
+    };
+    const status = ApplicationStatus.safeParse(filters.status);
+    const page = await listInbox(
+      services,
+      user.principal,
+      {
+        limit: 25,
+        ...(cursor ? { cursor } : {}),
+        ...(filters.service ? { service: filters.service } : {}),
+        ...(status.success ? { status: status.data } : {}),
+        ...(filters.overdue ? { overdue: 'true' as const } : {}),
+      },
+      deps.inboxWarning,
+    );
+    const items = page.items;
+    const serviceNames = new Map<string, { kk: string; ru: string; en?: string }>();
+    for (const regulation of services.regulations.all) {
+      if (!serviceNames.has(regulation.service))
+        serviceNames.set(regulation.service, regulation.name);
+    }
+    const stepNames = new Map<string, { kk: string; ru: string; en?: string }>();
+    for (const item of page.items) {
+      const regulation = services.regulations.findById(item.regulationId);
+      const name = regulation && item.currentStepId && stepNameOf(regulation, item.currentStepId);
+      if (name) stepNames.set(`${item.regulationId}/${item.currentStepId}`, name);
+    }
+    return render(
+      c,
+      <InboxPage
+        ctx={await pageContext(c)}
+        items={items}
+        serviceNames={serviceNames}
+        stepNames={stepNames}
+        filters={filters}
+        nextCursor={page.nextCursor}
+        isFirstPage={cursor === ''}
+      />,
+    );
+  });
+
+  routes.get('/back-office/escalations', async (c) => {
+    const user = await requireStaff(c, [StaffRole.head]);
+    const services = c.get('deps').applications;
+    const [escalations, overdue] = await Promise.all([
+      listEscalations(services, user.principal, { limit: 100 }),
+      listOverdue(services, user.principal, { limit: 100 }),
+    ]);
+    return render(
+      c,
+      <EscalationsPage ctx={await pageContext(c)} escalations={escalations} overdue={overdue} />,
+    );
+  });
+
+  const renderApplication = async (
+    c: WebContext,
+    id: string,
+    extras: { state?: ActionFormState; refusal?: Refusal; done?: boolean } = {},
+    status: 200 | 403 | 409 | 422 = 200,
+  ) => {
+    const user = await requireStaff(c, backOfficeRoles);
+    const deps = c.get('deps');
+    const data = await getBackOfficeApplication(deps.applications, user.principal, id);
+    return render(
+      c,
+      <ApplicationPage
+        ctx={{ ...(await pageContext(c)), path: `/back-office/applications/${id}` }}
+        data={data}
+        {...extras}
+        newKey={() => randomUUID()}
+        ncaLayerUrl={deps.config.pki.ncalayerUrl}
+      />,
+      status,
+    );
+  };
+
+  routes.get('/back-office/applications/:id', async (c) =>
+    renderApplication(c, c.req.param('id'), { done: c.req.query('done') === '1' }),
+  );
+
+  routes.get('/back-office/applications/:id/drafts/:file', async (c) => {
+    const user = await requireStaff(c, backOfficeRoles);
+    const match = /^([0-9a-f-]{36})\.pdf$/i.exec(c.req.param('file'));
+    if (!match) throw new DomainError(ErrorCode.notFound, {});
+    const draft = await getPreparedPdf(
+      c.get('deps').applications,
+      user.principal,
+      c.req.param('id'),
+      match[1]!,
+    );
+    c.header('content-type', 'application/pdf');
+    c.header('content-disposition', `inline; filename="${draft.number}-draft.pdf"`);
+    return c.body(new Uint8Array(draft.pdf));
+  });
+
+  routes.post('/back-office/applications/:id/actions/:action', async (c) => {
+    const user = await requireStaff(c, backOfficeRoles);
+    const id = c.req.param('id');
+    const action = c.req.param('action');
+    if (!isAction(action)) throw new DomainError(ErrorCode.notFound, { action });
+    const locale = c.get('locale');
+    const deps = c.get('deps');
+    const services = deps.applications;
+    const principal = user.principal;
+    const values = await readForm(c);
+    const version = Number(text(values, 'expectedVersion'));
+    const envelope = {
+      idempotencyKey: text(values, 'idempotencyKey'),
+      applicationId: id,
+    };
+    const expected = Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {};
+    const errors: FormError[] = [];
+    const fail = (status: 422) =>
+      renderApplication(c, id, { state: { action, values, errors } }, status);
+    try {
+      switch (action) {
+        case 'complete': {
+          const answer = text(values, 'answer');
+          await completeStep(services, principal, {
+            ...envelope,
+            ...expected,
+            stepId: text(values, 'stepId'),
+            ...(answer ? { answer: answer === 'yes' } : {}),
+            ...(text(values, 'note') ? { note: text(values, 'note') } : {}),
+          });
+          break;
+        }
+        case 'assign':
+          await completeStep(services, principal, {
+            ...envelope,
+            ...expected,
+            stepId: text(values, 'stepId'),
+            executorId: text(values, 'executorId'),
+            ...(text(values, 'note') ? { note: text(values, 'note') } : {}),
+          });
+          break;
+        case 'draft-result':
+        case 'draft-refusal': {
+          const fields: Record<string, string | string[]> = {};
+          for (const [key, value] of Object.entries(values)) {
+            if (key.startsWith('field.') && typeof value === 'string' && value.trim() !== '') {
+              fields[key.slice('field.'.length)] = value.trim();
+            }
+          }
+          if (action === 'draft-refusal') {
+            const grounds = [...list(values, 'grounds'), ...list(values, 'otherGround')];
+            if (grounds.length === 0) {
+              errors.push({ field: 'draft-refusal-grounds', message: bo.groundsRequired[locale] });
+              return await fail(422);
+            }
+            fields.grounds = grounds;
+          }
+          await prepareResultDocument(services, documentSigningContext(c), principal, {
+            ...envelope,
+            ...expected,
+            outcome: action === 'draft-result' ? 'result' : 'reasoned_refusal',
+            fields,
+            ...(text(values, 'note') ? { note: text(values, 'note') } : {}),
+          });
+          break;
+        }
+        case 'sign': {
+          const cms = text(values, 'cms');
+          if (!cms) {
+            errors.push({ field: 'sign-status', message: bo.cmsRequired[locale] });
+            return await fail(422);
+          }
+          await signPreparedDocument(services, documentSigningContext(c), principal, {
+            ...envelope,
+            ...expected,
+            draftId: text(values, 'draftId'),
+            cms,
+          });
+          break;
+        }
+        case 'extend': {
+          const amount = Number(text(values, 'amount'));
+          if (!(amount > 0))
+            errors.push({ field: 'extend-amount', message: bo.amountRequired[locale] });
+          if (text(values, 'reason').length < 3)
+            errors.push({ field: 'extend-reason', message: bo.reasonRequired[locale] });
+          if (errors.length > 0) return await fail(422);
+          await extendTerm(services, principal, {
+            ...envelope,
+            reason: text(values, 'reason'),
+            by: { amount, unit: text(values, 'unit') as 'working_days' },
+          });
+          break;
+        }
+        case 'suspend':
+          if (text(values, 'reason').length < 3) {
+            errors.push({ field: 'suspend-reason', message: bo.reasonRequired[locale] });
+            return await fail(422);
+          }
+          await suspendApplication(services, principal, {
+            ...envelope,
+            reason: text(values, 'reason'),
+          });
+          break;
+        case 'resume':
+          await resumeApplication(services, principal, envelope);
+          break;
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === ErrorCode.validationFailed) {
+        const issues = (error.details.issues ?? []) as FieldIssue[];
+        errors.push(...issues.map((issue) => formErrorOf(action, issue, locale)));
+        return fail(422);
+      }
+      if (error.code === ErrorCode.signatureNotConfirmed) {
+        const reason = error.details.reasonMessage as Record<Locale, string> | undefined;
+        errors.push({
+          field: 'sign-status',
+          message:
+            `${errorTable.signature_not_confirmed.message[locale]} ${reason?.[locale] ?? ''}`.trim(),
+        });
+        return fail(422);
+      }
+      if (error.code === ErrorCode.conflict || error.code === ErrorCode.forbidden) {
+        const details = error.details as { status?: string; allowed?: string[] };
+        const parsed = ApplicationStatus.safeParse(details.status);
+        const regulationStep = (command: string) => {
+          const stepId = command.startsWith('complete_step:') ? command.slice(14) : undefined;
+          if (!stepId) return command;
+          for (const regulation of services.regulations.all) {
+            const name = stepNameOf(regulation, stepId);
+            if (name) return `${inLocale(name, locale)}`;
+          }
+          return command;
+        };
+        return renderApplication(
+          c,
+          id,
+          {
+            refusal: {
+              message: errorTable[error.code].message[locale],
+              ...(parsed.success ? { status: applicationStatusLabels[parsed.data] } : {}),
+              allowed: (details.allowed ?? []).map(regulationStep),
+            },
+          },
+          error.code === ErrorCode.conflict ? 409 : 403,
+        );
+      }
+      throw error;
+    }
+    return c.redirect(`/back-office/applications/${id}?done=1`, 303);
+  });
+
+  return routes;
+}
