@@ -11,6 +11,7 @@ import * as m0021 from './0021-appeals.js';
 import * as m0030 from './0030-api-tokens.js';
 import * as m0040 from './0040-deadlines-and-delivery.js';
 import * as m0050 from './0050-web-rate-limit.js';
+import * as m0080 from './0080-front-office.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0030-api-tokens': m0030,
   '0040-deadlines-and-delivery': m0040,
   '0050-web-rate-limit': m0050,
+  '0080-front-office': m0080,
 };
