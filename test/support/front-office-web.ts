@@ -84,7 +84,7 @@ export async function createFrontOfficeFixture() {
       .execute();
     await setStaffPasswordIfUnset(database.db, principal.staffId, hash, clock.now());
     const outcome = await logInStaff(
-      { db: database.db, sessionTtlMs: 3600_000 },
+      { db: database.db, sessionTtlMs: 365 * 86_400_000 },
       { iin, password },
       clock.now(),
     );
