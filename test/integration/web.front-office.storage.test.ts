@@ -18,6 +18,7 @@ import {
 import { createOrganisation, createStaff } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
 import { createFrontOfficeFixture } from '../support/front-office-web.js';
+import { jobServices } from '../support/jobs.js';
 
 const fixtures = simulatorFixtures(createSimulatorData());
 
@@ -91,7 +92,7 @@ describe(`a result kept at the front office, handed back, and asked for again on
 
   it('after the month it shows "handed back" and the request to the provider due in one working day', async () => {
     fixture.clock.set('2019-12-02T05:00:00Z');
-    expect(await handBackStoredResults(fixture.services)).toBe(1);
+    expect(await handBackStoredResults(jobServices(fixture.database, fixture.clock.now))).toBe(1);
     let html = await (await fixture.get('/front-office', fixture.staff.operator)).text();
     const section = html.slice(html.indexOf('Результаты, возвращённые услугодателю'));
     expect(section).toContain(number);
