@@ -277,8 +277,28 @@ describe('the front office in a real browser (issue 9)', () => {
       id: 'fo-issue-result',
       actor: 'front_office_operator',
     });
+    // The results come back the same way: the courier's return register, acknowledged here.
     advance(5);
+    await signIn(courierIin);
+    await page.goto('/front-office/registers?lang=ru');
+    await Promise.all([
+      page.waitForURL(/\/front-office\/registers\/[0-9a-f-]{36}$/),
+      page
+        .locator('form', { has: page.locator('input[value="to_front_office"]') })
+        .first()
+        .locator('button')
+        .click(),
+    ]);
+    const returnRegister = page.url();
+    expect(await page.locator('table').textContent()).toContain(applicationNumber);
+    const returned = await pdfText((await page.getAttribute('#register-pdf', 'href'))!);
+    expect(returned).toContain(applicationNumber);
     await signIn(operatorIin);
+    await page.goto(`${returnRegister}?lang=ru`);
+    await page.click('main form button[type=submit]');
+    await page.waitForURL(/acknowledged=1/);
+    expect(await page.locator('#acknowledged time').count()).toBe(1);
+    await checkAxe();
     await page.goto('/front-office?lang=ru');
     const row = page.locator(`tr[data-number="${applicationNumber}"]`).first();
     expect(await row.locator('.due').textContent()).toBe(
