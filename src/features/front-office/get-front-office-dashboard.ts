@@ -1,6 +1,7 @@
 import {
   ApplicationStatus,
   applicationStatusLabels,
+  finalStatuses,
 } from '../../domain/application/ApplicationStatus.js';
 import { addRegulationDuration } from '../../domain/application/term-arithmetic.js';
 import type { LocalizedText } from '../../domain/shared/locale.js';
@@ -114,7 +115,7 @@ export async function getFrontOfficeDashboard(
   const rowOf = (row: ApplicationListRow): FrontOfficeRow => {
     const status = ApplicationStatus.parse(row.status);
     const regulation = services.regulations.getById(row.regulationId);
-    const isOpen = row.currentStepId !== null;
+    const isOpen = row.currentStepId !== null && !finalStatuses.has(status);
     const due = isOpen ? (row.stepDueAt ?? row.dueAt) : null;
     return {
       id: row.id,

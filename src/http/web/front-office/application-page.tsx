@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { finalStatuses } from '../../../domain/application/ApplicationStatus.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
@@ -198,7 +199,7 @@ export function mountApplicationPage(routes: Hono<WebEnv>): void {
     const view = await getApplicationView(services, user.principal, id);
     const documents = await listDocumentsOfApplication(services.db, view.id);
     const { time, now } = await organisationToday(services, user.principal.organisationId);
-    const isOpen = view.currentStep !== null;
+    const isOpen = view.currentStep !== null && !finalStatuses.has(view.status);
     const indicator = view.isSuspended
       ? ('suspended' as const)
       : indicatorFor(time, now, isOpen ? new Date(view.dueAt) : null, new Date(view.submittedAt));
