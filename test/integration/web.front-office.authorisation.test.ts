@@ -90,6 +90,16 @@ describe(`one front office cannot see or act on another's work on ${testBackend}
       headers: { authorization: `Bearer ${other.token}` },
     });
     expect(api.status).toBe(404);
+    const act = await app.request(`/api/v1/applications/${applicationId}/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${other.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'complete_step',
+        stepId: 'register',
+        idempotencyKey: 'other-front-office-1',
+      }),
+    });
+    expect(act.status).toBe(404);
     const after = await database.db
       .selectFrom('application_event')
       .select((eb) => eb.fn.countAll<string>().as('n'))
