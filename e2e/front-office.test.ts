@@ -259,6 +259,9 @@ describe('the front office in a real browser (issue 9)', () => {
       (member) => member.organisationId === provider && member.role === 'registry_office',
     )!.iin;
     await signIn(registryIin);
+    await page.goto(`/front-office/registers/${registerId}/acknowledge?lang=kk`);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-register-acknowledge-kk');
     await page.goto(`/front-office/registers/${registerId}/acknowledge?lang=ru`);
     await checkAxe();
     await page.click('main form button[type=submit]');
@@ -355,5 +358,14 @@ describe('the front office in a real browser (issue 9)', () => {
     );
     await checkAxe();
     await saveScreenshot(page, 'front-office-home-visits-ru');
+    await page.goto('/front-office/home-visits?lang=kk');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-home-visits-kk');
+    await page.goto('/front-office/registers?lang=ru');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-registers-ru');
+    await page.goto(`/front-office/applications/${applicationId}?lang=kk`);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-application-kk');
   });
 });
