@@ -98,9 +98,10 @@ export async function nextFrontOfficeSequence(
 ): Promise<number> {
   const sequence =
     kind === 'courier_register' ? 'courier_register_number_seq' : 'home_visit_number_seq';
-  const row = await sql<{ value: string | number }>`select nextval(${sequence}) as value`.execute(
-    db,
-  );
+  // The name is one of two constants, never user input.
+  const row = await sql<{
+    value: string | number;
+  }>`select nextval(${sql.lit(sequence)}::regclass) as value`.execute(db);
   return Number(row.rows[0]!.value);
 }
 
