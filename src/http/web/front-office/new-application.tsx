@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
-import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import {
   DocumentCheck,
-  intakeChecklist,
   listIntakeServices,
   type IntakeService,
 } from '../../../features/front-office/intake-catalog.js';
@@ -24,24 +22,11 @@ import {
   type FormError,
   type PageContext,
 } from '../layout.js';
-import { nameIn } from '../messages.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext, WebEnv } from '../web-env.js';
 import { FoPage, formField, frontOfficeContext, registryGatewayOf, staffOf } from './components.js';
+import { Checklist, RegulationFields, ServiceSelect, type IntakeForm } from './intake-fields.js';
 import { fo } from './texts.js';
-
-interface IntakeForm {
-  formKey: string;
-  choice: string;
-  applicantIin: string;
-  representativeIin: string;
-  powerOfAttorneyNumber: string;
-  applicantPhone: string;
-  fields: Record<string, string>;
-  checks: Record<string, string>;
-  consentGiven: boolean;
-  requestSigned: boolean;
-}
 
 const emptyForm = (): IntakeForm => ({
   formKey: randomUUID(),
@@ -80,81 +65,6 @@ function readForm(form: Record<string, unknown>): IntakeForm {
 }
 
 type Identified = ApplicantIdentification & { status: 'identified' };
-
-function ServiceSelect(props: {
-  catalog: readonly IntakeService[];
-  value: string;
-  locale: Locale;
-  error?: string;
-}) {
-  const { locale } = props;
-  return (
-    <div class={props.error ? 'field invalid' : 'field'}>
-      <label for="choice">{fo.chooseService[locale]}</label>
-      {props.error ? (
-        <span class="error" id="choice-error">
-          {props.error}
-        </span>
-      ) : null}
-      <select
-        id="choice"
-        name="choice"
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? 'choice-error' : undefined}
-      >
-        <option value="">—</option>
-        {props.catalog.map((entry) => (
-          <optgroup label={nameIn(entry.regulation.name, locale)}>
-            {entry.providers.map((provider) => {
-              const value = `${entry.regulation.service}|${provider.id}`;
-              return (
-                <option value={value} selected={value === props.value}>
-                  {`${nameIn(entry.regulation.name, locale)} — ${nameIn(provider.name, locale)}`}
-                </option>
-              );
-            })}
-          </optgroup>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function Checklist(props: {
-  regulation: RegulationDefinition;
-  form: IntakeForm;
-  locale: Locale;
-  errorOf: (field: string) => string | undefined;
-}) {
-  const { locale, form } = props;
-  return (
-    <section>
-      <h2>{fo.checklist[locale]}</h2>
-      {intakeChecklist(props.regulation).map((document) => (
-        <fieldset class="field" id={`check-${document.id}`} tabindex={-1}>
-          <legend>
-            {nameIn(document.title, locale)}
-            {document.condition ? ` (${nameIn(document.condition, locale)})` : ''}
-          </legend>
-          {(['present', 'expired', 'missing'] as const).map((check) => (
-            <div class="choice">
-              <input
-                type="radio"
-                id={`check-${document.id}-${check}`}
-                name={`check-${document.id}`}
-                value={check}
-                checked={(form.checks[document.id] ?? DocumentCheck.present) === check}
-              />
-              <label for={`check-${document.id}-${check}`}>{fo[check][locale]}</label>
-            </div>
-          ))}
-        </fieldset>
-      ))}
-      <p class="hint">{fo.incompleteNote[locale]}</p>
-    </section>
-  );
-}
 
 function IntakePage(props: {
   ctx: PageContext;
@@ -303,51 +213,6 @@ function IntakePage(props: {
         )}
       </form>
     </FoPage>
-  );
-}
-
-function RegulationFields(props: {
-  regulation: RegulationDefinition;
-  form: IntakeForm;
-  locale: Locale;
-  errorOf: (field: string) => string | undefined;
-}) {
-  const { locale } = props;
-  const fields = props.regulation.fields.filter(
-    (field) => field.id !== 'applicant-iin' && field.id !== 'power-of-attorney-number',
-  );
-  if (fields.length === 0) return null;
-  return (
-    <section>
-      <h2>{fo.fields[locale]}</h2>
-      {fields.map((field) =>
-        field.format === 'choice' ? (
-          <div class="field">
-            <label for={`field-${field.id}`}>{field.label[locale]}</label>
-            <select id={`field-${field.id}`} name={`field-${field.id}`} required={field.required}>
-              <option value="">—</option>
-              {(field.choices ?? []).map((choice) => (
-                <option
-                  value={choice.value}
-                  selected={props.form.fields[field.id] === choice.value}
-                >
-                  {choice.label[locale]}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <TextField
-            id={`field-${field.id}`}
-            label={field.label[locale]}
-            type={field.format === 'date' ? 'date' : 'text'}
-            value={props.form.fields[field.id] ?? ''}
-            required={field.required}
-            error={props.errorOf(`field-${field.id}`)}
-          />
-        ),
-      )}
-    </section>
   );
 }
 
