@@ -24,6 +24,13 @@ export interface DocumentContent {
   signer: { name: string; role: Bilingual };
   /** The number of the document this one replaces (reissue). */
   replacesNumber: string | null;
+  /**
+   * For a document of no application (a courier register): the organisations whose staff
+   * may download it (GET /documents/<id>.pdf). Absent on other documents.
+   */
+  organisationId?: string;
+  fromOrganisationId?: string;
+  toOrganisationId?: string;
 }
 
 /** JSON with object keys sorted at every level: one text for one content. */

@@ -31,6 +31,10 @@ export interface Tables {
   portal_draft: PortalDraftTable;
   portal_draft_document: PortalDraftDocumentTable;
   prepared_document: PreparedDocumentTable;
+  courier_register: CourierRegisterTable;
+  courier_register_item: CourierRegisterItemTable;
+  result_request: ResultRequestTable;
+  home_visit_request: HomeVisitRequestTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -393,4 +397,52 @@ export interface PortalDraftDocumentTable {
   sha256: string;
   content: Uint8Array;
   uploaded_at: Instant;
+}
+
+// Front office (issue 9): courier registers, result requests, home visits.
+
+/** A courier register: packages carried between a front office and one provider. */
+export interface CourierRegisterTable {
+  id: string;
+  number: string;
+  direction: 'to_provider' | 'to_front_office';
+  front_office_id: string;
+  provider_organisation_id: string;
+  document_id: string | null;
+  created_by: string;
+  created_at: Instant;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+}
+
+/** One package (application) of a courier register. */
+export interface CourierRegisterItemTable {
+  register_id: string;
+  application_id: string;
+}
+
+/** A front office's request to the provider for a result handed back after storage. */
+export interface ResultRequestTable {
+  id: string;
+  application_id: string;
+  front_office_id: string;
+  requested_by: string;
+  requested_at: Instant;
+  due_at: Instant;
+}
+
+/** A home visit asked for through the contact centre's public page. */
+export interface HomeVisitRequestTable {
+  id: string;
+  number: string;
+  front_office_id: string;
+  service_code: string;
+  full_name: string;
+  phone: string;
+  address: string;
+  reason: string;
+  status: 'new' | 'assigned' | 'visited' | 'cancelled';
+  assigned_to: string | null;
+  created_at: Instant;
+  updated_at: Date;
 }

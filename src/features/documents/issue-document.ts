@@ -55,6 +55,11 @@ export interface IssueDocumentInput {
   actor?: AuditActor;
   /** For a reissue: the document this one replaces, and its number. */
   replaces?: { id: string; number: string };
+  /**
+   * Who may download a document of no application (a courier register): the organisations
+   * named are written into the content (see download-document.ts).
+   */
+  access?: { organisationId?: string; fromOrganisationId?: string; toOrganisationId?: string };
 }
 
 /** An issued document: what the caller shows or hands out. */
@@ -121,6 +126,7 @@ export async function issueDocument(
     fields: input.fields,
     signer: { name: displayName(signerCertificate.identity), role: template.signerRole },
     replacesNumber: input.replaces?.number ?? null,
+    ...input.access,
   };
   const hash = contentSha256(content);
   const verifyUrl = verificationUrl(context.publicUrl, id);

@@ -14,6 +14,7 @@ import * as m0041 from './0041-audit-sealing.js';
 import * as m0042 from './0042-inbox-indexes.js';
 import * as m0050 from './0050-web-rate-limit.js';
 import * as m0060 from './0060-portal-draft.js';
+import * as m0080 from './0080-front-office.js';
 import * as m0090 from './0090-prepared-document.js';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0042-inbox-indexes': m0042,
   '0050-web-rate-limit': m0050,
   '0060-portal-draft': m0060,
+  '0080-front-office': m0080,
   '0090-prepared-document': m0090,
 };

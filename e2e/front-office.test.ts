@@ -1,0 +1,371 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationStatusLabels } from '../src/domain/application/ApplicationStatus.js';
+import type { ApplicationServices } from '../src/features/applications/application-services.js';
+import { loadApplicationServices } from '../src/features/applications/load-application-services.js';
+import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
+import { formatLocal } from '../src/features/front-office/deadline-indicator.js';
+import { getApplicationView } from '../src/features/queries/get-application-view.js';
+import {
+  createSimulatorData,
+  simulatorFixtures,
+} from '../src/integrations/simulator/synthetic-people.js';
+import {
+  launchBrowser,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+} from '../test/support/browser.js';
+import { startWebTestServer, type WebTestServer } from '../test/support/web.js';
+
+// README, "Demo accounts": the Kostanay front office.
+const operatorIin = '800101329877';
+const courierIin = '800101366396';
+const password = 'qyzmet2024';
+const provider = 'kst-akimat-kostanay';
+const fixtures = simulatorFixtures(createSimulatorData());
+
+/**
+ * Kostanay's extern-permission regulation was in force in 2019 (seed 004): the server's clock
+ * is set on a working Monday then, and moved on as the package travels.
+ */
+let clockMs = Date.parse('2019-10-14T04:00:00Z');
+const now = () => new Date(clockMs);
+const advance = (minutes: number) => (clockMs += minutes * 60_000);
+
+describe('the front office in a real browser (issue 9)', () => {
+  let server: WebTestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let engine: ApplicationServices;
+  let applicationId = '';
+  let applicationNumber = '';
+  let registerId = '';
+  const tokens: Record<string, string> = {};
+  const staffIds: Record<string, string> = {};
+
+  const pdfText = async (href: string): Promise<string> => {
+    const response = await page.request.get(href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const file = path.join(os.tmpdir(), `fo-${process.pid}-${Date.now()}.pdf`);
+    fs.writeFileSync(file, await response.body());
+    try {
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  };
+  const checkAxe = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  const signIn = async (iin: string) => {
+    await context.clearCookies();
+    await page.goto('/staff/login');
+    await page.fill('#iin', iin);
+    await page.fill('#password', password);
+    await Promise.all([
+      page.waitForURL(/\/front-office|\/back-office/),
+      page.click('main button[type=submit]'),
+    ]);
+  };
+  const engineView = () => getApplicationView(engine, { kind: 'system' }, applicationId);
+  const command = async (role: string, body: Record<string, unknown>) => {
+    advance(30);
+    const response = await fetch(`${server.url}/api/v1/applications/${applicationId}/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'complete_step',
+        idempotencyKey: `e2e-${role}-${clockMs}`,
+        ...body,
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startWebTestServer({ demo: true, now }),
+      launchBrowser(),
+    ]);
+    engine = await loadApplicationServices(server.database.db, now);
+    for (const role of ['registry_office', 'head', 'executor'] as const) {
+      const staff = server.demo!.staff.find(
+        (member) => member.organisationId === provider && member.role === role,
+      )!;
+      staffIds[role] = staff.principal.staffId;
+      const created = await createApiToken(
+        server.database.db,
+        { kind: 'system', id: 'e2e' },
+        {
+          name: `e2e ${role}`,
+          organisationId: provider,
+          roles: [role],
+          staffAccountId: staff.principal.staffId,
+        },
+        now(),
+      );
+      tokens[role] = created.token;
+    }
+    context = await browser.newContext({ baseURL: server.url, locale: 'ru-RU' });
+    // The server's clock is in 2019, so the session cookie's Expires is in the browser's past:
+    // keep it as a session cookie instead (the server still checks the session's expiry).
+    await context.route('**/staff/login*', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch({ maxRedirects: 0 });
+      const headers = response.headers();
+      if (headers['set-cookie'])
+        headers['set-cookie'] = headers['set-cookie'].replace(/;\s*Expires=[^;]*/gi, '');
+      return route.fulfill({ response, headers });
+    });
+    page = await context.newPage();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('identifies a represented applicant with the prescribed messages and takes the application', async () => {
+    await signIn(operatorIin);
+    await page.goto('/front-office?lang=kk');
+    expect(await page.locator('h1').textContent()).toBe('Бүгінгі жұмыс');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-dashboard-kk');
+    await page.goto('/front-office/applications/new?lang=kk');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-new-application-kk');
+    await page.goto('/front-office/applications/new?lang=ru');
+    const choice = `extern-permission|${provider}`;
+    await page.selectOption('#choice', choice);
+    // A revoked power of attorney: the notary registry's answer, and nothing is recorded.
+    const revoked = fixtures.revokedPowerOfAttorney;
+    await page.fill('#applicantIin', revoked.principalIin);
+    await page.fill('#representativeIin', revoked.representativeIin);
+    await page.fill('#powerOfAttorneyNumber', revoked.number);
+    await page.click('button[value=identify]');
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Доверенность отозвана');
+    expect(await page.getAttribute('#powerOfAttorneyNumber', 'aria-invalid')).toBe('true');
+    await checkAxe();
+    // Nobody in the person registry: «Невозможно получить данные».
+    await page.fill('#applicantIin', fixtures.unknownIin);
+    await page.fill('#representativeIin', '');
+    await page.click('button[value=identify]');
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Невозможно получить данные');
+    // The valid power of attorney.
+    const valid = fixtures.validPowerOfAttorney;
+    await page.fill('#applicantIin', valid.principalIin);
+    await page.fill('#representativeIin', valid.representativeIin);
+    await page.fill('#powerOfAttorneyNumber', valid.number);
+    await page.click('button[value=identify]');
+    await expect.poll(() => page.locator('#representative-name').count()).toBe(1);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-checklist-ru');
+    // Accepting without the consent and the signature is refused, keeping what was typed.
+    await page.click('button[value=accept]');
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Без согласия');
+    expect(await page.inputValue('#powerOfAttorneyNumber')).toBe(valid.number);
+    await page.check('#consentGiven');
+    await page.check('#requestSigned');
+    await page.fill('#applicantPhone', '+77011234567');
+    await Promise.all([
+      page.waitForURL(/\/front-office\/applications\/[0-9a-f-]{36}\?taken=accepted/),
+      page.click('button[value=accept]'),
+    ]);
+    applicationId = /applications\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const view = await engineView();
+    applicationNumber = view.number;
+    expect(view).toMatchObject({
+      channel: 'front_office',
+      representativeIin: valid.representativeIin,
+    });
+    expect(view.currentStep?.actor).toBe('courier');
+    // Every due shown is the engine's.
+    expect(await page.locator('#total-due').textContent()).toBe(formatLocal(new Date(view.dueAt)));
+    expect(await page.locator('#step-due').textContent()).toBe(
+      formatLocal(new Date(view.currentStep!.dueAt!)),
+    );
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-application-ru');
+    const receipt = await pdfText((await page.getAttribute('a[data-kind=receipt]', 'href'))!);
+    expect(receipt).toContain('Расписка о приеме документов');
+    expect(receipt).toContain(applicationNumber);
+    expect(receipt).toContain(formatLocal(new Date(view.dueAt)));
+    // The dashboard lists it as taken today and waiting for the courier, with the engine's due.
+    await page.goto('/front-office?lang=ru');
+    const row = page.locator(`tr[data-number="${applicationNumber}"]`).first();
+    expect(await row.locator('.due').textContent()).toBe(
+      formatLocal(new Date(view.currentStep!.dueAt!)),
+    );
+    expect(await row.locator('[data-indicator]').getAttribute('data-indicator')).toBe('on_time');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-dashboard-ru');
+  });
+
+  it('an incomplete package yields the refusal receipt', async () => {
+    await page.goto('/front-office/applications/new?lang=ru');
+    await page.selectOption('#choice', `extern-permission|${provider}`);
+    await page.fill('#applicantIin', fixtures.person.iin);
+    await page.click('button[value=identify]');
+    await expect.poll(() => page.locator('#applicant-name').count()).toBe(1);
+    await page.check('input[name="check-standard-point-9-documents"][value=missing]');
+    await Promise.all([
+      page.waitForURL(/taken=refused_at_intake/),
+      page.click('button[value=accept]'),
+    ]);
+    expect(await page.locator('#status').textContent()).toBe(
+      applicationStatusLabels.intake_refused.ru,
+    );
+    await checkAxe();
+    const refusal = await pdfText(
+      (await page.getAttribute('a[data-kind=refusal_receipt]', 'href'))!,
+    );
+    expect(refusal).toContain('Расписка об отказе в приеме документов');
+    expect(refusal).toContain('Неполный пакет документов');
+  });
+
+  it('the courier carries it to the provider in a register, which the provider acknowledges', async () => {
+    advance(60);
+    await signIn(courierIin);
+    await page.goto('/front-office/registers?lang=kk');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-registers-kk');
+    await page.goto('/front-office/registers?lang=ru');
+    await Promise.all([
+      page.waitForURL(/\/front-office\/registers\/[0-9a-f-]{36}$/),
+      page
+        .locator('form', { has: page.locator(`input[value="${provider}"]`) })
+        .first()
+        .locator('button')
+        .click(),
+    ]);
+    registerId = /registers\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    expect(await page.locator('table').textContent()).toContain(applicationNumber);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-register-ru');
+    const register = await pdfText((await page.getAttribute('#register-pdf', 'href'))!);
+    expect(register).toContain('Реестр передачи пакетов документов');
+    expect(register).toContain(applicationNumber);
+    const view = await engineView();
+    expect(view.currentStep).toMatchObject({ id: 'register', actor: 'registry_office' });
+    // The provider's registry office acknowledges the register.
+    const registryIin = server.demo!.staff.find(
+      (member) => member.organisationId === provider && member.role === 'registry_office',
+    )!.iin;
+    await signIn(registryIin);
+    await page.goto(`/front-office/registers/${registerId}/acknowledge?lang=kk`);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-register-acknowledge-kk');
+    await page.goto(`/front-office/registers/${registerId}/acknowledge?lang=ru`);
+    await checkAxe();
+    await page.click('main form button[type=submit]');
+    await page.waitForURL(/acknowledged=1/);
+    expect(await page.locator('#acknowledged time').count()).toBe(1);
+  });
+
+  it('the provider works through the API; the result returns and is issued against ID', async () => {
+    await command('registry_office', { stepId: 'register' });
+    await command('head', { stepId: 'assign', executorId: staffIds.executor });
+    await command('executor', { stepId: 'review', answer: true });
+    await command('head', { stepId: 'sign' });
+    await command('registry_office', { stepId: 'fo-send-result' });
+    const view = await engineView();
+    expect(view.currentStep).toMatchObject({
+      id: 'fo-issue-result',
+      actor: 'front_office_operator',
+    });
+    // The results come back the same way: the courier's return register, acknowledged here.
+    advance(5);
+    await signIn(courierIin);
+    await page.goto('/front-office/registers?lang=ru');
+    await Promise.all([
+      page.waitForURL(/\/front-office\/registers\/[0-9a-f-]{36}$/),
+      page
+        .locator('form', { has: page.locator('input[value="to_front_office"]') })
+        .first()
+        .locator('button')
+        .click(),
+    ]);
+    const returnRegister = page.url();
+    expect(await page.locator('table').textContent()).toContain(applicationNumber);
+    const returned = await pdfText((await page.getAttribute('#register-pdf', 'href'))!);
+    expect(returned).toContain(applicationNumber);
+    await signIn(operatorIin);
+    await page.goto(`${returnRegister}?lang=ru`);
+    await page.click('main form button[type=submit]');
+    await page.waitForURL(/acknowledged=1/);
+    expect(await page.locator('#acknowledged time').count()).toBe(1);
+    await checkAxe();
+    await page.goto('/front-office?lang=ru');
+    const row = page.locator(`tr[data-number="${applicationNumber}"]`).first();
+    expect(await row.locator('.due').textContent()).toBe(
+      formatLocal(new Date(view.currentStep!.dueAt!)),
+    );
+    await page.goto(`/front-office/applications/${applicationId}?lang=kk`);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-issue-kk');
+    await page.goto(`/front-office/applications/${applicationId}?lang=ru`);
+    await page.click('button[type=submit]:has-text("Выдать результат")');
+    await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+    await page.fill('#documentNumber', '045678912');
+    await Promise.all([
+      page.waitForURL(/taken=issued/),
+      page.click('button:has-text("Выдать результат")'),
+    ]);
+    expect(await page.locator('#status').textContent()).toBe(applicationStatusLabels.completed.ru);
+    await checkAxe();
+    expect((await engineView()).status).toBe('completed');
+  });
+
+  it('a home visit asked for on the public page appears in the front office’s list', async () => {
+    const visitor = await browser.newContext({ baseURL: server.url, locale: 'kk-KZ' });
+    const publicPage = await visitor.newPage();
+    await publicPage.goto('/home-visit?lang=kk');
+    expect(await seriousAccessibilityViolations(publicPage)).toEqual([]);
+    await saveScreenshot(publicPage, 'front-office-home-visit-kk');
+    await publicPage.goto('/home-visit?lang=ru');
+    await publicPage.click('main button[type=submit]');
+    await expect.poll(() => publicPage.locator('.error-summary li').count()).toBe(6);
+    expect(await seriousAccessibilityViolations(publicPage)).toEqual([]);
+    await saveScreenshot(publicPage, 'front-office-home-visit-ru');
+    await publicPage.selectOption('#frontOfficeId', 'kst-front-office');
+    await publicPage.selectOption('#serviceCode', 'extern-permission');
+    await publicPage.fill('#fullName', 'Сейітқали Әлия');
+    await publicPage.fill('#phone', '+7 701 555 12 34');
+    await publicPage.fill('#address', 'Қостанай, Әл-Фараби даңғылы, 1');
+    await publicPage.fill('#reason', 'Мүгедектігіне байланысты үйден шыға алмайды');
+    await Promise.all([
+      publicPage.waitForURL(/sent=HV-/),
+      publicPage.click('main button[type=submit]'),
+    ]);
+    const number = (await publicPage.locator('#visit-number').textContent())!;
+    await visitor.close();
+    await page.goto('/front-office/home-visits?lang=ru');
+    const visit = page.locator(`section[data-number="${number}"]`);
+    expect(await visit.locator('h2').textContent()).toContain('Сейітқали Әлия');
+    await visit.locator('select[name=assignedTo]').selectOption({ index: 1 });
+    await visit.locator('select[name=status]').selectOption('assigned');
+    await visit.locator('button').click();
+    await page.waitForURL(/home-visits$/);
+    expect(await page.locator(`section[data-number="${number}"] .visit-status`).textContent()).toBe(
+      'Назначена',
+    );
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-home-visits-ru');
+    await page.goto('/front-office/home-visits?lang=kk');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-home-visits-kk');
+    await page.goto('/front-office/registers?lang=ru');
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-registers-ru');
+    await page.goto(`/front-office/applications/${applicationId}?lang=kk`);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-application-kk');
+  });
+});

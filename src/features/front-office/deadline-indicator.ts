@@ -1,0 +1,37 @@
+import { addRegulationDuration } from '../../domain/application/term-arithmetic.js';
+import type { WorkingTime } from '../../domain/calendar/index.js';
+
+/** The indicator shown beside every due on the front office's lists. */
+export const Indicator = {
+  onTime: 'on_time',
+  warning: 'warning',
+  overdue: 'overdue',
+  suspended: 'suspended',
+  none: 'none',
+} as const;
+export type Indicator = (typeof Indicator)[keyof typeof Indicator];
+
+/**
+ * On time, warning or overdue, as the inboxes count it (features/queries/list-inbox.ts):
+ * overdue once passed; warning within one working day of the due and within the last quarter
+ * of the span from `startedAt`.
+ */
+export function indicatorFor(
+  time: WorkingTime,
+  now: Date,
+  due: Date | null,
+  startedAt: Date,
+): Indicator {
+  if (!due) return Indicator.none;
+  const remaining = due.getTime() - now.getTime();
+  if (remaining < 0) return Indicator.overdue;
+  const horizon = addRegulationDuration(time, now.getTime(), { amount: 1, unit: 'working_days' });
+  const isWithinFraction = remaining <= (due.getTime() - startedAt.getTime()) * 0.25;
+  return isWithinFraction && horizon >= due.getTime() ? Indicator.warning : Indicator.onTime;
+}
+
+/** "dd.MM.yyyy HH:mm" in UTC+5, as documents and pages print times. */
+export function formatLocal(value: Date): string {
+  const local = new Date(value.getTime() + 5 * 3600_000).toISOString();
+  return `${local.slice(8, 10)}.${local.slice(5, 7)}.${local.slice(0, 4)} ${local.slice(11, 16)}`;
+}

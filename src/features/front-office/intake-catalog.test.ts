@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { RequiredDocument } from '../../domain/regulation/RequiredDocument.js';
+import { checkPackage } from './intake-catalog.js';
+
+const source = { seed: '004' } as RequiredDocument['source'];
+const document = (
+  id: string,
+  requirement: RequiredDocument['requirement'],
+  group?: string,
+): RequiredDocument =>
+  ({
+    id,
+    title: { kk: id, ru: id },
+    requirement,
+    ...(group ? { group } : {}),
+    ...(requirement === 'conditional' ? { condition: { kk: 'if', ru: 'если' } } : {}),
+    obtainedByProvider: false,
+    source,
+  }) as RequiredDocument;
+
+describe('checkPackage (digest, front office flow: incomplete or expired → refusal receipt)', () => {
+  const checklist = [
+    document('application', 'always'),
+    document('photo', 'conditional'),
+    document('passport', 'one_of', 'identity'),
+    document('identity-card', 'one_of', 'identity'),
+  ];
+
+  it('accepts the required documents and one of each group of alternatives', () => {
+    expect(
+      checkPackage(checklist, { application: 'present', 'identity-card': 'present' }).complete,
+    ).toBe(true);
+  });
+
+  it('refuses a missing required document, a missing group, and any expired document', () => {
+    expect(
+      checkPackage(checklist, { application: 'missing', passport: 'present' }).problems.map(
+        (problem) => problem.id,
+      ),
+    ).toEqual(['application']);
+    expect(
+      checkPackage(checklist, { application: 'present' }).problems.map((problem) => problem.id),
+    ).toEqual(['passport', 'identity-card']);
+    expect(
+      checkPackage(checklist, {
+        application: 'present',
+        passport: 'present',
+        photo: 'expired',
+      }).problems.map((problem) => problem.id),
+    ).toEqual(['photo']);
+  });
+});

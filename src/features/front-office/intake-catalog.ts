@@ -1,0 +1,90 @@
+import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
+import type { RequiredDocument } from '../../domain/regulation/RequiredDocument.js';
+import { listOrganisations } from '../../storage/organisation.repository.js';
+import type { ApplicationServices } from '../applications/application-services.js';
+import { organisationToday } from './front-office-context.js';
+
+/** A service the front office accepts today, with the providers an applicant may choose. */
+export interface IntakeService {
+  readonly regulation: RegulationDefinition;
+  readonly providers: readonly { id: string; name: { kk: string; ru: string } }[];
+}
+
+/**
+ * The services a front office accepts today: for each service, the regulation version in
+ * force in the front office's region whose front-office channel exists (digest, "Channels"),
+ * with the providers of the kinds it names in that region.
+ */
+export async function listIntakeServices(
+  services: ApplicationServices,
+  frontOfficeId: string,
+): Promise<IntakeService[]> {
+  const { organisation, day } = await organisationToday(services, frontOfficeId);
+  const codes = [...new Set(services.regulations.all.map((regulation) => regulation.service))];
+  const organisations = await listOrganisations(services.db, {
+    regionCode: organisation.regionCode,
+  });
+  const found: IntakeService[] = [];
+  for (const code of codes.sort()) {
+    const regulation = services.regulations.findInForce(code, organisation.regionCode, day);
+    if (!regulation?.channels.some((flow) => flow.channel === 'front_office')) continue;
+    const kinds: readonly string[] = regulation.providerKinds;
+    const providers = organisations
+      .filter((candidate) => kinds.includes(candidate.kind))
+      .map((candidate) => ({
+        id: candidate.id,
+        name: { kk: candidate.nameKk, ru: candidate.nameRu },
+      }));
+    if (providers.length > 0) found.push({ regulation, providers });
+  }
+  return found;
+}
+
+/** What the operator sees of a document of the package. */
+export const DocumentCheck = {
+  present: 'present',
+  expired: 'expired',
+  missing: 'missing',
+} as const;
+export type DocumentCheck = (typeof DocumentCheck)[keyof typeof DocumentCheck];
+
+/**
+ * The regulation's checklist for the front office: the documents the applicant brings on
+ * this channel (those the operator obtains from state systems are left out).
+ */
+export function intakeChecklist(regulation: RegulationDefinition): RequiredDocument[] {
+  return regulation.documents.filter(
+    (document) =>
+      !document.obtainedByProvider &&
+      (document.channels === undefined || document.channels.includes('front_office')),
+  );
+}
+
+/**
+ * Whether the package is complete: every document required always is present, one of each
+ * group of alternatives is present, and nothing presented has expired (digest, "Front office
+ * flow": an incomplete package or expired documents are refused with the refusal receipt).
+ * Returns the titles of what is missing or expired.
+ */
+export function checkPackage(
+  checklist: readonly RequiredDocument[],
+  checks: Readonly<Record<string, DocumentCheck>>,
+): { complete: boolean; problems: RequiredDocument[] } {
+  const problems: RequiredDocument[] = [];
+  const groups = new Map<string, RequiredDocument[]>();
+  for (const document of checklist) {
+    const check = checks[document.id] ?? DocumentCheck.missing;
+    if (check === DocumentCheck.expired) problems.push(document);
+    else if (document.requirement === 'always' && check === DocumentCheck.missing)
+      problems.push(document);
+    else if (document.requirement === 'one_of') {
+      const group = document.group ?? document.id;
+      groups.set(group, [...(groups.get(group) ?? []), document]);
+    }
+  }
+  for (const members of groups.values()) {
+    if (!members.some((document) => checks[document.id] === DocumentCheck.present))
+      problems.push(...members);
+  }
+  return { complete: problems.length === 0, problems };
+}

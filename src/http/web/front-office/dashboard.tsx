@@ -1,0 +1,90 @@
+import type { Hono } from 'hono';
+import { getFrontOfficeDashboard } from '../../../features/front-office/get-front-office-dashboard.js';
+import { CsrfField } from '../layout.js';
+import { nameIn } from '../messages.js';
+import { pageContext, render, requireStaff } from '../page-context.js';
+import type { WebEnv } from '../web-env.js';
+import { ApplicationTable, Due, FoPage, frontOfficeRoles, staffOf } from './components.js';
+import { visitStatusText } from './home-visits.js';
+import { fo } from './texts.js';
+
+/** GET /front-office: the operator's (and courier's) day. */
+export function mountDashboard(routes: Hono<WebEnv>): void {
+  routes.get('/front-office', async (c) => {
+    const user = await requireStaff(c, frontOfficeRoles);
+    const ctx = await pageContext(c);
+    const { locale } = ctx;
+    const board = await getFrontOfficeDashboard(c.get('deps').applications, staffOf(user));
+    return render(
+      c,
+      <FoPage ctx={ctx} title={fo.dashboard[locale]} current="/front-office">
+        <h1>{fo.dashboard[locale]}</h1>
+        <p class="lead">{nameIn(user.organisation.name, locale)}</p>
+        <ApplicationTable caption={fo.takenToday[locale]} rows={board.today} locale={locale} />
+        <ApplicationTable
+          caption={fo.waitingForCourier[locale]}
+          rows={board.waitingForCourier}
+          locale={locale}
+          extra={[
+            {
+              heading: fo.inRegister[locale],
+              cell: (row) => (row.inRegister ? fo.inRegister[locale] : '—'),
+            },
+          ]}
+        />
+        <ApplicationTable
+          caption={fo.resultsWaiting[locale]}
+          rows={board.resultsWaiting}
+          locale={locale}
+          extra={[
+            { heading: fo.arrivedAt[locale], cell: (row) => <Due at={row.arrivedAt} /> },
+            { heading: fo.storedUntil[locale], cell: (row) => <Due at={row.storedUntil} /> },
+          ]}
+        />
+        <ApplicationTable
+          caption={fo.handedBack[locale]}
+          rows={board.handedBack}
+          locale={locale}
+          extra={[
+            { heading: fo.handedBackAt[locale], cell: (row) => <Due at={row.handedBackAt} /> },
+            {
+              heading: fo.requestResult[locale],
+              cell: (row) =>
+                row.resultRequest ? (
+                  <span>
+                    {fo.requested[locale]} <Due at={row.resultRequest.dueAt} />
+                  </span>
+                ) : (
+                  <form
+                    method="post"
+                    action={`/front-office/applications/${row.id}/request-result`}
+                  >
+                    <CsrfField ctx={ctx} />
+                    <button type="submit" class="secondary">
+                      {fo.requestResult[locale]}
+                      <span class="visually-hidden"> {row.number}</span>
+                    </button>
+                  </form>
+                ),
+            },
+          ]}
+        />
+        <section>
+          <h2>{fo.homeVisitRequests[locale]}</h2>
+          {board.homeVisits.length === 0 ? (
+            <p>{fo.nothing[locale]}</p>
+          ) : (
+            <ul class="cards">
+              {board.homeVisits.slice(0, 10).map((visit) => (
+                <li>
+                  <a href={`/front-office/home-visits#visit-${visit.number}`}>{visit.number}</a> —{' '}
+                  {visit.fullName}, {visitStatusText[visit.status][locale]}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </FoPage>,
+    );
+  });
+}

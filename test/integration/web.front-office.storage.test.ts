@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRegulationDuration } from '../../src/domain/application/term-arithmetic.js';
+import type { Principal } from '../../src/domain/identity/authorisation.js';
+import type { ActorRole } from '../../src/domain/shared/roles.js';
+import {
+  getOrganisation,
+  workingTimeOf,
+} from '../../src/features/applications/application-services.js';
+import { handBackStoredResults } from '../../src/features/background/hand-back-stored-results.js';
+import { driveApplication } from '../../src/features/demo/drive-application.js';
+import { createCourierRegister } from '../../src/features/front-office/courier-registers.js';
+import { formatLocal } from '../../src/features/front-office/deadline-indicator.js';
+import { takeApplication } from '../../src/features/front-office/take-application.js';
+import {
+  createSimulatorData,
+  simulatorFixtures,
+} from '../../src/integrations/simulator/synthetic-people.js';
+import { createOrganisation, createStaff } from '../support/applications.js';
+import { testBackend } from '../support/database.js';
+import { createFrontOfficeFixture } from '../support/front-office-web.js';
+import { jobServices } from '../support/jobs.js';
+
+const fixtures = simulatorFixtures(createSimulatorData());
+
+describe(`a result kept at the front office, handed back, and asked for again on ${testBackend} (seed 004, duplicates)`, () => {
+  let fixture: Awaited<ReturnType<typeof createFrontOfficeFixture>>;
+  let applicationId = '';
+  let number = '';
+
+  beforeAll(async () => {
+    fixture = await createFrontOfficeFixture();
+    await createOrganisation(fixture.database, {
+      id: 'kst-school-1',
+      kind: 'school',
+      regionCode: 'kostanay',
+      timeZone: 'Asia/Qostanay',
+    });
+    const provider: Partial<Record<ActorRole, Principal>> = {};
+    for (const role of ['registry_office', 'head', 'executor'] as const)
+      provider[role] = await createStaff(fixture.database, 'kst-school-1', 'kostanay', [role]);
+    const taken = await takeApplication(fixture.context, fixture.staff.operator, {
+      formKey: 'storage-test-0001',
+      serviceCode: 'duplicates',
+      providerOrganisationId: 'kst-school-1',
+      applicantIin: fixtures.person.iin,
+      checks: { 'standard-point-9-documents': 'present' },
+      consentGiven: true,
+      requestSigned: true,
+    });
+    if (taken.kind !== 'accepted') throw new Error(taken.kind);
+    ({ applicationId, number } = taken);
+    await createCourierRegister(fixture.context, fixture.staff.courier, {
+      providerOrganisationId: 'kst-school-1',
+      direction: 'to_provider',
+    });
+    const state = await driveApplication(fixture.services, applicationId, {
+      principalFor: (actor) => provider[actor],
+      answer: () => true,
+      executorId: (provider.executor as Principal & { kind: 'staff' }).staffId,
+      keyPrefix: 'storage-web',
+      isDone: (current) => current.currentStepId === 'fo-issue-result',
+    });
+    expect(state.currentStepId).toBe('fo-issue-result');
+  });
+  afterAll(async () => {
+    await fixture?.database.close();
+  });
+
+  it('shows the result waiting with its arrival and the end of its month of storage', async () => {
+    const html = await (await fixture.get('/front-office', fixture.staff.operator)).text();
+    const row = html.slice(html.indexOf(`data-number="${number}"`));
+    const record = await fixture.database.db
+      .selectFrom('application')
+      .select(['updated_at', 'step_due_at'])
+      .where('id', '=', applicationId)
+      .executeTakeFirstOrThrow();
+    const office = await getOrganisation(
+      fixture.services,
+      fixture.database.db,
+      'kst-fo-1',
+      'frontOffice',
+    );
+    const until = addRegulationDuration(
+      workingTimeOf(fixture.services, office),
+      record.updated_at.getTime(),
+      { amount: 1, unit: 'months' },
+      { afterHoursCountsFromNextWorkingDay: false },
+    );
+    expect(row).toContain(formatLocal(record.step_due_at!));
+    expect(row).toContain(formatLocal(new Date(until)));
+    // The courier may bring the result back in a return register.
+    const registers = await (
+      await fixture.get('/front-office/registers', fixture.staff.courier)
+    ).text();
+    expect(registers).toContain('value="to_front_office"');
+  });
+
+  it('after the month it shows "handed back" and the request to the provider due in one working day', async () => {
+    fixture.clock.set('2019-12-02T05:00:00Z');
+    expect(await handBackStoredResults(jobServices(fixture.database, fixture.clock.now))).toBe(1);
+    let html = await (await fixture.get('/front-office', fixture.staff.operator)).text();
+    const section = html.slice(html.indexOf('Результаты, возвращённые услугодателю'));
+    expect(section).toContain(number);
+    expect(section).toContain('Запросить результат');
+    fixture.clock.set('2019-12-06T12:30:00Z');
+    const requested = await fixture.post(
+      `/front-office/applications/${applicationId}/request-result`,
+      fixture.staff.operator,
+      {},
+    );
+    expect(requested.status).toBe(303);
+    const school = await getOrganisation(
+      fixture.services,
+      fixture.database.db,
+      'kst-school-1',
+      'provider',
+    );
+    // Friday evening (UTC+6 in 2019): the provider's one working day runs into Monday.
+    const due = addRegulationDuration(
+      workingTimeOf(fixture.services, school),
+      fixture.clock.now().getTime(),
+      { amount: 1, unit: 'working_days' },
+    );
+    expect(new Date(due).getUTCDay()).toBe(1);
+    html = await (await fixture.get('/front-office', fixture.staff.operator)).text();
+    expect(html).toContain(
+      `Запрошен; срок направления <time datetime="${new Date(due).toISOString()}">${formatLocal(new Date(due))}</time>`,
+    );
+    // Only the front office that took it may ask.
+    const other = await fixture.post(
+      `/front-office/applications/${applicationId}/request-result`,
+      fixture.staff.otherOperator,
+      {},
+    );
+    expect(other.status).toBe(404);
+    const requests = await fixture.database.db.selectFrom('result_request').selectAll().execute();
+    expect(requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,154 @@
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import type { Principal } from '../../src/domain/identity/authorisation.js';
+import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
+import type {
+  FrontOfficeContext,
+  FrontOfficeStaff,
+} from '../../src/features/front-office/front-office-context.js';
+import { hashPassword } from '../../src/features/identity/identity-services.js';
+import { logInStaff } from '../../src/features/identity/log-in-staff.js';
+import { createApp } from '../../src/http/app.js';
+import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
+import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
+import { useRegistryGateway } from '../../src/http/web/front-office/components.js';
+import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import {
+  applicationServices,
+  createOrganisation,
+  createStaff,
+  manualClock,
+} from './applications.js';
+import { createTestDatabase } from './database.js';
+
+const password = 'front-office-test';
+const csrf = 'c'.repeat(43);
+
+/** A staff member with a web session (and the shape the front-office features take). */
+export interface WebStaff extends FrontOfficeStaff {
+  readonly principal: Principal & { kind: 'staff' };
+  readonly cookie: string;
+  readonly token?: string;
+}
+
+/**
+ * The HTTP app on a fresh database in October 2019 (Kostanay's extern-permission regulation in
+ * force) with two Kostanay front offices and the district akimat: an operator and a courier at
+ * front office 1, an operator (with an API token) at front office 2, the akimat's registry
+ * office — each signed in on the web.
+ */
+export async function createFrontOfficeFixture() {
+  const database: DatabaseHandle = await createTestDatabase();
+  const clock = manualClock('2019-10-14T04:00:00Z');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const services = applicationServices(database, clock.now);
+  const app = createApp({
+    config,
+    logger: createLogger(config),
+    database,
+    now: clock.now,
+    sms: new InMemorySmsOutbox(),
+    applications: services,
+  });
+  const gateway = createRegistrySimulator();
+  useRegistryGateway(services, gateway);
+  for (const [id, kind] of [
+    ['kst-fo-1', 'front_office'],
+    ['kst-fo-2', 'front_office'],
+    ['kst-akimat-kostanay', 'district_akimat'],
+  ] as const) {
+    await createOrganisation(database, {
+      id,
+      kind,
+      regionCode: 'kostanay',
+      timeZone: 'Asia/Qostanay',
+    });
+  }
+  const hash = await hashPassword(password);
+  let counter = 0;
+  const member = async (
+    organisationId: string,
+    roles: string[],
+    withToken = false,
+  ): Promise<WebStaff> => {
+    const principal = await createStaff(database, organisationId, 'kostanay', roles);
+    counter += 1;
+    const iin = `79010150${String(counter).padStart(4, '0')}`;
+    await database.db
+      .updateTable('staff_account')
+      .set({ iin })
+      .where('id', '=', principal.staffId)
+      .execute();
+    await setStaffPasswordIfUnset(database.db, principal.staffId, hash, clock.now());
+    const outcome = await logInStaff(
+      { db: database.db, sessionTtlMs: 365 * 86_400_000 },
+      { iin, password },
+      clock.now(),
+    );
+    if (outcome.kind !== 'signed_in') throw new Error('not signed in');
+    const token = withToken
+      ? (
+          await createApiToken(
+            database.db,
+            { kind: 'system', id: 'test' },
+            {
+              name: 'test',
+              organisationId,
+              roles: roles as never,
+              staffAccountId: principal.staffId,
+            },
+            clock.now(),
+          )
+        ).token
+      : undefined;
+    return {
+      principal,
+      iin,
+      fullName: `${roles.join('+')} ${organisationId}`,
+      cookie: `qyzmet_session=${outcome.session.token}; qyzmet_csrf=${csrf}`,
+      ...(token ? { token } : {}),
+    };
+  };
+  const staff = {
+    operator: await member('kst-fo-1', ['front_office_operator']),
+    courier: await member('kst-fo-1', ['courier']),
+    otherOperator: await member('kst-fo-2', ['front_office_operator'], true),
+    registry: await member('kst-akimat-kostanay', ['registry_office']),
+  };
+  const context: FrontOfficeContext = {
+    services,
+    gateway,
+    pkiDirectory: path.join(os.tmpdir(), 'qyzmet-front-office-test-no-pki'),
+    publicUrl: 'http://localhost',
+  };
+
+  const get = (url: string, who?: WebStaff, locale = 'ru') =>
+    app.request(url, {
+      headers: {
+        accept: 'text/html',
+        cookie: `${who ? who.cookie : `qyzmet_csrf=${csrf}`}; qyzmet_lang=${locale}`,
+      },
+    });
+  const post = (
+    url: string,
+    who: WebStaff | undefined,
+    form: Record<string, string>,
+    options: { locale?: string; withCsrf?: boolean } = {},
+  ) =>
+    app.request(url, {
+      method: 'POST',
+      headers: {
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `${who ? who.cookie : `qyzmet_csrf=${csrf}`}; qyzmet_lang=${options.locale ?? 'ru'}`,
+      },
+      body: new URLSearchParams({
+        ...(options.withCsrf === false ? {} : { _csrf: csrf }),
+        ...form,
+      }).toString(),
+    });
+  return { database, clock, app, services, gateway, staff, context, get, post };
+}
