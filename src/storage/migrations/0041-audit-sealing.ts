@@ -10,7 +10,8 @@ import { sql, type Kysely } from 'kysely';
  *
  * Rows written before this migration are already chained in id order: they get positions
  * 1…n in that order and one anchor for their head. The hash no longer has to be unique (two
- * unchained rows with the same content hash the same); the chain position is.
+ * unchained rows with the same content hash the same); the chain position is. Unsealed rows
+ * stay out of that index (it is partial), so a writer maintains one index entry less.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -19,7 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     update audit_event set chain_position = numbered.position
       from (select id, row_number() over (order by id) as position from audit_event) as numbered
       where audit_event.id = numbered.id;
-    create unique index audit_event_chain_position_idx on audit_event (chain_position);
+    create unique index audit_event_chain_position_idx on audit_event (chain_position)
+      where chain_position is not null;
     create index audit_event_unsealed_idx on audit_event (id) where chain_position is null;
 
     create table audit_anchor (
