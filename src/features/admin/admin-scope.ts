@@ -23,7 +23,11 @@ export function adminScopeOf(principal: Principal): AdminScope {
   throw new DomainError(ErrorCode.forbidden, { reason: 'administrators_only' });
 }
 
-/** Whether a region is inside the scope. */
+/**
+ * Whether a region is inside the scope. Organisations spell regions with underscores
+ * (`west_kazakhstan`), regulation folders with hyphens (`west-kazakhstan`): both are accepted.
+ */
 export function isInScope(scope: AdminScope, regionCode: string): boolean {
-  return scope.regionCode === undefined || scope.regionCode === regionCode;
+  const normal = (code: string) => code.replaceAll('_', '-');
+  return scope.regionCode === undefined || normal(scope.regionCode) === normal(regionCode);
 }

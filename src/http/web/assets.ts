@@ -74,6 +74,13 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .unread{font-weight:bold}
 @media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.5rem}}
 @media print{header.site,footer.site,.actions,.skip{display:none}}
+/* personal cabinet and administration (issues 8, 9) */
+.inline-form{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.25rem 0}
+.inline-form label{font-weight:bold}
+.notifications{list-style:none;padding:0;margin:1rem 0}
+.notification{border-bottom:1px solid var(--line);padding:.5rem 0}
+.notification .actions{margin:.5rem 0}
+.notification.unread .message{font-weight:bold}
 `;
 
 /** The site's script: progressive enhancements only; every journey works without it. */
