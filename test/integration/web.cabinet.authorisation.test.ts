@@ -99,7 +99,7 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
     );
     documentId = issued.id;
     await completeThroughApi(
-      (path, init) => app.request(path, init),
+      async (path, init) => app.request(path, init),
       staff,
       applicationId,
       documentId,
