@@ -9,7 +9,7 @@ export const demoSchools = {
 } as const;
 
 /** Where the demo region administrator of Kostanay works: the regional akimat (seed 004). */
-export const demoRegionAdministratorOrganisation = 'kst-akimat-kostanay';
+export const demoRegionAdministratorOrganisation = 'kst-akimat';
 
 const regions = [
   {
