@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
+import { extendTerm } from '../../src/features/applications/extend-term.js';
+import { resumeApplication } from '../../src/features/applications/resume-application.js';
+import { suspendApplication } from '../../src/features/applications/suspend-application.js';
+import { formatDateTime } from '../../src/http/web/messages.js';
 import { recordSystemAnswer } from '../../src/features/applications/record-system-answer.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
@@ -29,6 +33,7 @@ describe(`the kindergarten place offer in the cabinet on ${testBackend} (seed: S
   const sms = new InMemorySmsOutbox();
   const jar: Record<string, string> = {};
   let applicationId: string;
+  let services: ReturnType<typeof applicationServices>;
 
   const request = (path: string, init: RequestInit = {}) =>
     app.request(path, {
@@ -51,7 +56,7 @@ describe(`the kindergarten place offer in the cabinet on ${testBackend} (seed: S
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const services = applicationServices(database, clock.now);
+    services = applicationServices(database, clock.now);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
     app = createApp({
       config,
@@ -166,5 +171,65 @@ describe(`the kindergarten place offer in the cabinet on ${testBackend} (seed: S
     const after = await (await request(`/cabinet/applications/${applicationId}?done=step`)).text();
     expect(after).toContain('Ваш ответ принят.');
     expect(after).not.toContain('value="await-answer"');
+  });
+
+  it('shows a term extension with its reason and the new due, and a suspension with its reason', async () => {
+    await createOrganisation(database, {
+      id: 'sko-archive',
+      kind: 'archive',
+      regionCode: 'south_kazakhstan',
+    });
+    const head = await createStaff(database, 'sko-archive', 'south_kazakhstan', ['head']);
+    const regulation = regulationCatalog().getById(
+      'south-kazakhstan.archive-certificate.2012-12-26',
+    );
+    const submitted = await submitApplication(
+      services,
+      { kind: 'citizen', iin: citizen.iin },
+      {
+        idempotencyKey: 'terms-submit',
+        serviceCode: 'archive-certificate',
+        channel: 'portal',
+        applicantIin: citizen.iin,
+        providerOrganisationId: 'sko-archive',
+        fields: demoFields(regulation),
+      },
+    );
+    const extended = await extendTerm(services, head, {
+      idempotencyKey: 'terms-extend',
+      applicationId: submitted.applicationId,
+      reason: 'Запрос в другой архив',
+      by: { amount: 10, unit: 'calendar_days' },
+    });
+    await suspendApplication(services, head, {
+      idempotencyKey: 'terms-suspend',
+      applicationId: submitted.applicationId,
+      reason: 'Ожидаются документы заявителя',
+    });
+    clock.set('2013-02-05T05:20:00Z');
+    const resumed = await resumeApplication(services, head, {
+      idempotencyKey: 'terms-resume',
+      applicationId: submitted.applicationId,
+    });
+    const response = await request(`/cabinet/applications/${submitted.applicationId}`);
+    const html = await response.text();
+    const section = (id: string) =>
+      html.slice(html.indexOf(`id="${id}"`), html.indexOf('</table>', html.indexOf(`id="${id}"`)));
+    expect(section('extensions')).toContain('Запрос в другой архив');
+    expect(section('extensions')).toContain('10 календ. дн.');
+    expect(section('suspensions')).toContain('Ожидаются документы заявителя');
+    expect(section('suspensions')).toContain(
+      formatDateTime(new Date('2013-02-05T05:20:00Z'), 'ru'),
+    );
+    expect(section('history')).toContain('Срок продлён — Причина: Запрос в другой архив');
+    // The due shown is the engine's, after the extension and the day of suspension.
+    expect(resumed.dueAt).not.toBe(extended.dueAt);
+    const due = html.slice(html.indexOf('id="application-due"'));
+    expect(due).toMatch(
+      new RegExp(`^id="application-due"><time datetime="${resumed.dueAt as string}"`),
+    );
+    const notifications = await (await request('/cabinet/notifications')).text();
+    expect(notifications).toContain('продлен');
+    expect(notifications).toContain('Причина: Запрос в другой архив');
   });
 });
