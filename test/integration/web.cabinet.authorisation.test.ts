@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { createApp } from '../../src/http/app.js';
+import { submitApplication } from '../../src/features/applications/submit-application.js';
+import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, manualClock } from '../support/applications.js';
@@ -282,5 +284,43 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
     );
     expect(foreign.status).toBe(404);
     expect(await database.db.selectFrom('appeal').select('id').execute()).toHaveLength(1);
+  });
+
+  it('shows a representative the application they made for the person they represent', async () => {
+    const services = applicationServices(database, clock.now);
+    const regulation = services.regulations.findInForce(
+      'duplicates',
+      cabinetWorld.region,
+      '2026-03-17',
+    )!;
+    const represented = await submitApplication(
+      services,
+      { kind: 'citizen', iin: cabinetWorld.stranger.iin },
+      {
+        idempotencyKey: 'cabinet-representative-submit',
+        serviceCode: 'duplicates',
+        channel: 'portal',
+        applicantIin: cabinetWorld.applicant.iin,
+        representativeIin: cabinetWorld.stranger.iin,
+        providerOrganisationId: cabinetWorld.school,
+        frontOfficeId: cabinetWorld.frontOffice,
+        fields: demoFields(regulation),
+      },
+    );
+    const list = await (await request('/cabinet', {}, sessions.stranger)).text();
+    expect(list).toContain(`data-application-id="${represented.applicationId}"`);
+    expect(list).not.toContain(`data-application-id="${applicationId}"`);
+    const page = await request(
+      `/cabinet/applications/${represented.applicationId}`,
+      {},
+      sessions.stranger,
+    );
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Представитель (ИИН)');
+    expect(html).toContain(cabinetWorld.stranger.iin);
+    // The applicant sees it too.
+    const own = await (await request('/cabinet', {}, sessions.applicant)).text();
+    expect(own).toContain(`data-application-id="${represented.applicationId}"`);
   });
 });
