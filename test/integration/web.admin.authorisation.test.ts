@@ -122,6 +122,16 @@ describe(`the administration's scope on ${testBackend}`, () => {
     expect(html).toContain('data-organisation-id="kst-school"');
     expect(html).not.toContain('akt-school');
     expect((await request('/admin/organisations/kst-school', jars.admin)).status).toBe(200);
+    for (const path of [
+      '/admin',
+      '/admin/regulations',
+      '/admin/calendar?year=2026',
+      '/admin/staff',
+    ]) {
+      const english = await request(`${path}${path.includes('?') ? '&' : '?'}lang=en`, jars.admin);
+      expect(english.status, path).toBe(200);
+      expect(await english.text()).toContain('lang="en"');
+    }
     const foreign = await request('/admin/organisations/akt-school', jars.admin);
     expect(foreign.status).toBe(404);
     const foreignHtml = await foreign.text();

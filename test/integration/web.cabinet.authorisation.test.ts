@@ -126,6 +126,19 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
     expect(html).toContain(`/documents/${documentId}.pdf`);
     expect(html).toContain('Исполнение завершено, результат выдан');
 
+    for (const [lang, heading] of [
+      ['kk', 'Мәртебелер тарихы'],
+      ['en', 'Status history'],
+    ] as const) {
+      const other = await request(
+        `/cabinet/applications/${applicationId}?lang=${lang}`,
+        {},
+        sessions.applicant,
+      );
+      expect(other.status).toBe(200);
+      expect(await other.text()).toContain(heading);
+    }
+
     const pdf = await request(`/documents/${documentId}.pdf`, {}, sessions.applicant);
     expect(pdf.status).toBe(200);
     expect(
