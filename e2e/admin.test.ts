@@ -16,6 +16,7 @@ const adminIin = demoStaffIin(demoRegionAdministratorOrganisation, 'region_admin
 const demoPassword = 'qyzmet2024';
 // The demo school's executor (README).
 const executorIin = '800101337739';
+const registryIin = '800101341083';
 
 describe('the region administrator’s view in a real browser', () => {
   let server: WebTestServer;
@@ -65,9 +66,19 @@ describe('the region administrator’s view in a real browser', () => {
     expect(await page.locator('#organisation-kind').textContent()).toBe('Школа');
     expect(await page.locator('#schedule-name').textContent()).toContain('Канцелярия услугодателя');
     const roles = await page.locator('#staff td.roles').allTextContents();
+    expect(await page.locator('#staff details[open]').count()).toBe(0);
     expect(roles.sort()).toEqual(['Исполнитель', 'Канцелярия', 'Руководитель']);
     await expectAccessible();
     await saveScreenshot(page, 'admin-organisation-ru');
+
+    // The registry office's roles, changed through the disclosure form (audited).
+    const registry = page.locator('#staff tbody tr', { hasText: registryIin });
+    await registry.locator('summary').click();
+    await registry.locator('input[value=courier]').check();
+    await expectAccessible();
+    await Promise.all([page.waitForURL(/done=1/), registry.locator('details button').click()]);
+    expect(await registry.locator('td.roles').textContent()).toBe('Курьер, Канцелярия');
+    expect(await page.locator('.notice.ok').textContent()).toContain('Изменение сохранено');
     await page.goto('/admin/organisations/kst-demo-school?lang=kk');
     expect(await page.locator('#organisation-kind').textContent()).toBe('Мектеп');
     await expectAccessible();

@@ -72,3 +72,17 @@ export async function setStaffAccountActive(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Replaces the roles of a staff account. */
+export async function setStaffAccountRoles(
+  trx: Executor,
+  id: string,
+  roles: readonly string[],
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('staff_account')
+    .set({ roles: [...roles], updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}

@@ -193,4 +193,50 @@ describe(`the administration's scope on ${testBackend}`, () => {
       .execute();
     expect(audit).toEqual([{ action: 'staff_account.deactivated', subject_id: kostanayHeadId }]);
   });
+
+  it('changes the roles of a staff member of the region (audited), with a 422 for none and no system role', async () => {
+    const roles = async (id: string) =>
+      (
+        await database.db
+          .selectFrom('staff_account')
+          .select('roles')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).roles;
+    const send = (id: string, organisationId: string, chosen: string[]) => {
+      const body = new URLSearchParams({ _csrf: jars.admin.qyzmet_csrf!, organisationId });
+      for (const role of chosen) body.append('roles', role);
+      return request(`/admin/staff/${id}/roles`, jars.admin, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    };
+    const none = await send(kostanayHeadId, 'kst-school', []);
+    expect(none.status).toBe(422);
+    const html = await none.text();
+    expect(html).toContain(`href="#roles-${kostanayHeadId}-head"`);
+    expect(html).toContain('Выберите хотя бы одну роль');
+    expect(await roles(kostanayHeadId)).toEqual(['head']);
+
+    expect((await send(kostanayHeadId, 'kst-school', ['system_administrator'])).status).toBe(403);
+    expect((await send(aktobeExecutorId, 'kst-school', ['head'])).status).toBe(404);
+    expect(await roles(aktobeExecutorId)).toEqual(['executor']);
+
+    const done = await send(kostanayHeadId, 'kst-school', ['head', 'executor']);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/admin/organisations/kst-school?done=1');
+    expect(await roles(kostanayHeadId)).toEqual(['executor', 'head']);
+    const audit = await database.db
+      .selectFrom('audit_event')
+      .select(['subject_id', 'details'])
+      .where('action', '=', 'staff_account.roles_changed')
+      .execute();
+    expect(audit).toEqual([
+      {
+        subject_id: kostanayHeadId,
+        details: expect.objectContaining({ before: ['head'], after: ['executor', 'head'] }),
+      },
+    ]);
+  });
 });

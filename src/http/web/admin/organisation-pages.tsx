@@ -2,7 +2,16 @@ import type { Locale } from '../../../domain/shared/locale.js';
 import type { getAdministeredOrganisation } from '../../../features/admin/get-organisation.js';
 import type { listAdministeredOrganisations } from '../../../features/admin/list-organisations.js';
 import type { listAdministeredStaff } from '../../../features/admin/list-staff.js';
-import { CsrfField, Notice, Page, type NavItem, type PageContext } from '../layout.js';
+import { StaffRole, staffRoles } from '../../../domain/shared/roles.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  Page,
+  type FormError,
+  type NavItem,
+  type PageContext,
+} from '../layout.js';
 import { nameIn } from '../messages.js';
 import { organisationKindLabels, regionLabel, roleLabels, text, weekdayNames } from './texts.js';
 
@@ -145,12 +154,75 @@ function HoursTable(props: { caption: string; hours: WeekHours; locale: Locale }
   );
 }
 
+/** The form that changes a staff member's roles (checkboxes in a disclosure). */
+function RolesForm(props: {
+  ctx: PageContext;
+  member: Organisation['staff'][number];
+  grantable: readonly StaffRole[];
+  organisationId: string;
+  error: FormError | undefined;
+}) {
+  const { ctx, member, error } = props;
+  const { locale } = ctx;
+  const prefix = `roles-${member.id}`;
+  return (
+    <details open={error ? true : undefined}>
+      <summary>
+        {text.changeRoles[locale]}
+        <span class="visually-hidden"> {member.fullName}</span>
+      </summary>
+      <form method="post" action={`/admin/staff/${member.id}/roles`}>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="organisationId" value={props.organisationId} />
+        <fieldset
+          class={error ? 'field invalid' : 'field'}
+          aria-describedby={error ? `${prefix}-error` : undefined}
+        >
+          <legend>
+            {text.roles[locale]}: {member.fullName}
+          </legend>
+          {error ? (
+            <span class="error" id={`${prefix}-error`}>
+              {error.message}
+            </span>
+          ) : null}
+          {props.grantable.map((role) => (
+            <div class="choice">
+              <input
+                type="checkbox"
+                id={`${prefix}-${role}`}
+                name="roles"
+                value={role}
+                checked={member.roles.includes(role)}
+              />
+              <label for={`${prefix}-${role}`}>{roleLabel(role, locale)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" class="secondary">
+          {text.saveRoles[locale]}
+          <span class="visually-hidden"> {member.fullName}</span>
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The roles an administrator may grant: every role, the system administrator's only by one. */
+export function grantableRoles(isSystemAdministrator: boolean): StaffRole[] {
+  return staffRoles.filter(
+    (role) => isSystemAdministrator || role !== StaffRole.systemAdministrator,
+  );
+}
+
 /** The staff table (the region's, or one organisation's), with activation forms. */
 function StaffTable(props: {
   ctx: PageContext;
   staff: Organisation['staff'];
   showOrganisation: boolean;
   selfId: string | undefined;
+  /** Show the role forms (the organisation's page), with the roles that may be granted. */
+  roleForms?: { grantable: readonly StaffRole[]; organisationId: string; error?: FormError };
 }) {
   const { locale } = props.ctx;
   if (props.staff.length === 0) return <p>{text.noStaff[locale]}</p>;
@@ -188,6 +260,19 @@ function StaffTable(props: {
                 <span class={member.isActive ? 'tag on-time' : 'tag neutral'}>
                   {member.isActive ? text.active[locale] : text.inactive[locale]}
                 </span>
+                {props.roleForms && member.id !== props.selfId ? (
+                  <RolesForm
+                    ctx={props.ctx}
+                    member={member}
+                    grantable={props.roleForms.grantable}
+                    organisationId={props.roleForms.organisationId}
+                    error={
+                      props.roleForms.error?.field.startsWith(`roles-${member.id}`)
+                        ? props.roleForms.error
+                        : undefined
+                    }
+                  />
+                ) : null}
                 {member.id === props.selfId ? null : (
                   <form
                     method="post"
@@ -216,8 +301,15 @@ function StaffTable(props: {
 }
 
 /** `/admin/organisations/:id`: one organisation with its schedule and staff. */
-export function OrganisationPage(props: { ctx: PageContext; organisation: Organisation }) {
+export function OrganisationPage(props: {
+  ctx: PageContext;
+  organisation: Organisation;
+  roleError?: FormError;
+  done?: boolean;
+}) {
   const { ctx, organisation } = props;
+  const isSystemAdministrator =
+    ctx.user?.kind === 'staff' && ctx.user.roles.includes(StaffRole.systemAdministrator);
   const { locale } = ctx;
   const orNot = (value: string | null) => value ?? text.notSet[locale];
   const address = locale === 'kk' ? organisation.address.kk : organisation.address.ru;
@@ -228,6 +320,12 @@ export function OrganisationPage(props: { ctx: PageContext; organisation: Organi
         <a href="/admin/organisations">{text.organisations[locale]}</a>
       </p>
       <h1>{title}</h1>
+      <ErrorSummary ctx={ctx} errors={props.roleError ? [props.roleError] : []} />
+      {props.done ? (
+        <Notice tone="ok" role="status">
+          <p>{text.changed[locale]}</p>
+        </Notice>
+      ) : null}
       <dl class="facts">
         <dt>{text.id[locale]}</dt>
         <dd>
@@ -286,6 +384,11 @@ export function OrganisationPage(props: { ctx: PageContext; organisation: Organi
         staff={organisation.staff}
         showOrganisation={false}
         selfId={ctx.user?.kind === 'staff' ? ctx.user.staffId : undefined}
+        roleForms={{
+          grantable: grantableRoles(isSystemAdministrator),
+          organisationId: organisation.id,
+          ...(props.roleError ? { error: props.roleError } : {}),
+        }}
       />
     </Page>
   );

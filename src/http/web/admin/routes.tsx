@@ -10,6 +10,7 @@ import {
 } from '../../../features/admin/list-regulation-versions.js';
 import { listAdministeredStaff } from '../../../features/admin/list-staff.js';
 import { setStaffActive } from '../../../features/admin/set-staff-active.js';
+import { setStaffRoles } from '../../../features/admin/set-staff-roles.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext, WebEnv } from '../web-env.js';
 import {
@@ -19,6 +20,7 @@ import {
   StaffPage,
 } from './organisation-pages.js';
 import { CalendarPage, RegulationsPage } from './reference-pages.js';
+import { text } from './texts.js';
 
 const administrators = [StaffRole.regionAdministrator, StaffRole.systemAdministrator];
 
@@ -79,7 +81,44 @@ export function adminPageRoutes(): Hono<WebEnv> {
       principal,
       c.req.param('id'),
     );
-    return render(c, <OrganisationPage ctx={await pageContext(c)} organisation={organisation} />);
+    return render(
+      c,
+      <OrganisationPage
+        ctx={await pageContext(c)}
+        organisation={organisation}
+        done={c.req.query('done') === '1'}
+      />,
+    );
+  });
+
+  routes.post('/admin/staff/:id/roles', async (c) => {
+    const { principal } = await administrator(c);
+    const form = await c.req.parseBody({ all: true });
+    const staffId = c.req.param('id');
+    const organisationId = typeof form.organisationId === 'string' ? form.organisationId : '';
+    const raw = form.roles;
+    const roles = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (role): role is string => typeof role === 'string',
+    );
+    const organisation = await getAdministeredOrganisation(services(c), principal, organisationId);
+    if (roles.length === 0) {
+      const first = organisation.staff.find((member) => member.id === staffId)?.roles[0];
+      const roleError = {
+        field: `roles-${staffId}-${first ?? 'head'}`,
+        message: text.chooseRole[c.get('locale')],
+      };
+      return render(
+        c,
+        <OrganisationPage
+          ctx={await pageContext(c)}
+          organisation={organisation}
+          roleError={roleError}
+        />,
+        422,
+      );
+    }
+    await setStaffRoles(services(c), principal, { staffId, roles: roles as never });
+    return c.redirect(`/admin/organisations/${encodeURIComponent(organisation.id)}?done=1`, 303);
   });
 
   routes.get('/admin/staff', async (c) => {

@@ -48,6 +48,13 @@ export const text = {
   inactive: { kk: 'өшірілген', ru: 'отключён', en: 'deactivated' },
   deactivate: { kk: 'Өшіру', ru: 'Отключить', en: 'Deactivate' },
   activate: { kk: 'Қосу', ru: 'Включить', en: 'Activate' },
+  changeRoles: { kk: 'Рөлдерін өзгерту', ru: 'Изменить роли', en: 'Change roles' },
+  saveRoles: { kk: 'Рөлдерді сақтау', ru: 'Сохранить роли', en: 'Save the roles' },
+  chooseRole: {
+    kk: 'Кемінде бір рөлді таңдаңыз',
+    ru: 'Выберите хотя бы одну роль',
+    en: 'Choose at least one role',
+  },
   changed: { kk: 'Өзгеріс сақталды.', ru: 'Изменение сохранено.', en: 'The change was saved.' },
   noStaff: { kk: 'Қызметкерлер жоқ.', ru: 'Сотрудников нет.', en: 'No staff.' },
   service: { kk: 'Қызмет', ru: 'Услуга', en: 'Service' },
