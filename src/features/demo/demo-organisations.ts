@@ -8,6 +8,9 @@ export const demoSchools = {
   south_kazakhstan: 'sko-demo-school',
 } as const;
 
+/** Where the demo region administrator of Kostanay works: the regional akimat (seed 004). */
+export const demoRegionAdministratorOrganisation = 'kst-akimat';
+
 const regions = [
   {
     code: 'kostanay',

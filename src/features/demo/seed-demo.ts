@@ -17,7 +17,10 @@ import {
   hashDemoPassword,
   type DemoStaff,
 } from './demo-accounts.js';
-import { withDemoOrganisations } from './demo-organisations.js';
+import {
+  demoRegionAdministratorOrganisation,
+  withDemoOrganisations,
+} from './demo-organisations.js';
 import {
   answerFor,
   demoFields,
@@ -75,6 +78,16 @@ export async function seedDemo(
       ...(await ensureDemoStaff(services.db, organisationId, roles, realNow, passwordHash)),
     );
   }
+  // The Kostanay region administrator (/admin): organisations, staff, regulations, calendar.
+  staff.push(
+    ...(await ensureDemoStaff(
+      services.db,
+      demoRegionAdministratorOrganisation,
+      [StaffRole.regionAdministrator],
+      realNow,
+      passwordHash,
+    )),
+  );
   await ensureDemoCitizens(services.db, realNow);
 
   let clock = realNow.getTime();

@@ -90,6 +90,13 @@ form.filters .field{margin-bottom:.5rem}
 .action-forms form{border:1px solid var(--line);padding:1rem;margin:0 0 1rem}
 .action-forms h3{margin-top:0}
 code{word-break:break-all}
+/* personal cabinet and administration (issues 8, 9) */
+.inline-form{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.25rem 0}
+.inline-form label{font-weight:bold}
+.notifications{list-style:none;padding:0;margin:1rem 0}
+.notification{border-bottom:1px solid var(--line);padding:.5rem 0}
+.notification .actions{margin:.5rem 0}
+.notification.unread .message{font-weight:bold}
 `;
 
 /** The site's script: progressive enhancements only; every journey works without it. */

@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { WebEnv } from '../web-env.js';
+import { adminPageRoutes } from './routes.js';
 
 /** The region administrator's view under /admin (issue 9). */
 export function adminRoutes(): Hono<WebEnv> {
-  return new Hono<WebEnv>();
+  return adminPageRoutes();
 }

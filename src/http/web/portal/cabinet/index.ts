@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { WebEnv } from '../../web-env.js';
+import { cabinetPageRoutes } from './routes.js';
 
 /** The personal cabinet under /cabinet (issue 8). */
 export function cabinetRoutes(): Hono<WebEnv> {
-  return new Hono<WebEnv>();
+  return cabinetPageRoutes();
 }

@@ -1,0 +1,69 @@
+import type { Principal } from '../../domain/identity/authorisation.js';
+import { RegionCode } from '../../domain/regulation/RegionCode.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import { renderSvg } from '../../domain/regulation/diagram/svg.js';
+import type { ApplicationServices } from '../applications/application-services.js';
+import { adminScopeOf, isInScope } from './admin-scope.js';
+
+/** Today's date in Kazakhstan (UTC+5 since 1 March 2024, the whole country). */
+function kazakhstanToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now);
+}
+
+/**
+ * The regulation versions of each administered region: the region's own and the national
+ * standards, with their effective dates, and which version of each service is in force today
+ * (the region's own, else the national one).
+ */
+export function listRegulationVersions(services: ApplicationServices, principal: Principal) {
+  const scope = adminScopeOf(principal);
+  const today = kazakhstanToday(services.now());
+  const regions = RegionCode.options.filter(
+    (region) => region !== 'national' && isInScope(scope, region),
+  );
+  return {
+    today,
+    regions: regions.map((region) => {
+      const inForce = new Set(
+        [...new Set(services.regulations.all.map((regulation) => regulation.service))]
+          .map((service) => services.regulations.findInForce(service, region, today)?.id)
+          .filter((id): id is string => id !== undefined),
+      );
+      const versions = services.regulations.all
+        .filter((regulation) => regulation.region === region || regulation.region === 'national')
+        .map((regulation) => ({
+          id: regulation.id,
+          serviceCode: regulation.service,
+          name: regulation.name,
+          issuer: regulation.region,
+          effectiveFrom: regulation.effectiveFrom,
+          effectiveTo: regulation.effectiveTo ?? null,
+          isInForce: inForce.has(regulation.id),
+        }))
+        .sort(
+          (a, b) =>
+            a.serviceCode.localeCompare(b.serviceCode) ||
+            b.effectiveFrom.localeCompare(a.effectiveFrom),
+        );
+      return { region, versions };
+    }),
+  };
+}
+
+/**
+ * The BPMN-style SVG diagram of a regulation version (what `qyzmet regulations diagram
+ * --format svg` draws), for an administrator whose region it applies to.
+ */
+export function getRegulationDiagram(
+  services: ApplicationServices,
+  principal: Principal,
+  regulationId: string,
+  language: 'kk' | 'ru',
+): string {
+  const scope = adminScopeOf(principal);
+  const regulation = services.regulations.findById(regulationId);
+  if (!regulation || (regulation.region !== 'national' && !isInScope(scope, regulation.region))) {
+    throw new DomainError(ErrorCode.notFound, { regulationId });
+  }
+  return renderSvg(regulation, language);
+}

@@ -1,0 +1,423 @@
+import type { Locale } from '../../../domain/shared/locale.js';
+import type { getAdministeredOrganisation } from '../../../features/admin/get-organisation.js';
+import type { listAdministeredOrganisations } from '../../../features/admin/list-organisations.js';
+import type { listAdministeredStaff } from '../../../features/admin/list-staff.js';
+import { StaffRole, staffRoles } from '../../../domain/shared/roles.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  Page,
+  type FormError,
+  type NavItem,
+  type PageContext,
+} from '../layout.js';
+import { nameIn } from '../messages.js';
+import { organisationKindLabels, regionLabel, roleLabels, text, weekdayNames } from './texts.js';
+
+/** The administration's menu. */
+export const adminNav: NavItem[] = [
+  { href: '/admin', label: text.overview },
+  { href: '/admin/organisations', label: text.organisations },
+  { href: '/admin/staff', label: text.staff },
+  { href: '/admin/regulations', label: text.regulations },
+  { href: '/admin/calendar', label: text.calendar },
+];
+
+/** Which region(s) this administrator sees. */
+export function ScopeLine(props: { regionCode: string | undefined; locale: Locale }) {
+  return (
+    <p class="lead" id="admin-scope">
+      {text.scopeRegion[props.locale]}:{' '}
+      {props.regionCode
+        ? regionLabel(props.regionCode)[props.locale]
+        : text.allRegions[props.locale]}
+    </p>
+  );
+}
+
+const kindLabel = (kind: string, locale: Locale) => organisationKindLabels[kind]?.[locale] ?? kind;
+const roleLabel = (role: string, locale: Locale) => roleLabels[role]?.[locale] ?? role;
+
+/** `/admin`: what the administration holds. */
+export function OverviewPage(props: {
+  ctx: PageContext;
+  regionCode: string | undefined;
+  counts: { organisations: number; staff: number };
+}) {
+  const { locale } = props.ctx;
+  return (
+    <Page ctx={props.ctx} title={text.admin[locale]} nav={adminNav} current="/admin">
+      <h1>{text.admin[locale]}</h1>
+      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      <ul class="cards">
+        <li>
+          <h2>
+            <a href="/admin/organisations">{text.organisations[locale]}</a>
+          </h2>
+          <p>{props.counts.organisations}</p>
+        </li>
+        <li>
+          <h2>
+            <a href="/admin/staff">{text.staff[locale]}</a>
+          </h2>
+          <p>{props.counts.staff}</p>
+        </li>
+        <li>
+          <h2>
+            <a href="/admin/regulations">{text.regulations[locale]}</a>
+          </h2>
+        </li>
+        <li>
+          <h2>
+            <a href="/admin/calendar">{text.calendar[locale]}</a>
+          </h2>
+        </li>
+      </ul>
+    </Page>
+  );
+}
+
+/** `/admin/organisations`: the organisations of the region. */
+export function OrganisationsPage(props: {
+  ctx: PageContext;
+  regionCode: string | undefined;
+  organisations: Awaited<ReturnType<typeof listAdministeredOrganisations>>;
+}) {
+  const { locale } = props.ctx;
+  return (
+    <Page
+      ctx={props.ctx}
+      title={text.organisations[locale]}
+      nav={adminNav}
+      current="/admin/organisations"
+    >
+      <h1>{text.organisations[locale]}</h1>
+      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      <div class="table-wrap">
+        <table id="organisations">
+          <thead>
+            <tr>
+              <th scope="col">{text.name[locale]}</th>
+              <th scope="col">{text.kind[locale]}</th>
+              <th scope="col">{text.scopeRegion[locale]}</th>
+              <th scope="col">{text.address[locale]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.organisations.map((organisation) => (
+              <tr data-organisation-id={organisation.id}>
+                <th scope="row">
+                  <a href={`/admin/organisations/${encodeURIComponent(organisation.id)}`}>
+                    {nameIn(organisation.name, locale)}
+                  </a>
+                </th>
+                <td>{kindLabel(organisation.kind, locale)}</td>
+                <td>{regionLabel(organisation.regionCode)[locale]}</td>
+                <td>
+                  {organisation.address
+                    ? ((locale === 'kk' ? organisation.address.kk : organisation.address.ru) ??
+                      organisation.address.ru ??
+                      organisation.address.kk)
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}
+
+type Organisation = Awaited<ReturnType<typeof getAdministeredOrganisation>>;
+type WeekHours = Organisation['schedule']['workingHours'];
+
+function HoursTable(props: { caption: string; hours: WeekHours; locale: Locale }) {
+  const { locale } = props;
+  return (
+    <table>
+      <caption>{props.caption}</caption>
+      <tbody>
+        {(Object.keys(weekdayNames) as (keyof typeof weekdayNames)[]).map((day) => (
+          <tr>
+            <th scope="row">{weekdayNames[day][locale]}</th>
+            <td>
+              {props.hours[day].length === 0
+                ? text.closed[locale]
+                : props.hours[day].map((interval) => `${interval.from}–${interval.to}`).join(', ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The form that changes a staff member's roles (checkboxes in a disclosure). */
+function RolesForm(props: {
+  ctx: PageContext;
+  member: Organisation['staff'][number];
+  grantable: readonly StaffRole[];
+  organisationId: string;
+  error: FormError | undefined;
+}) {
+  const { ctx, member, error } = props;
+  const { locale } = ctx;
+  const prefix = `roles-${member.id}`;
+  return (
+    <details open={error ? true : undefined}>
+      <summary>
+        {text.changeRoles[locale]}
+        <span class="visually-hidden"> {member.fullName}</span>
+      </summary>
+      <form method="post" action={`/admin/staff/${member.id}/roles`}>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="organisationId" value={props.organisationId} />
+        <fieldset
+          class={error ? 'field invalid' : 'field'}
+          aria-describedby={error ? `${prefix}-error` : undefined}
+        >
+          <legend>
+            {text.roles[locale]}: {member.fullName}
+          </legend>
+          {error ? (
+            <span class="error" id={`${prefix}-error`}>
+              {error.message}
+            </span>
+          ) : null}
+          {props.grantable.map((role) => (
+            <div class="choice">
+              <input
+                type="checkbox"
+                id={`${prefix}-${role}`}
+                name="roles"
+                value={role}
+                checked={member.roles.includes(role)}
+              />
+              <label for={`${prefix}-${role}`}>{roleLabel(role, locale)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" class="secondary">
+          {text.saveRoles[locale]}
+          <span class="visually-hidden"> {member.fullName}</span>
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The roles an administrator may grant: every role, the system administrator's only by one. */
+export function grantableRoles(isSystemAdministrator: boolean): StaffRole[] {
+  return staffRoles.filter(
+    (role) => isSystemAdministrator || role !== StaffRole.systemAdministrator,
+  );
+}
+
+/** The staff table (the region's, or one organisation's), with activation forms. */
+function StaffTable(props: {
+  ctx: PageContext;
+  staff: Organisation['staff'];
+  showOrganisation: boolean;
+  selfId: string | undefined;
+  /** Show the role forms (the organisation's page), with the roles that may be granted. */
+  roleForms?: { grantable: readonly StaffRole[]; organisationId: string; error?: FormError };
+}) {
+  const { locale } = props.ctx;
+  if (props.staff.length === 0) return <p>{text.noStaff[locale]}</p>;
+  return (
+    <div class="table-wrap">
+      <table id="staff">
+        <thead>
+          <tr>
+            <th scope="col">{text.fullName[locale]}</th>
+            <th scope="col">{text.iin[locale]}</th>
+            {props.showOrganisation ? <th scope="col">{text.organisations[locale]}</th> : null}
+            <th scope="col">{text.roles[locale]}</th>
+            <th scope="col">{text.state[locale]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.staff.map((member) => (
+            <tr data-staff-id={member.id}>
+              <th scope="row">{member.fullName}</th>
+              <td>{member.iin}</td>
+              {props.showOrganisation ? (
+                <td>
+                  <a href={`/admin/organisations/${encodeURIComponent(member.organisationId)}`}>
+                    {nameIn(
+                      { kk: member.organisationNameKk, ru: member.organisationNameRu },
+                      locale,
+                    )}
+                  </a>
+                </td>
+              ) : null}
+              <td class="roles">
+                {member.roles.map((role) => roleLabel(role, locale)).join(', ')}
+              </td>
+              <td>
+                <span class={member.isActive ? 'tag on-time' : 'tag neutral'}>
+                  {member.isActive ? text.active[locale] : text.inactive[locale]}
+                </span>
+                {props.roleForms && member.id !== props.selfId ? (
+                  <RolesForm
+                    ctx={props.ctx}
+                    member={member}
+                    grantable={props.roleForms.grantable}
+                    organisationId={props.roleForms.organisationId}
+                    error={
+                      props.roleForms.error?.field.startsWith(`roles-${member.id}`)
+                        ? props.roleForms.error
+                        : undefined
+                    }
+                  />
+                ) : null}
+                {member.id === props.selfId ? null : (
+                  <form
+                    method="post"
+                    action={`/admin/staff/${member.id}/active`}
+                    class="inline-form"
+                  >
+                    <CsrfField ctx={props.ctx} />
+                    <input
+                      type="hidden"
+                      name="isActive"
+                      value={member.isActive ? 'false' : 'true'}
+                    />
+                    <button type="submit" class="secondary">
+                      {member.isActive ? text.deactivate[locale] : text.activate[locale]}
+                      <span class="visually-hidden"> {member.fullName}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** `/admin/organisations/:id`: one organisation with its schedule and staff. */
+export function OrganisationPage(props: {
+  ctx: PageContext;
+  organisation: Organisation;
+  roleError?: FormError;
+  done?: boolean;
+}) {
+  const { ctx, organisation } = props;
+  const isSystemAdministrator =
+    ctx.user?.kind === 'staff' && ctx.user.roles.includes(StaffRole.systemAdministrator);
+  const { locale } = ctx;
+  const orNot = (value: string | null) => value ?? text.notSet[locale];
+  const address = locale === 'kk' ? organisation.address.kk : organisation.address.ru;
+  const title = nameIn(organisation.name, locale);
+  return (
+    <Page ctx={ctx} title={title} nav={adminNav} current="/admin/organisations">
+      <p>
+        <a href="/admin/organisations">{text.organisations[locale]}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary ctx={ctx} errors={props.roleError ? [props.roleError] : []} />
+      {props.done ? (
+        <Notice tone="ok" role="status">
+          <p>{text.changed[locale]}</p>
+        </Notice>
+      ) : null}
+      <dl class="facts">
+        <dt>{text.id[locale]}</dt>
+        <dd>
+          <code>{organisation.id}</code>
+        </dd>
+        <dt>{text.kind[locale]}</dt>
+        <dd id="organisation-kind">{kindLabel(organisation.kind, locale)}</dd>
+        <dt>{text.scopeRegion[locale]}</dt>
+        <dd>{regionLabel(organisation.regionCode)[locale]}</dd>
+        <dt>{text.parent[locale]}</dt>
+        <dd>
+          {organisation.parent ? (
+            <a href={`/admin/organisations/${encodeURIComponent(organisation.parent.id)}`}>
+              {nameIn(organisation.parent.name, locale)}
+            </a>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>{text.address[locale]}</dt>
+        <dd>{orNot(address ?? organisation.address.ru)}</dd>
+        <dt>{text.phone[locale]}</dt>
+        <dd>{orNot(organisation.phone)}</dd>
+        <dt>{text.email[locale]}</dt>
+        <dd>{orNot(organisation.email)}</dd>
+        <dt>{text.bin[locale]}</dt>
+        <dd>{orNot(organisation.bin)}</dd>
+        <dt>{text.timeZone[locale]}</dt>
+        <dd>{organisation.timeZone}</dd>
+        <dt>{text.source[locale]}</dt>
+        <dd>{orNot(organisation.source)}</dd>
+      </dl>
+      <h2>{text.schedule[locale]}</h2>
+      <p id="schedule-name">
+        {organisation.schedule.name[locale]} (
+        {organisation.isCustomSchedule
+          ? text.customSchedule[locale]
+          : text.standardSchedule[locale]}
+        ){organisation.schedule.closedOnHolidays ? `. ${text.closedOnHolidays[locale]}.` : ''}
+      </p>
+      <HoursTable
+        caption={text.workingHours[locale]}
+        hours={organisation.schedule.workingHours}
+        locale={locale}
+      />
+      {organisation.schedule.intakeHours ? (
+        <HoursTable
+          caption={text.intakeHours[locale]}
+          hours={organisation.schedule.intakeHours}
+          locale={locale}
+        />
+      ) : null}
+      <h2>{text.staff[locale]}</h2>
+      <StaffTable
+        ctx={ctx}
+        staff={organisation.staff}
+        showOrganisation={false}
+        selfId={ctx.user?.kind === 'staff' ? ctx.user.staffId : undefined}
+        roleForms={{
+          grantable: grantableRoles(isSystemAdministrator),
+          organisationId: organisation.id,
+          ...(props.roleError ? { error: props.roleError } : {}),
+        }}
+      />
+    </Page>
+  );
+}
+
+/** `/admin/staff`: the staff of the region with their roles. */
+export function StaffPage(props: {
+  ctx: PageContext;
+  regionCode: string | undefined;
+  staff: Awaited<ReturnType<typeof listAdministeredStaff>>;
+  done: boolean;
+}) {
+  const { ctx } = props;
+  const { locale } = ctx;
+  return (
+    <Page ctx={ctx} title={text.staff[locale]} nav={adminNav} current="/admin/staff">
+      <h1>{text.staff[locale]}</h1>
+      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      {props.done ? (
+        <Notice tone="ok" role="status">
+          <p>{text.changed[locale]}</p>
+        </Notice>
+      ) : null}
+      <StaffTable
+        ctx={ctx}
+        staff={props.staff}
+        showOrganisation
+        selfId={ctx.user?.kind === 'staff' ? ctx.user.staffId : undefined}
+      />
+    </Page>
+  );
+}

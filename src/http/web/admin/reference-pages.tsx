@@ -1,0 +1,179 @@
+import type { getCalendarYear } from '../../../features/admin/get-calendar-year.js';
+import type { listRegulationVersions } from '../../../features/admin/list-regulation-versions.js';
+import { Page, type PageContext } from '../layout.js';
+import { formatDate, nameIn } from '../messages.js';
+import { adminNav, ScopeLine } from './organisation-pages.js';
+import { dayKindLabels, monthNames, regionLabel, text } from './texts.js';
+
+const civil = (date: string, locale: PageContext['locale']) =>
+  formatDate(new Date(`${date}T12:00:00+05:00`), locale);
+
+/** `/admin/regulations`: the versions of every service's regulation per region. */
+export function RegulationsPage(props: {
+  ctx: PageContext;
+  regionCode: string | undefined;
+  listing: ReturnType<typeof listRegulationVersions>;
+}) {
+  const { ctx, listing } = props;
+  const { locale } = ctx;
+  const diagramLanguage = locale === 'kk' ? 'kk' : 'ru';
+  return (
+    <Page ctx={ctx} title={text.regulations[locale]} nav={adminNav} current="/admin/regulations">
+      <h1>{text.regulations[locale]}</h1>
+      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      <p>
+        {text.today[locale]}: {civil(listing.today, locale)}
+      </p>
+      {listing.regions.map((region) => (
+        <section aria-labelledby={`region-${region.region}`}>
+          <h2 id={`region-${region.region}`}>{regionLabel(region.region)[locale]}</h2>
+          <div class="table-wrap">
+            <table class="regulations" data-region={region.region}>
+              <thead>
+                <tr>
+                  <th scope="col">{text.service[locale]}</th>
+                  <th scope="col">{text.issuer[locale]}</th>
+                  <th scope="col">{text.effectiveFrom[locale]}</th>
+                  <th scope="col">{text.effectiveTo[locale]}</th>
+                  <th scope="col">{text.state[locale]}</th>
+                  <th scope="col">{text.diagram[locale]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {region.versions.map((version) => (
+                  <tr data-regulation-id={version.id}>
+                    <th scope="row">
+                      {nameIn(version.name, locale)} <code>{version.id}</code>
+                    </th>
+                    <td>
+                      {version.issuer === 'national'
+                        ? text.national[locale]
+                        : regionLabel(version.issuer)[locale]}
+                    </td>
+                    <td>{civil(version.effectiveFrom, locale)}</td>
+                    <td>{version.effectiveTo ? civil(version.effectiveTo, locale) : '—'}</td>
+                    <td>
+                      {version.isInForce ? (
+                        <span class="tag on-time">{text.inForce[locale]}</span>
+                      ) : (
+                        <span class="tag neutral">{text.notInForce[locale]}</span>
+                      )}
+                    </td>
+                    <td>
+                      <a
+                        href={`/admin/regulations/${encodeURIComponent(version.id)}/diagram.svg?diagram=${diagramLanguage}`}
+                      >
+                        {text.diagram[locale]}
+                        <span class="visually-hidden"> {version.id}</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </Page>
+  );
+}
+
+/** `/admin/calendar?year=`: the production calendar of a year with its legal sources. */
+export function CalendarPage(props: {
+  ctx: PageContext;
+  year: ReturnType<typeof getCalendarYear>;
+}) {
+  const { ctx, year } = props;
+  const { locale } = ctx;
+  const title = `${text.calendar[locale]} ${year.year}`;
+  const sourceTitle = new Map(year.sources.map((source) => [source.id, source]));
+  return (
+    <Page ctx={ctx} title={title} nav={adminNav} current="/admin/calendar">
+      <h1>{title}</h1>
+      <form method="get" action="/admin/calendar" class="inline-form">
+        <label for="year">{text.year[locale]}</label>{' '}
+        <select id="year" name="year">
+          {Array.from({ length: year.lastYear - year.firstYear + 1 }, (_, index) => {
+            const option = year.firstYear + index;
+            return (
+              <option value={String(option)} selected={option === year.year}>
+                {option}
+              </option>
+            );
+          })}
+        </select>{' '}
+        <button type="submit" class="secondary">
+          {text.show[locale]}
+        </button>
+      </form>
+      <h2>{text.listedDays[locale]}</h2>
+      <div class="table-wrap">
+        <table id="listed-days">
+          <thead>
+            <tr>
+              <th scope="col">{text.date[locale]}</th>
+              <th scope="col">{text.name[locale]}</th>
+              <th scope="col">{text.dayKind[locale]}</th>
+              <th scope="col">{text.sources[locale]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {year.days.map((day) => (
+              <tr>
+                <th scope="row">
+                  <time datetime={day.date}>{civil(day.date, locale)}</time>
+                </th>
+                <td>{day.name[locale]}</td>
+                <td>{dayKindLabels[day.kind][locale]}</td>
+                <td>{day.sources.map((id) => sourceTitle.get(id)?.title ?? id).join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{text.daysOffOfMonth[locale]}</h2>
+      <div class="table-wrap">
+        <table id="days-off">
+          <thead>
+            <tr>
+              <th scope="col">{text.month[locale]}</th>
+              <th scope="col">{text.daysOffOfMonth[locale]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {year.months.map((month) => (
+              <tr>
+                <th scope="row">{monthNames[locale][month.month - 1]}</th>
+                <td>
+                  {month.days
+                    .filter((day) => day.isDayOff)
+                    .map((day) => String(day.day))
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{text.sources[locale]}</h2>
+      <ul id="calendar-sources">
+        {year.sources.map((source) => (
+          <li>
+            {source.url ? <a href={source.url}>{source.title}</a> : source.title} (
+            {source.verified ? text.verified[locale] : text.unverified[locale]})
+          </li>
+        ))}
+      </ul>
+      {year.notes.length > 0 ? (
+        <>
+          <h2>{text.notes[locale]}</h2>
+          <ul>
+            {year.notes.map((note) => (
+              <li>{note}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Page>
+  );
+}

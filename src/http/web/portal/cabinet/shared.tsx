@@ -1,0 +1,51 @@
+import type { Locale, LocalizedText } from '../../../../domain/shared/locale.js';
+import type { TimeUnit } from '../../../../domain/regulation/TimeUnit.js';
+import type { NavItem } from '../../layout.js';
+import { formatDateTime } from '../../messages.js';
+import { text } from './texts.js';
+
+/** The cabinet's menu, with the unread count on the notifications link. */
+export function cabinetNav(unreadCount: number): NavItem[] {
+  const withCount = (label: LocalizedText): LocalizedText =>
+    unreadCount > 0
+      ? {
+          kk: `${label.kk} (${unreadCount} ${text.unreadCount.kk})`,
+          ru: `${label.ru} (${unreadCount} ${text.unreadCount.ru})`,
+          en: `${label.en} (${unreadCount} ${text.unreadCount.en})`,
+        }
+      : label;
+  return [
+    { href: '/cabinet', label: text.applications },
+    { href: '/cabinet/notifications', label: withCount(text.notifications) },
+  ];
+}
+
+const unitLabels: Record<TimeUnit, LocalizedText> = {
+  minutes: { kk: 'минут', ru: 'мин.', en: 'minutes' },
+  hours: { kk: 'сағат', ru: 'ч.', en: 'hours' },
+  working_days: { kk: 'жұмыс күні', ru: 'раб. дн.', en: 'working days' },
+  calendar_days: { kk: 'күнтізбелік күн', ru: 'календ. дн.', en: 'calendar days' },
+  months: { kk: 'ай', ru: 'мес.', en: 'months' },
+};
+
+/** "10 календ. дн." */
+export function durationText(duration: { amount: number; unit: TimeUnit }, locale: Locale) {
+  return `${duration.amount} ${unitLabels[duration.unit][locale]}`;
+}
+
+/** A date and time (UTC+5) in a <time> element with the ISO instant. */
+export function Time(props: { value: Date | string | null | undefined; locale: Locale }) {
+  if (!props.value) return <span>—</span>;
+  const value = typeof props.value === 'string' ? new Date(props.value) : props.value;
+  return <time datetime={value.toISOString()}>{formatDateTime(value, props.locale)}</time>;
+}
+
+/** The overdue / on-time mark of a due date (text, not colour alone). */
+export function DueTag(props: { isOverdue: boolean; isRunning: boolean; locale: Locale }) {
+  if (!props.isRunning) return null;
+  return props.isOverdue ? (
+    <span class="tag overdue">{text.overdue[props.locale]}</span>
+  ) : (
+    <span class="tag on-time">{text.onTime[props.locale]}</span>
+  );
+}
