@@ -22,6 +22,10 @@ export interface SigningWebServer extends RunningServer {
   readonly url: string;
   readonly demo: DemoSeedResult;
   readonly signer: RunningSigner;
+  /** Every SMS the server sent (one-time passwords). */
+  readonly sms: InMemorySmsOutbox;
+  /** The PKI whose root the server trusts; `holders[0]` is the signer's key. */
+  readonly pki: Awaited<ReturnType<typeof createDemoPki>>;
 }
 
 /**
@@ -66,10 +70,8 @@ export async function startSigningWebServer(options: {
   const provisioned = await provisionDatabase();
   const base = testConfig(provisioned.database);
   const config = { ...base, pki: { directory: pkiDirectory, ncalayerUrl: signer.url } };
-  const server = await startServer(config, createLogger(config), {
-    sms: new InMemorySmsOutbox(),
-    now: options.now,
-  });
+  const sms = new InMemorySmsOutbox();
+  const server = await startServer(config, createLogger(config), { sms, now: options.now });
   const services = await loadApplicationServices(server.database.db, options.now);
   const demo = await seedDemo(services);
   return {
@@ -77,6 +79,8 @@ export async function startSigningWebServer(options: {
     url: `http://127.0.0.1:${server.port}`,
     demo,
     signer,
+    sms,
+    pki,
     close: async () => {
       await signer.close();
       await server.close();
