@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationStatusLabels } from '../src/domain/application/ApplicationStatus.js';
 import type { ApplicationServices } from '../src/features/applications/application-services.js';
 import { loadApplicationServices } from '../src/features/applications/load-application-services.js';
-import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
 import { formatLocal } from '../src/features/front-office/deadline-indicator.js';
+import { formatDateTime } from '../src/http/web/messages.js';
 import { getApplicationView } from '../src/features/queries/get-application-view.js';
 import {
   createSimulatorData,
@@ -19,7 +19,8 @@ import {
   saveScreenshot,
   seriousAccessibilityViolations,
 } from '../test/support/browser.js';
-import { startWebTestServer, type WebTestServer } from '../test/support/web.js';
+import { demoStaffIin } from '../src/features/demo/demo-accounts.js';
+import { startSigningWebServer, type SigningWebServer } from '../test/support/back-office-web.js';
 
 // README, "Demo accounts": the Kostanay front office.
 const operatorIin = '800101329877';
@@ -37,7 +38,7 @@ const now = () => new Date(clockMs);
 const advance = (minutes: number) => (clockMs += minutes * 60_000);
 
 describe('the front office in a real browser (issue 9)', () => {
-  let server: WebTestServer;
+  let server: SigningWebServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -45,7 +46,6 @@ describe('the front office in a real browser (issue 9)', () => {
   let applicationId = '';
   let applicationNumber = '';
   let registerId = '';
-  const tokens: Record<string, string> = {};
   const staffIds: Record<string, string> = {};
 
   const pdfText = async (href: string): Promise<string> => {
@@ -72,23 +72,18 @@ describe('the front office in a real browser (issue 9)', () => {
     ]);
   };
   const engineView = () => getApplicationView(engine, { kind: 'system' }, applicationId);
-  const command = async (role: string, body: Record<string, unknown>) => {
-    advance(30);
-    const response = await fetch(`${server.url}/api/v1/applications/${applicationId}/commands`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        kind: 'complete_step',
-        idempotencyKey: `e2e-${role}-${clockMs}`,
-        ...body,
-      }),
-    });
-    expect(response.status, await response.clone().text()).toBe(200);
-  };
-
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startWebTestServer({ demo: true, now }),
+      // The provider's head signs in the browser with the NCALayer-compatible signer.
+      startSigningWebServer({
+        now,
+        signerHolder: {
+          iin: demoStaffIin(provider, 'head'),
+          surname: 'Басшы',
+          name: 'Демо',
+          organisation: { name: 'Отдел образования', bin: '040340001234', isHead: true },
+        },
+      }),
       launchBrowser(),
     ]);
     engine = await loadApplicationServices(server.database.db, now);
@@ -97,18 +92,6 @@ describe('the front office in a real browser (issue 9)', () => {
         (member) => member.organisationId === provider && member.role === role,
       )!;
       staffIds[role] = staff.principal.staffId;
-      const created = await createApiToken(
-        server.database.db,
-        { kind: 'system', id: 'e2e' },
-        {
-          name: `e2e ${role}`,
-          organisationId: provider,
-          roles: [role],
-          staffAccountId: staff.principal.staffId,
-        },
-        now(),
-      );
-      tokens[role] = created.token;
     }
     context = await browser.newContext({ baseURL: server.url, locale: 'ru-RU' });
     // The server's clock is in 2019, so the session cookie's Expires is in the browser's past:
@@ -269,12 +252,61 @@ describe('the front office in a real browser (issue 9)', () => {
     expect(await page.locator('#acknowledged time').count()).toBe(1);
   });
 
-  it('the provider works through the API; the result returns and is issued against ID', async () => {
-    await command('registry_office', { stepId: 'register' });
-    await command('head', { stepId: 'assign', executorId: staffIds.executor });
-    await command('executor', { stepId: 'review', answer: true });
-    await command('head', { stepId: 'sign' });
-    await command('registry_office', { stepId: 'fo-send-result' });
+  it('the provider works in the back office, the head signs with NCALayer; the result returns and is issued against ID', async () => {
+    // The whole chain in the browser (issue 9): registry office, head, executor, head's
+    // signature, hand-back to the front office — each in the provider's back office.
+    const appPath = `/back-office/applications/${applicationId}`;
+    const asProvider = async (role: 'registry_office' | 'head' | 'executor') => {
+      advance(30);
+      await signIn(demoStaffIin(provider, role));
+      await page.goto(`${appPath}?lang=ru`);
+      // The step's due shown is the engine's (steps without their own term show none).
+      const step = (await engineView()).currentStep!;
+      if (step.dueAt) {
+        expect(await page.locator('main').textContent()).toContain(
+          formatDateTime(new Date(step.dueAt), 'ru'),
+        );
+      }
+      await checkAxe();
+    };
+    await asProvider('registry_office');
+    await Promise.all([
+      page.waitForURL(/done=1/),
+      page.click('#complete-form button[type=submit]'),
+    ]);
+    expect((await engineView()).currentStep?.id).toBe('assign');
+    await asProvider('head');
+    await page.selectOption('#assign-executor', staffIds.executor!);
+    await Promise.all([page.waitForURL(/done=1/), page.click('#assign-form button[type=submit]')]);
+    await asProvider('executor');
+    await page.fill('#draft-result-orderNumber', '212-Э');
+    await page.fill('#draft-result-orderDate', '16.10.2019');
+    await page.fill('#draft-result-studentName', 'Сейітқали Әлия');
+    await page.fill('#draft-result-school', 'Қостанай қаласының № 5 мектеп-гимназиясы');
+    await page.fill('#draft-result-grade', '9');
+    await Promise.all([
+      page.waitForURL(/done=1/),
+      page.click('#draft-result-form button[type=submit]'),
+    ]);
+    expect((await engineView()).currentStep?.id).toBe('sign');
+    await asProvider('head');
+    await Promise.all([
+      page.waitForURL(/done=1/, { timeout: 30_000 }),
+      page.click('#sign-form button[type=submit]'),
+    ]);
+    const documentId = (await page
+      .locator('#documents a[href^="/verify/"]')
+      .last()
+      .getAttribute('href'))!.slice('/verify/'.length);
+    const verification = await page.request.get(`/verify/${documentId}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(((await verification.json()) as { genuine: boolean }).genuine).toBe(true);
+    await asProvider('registry_office');
+    await Promise.all([
+      page.waitForURL(/done=1/),
+      page.click('#complete-form button[type=submit]'),
+    ]);
     const view = await engineView();
     expect(view.currentStep).toMatchObject({
       id: 'fo-issue-result',

@@ -69,7 +69,10 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
       createRegistryGateway(
         dependencies.config.registries.kind === 'http'
           ? { kind: 'http', baseUrl: dependencies.config.registries.baseUrl }
-          : { kind: 'simulator', clock: dependencies.now },
+          : // The registries are other systems, with their own (real) clock: a server run
+            // under an injected clock (tests, demos of historic regulations) still has powers
+            // of attorney judged on today's date.
+            { kind: 'simulator' },
         {
           db: dependencies.database.db,
           logger: dependencies.logger,
