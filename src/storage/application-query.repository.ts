@@ -34,7 +34,8 @@ export interface ApplicationListRow {
 
 type Eb = ExpressionBuilder<Tables, 'application'>;
 
-const listColumns = [
+/** The columns of an application list row (search, inbox, front-office lists). */
+export const applicationListColumns = [
   'id',
   'number',
   'regulation_id',
@@ -57,7 +58,10 @@ const listColumns = [
   'updated_at',
 ] as const;
 
-function toListRow(row: Pick<Selectable<Tables['application']>, (typeof listColumns)[number]>) {
+/** An application list row from its columns. */
+export function toListRow(
+  row: Pick<Selectable<Tables['application']>, (typeof applicationListColumns)[number]>,
+) {
   return {
     id: row.id,
     number: row.number,
@@ -108,7 +112,7 @@ export async function searchApplicationRows(
 ): Promise<ApplicationListRow[]> {
   const rows = await db
     .selectFrom('application')
-    .select(listColumns)
+    .select(applicationListColumns)
     .where((eb) => {
       const conditions: Expression<SqlBool>[] = [];
       if (filter.visibleToOrganisationId) {
@@ -193,7 +197,7 @@ export async function listInboxRows(
   const branch = (byActor: (eb: Eb) => Expression<SqlBool>) =>
     db
       .selectFrom('application')
-      .select([...listColumns, urgency.as('urgency_at')])
+      .select([...applicationListColumns, urgency.as('urgency_at')])
       .where('holder_organisation_id', '=', owner.organisationId)
       .where('current_step_id', 'is not', null)
       .where(byActor)
@@ -242,7 +246,7 @@ export async function listApplicantRows(
 ): Promise<ApplicationListRow[]> {
   const rows = await db
     .selectFrom('application')
-    .select(listColumns)
+    .select(applicationListColumns)
     .where((eb) => eb.or([eb('applicant_iin', '=', iin), eb('representative_iin', '=', iin)]))
     .$if(after !== undefined, (query) =>
       query.where(sql<SqlBool>`(submitted_at, id) < (${after!.at}, ${after!.id}::uuid)`),

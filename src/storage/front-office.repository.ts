@@ -1,59 +1,13 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
-import type { ApplicationListRow } from './application-query.repository.js';
+import {
+  applicationListColumns,
+  toListRow,
+  type ApplicationListRow,
+} from './application-query.repository.js';
 import type { Database } from './db.js';
 import type { Tables } from './schema.js';
 
 type Executor = Database | Transaction<Tables>;
-
-const listColumns = [
-  'id',
-  'number',
-  'regulation_id',
-  'service_code',
-  'region_code',
-  'channel',
-  'applicant_iin',
-  'representative_iin',
-  'provider_organisation_id',
-  'front_office_id',
-  'holder_organisation_id',
-  'status',
-  'current_step_id',
-  'current_actor',
-  'executor_id',
-  'submitted_at',
-  'step_due_at',
-  'due_at',
-  'ended_at',
-  'updated_at',
-] as const;
-
-function toListRow(
-  row: Pick<Selectable<Tables['application']>, (typeof listColumns)[number]>,
-): ApplicationListRow {
-  return {
-    id: row.id,
-    number: row.number,
-    regulationId: row.regulation_id,
-    serviceCode: row.service_code,
-    regionCode: row.region_code,
-    channel: row.channel,
-    applicantIin: row.applicant_iin,
-    representativeIin: row.representative_iin,
-    providerOrganisationId: row.provider_organisation_id,
-    frontOfficeId: row.front_office_id,
-    holderOrganisationId: row.holder_organisation_id,
-    status: row.status,
-    currentStepId: row.current_step_id,
-    currentActor: row.current_actor,
-    executorId: row.executor_id,
-    submittedAt: row.submitted_at,
-    stepDueAt: row.step_due_at,
-    dueAt: row.due_at,
-    endedAt: row.ended_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** Which applications of a front office to list; every filter optional, combined with AND. */
 export interface FrontOfficeApplicationFilter {
@@ -74,7 +28,7 @@ export async function listFrontOfficeApplicationRows(
 ): Promise<ApplicationListRow[]> {
   let query = db
     .selectFrom('application')
-    .select(listColumns)
+    .select(applicationListColumns)
     .where('front_office_id', '=', filter.frontOfficeId);
   if (filter.submittedFrom) query = query.where('submitted_at', '>=', filter.submittedFrom);
   if (filter.submittedBefore) query = query.where('submitted_at', '<', filter.submittedBefore);
