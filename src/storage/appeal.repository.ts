@@ -63,3 +63,67 @@ export async function insertQuestionnaireAnswer(
     })
     .execute();
 }
+
+/** One appeal, or undefined. */
+export async function findAppeal(db: Executor, appealId: string) {
+  return db.selectFrom('appeal').selectAll().where('id', '=', appealId).executeTakeFirst();
+}
+
+/**
+ * Records the provider's decision on an appeal still waiting for one. Returns false when it
+ * was decided meanwhile (the caller reports a conflict and rolls back).
+ */
+export async function recordAppealDecision(
+  trx: Executor,
+  appealId: string,
+  decision: {
+    status: 'upheld' | 'rejected';
+    answer: string;
+    decidedBy: string;
+    decidedAt: Date;
+  },
+): Promise<boolean> {
+  const updated = await trx
+    .updateTable('appeal')
+    .set({
+      status: decision.status,
+      decision: decision.answer,
+      decided_by: decision.decidedBy,
+      decided_at: decision.decidedAt,
+    })
+    .where('id', '=', appealId)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+/**
+ * The appeals against the applications an organisation holds as provider, waiting ones first
+ * (earliest due first), then the decided ones.
+ */
+export async function listAppealsOfProvider(
+  db: Executor,
+  organisationId: string,
+  options: { limit: number },
+) {
+  return db
+    .selectFrom('appeal')
+    .innerJoin('application', 'application.id', 'appeal.application_id')
+    .select([
+      'appeal.id',
+      'appeal.application_id',
+      'appeal.status',
+      'appeal.submitted_at',
+      'appeal.due_at',
+      'appeal.decided_at',
+      'application.number',
+      'application.service_code',
+      'application.regulation_id',
+    ])
+    .where('application.provider_organisation_id', '=', organisationId)
+    .orderBy((eb) => eb.case().when('appeal.status', '=', 'submitted').then(0).else(1).end())
+    .orderBy('appeal.due_at')
+    .orderBy('appeal.submitted_at', 'desc')
+    .limit(options.limit)
+    .execute();
+}

@@ -72,6 +72,14 @@ const suspended = z
 const resumed = z.object({ type: z.literal('resumed') }).strict();
 const handedBack = z.object({ type: z.literal('handed_back') }).strict();
 const appealed = z.object({ type: z.literal('appealed'), appealId: z.string().min(1) }).strict();
+/** The provider's decision on an appeal; the reasoned answer is kept with the appeal. */
+const appealDecided = z
+  .object({
+    type: z.literal('appeal_decided'),
+    appealId: z.string().min(1),
+    decision: z.enum(['upheld', 'rejected']),
+  })
+  .strict();
 const questionnaireAnswered = z
   .object({
     type: z.literal('questionnaire_answered'),
@@ -89,6 +97,7 @@ export const ApplicationEventPayload = z.discriminatedUnion('type', [
   resumed,
   handedBack,
   appealed,
+  appealDecided,
   questionnaireAnswered,
 ]);
 export type ApplicationEventPayload = z.infer<typeof ApplicationEventPayload>;

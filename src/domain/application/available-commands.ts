@@ -21,6 +21,7 @@ export type AvailableCommand =
   | { readonly kind: 'suspend' }
   | { readonly kind: 'resume' }
   | { readonly kind: 'appeal' }
+  | { readonly kind: 'decide_appeal' }
   | { readonly kind: 'answer_questionnaire' };
 export type AvailableCommandKind = AvailableCommand['kind'];
 
@@ -48,8 +49,8 @@ const isApplicant = (principal: Principal, state: ApplicationState) =>
 /**
  * What `principal` may do to the application now: the current step when the regulation gives it to
  * the principal's role in the organisation that holds the application (and, after assignment,
- * only to the appointed executor); extension and suspension to the provider's head; appeal and the
- * questionnaire to the applicant once the process has ended. Nothing else is allowed.
+ * only to the appointed executor); extension, suspension and the decision on an appeal to the
+ * provider's head; appeal and the questionnaire to the applicant once the process has ended. Nothing else is allowed.
  */
 export function listAvailableCommands(
   state: ApplicationState,
@@ -85,6 +86,11 @@ export function listAvailableCommands(
     if (getTerm(regulation, state.channel).extension.allowed)
       commands.push({ kind: 'extend_term' });
     commands.push({ kind: state.suspendedSince === undefined ? 'suspend' : 'resume' });
+  }
+  const hasOpenAppeal = state.appealIds.some((id) => !state.decidedAppealIds.includes(id));
+  if (hasOpenAppeal && isHeadOfProvider(principal, state)) {
+    // Law "On public services", art. 25: the provider reviews a complaint within 5 working days.
+    commands.push({ kind: 'decide_appeal' });
   }
   if (state.outcome !== undefined && isApplicant(principal, state)) {
     commands.push({ kind: 'appeal' });

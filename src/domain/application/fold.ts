@@ -50,6 +50,8 @@ export interface ApplicationState {
   readonly endedAt: number | undefined;
   readonly questionnaireAnswered: boolean;
   readonly appealIds: readonly string[];
+  /** The appeals the provider has decided (a subset of appealIds). */
+  readonly decidedAppealIds: readonly string[];
   /** The sequence of the last event: the version commands must name. */
   readonly version: number;
   readonly history: readonly { sequence: number; at: number; status: ApplicationStatus }[];
@@ -166,6 +168,7 @@ export function foldApplication(
     endedAt: undefined,
     questionnaireAnswered: false,
     appealIds: [],
+    decidedAppealIds: [],
     version: first.sequence,
     history: [{ sequence: first.sequence, at: first.at, status: 'received' }],
   };
@@ -231,6 +234,10 @@ export function foldApplication(
         break;
       case 'appealed':
         state.appealIds = [...state.appealIds, event.appealId];
+        break;
+      case 'appeal_decided':
+        // The decision and its reasoned answer live with the appeal; the process is unchanged.
+        state.decidedAppealIds = [...state.decidedAppealIds, event.appealId];
         break;
       case 'questionnaire_answered':
         state.questionnaireAnswered = true;

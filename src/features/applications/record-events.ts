@@ -185,6 +185,18 @@ function notificationsOf(
       },
     });
   }
+  for (const event of appended) {
+    if (event.type !== 'appeal_decided') continue;
+    const upheld = event.decision === 'upheld';
+    messages.push({
+      kind: 'appeal_decided',
+      text: {
+        kk: `№${target.number} өтініш бойынша шағым ${upheld ? 'қанағаттандырылды' : 'қабылданбады'}. Жауап жеке кабинетте.`,
+        ru: `Жалоба по заявлению №${target.number} ${upheld ? 'удовлетворена' : 'отклонена'}. Ответ в личном кабинете.`,
+        en: `The appeal on application ${target.number} was ${upheld ? 'upheld' : 'rejected'}. The answer is in the personal cabinet.`,
+      },
+    });
+  }
   const recipients = [
     after.applicantIin,
     ...(after.representativeIin ? [after.representativeIin] : []),

@@ -43,6 +43,7 @@ function entryOf(event: ApplicationEvent, regulation: RegulationDefinition, chan
     case 'resumed':
     case 'handed_back':
     case 'appealed':
+    case 'appeal_decided':
     case 'questionnaire_answered':
       return { ...base, step: null, answer: null, reason: null, documentIds: [] };
   }

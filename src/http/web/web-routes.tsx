@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/shared/domain-error.js';
 import { errorTable } from '../error-table.js';
 import { adminRoutes } from './admin/index.js';
 import { assetRoutes } from './assets.js';
+import { backOfficeAppealRoutes } from './back-office/appeals.js';
 import { backOfficeRoutes } from './back-office/index.js';
 import { documentRoutes } from './documents.js';
 import { frontOfficeRoutes } from './front-office/index.js';
@@ -102,6 +103,7 @@ export function webRoutes(): Hono<WebEnv> {
   web.route('/', portalRoutes());
   web.route('/', frontOfficeRoutes());
   web.route('/', backOfficeRoutes());
+  web.route('/', backOfficeAppealRoutes());
   web.route('/', adminRoutes());
   web.onError(renderWebError);
   return web;

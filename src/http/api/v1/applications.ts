@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { CompleteStepInput, completeStep } from '../../../features/applications/complete-step.js';
+import { DecideAppealInput, decideAppeal } from '../../../features/applications/decide-appeal.js';
 import { ExtendTermInput, extendTerm } from '../../../features/applications/extend-term.js';
 import {
   ResumeApplicationInput,
@@ -121,8 +122,14 @@ export const CommandBody = z
       kind: z.literal('resume'),
       idempotencyKey: bodyKey,
     }),
+    DecideAppealInput.omit(omitted).extend({
+      kind: z.literal('decide_appeal'),
+      idempotencyKey: bodyKey,
+    }),
   ])
-  .describe('A command: complete the current step, extend the term, suspend or resume');
+  .describe(
+    "A command: complete the current step, extend the term, suspend, resume, or decide an appeal (the provider's head)",
+  );
 
 export const commandOperation = defineOperation({
   method: 'post',
@@ -191,6 +198,10 @@ export function applicationRoutes(): Hono<AppEnv> {
       }
       case 'resume':
         return input.c.json(await resumeApplication(service, principal, envelope));
+      case 'decide_appeal': {
+        const { kind: _kind, ...rest } = command;
+        return input.c.json(await decideAppeal(service, principal, { ...rest, ...envelope }));
+      }
     }
   });
 

@@ -98,7 +98,14 @@ export const AvailableCommand = z
       .strict(),
     z
       .object({
-        kind: z.enum(['extend_term', 'suspend', 'resume', 'appeal', 'answer_questionnaire']),
+        kind: z.enum([
+          'extend_term',
+          'suspend',
+          'resume',
+          'appeal',
+          'decide_appeal',
+          'answer_questionnaire',
+        ]),
       })
       .strict(),
   ])

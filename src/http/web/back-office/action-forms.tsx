@@ -1,3 +1,4 @@
+import { appealLinkText } from './appeals.js';
 import type { AvailableCommand } from '../../../domain/application/available-commands.js';
 import { questionLabels } from '../../../domain/regulation/labels.js';
 import type { Locale } from '../../../domain/shared/locale.js';
@@ -407,6 +408,12 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
             return <SuspendForm {...props} />;
           case 'resume':
             return <ResumeForm {...props} />;
+          case 'decide_appeal':
+            return (
+              <p>
+                <a href="/back-office/appeals">{appealLinkText[locale]}</a>
+              </p>
+            );
           default:
             return null;
         }

@@ -188,6 +188,11 @@ export const eventLabels = {
     en: 'Result handed back to the provider',
   },
   appealed: { kk: 'Шағым берілді', ru: 'Подана жалоба', en: 'Appeal filed' },
+  appeal_decided: {
+    kk: 'Шағым бойынша шешім қабылданды',
+    ru: 'По жалобе принято решение',
+    en: 'Appeal decided',
+  },
   questionnaire_answered: {
     kk: 'Сауалнамаға жауап берілді',
     ru: 'Заполнена анкета',
