@@ -58,7 +58,7 @@ describe(`OpenAPI document, reference page and regulations catalogue on ${testBa
     const variants =
       command.requestBody.content['application/json'].schema.oneOf ??
       command.requestBody.content['application/json'].schema.anyOf;
-    expect(variants).toHaveLength(4);
+    expect(variants).toHaveLength(5);
     expect(command.parameters).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'id', in: 'path' }),
