@@ -61,6 +61,12 @@ describe('/api/auth', () => {
     expect(setCookie).toMatch(/^qyzmet_session=[A-Za-z0-9_-]{43};/);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Lax');
+    // A lifetime on the server's clock (Max-Age), never a date the browser's clock would judge.
+    const { expiresAt } = (await confirmed.json()) as { expiresAt: string };
+    const maxAge = Number(/Max-Age=(\d+)/.exec(setCookie)?.[1]);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(Math.abs(Date.parse(expiresAt) - (now.getTime() + maxAge * 1000))).toBeLessThan(1000);
+    expect(setCookie).not.toMatch(/Expires=/i);
     cookie = setCookie.split(';')[0]!;
     const session = await app.request('/api/auth/session', { headers: { cookie } });
     expect(session.status).toBe(200);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { confirmCitizenLogin } from '../../features/identity/confirm-citizen-login.js';
@@ -10,9 +10,9 @@ import { getSession, logOut, logOutEverywhere } from '../../features/identity/se
 import { startCitizenLogin } from '../../features/identity/start-citizen-login.js';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
 import type { AppEnv } from '../app.js';
+import { sessionCookieName, setSessionCookie } from '../session-cookie.js';
 
-/** The name of the session cookie. */
-export const sessionCookieName = 'qyzmet_session';
+export { sessionCookieName };
 
 const Registration = z.object({ iin: z.string(), password: z.string(), phone: z.string() });
 const Credentials = z.object({ iin: z.string(), password: z.string() });
@@ -51,10 +51,6 @@ export function authRoutes(options: { sms: SmsSender }) {
     db: c.get('deps').database.db,
     sms: options.sms,
   });
-  const isSecure = (c: Context<AppEnv>) => {
-    const { config } = c.get('deps');
-    return config.env === 'production' || config.http.publicUrl.startsWith('https:');
-  };
   const token = (c: Context<AppEnv>) => getCookie(c, sessionCookieName) ?? '';
 
   routes.post('/api/auth/register', async (c) => {
@@ -81,13 +77,7 @@ export function authRoutes(options: { sms: SmsSender }) {
       await body(c, Answer),
       c.get('deps').now(),
     );
-    setCookie(c, sessionCookieName, session.token, {
-      httpOnly: true,
-      secure: isSecure(c),
-      sameSite: 'Lax',
-      path: '/',
-      expires: session.expiresAt,
-    });
+    setSessionCookie(c, session.token, session.expiresAt);
     return c.json({ citizenAccountId: session.citizenAccountId, expiresAt: session.expiresAt });
   });
 

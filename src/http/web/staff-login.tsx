@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { setSessionCookie } from '../session-cookie.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Locale } from '../../domain/shared/locale.js';
 import { StaffRole } from '../../domain/shared/roles.js';
@@ -18,13 +19,7 @@ import {
 } from './layout.js';
 import { common, nameIn } from './messages.js';
 import { pageContext, render } from './page-context.js';
-import {
-  clientAddress,
-  isSecureDeployment,
-  safeReturnPath,
-  type WebContext,
-  type WebEnv,
-} from './web-env.js';
+import { clientAddress, safeReturnPath, type WebContext, type WebEnv } from './web-env.js';
 
 const text = {
   title: common.staffLogIn,
@@ -185,13 +180,7 @@ export function staffLoginRoutes(): Hono<WebEnv> {
           />,
         );
       }
-      setCookie(c, sessionCookieName, outcome.session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isSecureDeployment(c),
-        expires: outcome.session.expiresAt,
-      });
+      setSessionCookie(c, outcome.session.token, outcome.session.expiresAt);
       const principal = await getStaffPrincipal(database.db, outcome.session.staffId);
       return c.redirect(state.next || staffHomePath(principal.roles), 303);
     } catch (error) {

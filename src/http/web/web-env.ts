@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { isSecureDeployment } from '../session-cookie.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { locales, negotiateLocale, type Locale } from '../../domain/shared/locale.js';
 import type { AppDependencies, AppEnv } from '../app.js';
@@ -24,11 +25,7 @@ export const csrfCookieName = 'qyzmet_csrf';
 /** The form field (or `x-csrf-token` header) that repeats the token. */
 export const csrfFieldName = '_csrf';
 
-/** Whether cookies must be Secure: production, or a public URL on https. */
-export function isSecureDeployment(c: Context): boolean {
-  const { config } = c.get('deps') as AppDependencies;
-  return config.env === 'production' || config.http.publicUrl.startsWith('https:');
-}
+export { isSecureDeployment };
 
 function isLocale(value: string | undefined): value is Locale {
   return value !== undefined && (locales as readonly string[]).includes(value);

@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { setSessionCookie } from '../../session-cookie.js';
 import { DomainError, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { confirmCitizenLogin } from '../../../features/identity/confirm-citizen-login.js';
 import { registerCitizen } from '../../../features/identity/register-citizen.js';
 import { startCitizenLogin } from '../../../features/identity/start-citizen-login.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
-import { sessionCookieName } from '../../api/auth.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -17,13 +16,7 @@ import {
 } from '../layout.js';
 import { common } from '../messages.js';
 import { currentUser, pageContext, render } from '../page-context.js';
-import {
-  clientAddress,
-  isSecureDeployment,
-  safeReturnPath,
-  type WebContext,
-  type WebEnv,
-} from '../web-env.js';
+import { clientAddress, safeReturnPath, type WebContext, type WebEnv } from '../web-env.js';
 import { PortalPage } from './portal-page.js';
 import { fill, issueMessage, portalText as text } from './texts.js';
 
@@ -341,13 +334,7 @@ export function accountRoutes(): Hono<WebEnv> {
         { challengeId, code },
         c.get('deps').now(),
       );
-      setCookie(c, sessionCookieName, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isSecureDeployment(c),
-        expires: session.expiresAt,
-      });
+      setSessionCookie(c, session.token, session.expiresAt);
       return c.redirect(next || afterLogin, 303);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'unauthenticated') {
