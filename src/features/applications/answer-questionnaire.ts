@@ -6,7 +6,7 @@ import type { ApplicationServices } from './application-services.js';
 import { requireAvailable } from './conflict.js';
 import { getApplicationFor } from './load-application.js';
 import { parseInput } from './parse-input.js';
-import { recordEvents } from './record-events.js';
+import { engineTargetOf, recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
 
 const satisfaction = z.enum(['not_satisfied', 'partially_satisfied', 'satisfied']);
@@ -43,14 +43,7 @@ export async function answerQuestionnaire(
     });
     await recordEvents(
       trx,
-      {
-        id: loaded.record.id,
-        number: loaded.record.number,
-        regulation: loaded.regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-        state: loaded.state,
-      },
+      engineTargetOf(loaded),
       { kind: 'citizen', iin: principal.iin },
       [{ type: 'questionnaire_answered', process: input.process, information: input.information }],
       now,

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { ApplicationServices } from './application-services.js';
 import { requireAvailable } from './conflict.js';
 import { getApplicationFor, type LoadedApplication } from './load-application.js';
-import { recordEvents } from './record-events.js';
+import { engineTargetOf, recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
 
 /**
@@ -34,14 +34,7 @@ export async function changeTerm(
     const role = principal.roles.includes('head') ? 'head' : principal.roles[0]!;
     const state = await recordEvents(
       trx,
-      {
-        id: loaded.record.id,
-        number: loaded.record.number,
-        regulation: loaded.regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-        state: loaded.state,
-      },
+      engineTargetOf(loaded),
       { kind: 'staff', userId: principal.staffId, role, organisationId: principal.organisationId },
       [payload],
       services.now(),

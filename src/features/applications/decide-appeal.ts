@@ -7,7 +7,7 @@ import type { ApplicationServices } from './application-services.js';
 import { requireAvailable } from './conflict.js';
 import { getApplicationFor } from './load-application.js';
 import { parseInput } from './parse-input.js';
-import { recordEvents } from './record-events.js';
+import { engineTargetOf, recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
 
 export const AppealDecision = z.enum(['upheld', 'rejected']);
@@ -67,14 +67,7 @@ export async function decideAppeal(
     }
     const next = await recordEvents(
       trx,
-      {
-        id: loaded.record.id,
-        number: loaded.record.number,
-        regulation: loaded.regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-        state: loaded.state,
-      },
+      engineTargetOf(loaded),
       {
         kind: 'staff',
         userId: principal.staffId,

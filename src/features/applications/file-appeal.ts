@@ -8,7 +8,7 @@ import type { ApplicationServices } from './application-services.js';
 import { requireAvailable } from './conflict.js';
 import { getApplicationFor } from './load-application.js';
 import { parseInput } from './parse-input.js';
-import { recordEvents } from './record-events.js';
+import { engineTargetOf, recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
 
 export const FileAppealInput = z
@@ -55,14 +55,7 @@ export async function fileAppeal(
     });
     await recordEvents(
       trx,
-      {
-        id: loaded.record.id,
-        number: loaded.record.number,
-        regulation: loaded.regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-        state: loaded.state,
-      },
+      engineTargetOf(loaded),
       { kind: 'citizen', iin: principal.iin },
       [{ type: 'appealed', appealId }],
       now,

@@ -1,3 +1,4 @@
+import type { LoadedApplication } from './load-application.js';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type {
@@ -38,6 +39,18 @@ export interface EngineTarget {
   readonly state?: ApplicationState;
   /** A new application's row (its projection comes from the fold): inserted, not updated. */
   readonly newApplication?: Omit<NewApplication, keyof ApplicationProjection>;
+}
+
+/** The engine target of an application loaded for a command (its log and fold already read). */
+export function engineTargetOf(loaded: LoadedApplication): EngineTarget {
+  return {
+    id: loaded.record.id,
+    number: loaded.record.number,
+    regulation: loaded.regulation,
+    clock: loaded.clock,
+    events: loaded.events,
+    state: loaded.state,
+  };
 }
 
 const systemActor: EventActor = { kind: 'system', process: 'engine' };

@@ -8,7 +8,7 @@ import type { ApplicationServices } from './application-services.js';
 import { conflictDetails } from './conflict.js';
 import { getApplicationFor } from './load-application.js';
 import { parseInput } from './parse-input.js';
-import { recordEvents } from './record-events.js';
+import { engineTargetOf, recordEvents } from './record-events.js';
 import { runCommand } from './run-command.js';
 
 export const RecordSystemAnswerInput = z
@@ -55,14 +55,7 @@ export async function recordSystemAnswer(
     }
     const next = await recordEvents(
       trx,
-      {
-        id: loaded.record.id,
-        number: loaded.record.number,
-        regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-        state: loaded.state,
-      },
+      engineTargetOf(loaded),
       { kind: 'system', process: input.source },
       [{ type: 'step_completed', stepId: step.id, answer: input.answer, documentIds: [] }],
       services.now(),
