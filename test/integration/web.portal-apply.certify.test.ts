@@ -1,3 +1,4 @@
+import { listEvents } from '../../src/storage/application.repository.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPublicStatus } from '../../src/features/queries/get-public-status.js';
 import { applicationServices } from '../support/applications.js';
@@ -74,9 +75,19 @@ describe('certifying a portal application with a one-time password', () => {
     // The certification names the draft's digest the citizen saw.
     const certification = await fixture.database.db
       .selectFrom('otp_certification')
-      .select(['digest_sha256', 'iin'])
+      .select(['id', 'digest_sha256', 'iin'])
       .executeTakeFirstOrThrow();
-    expect(certification).toEqual({ digest_sha256: digest, iin: citizen.iin });
+    expect(certification).toEqual({
+      id: expect.any(String),
+      digest_sha256: digest,
+      iin: citizen.iin,
+    });
+    // The application's log names that certification: what the citizen certified is linked.
+    const [submittedEvent] = await listEvents(fixture.database.db, applications[0]!.id);
+    expect(submittedEvent).toMatchObject({
+      type: 'submitted',
+      certification: { method: 'otp', id: String(certification.id), digestSha256: digest },
+    });
 
     const done = await fixture.app.request(`${base}/done`, { headers: { cookie } });
     const page = await done.text();

@@ -45,6 +45,19 @@ const submitted = z
     frontOfficeId: z.string().min(1).optional(),
     fields: z.record(z.string(), z.string()).default({}),
     documents: z.array(AttachedDocument).default([]),
+    /**
+     * How the applicant certified the request, when the submitter checked it: the one-time
+     * password's certification record (seed 002, point 8: "удостоверенное ЭЦП или одноразовым
+     * паролем") and the SHA-256 of what was certified.
+     */
+    certification: z
+      .object({
+        method: z.enum(['otp']),
+        id: z.string().min(1),
+        digestSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict()
+      .optional(),
     /** Answers known at submission, e.g. signature_valid after the signature was checked. */
     facts: z.partialRecord(DecisionQuestion, z.boolean()).default({}),
   })

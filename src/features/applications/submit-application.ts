@@ -72,6 +72,10 @@ export async function submitApplication(
   services: ApplicationServices,
   principal: Principal,
   rawInput: SubmitApplicationInput,
+  verified: {
+    /** The applicant's certification the caller has checked (never taken from a client's body). */
+    certification?: { method: 'otp'; id: string; digestSha256: string };
+  } = {},
 ): Promise<SubmitApplicationResult> {
   const input = parseInput(SubmitApplicationInput, rawInput);
   // The whole submission is one statement (application, log, notifications, audit, receipt).
@@ -127,6 +131,7 @@ export async function submitApplication(
         ...(input.frontOfficeId ? { frontOfficeId: input.frontOfficeId } : {}),
         fields: input.fields,
         documents: input.documents,
+        ...(verified.certification ? { certification: verified.certification } : {}),
         // Whoever submits is signed in and has signed the request (the citizen on the portal, the
         // operator or registry office with their ЭЦП): conditions 1 and 2 are answered yes here.
         facts: { credentials_valid: true, signature_valid: true },

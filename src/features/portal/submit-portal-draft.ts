@@ -51,7 +51,7 @@ export async function submitPortalDraft(
   if (input.digestSha256 !== undefined && input.digestSha256 !== digestSha256) {
     throw new DomainError(ErrorCode.conflict, { reason: 'draft_changed_since_review' });
   }
-  await certifyApplicationByOtp(
+  const certification = await certifyApplicationByOtp(
     services.db,
     {
       // The code was issued for the draft (the application has no id before it is submitted).
@@ -77,6 +77,9 @@ export async function submitPortalDraft(
       fields: submittedFields(regulation, draft.fields),
       documents: attachmentsOf(documents),
     },
+    // The certification's subject is the draft (the application had no id yet); the submitted
+    // event names it, so the application's log links to exactly what the citizen certified.
+    { certification: { method: 'otp', id: certification.id, digestSha256 } },
   );
   await markPortalDraftSubmitted(services.db, draft.id, {
     id: result.applicationId,
