@@ -29,6 +29,36 @@ import {
 } from './applications.js';
 import { createTestDatabase } from './database.js';
 
+/** The service a fixture's front office takes, and where and when. */
+export interface RequestScenario {
+  readonly region: string;
+  readonly start: string;
+  readonly providerKind: string;
+  readonly serviceCode: string;
+  readonly fields: (applicantIin: string) => Record<string, string>;
+  readonly checks: Record<string, 'present'>;
+}
+
+/** South Kazakhstan's archive certificate (seed 003): fo-sign-request, then fo-verify-signature. */
+export const archiveScenario: RequestScenario = {
+  region: 'south-kazakhstan',
+  start: '2013-02-12T04:00:00Z',
+  providerKind: 'archive',
+  serviceCode: 'archive-certificate',
+  fields: (iin) => ({ 'applicant-iin-or-bin': iin, 'archive-certificate-type': 'Справка о стаже' }),
+  checks: { application: 'present' },
+};
+
+/** West Kazakhstan's extern permission (seed 000): receipt, fo-send-request, then the courier. */
+export const westExternScenario: RequestScenario = {
+  region: 'west-kazakhstan',
+  start: '2016-04-12T04:00:00Z',
+  providerKind: 'district_education_department',
+  serviceCode: 'extern-permission',
+  fields: () => ({}),
+  checks: { application: 'present', 'standard-point-9-documents': 'present' },
+};
+
 /** A staff member of the fixture: principal, IIN, name, API token and web password. */
 export interface RequestFixtureStaff extends FrontOfficeStaff {
   readonly principal: Principal & { kind: 'staff' };
@@ -48,22 +78,23 @@ export const requestFixturePassword = 'qyzmet2024';
  * `take()` accepts a complete package at front office 1 through the front office's own use
  * case; it then waits at fo-sign-request with the electronic request prepared.
  */
-export async function createFrontOfficeRequestFixture() {
+export async function createFrontOfficeRequestFixture(scenario: RequestScenario = archiveScenario) {
   const database: DatabaseHandle = await createTestDatabase();
-  const clock = manualClock('2013-02-12T04:00:00Z');
+  const clock = manualClock(scenario.start);
+  const region = scenario.region;
   const services = applicationServices(database, clock.now);
   const gateway = createRegistrySimulator({ clock: clock.now });
   useRegistryGateway(services, gateway);
   for (const [id, kind, bin] of [
     ['sko-fo-1', 'front_office', frontOffice1Bin],
     ['sko-fo-2', 'front_office', null],
-    ['sko-archive', 'archive', null],
+    ['sko-archive', scenario.providerKind, null],
   ] as const) {
-    await createOrganisation(database, { id, kind, regionCode: 'south-kazakhstan', bin });
+    await createOrganisation(database, { id, kind, regionCode: region, bin });
   }
   const passwordHash = await hashPassword(requestFixturePassword);
   const make = async (organisationId: string, role: string): Promise<RequestFixtureStaff> => {
-    const principal = await createStaff(database, organisationId, 'south-kazakhstan', [role]);
+    const principal = await createStaff(database, organisationId, region, [role]);
     const account = (await findStaffAccount(database.db, principal.staffId))!;
     await setStaffPasswordIfUnset(database.db, principal.staffId, passwordHash, clock.now());
     const created = await createApiToken(
@@ -135,19 +166,16 @@ export async function createFrontOfficeRequestFixture() {
 
   let key = 0;
   const nextKey = () => `fo-req-${(key += 1).toString().padStart(5, '0')}`;
-  /** Accepts a complete archive-certificate package at front office 1. */
+  /** Accepts a complete package of the scenario's service at front office 1. */
   const take = async () => {
     const taken = await takeApplication(context, staff.operator, {
       formKey: nextKey(),
-      serviceCode: 'archive-certificate',
+      serviceCode: scenario.serviceCode,
       providerOrganisationId: 'sko-archive',
       applicantIin: person.iin,
       applicantPhone: '+77011234567',
-      fields: {
-        'applicant-iin-or-bin': person.iin,
-        'archive-certificate-type': 'Справка о стаже',
-      },
-      checks: { application: 'present' },
+      fields: scenario.fields(person.iin),
+      checks: scenario.checks,
       consentGiven: true,
       requestSigned: true,
     });
