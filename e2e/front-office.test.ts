@@ -83,6 +83,15 @@ describe('the front office in a real browser (issue 9)', () => {
           name: 'Демо',
           organisation: { name: 'Отдел образования', bin: '040340001234', isHead: true },
         },
+        // …and the operator signs the electronic request with their own key.
+        otherHolders: [
+          {
+            iin: operatorIin,
+            surname: 'Оператор',
+            name: 'Демо',
+            organisation: { name: 'Государственная корпорация', bin: '160440007161' },
+          },
+        ],
       }),
       launchBrowser(),
     ]);
@@ -180,6 +189,34 @@ describe('the front office in a real browser (issue 9)', () => {
     expect(receipt).toContain('Расписка о приеме документов');
     expect(receipt).toContain(applicationNumber);
     expect(receipt).toContain(formatLocal(new Date(view.dueAt)));
+    // The electronic request to the provider, signed with the operator's ЭЦП through NCALayer.
+    const request = page.locator('#electronic-request');
+    expect(await request.locator('#request-number').textContent()).toBe(applicationNumber);
+    expect(await request.locator('#request-representative').textContent()).toContain(
+      valid.representativeIin,
+    );
+    expect(await request.locator('#request-issued').textContent()).toMatch(/[0-9a-f]{64}/);
+    await page.goto(`/front-office/applications/${applicationId}?lang=kk`);
+    expect(await page.locator('#electronic-request-title').textContent()).toBe(
+      'Электрондық сұрау салу (көрсетілетін қызметті берушіге)',
+    );
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-request-sign-kk');
+    await page.goto(`/front-office/applications/${applicationId}?lang=ru`);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-request-sign-ru');
+    server.useSigner(operatorIin);
+    await Promise.all([
+      page.waitForURL(/taken=signed/, { timeout: 30_000 }),
+      page.click('#request-sign-form button[type=submit]'),
+    ]);
+    expect(await page.locator('#request-signer').textContent()).toBe('ОПЕРАТОР ДЕМО');
+    expect(await page.locator('#request-sign-form').count()).toBe(0);
+    await checkAxe();
+    await saveScreenshot(page, 'front-office-request-signed-ru');
+    server.useSigner(demoStaffIin(provider, 'head'));
+    // Kostanay's front-office flow has no sign_request step: the package still waits for the courier.
+    expect((await engineView()).currentStep?.actor).toBe('courier');
     // The dashboard lists it as taken today and waiting for the courier, with the engine's due.
     await page.goto('/front-office?lang=ru');
     const row = page.locator(`tr[data-number="${applicationNumber}"]`).first();
@@ -270,6 +307,8 @@ describe('the front office in a real browser (issue 9)', () => {
       await checkAxe();
     };
     await asProvider('registry_office');
+    // Who signed the front office's electronic request, and when.
+    expect(await page.locator('#signed-request').textContent()).toContain('ОПЕРАТОР ДЕМО');
     await Promise.all([
       page.waitForURL(/done=1/),
       page.click('#complete-form button[type=submit]'),

@@ -31,6 +31,7 @@ export interface Tables {
   portal_draft: PortalDraftTable;
   portal_draft_document: PortalDraftDocumentTable;
   prepared_document: PreparedDocumentTable;
+  front_office_request: FrontOfficeRequestTable;
   courier_register: CourierRegisterTable;
   courier_register_item: CourierRegisterItemTable;
   result_request: ResultRequestTable;
@@ -312,6 +313,23 @@ export interface PreparedDocumentTable {
   state: 'draft' | 'signed' | 'superseded';
   prepared_at: ColumnType<Date, Date, never>;
   signed_at: ColumnType<Date | null, Date | null | undefined, Date>;
+}
+
+/** The front office's electronic request to the provider, signed by the operator (0091). */
+export interface FrontOfficeRequestTable {
+  id: string;
+  application_id: string;
+  content: ColumnType<Record<string, unknown>, string, never>;
+  content_bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  content_sha256: ColumnType<string, string, never>;
+  prepared_by: ColumnType<string, string, never>;
+  prepared_at: ColumnType<Date, Date, never>;
+  signature: ColumnType<Uint8Array | null, undefined, Uint8Array>;
+  signer_staff_id: ColumnType<string | null, undefined, string>;
+  signer_iin: ColumnType<string | null, undefined, string | null>;
+  signer_name: ColumnType<string | null, undefined, string>;
+  certificate_serial: ColumnType<string | null, undefined, string>;
+  signed_at: ColumnType<Date | null, undefined, Date>;
 }
 
 /** A certification by one-time password; immutable. */

@@ -83,6 +83,12 @@ export async function recordEvents(
   options: {
     /** The command's receipt for the resulting state, written in the same statement. */
     receiptOf?: (state: ApplicationState) => NewCommandReceipt;
+    /**
+     * Events another actor records right after `payloads`, before the automatic steps: e.g.
+     * the information system's answer to verify_signature from the real verification of the
+     * signature the operator just made (sign-electronic-request.ts).
+     */
+    followedBy?: { actor: EventActor; payloads: readonly ApplicationEventPayload[] };
   } = {},
 ): Promise<ApplicationState> {
   const at = now.getTime();
@@ -94,6 +100,9 @@ export async function recordEvents(
     appended.push(event);
   };
   for (const payload of payloads) push(payload, actor);
+  for (const payload of options.followedBy?.payloads ?? [])
+    push(payload, options.followedBy!.actor);
+  const requested = appended.length;
   let state = foldApplication(target.regulation, events, target.clock);
   for (const completion of planAutomaticSteps(state, target.regulation)) {
     push(
@@ -106,8 +115,7 @@ export async function recordEvents(
       systemActor,
     );
   }
-  if (appended.length > payloads.length)
-    state = foldApplication(target.regulation, events, target.clock);
+  if (appended.length > requested) state = foldApplication(target.regulation, events, target.clock);
   const before =
     target.events.length === 0
       ? undefined

@@ -18,6 +18,7 @@ import {
   type FrontOfficeStaff,
 } from './front-office-context.js';
 import { formatLocal } from './deadline-indicator.js';
+import { prepareElectronicRequest } from './electronic-request.js';
 import {
   checkPackage,
   DocumentCheck,
@@ -71,8 +72,9 @@ function refuse(issues: FieldIssue[]): never {
  * submits through the engine on the front-office channel and completes the operator's steps:
  * an incomplete package or expired documents → the refusal receipt (refused at intake);
  * otherwise the receipt, the applicant's written consent to the use of protected data, and the
- * operator's signature of the electronic request (recorded as the submission's
- * signature_valid fact — the engine's existing path for staff intake).
+ * electronic request to the provider, prepared for the operator's ЭЦП (electronic-request.ts;
+ * the operator signs it in the browser, sign-electronic-request.ts — intake stops at the
+ * regulation's sign_request step until then).
  */
 export async function takeApplication(
   context: FrontOfficeContext,
@@ -160,6 +162,26 @@ export async function takeApplication(
     people,
     ...(input.powerOfAttorneyNumber ? { powerOfAttorneyNumber: input.powerOfAttorneyNumber } : {}),
   });
+  if (verdict.complete) {
+    await prepareElectronicRequest(services, staff, submitted.applicationId, {
+      applicantName: people.applicantName,
+      ...(people.representativeName && input.powerOfAttorneyNumber
+        ? {
+            representative: {
+              name: people.representativeName,
+              powerOfAttorneyNumber: input.powerOfAttorneyNumber,
+            },
+          }
+        : {}),
+      applicantPhone: people.applicantPhone,
+      presentedDocuments: checklist
+        .filter((document) => input.checks[document.id] === DocumentCheck.present)
+        .map((document) => ({
+          id: document.id,
+          title: { kk: document.title.kk, ru: document.title.ru },
+        })),
+    });
+  }
   return {
     kind: verdict.complete ? 'accepted' : 'refused_at_intake',
     applicationId: submitted.applicationId,
@@ -288,7 +310,6 @@ async function advanceIntake(
       case 'authenticate':
       case 'identify_applicant':
       case 'register':
-      case 'sign_request':
       case 'courier_transfer':
         await complete();
         break;
@@ -307,11 +328,14 @@ async function advanceIntake(
       case 'offer_place':
       case 'review':
       case 'route_request':
+      case 'sign_request':
       case 'sign_result':
       case 'store_result':
       case 'submit':
       case 'verify_signature':
-        // Not the operator's intake: the package now waits for someone else.
+        // Not the operator's intake: the package now waits for someone else. (sign_request:
+        // the operator signs the electronic request with their ЭЦП in the browser, NCALayer;
+        // sign-electronic-request.ts completes it and answers verify_signature.)
         return documentId;
     }
   }

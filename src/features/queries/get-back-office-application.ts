@@ -9,6 +9,7 @@ import {
   findPreparedDocument,
   listStaffWithRole,
 } from '../../storage/prepared-document.repository.js';
+import { findFrontOfficeRequest } from '../../storage/front-office-request.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { getApplicationFor } from '../applications/load-application.js';
@@ -49,6 +50,9 @@ export interface BackOfficeApplication {
   /** The organisation's executors, for the head's assignment. */
   readonly executors: readonly { id: string; fullName: string }[];
   readonly executorName: string | undefined;
+  /** The front office's electronic request, when signed: by whom (ЭЦП) and when. */
+  readonly signedRequest:
+    { signerName: string; signerIin: string | null; signedAt: Date; sha256: string } | undefined;
   /** The templates the executor fills, with the fields the system fills. */
   readonly drafting: Readonly<
     Record<
@@ -87,6 +91,7 @@ export async function getBackOfficeApplication(
   const executors = principal.roles.includes(StaffRole.head)
     ? await listStaffWithRole(services.db, state.providerOrganisationId, StaffRole.executor)
     : [];
+  const request = await findFrontOfficeRequest(services.db, record.id);
   const calls = await listGatewayCalls(services.db, { correlationId: record.id });
   const drafting = Object.fromEntries(
     Object.values(DraftOutcome).map((outcome) => {
@@ -122,6 +127,15 @@ export async function getBackOfficeApplication(
     },
     executors: executors.map((staff) => ({ id: staff.id, fullName: staff.fullName })),
     executorName: executor?.fullName,
+    signedRequest:
+      request?.signedAt && request.signerName
+        ? {
+            signerName: request.signerName,
+            signerIin: request.signerIin,
+            signedAt: request.signedAt,
+            sha256: request.contentSha256,
+          }
+        : undefined,
     drafting,
     draftable: state.currentStepId
       ? draftableOutcomes(

@@ -7,6 +7,11 @@ import {
   searchOperation,
   submitOperation,
 } from './applications.js';
+import {
+  frontOfficeRequestRoutes,
+  getFrontOfficeRequestOperation,
+  signFrontOfficeRequestOperation,
+} from './front-office-requests.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import type { ApiOperation } from './operation.js';
 import {
@@ -34,6 +39,8 @@ export const apiOperations: readonly ApiOperation[] = [
   commandOperation,
   prepareDocumentOperation,
   signDocumentOperation,
+  getFrontOfficeRequestOperation,
+  signFrontOfficeRequestOperation,
   inboxOperation,
   myApplicationsOperation,
   publicStatusOperation,
@@ -55,6 +62,7 @@ export function apiV1Routes(): Hono<AppEnv> {
   routes.route('/', queryRoutes());
   routes.route('/', applicationRoutes());
   routes.route('/', resultDocumentRoutes());
+  routes.route('/', frontOfficeRequestRoutes());
   routes.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   routes.get('/api/docs', async (c) => {
     c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");

@@ -16,14 +16,19 @@ import { documentSigningContext } from '../../signing-context.js';
 import { defineOperation, mount, principalOf } from './operation.js';
 import { ErrorResponse } from './schemas.js';
 
-const idempotencyHeader = {
+/** The Idempotency-Key header of the signing commands (also front-office-requests.ts). */
+export const idempotencyHeader = {
   name: 'Idempotency-Key',
   description:
     'The command key (8–128 of A-Z a-z 0-9 . _ : -); instead of, or equal to, idempotencyKey in the body.',
 };
-const bodyKey = z.string().optional().describe('Client-chosen key; or the Idempotency-Key header');
+export const bodyKey = z
+  .string()
+  .optional()
+  .describe('Client-chosen key; or the Idempotency-Key header');
 
-function keyOf(c: Context<AppEnv>, fromBody: string | undefined): string {
+/** The command key: the header, the body's idempotencyKey, or both when equal. */
+export function keyOf(c: Context<AppEnv>, fromBody: string | undefined): string {
   const fromHeader = c.req.header('idempotency-key');
   if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody) {
     throw new DomainError(ErrorCode.validationFailed, {

@@ -9,6 +9,13 @@ import { ActionForms, type ActionFormState, type KeyFactory } from './action-for
 import { backOfficeNav, Due, IndicatorTag, inLocale } from './components.js';
 import { bo } from './texts.js';
 
+/** The front office's electronic request, signed with the operator's ЭЦП (issue 9). */
+const signedRequestLabel: LocalizedText = {
+  kk: 'Электрондық сұрау салуға ЭЦҚ-мен қол қойған',
+  ru: 'Электронный запрос подписан ЭЦП',
+  en: 'Electronic request signed by',
+};
+
 /** A refused command: the engine's message, the current state and what is allowed now. */
 export interface Refusal {
   readonly message: string;
@@ -83,6 +90,16 @@ export function ApplicationPage(props: {
           <Due at={view.dueAt} locale={locale} class="total-due" />{' '}
           {indicator ? <IndicatorTag indicator={indicator} locale={locale} /> : null}
         </dd>
+        {data.signedRequest ? (
+          <>
+            <dt>{signedRequestLabel[locale]}</dt>
+            <dd id="signed-request">
+              {data.signedRequest.signerName}
+              {data.signedRequest.signerIin ? ` (${data.signedRequest.signerIin})` : ''},{' '}
+              <Due at={data.signedRequest.signedAt} locale={locale} />
+            </dd>
+          </>
+        ) : null}
         {data.executorName ? (
           <>
             <dt>{bo.executor[locale]}</dt>

@@ -1,11 +1,16 @@
 import type { Hono } from 'hono';
 import { finalStatuses } from '../../../domain/application/ApplicationStatus.js';
-import { DomainError } from '../../../domain/shared/domain-error.js';
+import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import { listDocumentsOfApplication } from '../../../features/documents/get-document.js';
 import { indicatorFor } from '../../../features/front-office/deadline-indicator.js';
+import {
+  findElectronicRequest,
+  type ElectronicRequestView,
+} from '../../../features/front-office/electronic-request.js';
 import { organisationToday } from '../../../features/front-office/front-office-context.js';
+import { signElectronicRequest } from '../../../features/front-office/sign-electronic-request.js';
 import {
   issueStoredResult,
   requestHandedBackResult,
@@ -22,10 +27,15 @@ import {
   type FormError,
   type PageContext,
 } from '../layout.js';
+import { errorTable } from '../../error-table.js';
+import { documentSigningContext } from '../../signing-context.js';
 import { nameIn } from '../messages.js';
+import { ncaLayerScript } from '../ncalayer.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext, WebEnv } from '../web-env.js';
 import { DeadlineTag, Due, FoPage, formField, frontOfficeRoles, staffOf } from './components.js';
+import { RequestSection } from './request-section.js';
+import { foRequest } from './request-texts.js';
 import { fo } from './texts.js';
 
 const documentKindText: Record<string, { kk: string; ru: string; en: string }> = {
@@ -36,6 +46,15 @@ const documentKindText: Record<string, { kk: string; ru: string; en: string }> =
     en: 'Refusal receipt (PDF)',
   },
 };
+
+/** The electronic request on the page, and whether this user may sign it now. */
+interface RequestPart {
+  view: ElectronicRequestView;
+  regulation: Parameters<typeof RequestSection>[0]['regulation'];
+  canSign: boolean;
+  ncaLayerUrl: string;
+  error: string | undefined;
+}
 
 interface IssueForm {
   documentType: string;
@@ -50,6 +69,7 @@ function ApplicationPage(props: {
   indicator: ReturnType<typeof indicatorFor>;
   taken: string | undefined;
   issue: IssueForm;
+  request: RequestPart | undefined;
 }) {
   const { ctx, view, issue } = props;
   const locale: Locale = ctx.locale;
@@ -62,9 +82,16 @@ function ApplicationPage(props: {
   const errorOf = (field: string) => issue.errors.find((error) => error.field === field)?.message;
   const title = `${fo.application[locale]} ${view.number}`;
   return (
-    <FoPage ctx={ctx} title={title}>
+    <FoPage ctx={ctx} title={title} scripts={props.request?.canSign ? [ncaLayerScript] : []}>
       <h1>{title}</h1>
-      <ErrorSummary ctx={ctx} errors={issue.errors} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={
+          props.request?.error
+            ? [...issue.errors, { field: 'request-sign-status', message: props.request.error }]
+            : issue.errors
+        }
+      />
       {props.taken === 'accepted' ? (
         <Notice tone="ok" role="status">
           <p>{fo.accepted[locale]}</p>
@@ -72,6 +99,10 @@ function ApplicationPage(props: {
       ) : props.taken === 'refused_at_intake' ? (
         <Notice tone="warn" role="status">
           <p>{fo.refusedAtIntake[locale]}</p>
+        </Notice>
+      ) : props.taken === 'signed' ? (
+        <Notice tone="ok" role="status">
+          <p>{foRequest.signedNotice[locale]}</p>
         </Notice>
       ) : props.taken === 'issued' ? (
         <Notice tone="ok" role="status">
@@ -136,6 +167,16 @@ function ApplicationPage(props: {
           </ul>
         )}
       </section>
+      {props.request ? (
+        <RequestSection
+          ctx={ctx}
+          request={props.request.view}
+          regulation={props.request.regulation}
+          canSign={props.request.canSign}
+          ncaLayerUrl={props.request.ncaLayerUrl}
+          error={props.request.error}
+        />
+      ) : null}
       {canIssue ? (
         <section>
           <h2>{fo.issueResult[locale]}</h2>
@@ -193,10 +234,18 @@ function ApplicationPage(props: {
 
 /** The application pages of the front office: view, issue, request a handed-back result. */
 export function mountApplicationPage(routes: Hono<WebEnv>): void {
-  const show = async (c: WebContext, id: string, issue: IssueForm, status: 200 | 422 = 200) => {
+  const show = async (
+    c: WebContext,
+    id: string,
+    issue: IssueForm,
+    status: 200 | 409 | 422 = 200,
+    requestError?: string,
+  ) => {
     const user = await requireStaff(c, frontOfficeRoles);
-    const services = c.get('deps').applications;
+    const deps = c.get('deps');
+    const services = deps.applications;
     const view = await getApplicationView(services, user.principal, id);
+    const request = await findElectronicRequest(services, user.principal, view.id);
     const documents = await listDocumentsOfApplication(services.db, view.id);
     const { time, now } = await organisationToday(services, user.principal.organisationId);
     const isOpen = view.currentStep !== null && !finalStatuses.has(view.status);
@@ -212,6 +261,22 @@ export function mountApplicationPage(routes: Hono<WebEnv>): void {
         indicator={indicator}
         taken={c.req.query('taken')}
         issue={issue}
+        request={
+          request
+            ? {
+                view: request,
+                regulation: services.regulations.all.find(
+                  (regulation) => regulation.id === request.content.regulationId,
+                ),
+                canSign:
+                  !request.signed &&
+                  user.roles.includes(StaffRole.frontOfficeOperator) &&
+                  user.principal.organisationId === request.content.frontOffice.id,
+                ncaLayerUrl: deps.config.pki.ncalayerUrl,
+                error: requestError,
+              }
+            : undefined
+        }
       />,
       status,
     );
@@ -251,6 +316,39 @@ export function mountApplicationPage(routes: Hono<WebEnv>): void {
       throw error;
     }
     return c.redirect(`/front-office/applications/${id}?taken=issued`, 303);
+  });
+
+  // The operator's ЭЦП over the electronic request (NCALayer fills `cms`).
+  routes.post('/front-office/applications/:id{[0-9a-fA-F-]{36}}/request/sign', async (c) => {
+    const user = await requireStaff(c, [StaffRole.frontOfficeOperator]);
+    const locale = c.get('locale');
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    const noIssue: IssueForm = { documentType: '', documentNumber: '', errors: [] };
+    const cms = formField(form, 'cms').trim();
+    if (!cms) return show(c, id, noIssue, 422, foRequest.cmsRequired[locale]);
+    try {
+      await signElectronicRequest(
+        c.get('deps').applications,
+        documentSigningContext(c),
+        user.principal,
+        { idempotencyKey: `fo-sign:${id}:${user.principal.staffId}`, applicationId: id, cms },
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === ErrorCode.signatureNotConfirmed) {
+        const reason = error.details.reasonMessage as Record<Locale, string> | undefined;
+        const message =
+          `${errorTable.signature_not_confirmed.message[locale]} ${reason?.[locale] ?? ''}`.trim();
+        return show(c, id, noIssue, 422, message);
+      }
+      if (error.code === ErrorCode.validationFailed)
+        return show(c, id, noIssue, 422, foRequest.cmsRequired[locale]);
+      if (error.code === ErrorCode.conflict)
+        return show(c, id, noIssue, 409, foRequest.alreadySigned[locale]);
+      throw error;
+    }
+    return c.redirect(`/front-office/applications/${id}?taken=signed`, 303);
   });
 
   routes.post('/front-office/applications/:id{[0-9a-fA-F-]{36}}/request-result', async (c) => {

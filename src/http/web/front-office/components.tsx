@@ -31,6 +31,7 @@ export function FoPage(props: {
   title: string;
   current?: string;
   children?: Child;
+  scripts?: readonly string[];
 }) {
   const isFrontOffice =
     props.ctx.user?.kind === 'staff' &&
@@ -41,6 +42,7 @@ export function FoPage(props: {
       title={props.title}
       nav={isFrontOffice ? frontOfficeNav : []}
       current={props.current}
+      {...(props.scripts ? { scripts: props.scripts } : {})}
     >
       {props.children}
     </Page>

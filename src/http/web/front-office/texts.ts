@@ -120,9 +120,9 @@ export const fo = {
     en: 'I sign the electronic request with my digital signature',
   },
   signNote: {
-    kk: 'Оператордың растауы өтініштің журналында тіркеледі; қолхаттарға қызметкердің кілтімен серверде қол қойылады.',
-    ru: 'Подтверждение оператора фиксируется в журнале заявления; расписки подписываются ключом работника на сервере.',
-    en: 'The operator’s confirmation is recorded in the application’s log; receipts are signed with the employee’s key on the server.',
+    kk: 'Қабылдағаннан кейін электрондық сұрау салу көрсетіледі: оған өз ЭЦҚ-ңызбен NCALayer арқылы қол қойыңыз. Қолхаттарға қызметкердің кілтімен серверде қол қойылады.',
+    ru: 'После приёма будет показан электронный запрос: подпишите его своей ЭЦП через NCALayer. Расписки подписываются ключом работника на сервере.',
+    en: 'After acceptance the electronic request is shown: sign it with your digital signature through NCALayer. Receipts are signed with the employee’s key on the server.',
   },
   incompleteNote: {
     kk: 'Пакет толық болмаса немесе құжаттың мерзімі өтсе, қабылдаудан бас тарту туралы қолхат беріледі.',
