@@ -289,7 +289,12 @@ async function advanceIntake(
       case 'identify_applicant':
       case 'register':
       case 'sign_request':
+        await complete();
+        break;
       case 'courier_transfer':
+        // Only the operator's own hand-over reaches here (aktobe extern-permission, seed 001,
+        // point 6, item 3: to the accumulation sector, 30 minutes): the courier's steps are
+        // completed by the courier register and its acknowledgement (register-steps.ts).
         await complete();
         break;
       case 'assign_executor':
