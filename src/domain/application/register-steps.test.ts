@@ -80,6 +80,31 @@ describe('the steps a courier register completes, read from the regulations', ()
     expect(stepsCompletedAt(RegisterMoment.received, flow, undefined)).toEqual([]);
   });
 
+  it('a store_result step of the front office after the sending step is completed on arrival too', () => {
+    const flow = frontOfficeFlow('kostanay.extern-permission.2018-12-21');
+    const issue = flow.steps.find((step) => step.id === 'fo-issue-result')!;
+    const store: Step = {
+      ...issue,
+      id: 'fo-store',
+      action: 'store_result',
+      end: undefined,
+      status: undefined,
+      next: 'fo-issue-result',
+    };
+    const amended: ChannelFlow = {
+      ...flow,
+      steps: [
+        ...flow.steps.map((step) =>
+          step.id === 'fo-send-result' ? { ...step, next: 'fo-store' } : step,
+        ),
+        store,
+      ],
+    };
+    const received = stepsCompletedAt(RegisterMoment.received, amended, 'fo-send-result');
+    expect(ids(received)).toEqual(['fo-send-result', 'fo-store']);
+    expect(registerStepActor(received[1]!)).toBe('receiver');
+  });
+
   it('electronic delivery by the information system never travels in a register', () => {
     const entry = regulations.find(
       (candidate) => candidate.regulation.service === 'archive-certificate',

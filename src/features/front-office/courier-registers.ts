@@ -371,21 +371,27 @@ async function completeRegisterSteps(
   const left: string[] = [];
   const courier = await findStaffAccount(trx, register.createdBy);
   const now = services.now();
+  const load = (applicationId: string) =>
+    getApplicationFor(services, { kind: 'system' }, applicationId, trx);
   for (const applicationId of await listCourierRegisterItems(trx, register.id)) {
-    for (let round = 0; round < 5; round += 1) {
-      const loaded = await getApplicationFor(services, { kind: 'system' }, applicationId, trx);
-      const { state, regulation, record } = loaded;
-      const belongs =
-        record.frontOfficeId === register.frontOfficeId &&
-        record.providerOrganisationId === register.providerOrganisationId;
-      const [step] =
-        belongs && state.suspendedSince === undefined
-          ? stepsCompletedAt(moment, getFlow(regulation, state.channel), state.currentStepId)
-          : [];
-      if (!step) {
-        if (round === 0 && moment !== RegisterMoment.returned) left.push(record.number);
-        break;
-      }
+    let loaded = await load(applicationId);
+    const { record } = loaded;
+    const belongs =
+      record.frontOfficeId === register.frontOfficeId &&
+      record.providerOrganisationId === register.providerOrganisationId;
+    const plan =
+      belongs && loaded.state.suspendedSince === undefined
+        ? stepsCompletedAt(
+            moment,
+            getFlow(loaded.regulation, loaded.state.channel),
+            loaded.state.currentStepId,
+          )
+        : [];
+    // Compiling completes a step only in some regulations; an arrival must complete one.
+    const mustMove = moment === RegisterMoment.delivered || moment === RegisterMoment.received;
+    if (plan.length === 0 && mustMove) left.push(record.number);
+    for (const step of plan) {
+      if (loaded.state.currentStepId !== step.id) break;
       const who = registerStepActor(step);
       const actor: EventActor =
         who === RegisterStepActor.courier && courier
@@ -408,10 +414,10 @@ async function completeRegisterSteps(
         {
           id: record.id,
           number: record.number,
-          regulation,
+          regulation: loaded.regulation,
           clock: loaded.clock,
           events: loaded.events,
-          state,
+          state: loaded.state,
         },
         actor,
         [
@@ -426,6 +432,7 @@ async function completeRegisterSteps(
         now,
       );
       stepsCompleted.push(`${record.number}:${step.id}`);
+      loaded = await load(applicationId);
     }
   }
   return { stepsCompleted, left };
