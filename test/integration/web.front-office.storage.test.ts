@@ -211,5 +211,10 @@ describe(`a result kept at the front office, handed back, and asked for again on
       .executeTakeFirstOrThrow();
     expect(marked.sent_at?.toISOString()).toBe('2019-12-09T04:00:00.000Z');
     expect(marked.sent_by).toBe(registry.principal.staffId);
+    // The front office sees that the provider sent it.
+    html = await (await fixture.get('/front-office', fixture.staff.operator)).text();
+    expect(html).toContain(
+      `направлен услугодателем <time datetime="2019-12-09T04:00:00.000Z">${formatLocal(marked.sent_at!)}</time>`,
+    );
   });
 });
