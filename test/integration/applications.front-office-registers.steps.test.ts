@@ -116,8 +116,14 @@ describe(`courier registers move the application through the regulation's steps 
       formKey: 'register-form-0001',
     });
     registerId = created.id;
-    // Compiled and handed over, not delivered: still the courier's step («Пакет доставлен»).
-    expect((await stateOf()).currentStepId).toBe('fo-courier');
+    // Compiled and handed over, not delivered: still the courier's step («Пакет доставлен»),
+    // whose engine due the register's page shows.
+    const waiting = await stateOf();
+    expect(waiting.currentStepId).toBe('fo-courier');
+    const registerPage = await (
+      await fixture.get(`/front-office/registers/${registerId}`, fixture.staff.courier)
+    ).text();
+    expect(registerPage).toContain(`datetime="${new Date(waiting.stepDueAt!).toISOString()}"`);
     expect(await codeOf(register())).toBe(ErrorCode.conflict);
     // The same form posted again returns the same register and changes nothing.
     const again = await createCourierRegister(fixture.context, fixture.staff.courier, {

@@ -281,6 +281,8 @@ export async function getCourierRegister(
       serviceName: regulation.name,
       applicantIin: record.applicantIin,
       statusLabel: applicationStatusLabels[state.status],
+      /** The engine's due of the step the package waits at (none when the step has no term). */
+      stepDueAt: state.stepDueAt !== undefined ? new Date(state.stepDueAt) : null,
     });
   }
   const [frontOffice, provider] = await Promise.all([

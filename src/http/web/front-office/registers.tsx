@@ -196,6 +196,7 @@ export function mountRegisters(routes: Hono<WebEnv>): void {
                 <th scope="col">{fo.service[locale]}</th>
                 <th scope="col">{fo.applicant[locale]}</th>
                 <th scope="col">{fo.status[locale]}</th>
+                <th scope="col">{fo.due[locale]}</th>
               </tr>
             </thead>
             <tbody>
@@ -205,6 +206,9 @@ export function mountRegisters(routes: Hono<WebEnv>): void {
                   <td>{nameIn(item.serviceName, locale)}</td>
                   <td>{item.applicantIin}</td>
                   <td>{item.statusLabel[locale]}</td>
+                  <td class="due">
+                    <Due at={item.stepDueAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>
