@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDeadlinePolicy } from '../src/domain/application/deadline-watch.js';
@@ -9,6 +11,12 @@ import { completeStep } from '../src/features/applications/complete-step.js';
 import { submitApplication } from '../src/features/applications/submit-application.js';
 import { defaultDeliveryPolicy } from '../src/features/background/job-services.js';
 import { watchDeadlines } from '../src/features/background/watch-deadlines.js';
+import {
+  acknowledgeCourierRegister,
+  createCourierRegister,
+} from '../src/features/front-office/courier-registers.js';
+import type { FrontOfficeContext } from '../src/features/front-office/front-office-context.js';
+import { createRegistrySimulator } from '../src/integrations/simulator/registry-simulator.js';
 import { getApplicationView } from '../src/features/queries/get-application-view.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import { startSigningWebServer, type SigningWebServer } from '../test/support/back-office-web.js';
@@ -82,10 +90,32 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     await server?.close();
   });
 
+  /** The front office's side of the courier registers (issue 9), as the features do it. */
+  const frontOfficeContext = (): FrontOfficeContext => ({
+    services,
+    gateway: createRegistrySimulator(),
+    pkiDirectory: path.join(os.tmpdir(), 'qyzmet-back-office-e2e-no-pki'),
+    publicUrl: server.url,
+  });
+  /** The courier's register of `direction`, acknowledged by its receiving end. */
+  const carryInRegister = async (direction: 'to_provider' | 'to_front_office') => {
+    const register = await createCourierRegister(
+      frontOfficeContext(),
+      staff(frontOffice, 'courier'),
+      { providerOrganisationId: provider, direction },
+    );
+    await acknowledgeCourierRegister(
+      services,
+      direction === 'to_provider'
+        ? staff(provider, 'registry_office')
+        : staff(frontOffice, 'front_office_operator'),
+      register.id,
+    );
+  };
+
   /** An application taken by the front office and carried by its courier to the provider. */
   const submitAtFrontOffice = async () => {
     const operator = staff(frontOffice, 'front_office_operator').principal;
-    const courier = staff(frontOffice, 'courier').principal;
     const submitted = await submitApplication(services, operator, {
       idempotencyKey: nextKey(),
       serviceCode: 'extern-permission',
@@ -99,14 +129,16 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     for (;;) {
       const view = await getApplicationView(services, system, submitted.applicationId);
       const step = view.currentStep;
-      if (!step || (step.actor !== 'front_office_operator' && step.actor !== 'courier')) break;
-      await completeStep(services, step.actor === 'courier' ? courier : operator, {
+      if (!step || step.actor !== 'front_office_operator') break;
+      await completeStep(services, operator, {
         idempotencyKey: nextKey(),
         applicationId: submitted.applicationId,
         stepId: step.id,
         ...(step.action === 'intake_check' ? { answer: true } : {}),
       });
     }
+    // The courier's step ends when the provider acknowledges the register's delivery.
+    await carryInRegister('to_provider');
     return submitted;
   };
   const engineView = (id: string) => getApplicationView(services, system, id);
@@ -228,14 +260,15 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     await page.goto(appPath);
     await logOut();
 
-    // The registry office hands the signed order back to the front office.
+    // The signed order goes back to the front office in the courier's return register: the
+    // back office offers no direct hand-over; the front office's acknowledgement ends the step.
     await logIn('registry_office');
     await page.goto(appPath);
     await expectDuesOfEngine(applicationId);
-    await Promise.all([
-      page.waitForURL(/done=1/),
-      page.click('#complete-form button[type=submit]'),
-    ]);
+    expect(await page.locator('#return-by-register').count()).toBe(1);
+    expect(await page.locator('#complete-form').count()).toBe(0);
+    await carryInRegister('to_front_office');
+    await page.goto(appPath);
     const returned = await engineView(applicationId);
     expect(returned.status).toBe('result_ready');
     expect(returned.currentStep?.actor).toBe('front_office_operator');

@@ -272,8 +272,18 @@ describe('the front office in a real browser (issue 9)', () => {
     const register = await pdfText((await page.getAttribute('#register-pdf', 'href'))!);
     expect(register).toContain('Реестр передачи пакетов документов');
     expect(register).toContain(applicationNumber);
+    // Compiled and handed over, not yet delivered: still the courier's step (seed 004, annex 1,
+    // point 6, item 4: «Пакет доставлен услугодателю», one calendar day).
     const view = await engineView();
-    expect(view.currentStep).toMatchObject({ id: 'register', actor: 'registry_office' });
+    expect(view.currentStep).toMatchObject({ id: 'fo-courier', actor: 'courier' });
+    await page.goto('/front-office?lang=ru');
+    expect(
+      await page
+        .locator(`tr[data-number="${applicationNumber}"]`)
+        .first()
+        .locator('.due')
+        .textContent(),
+    ).toBe(formatLocal(new Date(view.currentStep!.dueAt!)));
     // The provider's registry office acknowledges the register.
     const registryIin = server.demo!.staff.find(
       (member) => member.organisationId === provider && member.role === 'registry_office',
@@ -287,6 +297,11 @@ describe('the front office in a real browser (issue 9)', () => {
     await page.click('main form button[type=submit]');
     await page.waitForURL(/acknowledged=1/);
     expect(await page.locator('#acknowledged time').count()).toBe(1);
+    // The delivery completed the courier's step: the registry office's registration is next.
+    expect((await engineView()).currentStep).toMatchObject({
+      id: 'register',
+      actor: 'registry_office',
+    });
   });
 
   it('the provider works in the back office, the head signs with NCALayer; the result returns and is issued against ID', async () => {
@@ -341,15 +356,12 @@ describe('the front office in a real browser (issue 9)', () => {
       headers: { accept: 'application/json' },
     });
     expect(((await verification.json()) as { genuine: boolean }).genuine).toBe(true);
+    // The registry office sends it back with the courier's return register (no direct hand-over).
     await asProvider('registry_office');
-    await Promise.all([
-      page.waitForURL(/done=1/),
-      page.click('#complete-form button[type=submit]'),
-    ]);
-    const view = await engineView();
-    expect(view.currentStep).toMatchObject({
-      id: 'fo-issue-result',
-      actor: 'front_office_operator',
+    expect(await page.locator('#return-by-register').count()).toBe(1);
+    expect((await engineView()).currentStep).toMatchObject({
+      id: 'fo-send-result',
+      actor: 'registry_office',
     });
     // The results come back the same way: the courier's return register, acknowledged here.
     advance(5);
@@ -373,6 +385,12 @@ describe('the front office in a real browser (issue 9)', () => {
     await page.waitForURL(/acknowledged=1/);
     expect(await page.locator('#acknowledged time').count()).toBe(1);
     await checkAxe();
+    // The arrival completed the provider's sending step; storage starts at the issue step.
+    const view = await engineView();
+    expect(view.currentStep).toMatchObject({
+      id: 'fo-issue-result',
+      actor: 'front_office_operator',
+    });
     await page.goto('/front-office?lang=ru');
     const row = page.locator(`tr[data-number="${applicationNumber}"]`).first();
     expect(await row.locator('.due').textContent()).toBe(

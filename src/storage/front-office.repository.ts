@@ -92,6 +92,7 @@ export async function insertCourierRegister(
   trx: Executor,
   register: Omit<CourierRegisterRow, 'acknowledgedBy' | 'acknowledgedAt'>,
   applicationIds: readonly string[],
+  idempotencyKey?: string,
 ): Promise<void> {
   await trx
     .insertInto('courier_register')
@@ -104,6 +105,7 @@ export async function insertCourierRegister(
       document_id: register.documentId,
       created_by: register.createdBy,
       created_at: register.createdAt,
+      idempotency_key: idempotencyKey ?? null,
     })
     .execute();
   if (applicationIds.length > 0) {
@@ -135,6 +137,21 @@ export async function findCourierRegister(
     .selectFrom('courier_register')
     .selectAll()
     .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toRegister(row);
+}
+
+/** The register a staff member created under a form key, if any. */
+export async function findCourierRegisterByKey(
+  db: Executor,
+  createdBy: string,
+  idempotencyKey: string,
+): Promise<CourierRegisterRow | undefined> {
+  const row = await db
+    .selectFrom('courier_register')
+    .selectAll()
+    .where('created_by', '=', createdBy)
+    .where('idempotency_key', '=', idempotencyKey)
     .executeTakeFirst();
   return row && toRegister(row);
 }
@@ -211,23 +228,44 @@ export interface ResultRequestRow {
   id: string;
   applicationId: string;
   frontOfficeId: string;
+  providerOrganisationId: string | null;
   requestedBy: string;
   requestedAt: Date;
   dueAt: Date;
+  sentBy: string | null;
+  sentAt: Date | null;
 }
 
-export async function insertResultRequest(trx: Executor, row: ResultRequestRow): Promise<void> {
+export async function insertResultRequest(
+  trx: Executor,
+  row: Omit<ResultRequestRow, 'sentBy' | 'sentAt'>,
+): Promise<void> {
   await trx
     .insertInto('result_request')
     .values({
       id: row.id,
       application_id: row.applicationId,
       front_office_id: row.frontOfficeId,
+      provider_organisation_id: row.providerOrganisationId,
       requested_by: row.requestedBy,
       requested_at: row.requestedAt,
       due_at: row.dueAt,
     })
     .execute();
+}
+
+function toResultRequest(row: Selectable<Tables['result_request']>): ResultRequestRow {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    frontOfficeId: row.front_office_id,
+    providerOrganisationId: row.provider_organisation_id,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    dueAt: row.due_at,
+    sentBy: row.sent_by,
+    sentAt: row.sent_at,
+  };
 }
 
 /** The requests for handed-back results of a front office, newest first. */
@@ -242,14 +280,53 @@ export async function listResultRequests(
     .orderBy('requested_at', 'desc')
     .limit(200)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    applicationId: row.application_id,
-    frontOfficeId: row.front_office_id,
-    requestedBy: row.requested_by,
-    requestedAt: row.requested_at,
-    dueAt: row.due_at,
-  }));
+  return rows.map(toResultRequest);
+}
+
+/** The requests addressed to a provider: open ones first, by due, then the sent ones. */
+export async function listProviderResultRequests(
+  db: Executor,
+  providerOrganisationId: string,
+  limit: number,
+): Promise<ResultRequestRow[]> {
+  const rows = await db
+    .selectFrom('result_request')
+    .selectAll()
+    .where('provider_organisation_id', '=', providerOrganisationId)
+    .orderBy(sql`sent_at is not null`)
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toResultRequest);
+}
+
+export async function findResultRequest(
+  db: Executor,
+  id: string,
+): Promise<ResultRequestRow | undefined> {
+  const row = await db
+    .selectFrom('result_request')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toResultRequest(row);
+}
+
+/** Marks a request sent; false when it already was. */
+export async function markResultRequestSentRow(
+  trx: Executor,
+  id: string,
+  staffId: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('result_request')
+    .set({ sent_by: staffId, sent_at: at })
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export type HomeVisitStatus = Tables['home_visit_request']['status'];

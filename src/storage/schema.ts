@@ -431,6 +431,8 @@ export interface CourierRegisterTable {
   created_at: Instant;
   acknowledged_by: string | null;
   acknowledged_at: Date | null;
+  /** The courier's form key (migration 0092): a repeated post returns the same register. */
+  idempotency_key: string | null;
 }
 
 /** One package (application) of a courier register. */
@@ -447,6 +449,10 @@ export interface ResultRequestTable {
   requested_by: string;
   requested_at: Instant;
   due_at: Instant;
+  /** Migration 0092: the provider asked, and when it marked the result sent. */
+  provider_organisation_id: string | null;
+  sent_by: string | null;
+  sent_at: Date | null;
 }
 
 /** A home visit asked for through the contact centre's public page. */

@@ -6,18 +6,22 @@ import {
   getOrganisation,
   workingTimeOf,
 } from '../../src/features/applications/application-services.js';
+import { getApplicationFor } from '../../src/features/applications/load-application.js';
 import { handBackStoredResults } from '../../src/features/background/hand-back-stored-results.js';
 import { driveApplication } from '../../src/features/demo/drive-application.js';
-import { createCourierRegister } from '../../src/features/front-office/courier-registers.js';
+import {
+  acknowledgeCourierRegister,
+  createCourierRegister,
+} from '../../src/features/front-office/courier-registers.js';
 import { formatLocal } from '../../src/features/front-office/deadline-indicator.js';
 import { takeApplication } from '../../src/features/front-office/take-application.js';
 import {
   createSimulatorData,
   simulatorFixtures,
 } from '../../src/integrations/simulator/synthetic-people.js';
-import { createOrganisation, createStaff } from '../support/applications.js';
+import { createOrganisation } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
-import { createFrontOfficeFixture } from '../support/front-office-web.js';
+import { createFrontOfficeFixture, type WebStaff } from '../support/front-office-web.js';
 import { jobServices } from '../support/jobs.js';
 
 const fixtures = simulatorFixtures(createSimulatorData());
@@ -26,6 +30,7 @@ describe(`a result kept at the front office, handed back, and asked for again on
   let fixture: Awaited<ReturnType<typeof createFrontOfficeFixture>>;
   let applicationId = '';
   let number = '';
+  const schoolStaff: Partial<Record<'registry_office' | 'head' | 'executor', WebStaff>> = {};
 
   beforeAll(async () => {
     fixture = await createFrontOfficeFixture();
@@ -36,8 +41,10 @@ describe(`a result kept at the front office, handed back, and asked for again on
       timeZone: 'Asia/Qostanay',
     });
     const provider: Partial<Record<ActorRole, Principal>> = {};
-    for (const role of ['registry_office', 'head', 'executor'] as const)
-      provider[role] = await createStaff(fixture.database, 'kst-school-1', 'kostanay', [role]);
+    for (const role of ['registry_office', 'head', 'executor'] as const) {
+      schoolStaff[role] = await fixture.member('kst-school-1', [role]);
+      provider[role] = schoolStaff[role].principal;
+    }
     const taken = await takeApplication(fixture.context, fixture.staff.operator, {
       formKey: 'storage-test-0001',
       serviceCode: 'duplicates',
@@ -49,17 +56,31 @@ describe(`a result kept at the front office, handed back, and asked for again on
     });
     if (taken.kind !== 'accepted') throw new Error(taken.kind);
     ({ applicationId, number } = taken);
-    await createCourierRegister(fixture.context, fixture.staff.courier, {
+    // The courier's register, acknowledged by the school's registry office (delivery).
+    const outgoing = await createCourierRegister(fixture.context, fixture.staff.courier, {
       providerOrganisationId: 'kst-school-1',
       direction: 'to_provider',
     });
-    const state = await driveApplication(fixture.services, applicationId, {
+    await acknowledgeCourierRegister(fixture.services, schoolStaff.registry_office!, outgoing.id);
+    const signed = await driveApplication(fixture.services, applicationId, {
       principalFor: (actor) => provider[actor],
       answer: () => true,
       executorId: (provider.executor as Principal & { kind: 'staff' }).staffId,
       keyPrefix: 'storage-web',
-      isDone: (current) => current.currentStepId === 'fo-issue-result',
+      isDone: (current) => current.currentStepId === 'fo-send-result',
     });
+    expect(signed.currentStepId).toBe('fo-send-result');
+    // The courier brings the result back in a return register; the operator acknowledges it.
+    const registers = await (
+      await fixture.get('/front-office/registers', fixture.staff.courier)
+    ).text();
+    expect(registers).toContain('value="to_front_office"');
+    const back = await createCourierRegister(fixture.context, fixture.staff.courier, {
+      providerOrganisationId: 'kst-school-1',
+      direction: 'to_front_office',
+    });
+    await acknowledgeCourierRegister(fixture.services, fixture.staff.operator, back.id);
+    const { state } = await getApplicationFor(fixture.services, { kind: 'system' }, applicationId);
     expect(state.currentStepId).toBe('fo-issue-result');
   });
   afterAll(async () => {
@@ -88,11 +109,14 @@ describe(`a result kept at the front office, handed back, and asked for again on
     );
     expect(row).toContain(formatLocal(record.step_due_at!));
     expect(row).toContain(formatLocal(new Date(until)));
-    // The courier may bring the result back in a return register.
-    const registers = await (
-      await fixture.get('/front-office/registers', fixture.staff.courier)
-    ).text();
-    expect(registers).toContain('value="to_front_office"');
+    // Storage starts from the engine's issue step, begun when the return register arrived.
+    const { state, clock } = await getApplicationFor(
+      fixture.services,
+      { kind: 'system' },
+      applicationId,
+    );
+    expect(state.stepStartedAt).toBe(record.updated_at.getTime());
+    expect(clock.frontOffice).toBeDefined();
   });
 
   it('after the month it shows "handed back" and the request to the provider due in one working day', async () => {
@@ -133,7 +157,64 @@ describe(`a result kept at the front office, handed back, and asked for again on
       {},
     );
     expect(other.status).toBe(404);
+    // Asking again while the request is open changes nothing.
+    expect(
+      (
+        await fixture.post(
+          `/front-office/applications/${applicationId}/request-result`,
+          fixture.staff.operator,
+          {},
+        )
+      ).status,
+    ).toBe(303);
     const requests = await fixture.database.db.selectFrom('result_request').selectAll().execute();
     expect(requests).toHaveLength(1);
+    const requestId = requests[0]!.id;
+    expect(requests[0]!.provider_organisation_id).toBe('kst-school-1');
+
+    // The provider's back office lists it with the same due, and the registry office marks it sent.
+    const registry = schoolStaff.registry_office!;
+    const list = await (await fixture.get('/back-office/result-requests', registry)).text();
+    const line = list.slice(list.indexOf(`data-number="${number}"`));
+    expect(line).toContain(`datetime="${new Date(due).toISOString()}"`);
+    expect(line).toContain('Отметить направленным');
+    // Another organisation's staff: 404 on marking, and the request is not in their list.
+    const akimatList = await (
+      await fixture.get('/back-office/result-requests', fixture.staff.registry)
+    ).text();
+    expect(akimatList).not.toContain(number);
+    expect(
+      (
+        await fixture.post(
+          `/back-office/result-requests/${requestId}/sent`,
+          fixture.staff.registry,
+          {},
+        )
+      ).status,
+    ).toBe(404);
+    fixture.clock.set('2019-12-09T04:00:00Z');
+    const sent = await fixture.post(`/back-office/result-requests/${requestId}/sent`, registry, {});
+    expect(sent.status).toBe(303);
+    expect(
+      (await fixture.post(`/back-office/result-requests/${requestId}/sent`, registry, {})).status,
+    ).toBe(303);
+    const audit = await fixture.database.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'provider.result_request_sent')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.subject_id).toBe(applicationId);
+    const marked = await fixture.database.db
+      .selectFrom('result_request')
+      .select(['sent_at', 'sent_by'])
+      .executeTakeFirstOrThrow();
+    expect(marked.sent_at?.toISOString()).toBe('2019-12-09T04:00:00.000Z');
+    expect(marked.sent_by).toBe(registry.principal.staffId);
+    // The front office sees that the provider sent it.
+    html = await (await fixture.get('/front-office', fixture.staff.operator)).text();
+    expect(html).toContain(
+      `направлен услугодателем <time datetime="2019-12-09T04:00:00.000Z">${formatLocal(marked.sent_at!)}</time>`,
+    );
   });
 });

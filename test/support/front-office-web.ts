@@ -150,5 +150,5 @@ export async function createFrontOfficeFixture() {
         ...form,
       }).toString(),
     });
-  return { database, clock, app, services, gateway, staff, context, get, post };
+  return { database, clock, app, services, gateway, staff, member, context, get, post };
 }

@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { EventActor } from '../../domain/application/ApplicationEvent.js';
 import { applicationStatusLabels } from '../../domain/application/ApplicationStatus.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
+import {
+  isReturnStep,
+  RegisterMoment,
+  RegisterStepActor,
+  registerStepActor,
+  stepsCompletedAt,
+} from '../../domain/application/register-steps.js';
+import { Channel } from '../../domain/regulation/Channel.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import { StaffRole } from '../../domain/shared/roles.js';
+import { ActorRole, StaffRole } from '../../domain/shared/roles.js';
 import { DocumentKind } from '../../documents/templates.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {
   acknowledgeCourierRegisterRow,
   findCourierRegister,
+  findCourierRegisterByKey,
   insertCourierRegister,
   listCourierRegisterItems,
   listCourierRegisters,
@@ -18,10 +29,13 @@ import {
   type CourierRegisterRow,
 } from '../../storage/front-office.repository.js';
 import type { ApplicationListRow } from '../../storage/application-query.repository.js';
+import { ConcurrentAppendError } from '../../storage/application.repository.js';
+import type { Tables } from '../../storage/schema.js';
+import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
-import { completeStep } from '../applications/complete-step.js';
 import { getApplicationFor } from '../applications/load-application.js';
 import { parseInput } from '../applications/parse-input.js';
+import { recordEvents } from '../applications/record-events.js';
 import {
   issueFrontOfficeDocument,
   requireFrontOfficeRole,
@@ -41,9 +55,10 @@ export interface RegisterCandidates {
 }
 
 /**
- * What the courier may carry now, per provider: packages at the courier's step not yet in a
- * register (to the provider), and results returned to the front office not yet in a return
- * register (from the provider; seed 001, Aktobe: the accumulation sector's "тізілімдеме").
+ * What the courier may carry now, per provider: packages waiting at the courier's step of the
+ * regulation and not yet in a register (to the provider), and signed results waiting at the
+ * provider's `deliver_to_front_office` step and not yet in a return register (from the
+ * provider; seed 001, Aktobe: the accumulation sector's "тізілімдеме").
  */
 export async function listRegisterCandidates(
   services: ApplicationServices,
@@ -51,23 +66,20 @@ export async function listRegisterCandidates(
 ): Promise<RegisterCandidates[]> {
   requireFrontOfficeRole(staff, [StaffRole.courier, StaffRole.frontOfficeOperator]);
   const frontOfficeId = staff.principal.organisationId;
-  const [outgoing, returned] = await Promise.all([
+  const [outgoing, results] = await Promise.all([
     listFrontOfficeApplicationRows(
       services.db,
-      { frontOfficeId, holderOrganisationId: frontOfficeId, currentActor: 'courier' },
+      { frontOfficeId, holderOrganisationId: frontOfficeId, currentActor: ActorRole.courier },
       500,
     ),
-    listFrontOfficeApplicationRows(
-      services.db,
-      {
-        frontOfficeId,
-        holderOrganisationId: frontOfficeId,
-        currentActor: 'front_office_operator',
-        statuses: ['result_ready', 'in_work'],
-      },
-      500,
-    ),
+    listFrontOfficeApplicationRows(services.db, { frontOfficeId, statuses: ['result_ready'] }, 500),
   ]);
+  const returning = results.filter((row) => {
+    if (!row.currentStepId || row.holderOrganisationId === frontOfficeId) return false;
+    const regulation = services.regulations.getById(row.regulationId);
+    const flow = getFlow(regulation, Channel.parse(row.channel));
+    return isReturnStep(getStep(flow, row.currentStepId));
+  });
   const [sent, back] = await Promise.all([
     listRegisteredApplicationIds(
       services.db,
@@ -77,7 +89,7 @@ export async function listRegisterCandidates(
     listRegisteredApplicationIds(
       services.db,
       'to_front_office',
-      returned.map((row) => row.id),
+      returning.map((row) => row.id),
     ),
   ]);
   const groups = new Map<string, RegisterCandidates>();
@@ -93,8 +105,7 @@ export async function listRegisterCandidates(
     groups.set(key, group);
   };
   for (const row of outgoing) if (!sent.has(row.id)) add('to_provider', row);
-  for (const row of returned)
-    if (!back.has(row.id) && row.currentStepId?.includes('issue')) add('to_front_office', row);
+  for (const row of returning) if (!back.has(row.id)) add('to_front_office', row);
   const result: RegisterCandidates[] = [];
   for (const group of groups.values()) {
     const provider = await getOrganisation(
@@ -112,15 +123,21 @@ export const CreateRegisterInput = z
   .object({
     providerOrganisationId: z.string().min(1),
     direction: RegisterDirection,
+    /** The courier's form key: a repeated post returns the register made the first time. */
+    formKey: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/)
+      .optional(),
   })
   .strict();
 
 /**
- * The courier groups the packages for one provider into a register (PDF) and hands them over:
- * the engine's courier step of each package is completed (e.g. seed 004, annex 1, point 6,
- * item 4, "через курьерскую … связь, 1 день"). A return register lists the results brought
- * back from the provider (their delivery step was the provider's). The register's PDF names
- * the front office and the provider, whose staff may download it.
+ * The courier groups the packages for one provider into a register (PDF) and hands them over,
+ * or collects a provider's signed results into a return register. In ONE transaction with the
+ * register and its audit row, the engine's steps the compilation completes are completed
+ * (`stepsCompletedAt(compiled)`: a `compile_register` step followed by a separate delivery;
+ * see register-steps.ts) — the delivery itself waits for the provider's acknowledgement, so
+ * the provider cannot register a package before it arrives. Idempotent per form key.
  */
 export async function createCourierRegister(
   context: FrontOfficeContext,
@@ -130,6 +147,11 @@ export async function createCourierRegister(
   const input = parseInput(CreateRegisterInput, rawInput);
   requireFrontOfficeRole(staff, [StaffRole.courier]);
   const { services } = context;
+  const createdBy = staff.principal.staffId;
+  if (input.formKey) {
+    const earlier = await findCourierRegisterByKey(services.db, createdBy, input.formKey);
+    if (earlier) return earlier;
+  }
   const candidates = (await listRegisterCandidates(services, staff)).find(
     (group) =>
       group.providerOrganisationId === input.providerOrganisationId &&
@@ -141,22 +163,6 @@ export async function createCourierRegister(
     });
   }
   const id = randomUUID();
-  if (input.direction === 'to_provider') {
-    for (const row of candidates.applications) {
-      const { state, regulation } = await getApplicationFor(services, staff.principal, row.id);
-      if (!state.currentStepId) continue;
-      const step = getStep(getFlow(regulation, state.channel), state.currentStepId);
-      if (step.actor !== 'courier') continue;
-      await completeStep(services, staff.principal, {
-        idempotencyKey: `fo:register:${id}:${row.id}`,
-        applicationId: row.id,
-        stepId: step.id,
-        expectedVersion: state.version,
-        ...(step.decide ? { answer: true } : {}),
-        note: 'courier register',
-      });
-    }
-  }
   const frontOffice = await getOrganisation(
     services,
     services.db,
@@ -166,14 +172,15 @@ export async function createCourierRegister(
   const sequence = await nextFrontOfficeSequence(services.db, 'courier_register');
   const now = services.now();
   const number = `CR-${now.getUTCFullYear()}-${String(sequence).padStart(6, '0')}`;
-  const from = input.direction === 'to_provider' ? frontOffice : undefined;
+  const isOutgoing = input.direction === 'to_provider';
+  // The signed PDF is issued first (its own record); the register and the steps follow together.
   const document = await issueFrontOfficeDocument(context, staff, {
     kind: DocumentKind.courierRegister,
     serviceCode: null,
     fields: {
       frontOffice: `${frontOffice.nameKk} / ${frontOffice.nameRu}`,
       provider: `${candidates.providerName.kk} / ${candidates.providerName.ru}`,
-      courierName: `${staff.fullName} (${number}${from ? '' : ', қайтару / возврат'})`,
+      courierName: `${staff.fullName} (${number}${isOutgoing ? '' : ', қайтару / возврат'})`,
       packages: candidates.applications.map((row) => [
         row.number,
         services.regulations.getById(row.regulationId).name.ru,
@@ -183,10 +190,8 @@ export async function createCourierRegister(
     },
     access: {
       organisationId: frontOffice.id,
-      fromOrganisationId:
-        input.direction === 'to_provider' ? frontOffice.id : candidates.providerOrganisationId,
-      toOrganisationId:
-        input.direction === 'to_provider' ? candidates.providerOrganisationId : frontOffice.id,
+      fromOrganisationId: isOutgoing ? frontOffice.id : candidates.providerOrganisationId,
+      toOrganisationId: isOutgoing ? candidates.providerOrganisationId : frontOffice.id,
     },
   });
   const register: CourierRegisterRow = {
@@ -196,32 +201,41 @@ export async function createCourierRegister(
     frontOfficeId: frontOffice.id,
     providerOrganisationId: candidates.providerOrganisationId,
     documentId: document.id,
-    createdBy: staff.principal.staffId,
+    createdBy,
     createdAt: now,
     acknowledgedBy: null,
     acknowledgedAt: null,
   };
-  await services.db.transaction().execute(async (trx) => {
-    await insertCourierRegister(
-      trx,
-      register,
-      candidates.applications.map((row) => row.id),
-    );
-    await appendAudit(trx, {
-      occurredAt: now,
-      actor: { kind: 'staff', id: staff.principal.staffId },
-      action: 'courier_register.handed_over',
-      subjectType: 'courier_register',
-      subjectId: id,
-      details: {
-        number,
-        direction: input.direction,
-        providerOrganisationId: candidates.providerOrganisationId,
-        applications: candidates.applications.map((row) => row.number),
-        documentId: document.id,
-      },
+  const applicationIds = candidates.applications.map((row) => row.id);
+  try {
+    await services.db.transaction().execute(async (trx) => {
+      await insertCourierRegister(trx, register, applicationIds, input.formKey);
+      const moment = isOutgoing ? RegisterMoment.compiled : RegisterMoment.returned;
+      const completed = await completeRegisterSteps(services, trx, register, moment, staff);
+      await appendAudit(trx, {
+        occurredAt: now,
+        actor: { kind: 'staff', id: createdBy },
+        action: 'courier_register.handed_over',
+        subjectType: 'courier_register',
+        subjectId: id,
+        details: {
+          number,
+          direction: input.direction,
+          providerOrganisationId: candidates.providerOrganisationId,
+          applications: candidates.applications.map((row) => row.number),
+          documentId: document.id,
+          stepsCompleted: completed,
+        },
+      });
     });
-  });
+  } catch (error) {
+    // A parallel post with the same form key won: answer with its register.
+    const earlier = input.formKey
+      ? await findCourierRegisterByKey(services.db, createdBy, input.formKey)
+      : undefined;
+    if (earlier) return earlier;
+    throw conflictOf(error);
+  }
   return register;
 }
 
@@ -233,9 +247,8 @@ function isParty(register: CourierRegisterRow, staff: FrontOfficeStaff): boolean
   );
 }
 
-/** Who acknowledges: the provider's registry office, or the front office's operator. */
-function mayAcknowledge(register: CourierRegisterRow, staff: FrontOfficeStaff): boolean {
-  if (register.acknowledgedAt) return false;
+/** The receiving end: the provider's registry office, or the front office's operator. */
+function isReceiver(register: CourierRegisterRow, staff: FrontOfficeStaff): boolean {
   const { organisationId, roles } = staff.principal;
   return register.direction === 'to_provider'
     ? organisationId === register.providerOrganisationId && roles.includes(StaffRole.registryOffice)
@@ -268,6 +281,8 @@ export async function getCourierRegister(
       serviceName: regulation.name,
       applicantIin: record.applicantIin,
       statusLabel: applicationStatusLabels[state.status],
+      /** The engine's due of the step the package waits at (none when the step has no term). */
+      stepDueAt: state.stepDueAt !== undefined ? new Date(state.stepDueAt) : null,
     });
   }
   const [frontOffice, provider] = await Promise.all([
@@ -279,7 +294,7 @@ export async function getCourierRegister(
     items,
     frontOfficeName: { kk: frontOffice.nameKk, ru: frontOffice.nameRu },
     providerName: { kk: provider.nameKk, ru: provider.nameRu },
-    canAcknowledge: mayAcknowledge(register, staff),
+    canAcknowledge: !register.acknowledgedAt && isReceiver(register, staff),
   };
 }
 
@@ -292,33 +307,135 @@ export async function listCourierRegistersFor(
 }
 
 /**
- * The receiving end acknowledges the register: the provider's registry office for packages,
- * the front office's operator for returned results. Audited; a second acknowledgement is a
- * conflict.
+ * The receiving end acknowledges the register — the provider's registry office for packages,
+ * the front office's operator for returned results — and, in ONE transaction with the
+ * acknowledgement and its audit row, the engine's steps the arrival completes for every
+ * application of the register (`stepsCompletedAt(delivered | received)`), recorded as the
+ * regulation's actor (see register-steps.ts). A package no longer at those steps (suspended,
+ * moved on) is left as it is and named in the audit row. A repeated acknowledgement by the
+ * receiving end changes nothing (idempotent); anyone else: forbidden, or not found when the
+ * register is not theirs.
  */
 export async function acknowledgeCourierRegister(
   services: ApplicationServices,
   staff: FrontOfficeStaff,
   id: string,
-): Promise<void> {
+): Promise<{ readonly completed: readonly string[] }> {
   const { register } = await getCourierRegister(services, staff, id);
-  if (!mayAcknowledge(register, staff)) {
-    throw new DomainError(register.acknowledgedAt ? ErrorCode.conflict : ErrorCode.forbidden, {
-      reason: register.acknowledgedAt ? 'already_acknowledged' : 'not_the_receiver',
-    });
+  if (!isReceiver(register, staff)) {
+    throw new DomainError(ErrorCode.forbidden, { reason: 'not_the_receiver' });
   }
+  if (register.acknowledgedAt) return { completed: [] };
   const now = services.now();
-  await services.db.transaction().execute(async (trx) => {
-    if (!(await acknowledgeCourierRegisterRow(trx, id, staff.principal.staffId, now))) {
-      throw new DomainError(ErrorCode.conflict, { reason: 'already_acknowledged' });
-    }
-    await appendAudit(trx, {
-      occurredAt: now,
-      actor: { kind: 'staff', id: staff.principal.staffId },
-      action: 'courier_register.acknowledged',
-      subjectType: 'courier_register',
-      subjectId: id,
-      details: { number: register.number, direction: register.direction },
+  try {
+    return await services.db.transaction().execute(async (trx) => {
+      if (!(await acknowledgeCourierRegisterRow(trx, id, staff.principal.staffId, now))) {
+        return { completed: [] };
+      }
+      const moment =
+        register.direction === 'to_provider' ? RegisterMoment.delivered : RegisterMoment.received;
+      const completed = await completeRegisterSteps(services, trx, register, moment, staff);
+      await appendAudit(trx, {
+        occurredAt: now,
+        actor: { kind: 'staff', id: staff.principal.staffId },
+        action: 'courier_register.acknowledged',
+        subjectType: 'courier_register',
+        subjectId: id,
+        details: { number: register.number, direction: register.direction, ...completed },
+      });
+      return { completed: completed.stepsCompleted };
     });
-  });
+  } catch (error) {
+    throw conflictOf(error);
+  }
+}
+
+/** A concurrent change of an application of the register: a retryable conflict. */
+function conflictOf(error: unknown): unknown {
+  return error instanceof ConcurrentAppendError
+    ? new DomainError(ErrorCode.conflict, { reason: 'concurrent_change' }, error.message, true)
+    : error;
+}
+
+/**
+ * Completes, inside `trx`, the steps a register moment completes for each application of the
+ * register, each as the engine's actor for it. Returns which were completed ("number:step")
+ * and which applications were left (not at those steps).
+ */
+async function completeRegisterSteps(
+  services: ApplicationServices,
+  trx: Transaction<Tables>,
+  register: CourierRegisterRow,
+  moment: RegisterMoment,
+  staff: FrontOfficeStaff,
+): Promise<{ stepsCompleted: string[]; left: string[] }> {
+  const stepsCompleted: string[] = [];
+  const left: string[] = [];
+  const courier = await findStaffAccount(trx, register.createdBy);
+  const now = services.now();
+  const load = (applicationId: string) =>
+    getApplicationFor(services, { kind: 'system' }, applicationId, trx);
+  for (const applicationId of await listCourierRegisterItems(trx, register.id)) {
+    let loaded = await load(applicationId);
+    const { record } = loaded;
+    const belongs =
+      record.frontOfficeId === register.frontOfficeId &&
+      record.providerOrganisationId === register.providerOrganisationId;
+    const plan =
+      belongs && loaded.state.suspendedSince === undefined
+        ? stepsCompletedAt(
+            moment,
+            getFlow(loaded.regulation, loaded.state.channel),
+            loaded.state.currentStepId,
+          )
+        : [];
+    // Compiling completes a step only in some regulations; an arrival must complete one.
+    const mustMove = moment === RegisterMoment.delivered || moment === RegisterMoment.received;
+    if (plan.length === 0 && mustMove) left.push(record.number);
+    for (const step of plan) {
+      if (loaded.state.currentStepId !== step.id) break;
+      const who = registerStepActor(step);
+      const actor: EventActor =
+        who === RegisterStepActor.courier && courier
+          ? {
+              kind: 'staff',
+              userId: courier.id,
+              role: StaffRole.courier,
+              organisationId: courier.organisationId,
+            }
+          : who === RegisterStepActor.receiver
+            ? {
+                kind: 'staff',
+                userId: staff.principal.staffId,
+                role: StaffRole.frontOfficeOperator,
+                organisationId: staff.principal.organisationId,
+              }
+            : { kind: 'system', process: 'courier-register' };
+      await recordEvents(
+        trx,
+        {
+          id: record.id,
+          number: record.number,
+          regulation: loaded.regulation,
+          clock: loaded.clock,
+          events: loaded.events,
+          state: loaded.state,
+        },
+        actor,
+        [
+          {
+            type: 'step_completed',
+            stepId: step.id,
+            note: `courier register ${register.number}`,
+            documentIds:
+              who === RegisterStepActor.courier && register.documentId ? [register.documentId] : [],
+          },
+        ],
+        now,
+      );
+      stepsCompleted.push(`${record.number}:${step.id}`);
+      loaded = await load(applicationId);
+    }
+  }
+  return { stepsCompleted, left };
 }

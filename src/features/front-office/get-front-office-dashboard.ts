@@ -42,7 +42,7 @@ export interface FrontOfficeRow {
   readonly storedUntil?: Date | null;
   /** Handed back to the provider: when, and the front office's later request, if any. */
   readonly handedBackAt?: Date;
-  readonly resultRequest?: { requestedAt: Date; dueAt: Date };
+  readonly resultRequest?: { requestedAt: Date; dueAt: Date; sentAt: Date | null };
   /** Whether the package already travels in a courier register. */
   readonly inRegister?: boolean;
 }
@@ -154,14 +154,23 @@ export async function getFrontOfficeDashboard(
           : null,
       };
     });
-  const requestOf = new Map(requests.map((request) => [request.applicationId, request]));
+  // Newest first: the latest request of an application wins.
+  const requestOf = new Map(
+    [...requests].reverse().map((request) => [request.applicationId, request]),
+  );
   const handedBack = handedBackRows.map((row) => {
     const request = requestOf.get(row.id);
     return {
       ...rowOf(row),
       handedBackAt: row.endedAt ?? row.updatedAt,
       ...(request
-        ? { resultRequest: { requestedAt: request.requestedAt, dueAt: request.dueAt } }
+        ? {
+            resultRequest: {
+              requestedAt: request.requestedAt,
+              dueAt: request.dueAt,
+              sentAt: request.sentAt,
+            },
+          }
         : {}),
     };
   });

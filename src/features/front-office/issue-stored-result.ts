@@ -4,7 +4,7 @@ import { getFlow, getStep } from '../../domain/application/fold.js';
 import { addRegulationDuration } from '../../domain/application/term-arithmetic.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
-import { insertResultRequest } from '../../storage/front-office.repository.js';
+import { insertResultRequest, listResultRequests } from '../../storage/front-office.repository.js';
 import {
   getOrganisation,
   workingTimeOf,
@@ -68,17 +68,20 @@ export async function issueStoredResult(
 /**
  * The front office asks the provider for a result handed back after the month of storage,
  * when the applicant comes later: the provider sends it within one working day (seed 004,
- * annex 2, point 8, item 4: `frontOfficeStorage.resendWithin`), counted in the provider's
- * working time. Recorded and audited; returns the due.
+ * annex 2, point 8, item 4: `frontOfficeStorage.resendWithin`), counted with the provider's
+ * calendar. Recorded, addressed to the provider (whose back office lists it with this due and
+ * marks it sent: provider-result-requests.ts) and audited; returns the due. While a request is
+ * open, asking again returns it (idempotent).
  *
- * Engine gap: the engine ends the application at `handed_back` and has no step for the
- * re-delivery, so the request and its due are kept beside the application.
+ * Why beside the engine: `handed_back` ends the regulation's process — no regulation's flow has
+ * a step for the re-sending (the storage and the one working day are a front-office rule,
+ * `frontOfficeStorage`, not a step), so the request is not an engine step (docs/front-office.md).
  */
 export async function requestHandedBackResult(
   services: ApplicationServices,
   staff: FrontOfficeStaff,
   applicationId: string,
-): Promise<{ dueAt: Date }> {
+): Promise<{ dueAt: Date; requestId: string }> {
   requireFrontOfficeRole(staff);
   const { state, regulation, record } = await getApplicationFor(
     services,
@@ -88,6 +91,10 @@ export async function requestHandedBackResult(
   if (state.status !== 'handed_back' || record.frontOfficeId !== staff.principal.organisationId) {
     throw new DomainError(ErrorCode.conflict, { status: state.status, reason: 'not_handed_back' });
   }
+  const open = (await listResultRequests(services.db, staff.principal.organisationId)).find(
+    (request) => request.applicationId === applicationId && request.sentAt === null,
+  );
+  if (open) return { dueAt: open.dueAt, requestId: open.id };
   const now = services.now();
   const provider = await getOrganisation(
     services,
@@ -102,12 +109,13 @@ export async function requestHandedBackResult(
   const dueAt = new Date(
     addRegulationDuration(workingTimeOf(services, provider), now.getTime(), within),
   );
+  const id = randomUUID();
   await services.db.transaction().execute(async (trx) => {
-    const id = randomUUID();
     await insertResultRequest(trx, {
       id,
       applicationId,
       frontOfficeId: staff.principal.organisationId,
+      providerOrganisationId: record.providerOrganisationId,
       requestedBy: staff.principal.staffId,
       requestedAt: now,
       dueAt,
@@ -121,5 +129,5 @@ export async function requestHandedBackResult(
       details: { number: record.number, dueAt: dueAt.toISOString(), requestId: id },
     });
   });
-  return { dueAt };
+  return { dueAt, requestId: id };
 }

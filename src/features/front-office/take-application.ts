@@ -311,6 +311,9 @@ async function advanceIntake(
       case 'identify_applicant':
       case 'register':
       case 'courier_transfer':
+        // Only the operator's own hand-over reaches here (aktobe extern-permission, seed 001,
+        // point 6, item 3: to the accumulation sector, 30 minutes): the courier's steps are
+        // completed by the courier register and its acknowledgement (register-steps.ts).
         await complete();
         break;
       case 'assign_executor':

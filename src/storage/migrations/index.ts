@@ -17,6 +17,7 @@ import * as m0060 from './0060-portal-draft.js';
 import * as m0080 from './0080-front-office.js';
 import * as m0090 from './0090-prepared-document.js';
 import * as m0091 from './0091-front-office-request.js';
+import * as m0092 from './0092-courier-register-steps.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -41,4 +42,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0080-front-office': m0080,
   '0090-prepared-document': m0090,
   '0091-front-office-request': m0091,
+  '0092-courier-register-steps': m0092,
 };

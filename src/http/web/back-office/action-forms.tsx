@@ -401,6 +401,17 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
                 </>
               );
             }
+            // Issue 9: a front-office application's result goes back in the courier's return
+            // register; the front office's acknowledgement completes this step (register-steps.ts).
+            if (
+              command.action === 'deliver_to_front_office' &&
+              props.data.view.channel === 'front_office'
+            )
+              return (
+                <p id="return-by-register" class="notice">
+                  {bo.returnByRegister[locale]}
+                </p>
+              );
             return <CompleteForm {...props} command={command} title={props.stepTitle} />;
           case 'extend_term':
             return <ExtendForm {...props} />;

@@ -8,6 +8,7 @@ export const backOfficeNav: readonly NavItem[] = [
   { href: '/back-office', label: bo.inboxTitle },
   { href: '/back-office/escalations', label: bo.escalationsTitle },
   { href: '/back-office/appeals', label: { kk: 'Шағымдар', ru: 'Жалобы', en: 'Appeals' } },
+  { href: '/back-office/result-requests', label: bo.resultRequestsTitle },
 ];
 
 /** A text in kk/ru with the English falling back to Russian. */

@@ -30,6 +30,7 @@ import type { ActionFormState } from './action-forms.js';
 import { ApplicationPage, type Refusal } from './application-page.js';
 import { inLocale } from './components.js';
 import { EscalationsPage, InboxPage } from './inbox-page.js';
+import { mountResultRequests } from './result-requests.js';
 import { bo } from './texts.js';
 
 /** The provider's staff: the roles the back office serves. */
@@ -372,6 +373,7 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     }
     return c.redirect(`/back-office/applications/${id}?done=1`, 303);
   });
+  mountResultRequests(routes);
 
   return routes;
 }

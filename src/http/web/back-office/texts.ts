@@ -192,4 +192,28 @@ export const bo = {
     ru: 'Эта страница для сотрудников услугодателя.',
     en: 'This page is for the provider’s staff.',
   },
+  // Issue 9, courier registers and requests for handed-back results.
+  returnByRegister: {
+    kk: 'Нәтиже Мемлекеттік корпорацияға курьердің қайтару тізілімімен жіберіледі; бұл қадам Мемлекеттік корпорация тізілімді қабылдағанда аяқталады.',
+    ru: 'Результат направляется в Государственную корпорацию с реестром возврата курьера; этот шаг завершается, когда Государственная корпорация примет реестр.',
+    en: 'The result goes to the Government Corporation in the courier’s return register; this step ends when the Corporation acknowledges the register.',
+  },
+  resultRequestsTitle: {
+    kk: 'Қайтарылған нәтижелерге сұраулар',
+    ru: 'Запросы возвращённых результатов',
+    en: 'Requests for handed-back results',
+  },
+  resultRequestsIntro: {
+    kk: 'Мемлекеттік корпорация сақтау мерзімінен кейін қайтарылған нәтижені сұрайды: көрсетілетін қызметті беруші оны бір жұмыс күні ішінде жібереді.',
+    ru: 'Государственная корпорация запрашивает результат, возвращённый после срока хранения: услугодатель направляет его в течение одного рабочего дня.',
+    en: 'The Government Corporation asks for a result handed back after storage: the provider sends it within one working day.',
+  },
+  frontOffice: {
+    kk: 'Мемлекеттік корпорация',
+    ru: 'Государственная корпорация',
+    en: 'Front office',
+  },
+  requestedAt: { kk: 'Сұралды', ru: 'Запрошен', en: 'Requested' },
+  sentAt: { kk: 'Жіберілді', ru: 'Направлен', en: 'Sent' },
+  markSent: { kk: 'Жіберілді деп белгілеу', ru: 'Отметить направленным', en: 'Mark as sent' },
 } satisfies Record<string, LocalizedText | Record<string, LocalizedText>>;

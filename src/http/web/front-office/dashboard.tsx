@@ -53,6 +53,11 @@ export function mountDashboard(routes: Hono<WebEnv>): void {
                 row.resultRequest ? (
                   <span>
                     {fo.requested[locale]} <Due at={row.resultRequest.dueAt} />
+                    {row.resultRequest.sentAt ? (
+                      <span class="result-sent">
+                        ; {fo.resultSent[locale]} <Due at={row.resultRequest.sentAt} />
+                      </span>
+                    ) : null}
                   </span>
                 ) : (
                   <form

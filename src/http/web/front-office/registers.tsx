@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import {
@@ -51,8 +52,9 @@ export function mountRegisters(routes: Hono<WebEnv>): void {
               </h3>
               <ul>
                 {group.applications.map((row) => (
-                  <li>
-                    <a href={`/front-office/applications/${row.id}`}>{row.number}</a>
+                  <li data-number={row.number}>
+                    <a href={`/front-office/applications/${row.id}`}>{row.number}</a> —{' '}
+                    {fo.due[locale]}: <Due at={row.stepDueAt ?? row.dueAt} />
                   </li>
                 ))}
               </ul>
@@ -65,6 +67,7 @@ export function mountRegisters(routes: Hono<WebEnv>): void {
                     value={group.providerOrganisationId}
                   />
                   <input type="hidden" name="direction" value={group.direction} />
+                  <input type="hidden" name="formKey" value={randomUUID()} />
                   <button type="submit">
                     {fo.createRegister[locale]}
                     <span class="visually-hidden">
@@ -124,9 +127,11 @@ export function mountRegisters(routes: Hono<WebEnv>): void {
     const user = await requireStaff(c, [StaffRole.courier]);
     const form = await c.req.parseBody();
     const direction = RegisterDirection.safeParse(formField(form, 'direction'));
+    const formKey = formField(form, 'formKey');
     const register = await createCourierRegister(frontOfficeContext(c), staffOf(user), {
       providerOrganisationId: formField(form, 'providerOrganisationId'),
       direction: direction.success ? direction.data : ('' as never),
+      ...(formKey ? { formKey } : {}),
     });
     return c.redirect(`/front-office/registers/${register.id}`, 303);
   });
@@ -191,6 +196,7 @@ export function mountRegisters(routes: Hono<WebEnv>): void {
                 <th scope="col">{fo.service[locale]}</th>
                 <th scope="col">{fo.applicant[locale]}</th>
                 <th scope="col">{fo.status[locale]}</th>
+                <th scope="col">{fo.due[locale]}</th>
               </tr>
             </thead>
             <tbody>
@@ -200,6 +206,9 @@ export function mountRegisters(routes: Hono<WebEnv>): void {
                   <td>{nameIn(item.serviceName, locale)}</td>
                   <td>{item.applicantIin}</td>
                   <td>{item.statusLabel[locale]}</td>
+                  <td class="due">
+                    <Due at={item.stepDueAt} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -50,6 +50,11 @@ export const fo = {
   handedBackAt: { kk: 'Қайтарылды', ru: 'Возвращён', en: 'Handed back' },
   handedBackLabel: { kk: 'Қайтарылды', ru: 'Возвращено', en: 'Handed back' },
   requestResult: { kk: 'Нәтижені сұрату', ru: 'Запросить результат', en: 'Request the result' },
+  resultSent: {
+    kk: 'көрсетілетін қызметті беруші жіберді',
+    ru: 'направлен услугодателем',
+    en: 'sent by the provider',
+  },
   requested: {
     kk: 'Сұратылды; жолдау мерзімі',
     ru: 'Запрошен; срок направления',
