@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Locale } from '../domain/shared/locale.js';
-import { locales, negotiateLocale, type LocalizedText } from '../domain/shared/locale.js';
+import { locales, type LocalizedText } from '../domain/shared/locale.js';
 import { formatKazakhstanTime } from '../documents/document-content.js';
 import {
   verifyDocument,
@@ -10,6 +10,7 @@ import {
 import { loadTrustStore } from '../signing/pki-directory.js';
 import type { TrustStore } from '../signing/trust-store.js';
 import type { AppEnv } from './app.js';
+import { chooseLocale } from './web/web-env.js';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
@@ -66,12 +67,6 @@ const text = {
     en: 'No such document was issued.',
   },
 } satisfies Record<string, LocalizedText>;
-
-function chooseLocale(c: Context<AppEnv>): Locale {
-  const requested = c.req.query('lang');
-  if (requested && (locales as readonly string[]).includes(requested)) return requested as Locale;
-  return negotiateLocale(c.req.header('accept-language'));
-}
 
 function wantsJson(c: Context<AppEnv>): boolean {
   return (c.req.header('accept') ?? '').includes('application/json');
@@ -233,6 +228,7 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
     presented: { sha256?: string; bytes?: Uint8Array },
   ) => {
     const locale = chooseLocale(c);
+    c.header('content-language', locale);
     const deps = c.get('deps');
     const id = c.req.param('id') ?? '';
     c.header('cache-control', 'no-store');

@@ -155,9 +155,22 @@ export function EscalationsPage(props: {
   ctx: PageContext;
   escalations: readonly Escalation[];
   overdue: readonly OverdueApplication[];
+  /** The steps' names from the regulations, by `regulationId/stepId`. */
+  stepNames: ReadonlyMap<string, { kk: string; ru: string; en?: string }>;
 }) {
   const { ctx } = props;
   const locale = ctx.locale;
+  const stepName = (regulationId: string, stepId: string | null) =>
+    stepId === null ? (
+      '—'
+    ) : (
+      <span data-step={stepId}>
+        {inLocale(
+          props.stepNames.get(`${regulationId}/${stepId}`) ?? { kk: stepId, ru: stepId },
+          locale,
+        )}
+      </span>
+    );
   return (
     <Page
       ctx={ctx}
@@ -187,8 +200,8 @@ export function EscalationsPage(props: {
                   <td>
                     <a href={`/back-office/applications/${row.applicationId}`}>{row.number}</a>
                   </td>
-                  <td>{row.stepId}</td>
-                  <td>{row.scope}</td>
+                  <td class="step">{stepName(row.regulationId, row.stepId)}</td>
+                  <td>{bo.scope[row.scope][locale]}</td>
                   <td class="due">
                     <Due at={row.dueAt} locale={locale} />
                   </td>
@@ -222,7 +235,7 @@ export function EscalationsPage(props: {
                   <td>
                     <a href={`/back-office/applications/${row.id}`}>{row.number}</a>
                   </td>
-                  <td>{row.currentStepId ?? '—'}</td>
+                  <td class="step">{stepName(row.regulationId, row.currentStepId)}</td>
                   <td class="step-due">
                     <Due at={row.stepDueAt} locale={locale} />
                   </td>

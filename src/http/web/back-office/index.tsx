@@ -62,6 +62,21 @@ function stepNameOf(regulation: RegulationDefinition, stepId: string) {
   return undefined;
 }
 
+/** The regulation's names (descriptions) of the steps, keyed `regulationId/stepId`. */
+function stepNamesOf(
+  services: { regulations: { findById(id: string): RegulationDefinition | undefined } },
+  steps: readonly (readonly [regulationId: string, stepId: string | null])[],
+): Map<string, { kk: string; ru: string; en?: string }> {
+  const names = new Map<string, { kk: string; ru: string; en?: string }>();
+  for (const [regulationId, stepId] of steps) {
+    if (!stepId) continue;
+    const regulation = services.regulations.findById(regulationId);
+    const name = regulation && stepNameOf(regulation, stepId);
+    if (name) names.set(`${regulationId}/${stepId}`, name);
+  }
+  return names;
+}
+
 /** A typed form: single values and repeated ones (checkboxes). */
 type FormValues = Record<string, string | string[]>;
 
@@ -145,12 +160,10 @@ export function backOfficeRoutes(): Hono<WebEnv> {
       if (!serviceNames.has(regulation.service))
         serviceNames.set(regulation.service, regulation.name);
     }
-    const stepNames = new Map<string, { kk: string; ru: string; en?: string }>();
-    for (const item of page.items) {
-      const regulation = services.regulations.findById(item.regulationId);
-      const name = regulation && item.currentStepId && stepNameOf(regulation, item.currentStepId);
-      if (name) stepNames.set(`${item.regulationId}/${item.currentStepId}`, name);
-    }
+    const stepNames = stepNamesOf(
+      services,
+      page.items.map((item) => [item.regulationId, item.currentStepId] as const),
+    );
     return render(
       c,
       <InboxPage
@@ -172,9 +185,18 @@ export function backOfficeRoutes(): Hono<WebEnv> {
       listEscalations(services, user.principal, { limit: 100 }),
       listOverdue(services, user.principal, { limit: 100 }),
     ]);
+    const stepNames = stepNamesOf(services, [
+      ...escalations.map((row) => [row.regulationId, row.stepId] as const),
+      ...overdue.map((row) => [row.regulationId, row.currentStepId] as const),
+    ]);
     return render(
       c,
-      <EscalationsPage ctx={await pageContext(c)} escalations={escalations} overdue={overdue} />,
+      <EscalationsPage
+        ctx={await pageContext(c)}
+        escalations={escalations}
+        overdue={overdue}
+        stepNames={stepNames}
+      />,
     );
   });
 
