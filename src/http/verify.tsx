@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Locale } from '../domain/shared/locale.js';
 import { locales, type LocalizedText } from '../domain/shared/locale.js';
-import { formatKazakhstanTime } from '../documents/document-content.js';
 import {
   verifyDocument,
   type DocumentVerification,
@@ -10,6 +9,7 @@ import {
 import { loadTrustStore } from '../signing/pki-directory.js';
 import type { TrustStore } from '../signing/trust-store.js';
 import type { AppEnv } from './app.js';
+import { formatDateTime } from './web/messages.js';
 import { chooseLocale } from './web/web-env.js';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -163,7 +163,7 @@ function VerificationPage(props: { result: DocumentVerification; locale: Locale;
         <dt>{text.signedAt[locale]}</dt>
         <dd>
           <time datetime={result.signedAt.toISOString()}>
-            {formatKazakhstanTime(result.signedAt)}
+            {formatDateTime(result.signedAt, locale)}
           </time>
         </dd>
         <dt>{text.hash[locale]}</dt>
