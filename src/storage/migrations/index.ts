@@ -16,6 +16,7 @@ import * as m0050 from './0050-web-rate-limit.js';
 import * as m0060 from './0060-portal-draft.js';
 import * as m0080 from './0080-front-office.js';
 import * as m0090 from './0090-prepared-document.js';
+import * as m0093 from './0093-portal-draft-application.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -39,4 +40,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0060-portal-draft': m0060,
   '0080-front-office': m0080,
   '0090-prepared-document': m0090,
+  '0093-portal-draft-application': m0093,
 };

@@ -14,6 +14,7 @@ import { resumeApplication } from '../../../features/applications/resume-applica
 import { suspendApplication } from '../../../features/applications/suspend-application.js';
 import { listEscalations } from '../../../features/deadlines/list-escalations.js';
 import { listOverdue } from '../../../features/deadlines/list-overdue.js';
+import { downloadApplicationUpload } from '../../../features/documents/download-application-upload.js';
 import { prepareResultDocument } from '../../../features/documents/prepare-result-document.js';
 import { signPreparedDocument } from '../../../features/documents/sign-prepared-document.js';
 import {
@@ -239,6 +240,29 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     c.header('content-type', 'application/pdf');
     c.header('content-disposition', `inline; filename="${draft.number}-draft.pdf"`);
     return c.body(new Uint8Array(draft.pdf));
+  });
+
+  // The applicant's portal uploads, for the staff of the organisations holding the application.
+  routes.get('/back-office/applications/:id/uploads/:upload{[0-9a-fA-F-]{36}}', async (c) => {
+    const user = await requireStaff(c, backOfficeRoles);
+    const upload = await downloadApplicationUpload(
+      c.get('deps').applications,
+      user.principal,
+      c.req.param('id'),
+      c.req.param('upload'),
+    );
+    const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[
+      upload.mediaType
+    ];
+    const asciiName = `${upload.kind.replace(/[^A-Za-z0-9_-]/g, '_')}.${extension}`;
+    c.header('content-type', upload.mediaType);
+    c.header(
+      'content-disposition',
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(upload.fileName)}`,
+    );
+    c.header('cache-control', 'private, no-store');
+    c.header('x-content-sha256', upload.sha256);
+    return c.body(upload.content as Uint8Array<ArrayBuffer>);
   });
 
   routes.post('/back-office/applications/:id/actions/:action', async (c) => {
