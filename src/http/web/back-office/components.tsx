@@ -7,6 +7,7 @@ import { bo } from './texts.js';
 export const backOfficeNav: readonly NavItem[] = [
   { href: '/back-office', label: bo.inboxTitle },
   { href: '/back-office/escalations', label: bo.escalationsTitle },
+  { href: '/back-office/queue', label: bo.queueTitle },
 ];
 
 /** A text in kk/ru with the English falling back to Russian. */

@@ -32,6 +32,7 @@ import { ApplicationPage, type Refusal } from './application-page.js';
 import { inLocale } from './components.js';
 import { EscalationsPage, InboxPage } from './inbox-page.js';
 import { bo } from './texts.js';
+import { vacancyRoutes } from './vacancy-routes.js';
 
 /** The provider's staff: the roles the back office serves. */
 const backOfficeRoles = [
@@ -418,6 +419,8 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     }
     return c.redirect(`/back-office/applications/${id}?done=1`, 303);
   });
+
+  routes.route('/', vacancyRoutes());
 
   return routes;
 }
