@@ -25,6 +25,8 @@ export function InboxPage(props: {
   filters: InboxFilters;
   nextCursor: string | null;
   isFirstPage: boolean;
+  /** The staff member's organisation's zone (where the engine counts the dues). */
+  timeZone: string;
 }) {
   const { ctx, filters } = props;
   const locale = ctx.locale;
@@ -128,10 +130,10 @@ export function InboxPage(props: {
                       : '—'}
                   </td>
                   <td class="step-due">
-                    <Due at={item.stepDueAt} locale={locale} />
+                    <Due at={item.stepDueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td class="due">
-                    <Due at={item.dueAt} locale={locale} />
+                    <Due at={item.dueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td class="indicator">
                     <IndicatorTag indicator={item.indicator} locale={locale} />
@@ -157,6 +159,8 @@ export function EscalationsPage(props: {
   overdue: readonly OverdueApplication[];
   /** The steps' names from the regulations, by `regulationId/stepId`. */
   stepNames: ReadonlyMap<string, { kk: string; ru: string; en?: string }>;
+  /** The staff member's organisation's zone (where the engine counts the dues). */
+  timeZone: string;
 }) {
   const { ctx } = props;
   const locale = ctx.locale;
@@ -203,10 +207,10 @@ export function EscalationsPage(props: {
                   <td class="step">{stepName(row.regulationId, row.stepId)}</td>
                   <td>{bo.scope[row.scope][locale]}</td>
                   <td class="due">
-                    <Due at={row.dueAt} locale={locale} />
+                    <Due at={row.dueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td>
-                    <Due at={row.escalatedAt} locale={locale} />
+                    <Due at={row.escalatedAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                 </tr>
               ))}
@@ -237,10 +241,10 @@ export function EscalationsPage(props: {
                   </td>
                   <td class="step">{stepName(row.regulationId, row.currentStepId)}</td>
                   <td class="step-due">
-                    <Due at={row.stepDueAt} locale={locale} />
+                    <Due at={row.stepDueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td class="due">
-                    <Due at={row.dueAt} locale={locale} />
+                    <Due at={row.dueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td>
                     <IndicatorTag indicator="overdue" locale={locale} />

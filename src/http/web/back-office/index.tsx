@@ -22,6 +22,10 @@ import {
   getPreparedPdf,
 } from '../../../features/queries/get-back-office-application.js';
 import { listInbox } from '../../../features/queries/list-inbox.js';
+import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
+import type { ApplicationServices } from '../../../features/applications/application-services.js';
+import type { Principal } from '../../../domain/identity/authorisation.js';
+import { defaultTimeZone } from '../../../domain/calendar/index.js';
 import { errorTable } from '../../error-table.js';
 import { documentSigningContext } from '../../signing-context.js';
 import type { FormError } from '../layout.js';
@@ -77,6 +81,13 @@ function stepNamesOf(
     if (name) names.set(`${regulationId}/${stepId}`, name);
   }
   return names;
+}
+
+/** The zone of the staff member's organisation, where the engine counts its dues. */
+async function zoneOf(services: ApplicationServices, principal: Principal): Promise<string> {
+  return principal.kind === 'staff'
+    ? organisationTimeZone(services, principal.organisationId)
+    : defaultTimeZone;
 }
 
 /** A typed form: single values and repeated ones (checkboxes). */
@@ -176,6 +187,7 @@ export function backOfficeRoutes(): Hono<WebEnv> {
         filters={filters}
         nextCursor={page.nextCursor}
         isFirstPage={cursor === ''}
+        timeZone={await zoneOf(services, user.principal)}
       />,
     );
   });
@@ -198,6 +210,7 @@ export function backOfficeRoutes(): Hono<WebEnv> {
         escalations={escalations}
         overdue={overdue}
         stepNames={stepNames}
+        timeZone={await zoneOf(services, user.principal)}
       />,
     );
   });

@@ -58,6 +58,8 @@ export function VacancyPage(props: {
   values?: { places: string; ageYears: string };
   errors?: readonly FormError[];
   offered?: string | undefined;
+  /** The organisation's zone, for the waiting-since times. */
+  timeZone: string;
 }) {
   const { ctx } = props;
   const locale = ctx.locale;
@@ -128,7 +130,7 @@ export function VacancyPage(props: {
                     <a href={`/back-office/applications/${entry.applicationId}`}>{entry.number}</a>
                   </td>
                   <td>
-                    <Due at={entry.waitingSince} locale={locale} />
+                    <Due at={entry.waitingSince} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td>{entry.ageYears ?? '—'}</td>
                 </tr>

@@ -6,6 +6,8 @@ import {
   listVacancyQueue,
   vacancyRoles,
 } from '../../../features/kindergarten/list-vacancy-queue.js';
+import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
+import { defaultTimeZone } from '../../../domain/calendar/index.js';
 import { errorTable } from '../../error-table.js';
 import type { FormError } from '../layout.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
@@ -34,13 +36,19 @@ export function vacancyRoutes(): Hono<WebEnv> {
     status: 200 | 409 | 422 = 200,
   ) => {
     const user = await requireStaff(c, vacancyRoles);
-    const queue = await listVacancyQueue(c.get('deps').applications, user.principal);
+    const services = c.get('deps').applications;
+    const queue = await listVacancyQueue(services, user.principal);
+    const timeZone =
+      user.principal.kind === 'staff'
+        ? await organisationTimeZone(services, user.principal.organisationId)
+        : undefined;
     return render(
       c,
       <VacancyPage
         ctx={await pageContext(c)}
         queue={queue}
         idempotencyKey={randomUUID()}
+        timeZone={timeZone ?? defaultTimeZone}
         {...extras}
       />,
       status,
