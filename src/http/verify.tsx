@@ -46,9 +46,9 @@ const text = {
   kind: { kk: 'Құжат', ru: 'Документ', en: 'Document' },
   signer: { kk: 'Қол қойған', ru: 'Подписал', en: 'Signed by' },
   signedAt: {
-    kk: 'Қол қойылған уақыты (UTC+5)',
-    ru: 'Время подписания (UTC+5)',
-    en: 'Signed at (UTC+5)',
+    kk: 'Қол қойылған уақыты (Қазақстан уақыты)',
+    ru: 'Время подписания (время Казахстана)',
+    en: 'Signed at (Kazakhstan time)',
   },
   hash: { kk: 'PDF файлының SHA-256', ru: 'SHA-256 файла PDF', en: 'SHA-256 of the PDF' },
   replacedBy: { kk: 'Орнына берілген құжат', ru: 'Заменён документом', en: 'Replaced by' },
