@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formatLocalDateTime } from '../domain/calendar/index.js';
 import type { FieldIssue } from '../domain/shared/domain-error.js';
 import type { Bilingual, DocumentKind, DocumentTemplate } from './templates.js';
 
@@ -91,13 +92,10 @@ export function checkFields(
   return issues;
 }
 
-const KZ_OFFSET_MS = 5 * 3_600_000;
-
 /**
- * "dd.mm.yyyy hh:mm" in Kazakhstan's time (UTC+5, the single time zone since 1 March 2024).
+ * "dd.mm.yyyy hh:mm" in the organisation's zone (default Asia/Almaty; UTC+5 everywhere since
+ * 1 March 2024): the shared formatter `formatLocalDateTime`, as pages print times.
  */
-export function formatKazakhstanTime(iso: string | Date): string {
-  const local = new Date(new Date(iso).getTime() + KZ_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(local.getUTCDate())}.${pad(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+export function formatKazakhstanTime(iso: string | Date, timeZone?: string): string {
+  return formatLocalDateTime(new Date(iso), timeZone);
 }

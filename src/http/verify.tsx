@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Locale } from '../domain/shared/locale.js';
-import { locales, negotiateLocale, type LocalizedText } from '../domain/shared/locale.js';
-import { formatKazakhstanTime } from '../documents/document-content.js';
+import { locales, type LocalizedText } from '../domain/shared/locale.js';
 import {
   verifyDocument,
   type DocumentVerification,
@@ -10,6 +9,8 @@ import {
 import { loadTrustStore } from '../signing/pki-directory.js';
 import type { TrustStore } from '../signing/trust-store.js';
 import type { AppEnv } from './app.js';
+import { formatDateTime } from './web/messages.js';
+import { chooseLocale } from './web/web-env.js';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
@@ -45,9 +46,9 @@ const text = {
   kind: { kk: 'Құжат', ru: 'Документ', en: 'Document' },
   signer: { kk: 'Қол қойған', ru: 'Подписал', en: 'Signed by' },
   signedAt: {
-    kk: 'Қол қойылған уақыты (UTC+5)',
-    ru: 'Время подписания (UTC+5)',
-    en: 'Signed at (UTC+5)',
+    kk: 'Қол қойылған уақыты (Қазақстан уақыты)',
+    ru: 'Время подписания (время Казахстана)',
+    en: 'Signed at (Kazakhstan time)',
   },
   hash: { kk: 'PDF файлының SHA-256', ru: 'SHA-256 файла PDF', en: 'SHA-256 of the PDF' },
   replacedBy: { kk: 'Орнына берілген құжат', ru: 'Заменён документом', en: 'Replaced by' },
@@ -66,12 +67,6 @@ const text = {
     en: 'No such document was issued.',
   },
 } satisfies Record<string, LocalizedText>;
-
-function chooseLocale(c: Context<AppEnv>): Locale {
-  const requested = c.req.query('lang');
-  if (requested && (locales as readonly string[]).includes(requested)) return requested as Locale;
-  return negotiateLocale(c.req.header('accept-language'));
-}
 
 function wantsJson(c: Context<AppEnv>): boolean {
   return (c.req.header('accept') ?? '').includes('application/json');
@@ -168,7 +163,7 @@ function VerificationPage(props: { result: DocumentVerification; locale: Locale;
         <dt>{text.signedAt[locale]}</dt>
         <dd>
           <time datetime={result.signedAt.toISOString()}>
-            {formatKazakhstanTime(result.signedAt)}
+            {formatDateTime(result.signedAt, locale)}
           </time>
         </dd>
         <dt>{text.hash[locale]}</dt>
@@ -233,6 +228,7 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
     presented: { sha256?: string; bytes?: Uint8Array },
   ) => {
     const locale = chooseLocale(c);
+    c.header('content-language', locale);
     const deps = c.get('deps');
     const id = c.req.param('id') ?? '';
     c.header('cache-control', 'no-store');

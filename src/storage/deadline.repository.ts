@@ -234,6 +234,8 @@ export interface EscalationRow {
   id: string;
   applicationId: string;
   number: string;
+  /** The application's regulation version (to name its steps). */
+  regulationId: string;
   organisationId: string;
   scope: Scope;
   stepId: string;
@@ -252,7 +254,8 @@ export async function listEscalationRows(
     ? sql`x.organisation_id = ${query.organisationId}`
     : sql`a.region_code = ${query.regionCode ?? ''}`;
   const { rows } = await sql<EscalationRow>`
-    select x.id, x.application_id as "applicationId", a.number, x.organisation_id as "organisationId",
+    select x.id, x.application_id as "applicationId", a.number, a.regulation_id as "regulationId",
+           x.organisation_id as "organisationId",
            x.scope, x.step_id as "stepId", x.due_at as "dueAt", x.head_staff_ids as "headStaffIds",
            x.escalated_at as "escalatedAt", a.status
       from escalation x join application a on a.id = x.application_id

@@ -72,3 +72,4 @@ export {
   formatInstant,
   getInstantOfLocalDateTime,
 } from './local-time.js';
+export { defaultTimeZone, formatLocalDate, formatLocalDateTime } from './format-local-time.js';

@@ -16,6 +16,7 @@ import {
   type ApplicationState,
 } from '../../domain/application/fold.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
+import { formatLocalDateTime } from '../../domain/calendar/index.js';
 import { ActorRole } from '../../domain/shared/roles.js';
 import type {
   ApplicationProjection,
@@ -196,13 +197,14 @@ function notificationsOf(
   }
   for (const event of appended) {
     if (event.type !== 'term_extended') continue;
-    const due = new Date(after.dueAt).toISOString();
+    // The new due as the engine counted it: the provider's wall clock (its organisation's zone).
+    const due = formatLocalDateTime(new Date(after.dueAt), target.clock.provider.timeZone);
     messages.push({
       kind: 'term_extended',
       text: {
-        kk: `№${target.number} өтініштің қарау мерзімі ұзартылды (${due}). Себебі: ${event.reason}`,
-        ru: `Срок оказания услуги по заявлению №${target.number} продлен (${due}). Причина: ${event.reason}`,
-        en: `The term of application ${target.number} was extended (${due}). Reason: ${event.reason}`,
+        kk: `№${target.number} өтініштің қарау мерзімі ${due} дейін ұзартылды. Себебі: ${event.reason}`,
+        ru: `Срок оказания услуги по заявлению №${target.number} продлен до ${due}. Причина: ${event.reason}`,
+        en: `The term of application ${target.number} was extended to ${due}. Reason: ${event.reason}`,
       },
     });
   }

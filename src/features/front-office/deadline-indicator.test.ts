@@ -20,7 +20,9 @@ describe('front-office deadline indicators', () => {
     expect(indicatorFor(time, new Date('2019-10-31T05:00:00Z'), null, start)).toBe('none');
   });
 
-  it('prints times in UTC+5', () => {
-    expect(formatLocal(new Date('2019-10-31T19:30:00Z'))).toBe('01.11.2019 00:30');
+  it('prints times in the organisation’s zone (Almaty UTC+6 before 1 March 2024, UTC+5 after)', () => {
+    expect(formatLocal(new Date('2019-10-31T19:30:00Z'))).toBe('01.11.2019 01:30');
+    expect(formatLocal(new Date('2019-10-31T19:30:00Z'), 'Asia/Aqtobe')).toBe('01.11.2019 00:30');
+    expect(formatLocal(new Date('2025-10-31T19:30:00Z'))).toBe('01.11.2025 00:30');
   });
 });

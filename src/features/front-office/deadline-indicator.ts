@@ -1,5 +1,5 @@
 import { addRegulationDuration } from '../../domain/application/term-arithmetic.js';
-import type { WorkingTime } from '../../domain/calendar/index.js';
+import { formatLocalDateTime, type WorkingTime } from '../../domain/calendar/index.js';
 
 /** The indicator shown beside every due on the front office's lists. */
 export const Indicator = {
@@ -30,8 +30,10 @@ export function indicatorFor(
   return isWithinFraction && horizon >= due.getTime() ? Indicator.warning : Indicator.onTime;
 }
 
-/** "dd.MM.yyyy HH:mm" in UTC+5, as documents and pages print times. */
-export function formatLocal(value: Date): string {
-  const local = new Date(value.getTime() + 5 * 3600_000).toISOString();
-  return `${local.slice(8, 10)}.${local.slice(5, 7)}.${local.slice(0, 4)} ${local.slice(11, 16)}`;
+/**
+ * "dd.MM.yyyy HH:mm" in the organisation's zone (default Asia/Almaty): the shared formatter
+ * `formatLocalDateTime`, kept under this name for the front office's callers.
+ */
+export function formatLocal(value: Date, timeZone?: string): string {
+  return formatLocalDateTime(value, timeZone);
 }

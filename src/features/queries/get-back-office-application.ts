@@ -2,6 +2,7 @@ import { StaffRole } from '../../domain/shared/roles.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { DocumentTemplate } from '../../documents/templates.js';
+import { listApplicationUploads } from '../../storage/application-upload.repository.js';
 import { listApplicationDocuments } from '../../storage/document.repository.js';
 import { listGatewayCalls } from '../../storage/gateway-call.repository.js';
 import {
@@ -21,11 +22,22 @@ import { getApplicationView, type ApplicationView } from './get-application-view
 /** What the back office shows about an application, beyond the engine's view. */
 export interface BackOfficeApplication {
   readonly view: ApplicationView;
+  /** The provider organisation's zone, in which the engine counts the dues. */
+  readonly timeZone: string;
   /** The form data and attached documents of the submission. */
   readonly fields: Readonly<Record<string, string>>;
   /** The labels of the regulation's form fields, by field id. */
   readonly fieldLabels: Readonly<Record<string, { kk: string; ru: string; en?: string }>>;
-  readonly attachments: readonly { kind: string; name: string; sha256: string }[];
+  /**
+   * The documents recorded in the submission; `upload` is the applicant's portal file with the
+   * same kind and SHA-256, which the staff may download.
+   */
+  readonly attachments: readonly {
+    kind: string;
+    name: string;
+    sha256: string;
+    upload?: { id: string; mediaType: string; sizeBytes: number };
+  }[];
   /** Answers of the registries and checks recorded in the log (e.g. person_data_found). */
   readonly facts: Readonly<Record<string, boolean>>;
   /** Calls to the registries made for this application (the gateway's log). */
@@ -93,6 +105,7 @@ export async function getBackOfficeApplication(
     : [];
   const request = await findFrontOfficeRequest(services.db, record.id);
   const calls = await listGatewayCalls(services.db, { correlationId: record.id });
+  const uploads = submitted ? await listApplicationUploads(services.db, record.id) : [];
   const drafting = Object.fromEntries(
     Object.values(DraftOutcome).map((outcome) => {
       const template = draftTemplate(outcome, regulation.service);
@@ -106,9 +119,20 @@ export async function getBackOfficeApplication(
   const extension = term?.extension;
   return {
     view,
+    timeZone: loaded.clock.provider.timeZone,
     fields: submitted?.type === 'submitted' ? submitted.fields : {},
     fieldLabels: Object.fromEntries(regulation.fields.map((field) => [field.id, field.label])),
-    attachments: submitted?.type === 'submitted' ? submitted.documents : [],
+    attachments: (submitted?.type === 'submitted' ? submitted.documents : []).map((document) => {
+      const upload = uploads.find(
+        (candidate) => candidate.kind === document.kind && candidate.sha256 === document.sha256,
+      );
+      return upload
+        ? {
+            ...document,
+            upload: { id: upload.id, mediaType: upload.mediaType, sizeBytes: upload.sizeBytes },
+          }
+        : document;
+    }),
     facts: state.facts as Record<string, boolean>,
     registryCalls: calls.map((call) => ({
       system: call.system,

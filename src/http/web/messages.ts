@@ -1,3 +1,4 @@
+import { formatLocalDate, formatLocalDateTime } from '../../domain/calendar/index.js';
 import type { Locale, LocalizedText } from '../../domain/shared/locale.js';
 
 /** Texts shared by every workspace (each workspace keeps its own beside its pages). */
@@ -56,27 +57,17 @@ export function nameIn(name: { kk: string; ru: string }, locale: Locale): string
   return locale === 'kk' ? name.kk : name.ru;
 }
 
-const timeZone = 'Asia/Almaty';
-
-/** A date and time as people in Kazakhstan read it (UTC+5), e.g. "25.11.2026 14:30". */
-export function formatDateTime(value: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(value);
+/**
+ * A date and time as the engine counts it: the wall clock of `timeZone` (the organisation's
+ * zone, `organisation.time_zone`, which the engine's working time uses; by default Asia/Almaty),
+ * e.g. "25.11.2026 14:30" — the same text in every language. The one formatter of pages,
+ * documents and notifications (`formatLocalDateTime`).
+ */
+export function formatDateTime(value: Date, _locale?: Locale, timeZone?: string): string {
+  return formatLocalDateTime(value, timeZone);
 }
 
-/** A date only, e.g. "25.11.2026". */
-export function formatDate(value: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale === 'kk' ? 'kk-KZ' : 'ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(value);
+/** A date only, e.g. "25.11.2026", in `timeZone` (as `formatDateTime`). */
+export function formatDate(value: Date, _locale?: Locale, timeZone?: string): string {
+  return formatLocalDate(value, timeZone);
 }

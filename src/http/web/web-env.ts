@@ -32,25 +32,29 @@ function isLocale(value: string | undefined): value is Locale {
 }
 
 /**
- * Chooses the language: `?lang=` (remembered in a cookie), else the cookie, else the
- * browser's Accept-Language, else Kazakh (the state language).
+ * The language of a request: `?lang=` (remembered in a cookie for a year), else the
+ * remembered cookie, else the browser's Accept-Language, else Kazakh (the state language).
+ * Every page uses it (the web middleware, and the public `/verify` page outside it).
  */
+export function chooseLocale(c: Context): Locale {
+  const requested = c.req.query('lang');
+  if (isLocale(requested)) {
+    setCookie(c, localeCookieName, requested, {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      sameSite: 'Lax',
+      secure: isSecureDeployment(c),
+    });
+    return requested;
+  }
+  const remembered = getCookie(c, localeCookieName);
+  return isLocale(remembered) ? remembered : negotiateLocale(c.req.header('accept-language'));
+}
+
+/** Sets the request's language (`chooseLocale`) and the Content-Language header. */
 export function localeMiddleware(): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
-    const requested = c.req.query('lang');
-    let locale: Locale;
-    if (isLocale(requested)) {
-      locale = requested;
-      setCookie(c, localeCookieName, locale, {
-        path: '/',
-        maxAge: 365 * 24 * 3600,
-        sameSite: 'Lax',
-        secure: isSecureDeployment(c),
-      });
-    } else {
-      const remembered = getCookie(c, localeCookieName);
-      locale = isLocale(remembered) ? remembered : negotiateLocale(c.req.header('accept-language'));
-    }
+    const locale = chooseLocale(c);
     c.set('locale', locale);
     c.header('content-language', locale);
     await next();

@@ -75,7 +75,7 @@ export function ApplicationPage(props: {
         <dd>{channelLabels[view.channel][locale]}</dd>
         <dt>{bo.submittedAt[locale]}</dt>
         <dd>
-          <Due at={view.submittedAt} locale={locale} />
+          <Due at={view.submittedAt} locale={locale} timeZone={data.timeZone} />
         </dd>
         <dt>{bo.applicant[locale]}</dt>
         <dd>{view.applicantIin}</dd>
@@ -87,7 +87,7 @@ export function ApplicationPage(props: {
         ) : null}
         <dt>{bo.due[locale]}</dt>
         <dd>
-          <Due at={view.dueAt} locale={locale} class="total-due" />{' '}
+          <Due at={view.dueAt} locale={locale} class="total-due" timeZone={data.timeZone} />{' '}
           {indicator ? <IndicatorTag indicator={indicator} locale={locale} /> : null}
         </dd>
         {data.signedRequest ? (
@@ -117,7 +117,7 @@ export function ApplicationPage(props: {
             </dd>
             <dt>{bo.stepDue[locale]}</dt>
             <dd>
-              <Due at={step.dueAt} locale={locale} class="step-due" />{' '}
+              <Due at={step.dueAt} locale={locale} class="step-due" timeZone={data.timeZone} />{' '}
               {step.isOverdue ? <IndicatorTag indicator="overdue" locale={locale} /> : null}
             </dd>
           </dl>
@@ -152,10 +152,25 @@ export function ApplicationPage(props: {
         {data.attachments.length === 0 ? (
           <p>{bo.none[locale]}</p>
         ) : (
-          <ul>
+          <ul id="attachments">
             {data.attachments.map((attachment) => (
-              <li>
-                {attachment.name} ({attachment.kind}) <code>{attachment.sha256.slice(0, 16)}…</code>
+              <li data-sha256={attachment.sha256}>
+                {attachment.upload ? (
+                  <a
+                    href={`/back-office/applications/${view.id}/uploads/${attachment.upload.id}`}
+                    download={attachment.name}
+                  >
+                    {attachment.name}
+                  </a>
+                ) : (
+                  attachment.name
+                )}{' '}
+                ({attachment.kind}
+                {attachment.upload
+                  ? `, ${attachment.upload.mediaType}, ${Math.ceil(attachment.upload.sizeBytes / 1024)} KB`
+                  : ''}
+                ) <span class="visually-hidden">SHA-256</span>
+                <code class="sha256">{attachment.sha256}</code>
               </li>
             ))}
           </ul>
@@ -184,8 +199,8 @@ export function ApplicationPage(props: {
             <ul>
               {data.registryCalls.map((call) => (
                 <li>
-                  {formatDateTime(call.at, locale)} · {call.system} · {call.operation} ·{' '}
-                  {call.outcome}
+                  {formatDateTime(call.at, locale, data.timeZone)} · {call.system} ·{' '}
+                  {call.operation} · {call.outcome}
                 </li>
               ))}
             </ul>
@@ -202,7 +217,7 @@ export function ApplicationPage(props: {
               <li>
                 <a href={`/documents/${document.id}.pdf`}>{document.number}</a> ·{' '}
                 <a href={`/verify/${document.id}`}>/verify</a> ·{' '}
-                {formatDateTime(document.signedAt, locale)}
+                {formatDateTime(document.signedAt, locale, data.timeZone)}
               </li>
             ))}
           </ul>
@@ -213,7 +228,8 @@ export function ApplicationPage(props: {
         <ol id="history">
           {view.history.map((entry) => (
             <li>
-              <Due at={entry.at} locale={locale} /> — {entry.statusLabel[locale]}
+              <Due at={entry.at} locale={locale} timeZone={data.timeZone} /> —{' '}
+              {entry.statusLabel[locale]}
             </li>
           ))}
         </ol>

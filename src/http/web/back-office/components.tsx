@@ -9,6 +9,7 @@ export const backOfficeNav: readonly NavItem[] = [
   { href: '/back-office/escalations', label: bo.escalationsTitle },
   { href: '/back-office/appeals', label: { kk: 'Шағымдар', ru: 'Жалобы', en: 'Appeals' } },
   { href: '/back-office/result-requests', label: bo.resultRequestsTitle },
+  { href: '/back-office/queue', label: bo.queueTitle },
 ];
 
 /** A text in kk/ru with the English falling back to Russian. */
@@ -16,17 +17,21 @@ export function inLocale(text: { kk: string; ru: string; en?: string }, locale: 
   return locale === 'en' ? (text.en ?? text.ru) : text[locale];
 }
 
-/** A due time: `<time>` with the instant, shown in Kazakhstan's time. */
+/**
+ * A due time: `<time>` with the instant, shown on the wall clock of `timeZone` (the
+ * provider organisation's zone, in which the engine counted it; default Asia/Almaty).
+ */
 export function Due(props: {
   at: string | Date | null | undefined;
   locale: Locale;
   class?: string;
+  timeZone?: string;
 }) {
   if (!props.at) return <span>—</span>;
   const at = new Date(props.at);
   return (
     <time datetime={at.toISOString()} class={props.class}>
-      {formatDateTime(at, props.locale)}
+      {formatDateTime(at, props.locale, props.timeZone)}
     </time>
   );
 }

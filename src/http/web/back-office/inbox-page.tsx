@@ -25,6 +25,8 @@ export function InboxPage(props: {
   filters: InboxFilters;
   nextCursor: string | null;
   isFirstPage: boolean;
+  /** The staff member's organisation's zone (where the engine counts the dues). */
+  timeZone: string;
 }) {
   const { ctx, filters } = props;
   const locale = ctx.locale;
@@ -128,10 +130,10 @@ export function InboxPage(props: {
                       : '—'}
                   </td>
                   <td class="step-due">
-                    <Due at={item.stepDueAt} locale={locale} />
+                    <Due at={item.stepDueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td class="due">
-                    <Due at={item.dueAt} locale={locale} />
+                    <Due at={item.dueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td class="indicator">
                     <IndicatorTag indicator={item.indicator} locale={locale} />
@@ -155,9 +157,24 @@ export function EscalationsPage(props: {
   ctx: PageContext;
   escalations: readonly Escalation[];
   overdue: readonly OverdueApplication[];
+  /** The steps' names from the regulations, by `regulationId/stepId`. */
+  stepNames: ReadonlyMap<string, { kk: string; ru: string; en?: string }>;
+  /** The staff member's organisation's zone (where the engine counts the dues). */
+  timeZone: string;
 }) {
   const { ctx } = props;
   const locale = ctx.locale;
+  const stepName = (regulationId: string, stepId: string | null) =>
+    stepId === null ? (
+      '—'
+    ) : (
+      <span data-step={stepId}>
+        {inLocale(
+          props.stepNames.get(`${regulationId}/${stepId}`) ?? { kk: stepId, ru: stepId },
+          locale,
+        )}
+      </span>
+    );
   return (
     <Page
       ctx={ctx}
@@ -187,13 +204,13 @@ export function EscalationsPage(props: {
                   <td>
                     <a href={`/back-office/applications/${row.applicationId}`}>{row.number}</a>
                   </td>
-                  <td>{row.stepId}</td>
-                  <td>{row.scope}</td>
+                  <td class="step">{stepName(row.regulationId, row.stepId)}</td>
+                  <td>{bo.scope[row.scope][locale]}</td>
                   <td class="due">
-                    <Due at={row.dueAt} locale={locale} />
+                    <Due at={row.dueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td>
-                    <Due at={row.escalatedAt} locale={locale} />
+                    <Due at={row.escalatedAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                 </tr>
               ))}
@@ -222,12 +239,12 @@ export function EscalationsPage(props: {
                   <td>
                     <a href={`/back-office/applications/${row.id}`}>{row.number}</a>
                   </td>
-                  <td>{row.currentStepId ?? '—'}</td>
+                  <td class="step">{stepName(row.regulationId, row.currentStepId)}</td>
                   <td class="step-due">
-                    <Due at={row.stepDueAt} locale={locale} />
+                    <Due at={row.stepDueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td class="due">
-                    <Due at={row.dueAt} locale={locale} />
+                    <Due at={row.dueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td>
                     <IndicatorTag indicator="overdue" locale={locale} />

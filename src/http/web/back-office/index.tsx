@@ -14,6 +14,7 @@ import { resumeApplication } from '../../../features/applications/resume-applica
 import { suspendApplication } from '../../../features/applications/suspend-application.js';
 import { listEscalations } from '../../../features/deadlines/list-escalations.js';
 import { listOverdue } from '../../../features/deadlines/list-overdue.js';
+import { downloadApplicationUpload } from '../../../features/documents/download-application-upload.js';
 import { prepareResultDocument } from '../../../features/documents/prepare-result-document.js';
 import { signPreparedDocument } from '../../../features/documents/sign-prepared-document.js';
 import {
@@ -21,6 +22,10 @@ import {
   getPreparedPdf,
 } from '../../../features/queries/get-back-office-application.js';
 import { listInbox } from '../../../features/queries/list-inbox.js';
+import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
+import type { ApplicationServices } from '../../../features/applications/application-services.js';
+import type { Principal } from '../../../domain/identity/authorisation.js';
+import { defaultTimeZone } from '../../../domain/calendar/index.js';
 import { errorTable } from '../../error-table.js';
 import { documentSigningContext } from '../../signing-context.js';
 import type { FormError } from '../layout.js';
@@ -32,6 +37,7 @@ import { inLocale } from './components.js';
 import { EscalationsPage, InboxPage } from './inbox-page.js';
 import { mountResultRequests } from './result-requests.js';
 import { bo } from './texts.js';
+import { vacancyRoutes } from './vacancy-routes.js';
 
 /** The provider's staff: the roles the back office serves. */
 const backOfficeRoles = [
@@ -61,6 +67,28 @@ function stepNameOf(regulation: RegulationDefinition, stepId: string) {
     if (step) return step.description;
   }
   return undefined;
+}
+
+/** The regulation's names (descriptions) of the steps, keyed `regulationId/stepId`. */
+function stepNamesOf(
+  services: { regulations: { findById(id: string): RegulationDefinition | undefined } },
+  steps: readonly (readonly [regulationId: string, stepId: string | null])[],
+): Map<string, { kk: string; ru: string; en?: string }> {
+  const names = new Map<string, { kk: string; ru: string; en?: string }>();
+  for (const [regulationId, stepId] of steps) {
+    if (!stepId) continue;
+    const regulation = services.regulations.findById(regulationId);
+    const name = regulation && stepNameOf(regulation, stepId);
+    if (name) names.set(`${regulationId}/${stepId}`, name);
+  }
+  return names;
+}
+
+/** The zone of the staff member's organisation, where the engine counts its dues. */
+async function zoneOf(services: ApplicationServices, principal: Principal): Promise<string> {
+  return principal.kind === 'staff'
+    ? organisationTimeZone(services, principal.organisationId)
+    : defaultTimeZone;
 }
 
 /** A typed form: single values and repeated ones (checkboxes). */
@@ -146,12 +174,10 @@ export function backOfficeRoutes(): Hono<WebEnv> {
       if (!serviceNames.has(regulation.service))
         serviceNames.set(regulation.service, regulation.name);
     }
-    const stepNames = new Map<string, { kk: string; ru: string; en?: string }>();
-    for (const item of page.items) {
-      const regulation = services.regulations.findById(item.regulationId);
-      const name = regulation && item.currentStepId && stepNameOf(regulation, item.currentStepId);
-      if (name) stepNames.set(`${item.regulationId}/${item.currentStepId}`, name);
-    }
+    const stepNames = stepNamesOf(
+      services,
+      page.items.map((item) => [item.regulationId, item.currentStepId] as const),
+    );
     return render(
       c,
       <InboxPage
@@ -162,6 +188,7 @@ export function backOfficeRoutes(): Hono<WebEnv> {
         filters={filters}
         nextCursor={page.nextCursor}
         isFirstPage={cursor === ''}
+        timeZone={await zoneOf(services, user.principal)}
       />,
     );
   });
@@ -173,9 +200,19 @@ export function backOfficeRoutes(): Hono<WebEnv> {
       listEscalations(services, user.principal, { limit: 100 }),
       listOverdue(services, user.principal, { limit: 100 }),
     ]);
+    const stepNames = stepNamesOf(services, [
+      ...escalations.map((row) => [row.regulationId, row.stepId] as const),
+      ...overdue.map((row) => [row.regulationId, row.currentStepId] as const),
+    ]);
     return render(
       c,
-      <EscalationsPage ctx={await pageContext(c)} escalations={escalations} overdue={overdue} />,
+      <EscalationsPage
+        ctx={await pageContext(c)}
+        escalations={escalations}
+        overdue={overdue}
+        stepNames={stepNames}
+        timeZone={await zoneOf(services, user.principal)}
+      />,
     );
   });
 
@@ -218,6 +255,29 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     c.header('content-type', 'application/pdf');
     c.header('content-disposition', `inline; filename="${draft.number}-draft.pdf"`);
     return c.body(new Uint8Array(draft.pdf));
+  });
+
+  // The applicant's portal uploads, for the staff of the organisations holding the application.
+  routes.get('/back-office/applications/:id/uploads/:upload{[0-9a-fA-F-]{36}}', async (c) => {
+    const user = await requireStaff(c, backOfficeRoles);
+    const upload = await downloadApplicationUpload(
+      c.get('deps').applications,
+      user.principal,
+      c.req.param('id'),
+      c.req.param('upload'),
+    );
+    const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[
+      upload.mediaType
+    ];
+    const asciiName = `${upload.kind.replace(/[^A-Za-z0-9_-]/g, '_')}.${extension}`;
+    c.header('content-type', upload.mediaType);
+    c.header(
+      'content-disposition',
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(upload.fileName)}`,
+    );
+    c.header('cache-control', 'private, no-store');
+    c.header('x-content-sha256', upload.sha256);
+    return c.body(upload.content as Uint8Array<ArrayBuffer>);
   });
 
   routes.post('/back-office/applications/:id/actions/:action', async (c) => {
@@ -374,6 +434,8 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     return c.redirect(`/back-office/applications/${id}?done=1`, 303);
   });
   mountResultRequests(routes);
+
+  routes.route('/', vacancyRoutes());
 
   return routes;
 }

@@ -179,6 +179,11 @@ export const bo = {
   openApplication: { kk: 'Ашу', ru: 'Открыть', en: 'Open' },
   escalatedAt: { kk: 'Эскалация уақыты', ru: 'Время эскалации', en: 'Escalated at' },
   level: { kk: 'Деңгейі', ru: 'Уровень', en: 'Level' },
+  queueTitle: { kk: 'Балабақша кезегі', ru: 'Очередь в детсады', en: 'Kindergarten queue' },
+  scope: {
+    step: { kk: 'Қадам мерзімі', ru: 'Срок шага', en: 'Step due' },
+    total: { kk: 'Жалпы мерзім', ru: 'Общий срок', en: 'Whole term' },
+  },
   units: {
     working_days: { kk: 'жұмыс күні', ru: 'рабочих дней', en: 'working days' },
     calendar_days: { kk: 'күнтізбелік күн', ru: 'календарных дней', en: 'calendar days' },

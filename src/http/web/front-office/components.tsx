@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
-import { formatLocal, type Indicator } from '../../../features/front-office/deadline-indicator.js';
+import type { Indicator } from '../../../features/front-office/deadline-indicator.js';
 import type { FrontOfficeRow } from '../../../features/front-office/get-front-office-dashboard.js';
 import type {
   FrontOfficeContext,
@@ -10,7 +10,7 @@ import type {
 import type { SignedInUser } from '../../../features/web/signed-in-user.js';
 import type { RegistryGateway } from '../../../integrations/registries.js';
 import { Page, type NavItem, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
+import { formatDateTime, nameIn } from '../messages.js';
 import type { WebContext } from '../web-env.js';
 import { fo } from './texts.js';
 
@@ -76,7 +76,7 @@ export function DeadlineTag(props: { indicator: Indicator; locale: Locale }) {
 /** A due time as printed everywhere in the front office (UTC+5). */
 export function Due(props: { at: Date | null | undefined }) {
   if (!props.at) return <span>—</span>;
-  return <time datetime={props.at.toISOString()}>{formatLocal(props.at)}</time>;
+  return <time datetime={props.at.toISOString()}>{formatDateTime(props.at)}</time>;
 }
 
 /** A table of applications with their dues and indicators. */

@@ -74,6 +74,8 @@ export function ApplicationPage(props: {
   form: ApplicationFormState;
   done: string | undefined;
   newKey: () => string;
+  /** The provider's zone, where the engine counts the dues. */
+  timeZone?: string;
 }) {
   const { ctx, application, form } = props;
   const { view } = application;
@@ -118,7 +120,7 @@ export function ApplicationPage(props: {
         <dd>{channelLabels[view.channel][locale]}</dd>
         <dt>{text.submittedAt[locale]}</dt>
         <dd>
-          <Time value={view.submittedAt} locale={locale} />
+          <Time value={view.submittedAt} locale={locale} timeZone={props.timeZone} />
         </dd>
         <dt>{text.applicant[locale]}</dt>
         <dd>{view.applicantIin}</dd>
@@ -143,7 +145,7 @@ export function ApplicationPage(props: {
           <>
             <dt>{text.stepDue[locale]}</dt>
             <dd id="step-due">
-              <Time value={view.currentStep.dueAt} locale={locale} />{' '}
+              <Time value={view.currentStep.dueAt} locale={locale} timeZone={props.timeZone} />{' '}
               <DueTag
                 isOverdue={view.currentStep.isOverdue}
                 isRunning={isRunning}
@@ -154,7 +156,7 @@ export function ApplicationPage(props: {
         ) : null}
         <dt>{text.due[locale]}</dt>
         <dd id="application-due">
-          <Time value={view.dueAt} locale={locale} />{' '}
+          <Time value={view.dueAt} locale={locale} timeZone={props.timeZone} />{' '}
           <DueTag isOverdue={view.isOverdue} isRunning={isRunning} locale={locale} />
           {view.isSuspended ? <span class="tag neutral">{text.suspendedTag[locale]}</span> : null}
         </dd>
@@ -162,7 +164,7 @@ export function ApplicationPage(props: {
           <>
             <dt>{text.originalDue[locale]}</dt>
             <dd>
-              <Time value={view.originalDueAt} locale={locale} />
+              <Time value={view.originalDueAt} locale={locale} timeZone={props.timeZone} />
             </dd>
           </>
         ) : null}
@@ -287,7 +289,7 @@ export function ApplicationPage(props: {
                 {application.appeals.map((appeal) => (
                   <tr>
                     <td>
-                      <Time value={appeal.submittedAt} locale={locale} />
+                      <Time value={appeal.submittedAt} locale={locale} timeZone={props.timeZone} />
                     </td>
                     <td class="appeal-status">
                       {appeal.status === 'submitted'
@@ -295,7 +297,7 @@ export function ApplicationPage(props: {
                         : text[appeal.status][locale]}
                     </td>
                     <td class="appeal-due">
-                      <Time value={appeal.dueAt} locale={locale} />{' '}
+                      <Time value={appeal.dueAt} locale={locale} timeZone={props.timeZone} />{' '}
                       <DueTag
                         isOverdue={appeal.isOverdue}
                         isRunning={appeal.status === 'submitted'}
@@ -338,7 +340,7 @@ export function ApplicationPage(props: {
                     </th>
                     <td>{template ? nameIn(template.title, locale) : document.kind}</td>
                     <td>
-                      <Time value={document.signedAt} locale={locale} />
+                      <Time value={document.signedAt} locale={locale} timeZone={props.timeZone} />
                     </td>
                     <td>
                       <a href={`/documents/${document.id}.pdf`} class="download">
@@ -387,7 +389,7 @@ export function ApplicationPage(props: {
                 {view.extensions.map((extension) => (
                   <tr>
                     <td>
-                      <Time value={extension.at} locale={locale} />
+                      <Time value={extension.at} locale={locale} timeZone={props.timeZone} />
                     </td>
                     <td>{durationText(extension.by, locale)}</td>
                     <td>{extension.reason}</td>
@@ -415,11 +417,11 @@ export function ApplicationPage(props: {
                 {application.suspensions.map((suspension) => (
                   <tr>
                     <td>
-                      <Time value={suspension.from} locale={locale} />
+                      <Time value={suspension.from} locale={locale} timeZone={props.timeZone} />
                     </td>
                     <td>
                       {suspension.to ? (
-                        <Time value={suspension.to} locale={locale} />
+                        <Time value={suspension.to} locale={locale} timeZone={props.timeZone} />
                       ) : (
                         text.stillSuspended[locale]
                       )}
@@ -447,7 +449,7 @@ export function ApplicationPage(props: {
             {application.events.map((event) => (
               <tr>
                 <td>
-                  <Time value={event.at} locale={locale} />
+                  <Time value={event.at} locale={locale} timeZone={props.timeZone} />
                 </td>
                 <td>
                   {event.step

@@ -14,6 +14,7 @@ import { markMyNotificationRead } from '../../../../features/notifications/mark-
 import type { FormError } from '../../layout.js';
 import { pageContext, render, requireCitizen } from '../../page-context.js';
 import type { WebContext, WebEnv } from '../../web-env.js';
+import { organisationTimeZone } from '../../../../features/queries/organisation-time-zone.js';
 import { ApplicationPage, type ApplicationFormState } from './application-page.js';
 import { ApplicationListPage } from './list-page.js';
 import { NotificationsPage } from './notifications-page.js';
@@ -53,6 +54,7 @@ async function renderApplication(
       form={form}
       done={c.req.method === 'GET' ? c.req.query('done') : undefined}
       newKey={randomUUID}
+      timeZone={await organisationTimeZone(services, application.view.providerOrganisationId)}
     />,
     status,
   );

@@ -33,11 +33,22 @@ export function durationText(duration: { amount: number; unit: TimeUnit }, local
   return `${duration.amount} ${unitLabels[duration.unit][locale]}`;
 }
 
-/** A date and time (UTC+5) in a <time> element with the ISO instant. */
-export function Time(props: { value: Date | string | null | undefined; locale: Locale }) {
+/**
+ * A date and time in a <time> element with the ISO instant, on the wall clock of `timeZone`
+ * (the provider's zone, where the engine counts the dues; default Asia/Almaty).
+ */
+export function Time(props: {
+  value: Date | string | null | undefined;
+  locale: Locale;
+  timeZone?: string | undefined;
+}) {
   if (!props.value) return <span>—</span>;
   const value = typeof props.value === 'string' ? new Date(props.value) : props.value;
-  return <time datetime={value.toISOString()}>{formatDateTime(value, props.locale)}</time>;
+  return (
+    <time datetime={value.toISOString()}>
+      {formatDateTime(value, props.locale, props.timeZone)}
+    </time>
+  );
 }
 
 /** The overdue / on-time mark of a due date (text, not colour alone). */

@@ -32,9 +32,9 @@ export const text = {
   open: { kk: 'Ашу', ru: 'Открыть', en: 'Open' },
   application: { kk: 'Өтініш', ru: 'Заявление', en: 'Application' },
   timesNote: {
-    kk: 'Уақыт Қазақстан уақытымен (UTC+5) көрсетілген.',
-    ru: 'Время указано по времени Казахстана (UTC+5).',
-    en: 'Times are Kazakhstan time (UTC+5).',
+    kk: 'Уақыт ұйымның жергілікті уақытымен көрсетілген (2024 жылғы 1 наурыздан бастап UTC+5).',
+    ru: 'Время указано по местному времени организации (с 1 марта 2024 года — UTC+5).',
+    en: 'Times are the organisation’s local time (UTC+5 since 1 March 2024).',
   },
   ended: { kk: 'Аяқталды', ru: 'Завершено', en: 'Ended' },
   // Sections of the application page
