@@ -89,15 +89,6 @@ describe('the kindergarten queue in the back office, in a real browser (seed 003
     }
     current = new Date('2013-02-05T05:00:00Z');
     context = await browser.newContext({ baseURL: server.url, locale: 'ru-RU' });
-    // The server's clock is in 2013: keep the session cookie as a session cookie in the browser.
-    await context.route(/\/staff\/login(\?.*)?$/, async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const response = await route.fetch({ maxRedirects: 0 });
-      const headers = { ...response.headers() };
-      if (headers['set-cookie'])
-        headers['set-cookie'] = headers['set-cookie'].replace(/;\s*Expires=[^;\n]+/gi, '');
-      await route.fulfill({ response, headers });
-    });
     page = await context.newPage();
   }, 240_000);
   afterAll(async () => {

@@ -76,16 +76,6 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     ]);
     services = await loadApplicationServices(server.database.db, now);
     context = await browser.newContext({ baseURL: server.url, locale: 'ru-RU' });
-    // The server's clock is in 2019, the browser's is not: the session cookie's Expires, counted
-    // from the server's clock, would be in the browser's past, so it is kept as a session cookie.
-    await context.route(/\/staff\/login(\?.*)?$/, async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const response = await route.fetch({ maxRedirects: 0 });
-      const headers = { ...response.headers() };
-      if (headers['set-cookie'])
-        headers['set-cookie'] = headers['set-cookie'].replace(/;\s*Expires=[^;\n]+/gi, '');
-      await route.fulfill({ response, headers });
-    });
     page = await context.newPage();
   }, 180_000);
   afterAll(async () => {

@@ -103,16 +103,6 @@ describe('the front office in a real browser (issue 9)', () => {
       staffIds[role] = staff.principal.staffId;
     }
     context = await browser.newContext({ baseURL: server.url, locale: 'ru-RU' });
-    // The server's clock is in 2019, so the session cookie's Expires is in the browser's past:
-    // keep it as a session cookie instead (the server still checks the session's expiry).
-    await context.route('**/staff/login*', async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
-      const response = await route.fetch({ maxRedirects: 0 });
-      const headers = response.headers();
-      if (headers['set-cookie'])
-        headers['set-cookie'] = headers['set-cookie'].replace(/;\s*Expires=[^;]*/gi, '');
-      return route.fulfill({ response, headers });
-    });
     page = await context.newPage();
   }, 120_000);
   afterAll(async () => {

@@ -85,6 +85,9 @@ describe(`the provider's head decides an appeal (Law "On public services", art. 
     expect(list.status).toBe(200);
     const html = await list.text();
     expect(html).toContain(`data-appeal="${appealId}"`);
+    // The menu offers what the role may open: appeals, not the head's escalations.
+    expect(html).toContain('href="/back-office/appeals"');
+    expect(html).not.toContain('href="/back-office/escalations"');
     expect(html).toContain('Ожидает решения');
     // Filed Thursday 25 April 2019: 5 working days, the day of filing not counted and 1 May
     // (Unity Day of the people of Kazakhstan) a holiday: Friday 3 May, 18:30 (UTC+6).
@@ -154,6 +157,7 @@ describe(`the provider's head decides an appeal (Law "On public services", art. 
     const page = await (
       await f.app.request(`/back-office/appeals/${appealId}?done=1`, { headers: { cookie } })
     ).text();
+    expect(page).toContain('href="/back-office/escalations"');
     expect(page).toContain('Решение зарегистрировано, услугополучатель уведомлён.');
     expect(page).toContain('Удовлетворена');
     expect(page).toContain(answer);

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { locales, type Locale, type LocalizedText } from '../../domain/shared/locale.js';
+import type { StaffRole } from '../../domain/shared/roles.js';
 import type { SignedInUser } from '../../features/web/signed-in-user.js';
 import { assetUrl } from './assets.js';
 import { common, nameIn } from './messages.js';
@@ -18,6 +19,14 @@ export interface PageContext {
 export interface NavItem {
   readonly href: string;
   readonly label: LocalizedText;
+  /** Shown only to staff holding one of these roles (the page would refuse anyone else). */
+  readonly roles?: readonly StaffRole[];
+}
+
+/** Whether the signed-in user is offered a menu link. */
+function isOffered(item: NavItem, user: SignedInUser | undefined): boolean {
+  if (!item.roles) return true;
+  return user?.kind === 'staff' && item.roles.some((role) => user.roles.includes(role));
 }
 
 const languageNames: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -66,16 +75,18 @@ export function Page(props: {
             {props.nav && props.nav.length > 0 ? (
               <nav aria-label={common.mainNav[locale]}>
                 <ul>
-                  {props.nav.map((item) => (
-                    <li>
-                      <a
-                        href={item.href}
-                        aria-current={item.href === props.current ? 'page' : undefined}
-                      >
-                        {item.label[locale]}
-                      </a>
-                    </li>
-                  ))}
+                  {props.nav
+                    .filter((item) => isOffered(item, user))
+                    .map((item) => (
+                      <li>
+                        <a
+                          href={item.href}
+                          aria-current={item.href === props.current ? 'page' : undefined}
+                        >
+                          {item.label[locale]}
+                        </a>
+                      </li>
+                    ))}
                 </ul>
               </nav>
             ) : null}

@@ -1,3 +1,4 @@
+import { StaffRole } from '../../../domain/shared/roles.js';
 import type { Locale, LocalizedText } from '../../../domain/shared/locale.js';
 import type { NavItem } from '../layout.js';
 import { formatDateTime } from '../messages.js';
@@ -6,10 +7,14 @@ import { bo } from './texts.js';
 /** The back office's menu. */
 export const backOfficeNav: readonly NavItem[] = [
   { href: '/back-office', label: bo.inboxTitle },
-  { href: '/back-office/escalations', label: bo.escalationsTitle },
+  { href: '/back-office/escalations', label: bo.escalationsTitle, roles: [StaffRole.head] },
   { href: '/back-office/appeals', label: { kk: 'Шағымдар', ru: 'Жалобы', en: 'Appeals' } },
-  { href: '/back-office/result-requests', label: bo.resultRequestsTitle },
-  { href: '/back-office/queue', label: bo.queueTitle },
+  {
+    href: '/back-office/result-requests',
+    label: bo.resultRequestsTitle,
+    roles: [StaffRole.registryOffice, StaffRole.head, StaffRole.executor],
+  },
+  { href: '/back-office/queue', label: bo.queueTitle, roles: [StaffRole.head, StaffRole.executor] },
 ];
 
 /** A text in kk/ru with the English falling back to Russian. */
