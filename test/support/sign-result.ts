@@ -92,6 +92,8 @@ export async function createTestResultSigning(
 ): Promise<ResultSigning & { readonly pkiDirectory: string; dispose(): void }> {
   const pkiDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-test-signing-'));
   await initialiseEmbeddedPki(pkiDirectory, now);
+  const dispose = () => fs.rmSync(pkiDirectory, { recursive: true, force: true });
+  process.once('exit', dispose);
   const keys = new Map<string, Promise<SigningCredential | undefined>>();
   return {
     pkiDirectory,
@@ -124,6 +126,6 @@ export async function createTestResultSigning(
       }
       return key;
     },
-    dispose: () => fs.rmSync(pkiDirectory, { recursive: true, force: true }),
+    dispose,
   };
 }
