@@ -102,30 +102,41 @@ export async function createTestResultSigning(
     keyFor(principal) {
       let key = keys.get(principal.staffId);
       if (!key) {
-        key = (async () => {
-          const account = await findStaffAccount(database.db, principal.staffId);
-          if (!account) return undefined;
-          const organisation = await findOrganisation(database.db, account.organisationId);
-          const isHead = account.roles.includes('head');
-          return demoStaffSigningKey(
-            pkiDirectory,
-            {
-              iin: account.iin,
-              surname: 'Тестов',
-              name: isHead ? 'Басшы' : 'Орындаушы',
-              organisation: {
-                name: organisation?.nameRu ?? account.organisationId,
-                bin: organisation?.bin ?? '000000000000',
-                isHead,
-              },
-            },
-            now,
-          );
-        })();
+        key = staffSigningKey(database, pkiDirectory, principal, now);
         keys.set(principal.staffId, key);
       }
       return key;
     },
     dispose,
   };
+}
+
+/**
+ * A staff member's signing key from a PKI folder with an embedded CA (demo/<IIN>.p12, issued
+ * on first use with the account's IIN and the organisation's BIN).
+ */
+export async function staffSigningKey(
+  database: DatabaseHandle,
+  pkiDirectory: string,
+  principal: Staff,
+  now: Date,
+): Promise<SigningCredential | undefined> {
+  const account = await findStaffAccount(database.db, principal.staffId);
+  if (!account) return undefined;
+  const organisation = await findOrganisation(database.db, account.organisationId);
+  const isHead = account.roles.includes('head');
+  return demoStaffSigningKey(
+    pkiDirectory,
+    {
+      iin: account.iin,
+      surname: 'Тестов',
+      name: isHead ? 'Басшы' : 'Орындаушы',
+      organisation: {
+        name: organisation?.nameRu ?? account.organisationId,
+        bin: organisation?.bin ?? '000000000000',
+        isHead,
+      },
+    },
+    now,
+  );
 }
