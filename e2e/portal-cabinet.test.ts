@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadApplicationServices } from '../src/features/applications/load-application-services.js';
-import type { IssuedDocument } from '../src/features/documents/issue-document.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import {
   launchBrowser,
@@ -12,12 +11,13 @@ import {
   cabinetWorld,
   completeThroughApi,
   createCabinetWorld,
-  issueDuplicateRecord,
   startCabinetServer,
   submitPortalDuplicate,
   type CabinetStaff,
+  type SignedResult,
 } from '../test/support/cabinet.js';
 import { pdfText } from '../test/support/documents.js';
+import { staffSigningKey } from '../test/support/sign-result.js';
 
 type CabinetServer = Awaited<ReturnType<typeof startCabinetServer>>;
 
@@ -28,7 +28,7 @@ describe('the personal cabinet in a real browser', () => {
   let page: Page;
   let staff: CabinetStaff;
   let submitted: { applicationId: string; number: string; dueAt: string };
-  let issued: IssuedDocument;
+  let issued: SignedResult;
 
   const api = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, init);
 
@@ -89,14 +89,15 @@ describe('the personal cabinet in a real browser', () => {
   });
 
   it('shows the result, the unread notification and the genuine PDF after the back office completes it (ru)', async () => {
-    issued = await issueDuplicateRecord(
+    // The executor prepares the duplicate record, the head signs it with the key the
+    // server's PKI folder certifies for the head's IIN.
+    const headKey = await staffSigningKey(
       server.database,
-      server.pki,
-      server.publicUrl,
-      submitted,
+      server.pkiDirectory,
+      staff.head.principal,
       new Date(),
     );
-    await completeThroughApi(api, staff, submitted.applicationId, issued.id);
+    issued = await completeThroughApi(api, staff, submitted.applicationId, headKey!, new Date());
 
     await page.goto('/cabinet?lang=ru');
     const row = page.locator(`tr[data-application-id="${submitted.applicationId}"]`);

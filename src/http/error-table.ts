@@ -68,6 +68,14 @@ export const errorTable = {
       en: 'The digital signature is not confirmed.',
     },
   },
+  signed_document_required: {
+    status: 409,
+    message: {
+      kk: 'Бұл қадам нәтижеге қол қою арқылы ғана орындалады: алдымен құжаттың жобасын дайындаңыз, содан кейін оған ЭЦҚ-мен қол қойыңыз.',
+      ru: 'Этот шаг выполняется только подписанием результата: сначала подготовьте проект документа, затем подпишите его ЭЦП.',
+      en: 'This step is done only by signing the result: prepare the document first, then sign it with a digital signature.',
+    },
+  },
   internal: {
     status: 500,
     message: {

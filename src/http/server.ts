@@ -11,6 +11,7 @@ import { createApp, type AppEnv } from './app.js';
 import { loadApplicationServices } from '../features/applications/load-application-services.js';
 import type { Hono } from 'hono';
 import { startBackground } from '../jobs/background.js';
+import { ensureEmbeddedPki } from '../signing/pki-directory.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -19,10 +20,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * Boots the system: opens the database, applies migrations, records the start and
- * listens. Fails fast (throws) when the database cannot be opened or migrated.
- */
 /** Extension points for embedding and tests. */
 export interface ServerOptions {
   /** Adds routes or middleware to the application before it serves. */
@@ -33,6 +30,11 @@ export interface ServerOptions {
   sms?: SmsSender;
 }
 
+/**
+ * Boots the system: opens the database, applies migrations, records the start, creates the
+ * embedded PKI when the PKI folder has no CA, loads the demo data on an empty database, and
+ * listens. Fails fast (throws) when the database cannot be opened or migrated.
+ */
 export async function startServer(
   config: Config,
   logger: Logger,
@@ -51,6 +53,20 @@ export async function startServer(
       { installationId: instance.installationId, starts: instance.startedCount },
       'installation started',
     );
+    // `pki init` on the first start (before the demo seed signs its results): a folder
+    // without any CA gets the embedded one, so documents stay verifiable after a restart.
+    const pki = await ensureEmbeddedPki(config.pki.directory, now());
+    if (pki) {
+      logger.info(
+        {
+          directory: config.pki.directory,
+          roots: 1,
+          intermediates: 1,
+          demoKeys: pki.holders.map((holder) => `${holder.holder.iin}.p12`),
+        },
+        'embedded PKI created (qyzmet pki init): CA certificates in trusted/, CRLs in crl/, demo keys in demo/',
+      );
+    }
   } catch (error) {
     await database.close();
     throw error;

@@ -22,7 +22,10 @@ export async function startBackground(
 ): Promise<Background> {
   if (config.demoData && (await isDatabaseEmpty(applications.db))) {
     const started = Date.now();
-    const demo = await seedDemo(applications);
+    const demo = await seedDemo(applications, {
+      pkiDirectory: config.pki.directory,
+      publicUrl: config.http.publicUrl,
+    });
     logger.info(
       { statuses: demo.statuses, staff: demo.staff.length, ms: Date.now() - started },
       'demo data loaded (see README, "Demo accounts")',

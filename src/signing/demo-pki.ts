@@ -36,27 +36,35 @@ export interface DemoPki {
 /**
  * Creates a complete PKI in memory for the embedded default, development and tests:
  * a root valid 20 years, an issuing CA valid 10 years, holder certificates valid one year
- * from `now`, and an empty CRL (or one with `revoked`) valid 7 days.
+ * from `now` (all from `validFrom` when given), and an empty CRL (or one with `revoked`)
+ * valid 7 days.
  */
 export async function createDemoPki(options: {
   now: Date;
   holders: readonly CertificateHolder[];
   revoked?: readonly Revocation[];
+  /**
+   * Back-dates every certificate to this instant (their ends stay relative to `now`): the
+   * embedded PKI signs demo applications dated inside the regulations' historical periods.
+   */
+  validFrom?: Date;
 }): Promise<DemoPki> {
-  const start = new Date(options.now.getTime() - DAY_MS);
+  const start = options.validFrom ?? new Date(options.now.getTime() - DAY_MS);
+  const end = options.now.getTime() - DAY_MS;
   const root = await createRootCa({
     commonName: 'QYZMET ROOT CA (RSA)',
     notBefore: start,
-    notAfter: new Date(start.getTime() + 20 * 365 * DAY_MS),
+    notAfter: new Date(end + 20 * 365 * DAY_MS),
   });
   const issuing = await createIssuingCa(root, {
     commonName: 'QYZMET ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA)',
     notBefore: start,
-    notAfter: new Date(start.getTime() + 10 * 365 * DAY_MS),
+    notAfter: new Date(end + 10 * 365 * DAY_MS),
   });
+  const holderDays = Math.ceil((end - start.getTime()) / DAY_MS) + 365;
   const holders: HolderCredentials[] = [];
   for (const holder of options.holders) {
-    holders.push(await issueHolderCredentials(issuing, holder, start, 365));
+    holders.push(await issueHolderCredentials(issuing, holder, start, holderDays));
   }
   const crl = await issueCrl(issuing, {
     revoked: options.revoked ?? [],

@@ -2,8 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { issueCrl } from './certificate-authority.js';
 import { certificateInfo, normaliseSerial, pemOrDer, toPem } from './certificate-info.js';
-import { createDemoPki, demoHolders, type DemoPki } from './demo-pki.js';
-import { exportPkcs12, importPkcs12 } from './pkcs12.js';
+import type { SigningCredential } from './cms-sign.js';
+import {
+  createDemoPki,
+  demoHolders,
+  issueHolderCredentials,
+  type DemoPki,
+  type HolderCredentials,
+} from './demo-pki.js';
+import type { CertificateHolder } from './nca-conventions.js';
+import { exportPkcs12, importPkcs12, signingCredentialOf } from './pkcs12.js';
 import { TrustStore } from './trust-store.js';
 import * as x509 from './x509.js';
 
@@ -89,6 +97,13 @@ export function loadTrustStore(pkiDirectory: string): TrustStoreLoad {
   return result;
 }
 
+/**
+ * Where the embedded PKI's certificates start: before the earliest regulation's effective
+ * period (2013), so that the demo applications, dated inside those periods, are signed with
+ * certificates valid at their time. Their ends stay relative to the day of `pki init`.
+ */
+export const embeddedPkiValidFrom = new Date('2010-01-01T00:00:00Z');
+
 /** The password of the embedded default's demo key files (printed by `qyzmet signer --help`). */
 export const DEMO_KEY_PASSWORD = 'Qyzmet2026';
 
@@ -104,7 +119,7 @@ export async function initialiseEmbeddedPki(
 ): Promise<DemoPki | undefined> {
   const marker = path.join(pkiDirectory, PkiFolder.embedded, 'issuing-ca.p12');
   if (fs.existsSync(marker)) return undefined;
-  const pki = await createDemoPki({ now, holders: demoHolders });
+  const pki = await createDemoPki({ now, holders: demoHolders, validFrom: embeddedPkiValidFrom });
   for (const folder of Object.values(PkiFolder)) {
     fs.mkdirSync(path.join(pkiDirectory, folder), { recursive: true });
   }
@@ -137,28 +152,98 @@ export async function initialiseEmbeddedPki(
     );
   }
   for (const credentials of pki.holders) {
-    write(
-      PkiFolder.demo,
-      `${credentials.holder.iin}.p12`,
-      await exportPkcs12({
-        entries: [
-          {
-            friendlyName: 'signing',
-            privateKey: credentials.signing.privateKey,
-            certificate: credentials.signing.certificate,
-          },
-          {
-            friendlyName: 'authentication',
-            privateKey: credentials.authentication.privateKey,
-            certificate: credentials.authentication.certificate,
-          },
-        ],
-        caCertificates: credentials.signing.chain,
-        password: DEMO_KEY_PASSWORD,
-      }),
-    );
+    await writeHolderKeys(pkiDirectory, credentials);
   }
   return pki;
+}
+
+/** Writes a holder's signing and authentication keys to demo/<IIN>.p12. */
+async function writeHolderKeys(pkiDirectory: string, credentials: HolderCredentials) {
+  fs.mkdirSync(path.join(pkiDirectory, PkiFolder.demo), { recursive: true });
+  fs.writeFileSync(
+    path.join(pkiDirectory, PkiFolder.demo, `${credentials.holder.iin}.p12`),
+    await exportPkcs12({
+      entries: [
+        {
+          friendlyName: 'signing',
+          privateKey: credentials.signing.privateKey,
+          certificate: credentials.signing.certificate,
+        },
+        {
+          friendlyName: 'authentication',
+          privateKey: credentials.authentication.privateKey,
+          certificate: credentials.authentication.certificate,
+        },
+      ],
+      caCertificates: credentials.signing.chain,
+      password: DEMO_KEY_PASSWORD,
+    }),
+    { mode: 0o600 },
+  );
+}
+
+/** Whether the folder holds a CA certificate (trusted/): the embedded one or a real CA's. */
+export function hasTrustedCa(pkiDirectory: string): boolean {
+  return (
+    listFiles(path.join(pkiDirectory, PkiFolder.trusted), ['.pem', '.cer', '.crt', '.der']).length >
+    0
+  );
+}
+
+/**
+ * The first start's `pki init`: creates the embedded PKI when the folder has no CA
+ * certificate at all (a folder with a real CA is left alone). Returns what was created, or
+ * undefined when nothing was.
+ */
+export async function ensureEmbeddedPki(
+  pkiDirectory: string,
+  now: Date,
+): Promise<DemoPki | undefined> {
+  if (hasTrustedCa(pkiDirectory)) return undefined;
+  return initialiseEmbeddedPki(pkiDirectory, now);
+}
+
+/**
+ * The signing key of a demo staff member from the folder's demo/<IIN>.p12; when there is
+ * none, the embedded issuing CA certifies one (valid from {@link embeddedPkiValidFrom}, so
+ * it signs demo applications of historical periods) and it is written there, for the
+ * browser's signer too. Undefined when the folder has no embedded CA (e.g. a real CA only).
+ */
+export async function demoStaffSigningKey(
+  pkiDirectory: string,
+  holder: CertificateHolder,
+  now: Date,
+): Promise<SigningCredential | undefined> {
+  const file = path.join(pkiDirectory, PkiFolder.demo, `${holder.iin}.p12`);
+  if (fs.existsSync(file)) {
+    return signingCredentialOf(
+      await importPkcs12(new Uint8Array(fs.readFileSync(file)), DEMO_KEY_PASSWORD),
+    );
+  }
+  const caFile = path.join(pkiDirectory, PkiFolder.embedded, 'issuing-ca.p12');
+  if (!fs.existsSync(caFile)) return undefined;
+  const keys = await importPkcs12(new Uint8Array(fs.readFileSync(caFile)), DEMO_KEY_PASSWORD);
+  const entry = keys.entries[0];
+  if (!entry) return undefined;
+  const certificate = new x509.X509Certificate(entry.certificate);
+  const notBefore = certificate.notBefore;
+  const days = Math.ceil((now.getTime() - notBefore.getTime()) / 86_400_000) + 365;
+  const credentials = await issueHolderCredentials(
+    {
+      certificate,
+      privateKey: entry.privateKey,
+      chain: keys.caCertificates.map((der) => new x509.X509Certificate(der)),
+    },
+    holder,
+    notBefore,
+    days,
+  );
+  await writeHolderKeys(pkiDirectory, credentials);
+  return {
+    certificate: credentials.signing.certificate,
+    privateKey: credentials.signing.privateKey,
+    chain: credentials.signing.chain,
+  };
 }
 
 /**

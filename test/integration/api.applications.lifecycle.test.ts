@@ -113,21 +113,54 @@ describe(`/api/v1 applications on ${testBackend}: submit, steps, public status`,
     });
     expect(assigned.status).toBe(200);
     f.clock.set('2019-04-08T05:00:00Z');
-    const reviewed = await f.command(f.staff.executor.token, applicationId, {
-      kind: 'complete_step',
-      stepId: 'review',
-      answer: true,
-    });
-    expect(await reviewed.json()).toMatchObject({ currentStepId: 'sign', status: 'in_work' });
-    expect(
-      (
-        await f.command(f.staff.head.token, applicationId, {
+    // The executor's review ("documents compliant") prepares the draft the head signs.
+    const { prepared, signed } = await f.prepareAndSign(
+      applicationId,
+      f.staff.executor,
+      f.staff.head,
+      'result',
+      async () => {
+        // Between the two phases the signing step is offered as sign_document, and a bare
+        // completion is refused: the result exists only as the signed document.
+        const atSigning = ApplicationView.parse(
+          await (
+            await f.call('GET', `/api/v1/applications/${applicationId}`, {
+              token: f.staff.head.token,
+            })
+          ).json(),
+        );
+        expect(atSigning.allowed).toEqual(['sign_document:sign', 'suspend']);
+        expect(atSigning.availableCommands[0]).toEqual({
+          kind: 'sign_document',
+          stepId: 'sign',
+          actor: 'head',
+        });
+        const bare = await f.command(f.staff.head.token, applicationId, {
           kind: 'complete_step',
           stepId: 'sign',
-        })
-      ).status,
-    ).toBe(200);
+        });
+        expect(bare.status).toBe(409);
+        expect(await bare.json()).toMatchObject({
+          error: {
+            code: 'signed_document_required',
+            message: expect.stringContaining('prepare the document first, then sign it'),
+            details: {
+              currentStepId: 'sign',
+              reason: 'signed_document_required',
+              prepare: `POST /api/v1/applications/${applicationId}/documents/prepare`,
+            },
+          },
+        });
+      },
+    );
+    expect(prepared).toMatchObject({ currentStepId: 'sign', status: 'in_work' });
+    expect(signed).toMatchObject({ currentStepId: 'issue-result', status: 'result_ready' });
     expect((await publicStatus()).status).toBe('result_ready');
+    const verified = await f.call('GET', `/verify/${signed.documentId}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ genuine: true });
     f.clock.set('2019-04-09T04:00:00Z');
     const issued = await f.command(f.staff.registry.token, applicationId, {
       kind: 'complete_step',

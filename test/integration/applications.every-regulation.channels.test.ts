@@ -1,6 +1,8 @@
 // Every regulation of the sources, through each of its channels, to a result and to a refusal,
 // along the paths of its own flow: the engine must record exactly the steps of the path, end
 // in the right status, and leave one audit record per event and one notification per status.
+// A signing step (sign_result) is done only by the two-phase signing: the executor prepares
+// the result or reasoned refusal from the regulation's template, the signer signs its PDF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBin, generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
@@ -25,6 +27,9 @@ import {
   regulationCatalog,
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { draftedOutcomeAt, signAtSigningStep } from '../../src/features/demo/sign-result.js';
+import { prepareSampleDraft } from '../../src/features/demo/sign-result.js';
+import { createTestResultSigning } from '../support/sign-result.js';
 
 type Staff = Principal & { kind: 'staff' };
 const system: Principal = { kind: 'system' };
@@ -81,6 +86,7 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
   let database: DatabaseHandle;
   const clock = manualClock('2015-01-01T04:00:00Z');
   let services: ReturnType<typeof applicationServices>;
+  let signing: Awaited<ReturnType<typeof createTestResultSigning>>;
   const staff = new Map<string, Staff>();
   let key = 0;
   const nextKey = () => `every-${(key += 1).toString().padStart(6, '0')}`;
@@ -88,6 +94,7 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     services = applicationServices(database, clock.now);
+    signing = await createTestResultSigning(database, new Date('2026-01-01T00:00:00Z'));
     for (const regulation of regulationCatalog().all) {
       const region = regionOf(regulation);
       const provider = `${region}-${regulation.providerKinds[0]!.replaceAll('_', '-')}`;
@@ -109,6 +116,7 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
   });
   afterAll(async () => {
     await database?.close();
+    signing?.dispose();
   });
 
   const cases = regulationCatalog().all.flatMap((regulation) =>
@@ -197,6 +205,28 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
                 ? `${frontOffice}:${step.actor}`
                 : `${provider}:${step.actor === 'commission' ? 'commission_member' : step.actor}`,
             )!;
+      const drafted = draftedOutcomeAt(step, flow, answer);
+      if (step.action === 'sign_result') {
+        const signed = await signAtSigningStep(services, signing, actor as Staff, {
+          applicationId: id,
+          serviceCode: regulation.service,
+          step,
+          flow,
+          idempotencyKey: nextKey(),
+        });
+        expect(signed?.documentId).toBeTruthy();
+        continue;
+      }
+      if (drafted) {
+        const prepared = await prepareSampleDraft(services, signing, actor, {
+          applicationId: id,
+          serviceCode: regulation.service,
+          outcome: drafted,
+          idempotencyKey: nextKey(),
+        });
+        expect(prepared.kind === 'reasoned_refusal').toBe(drafted === 'reasoned_refusal');
+        continue;
+      }
       await completeStep(services, actor, {
         idempotencyKey: nextKey(),
         applicationId: id,
@@ -221,9 +251,31 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
         .map((event) => (event as { stepId: string }).stepId),
     ).toEqual(path.map((step) => step.id));
     const audit = await listAuditEvents(database.db, { subjectType: 'application', subjectId: id });
-    expect(audit.map((row) => row.action)).toEqual(
-      events.map((event) => `application.${event.type}`),
+    expect(
+      audit.map((row) => row.action).filter((action) => action !== 'document.prepared'),
+    ).toEqual(events.map((event) => `application.${event.type}`));
+    // A path through a signing step stores exactly one signed document, issued at that step.
+    const signingSteps = path.filter((step) => step.action === 'sign_result');
+    expect(audit.filter((row) => row.action === 'document.prepared')).toHaveLength(
+      signingSteps.length,
     );
+    const documents = await database.db
+      .selectFrom('document')
+      .select(['id', 'kind'])
+      .where('application_id', '=', id)
+      .execute();
+    expect(documents).toHaveLength(signingSteps.length);
+    const signedAt = events.filter(
+      (event) =>
+        event.type === 'step_completed' &&
+        signingSteps.some((step) => step.id === (event as { stepId: string }).stepId),
+    );
+    expect(signedAt.map((event) => (event as { documentIds: string[] }).documentIds)).toEqual(
+      documents.map((document) => [document.id]),
+    );
+    if (signingSteps.length > 0) {
+      expect(documents[0]!.kind === 'reasoned_refusal').toBe(outcome === 'refusal');
+    }
     const notifications = await listNotifications(database.db, id);
     expect(notifications.map((row) => row.status)).toEqual(
       state.history.map((entry) => entry.status),

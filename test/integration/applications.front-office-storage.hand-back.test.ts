@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createOrganisation, createStaff, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { jobServices } from '../support/jobs.js';
+import { createTestResultSigning } from '../support/sign-result.js';
 
 type Staff = Principal & { kind: 'staff' };
 
@@ -18,6 +19,7 @@ describe(`the end of the one-month storage at the front office on ${testBackend}
   const clock = manualClock('2019-04-01T04:00:00Z');
   let services: ReturnType<typeof jobServices>;
   const staff: Partial<Record<ActorRole, Staff>> = {};
+  let signing: Awaited<ReturnType<typeof createTestResultSigning>>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -43,9 +45,11 @@ describe(`the end of the one-month storage at the front office on ${testBackend}
     ]);
     staff.head = await createStaff(database, 'kst-school-1', 'kostanay', ['head']);
     staff.executor = await createStaff(database, 'kst-school-1', 'kostanay', ['executor']);
+    signing = await createTestResultSigning(database, clock.now());
   });
   afterAll(async () => {
     await database?.close();
+    signing?.dispose();
   });
 
   it('hands an uncollected result back to the provider after a month, once', async () => {
@@ -63,6 +67,7 @@ describe(`the end of the one-month storage at the front office on ${testBackend}
       answer: () => true,
       executorId: staff.executor!.staffId,
       keyPrefix: 'storage-test',
+      signing,
       beforeStep: () => clock.set(new Date(clock.now().getTime() + 30 * 60_000).toISOString()),
       isDone: (state) => state.currentStepId === 'fo-issue-result',
     });

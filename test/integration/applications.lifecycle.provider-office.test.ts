@@ -14,6 +14,9 @@ import {
   manualClock,
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { createTestResultSigning, prepareAndSign } from '../support/sign-result.js';
+import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { listAvailableCommands } from '../../src/domain/application/available-commands.js';
 
 type Staff = Principal & { kind: 'staff' };
 
@@ -22,6 +25,7 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
   const clock = manualClock('2019-04-01T04:00:00Z'); // Monday 1 April 2019, 10:00 in Kostanay (UTC+6)
   let services: ReturnType<typeof applicationServices>;
   let registry: Staff, head: Staff, executor: Staff, otherHead: Staff;
+  let signing: Awaited<ReturnType<typeof createTestResultSigning>>;
   let key = 0;
   let completedId = '';
   const nextKey = () => `test-key-${(key += 1).toString().padStart(4, '0')}`;
@@ -45,9 +49,11 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
     head = await createStaff(database, 'kst-school-1', 'kostanay', ['head']);
     executor = await createStaff(database, 'kst-school-1', 'kostanay', ['executor']);
     otherHead = await createStaff(database, 'kst-school-2', 'kostanay', ['head']);
+    signing = await createTestResultSigning(database, new Date('2019-03-01T00:00:00Z'));
   });
   afterAll(async () => {
     await database?.close();
+    signing?.dispose();
   });
 
   async function submit() {
@@ -94,18 +100,16 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
       executorId: executor.staffId,
     });
     clock.set('2019-04-08T05:00:00Z');
-    const reviewed = await completeStep(services, executor, {
-      idempotencyKey: nextKey(),
+    // The review ("documents compliant") prepares the result the head signs (seed 004).
+    const signed = await prepareAndSign(services, {
       applicationId: id,
-      stepId: 'review',
-      answer: true,
+      executor,
+      signer: head,
+      credential: (await signing.keyFor(head))!,
+      trustStore: signing.trustStore,
+      keyPrefix: nextKey(),
     });
-    expect(reviewed).toMatchObject({ currentStepId: 'sign', status: 'in_work' });
-    await completeStep(services, head, {
-      idempotencyKey: nextKey(),
-      applicationId: id,
-      stepId: 'sign',
-    });
+    expect(signed).toMatchObject({ currentStepId: 'issue-result', status: 'result_ready' });
     clock.set('2019-04-09T04:00:00Z');
     const issued = await completeStep(services, registry, {
       idempotencyKey: nextKey(),
@@ -125,8 +129,11 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
     } as never);
     expect(audit.map((row) => row.action)).toEqual([
       'application.submitted',
-      ...Array(5).fill('application.step_completed'),
+      ...Array(3).fill('application.step_completed'),
+      'document.prepared',
+      ...Array(2).fill('application.step_completed'),
     ]);
+    expect(events[4]).toMatchObject({ stepId: 'sign', documentIds: [signed.documentId] });
     const notifications = await listNotifications(database.db, id);
     expect(notifications.map((row) => row.status)).toEqual([
       'received',
@@ -170,6 +177,66 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
     ).rejects.toMatchObject({ code: 'forbidden' });
 
     expect(await listEvents(database.db, applicationId)).toEqual(before);
+  });
+
+  it('refuses completing the signing step without the signed document, and changes nothing', async () => {
+    const { applicationId } = await submit();
+    for (const [who, stepId, extra] of [
+      [registry, 'register', {}],
+      [head, 'assign', { executorId: executor.staffId }],
+      [executor, 'review', { answer: true }],
+    ] as const) {
+      await completeStep(services, who, {
+        idempotencyKey: nextKey(),
+        applicationId,
+        stepId,
+        ...extra,
+      });
+    }
+    const loaded = await getApplicationFor(services, head, applicationId);
+    expect(loaded.state.currentStepId).toBe('sign');
+    expect(
+      listAvailableCommands(loaded.state, loaded.regulation, head, 'kostanay').map(
+        (command) => command.kind,
+      ),
+    ).toEqual(['sign_document', 'suspend']);
+    const before = await listEvents(database.db, applicationId);
+
+    await expect(
+      completeStep(services, head, { idempotencyKey: nextKey(), applicationId, stepId: 'sign' }),
+    ).rejects.toMatchObject({
+      code: 'signed_document_required',
+      details: {
+        status: 'in_work',
+        currentStepId: 'sign',
+        allowed: ['sign_document:sign', 'suspend'],
+        reason: 'signed_document_required',
+        prepare: `POST /api/v1/applications/${applicationId}/documents/prepare`,
+        sign: `POST /api/v1/applications/${applicationId}/documents/{draftId}/sign`,
+      },
+    });
+    // Another organisation's head still learns nothing; the executor may not sign.
+    await expect(
+      completeStep(services, otherHead, {
+        idempotencyKey: nextKey(),
+        applicationId,
+        stepId: 'sign',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      completeStep(services, executor, {
+        idempotencyKey: nextKey(),
+        applicationId,
+        stepId: 'sign',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await listEvents(database.db, applicationId)).toEqual(before);
+    const documents = await database.db
+      .selectFrom('document')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .execute();
+    expect(documents).toEqual([]);
   });
 
   it('answers a retried command from its first run and records it once', async () => {

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { fromRoot } from '../../src/config/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizen, demoRepresentative } from '../../src/features/demo/demo-accounts.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
 import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { verifyDocument } from '../../src/features/documents/verify-document.js';
+import { initialiseEmbeddedPki, loadTrustStore } from '../../src/signing/pki-directory.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, regulationCatalog } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
@@ -36,15 +40,44 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
   let database: DatabaseHandle;
   let first: DemoSeedResult;
   let afterFirst: Record<string, number>;
+  const pkiDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-demo-pki-'));
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await initialiseEmbeddedPki(pkiDirectory, new Date('2026-11-25T09:00:00Z'));
     const services = applicationServices(database, () => new Date('2026-11-25T10:00:00Z'));
-    first = await seedDemo(services);
+    first = await seedDemo(services, { pkiDirectory, publicUrl: 'http://localhost:3000' });
     afterFirst = await counts(database);
   }, 240_000);
   afterAll(async () => {
     await database?.close();
+    fs.rmSync(pkiDirectory, { recursive: true, force: true });
+  });
+
+  it('signs every demo result with the signer’s key of the PKI folder: each verifies', async () => {
+    const documents = await database.db
+      .selectFrom('document')
+      .select(['id', 'signer_iin'])
+      .execute();
+    const signedSteps = await sql<{ count: number }>`
+      select count(*)::int8 as count from audit_event where action = 'document.issued'`.execute(
+      database.db,
+    );
+    expect(documents.length).toBeGreaterThan(10);
+    expect(documents.length).toBe(signedSteps.rows[0]!.count);
+    const trustStore = loadTrustStore(pkiDirectory).store;
+    for (const document of documents) {
+      const verified = await verifyDocument(
+        database.db,
+        trustStore,
+        { id: document.id },
+        new Date('2026-11-25T11:00:00Z'),
+      );
+      expect(verified?.genuine, `document ${document.id}`).toBe(true);
+      expect(fs.existsSync(path.join(pkiDirectory, 'demo', `${document.signer_iin}.p12`))).toBe(
+        true,
+      );
+    }
   });
 
   it('leaves applications in the states the engine reaches, through the real use cases', async () => {
@@ -140,7 +173,7 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
 
   it('changes nothing when run again', async () => {
     const services = applicationServices(database, () => new Date('2026-11-26T10:00:00Z'));
-    const second = await seedDemo(services);
+    const second = await seedDemo(services, { pkiDirectory });
     expect(await counts(database)).toEqual(afterFirst);
     expect(second.statuses).toEqual(first.statuses);
   }, 240_000);

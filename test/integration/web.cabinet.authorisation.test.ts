@@ -11,11 +11,10 @@ import {
   cabinetWorld,
   completeThroughApi,
   createCabinetWorld,
-  createHeadPki,
-  issueDuplicateRecord,
   submitPortalDuplicate,
 } from '../support/cabinet.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { createTestResultSigning } from '../support/sign-result.js';
 
 /** The cookies a response set, as `name=value` pairs. */
 function cookiesOf(response: Response): Record<string, string> {
@@ -35,6 +34,7 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
   const sms = new InMemorySmsOutbox();
   let applicationId: string;
   let documentId: string;
+  let signing: Awaited<ReturnType<typeof createTestResultSigning>>;
   const sessions: Record<'applicant' | 'stranger', Record<string, string>> = {
     applicant: {},
     stranger: {},
@@ -80,6 +80,7 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const services = applicationServices(database, clock.now);
+    signing = await createTestResultSigning(database, clock.now());
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
     app = createApp({
       config,
@@ -88,24 +89,19 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
       now: clock.now,
       sms,
       applications: services,
+      trustStore: signing.trustStore,
     });
     const { staff } = await createCabinetWorld(database, clock.now());
     const submitted = await submitPortalDuplicate(services, 'cabinet-authorisation-submit');
     applicationId = submitted.applicationId;
-    const issued = await issueDuplicateRecord(
-      database,
-      await createHeadPki(clock.now()),
-      'https://qyzmet.example.kz',
-      submitted,
-      clock.now(),
-    );
-    documentId = issued.id;
-    await completeThroughApi(
+    const issued = await completeThroughApi(
       async (path, init) => app.request(path, init),
       staff,
       applicationId,
-      documentId,
+      (await signing.keyFor(staff.head.principal))!,
+      clock.now(),
     );
+    documentId = issued.id;
     await signIn('applicant');
     await signIn('stranger');
   }, 120_000);

@@ -23,6 +23,7 @@ import { createOrganisation } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
 import { createFrontOfficeFixture, type WebStaff } from '../support/front-office-web.js';
 import { jobServices } from '../support/jobs.js';
+import { createTestResultSigning } from '../support/sign-result.js';
 
 const fixtures = simulatorFixtures(createSimulatorData());
 
@@ -67,6 +68,8 @@ describe(`a result kept at the front office, handed back, and asked for again on
       answer: () => true,
       executorId: (provider.executor as Principal & { kind: 'staff' }).staffId,
       keyPrefix: 'storage-web',
+      // The head signs the result with a key (the engine completes signing only so).
+      signing: await createTestResultSigning(fixture.database, fixture.services.now()),
       isDone: (current) => current.currentStepId === 'fo-send-result',
     });
     expect(signed.currentStepId).toBe('fo-send-result');

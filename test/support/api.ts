@@ -13,6 +13,8 @@ import {
   manualClock,
 } from './applications.js';
 import { createTestDatabase } from './database.js';
+import { sampleDraftFields } from '../../src/features/demo/sign-result.js';
+import { cmsOverSha256, createTestResultSigning } from './sign-result.js';
 
 type Staff = Principal & { kind: 'staff' };
 
@@ -32,6 +34,8 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
   const clock = manualClock(start);
   const sms = new InMemorySmsOutbox();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  // Keys for the heads' signatures, certified by a CA in a temporary folder the app trusts.
+  const signing = await createTestResultSigning(database, clock.now());
   const app = createApp({
     config,
     logger: createLogger(config),
@@ -39,6 +43,7 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
     now: clock.now,
     sms,
     applications: applicationServices(database, clock.now),
+    trustStore: signing.trustStore,
     ...(inboxWarning ? { inboxWarning } : {}),
   });
   for (const id of ['kst-school-1', 'kst-school-2']) {
@@ -117,6 +122,73 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
       body: { idempotencyKey: nextKey(), ...body },
     });
 
-  return { database, clock, sms, app, staff, call, submit, command, nextKey };
+  /**
+   * The two-phase signing over HTTP: `executor` prepares the draft of `outcome` at its step
+   * (POST …/documents/prepare, sample field values), `signer` signs the PDF's SHA-256 with its
+   * key (POST …/documents/{draftId}/sign). Returns both responses' bodies; throws on a failure.
+   */
+  const prepareAndSign = async (
+    applicationId: string,
+    executor: StaffWithToken,
+    signer: StaffWithToken,
+    outcome: 'result' | 'reasoned_refusal' = 'result',
+    /** Runs between the two phases (the application waits at the signing step). */
+    between?: () => Promise<void>,
+  ) => {
+    const prepared = await call('POST', `/api/v1/applications/${applicationId}/documents/prepare`, {
+      token: executor.token,
+      body: {
+        idempotencyKey: nextKey(),
+        outcome,
+        fields: sampleDraftFields(outcome, 'duplicates'),
+      },
+    });
+    if (prepared.status !== 200)
+      throw new Error(`prepare: ${prepared.status} ${await prepared.text()}`);
+    const draft = (await prepared.json()) as {
+      draftId: string;
+      pdfSha256: string;
+      currentStepId: string | null;
+      status: string;
+    };
+    await between?.();
+    const key = await signing.keyFor(signer.principal);
+    const signed = await call(
+      'POST',
+      `/api/v1/applications/${applicationId}/documents/${draft.draftId}/sign`,
+      {
+        token: signer.token,
+        body: {
+          idempotencyKey: nextKey(),
+          cms: await cmsOverSha256(key!, draft.pdfSha256, clock.now()),
+        },
+      },
+    );
+    if (signed.status !== 200) throw new Error(`sign: ${signed.status} ${await signed.text()}`);
+    return {
+      prepared: draft,
+      signed: (await signed.json()) as {
+        documentId: string;
+        verifyUrl: string;
+        status: string;
+        currentStepId: string | null;
+        version: number;
+      },
+    };
+  };
+
+  return {
+    database,
+    clock,
+    sms,
+    app,
+    staff,
+    call,
+    submit,
+    command,
+    nextKey,
+    signing,
+    prepareAndSign,
+  };
 }
 export type ApiFixture = Awaited<ReturnType<typeof createApiFixture>>;

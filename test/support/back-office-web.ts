@@ -9,13 +9,18 @@ import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo
 import { startServer, type RunningServer } from '../../src/http/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { toPem } from '../../src/signing/certificate-info.js';
+import { exportPkcs12 } from '../../src/signing/pkcs12.js';
 import { createDemoPki } from '../../src/signing/demo-pki.js';
 import type { CertificateHolder } from '../../src/signing/nca-conventions.js';
 import {
   startNcaLayerSigner,
   type RunningSigner,
 } from '../../src/signing/ncalayer/signer-server.js';
-import { PkiFolder } from '../../src/signing/pki-directory.js';
+import {
+  DEMO_KEY_PASSWORD,
+  PkiFolder,
+  embeddedPkiValidFrom,
+} from '../../src/signing/pki-directory.js';
 import { provisionDatabase } from './database.js';
 import { testConfig } from './server.js';
 
@@ -47,9 +52,11 @@ export async function startSigningWebServer(options: {
   /** More people with keys (e.g. the front-office operator besides the head); see useSigner. */
   otherHolders?: readonly CertificateHolder[];
 }): Promise<SigningWebServer> {
+  // Back-dated like the embedded PKI: the demo seed signs results on the regulations' days.
   const pki = await createDemoPki({
     now: options.now(),
     holders: [options.signerHolder, ...(options.otherHolders ?? [])],
+    validFrom: embeddedPkiValidFrom,
   });
   const pkiDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-pki-'));
   for (const folder of Object.values(PkiFolder)) fs.mkdirSync(path.join(pkiDirectory, folder));
@@ -59,6 +66,22 @@ export async function startSigningWebServer(options: {
   write(PkiFolder.trusted, 'issuing.pem', toPem(new Uint8Array(pki.issuing.certificate.rawData)));
   write(PkiFolder.crl, 'issuing.crl', new Uint8Array(pki.crl.rawData));
   write(PkiFolder.crl, 'root.crl', new Uint8Array(pki.rootCrl.rawData));
+  // The CA's key, as `pki init` keeps it: the demo seed certifies its signers' keys with it.
+  write(
+    PkiFolder.embedded,
+    'issuing-ca.p12',
+    await exportPkcs12({
+      entries: [
+        {
+          friendlyName: 'ca',
+          privateKey: pki.issuing.privateKey,
+          certificate: pki.issuing.certificate,
+        },
+      ],
+      caCertificates: pki.issuing.chain,
+      password: DEMO_KEY_PASSWORD,
+    }),
+  );
   const signers = new Map<string, RunningSigner>();
   for (const holder of pki.holders) {
     signers.set(
@@ -94,7 +117,10 @@ export async function startSigningWebServer(options: {
   const sms = new InMemorySmsOutbox();
   const server = await startServer(config, createLogger(config), { sms, now: options.now });
   const services = await loadApplicationServices(server.database.db, options.now);
-  const demo = await seedDemo(services);
+  const demo = await seedDemo(services, {
+    pkiDirectory,
+    publicUrl: `http://127.0.0.1:${server.port}`,
+  });
   return {
     ...server,
     url: `http://127.0.0.1:${server.port}`,

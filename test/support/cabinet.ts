@@ -3,22 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/config/logger.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
-import { sampleFields } from '../../src/documents/sample-fields.js';
-import { findTemplate } from '../../src/documents/templates.js';
 import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
 import type { ApplicationServices } from '../../src/features/applications/application-services.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
-import { issueDocument, type IssuedDocument } from '../../src/features/documents/issue-document.js';
+import { sampleDraftFields } from '../../src/features/demo/sign-result.js';
 import { registerCitizen } from '../../src/features/identity/register-citizen.js';
 import { startServer } from '../../src/http/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { createDemoPki, demoHolders, type DemoPki } from '../../src/signing/demo-pki.js';
+import type { SigningCredential } from '../../src/signing/cms-sign.js';
 import { initialiseEmbeddedPki } from '../../src/signing/pki-directory.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createOrganisation, createStaff } from './applications.js';
 import { provisionDatabase } from './database.js';
 import { testConfig } from './server.js';
+import { cmsOverSha256 } from './sign-result.js';
 
 /**
  * A small world for the personal cabinet: in South Kazakhstan (which applies the national
@@ -101,76 +100,58 @@ export async function submitPortalDuplicate(services: ApplicationServices, key: 
   );
 }
 
-/**
- * Issues the duplicate record (the result document) signed by the head's key of `pki`: the
- * engine does not issue result PDFs itself when a step is completed.
- */
-export async function issueDuplicateRecord(
-  database: DatabaseHandle,
-  pki: DemoPki,
-  publicUrl: string,
-  application: { applicationId: string; number: string },
-  now: Date,
-): Promise<IssuedDocument> {
-  const template = findTemplate('duplicate_record', 'duplicates')!;
-  const head = pki.holders.find((holder) => holder.holder.organisation?.isHead) ?? pki.holders[0]!;
-  return issueDocument(
-    database.db,
-    { trustStore: pki.trustStore(), publicUrl },
-    {
-      kind: 'duplicate_record',
-      serviceCode: 'duplicates',
-      applicationId: application.applicationId,
-      fields: { ...sampleFields(template), requestNumber: application.number },
-      signer: head.signing,
-    },
-    now,
-  );
-}
-
 /** A request to the HTTP application (in-process `app.request` or `fetch` to a server). */
 export type Request = (path: string, init: RequestInit) => Promise<Response>;
 
+/** The result document the head signed: its id, number and verification address. */
+export interface SignedResult {
+  readonly id: string;
+  readonly number: string;
+  readonly verifyUrl: string;
+}
+
 /**
  * The back office completes the application through /api/v1 with the staff's API tokens:
- * the head assigns the executor, the executor finds the documents compliant, the head signs
- * (attaching the result document), the registry office sends it to the front office, and the
- * operator issues it.
+ * the head assigns the executor, the executor finds the documents compliant and prepares the
+ * duplicate record (POST …/documents/prepare), the head signs its PDF with `headKey` (POST
+ * …/documents/{draftId}/sign), the registry office sends it to the front office, and the
+ * operator issues it. Returns the signed document.
  */
 export async function completeThroughApi(
   request: Request,
   staff: CabinetStaff,
   applicationId: string,
-  resultDocumentId: string,
-) {
-  const steps: [StaffMember, Record<string, unknown>][] = [
-    [staff.head, { stepId: 'assign', executorId: staff.executor.principal.staffId }],
-    [staff.executor, { stepId: 'review', answer: true }],
-    [staff.head, { stepId: 'sign', documentIds: [resultDocumentId] }],
-    [staff.registry, { stepId: 'send-result' }],
-    [staff.operator, { stepId: 'fo-issue-result', documentIds: [resultDocumentId] }],
-  ];
+  headKey: SigningCredential,
+  now: Date,
+): Promise<SignedResult> {
   let index = 0;
-  for (const [member, body] of steps) {
+  const post = async (member: StaffMember, path: string, body: Record<string, unknown>) => {
     index += 1;
-    const response = await request(`/api/v1/applications/${applicationId}/commands`, {
+    const response = await request(`/api/v1/applications/${applicationId}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${member.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        kind: 'complete_step',
-        idempotencyKey: `cabinet-${applicationId}-${index}`,
-        ...body,
-      }),
+      body: JSON.stringify({ idempotencyKey: `cabinet-${applicationId}-${index}`, ...body }),
     });
     if (response.status !== 200) {
-      throw new Error(`step ${String(body.stepId)}: ${response.status} ${await response.text()}`);
+      throw new Error(
+        `${path} ${JSON.stringify(body)}: ${response.status} ${await response.text()}`,
+      );
     }
-  }
-}
-
-/** A key pair for the head of the cabinet's school (in memory, for tests without /verify). */
-export function createHeadPki(now: Date): Promise<DemoPki> {
-  return createDemoPki({ now, holders: demoHolders });
+    return (await response.json()) as Record<string, string>;
+  };
+  const step = (member: StaffMember, body: Record<string, unknown>) =>
+    post(member, '/commands', { kind: 'complete_step', ...body });
+  await step(staff.head, { stepId: 'assign', executorId: staff.executor.principal.staffId });
+  const draft = await post(staff.executor, '/documents/prepare', {
+    outcome: 'result',
+    fields: sampleDraftFields('result', 'duplicates'),
+  });
+  const signed = await post(staff.head, `/documents/${draft.draftId!}/sign`, {
+    cms: await cmsOverSha256(headKey, draft.pdfSha256!, now),
+  });
+  await step(staff.registry, { stepId: 'send-result' });
+  await step(staff.operator, { stepId: 'fo-issue-result', documentIds: [signed.documentId] });
+  return { id: signed.documentId!, number: signed.number!, verifyUrl: signed.verifyUrl! };
 }
 
 /**
@@ -193,6 +174,7 @@ export async function startCabinetServer() {
     url,
     sms,
     pki,
+    pkiDirectory,
     publicUrl: config.http.publicUrl,
     close: async () => {
       await server.close();

@@ -1,10 +1,31 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/http/server.js';
 import { fromRoot } from '../../src/config/paths.js';
 
-/** Test configuration: silent logs, a random port, and the given database. */
+let processPkiDirectory: string | undefined;
+
+/**
+ * The PKI folder of this test process: a temporary directory (never the repository's
+ * ./data/pki) that the first server start fills with the embedded PKI; removed at exit.
+ */
+export function testPkiDirectory(): string {
+  if (!processPkiDirectory) {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-test-pki-'));
+    processPkiDirectory = directory;
+    process.once('exit', () => fs.rmSync(directory, { recursive: true, force: true }));
+  }
+  return processPkiDirectory;
+}
+
+/**
+ * Test configuration: silent logs, a random port, the given database, and the process's
+ * temporary PKI folder.
+ */
 export function testConfig(database: Config['database']): Config {
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '1' });
   // No background worker: in-process server tests see only their own requests' writes.
@@ -13,6 +34,7 @@ export function testConfig(database: Config['database']): Config {
     http: { ...base.http, port: 0, host: '127.0.0.1' },
     database,
     worker: { ...base.worker, enabled: false },
+    pki: { ...base.pki, directory: testPkiDirectory() },
   };
 }
 

@@ -32,7 +32,10 @@ export async function startWebTestServer(
       server.database.db,
       options.now ?? (() => new Date()),
     );
-    demo = await seedDemo(services);
+    demo = await seedDemo(services, {
+      pkiDirectory: config.pki.directory,
+      publicUrl: `http://127.0.0.1:${server.port}`,
+    });
   }
   return {
     ...server,

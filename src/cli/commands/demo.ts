@@ -22,17 +22,24 @@ accounts. Running it again changes nothing. Applies pending migrations first.`,
       { loadApplicationServices },
       { demoCitizen, demoPassword, demoRepresentative },
       { seedDemo },
+      { ensureEmbeddedPki },
     ] = await Promise.all([
       import('../../features/applications/load-application-services.js'),
       import('../../features/demo/demo-accounts.js'),
       import('../../features/demo/seed-demo.js'),
+      import('../../signing/pki-directory.js'),
     ]);
     const config = loadConfig();
     const database = await openDatabase(config.database);
     try {
       await migrateToLatest(database.db);
       const services = await loadApplicationServices(database.db, () => new Date());
-      const result = await seedDemo(services);
+      // The results are signed with the demo staff's keys of the PKI folder (pki init first).
+      await ensureEmbeddedPki(config.pki.directory, new Date());
+      const result = await seedDemo(services, {
+        pkiDirectory: config.pki.directory,
+        publicUrl: config.http.publicUrl,
+      });
       if (isJson) {
         console.log(JSON.stringify(result));
         return 0;

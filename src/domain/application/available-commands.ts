@@ -17,6 +17,16 @@ export type AvailableCommand =
       /** The yes/no question the command must answer, when the step decides. */
       readonly question: DecisionQuestion | undefined;
     }
+  | {
+      /**
+       * A signing step (sign_result): done only by signing the result document or reasoned
+       * refusal — prepare the draft, then sign it (prepareResultDocument, then
+       * signPreparedDocument); complete_step refuses it.
+       */
+      readonly kind: 'sign_document';
+      readonly stepId: string;
+      readonly actor: ActorRole;
+    }
   | { readonly kind: 'extend_term' }
   | { readonly kind: 'suspend' }
   | { readonly kind: 'resume' }
@@ -49,8 +59,10 @@ const isApplicant = (principal: Principal, state: ApplicationState) =>
 /**
  * What `principal` may do to the application now: the current step when the regulation gives it to
  * the principal's role in the organisation that holds the application (and, after assignment,
- * only to the appointed executor); extension, suspension and the decision on an appeal to the
- * provider's head; appeal and the questionnaire to the applicant once the process has ended. Nothing else is allowed.
+ * only to the appointed executor) — a signing step as `sign_document` (the result is signed,
+ * never merely marked done), any other as `complete_step`; extension, suspension and the
+ * decision on an appeal to the provider's head; appeal and the questionnaire to the applicant
+ * once the process has ended. Nothing else is allowed.
  */
 export function listAvailableCommands(
   state: ApplicationState,
@@ -72,7 +84,9 @@ export function listAvailableCommands(
       step.actor !== ActorRole.executor ||
       state.executorId === undefined ||
       (principal.kind === 'staff' && principal.staffId === state.executorId);
-    if (isAllowed && isAppointed && !isAutomatic(step)) {
+    if (isAllowed && isAppointed && step.action === 'sign_result') {
+      commands.push({ kind: 'sign_document', stepId: step.id, actor: step.actor });
+    } else if (isAllowed && isAppointed && !isAutomatic(step)) {
       commands.push({
         kind: 'complete_step',
         stepId: step.id,

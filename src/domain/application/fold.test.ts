@@ -201,6 +201,39 @@ describe('foldApplication — Kostanay duplicates at the provider office (seed 0
     expect(planAutomaticSteps(state, kostanayDuplicates)).toEqual([]);
   });
 
+  it('offers a signing step as sign_document, never as complete_step', () => {
+    const events = log(
+      ['2023-04-03T04:00:00Z', registry, submitted],
+      [
+        '2023-04-03T04:10:00Z',
+        registry,
+        { type: 'step_completed', stepId: 'register', documentIds: [] },
+      ],
+      [
+        '2023-04-03T05:00:00Z',
+        head,
+        { type: 'step_completed', stepId: 'assign', executorId: 'u-executor', documentIds: [] },
+      ],
+      [
+        '2023-04-03T06:00:00Z',
+        { kind: 'staff', userId: 'u-executor', role: 'executor', organisationId: school },
+        { type: 'step_completed', stepId: 'review', answer: true, documentIds: [] },
+      ],
+    );
+    const state = foldApplication(kostanayDuplicates, events, clock);
+    expect(state.currentStepId).toBe('sign');
+    const principal: Principal = {
+      kind: 'staff',
+      staffId: 'u-head',
+      roles: ['head'],
+      organisationId: school,
+      regionCode: 'kostanay',
+    };
+    const commands = listAvailableCommands(state, kostanayDuplicates, principal, 'kostanay');
+    expect(commands[0]).toEqual({ kind: 'sign_document', stepId: 'sign', actor: 'head' });
+    expect(commands.some((command) => command.kind === 'complete_step')).toBe(false);
+  });
+
   it('refuses a log that skips a step', () => {
     const events = log(
       ['2023-04-03T04:00:00Z', registry, submitted],

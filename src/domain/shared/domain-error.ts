@@ -13,6 +13,11 @@ export const ErrorCode = {
   registryUnavailable: 'registry_unavailable',
   /** ЭЦП not confirmed (condition 2); details.reason is a SignatureFailure. */
   signatureNotConfirmed: 'signature_not_confirmed',
+  /**
+   * complete_step at a signing step (sign_result): the step is done by preparing the result
+   * document and signing it (details.prepare, details.sign name the API calls).
+   */
+  signedDocumentRequired: 'signed_document_required',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -35,6 +35,8 @@ export type CompleteStepInput = z.input<typeof CompleteStepInput>;
  * review (answering its question), drafting, signing, issue, courier hand-over, the applicant's
  * answer to an offer… — whatever the regulation's step is, by whoever the regulation names in
  * the organisation that holds the application. Then the automatic steps that follow run.
+ * A signing step (sign_result) is refused with `signed_document_required`: it is done by
+ * prepareResultDocument and signPreparedDocument, which store the signed document.
  */
 export async function completeStep(
   services: ApplicationServices,
@@ -47,8 +49,21 @@ export async function completeStep(
     const { state, regulation } = loaded;
     const available = listAvailableCommands(state, regulation, principal, loaded.record.regionCode);
     const command = available.find(
-      (candidate) => candidate.kind === 'complete_step' && candidate.stepId === input.stepId,
+      (candidate) =>
+        (candidate.kind === 'complete_step' || candidate.kind === 'sign_document') &&
+        candidate.stepId === input.stepId,
     );
+    if (command?.kind === 'sign_document') {
+      // The head (or the regulation's signer) signs the result "в т.ч. ЭЦП" (ActionKind
+      // sign_result): the step is done only with the signed document, never by a bare
+      // completion (seed 001, extern, point 6, item 8).
+      throw new DomainError(ErrorCode.signedDocumentRequired, {
+        ...conflictDetails(state, available),
+        reason: 'signed_document_required',
+        prepare: `POST /api/v1/applications/${loaded.record.id}/documents/prepare`,
+        sign: `POST /api/v1/applications/${loaded.record.id}/documents/{draftId}/sign`,
+      });
+    }
     if (!command || command.kind !== 'complete_step') {
       const isCurrent = state.currentStepId === input.stepId && state.suspendedSince === undefined;
       throw isCurrent

@@ -15,7 +15,9 @@ export function conflictDetails(state: ApplicationState, available: readonly Ava
     currentStepId: state.currentStepId ?? null,
     version: state.version,
     allowed: available.map((command) =>
-      command.kind === 'complete_step' ? `complete_step:${command.stepId}` : command.kind,
+      command.kind === 'complete_step' || command.kind === 'sign_document'
+        ? `${command.kind}:${command.stepId}`
+        : command.kind,
     ),
   };
 }

@@ -6,6 +6,12 @@ import type { ActorRole } from '../../domain/shared/roles.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { completeStep } from '../applications/complete-step.js';
 import { getApplicationFor } from '../applications/load-application.js';
+import {
+  draftedOutcomeAt,
+  prepareSampleDraft,
+  signAtSigningStep,
+  type ResultSigning,
+} from './sign-result.js';
 
 /** How to move an application along: who does each step, how questions are answered, when to stop. */
 export interface DrivePlan {
@@ -20,12 +26,20 @@ export interface DrivePlan {
   readonly keyPrefix: string;
   /** Called before each step (e.g. to move a manual clock on). */
   readonly beforeStep?: () => void;
+  /**
+   * How results are signed: the executor prepares the draft at the drafting step and the
+   * signer signs it with a real key. Without it the drive stops at a signing step (the engine
+   * completes sign_result only with the signed document).
+   */
+  readonly signing?: ResultSigning;
 }
 
 /**
- * Completes the steps of an application one by one through the engine's own `completeStep`,
- * as the staff and applicants the plan names, until the plan is done, the process ends, or
- * nobody in the plan can do the current step. Returns the state reached.
+ * Completes the steps of an application one by one through the engine's own use cases, as the
+ * staff and applicants the plan names — `completeStep`, and at the result the two-phase
+ * signing (the executor's prepared draft, signed with the signer's key) — until the plan is
+ * done, the process ends, or nobody in the plan can do the current step. Returns the state
+ * reached.
  */
 export async function driveApplication(
   services: ApplicationServices,
@@ -41,19 +55,42 @@ export async function driveApplication(
     const hasStopped =
       !state.currentStepId || state.suspendedSince !== undefined || finalStatuses.has(state.status);
     if (hasStopped || plan.isDone(state)) return state;
-    const step = getStep(getFlow(regulation, state.channel), state.currentStepId);
+    const flow = getFlow(regulation, state.channel);
+    const step = getStep(flow, state.currentStepId);
     const principal = plan.principalFor(step.actor);
     if (!principal) return state;
+    const isSigning = step.action === 'sign_result';
+    if (isSigning && (!plan.signing || principal.kind !== 'staff')) return state;
     plan.beforeStep?.();
-    const input = {
-      idempotencyKey: `${plan.keyPrefix}-v${String(state.version).padStart(3, '0')}`,
-      applicationId,
-      stepId: step.id,
-      ...(step.decide ? { answer: plan.answer(step.decide.question) } : {}),
-      ...(step.action === 'assign_executor' ? { executorId: plan.executorId } : {}),
-    };
+    const answer = step.decide ? plan.answer(step.decide.question) : undefined;
+    const idempotencyKey = `${plan.keyPrefix}-v${String(state.version).padStart(3, '0')}`;
+    const drafted = plan.signing ? draftedOutcomeAt(step, flow, answer) : undefined;
     try {
-      await completeStep(services, principal, input);
+      if (isSigning && plan.signing && principal.kind === 'staff') {
+        const signed = await signAtSigningStep(services, plan.signing, principal, {
+          applicationId,
+          serviceCode: regulation.service,
+          step,
+          flow,
+          idempotencyKey,
+        });
+        if (!signed) return state;
+      } else if (drafted && plan.signing) {
+        await prepareSampleDraft(services, plan.signing, principal, {
+          applicationId,
+          serviceCode: regulation.service,
+          outcome: drafted,
+          idempotencyKey,
+        });
+      } else {
+        await completeStep(services, principal, {
+          idempotencyKey,
+          applicationId,
+          stepId: step.id,
+          ...(answer !== undefined ? { answer } : {}),
+          ...(step.action === 'assign_executor' ? { executorId: plan.executorId } : {}),
+        });
+      }
     } catch (error) {
       throw new Error(
         `${regulation.id} (${state.channel}): step ${step.id} by ${step.actor} failed: ${String(error)}`,

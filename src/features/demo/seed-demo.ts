@@ -32,6 +32,10 @@ import {
 } from './demo-plan.js';
 import { driveApplication } from './drive-application.js';
 import { countApplicationsByStatus } from '../../storage/demo.repository.js';
+import { demoStaffSigningKey, loadTrustStore } from '../../signing/pki-directory.js';
+import type { SigningCredential } from '../../signing/cms-sign.js';
+import { getOrganisation } from '../applications/application-services.js';
+import type { ResultSigning } from './sign-result.js';
 
 /** What the demo seed holds after a run. */
 export interface DemoSeedResult {
@@ -56,7 +60,17 @@ const minute = 60_000;
  */
 export async function seedDemo(
   services: ApplicationServices,
-  options: { organisationSeedDirectory?: string } = {},
+  options: {
+    organisationSeedDirectory?: string;
+    /**
+     * The installation's PKI folder (PKI_DIR): the signers' keys (demo/<IIN>.p12, certified by
+     * the embedded CA when missing) sign the demo results. Without it the demo applications
+     * stop at their signing steps.
+     */
+    pkiDirectory?: string;
+    /** The address the documents' QR codes point to (/verify/<id>). */
+    publicUrl?: string;
+  } = {},
 ): Promise<DemoSeedResult> {
   const realNow = services.now();
   await seedOrganisations(
@@ -96,6 +110,9 @@ export async function seedDemo(
     staff.find((member) => member.organisationId === organisationId && member.role === role)
       ?.principal;
   const citizen: Principal = { kind: 'citizen', iin: demoCitizen.iin };
+  const signing = options.pkiDirectory
+    ? demoResultSigning(services, options.pkiDirectory, options.publicUrl, staff, realNow)
+    : undefined;
   const skipped: string[] = [];
 
   for (const regulation of services.regulations.all) {
@@ -159,6 +176,7 @@ export async function seedDemo(
           answer: answerFor(scenario),
           executorId,
           keyPrefix: key,
+          ...(signing ? { signing } : {}),
           beforeStep: () => (clock += 3 * minute),
           isDone: (current) =>
             scenario === DemoScenario.received ||
@@ -236,4 +254,50 @@ export async function seedDemo(
     delivery: defaultDeliveryPolicy,
   });
   return { staff, statuses: await countApplicationsByStatus(services.db), skipped };
+}
+
+/**
+ * The demo signers' keys from the installation's PKI folder: each head's (or signing
+ * executor's) demo/<IIN>.p12, certified by the embedded CA on first use with the staff
+ * member's IIN and the organisation's BIN, as НУЦ РК certifies a legal entity's employee.
+ */
+function demoResultSigning(
+  services: ApplicationServices,
+  pkiDirectory: string,
+  publicUrl: string | undefined,
+  staff: readonly DemoStaff[],
+  now: Date,
+): ResultSigning {
+  const keys = new Map<string, Promise<SigningCredential | undefined>>();
+  return {
+    publicUrl: publicUrl ?? 'http://localhost:3000',
+    trustStore: loadTrustStore(pkiDirectory).store,
+    keyFor(principal) {
+      let key = keys.get(principal.staffId);
+      if (!key) {
+        const member = staff.find((candidate) => candidate.principal.staffId === principal.staffId);
+        key = member
+          ? getOrganisation(services, services.db, member.organisationId, 'organisationId').then(
+              (organisation) =>
+                demoStaffSigningKey(
+                  pkiDirectory,
+                  {
+                    iin: member.iin,
+                    surname: 'Демо',
+                    name: member.role === StaffRole.head ? 'Руководитель' : 'Исполнитель',
+                    organisation: {
+                      name: organisation.nameRu,
+                      bin: organisation.bin ?? '000000000000',
+                      isHead: member.role === StaffRole.head,
+                    },
+                  },
+                  now,
+                ),
+            )
+          : Promise.resolve(undefined);
+        keys.set(principal.staffId, key);
+      }
+      return key;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import { loadRegulations } from '../../storage/regulation-files.js';
-import { draftableOutcomes } from './prepare-result-document.js';
+import { draftableOutcomes, signedOutcome } from './prepare-result-document.js';
+import { draftTemplate } from './result-draft.js';
 
 const regulations = loadRegulations().regulations.map((entry) => entry.regulation);
 const outcomesAt = (service: string, region: string, channel: string, stepId: string) => {
@@ -28,5 +29,49 @@ describe('what an executor’s step drafts', () => {
     ]);
     expect(outcomesAt('extern-permission', 'aktobe', 'front_office', 'assign')).toEqual([]);
     expect(outcomesAt('extern-permission', 'aktobe', 'front_office', 'sign')).toEqual([]);
+  });
+});
+
+describe('every signing step of every regulation can be reached by prepare and sign', () => {
+  it('drafts at the executor’s own signing step what it signs (seed 003: after the commission)', () => {
+    expect(
+      outcomesAt('disabled-children-home-education', 'south-kazakhstan', 'portal', 'sign-result'),
+    ).toEqual(['result']);
+    expect(
+      outcomesAt('disabled-children-home-education', 'south-kazakhstan', 'portal', 'sign-refusal'),
+    ).toEqual(['reasoned_refusal']);
+  });
+
+  it('finds, for each sign_result step, a step that drafts its outcome and a template for it', () => {
+    const unreachable: string[] = [];
+    for (const regulation of regulations) {
+      for (const flow of regulation.channels) {
+        for (const step of flow.steps.filter((s) => s.action === 'sign_result')) {
+          const outcome = signedOutcome(step, flow);
+          const drafting = [
+            step,
+            ...flow.steps.filter(
+              (before) =>
+                before.next === step.id ||
+                before.decide?.ifYes === step.id ||
+                before.decide?.ifNo === step.id,
+            ),
+          ].filter((candidate) => draftableOutcomes(candidate, flow).includes(outcome));
+          if (drafting.length === 0 || !draftTemplate(outcome, regulation.service)) {
+            unreachable.push(`${regulation.id}/${flow.channel}/${step.id}`);
+          }
+        }
+      }
+    }
+    expect(unreachable).toEqual([]);
+  });
+
+  it('signs the refusal after the refusal’s drafting step or a "no", the result otherwise', () => {
+    const regulation = regulations.find(
+      (r) => r.service === 'extern-permission' && r.region === 'aktobe',
+    )!;
+    const flow = getFlow(regulation, 'front_office');
+    expect(signedOutcome(getStep(flow, 'sign'), flow)).toBe('result');
+    expect(signedOutcome(getStep(flow, 'sign-refusal'), flow)).toBe('reasoned_refusal');
   });
 });

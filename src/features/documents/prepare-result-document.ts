@@ -96,12 +96,28 @@ const draftActionOf = (outcome: DraftOutcome) =>
   outcome === DraftOutcome.result ? 'draft_result' : 'draft_refusal';
 
 /**
+ * What a signing step signs: the reasoned refusal when it follows the refusal's drafting step
+ * or a question's "no", the service's result otherwise (e.g. after a commission's "yes").
+ */
+export function signedOutcome(step: Step, flow: ChannelFlow): DraftOutcome {
+  const isRefusal = flow.steps.some(
+    (before) =>
+      (before.next === step.id && before.action === 'draft_refusal') ||
+      before.decide?.ifNo === step.id,
+  );
+  return isRefusal ? DraftOutcome.reasonedRefusal : DraftOutcome.result;
+}
+
+/**
  * What the executor may draft at `step`: a drafting step drafts its own outcome; a review
  * that decides drafts the result when its "yes" leads to the signature, the refusal when its
- * "no" does (documents_compliant, decision_positive…).
+ * "no" does (documents_compliant, decision_positive…); a signing step the executor signs
+ * drafts what it signs — the executor forms the output document and signs it, e.g. after the
+ * commission's conclusion (seed 003, annex 4 (its annex 2), table 1, actions 4 and 8).
  */
 export function draftableOutcomes(step: Step, flow: ChannelFlow): DraftOutcome[] {
   if (!isExecutorStep(step)) return [];
+  if (step.action === 'sign_result') return [signedOutcome(step, flow)];
   return Object.values(DraftOutcome).filter((outcome) =>
     step.action === draftActionOf(outcome)
       ? true
@@ -119,7 +135,8 @@ export function draftableOutcomes(step: Step, flow: ChannelFlow): DraftOutcome[]
  * The executor's step payloads for an outcome, from the current step: a review answers its
  * question (yes for the result, no for a refusal) and the drafting step that follows is done
  * with it; a drafting step (draft_result / draft_refusal) is completed. Undefined when the
- * current step does not draft this outcome.
+ * current step does not draft this outcome; empty at the executor's own signing step (the
+ * step is done when the document is signed).
  */
 function draftingPayloads(
   step: Step,
@@ -128,6 +145,7 @@ function draftingPayloads(
   note: string | undefined,
 ): ApplicationEventPayload[] | undefined {
   if (!draftableOutcomes(step, flow).includes(outcome)) return undefined;
+  if (step.action === 'sign_result') return [];
   const draftAction = draftActionOf(outcome);
   const done = (stepId: string, answer?: boolean): ApplicationEventPayload => ({
     type: 'step_completed',
@@ -166,9 +184,14 @@ export async function prepareResultDocument(
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
     const { state, regulation, record } = loaded;
     const available = listAvailableCommands(state, regulation, principal, record.regionCode);
-    const command = available.find((candidate) => candidate.kind === 'complete_step');
+    const command = available.find(
+      (candidate) => candidate.kind === 'complete_step' || candidate.kind === 'sign_document',
+    );
     const flow = getFlow(regulation, state.channel);
-    const step = command?.kind === 'complete_step' ? getStep(flow, command.stepId) : undefined;
+    const step =
+      command?.kind === 'complete_step' || command?.kind === 'sign_document'
+        ? getStep(flow, command.stepId)
+        : undefined;
     const payloads = step && draftingPayloads(step, flow, input.outcome, input.note);
     if (!payloads || principal.kind !== 'staff') {
       const isOwnSide = principal.kind === 'staff' && principal.roles.includes(StaffRole.executor);
@@ -214,11 +237,13 @@ export async function prepareResultDocument(
     );
     // Who signs: the actor of the signing step that follows — the head (who resolved the
     // application) in most regulations, the executor in some (seed 003, archive, action 10).
-    const last = payloads[payloads.length - 1]!;
+    const last = payloads[payloads.length - 1];
     const signStepId =
-      last.type === 'step_completed'
-        ? nextStepId(getStep(flow, last.stepId), last.answer)
-        : undefined;
+      last === undefined
+        ? step.id
+        : last.type === 'step_completed'
+          ? nextStepId(getStep(flow, last.stepId), last.answer)
+          : undefined;
     const signStep = signStepId ? getStep(flow, signStepId) : undefined;
     const signerRole = signStep?.actor === ActorRole.executor ? StaffRole.executor : StaffRole.head;
     const headId =
@@ -275,24 +300,27 @@ export async function prepareResultDocument(
       signerStaffId: head.id,
       preparedAt: now,
     });
-    const next = await recordEvents(
-      trx,
-      {
-        id: record.id,
-        number: record.number,
-        regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-      },
-      {
-        kind: 'staff',
-        userId: principal.staffId,
-        role: StaffRole.executor,
-        organisationId: principal.organisationId,
-      },
-      payloads,
-      now,
-    );
+    const next =
+      payloads.length === 0
+        ? state
+        : await recordEvents(
+            trx,
+            {
+              id: record.id,
+              number: record.number,
+              regulation,
+              clock: loaded.clock,
+              events: loaded.events,
+            },
+            {
+              kind: 'staff',
+              userId: principal.staffId,
+              role: StaffRole.executor,
+              organisationId: principal.organisationId,
+            },
+            payloads,
+            now,
+          );
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'staff', id: principal.staffId },

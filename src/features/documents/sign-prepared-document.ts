@@ -3,7 +3,7 @@ import { listAvailableCommands } from '../../domain/application/available-comman
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import { StaffRole } from '../../domain/shared/roles.js';
+import { StaffRole, staffRoleForActor } from '../../domain/shared/roles.js';
 import { confirmSignature } from '../../signing/confirm-signature.js';
 import { displayName } from '../../signing/nca-conventions.js';
 import type { TrustStore } from '../../signing/trust-store.js';
@@ -71,9 +71,9 @@ export async function signPreparedDocument(
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
     const { state, regulation, record } = loaded;
     const available = listAvailableCommands(state, regulation, principal, record.regionCode);
-    const command = available.find((candidate) => candidate.kind === 'complete_step');
+    const command = available.find((candidate) => candidate.kind === 'sign_document');
     const step =
-      command?.kind === 'complete_step'
+      command?.kind === 'sign_document'
         ? getStep(getFlow(regulation, state.channel), command.stepId)
         : undefined;
     if (step?.action !== 'sign_result' || principal.kind !== 'staff') {
@@ -146,7 +146,8 @@ export async function signPreparedDocument(
       {
         kind: 'staff',
         userId: principal.staffId,
-        role: StaffRole.head,
+        // The step's signer: the head in most regulations, the executor in some (seed 003).
+        role: staffRoleForActor(step.actor) ?? StaffRole.head,
         organisationId: principal.organisationId,
       },
       [{ type: 'step_completed', stepId: step.id, documentIds: [draft.documentId] }],

@@ -98,6 +98,16 @@ export const AvailableCommand = z
       .strict(),
     z
       .object({
+        kind: z.literal('sign_document'),
+        stepId: z.string(),
+        actor: z.enum(ActorRole),
+      })
+      .strict()
+      .describe(
+        'A signing step (sign_result): prepare the document (POST …/documents/prepare, by the executor at the drafting step, or by the signer when the executor signs), then sign it (POST …/documents/{draftId}/sign); complete_step is refused with signed_document_required',
+      ),
+    z
+      .object({
         kind: z.enum([
           'extend_term',
           'suspend',

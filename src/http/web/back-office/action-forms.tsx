@@ -385,7 +385,6 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
           case 'complete_step':
             if (command.action === 'assign_executor')
               return <AssignForm {...props} stepId={command.stepId} />;
-            if (command.action === 'sign_result') return <SignForm {...props} />;
             if (command.action === 'draft_result') return <DraftForm {...props} outcome="result" />;
             if (command.action === 'draft_refusal')
               return <DraftForm {...props} outcome="reasoned_refusal" />;
@@ -413,6 +412,18 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
                 </p>
               );
             return <CompleteForm {...props} command={command} title={props.stepTitle} />;
+          case 'sign_document':
+            // The executor who signs (seed 003) prepares the document at the signing step.
+            return (
+              <>
+                {props.data.draft
+                  ? null
+                  : props.data.draftable.map((outcome) => (
+                      <DraftForm {...props} outcome={outcome} />
+                    ))}
+                <SignForm {...props} />
+              </>
+            );
           case 'extend_term':
             return <ExtendForm {...props} />;
           case 'suspend':

@@ -408,7 +408,9 @@ export function backOfficeRoutes(): Hono<WebEnv> {
         const details = error.details as { status?: string; allowed?: string[] };
         const parsed = ApplicationStatus.safeParse(details.status);
         const regulationStep = (command: string) => {
-          const stepId = command.startsWith('complete_step:') ? command.slice(14) : undefined;
+          const stepId = /^(complete_step|sign_document):/.test(command)
+            ? command.slice(command.indexOf(':') + 1)
+            : undefined;
           if (!stepId) return command;
           for (const regulation of services.regulations.all) {
             const name = stepNameOf(regulation, stepId);
