@@ -12,6 +12,7 @@ import {
   listProviderAppeals,
   type ProviderAppealRow,
 } from '../../../features/queries/list-provider-appeals.js';
+import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
 import { errorTable } from '../../error-table.js';
 import {
   CsrfField,
@@ -86,7 +87,11 @@ const appealRoles = [
   StaffRole.commissionMember,
 ] as const;
 
-function AppealsPage(props: { ctx: PageContext; rows: readonly ProviderAppealRow[] }) {
+function AppealsPage(props: {
+  ctx: PageContext;
+  rows: readonly ProviderAppealRow[];
+  timeZone: string;
+}) {
   const { ctx } = props;
   const locale = ctx.locale;
   return (
@@ -120,10 +125,10 @@ function AppealsPage(props: { ctx: PageContext; rows: readonly ProviderAppealRow
                   </td>
                   <td>{row.serviceName ? inLocale(row.serviceName, locale) : '—'}</td>
                   <td>
-                    <Due at={row.submittedAt} locale={locale} />
+                    <Due at={row.submittedAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td class="due">
-                    <Due at={row.dueAt} locale={locale} />
+                    <Due at={row.dueAt} locale={locale} timeZone={props.timeZone} />
                   </td>
                   <td>
                     {statusLabel(row.status)[locale]}
@@ -153,6 +158,7 @@ interface DecisionForm {
 function AppealPage(props: {
   ctx: PageContext;
   appeal: ProviderAppeal;
+  timeZone: string;
   form?: DecisionForm;
   done?: boolean;
   refusal?: string;
@@ -193,11 +199,11 @@ function AppealPage(props: {
         <dd>{inLocale(appeal.application.serviceName, locale)}</dd>
         <dt>{t.submittedAt[locale]}</dt>
         <dd>
-          <Due at={appeal.submittedAt} locale={locale} />
+          <Due at={appeal.submittedAt} locale={locale} timeZone={props.timeZone} />
         </dd>
         <dt>{t.reviewDue[locale]}</dt>
         <dd class="due">
-          <Due at={appeal.dueAt} locale={locale} />
+          <Due at={appeal.dueAt} locale={locale} timeZone={props.timeZone} />
           {appeal.isOverdue ? (
             <>
               {' '}
@@ -211,7 +217,7 @@ function AppealPage(props: {
           <>
             <dt>{t.decidedAt[locale]}</dt>
             <dd>
-              <Due at={appeal.decidedAt} locale={locale} />
+              <Due at={appeal.decidedAt} locale={locale} timeZone={props.timeZone} />
             </dd>
           </>
         ) : null}
@@ -296,20 +302,25 @@ export function backOfficeAppealRoutes(): Hono<WebEnv> {
 
   routes.get('/back-office/appeals', async (c) => {
     const user = await requireStaff(c, appealRoles);
-    const rows = await listProviderAppeals(c.get('deps').applications, user.principal);
-    return render(c, <AppealsPage ctx={await pageContext(c)} rows={rows} />);
+    const services = c.get('deps').applications;
+    const rows = await listProviderAppeals(services, user.principal);
+    const timeZone = await organisationTimeZone(services, user.principal.organisationId);
+    return render(c, <AppealsPage ctx={await pageContext(c)} rows={rows} timeZone={timeZone} />);
   });
 
   routes.get('/back-office/appeals/:id', async (c) => {
     const user = await requireStaff(c, appealRoles);
-    const appeal = await getProviderAppeal(
-      c.get('deps').applications,
-      user.principal,
-      c.req.param('id'),
-    );
+    const services = c.get('deps').applications;
+    const appeal = await getProviderAppeal(services, user.principal, c.req.param('id'));
+    const timeZone = await organisationTimeZone(services, user.principal.organisationId);
     return render(
       c,
-      <AppealPage ctx={await pageContext(c)} appeal={appeal} done={c.req.query('done') === '1'} />,
+      <AppealPage
+        ctx={await pageContext(c)}
+        appeal={appeal}
+        timeZone={timeZone}
+        done={c.req.query('done') === '1'}
+      />,
     );
   });
 
@@ -328,12 +339,14 @@ export function backOfficeAppealRoutes(): Hono<WebEnv> {
     if (form.answer.length < 10)
       errors.push({ field: 'appeal-answer-text', message: t.answerRequired[locale] });
     const ctx = await pageContext(c);
+    const timeZone = await organisationTimeZone(services, user.principal.organisationId);
     const page = (status: 403 | 409 | 422, extras: { errors?: FormError[]; refusal?: string }) =>
       render(
         c,
         <AppealPage
           ctx={ctx}
           appeal={appeal}
+          timeZone={timeZone}
           form={{ ...form, errors: extras.errors ?? [] }}
           {...(extras.refusal ? { refusal: extras.refusal } : {})}
         />,
