@@ -20,6 +20,7 @@ import {
 import { createOrganisation } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
 import { createFrontOfficeFixture, type WebStaff } from '../support/front-office-web.js';
+import { createTestResultSigning } from '../support/sign-result.js';
 
 const fixtures = simulatorFixtures(createSimulatorData());
 
@@ -218,6 +219,8 @@ describe(`courier registers move the application through the regulation's steps 
       answer: () => true,
       executorId: (akimat.executor as Principal & { kind: 'staff' }).staffId,
       keyPrefix: 'register-steps',
+      // The head signs the result with a key (the engine completes signing only so).
+      signing: await createTestResultSigning(fixture.database, fixture.services.now()),
       isDone: (current) => current.currentStepId === 'fo-send-result',
     });
     expect(signed.currentStepId).toBe('fo-send-result');
