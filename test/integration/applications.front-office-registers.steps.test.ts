@@ -20,6 +20,7 @@ import {
 import { createOrganisation } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
 import { createFrontOfficeFixture, type WebStaff } from '../support/front-office-web.js';
+import { createTestResultSigning } from '../support/sign-result.js';
 
 const fixtures = simulatorFixtures(createSimulatorData());
 
@@ -219,6 +220,8 @@ describe(`courier registers move the application through the regulation's steps 
       executorId: (akimat.executor as Principal & { kind: 'staff' }).staffId,
       keyPrefix: 'register-steps',
       isDone: (current) => current.currentStepId === 'fo-send-result',
+      // The head signs the result with a real key (sign_result is done only so).
+      signing: await createTestResultSigning(fixture.database, fixture.clock.now()),
     });
     expect(signed.currentStepId).toBe('fo-send-result');
     // The back office offers no direct hand-over: it goes with the return register.
