@@ -76,6 +76,14 @@ export const errorTable = {
       en: 'This step is done only by signing the result: prepare the document first, then sign it with a digital signature.',
     },
   },
+  signed_request_required: {
+    status: 409,
+    message: {
+      kk: 'Бұл қадам электрондық сұрауға оператордың ЭЦҚ-мен қол қоюы арқылы ғана орындалады.',
+      ru: 'Этот шаг выполняется только подписанием электронного запроса ЭЦП оператора.',
+      en: "This step is done only by signing the electronic request with the operator's digital signature.",
+    },
+  },
   internal: {
     status: 500,
     message: {

@@ -3,10 +3,12 @@
 // in the right status, and leave one audit record per event and one notification per status.
 // A signing step (sign_result) is done only by the two-phase signing: the executor prepares
 // the result or reasoned refusal from the regulation's template, the signer signs its PDF.
+// The front-office operator's sign_request is done only by signing the electronic request
+// (which answers the verify_signature after it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBin, generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
-import { isAutomatic } from '../../src/domain/application/available-commands.js';
+import { isAutomatic, isOperatorSigning } from '../../src/domain/application/available-commands.js';
 import { pathsToEnds } from '../../src/domain/regulation/flow-graph.js';
 import type { ApplicationField } from '../../src/domain/regulation/ApplicationField.js';
 import type { ChannelFlow } from '../../src/domain/regulation/ChannelFlow.js';
@@ -29,6 +31,7 @@ import {
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { draftedOutcomeAt, signAtSigningStep } from '../../src/features/demo/sign-result.js';
 import { prepareSampleDraft } from '../../src/features/demo/sign-result.js';
+import { signRequestAtSigningStep } from '../../src/features/demo/sign-request.js';
 import { createTestResultSigning } from '../support/sign-result.js';
 
 type Staff = Principal & { kind: 'staff' };
@@ -217,6 +220,14 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
         expect(signed?.documentId).toBeTruthy();
         continue;
       }
+      if (isOperatorSigning(step)) {
+        const signed = await signRequestAtSigningStep(services, signing, actor as Staff, {
+          applicationId: id,
+          idempotencyKey: nextKey(),
+        });
+        expect(signed?.completedStepIds[0]).toBe(step.id);
+        continue;
+      }
       if (drafted) {
         const prepared = await prepareSampleDraft(services, signing, actor, {
           applicationId: id,
@@ -252,7 +263,11 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
     ).toEqual(path.map((step) => step.id));
     const audit = await listAuditEvents(database.db, { subjectType: 'application', subjectId: id });
     expect(
-      audit.map((row) => row.action).filter((action) => action !== 'document.prepared'),
+      audit
+        .map((row) => row.action)
+        .filter(
+          (action) => action !== 'document.prepared' && !action.startsWith('front_office_request.'),
+        ),
     ).toEqual(events.map((event) => `application.${event.type}`));
     // A path through a signing step stores exactly one signed document, issued at that step.
     const signingSteps = path.filter((step) => step.action === 'sign_result');
@@ -276,6 +291,10 @@ describe(`every regulation through every channel on ${testBackend}`, () => {
     if (signingSteps.length > 0) {
       expect(documents[0]!.kind === 'reasoned_refusal').toBe(outcome === 'refusal');
     }
+    // A path through the operator's sign_request has the request prepared and signed.
+    expect(audit.filter((row) => row.action === 'front_office_request.signed')).toHaveLength(
+      path.filter(isOperatorSigning).length,
+    );
     const notifications = await listNotifications(database.db, id);
     expect(notifications.map((row) => row.status)).toEqual(
       state.history.map((entry) => entry.status),

@@ -222,6 +222,8 @@ describe(`courier registers move the application through the regulation's steps 
       // The head signs the result with a key (the engine completes signing only so).
       signing: await createTestResultSigning(fixture.database, fixture.services.now()),
       isDone: (current) => current.currentStepId === 'fo-send-result',
+      // The head signs the result with a real key (sign_result is done only so).
+      signing: await createTestResultSigning(fixture.database, fixture.clock.now()),
     });
     expect(signed.currentStepId).toBe('fo-send-result');
     // The back office offers no direct hand-over: it goes with the return register.

@@ -9,6 +9,7 @@ import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo
 import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
 import { verifyDocument } from '../../src/features/documents/verify-document.js';
 import { initialiseEmbeddedPki, loadTrustStore } from '../../src/signing/pki-directory.js';
+import { verifyCms } from '../../src/signing/cms-verify.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, regulationCatalog } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
@@ -75,6 +76,34 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
       );
       expect(verified?.genuine, `document ${document.id}`).toBe(true);
       expect(fs.existsSync(path.join(pkiDirectory, 'demo', `${document.signer_iin}.p12`))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('signs the front-office electronic request at the operator’s sign_request step with the operator’s key: each verifies', async () => {
+    const requests = await database.db
+      .selectFrom('front_office_request')
+      .select(['id', 'content_bytes', 'signature', 'signer_iin', 'signed_at'])
+      .execute();
+    const signedSteps = await sql<{ count: number }>`
+      select count(*)::int8 as count from audit_event
+      where action = 'front_office_request.signed'
+        and jsonb_array_length(details->'completedStepIds') > 0`.execute(database.db);
+    // West (fo-send-request) and South Kazakhstan (fo-sign-request) front-office applications.
+    expect(signedSteps.rows[0]!.count).toBeGreaterThan(3);
+    const trustStore = loadTrustStore(pkiDirectory).store;
+    for (const request of requests) {
+      expect(request.signed_at, `request ${request.id}`).not.toBeNull();
+      const verified = verifyCms({
+        cms: request.signature!,
+        content: request.content_bytes,
+        trustStore,
+        now: new Date('2026-11-25T11:00:00Z'),
+        expected: { iin: request.signer_iin! },
+      });
+      expect(verified.valid, `request ${request.id}`).toBe(true);
+      expect(fs.existsSync(path.join(pkiDirectory, 'demo', `${request.signer_iin}.p12`))).toBe(
         true,
       );
     }

@@ -27,6 +27,16 @@ export type AvailableCommand =
       readonly stepId: string;
       readonly actor: ActorRole;
     }
+  | {
+      /**
+       * The front-office operator's sign_request step: done only by signing the electronic
+       * request with the operator's ЭЦП (signElectronicRequest, which also answers the
+       * verify_signature that follows); complete_step refuses it.
+       */
+      readonly kind: 'sign_request';
+      readonly stepId: string;
+      readonly actor: ActorRole;
+    }
   | { readonly kind: 'extend_term' }
   | { readonly kind: 'suspend' }
   | { readonly kind: 'resume' }
@@ -60,7 +70,8 @@ const isApplicant = (principal: Principal, state: ApplicationState) =>
  * What `principal` may do to the application now: the current step when the regulation gives it to
  * the principal's role in the organisation that holds the application (and, after assignment,
  * only to the appointed executor) — a signing step as `sign_document` (the result is signed,
- * never merely marked done), any other as `complete_step`; extension, suspension and the
+ * never merely marked done), the front-office operator's signature of the electronic request
+ * as `sign_request`, any other as `complete_step`; extension, suspension and the
  * decision on an appeal to the provider's head; appeal and the questionnaire to the applicant
  * once the process has ended. Nothing else is allowed.
  */
@@ -86,6 +97,8 @@ export function listAvailableCommands(
       (principal.kind === 'staff' && principal.staffId === state.executorId);
     if (isAllowed && isAppointed && step.action === 'sign_result') {
       commands.push({ kind: 'sign_document', stepId: step.id, actor: step.actor });
+    } else if (isAllowed && isOperatorSigning(step)) {
+      commands.push({ kind: 'sign_request', stepId: step.id, actor: step.actor });
     } else if (isAllowed && isAppointed && !isAutomatic(step)) {
       commands.push({
         kind: 'complete_step',
@@ -111,6 +124,15 @@ export function listAvailableCommands(
     if (!state.questionnaireAnswered) commands.push({ kind: 'answer_questionnaire' });
   }
   return commands;
+}
+
+/**
+ * The front-office operator's signature of the electronic request (seed 000, annex 1, point 9,
+ * item 7; seed 003, annex 2, point 7, item 5): done only with the operator's ЭЦП over the
+ * request. The applicant's portal sign_request is automatic (the submission signs it).
+ */
+export function isOperatorSigning(step: Step): boolean {
+  return step.action === 'sign_request' && step.actor === ActorRole.frontOfficeOperator;
 }
 
 /** Applicant actions that the submission itself performs (the form, login, signature, consent). */

@@ -234,6 +234,46 @@ describe('foldApplication — Kostanay duplicates at the provider office (seed 0
     expect(commands.some((command) => command.kind === 'complete_step')).toBe(false);
   });
 
+  it("offers the front-office operator's sign_request as sign_request, never as complete_step", () => {
+    // Seed 000, annex 1, point 9, item 7: the request goes "удостоверенный ЭЦП работника".
+    const west = regulation('west-kazakhstan/extern-permission.yaml');
+    const frontOffice = 'org-front-office-1';
+    const intake = foldApplication(
+      west,
+      log([
+        '2023-04-03T04:00:00Z',
+        {
+          kind: 'staff',
+          userId: 'u-operator',
+          role: 'front_office_operator',
+          organisationId: frontOffice,
+        },
+        {
+          ...submitted,
+          regulationId: west.id,
+          channel: 'front_office',
+          frontOfficeId: frontOffice,
+        },
+      ]),
+      clock,
+    );
+    // The operator's signing step, as intake leaves it (the pure rule, whatever led there).
+    const state = { ...intake, currentStepId: 'fo-send-request' };
+    const operator: Principal = {
+      kind: 'staff',
+      staffId: 'u-operator',
+      roles: ['front_office_operator'],
+      organisationId: frontOffice,
+      regionCode: 'west_kazakhstan',
+    };
+    expect(listAvailableCommands(state, west, operator, 'west_kazakhstan')).toEqual([
+      { kind: 'sign_request', stepId: 'fo-send-request', actor: 'front_office_operator' },
+    ]);
+    const otherOperator: Principal = { ...operator, organisationId: 'org-front-office-2' };
+    expect(listAvailableCommands(state, west, otherOperator, 'west_kazakhstan')).toEqual([]);
+    expect(planAutomaticSteps(state, west)).toEqual([]);
+  });
+
   it('refuses a log that skips a step', () => {
     const events = log(
       ['2023-04-03T04:00:00Z', registry, submitted],

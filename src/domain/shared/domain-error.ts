@@ -18,6 +18,11 @@ export const ErrorCode = {
    * document and signing it (details.prepare, details.sign name the API calls).
    */
   signedDocumentRequired: 'signed_document_required',
+  /**
+   * complete_step at the front-office operator's sign_request step: the step is done by
+   * signing the electronic request (details.request, details.sign name the API calls).
+   */
+  signedRequestRequired: 'signed_request_required',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

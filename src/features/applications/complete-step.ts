@@ -36,7 +36,9 @@ export type CompleteStepInput = z.input<typeof CompleteStepInput>;
  * answer to an offer… — whatever the regulation's step is, by whoever the regulation names in
  * the organisation that holds the application. Then the automatic steps that follow run.
  * A signing step (sign_result) is refused with `signed_document_required`: it is done by
- * prepareResultDocument and signPreparedDocument, which store the signed document.
+ * prepareResultDocument and signPreparedDocument, which store the signed document; the
+ * front-office operator's sign_request with `signed_request_required`: it is done by
+ * signElectronicRequest.
  */
 export async function completeStep(
   services: ApplicationServices,
@@ -50,9 +52,22 @@ export async function completeStep(
     const available = listAvailableCommands(state, regulation, principal, loaded.record.regionCode);
     const command = available.find(
       (candidate) =>
-        (candidate.kind === 'complete_step' || candidate.kind === 'sign_document') &&
+        (candidate.kind === 'complete_step' ||
+          candidate.kind === 'sign_document' ||
+          candidate.kind === 'sign_request') &&
         candidate.stepId === input.stepId,
     );
+    if (command?.kind === 'sign_request') {
+      // The operator sends the request "удостоверенный ЭЦП работника Государственной
+      // корпорации" (seed 000, annex 1, point 9, item 7; seed 003, annex 2, point 7, item 5):
+      // the step is done only by signing the electronic request, never by a bare completion.
+      throw new DomainError(ErrorCode.signedRequestRequired, {
+        ...conflictDetails(state, available),
+        reason: 'signed_request_required',
+        request: `GET /api/v1/applications/${loaded.record.id}/front-office-request`,
+        sign: `POST /api/v1/applications/${loaded.record.id}/front-office-request/sign`,
+      });
+    }
     if (command?.kind === 'sign_document') {
       // The head (or the regulation's signer) signs the result "в т.ч. ЭЦП" (ActionKind
       // sign_result): the step is done only with the signed document, never by a bare

@@ -2,10 +2,12 @@ import { finalStatuses } from '../../domain/application/ApplicationStatus.js';
 import { getFlow, getStep, type ApplicationState } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import type { DecisionQuestion } from '../../domain/regulation/DecisionQuestion.js';
+import { isOperatorSigning } from '../../domain/application/available-commands.js';
 import type { ActorRole } from '../../domain/shared/roles.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { completeStep } from '../applications/complete-step.js';
 import { getApplicationFor } from '../applications/load-application.js';
+import { signRequestAtSigningStep, type DemoApplicant } from './sign-request.js';
 import {
   draftedOutcomeAt,
   prepareSampleDraft,
@@ -29,17 +31,21 @@ export interface DrivePlan {
   /**
    * How results are signed: the executor prepares the draft at the drafting step and the
    * signer signs it with a real key. Without it the drive stops at a signing step (the engine
-   * completes sign_result only with the signed document).
+   * completes sign_result only with the signed document). The same keys sign the front-office
+   * operator's electronic request at its sign_request step.
    */
   readonly signing?: ResultSigning;
+  /** The applicant's name and phone for an electronic request the drive prepares. */
+  readonly applicant?: DemoApplicant;
 }
 
 /**
  * Completes the steps of an application one by one through the engine's own use cases, as the
- * staff and applicants the plan names — `completeStep`, and at the result the two-phase
- * signing (the executor's prepared draft, signed with the signer's key) — until the plan is
- * done, the process ends, or nobody in the plan can do the current step. Returns the state
- * reached.
+ * staff and applicants the plan names — `completeStep`, at the result the two-phase
+ * signing (the executor's prepared draft, signed with the signer's key), and at the
+ * front-office operator's sign_request the electronic request signed with the operator's key —
+ * until the plan is done, the process ends, or nobody in the plan can do the current step.
+ * Returns the state reached.
  */
 export async function driveApplication(
   services: ApplicationServices,
@@ -59,14 +65,21 @@ export async function driveApplication(
     const step = getStep(flow, state.currentStepId);
     const principal = plan.principalFor(step.actor);
     if (!principal) return state;
-    const isSigning = step.action === 'sign_result';
+    const isSigning = step.action === 'sign_result' || isOperatorSigning(step);
     if (isSigning && (!plan.signing || principal.kind !== 'staff')) return state;
     plan.beforeStep?.();
     const answer = step.decide ? plan.answer(step.decide.question) : undefined;
     const idempotencyKey = `${plan.keyPrefix}-v${String(state.version).padStart(3, '0')}`;
     const drafted = plan.signing ? draftedOutcomeAt(step, flow, answer) : undefined;
     try {
-      if (isSigning && plan.signing && principal.kind === 'staff') {
+      if (isOperatorSigning(step) && plan.signing && principal.kind === 'staff') {
+        const signed = await signRequestAtSigningStep(services, plan.signing, principal, {
+          applicationId,
+          idempotencyKey,
+          ...(plan.applicant ? { applicant: plan.applicant } : {}),
+        });
+        if (!signed) return state;
+      } else if (isSigning && plan.signing && principal.kind === 'staff') {
         const signed = await signAtSigningStep(services, plan.signing, principal, {
           applicationId,
           serviceCode: regulation.service,

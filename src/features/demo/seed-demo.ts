@@ -177,6 +177,7 @@ export async function seedDemo(
           executorId,
           keyPrefix: key,
           ...(signing ? { signing } : {}),
+          applicant: { name: demoCitizen.name, phone: demoCitizen.phone },
           beforeStep: () => (clock += 3 * minute),
           isDone: (current) =>
             scenario === DemoScenario.received ||
@@ -258,8 +259,9 @@ export async function seedDemo(
 
 /**
  * The demo signers' keys from the installation's PKI folder: each head's (or signing
- * executor's) demo/<IIN>.p12, certified by the embedded CA on first use with the staff
- * member's IIN and the organisation's BIN, as НУЦ РК certifies a legal entity's employee.
+ * executor's, or front-office operator's) demo/<IIN>.p12, certified by the embedded CA on
+ * first use with the staff member's IIN and the organisation's BIN, as НУЦ РК certifies a
+ * legal entity's employee.
  */
 function demoResultSigning(
   services: ApplicationServices,
@@ -284,7 +286,12 @@ function demoResultSigning(
                   {
                     iin: member.iin,
                     surname: 'Демо',
-                    name: member.role === StaffRole.head ? 'Руководитель' : 'Исполнитель',
+                    name:
+                      member.role === StaffRole.head
+                        ? 'Руководитель'
+                        : member.role === StaffRole.frontOfficeOperator
+                          ? 'Оператор'
+                          : 'Исполнитель',
                     organisation: {
                       name: organisation.nameRu,
                       bin: organisation.bin ?? '000000000000',

@@ -108,6 +108,16 @@ export const AvailableCommand = z
       ),
     z
       .object({
+        kind: z.literal('sign_request'),
+        stepId: z.string(),
+        actor: z.enum(ActorRole),
+      })
+      .strict()
+      .describe(
+        "The front-office operator's signature of the electronic request (sign_request): read it (GET …/front-office-request), then sign it with the operator's ЭЦП (POST …/front-office-request/sign); complete_step is refused with signed_request_required",
+      ),
+    z
+      .object({
         kind: z.enum([
           'extend_term',
           'suspend',

@@ -436,6 +436,10 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
                 <a href="/back-office/appeals">{appealLinkText[locale]}</a>
               </p>
             );
+          case 'sign_request':
+            // The front-office operator signs the electronic request on the front office's
+            // page (request-section.tsx), never in the back office.
+            return null;
           default:
             return null;
         }
