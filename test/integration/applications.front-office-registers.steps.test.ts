@@ -219,8 +219,6 @@ describe(`courier registers move the application through the regulation's steps 
       answer: () => true,
       executorId: (akimat.executor as Principal & { kind: 'staff' }).staffId,
       keyPrefix: 'register-steps',
-      // The head signs the result with a key (the engine completes signing only so).
-      signing: await createTestResultSigning(fixture.database, fixture.services.now()),
       isDone: (current) => current.currentStepId === 'fo-send-result',
       // The head signs the result with a real key (sign_result is done only so).
       signing: await createTestResultSigning(fixture.database, fixture.clock.now()),
