@@ -8,7 +8,7 @@ import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import type { ApplicationServices } from './application-services.js';
 import { parseInput } from './parse-input.js';
 import { getApplicationFor } from './load-application.js';
-import { recordEvents } from './record-events.js';
+import { engineTargetOf, recordEvents } from './record-events.js';
 import { conflictDetails } from './conflict.js';
 import { runCommand } from './run-command.js';
 
@@ -123,14 +123,7 @@ export async function completeStep(
           : { kind: 'system' as const, process: 'api' };
     const next = await recordEvents(
       trx,
-      {
-        id: loaded.record.id,
-        number: loaded.record.number,
-        regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-        state: loaded.state,
-      },
+      engineTargetOf(loaded),
       actor,
       [
         {

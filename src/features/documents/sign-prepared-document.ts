@@ -18,7 +18,7 @@ import { getOrganisation, type ApplicationServices } from '../applications/appli
 import { conflictDetails } from '../applications/conflict.js';
 import { getApplicationFor } from '../applications/load-application.js';
 import { parseInput } from '../applications/parse-input.js';
-import { recordEvents } from '../applications/record-events.js';
+import { engineTargetOf, recordEvents } from '../applications/record-events.js';
 import { runCommand } from '../applications/run-command.js';
 import { verificationUrl } from './issue-document.js';
 import { draftLanguage } from './result-draft.js';
@@ -136,13 +136,7 @@ export async function signPreparedDocument(
     }
     const next = await recordEvents(
       trx,
-      {
-        id: record.id,
-        number: record.number,
-        regulation,
-        clock: loaded.clock,
-        events: loaded.events,
-      },
+      engineTargetOf(loaded),
       {
         kind: 'staff',
         userId: principal.staffId,

@@ -35,7 +35,7 @@ import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
 import { getApplicationFor } from '../applications/load-application.js';
 import { parseInput } from '../applications/parse-input.js';
-import { recordEvents } from '../applications/record-events.js';
+import { engineTargetOf, recordEvents } from '../applications/record-events.js';
 import {
   issueFrontOfficeDocument,
   requireFrontOfficeRole,
@@ -413,14 +413,7 @@ async function completeRegisterSteps(
             : { kind: 'system', process: 'courier-register' };
       await recordEvents(
         trx,
-        {
-          id: record.id,
-          number: record.number,
-          regulation: loaded.regulation,
-          clock: loaded.clock,
-          events: loaded.events,
-          state: loaded.state,
-        },
+        engineTargetOf(loaded),
         actor,
         [
           {

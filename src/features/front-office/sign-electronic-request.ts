@@ -18,7 +18,7 @@ import { getOrganisation, type ApplicationServices } from '../applications/appli
 import { conflictDetails } from '../applications/conflict.js';
 import { getApplicationFor } from '../applications/load-application.js';
 import { parseInput } from '../applications/parse-input.js';
-import { recordEvents } from '../applications/record-events.js';
+import { engineTargetOf, recordEvents } from '../applications/record-events.js';
 import { runCommand } from '../applications/run-command.js';
 import { operatorSignStep } from './electronic-request.js';
 
@@ -153,14 +153,7 @@ export async function signElectronicRequest(
           : [];
       next = await recordEvents(
         trx,
-        {
-          id: record.id,
-          number: record.number,
-          regulation,
-          clock: loaded.clock,
-          events: loaded.events,
-          state,
-        },
+        engineTargetOf(loaded),
         {
           kind: 'staff',
           userId: principal.staffId,

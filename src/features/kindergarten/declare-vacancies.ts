@@ -8,7 +8,7 @@ import { appendAudit } from '../../storage/audit.repository.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { getApplicationFor } from '../applications/load-application.js';
 import { parseInput } from '../applications/parse-input.js';
-import { recordEvents } from '../applications/record-events.js';
+import { engineTargetOf, recordEvents } from '../applications/record-events.js';
 import { runCommand } from '../applications/run-command.js';
 import { readVacancyQueue, requireVacancyStaff } from './list-vacancy-queue.js';
 
@@ -65,14 +65,7 @@ export async function declareVacancies(
       }
       await recordEvents(
         trx,
-        {
-          id: loaded.record.id,
-          number: loaded.record.number,
-          regulation,
-          clock: loaded.clock,
-          events: loaded.events,
-          state,
-        },
+        engineTargetOf(loaded),
         {
           kind: 'staff',
           userId: principal.staffId,
