@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -135,6 +136,31 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Base URL of the state registries gateway (person, notary, digital documents); when absent, the built-in simulator with synthetic people answers.',
     ),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value, context) => {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const parsed: TrustedProxy[] = [];
+      for (const entry of entries) {
+        const proxy = parseCidr(entry);
+        if (!proxy) {
+          context.addIssue({
+            code: 'custom',
+            message: `must be a comma-separated list of IP addresses or CIDR ranges (${entry} is not one)`,
+          });
+          return z.NEVER;
+        }
+        parsed.push(proxy);
+      }
+      return parsed;
+    })
+    .optional()
+    .describe(
+      'Reverse proxies (comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8) whose X-Forwarded-For header names the client; default none: the socket address counts.',
+    ),
   DEMO_DATA: flag
     .optional()
     .describe(
@@ -163,7 +189,32 @@ export type Config = Readonly<{
   demoData: boolean;
   /** Where registry lookups go: the built-in simulator or the gateway's HTTP endpoints. */
   registries: Readonly<{ kind: 'simulator' } | { kind: 'http'; baseUrl: string }>;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (TRUSTED_PROXIES); empty: the
+   * header is ignored and rate limits count the socket's address.
+   */
+  trustedProxies: readonly TrustedProxy[];
 }>;
+
+/** One trusted proxy range: an address and the length of its network prefix. */
+export interface TrustedProxy {
+  readonly address: string;
+  readonly prefix: number;
+  readonly family: 'ipv4' | 'ipv6';
+}
+
+/** `10.0.0.0/8`, `192.168.1.5` (a /32), `fd00::/8` or `::1` (a /128); undefined when invalid. */
+export function parseCidr(entry: string): TrustedProxy | undefined {
+  const [address = '', prefixText, extra] = entry.split('/');
+  if (extra !== undefined) return undefined;
+  const version = isIP(address);
+  if (version === 0) return undefined;
+  const max = version === 4 ? 32 : 128;
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
+  const prefix = prefixText === undefined ? max : Number(prefixText);
+  if (prefix > max) return undefined;
+  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+}
 
 /**
  * Parses the configuration from environment variables once, at boot.
@@ -208,6 +259,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     registries: values.REGISTRY_GATEWAY_URL
       ? { kind: 'http', baseUrl: values.REGISTRY_GATEWAY_URL }
       : { kind: 'simulator' },
+    trustedProxies: values.TRUSTED_PROXIES ?? [],
   };
   return deepFreeze(config);
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../config/logger.js';
 import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
-import { errorTable } from './error-table.js';
+import { errorMessage, errorTable, retryAfterSecondsOf } from './error-table.js';
 import { createRegistryGateway } from '../integrations/create-gateway.js';
 import type { RegistryGateway } from '../integrations/registries.js';
 import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
@@ -17,7 +17,7 @@ import type { ApplicationServices } from '../features/applications/application-s
 import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
 import { apiV1Routes } from './api/v1/index.js';
 import { renderWebError, webRoutes } from './web/web-routes.js';
-import type { WebContext } from './web/web-env.js';
+import { chooseLocale, type WebContext } from './web/web-env.js';
 
 /** What every request handler may use; built once at boot. */
 export interface AppDependencies {
@@ -121,6 +121,12 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
+    // A page outside the web routes (the public /verify page) refused: a page, not JSON.
+    if (wantsPage(c.req.path, c.req.header('accept')) && !c.get('locale' as never)) {
+      const web = c as unknown as WebContext;
+      web.set('locale', chooseLocale(c));
+      return renderWebError(error, web);
+    }
     const locale = negotiateLocale(c.req.header('accept-language'));
     const code = error instanceof DomainError ? error.code : 'internal';
     const row = errorTable[code];
@@ -131,8 +137,17 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
         : deps.config.env === 'production'
           ? undefined
           : { message: error.message };
+    const retryAfter = retryAfterSecondsOf(code, details);
+    if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
     return c.json(
-      { error: { code, message: row.message[locale], details, requestId: c.get('requestId') } },
+      {
+        error: {
+          code,
+          message: errorMessage(code, locale, details),
+          details,
+          requestId: c.get('requestId'),
+        },
+      },
       row.status,
     );
   });

@@ -93,3 +93,44 @@ export const errorTable = {
     },
   },
 } as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; message: LocalizedText }>;
+
+const waitText = {
+  seconds: {
+    kk: 'Сұраулар тым көп. {n} секундтан кейін қайталаңыз.',
+    ru: 'Слишком много запросов. Повторите через {n} с.',
+    en: 'Too many requests. Try again in {n} s.',
+  },
+  minutes: {
+    kk: 'Сұраулар тым көп. {n} минуттан кейін қайталаңыз.',
+    ru: 'Слишком много запросов. Повторите через {n} мин.',
+    en: 'Too many requests. Try again in {n} min.',
+  },
+} satisfies Record<string, LocalizedText>;
+
+/**
+ * The user message of an error: the table's, except a refusal for too many requests that
+ * knows its wait (`details.retryAfterSeconds`), which says how long to wait.
+ */
+export function errorMessage(
+  code: ErrorCode,
+  locale: keyof LocalizedText,
+  details?: Readonly<Record<string, unknown>>,
+): string {
+  const seconds = retryAfterSecondsOf(code, details);
+  if (seconds === undefined) return errorTable[code].message[locale];
+  return seconds < 120
+    ? waitText.seconds[locale].replace('{n}', String(seconds))
+    : waitText.minutes[locale].replace('{n}', String(Math.ceil(seconds / 60)));
+}
+
+/** The Retry-After of a refusal for too many requests, in whole seconds; else undefined. */
+export function retryAfterSecondsOf(
+  code: ErrorCode,
+  details?: Readonly<Record<string, unknown>>,
+): number | undefined {
+  const seconds = details?.retryAfterSeconds;
+  if (code !== 'rate_limited' || typeof seconds !== 'number' || !Number.isFinite(seconds)) {
+    return undefined;
+  }
+  return Math.max(1, Math.ceil(seconds));
+}

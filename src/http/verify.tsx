@@ -6,6 +6,8 @@ import {
   verifyDocument,
   type DocumentVerification,
 } from '../features/documents/verify-document.js';
+import { enforceRateLimit, rateLimitPolicies } from '../features/web/rate-limit.js';
+import { clientAddress } from './client-address.js';
 import { loadTrustStore } from '../signing/pki-directory.js';
 import type { TrustStore } from '../signing/trust-store.js';
 import type { AppEnv } from './app.js';
@@ -257,6 +259,18 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
       <VerificationPage result={result} locale={locale} path={`/verify/${result.id}`} />,
     );
   };
+
+  // Every lookup (page, JSON, uploaded copy) is limited per client address, in the database.
+  routes.use('/verify/*', async (c, next) => {
+    const { database, now } = c.get('deps');
+    await enforceRateLimit(
+      database.db,
+      `verify:${clientAddress(c)}`,
+      rateLimitPolicies.publicLookup,
+      now(),
+    );
+    await next();
+  });
 
   routes.get('/verify/:id', async (c) => {
     const sha256 = c.req.query('sha256');

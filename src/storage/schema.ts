@@ -28,6 +28,7 @@ export interface Tables {
   deadline_marker: DeadlineMarkerTable;
   escalation: EscalationTable;
   rate_limit: RateLimitTable;
+  login_throttle: LoginThrottleTable;
   portal_draft: PortalDraftTable;
   portal_draft_document: PortalDraftDocumentTable;
   prepared_document: PreparedDocumentTable;
@@ -387,6 +388,14 @@ export interface RateLimitTable {
   key: string;
   window_started_at: Instant;
   hits: number;
+}
+
+/** Consecutive wrong passwords of an account, or of an account from one address (0095). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Instant;
+  delayed_until: Instant;
 }
 
 /** A citizen's draft of a portal application (migration 0060). */

@@ -14,12 +14,17 @@ describe('portal sign-in rate limit', () => {
   it('answers 401 with a localised message, then the 429 page once the address is over the limit', async () => {
     const citizen = await fixture.citizen(5);
     const { cookie, token } = await fixture.csrf();
-    const attempt = () =>
-      fixture.post(
+    // Guesses across accounts (one account alone would be delayed after 5: login-throttle).
+    let guess = 0;
+    const attempt = () => {
+      guess += 1;
+      const iin = `9001154000${String(guess).padStart(2, '0')}`;
+      return fixture.post(
         '/login',
         cookie,
-        new URLSearchParams({ _csrf: token, iin: '900115400015', password: 'wrong-password-1' }),
+        new URLSearchParams({ _csrf: token, iin, password: 'wrong-password-1' }),
       );
+    };
     const first = await attempt();
     expect(first.status).toBe(401);
     expect(await first.text()).toContain('Неверный ИИН или пароль');
@@ -55,7 +60,7 @@ describe('portal sign-in rate limit', () => {
     expect(later.headers.get('location')).toMatch(/^\/login\/code\?challenge=/);
   });
 
-  it('a locked account gets its own localised message with the minutes to wait', async () => {
+  it('a delayed account gets its own localised message with the minutes to wait', async () => {
     const citizen = await fixture.citizen(6);
     const { cookie, token } = await fixture.csrf();
     let last: Response | undefined;
@@ -67,6 +72,9 @@ describe('portal sign-in rate limit', () => {
       );
     }
     expect(last!.status).toBe(429);
-    expect(await last!.text()).toContain('учётная запись временно заблокирована');
+    const page = await last!.text();
+    expect(page).toContain('вход временно приостановлен');
+    expect(page).toContain('Повторите через 1 мин.');
+    expect(last!.headers.get('retry-after')).toBe('30');
   });
 });

@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
 import { defaultOtpPolicy, type OtpPolicy } from '../../signing/one-time-password.js';
 import type { Database } from '../../storage/db.js';
+import type { LoginThrottlePolicy } from './login-throttle.js';
 
 /** What the identity use cases need from their surroundings. */
 export interface IdentityServices {
@@ -11,16 +12,9 @@ export interface IdentityServices {
   readonly otpPolicy?: OtpPolicy;
   /** Lifetime of a session; default 12 hours. */
   readonly sessionTtlMs?: number;
-  /** Wrong passwords before an account is locked, and for how long. */
-  readonly loginPolicy?: LoginPolicy;
+  /** How wrong passwords slow an account down; default {@link defaultLoginThrottlePolicy}. */
+  readonly loginThrottle?: LoginThrottlePolicy;
 }
-
-export interface LoginPolicy {
-  readonly maxFailures: number;
-  readonly lockMs: number;
-}
-
-export const defaultLoginPolicy: LoginPolicy = { maxFailures: 5, lockMs: 15 * 60_000 };
 
 export const defaultSessionTtlMs = 12 * 60 * 60_000;
 

@@ -8,6 +8,12 @@ import {
   defaultSessionTtlMs,
   type IdentityServices,
 } from './identity-services.js';
+import {
+  assertLoginAllowed,
+  clearLoginFailures,
+  loginThrottleKeys,
+  recordLoginFailure,
+} from './login-throttle.js';
 
 /** A staff member's session. */
 export interface StaffSession {
@@ -35,15 +41,20 @@ export type StaffLoginOutcome =
  * (one account each) chooses which one to work for: without `organisationId` they get the
  * list, with it a session for that account. An unknown IIN, a wrong password and an
  * organisation the person does not work in all give the same DomainError('unauthenticated'),
- * after a full password check (no enumeration by timing). Repeated attempts are limited by
- * the caller (per client address); failures are audited.
+ * after a full password check (no enumeration by timing). Wrong passwords slow the IIN down
+ * like a citizen's (a growing delay per account and per client address `source`, see
+ * {@link defaultLoginThrottlePolicy}): an attempt before its delay has passed is
+ * DomainError('rate_limited', { reason: 'login_locked', retryAfterSeconds }). The caller also
+ * limits attempts per client address; failures are audited.
  */
 export async function logInStaff(
-  services: Pick<IdentityServices, 'db' | 'sessionTtlMs'>,
-  credentials: { iin: string; password: string; organisationId?: string },
+  services: Pick<IdentityServices, 'db' | 'sessionTtlMs' | 'loginThrottle'>,
+  credentials: { iin: string; password: string; organisationId?: string; source?: string },
   now: Date,
 ): Promise<StaffLoginOutcome> {
   const iin = credentials.iin.trim();
+  const keys = loginThrottleKeys('staff', iin, credentials.source ?? 'local');
+  await assertLoginAllowed(services.db, keys, now);
   const candidates = /^\d{12}$/.test(iin) ? await findStaffLoginCandidates(services.db, iin) : [];
   const chosen = credentials.organisationId
     ? candidates.filter((candidate) => candidate.organisationId === credentials.organisationId)
@@ -55,18 +66,23 @@ export async function logInStaff(
   }
   if (chosen.length === 0) await checkPassword(credentials.password, undefined);
   if (matching.length === 0) {
-    if (candidates.length > 0) {
-      await services.db.transaction().execute((trx) =>
-        appendAudit(trx, {
-          occurredAt: now,
-          actor: { kind: 'anonymous' },
-          action: 'staff.login_failed',
-          subjectType: 'staff_account',
-          subjectId: candidates[0]!.id,
-          details: { accounts: candidates.length },
-        }),
-      );
-    }
+    await services.db.transaction().execute(async (trx) => {
+      const failure = await recordLoginFailure(trx, keys, now, services.loginThrottle);
+      if (candidates.length === 0) return;
+      await appendAudit(trx, {
+        occurredAt: now,
+        actor: { kind: 'anonymous' },
+        action: failure.delayedUntil ? 'staff.login_delayed' : 'staff.login_failed',
+        subjectType: 'staff_account',
+        subjectId: candidates[0]!.id,
+        details: {
+          accounts: candidates.length,
+          failedLoginCount: failure.failures,
+          source: credentials.source ?? 'local',
+          delayedUntil: failure.delayedUntil?.toISOString() ?? null,
+        },
+      });
+    });
     throw new DomainError('unauthenticated', { reason: 'invalid_credentials' });
   }
   if (matching.length > 1) {
@@ -82,6 +98,7 @@ export async function logInStaff(
   const { token, tokenHash } = createSessionToken();
   const expiresAt = new Date(now.getTime() + (services.sessionTtlMs ?? defaultSessionTtlMs));
   const sessionId = await services.db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, keys);
     const id = await insertSession(trx, {
       subjectKind: 'staff',
       subjectId: account.id,

@@ -5,13 +5,14 @@ import { maskPhone } from '../../integrations/sms/sms-sender.js';
 import { OtpPurpose } from '../../signing/one-time-password.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {
-  clearFailedLogins,
+  findCitizenAccount,
   findCitizenAccountByIin,
   updateCitizenPassword,
 } from '../../storage/citizen-account.repository.js';
 import { revokeAllSessions } from '../../storage/session.repository.js';
 import { hashPassword, otpPolicyOf, type IdentityServices } from './identity-services.js';
 import { issueOneTimePassword, type IssuedOneTimePassword } from './issue-one-time-password.js';
+import { clearAccountLoginFailures } from './login-throttle.js';
 import { consumeOneTimePassword, otpRefusal } from './verify-one-time-password.js';
 
 /**
@@ -75,7 +76,8 @@ export async function resetPassword(
     if (!result.isAccepted || !result.citizenAccountId) return result;
     const subject = { subjectKind: 'citizen' as const, subjectId: result.citizenAccountId };
     await updateCitizenPassword(trx, result.citizenAccountId, passwordHash, now);
-    await clearFailedLogins(trx, result.citizenAccountId);
+    const account = await findCitizenAccount(trx, result.citizenAccountId);
+    if (account) await clearAccountLoginFailures(trx, 'citizen', account.iin);
     const revoked = await revokeAllSessions(trx, subject, now);
     await appendAudit(trx, {
       occurredAt: now,

@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Database } from '../../storage/db.js';
 import { findStaffAccountId, updateStaffPassword } from '../../storage/staff-account.repository.js';
 import { hashPassword } from './identity-services.js';
+import { clearAccountLoginFailures } from './login-throttle.js';
 
 /** The shortest password a staff account may have. */
 export const minimumStaffPasswordLength = 10;
@@ -33,6 +34,8 @@ export async function setStaffPassword(
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     await updateStaffPassword(trx, staffId, passwordHash, now);
+    // A password set by an administrator ends any sign-in delay of the person.
+    await clearAccountLoginFailures(trx, 'staff', input.iin.trim());
     await appendAudit(trx, {
       occurredAt: now,
       actor,

@@ -1,67 +1,59 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { OtpPurpose, otpMessage } from '../../signing/one-time-password.js';
 import { appendAudit } from '../../storage/audit.repository.js';
-import {
-  clearFailedLogins,
-  findCitizenAccountByIin,
-  recordFailedLogin,
-} from '../../storage/citizen-account.repository.js';
-import { checkPassword, defaultLoginPolicy, type IdentityServices } from './identity-services.js';
+import { findCitizenAccountByIin } from '../../storage/citizen-account.repository.js';
+import { checkPassword, type IdentityServices } from './identity-services.js';
 import {
   issueOneTimePasswordInTransaction,
   type IssuedOneTimePassword,
 } from './issue-one-time-password.js';
+import {
+  assertLoginAllowed,
+  clearLoginFailures,
+  loginThrottleKeys,
+  recordLoginFailure,
+} from './login-throttle.js';
 
 /**
  * First step of a citizen's login: IIN and password. When they match, a one-time password
  * goes to the registered phone and the returned challenge must be confirmed with it
  * ({@link confirmCitizenLogin}). Otherwise DomainError('unauthenticated') — the portal's
  * "отказ в авторизации" (portal flow, condition 1) — the same for an unknown IIN and a
- * wrong password. After `loginPolicy.maxFailures` wrong passwords in a row the account is
- * locked for `loginPolicy.lockMs`: DomainError('rate_limited', { reason: 'login_locked' }).
+ * wrong password. Wrong passwords slow the account down by a growing delay counted per
+ * account and per client address (`source`; see {@link defaultLoginThrottlePolicy}): an
+ * attempt before its delay has passed is DomainError('rate_limited', { reason:
+ * 'login_locked', retryAfterSeconds }) without the password being checked.
  */
 export async function startCitizenLogin(
   services: IdentityServices,
-  credentials: { iin: string; password: string },
+  credentials: { iin: string; password: string; source?: string },
   now: Date,
 ): Promise<IssuedOneTimePassword> {
-  const policy = services.loginPolicy ?? defaultLoginPolicy;
-  const account = await findCitizenAccountByIin(services.db, credentials.iin.trim());
-  if (account?.lockedUntil && now.getTime() < account.lockedUntil.getTime()) {
-    throw new DomainError(
-      'rate_limited',
-      {
-        reason: 'login_locked',
-        retryAfterSeconds: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000),
-      },
-      'account locked after repeated wrong passwords',
-      true,
-    );
-  }
+  const iin = credentials.iin.trim();
+  const keys = loginThrottleKeys('citizen', iin, credentials.source ?? 'local');
+  await assertLoginAllowed(services.db, keys, now);
+  const account = await findCitizenAccountByIin(services.db, iin);
   const isMatch = await checkPassword(credentials.password, account?.passwordHash);
-  if (!account) throw new DomainError('unauthenticated', { reason: 'invalid_credentials' });
   if (!isMatch) {
     await services.db.transaction().execute(async (trx) => {
-      const failure = await recordFailedLogin(
-        trx,
-        account.id,
-        policy.maxFailures,
-        new Date(now.getTime() + policy.lockMs),
-      );
+      const failure = await recordLoginFailure(trx, keys, now, services.loginThrottle);
+      if (!account) return;
       await appendAudit(trx, {
         occurredAt: now,
         actor: { kind: 'anonymous' },
-        action: failure.lockedUntil ? 'citizen.login_locked' : 'citizen.login_failed',
+        action: failure.delayedUntil ? 'citizen.login_delayed' : 'citizen.login_failed',
         subjectType: 'citizen_account',
         subjectId: account.id,
         details: {
-          failedLoginCount: failure.failedLoginCount,
-          lockedUntil: failure.lockedUntil?.toISOString() ?? null,
+          failedLoginCount: failure.failures,
+          source: credentials.source ?? 'local',
+          delayedUntil: failure.delayedUntil?.toISOString() ?? null,
         },
       });
     });
     throw new DomainError('unauthenticated', { reason: 'invalid_credentials' });
   }
+  if (!account) throw new DomainError('unauthenticated', { reason: 'invalid_credentials' });
   // The counter reset and the new code are one change (the issued code is audited).
   const request = {
     phone: account.phone,
@@ -70,7 +62,7 @@ export async function startCitizenLogin(
     actor: { kind: 'citizen' as const, id: account.id },
   };
   const issued = await services.db.transaction().execute(async (trx) => {
-    await clearFailedLogins(trx, account.id);
+    await clearLoginFailures(trx, keys);
     return issueOneTimePasswordInTransaction(trx, services, request, now);
   });
   await services.sms.send({

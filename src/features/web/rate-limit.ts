@@ -8,14 +8,26 @@ export interface RateLimitPolicy {
   readonly windowMs: number;
 }
 
-/** The limits the web layer applies; tests may pass tighter ones. */
+/**
+ * The limits per client address on every public and authentication route, web and API alike
+ * (issue 16, defect 6). Sized for real use: a family or an office behind one NAT address
+ * signs in several people a day, each with a few typos; an attacker from one address gets
+ * 20 password guesses per 15 minutes across all accounts (the growing per-account delay of
+ * `login-throttle.ts` adds to this).
+ */
 export const rateLimitPolicies = {
-  /** Password attempts per client address (the account lock counts per account). */
+  /** Password attempts (staff and citizen sign-in, web and API) per client address. */
   login: { limit: 20, windowMs: 15 * 60_000 },
-  /** One-time password requests and answers per client address. */
+  /** Account registrations per client address. */
+  registration: { limit: 10, windowMs: 60 * 60_000 },
+  /** One-time password requests and answers (sign-in, reset, certification) per address. */
   oneTimePassword: { limit: 30, windowMs: 15 * 60_000 },
   /** Public lookups (status by number, document verification) per client address. */
-  publicLookup: { limit: 120, windowMs: 60_000 },
+  publicLookup: { limit: 60, windowMs: 60_000 },
+  /** Home-visit requests (each one creates a record for a front office) per address. */
+  homeVisit: { limit: 10, windowMs: 60 * 60_000 },
+  /** Session reads and sign-outs under /api/auth per client address. */
+  session: { limit: 300, windowMs: 60_000 },
 } satisfies Record<string, RateLimitPolicy>;
 
 /**

@@ -8,8 +8,14 @@ import { registerCitizen } from '../../features/identity/register-citizen.js';
 import { requestPasswordReset, resetPassword } from '../../features/identity/reset-password.js';
 import { getSession, logOut, logOutEverywhere } from '../../features/identity/sessions.js';
 import { startCitizenLogin } from '../../features/identity/start-citizen-login.js';
+import {
+  enforceRateLimit,
+  rateLimitPolicies,
+  type RateLimitPolicy,
+} from '../../features/web/rate-limit.js';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
 import type { AppEnv } from '../app.js';
+import { clientAddress } from '../client-address.js';
 import { sessionCookieName, setSessionCookie } from '../session-cookie.js';
 
 export { sessionCookieName };
@@ -23,6 +29,30 @@ const ResetConfirm = z.object({
   code: z.string(),
   newPassword: z.string(),
 });
+
+/**
+ * The per-address limit of each route under /api/auth, keyed as the portal's pages key theirs
+ * (a guess through the API and one through the sign-in page count together).
+ */
+function authLimitOf(method: string, path: string): { key: string; policy: RateLimitPolicy } {
+  if (method === 'POST' && path === '/api/auth/register') {
+    return { key: 'citizen-register', policy: rateLimitPolicies.registration };
+  }
+  if (method === 'POST' && path === '/api/auth/login') {
+    return { key: 'citizen-login', policy: rateLimitPolicies.login };
+  }
+  if (
+    method === 'POST' &&
+    [
+      '/api/auth/login/confirm',
+      '/api/auth/password-reset',
+      '/api/auth/password-reset/confirm',
+    ].includes(path)
+  ) {
+    return { key: 'citizen-otp', policy: rateLimitPolicies.oneTimePassword };
+  }
+  return { key: 'auth-session', policy: rateLimitPolicies.session };
+}
 
 async function body<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
   if (!c.req.header('content-type')?.startsWith('application/json')) {
@@ -53,6 +83,14 @@ export function authRoutes(options: { sms: SmsSender }) {
   });
   const token = (c: Context<AppEnv>) => getCookie(c, sessionCookieName) ?? '';
 
+  // Every route under /api/auth is limited per client address, counted in the database.
+  routes.use('/api/auth/*', async (c, next) => {
+    const { key, policy } = authLimitOf(c.req.method, c.req.path);
+    const { database, now } = c.get('deps');
+    await enforceRateLimit(database.db, `${key}:${clientAddress(c)}`, policy, now());
+    await next();
+  });
+
   routes.post('/api/auth/register', async (c) => {
     const citizen = await registerCitizen(
       services(c),
@@ -65,7 +103,7 @@ export function authRoutes(options: { sms: SmsSender }) {
   routes.post('/api/auth/login', async (c) => {
     const challenge = await startCitizenLogin(
       services(c),
-      await body(c, Credentials),
+      { ...(await body(c, Credentials)), source: clientAddress(c) },
       c.get('deps').now(),
     );
     return c.json(challenge, 202);

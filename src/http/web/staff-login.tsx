@@ -168,6 +168,7 @@ export function staffLoginRoutes(): Hono<WebEnv> {
           iin: state.iin,
           password: field('password'),
           organisationId: field('organisationId') || undefined,
+          source: clientAddress(c),
         },
         now(),
       );

@@ -143,16 +143,7 @@ export function csrfProtection(): MiddlewareHandler<WebEnv> {
   };
 }
 
-/** The address of the client, for rate limits: the socket's, or the proxy's header when trusted. */
-export function clientAddress(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for');
-  if (forwarded && (c.get('deps') as AppDependencies).config.env === 'production') {
-    return forwarded.split(',')[0]!.trim();
-  }
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
+export { clientAddress } from '../client-address.js';
 
 /**
  * A safe place to go back to after a form: only a path on this site (no scheme, no `//`),

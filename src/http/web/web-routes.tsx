@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { errorTable } from '../error-table.js';
+import { errorMessage, errorTable, retryAfterSecondsOf } from '../error-table.js';
 import { adminRoutes } from './admin/index.js';
 import { assetRoutes } from './assets.js';
 import { backOfficeAppealRoutes } from './back-office/appeals.js';
@@ -49,17 +49,15 @@ export async function renderWebError(error: Error, c: WebContext) {
       : code === 'forbidden'
         ? common.forbiddenTitle[locale]
         : common.errorTitle[locale];
-  const retryAfter =
-    error instanceof DomainError && typeof error.details.retryAfterSeconds === 'number'
-      ? error.details.retryAfterSeconds
-      : undefined;
+  const details = error instanceof DomainError ? error.details : undefined;
+  const retryAfter = retryAfterSecondsOf(code, details);
   if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
   return render(
     c,
     <Page ctx={ctx} title={title} narrow>
       <h1>{title}</h1>
       <Notice tone="bad" role="alert">
-        <p>{isCsrf ? common.csrfRefused[locale] : errorTable[code].message[locale]}</p>
+        <p>{isCsrf ? common.csrfRefused[locale] : errorMessage(code, locale, details)}</p>
       </Notice>
       <p>
         <a href="/">{common.home[locale]}</a>

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import { getPublicStatus } from '../../../features/queries/get-public-status.js';
+import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { clientAddress } from '../../client-address.js';
 import { InboxQuery, listInbox } from '../../../features/queries/list-inbox.js';
 import {
   listMyApplications,
@@ -96,6 +98,10 @@ export const publicStatusOperation = defineOperation({
   responses: {
     200: { description: 'The status', schema: PublicStatus },
     404: { description: 'No application with this number', schema: ErrorResponse },
+    429: {
+      description: 'Too many lookups from this address (Retry-After says how long to wait)',
+      schema: ErrorResponse,
+    },
   },
 });
 
@@ -124,6 +130,13 @@ export function queryRoutes(): Hono<AppEnv> {
     input.c.json(await listMyApplications(services(input.c), principalOf(input), input.query)),
   );
   mount(routes, publicStatusOperation, async (input) => {
+    const { database, now } = input.c.get('deps');
+    await enforceRateLimit(
+      database.db,
+      `public-status:${clientAddress(input.c)}`,
+      rateLimitPolicies.publicLookup,
+      now(),
+    );
     input.c.header('cache-control', 'no-store');
     return input.c.json(await getPublicStatus(services(input.c), input.params.number));
   });

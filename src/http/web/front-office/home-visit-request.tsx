@@ -223,7 +223,7 @@ export function mountHomeVisitRequest(routes: Hono<WebEnv>): void {
     await enforceRateLimit(
       database.db,
       `home-visit:${clientAddress(c)}`,
-      rateLimitPolicies.publicLookup,
+      rateLimitPolicies.homeVisit,
       now(),
     );
     const body = await c.req.parseBody();

@@ -261,7 +261,7 @@ export function accountRoutes(): Hono<WebEnv> {
     try {
       const challenge = await startCitizenLogin(
         identity(c),
-        { iin, password: fieldOf(form, 'password') },
+        { iin, password: fieldOf(form, 'password'), source: clientAddress(c) },
         c.get('deps').now(),
       );
       const query = new URLSearchParams({
@@ -370,7 +370,7 @@ export function accountRoutes(): Hono<WebEnv> {
     };
     const page = async (status: 409 | 422) =>
       render(c, <RegisterPage ctx={await pageContext(c)} state={state} />, status);
-    await limit(c, 'citizen-register', rateLimitPolicies.login);
+    await limit(c, 'citizen-register', rateLimitPolicies.registration);
     const password = fieldOf(form, 'password');
     if (password !== fieldOf(form, 'password2')) {
       state.errors.push({ field: 'password2', message: text.passwordsDiffer[locale] });

@@ -146,9 +146,9 @@ export const portalText = {
     en: 'The IIN or password is wrong.',
   },
   locked: {
-    kk: 'Құпиясөз бірнеше рет қате енгізілді, тіркелгі уақытша бұғатталды. {minutes} минуттан кейін қайталаңыз.',
-    ru: 'Пароль несколько раз введён неверно, учётная запись временно заблокирована. Повторите через {minutes} мин.',
-    en: 'Too many wrong passwords: the account is locked. Try again in {minutes} min.',
+    kk: 'Құпиясөз бірнеше рет қате енгізілді, сондықтан кіру уақытша кідіртілді. {minutes} минуттан кейін қайталаңыз немесе құпиясөзді SMS-код арқылы қалпына келтіріңіз.',
+    ru: 'Пароль несколько раз введён неверно, поэтому вход временно приостановлен. Повторите через {minutes} мин. или восстановите пароль по коду из SMS.',
+    en: 'The password was wrong several times, so signing in is paused. Try again in {minutes} min or reset the password with a code by SMS.',
   },
   otpTitle: { kk: 'Бір реттік пароль', ru: 'Одноразовый пароль', en: 'One-time password' },
   otpSent: {
