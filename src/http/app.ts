@@ -5,7 +5,7 @@ import type { Logger } from '../config/logger.js';
 import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
-import { errorMessage, errorTable, retryAfterSecondsOf } from './error-table.js';
+import { errorMessage, errorTable, retryAfterSecondsOf, toDomainError } from './error-table.js';
 import { createRegistryGateway } from '../integrations/create-gateway.js';
 import type { RegistryGateway } from '../integrations/registries.js';
 import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
@@ -120,24 +120,29 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
     );
   });
 
-  app.onError((error, c) => {
+  app.onError((thrown, c) => {
     // A page outside the web routes (the public /verify page) refused: a page, not JSON.
     if (wantsPage(c.req.path, c.req.header('accept')) && !c.get('locale' as never)) {
       const web = c as unknown as WebContext;
       web.set('locale', chooseLocale(c));
-      return renderWebError(error, web);
+      return renderWebError(thrown, web);
     }
     const locale = negotiateLocale(c.req.header('accept-language'));
-    const code = error instanceof DomainError ? error.code : 'internal';
+    const error = toDomainError(thrown);
+    const code = error.code;
     const row = errorTable[code];
-    if (code === 'internal') c.get('logger').error({ err: error }, 'unhandled error');
+    if (code === 'internal') c.get('logger').error({ err: thrown }, 'unhandled error');
+    else if (code === 'database_unavailable')
+      c.get('logger').warn({ err: thrown }, 'database unavailable');
     const details =
-      error instanceof DomainError
-        ? error.details
-        : deps.config.env === 'production'
-          ? undefined
-          : { message: error.message };
-    const retryAfter = retryAfterSecondsOf(code, details);
+      thrown instanceof DomainError
+        ? thrown.details
+        : code !== 'internal'
+          ? error.details
+          : deps.config.env === 'production'
+            ? undefined
+            : { message: error.message };
+    const retryAfter = retryAfterSecondsOf(error.details);
     if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
     return c.json(
       {
