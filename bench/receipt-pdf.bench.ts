@@ -4,10 +4,7 @@
 // CAdES-BES signature over it and the issued PDF (two renders and a signature). Goal (product.md): ≥ 100
 // receipt PDFs per second per core.
 import PDFDocument from 'pdfkit';
-import {
-  verificationCode,
-  type DocumentContent,
-} from '../src/documents/document-content.js';
+import { verificationCode, type DocumentContent } from '../src/documents/document-content.js';
 import { renderDocumentPdf } from '../src/documents/render-pdf.js';
 import { sampleFields } from '../src/documents/sample-fields.js';
 import { findTemplate } from '../src/documents/templates.js';

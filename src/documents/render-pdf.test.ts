@@ -87,7 +87,9 @@ describe('document PDFs', () => {
       ]),
     };
     const pdf = await renderDocumentPdf(content, { template, mode: { kind: 'draft' } });
-    const pages = pdfText(pdf).split('\f').filter((page) => page.trim() !== '');
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(normalise(page)).toContain('ПРОЕКТ — не подписан');
     const text = normalise(pdfText(pdf));

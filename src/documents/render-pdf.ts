@@ -135,9 +135,7 @@ export interface SignatureStamp {
  *   SHA-256 of the signed content, QR code), rendered after the signature was verified.
  */
 export type RenderMode =
-  | { kind: 'draft' }
-  | { kind: 'signed_content' }
-  | { kind: 'issued'; stamp: SignatureStamp };
+  { kind: 'draft' } | { kind: 'signed_content' } | { kind: 'issued'; stamp: SignatureStamp };
 
 /** The draft mark (kk/ru), printed across and at the top of every page of a draft. */
 export const draftMark: Bilingual = { kk: 'ЖОБА', ru: 'ПРОЕКТ' };
@@ -173,7 +171,11 @@ function drawPageMarks(
       .font('bold')
       .fontSize(72)
       .fillColor('#d0d0d0')
-      .text(diagonal, 0, centreY - 40, { width: doc.page.width, align: 'center', lineBreak: false });
+      .text(diagonal, 0, centreY - 40, {
+        width: doc.page.width,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.rotate(45, { origin: [centreX, centreY] });
   }
   doc.fillColor('#a50e0e').font('bold').fontSize(9);
@@ -318,7 +320,10 @@ export async function renderDocumentPdf(
 }
 
 const stampText = {
-  signed: { kk: 'Электрондық цифрлық қолтаңбамен қол қойылған', ru: 'Подписано электронной цифровой подписью' },
+  signed: {
+    kk: 'Электрондық цифрлық қолтаңбамен қол қойылған',
+    ru: 'Подписано электронной цифровой подписью',
+  },
   signer: { kk: 'Қол қойған', ru: 'Подписал' },
   signedAt: { kk: 'Қол қойылған уақыты', ru: 'Время подписания' },
   code: { kk: 'Тексеру коды', ru: 'Код проверки' },
@@ -341,9 +346,12 @@ function drawStamp(
   const top = doc.y + 4;
   const textWidth = width - QR_SIZE - 24;
   const left = MARGIN + 8;
-  doc.font('bold').fontSize(9).text(text(stampText.signed, language), left, top + 6, {
-    width: textWidth,
-  });
+  doc
+    .font('bold')
+    .fontSize(9)
+    .text(text(stampText.signed, language), left, top + 6, {
+      width: textWidth,
+    });
   doc
     .font('regular')
     .fontSize(9)

@@ -381,7 +381,8 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
         ? await findDocumentIdByCode(c.get('deps').database.db, value)
         : undefined;
     if (id) return c.redirect(`/verify/${id}?lang=${locale}`, 303);
-    const valid = /^[\s0-9a-fA-F\-–—]+$/.test(value) && value.replace(/[^0-9a-fA-F]/g, '').length === 12;
+    const valid =
+      /^[\s0-9a-fA-F\-–—]+$/.test(value) && value.replace(/[^0-9a-fA-F]/g, '').length === 12;
     if (wantsJson(c)) {
       return valid
         ? c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404)

@@ -30,7 +30,13 @@ export function pdfQrCodes(pdf: Uint8Array): string[] {
       try {
         const output = execFileSync(
           'zbarimg',
-          ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', path.join(path.dirname(file), image)],
+          [
+            '--quiet',
+            '--raw',
+            '-Sdisable',
+            '-Sqrcode.enable',
+            path.join(path.dirname(file), image),
+          ],
           { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
         );
         return output.split('\n').filter((line) => line.trim() !== '');

@@ -63,7 +63,7 @@ export const PreparedDocumentResult = z.object({
   draftId: z.string(),
   documentId: z
     .string()
-    .describe('The id the document will have; the issued PDF\'s QR code points to /verify/<id>'),
+    .describe("The id the document will have; the issued PDF's QR code points to /verify/<id>"),
   number: z.string(),
   kind: z.string(),
   pdfSha256: z

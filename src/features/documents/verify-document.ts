@@ -125,7 +125,10 @@ export async function verifyDocument(
 }
 
 /** The id of the document whose verification code was typed, or undefined. */
-export async function findDocumentIdByCode(db: Database, typed: string): Promise<string | undefined> {
+export async function findDocumentIdByCode(
+  db: Database,
+  typed: string,
+): Promise<string | undefined> {
   const code = parseVerificationCode(typed);
   if (!code) return undefined;
   return (await findDocumentByVerificationCode(db, code))?.id;
