@@ -161,12 +161,35 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Reverse proxies (comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8) whose X-Forwarded-For header names the client; default none: the socket address counts.',
     ),
+  REGISTRY_PERSON_DATABASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe(
+      'Endpoint of the person-database adapter (ГБД ФЛ); overrides REGISTRY_GATEWAY_URL for it.',
+    ),
+  REGISTRY_NOTARY_REGISTRY_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe(
+      'Endpoint of the notary-registry adapter (ЕНИС); overrides REGISTRY_GATEWAY_URL for it.',
+    ),
+  REGISTRY_DIGITAL_DOCUMENTS_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe('Endpoint of the digital documents service; overrides REGISTRY_GATEWAY_URL for it.'),
   DEMO_DATA: flag
     .optional()
     .describe(
       'Load the demo data on the first start of an empty database (default: in development).',
     ),
 });
+
+/** A real endpoint per registry adapter, as the HTTP gateway takes them (remote/http-registries.ts). */
+export interface RegistryEndpoints {
+  readonly personRegistryUrl?: string;
+  readonly notaryRegistryUrl?: string;
+  readonly digitalDocumentsUrl?: string;
+}
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -187,13 +210,21 @@ export type Config = Readonly<{
     outboxMaxAttempts: number;
   }>;
   demoData: boolean;
-  /** Where registry lookups go: the built-in simulator or the gateway's HTTP endpoints. */
-  registries: Readonly<{ kind: 'simulator' } | { kind: 'http'; baseUrl: string }>;
   /**
    * The reverse proxies whose `X-Forwarded-For` is believed (TRUSTED_PROXIES); empty: the
    * header is ignored and rate limits count the socket's address.
    */
   trustedProxies: readonly TrustedProxy[];
+  /**
+   * Where registry lookups go: the gateway's HTTP endpoints (`http`), or the built-in simulator
+   * (`simulator`: served over HTTP on the loopback by `serve`). `endpoints` names a real
+   * endpoint per registry adapter (REGISTRY_<ADAPTER>_URL), overriding either.
+   */
+  registries: Readonly<
+    ({ kind: 'simulator' } | { kind: 'http'; baseUrl: string }) & {
+      endpoints: Readonly<RegistryEndpoints>;
+    }
+  >;
 }>;
 
 /** One trusted proxy range: an address and the length of its network prefix. */
@@ -256,10 +287,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       outboxMaxAttempts: values.OUTBOX_MAX_ATTEMPTS,
     },
     demoData: values.DEMO_DATA ?? values.NODE_ENV === 'development',
-    registries: values.REGISTRY_GATEWAY_URL
-      ? { kind: 'http', baseUrl: values.REGISTRY_GATEWAY_URL }
-      : { kind: 'simulator' },
     trustedProxies: values.TRUSTED_PROXIES ?? [],
+    registries: {
+      ...(values.REGISTRY_GATEWAY_URL
+        ? { kind: 'http' as const, baseUrl: values.REGISTRY_GATEWAY_URL }
+        : { kind: 'simulator' as const }),
+      endpoints: {
+        ...(values.REGISTRY_PERSON_DATABASE_URL
+          ? { personRegistryUrl: values.REGISTRY_PERSON_DATABASE_URL }
+          : {}),
+        ...(values.REGISTRY_NOTARY_REGISTRY_URL
+          ? { notaryRegistryUrl: values.REGISTRY_NOTARY_REGISTRY_URL }
+          : {}),
+        ...(values.REGISTRY_DIGITAL_DOCUMENTS_URL
+          ? { digitalDocumentsUrl: values.REGISTRY_DIGITAL_DOCUMENTS_URL }
+          : {}),
+      },
+    },
   };
   return deepFreeze(config);
 }
