@@ -41,7 +41,13 @@ export async function renderWebError(error: Error, c: WebContext) {
   const locale = c.get('locale') ?? 'kk';
   const ctx = c.get('csrfToken')
     ? await pageContext(c)
-    : { locale, csrfToken: '', path: c.req.path, user: undefined };
+    : {
+        locale,
+        csrfToken: '',
+        path: c.req.path,
+        user: undefined,
+        vocabulary: c.get('deps').applications.regulations.vocabulary,
+      };
   const isCsrf = error instanceof DomainError && error.details.reason === 'csrf';
   const title =
     code === 'not_found'
