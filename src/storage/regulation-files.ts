@@ -5,6 +5,7 @@ import { fromRoot, projectRoot } from '../config/paths.js';
 import {
   checkRegulations,
   partitionRunnable,
+  type CheckContext,
   type CheckInput,
   type LoadedRegulation,
 } from '../domain/regulation/check-regulations.js';
@@ -90,7 +91,10 @@ export function loadRegulations(directory: string = regulationsDirectory): Check
  * with errors is left out and listed in `broken` (the others keep running); only an invalid
  * vocabulary, which every definition and page depends on, refuses the whole set.
  */
-export function loadRegulationCatalog(directory: string = regulationsDirectory): RegulationCatalog {
+export function loadRegulationCatalog(
+  context: CheckContext,
+  directory: string = regulationsDirectory,
+): RegulationCatalog {
   const input = loadRegulations(directory);
   if (!input.vocabulary) {
     throw new Error(
@@ -99,7 +103,7 @@ export function loadRegulationCatalog(directory: string = regulationsDirectory):
         .join('\n')}`,
     );
   }
-  const { runnable, broken } = partitionRunnable(input, checkRegulations(input));
+  const { runnable, broken } = partitionRunnable(input, checkRegulations(input, context));
   return createRegulationCatalog(
     runnable.map((loaded) => loaded.regulation),
     input.vocabulary,

@@ -1,3 +1,4 @@
+import { registryCatalogue } from '../../src/integrations/registry-adapters.js';
 import type { RegulationCatalog } from '../../src/domain/regulation/regulation-catalog.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import type { ApplicationServices } from '../../src/features/applications/application-services.js';
@@ -24,7 +25,7 @@ export function regulationCatalog(directory: string = regulationsDirectory): Reg
   if (!catalog) {
     const loaded = loadRegulations(directory);
     if (loaded.parseFailures.length > 0) throw new Error(JSON.stringify(loaded.parseFailures));
-    catalog = loadRegulationCatalog(directory);
+    catalog = loadRegulationCatalog({ registries: registryCatalogue() }, directory);
     if (catalog.broken.length > 0) throw new Error(JSON.stringify(catalog.broken));
     catalogs.set(directory, catalog);
   }

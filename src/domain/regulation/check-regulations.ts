@@ -8,10 +8,17 @@ import {
 } from './check-consistency.js';
 import { checkVocabularyReferences } from './check-vocabulary.js';
 import { formatCitation } from './Citation.js';
-import type { CheckInput, Finding, LoadedRegulation } from './finding.js';
+import { checkRegistryLookups, checkStepsAreCompleted } from './check-completion.js';
+import type { CheckContext, CheckInput, Finding, LoadedRegulation } from './finding.js';
 import { executorStepsBeforeAssignment, reachableFrom, stepsThatCanFinish } from './flow-graph.js';
 
-export type { CheckInput, Finding, FindingSeverity, LoadedRegulation } from './finding.js';
+export type {
+  CheckContext,
+  CheckInput,
+  Finding,
+  FindingSeverity,
+  LoadedRegulation,
+} from './finding.js';
 const stepKey = (flow: ChannelFlow, stepId: string) => ({ channel: flow.channel, step: stepId });
 
 function checkFlowStructure(loaded: LoadedRegulation, flow: ChannelFlow): Finding[] {
@@ -111,10 +118,12 @@ function checkVersionOverlaps(regulations: readonly LoadedRegulation[]): Finding
  * Checks every definition and the set as a whole. Pure: takes parsed definitions, returns findings.
  * Structural problems (parse failures, an invalid vocabulary, a region, service, provider kind or
  * source the vocabulary does not declare, a file outside its region's folder, unreachable steps,
- * dead ends, executors acting before assignment, overlapping versions) are errors; consistency findings and the source defects that
- * the definitions' resolutions did not remove are warnings.
+ * dead ends, executors acting before assignment, steps nobody completes, lookups of registries or
+ * facts the gateway does not have, overlapping versions) are errors; consistency findings and the
+ * source defects that the definitions' resolutions did not remove are warnings. `context` says
+ * what the gateway's registry adapters answer.
  */
-export function checkRegulations(input: CheckInput): Finding[] {
+export function checkRegulations(input: CheckInput, context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   for (const failure of input.parseFailures) {
     for (const issue of failure.issues) {
@@ -143,7 +152,12 @@ export function checkRegulations(input: CheckInput): Finding[] {
   for (const loaded of input.regulations) {
     if (input.vocabulary) findings.push(...checkVocabularyReferences(loaded, input.vocabulary));
     for (const flow of loaded.regulation.channels) {
-      findings.push(...checkFlowStructure(loaded, flow), ...checkTermAgainstSteps(loaded, flow));
+      findings.push(
+        ...checkFlowStructure(loaded, flow),
+        ...checkStepsAreCompleted(loaded, flow),
+        ...checkRegistryLookups(loaded, flow, context),
+        ...checkTermAgainstSteps(loaded, flow),
+      );
     }
     findings.push(
       ...checkDecisionTermsAcrossChannels(loaded),

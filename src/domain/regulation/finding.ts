@@ -1,4 +1,5 @@
 import type { RegulationIssue } from './define-regulation.js';
+import type { RegistryCatalogue } from './RegistryLookup.js';
 import type { RegulationDefinition } from './RegulationDefinition.js';
 import type { VocabularyIndex } from './vocabulary-index.js';
 
@@ -36,4 +37,10 @@ export interface CheckInput {
   vocabulary?: VocabularyIndex;
   /** Why the vocabulary files were refused; then no definition can be checked against them. */
   vocabularyFailures?: readonly RegulationIssue[];
+}
+
+/** What the checker knows beyond the files: the registry adapters registered in the gateway. */
+export interface CheckContext {
+  /** By adapter name (src/integrations/registry-adapters.ts, registryCatalogue()). */
+  registries: RegistryCatalogue;
 }

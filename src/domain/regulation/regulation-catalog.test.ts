@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { registryCatalogue } from '../../integrations/registry-adapters.js';
 import { loadRegulationCatalog } from '../../storage/regulation-files.js';
 
-const catalog = loadRegulationCatalog();
+const catalog = loadRegulationCatalog({ registries: registryCatalogue() });
 
 describe('regulation catalog', () => {
   it.each([

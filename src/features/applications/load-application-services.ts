@@ -2,6 +2,7 @@ import { buildProductionCalendar } from '../../domain/calendar/index.js';
 import { loadCalendarYears } from '../../storage/calendar-files.js';
 import type { Database } from '../../storage/db.js';
 import { loadRegulationCatalog } from '../../storage/regulation-files.js';
+import { registryCatalogue } from '../../integrations/registry-adapters.js';
 import type { ApplicationServices } from './application-services.js';
 
 /**
@@ -16,7 +17,10 @@ export async function loadApplicationServices(
   now: () => Date,
   folders: { regulations?: string; calendar?: string } = {},
 ): Promise<ApplicationServices> {
-  const regulations = loadRegulationCatalog(folders.regulations);
+  const regulations = loadRegulationCatalog(
+    { registries: registryCatalogue() },
+    folders.regulations,
+  );
   const calendar = buildProductionCalendar(await loadCalendarYears(folders.calendar));
   return {
     db,
