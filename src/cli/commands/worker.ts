@@ -30,7 +30,9 @@ DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.
     const database = await openDatabase(config.database);
     try {
       if (config.migrateOnStart) await migrateToLatest(database.db);
-      const applications = await loadApplicationServices(database.db, () => new Date());
+      const applications = await loadApplicationServices(database.db, () => new Date(), {
+        sandbox: config.sandbox,
+      });
       const worker = createWorker(config, logger, applications);
       if (isOnce) {
         const changed = await worker.runOnce();

@@ -135,7 +135,7 @@ export async function completeStep(
           documentIds: input.documentIds,
         },
       ],
-      services.now(),
+      loaded.now,
     );
     return {
       applicationId: loaded.record.id,

@@ -14,7 +14,7 @@ import type { ApplicationServices } from './application-services.js';
 export async function loadApplicationServices(
   db: Database,
   now: () => Date,
-  folders: { regulations?: string; calendar?: string } = {},
+  folders: { regulations?: string; calendar?: string; sandbox?: boolean } = {},
 ): Promise<ApplicationServices> {
   const loaded = loadRegulations(folders.regulations);
   if (loaded.parseFailures.length > 0) {
@@ -28,5 +28,6 @@ export async function loadApplicationServices(
     regulations: createRegulationCatalog(loaded.regulations.map((entry) => entry.regulation)),
     calendar,
     now,
+    ...(folders.sandbox ? { sandbox: true } : {}),
   };
 }

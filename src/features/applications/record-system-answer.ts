@@ -58,7 +58,7 @@ export async function recordSystemAnswer(
       engineTargetOf(loaded),
       { kind: 'system', process: input.source },
       [{ type: 'step_completed', stepId: step.id, answer: input.answer, documentIds: [] }],
-      services.now(),
+      loaded.now,
     );
     return {
       applicationId: loaded.record.id,
