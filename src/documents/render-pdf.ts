@@ -1,3 +1,4 @@
+import { sandboxMarkLine } from '../domain/shared/sandbox-mark.js';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -146,6 +147,19 @@ export async function renderDocumentPdf(
   useSharedFont(doc, 'bold', bold);
   const width = doc.page.width - MARGIN * 2;
   const language = content.language;
+  if (content.sandbox) {
+    // The sandbox mark (docs/sandbox.md) at the top of every page, in the three languages.
+    const mark = () =>
+      doc
+        .font('bold')
+        .fontSize(11)
+        .fillColor('#b00020')
+        .text(sandboxMarkLine, MARGIN, MARGIN / 2, { width, align: 'center' })
+        .fillColor('black')
+        .moveDown(0.5);
+    mark();
+    doc.on('pageAdded', mark);
+  }
 
   doc.font('regular');
   if (content.organisation)

@@ -1,3 +1,4 @@
+import { sandboxMarkLine } from '../domain/shared/sandbox-mark.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Locale } from '../domain/shared/locale.js';
@@ -61,6 +62,11 @@ const text = {
     en: 'or enter its SHA-256',
   },
   check: { kk: 'Тексеру', ru: 'Проверить', en: 'Check' },
+  sandboxRefused: {
+    kk: 'Бұл құжатты құм жәшік (сынақ орнату) берген: заңдық күші жоқ және мұнда түпнұсқа деп танылмайды.',
+    ru: 'Этот документ выдан песочницей (тестовой установкой): он не является юридическим актом и здесь не признаётся подлинным.',
+    en: 'This document was issued by a sandbox (a test installation): it is not a legal act and is not accepted as genuine here.',
+  },
   notFound: {
     kk: 'Мұндай құжат берілмеген.',
     ru: 'Такой документ не выдавался.',
@@ -95,10 +101,17 @@ function toJson(result: DocumentVerification, locale: Locale) {
     presented: result.presented ?? null,
     replaces: result.replaces ?? null,
     replacedBy: result.replacedBy ?? null,
+    sandbox: result.sandbox,
   };
 }
 
-function Layout(props: { locale: Locale; path: string; children: unknown }) {
+function Layout(props: {
+  locale: Locale;
+  path: string;
+  children: unknown;
+  /** A sandbox installation or a sandbox document: the mark above everything. */
+  sandbox?: boolean;
+}) {
   return (
     <html lang={props.locale}>
       <head>
@@ -111,6 +124,11 @@ function Layout(props: { locale: Locale; path: string; children: unknown }) {
 dt{font-weight:bold}dd{margin:0 0 .5rem 0;word-break:break-all}nav a{margin-right:1rem}`}</style>
       </head>
       <body>
+        {props.sandbox ? (
+          <p class="bad sandbox-mark" role="note" data-sandbox="true">
+            <strong>{sandboxMarkLine}</strong>
+          </p>
+        ) : null}
         <nav aria-label="Language / Тіл / Язык">
           {locales.map((locale) => (
             <a
@@ -131,17 +149,24 @@ dt{font-weight:bold}dd{margin:0 0 .5rem 0;word-break:break-all}nav a{margin-righ
   );
 }
 
-function VerificationPage(props: { result: DocumentVerification; locale: Locale; path: string }) {
+function VerificationPage(props: {
+  result: DocumentVerification;
+  locale: Locale;
+  path: string;
+  sandbox: boolean;
+}) {
   const { result, locale } = props;
-  const reason = !result.intact
-    ? text.storedAltered[locale]
-    : !result.signature.valid
-      ? result.signature.message[locale]
-      : result.presented && !result.presented.matches
-        ? text.copyDiffers[locale]
-        : undefined;
+  const reason = result.refusedAsSandbox
+    ? text.sandboxRefused[locale]
+    : !result.intact
+      ? text.storedAltered[locale]
+      : !result.signature.valid
+        ? result.signature.message[locale]
+        : result.presented && !result.presented.matches
+          ? text.copyDiffers[locale]
+          : undefined;
   return (
-    <Layout locale={locale} path={props.path}>
+    <Layout locale={locale} path={props.path} sandbox={props.sandbox || result.sandbox}>
       <div
         class={result.genuine ? 'ok' : 'bad'}
         role="status"
@@ -241,12 +266,17 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
         ...(presented.bytes ? { presentedBytes: presented.bytes } : {}),
       },
       deps.now(),
+      { refuseSandbox: deps.config.env === 'production' },
     );
     if (!result) {
       if (wantsJson(c))
         return c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404);
       return c.html(
-        <Layout locale={locale} path={`/verify/${encodeURIComponent(id)}`}>
+        <Layout
+          locale={locale}
+          path={`/verify/${encodeURIComponent(id)}`}
+          sandbox={deps.config.sandbox}
+        >
           <p role="status">{text.notFound[locale]}</p>
         </Layout>,
         404,
@@ -254,7 +284,12 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
     }
     if (wantsJson(c)) return c.json(toJson(result, locale));
     return c.html(
-      <VerificationPage result={result} locale={locale} path={`/verify/${result.id}`} />,
+      <VerificationPage
+        result={result}
+        locale={locale}
+        path={`/verify/${result.id}`}
+        sandbox={deps.config.sandbox}
+      />,
     );
   };
 

@@ -31,6 +31,12 @@ export interface ApplicationServices {
    * false everywhere else, where an "as of" date is refused.
    */
   readonly sandbox?: boolean;
+  /**
+   * Sandbox only: the past day (YYYY-MM-DD) a portal request acts "as of" — the catalogue, the
+   * providers offered, the draft's checks and the submission use it instead of today. Set per
+   * request by the web layer (src/http/web/portal/as-of.ts), never in a production installation.
+   */
+  readonly asOf?: string;
 }
 
 /**

@@ -278,6 +278,8 @@ export async function prepareResultDocument(
       fields,
       signer: { name: head.fullName, role: template.signerRole },
       replacesNumber: null,
+      // A sandbox installation's or a sandbox application's document (docs/sandbox.md).
+      ...(services.sandbox || record.clockOffsetMs !== null ? { sandbox: true as const } : {}),
     };
     const hash = contentSha256(content);
     const pdf = await renderDocumentPdf(content, {

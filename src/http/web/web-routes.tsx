@@ -44,7 +44,13 @@ export async function renderWebError(thrown: Error, c: WebContext) {
   const locale = c.get('locale') ?? 'kk';
   const ctx = c.get('csrfToken')
     ? await pageContext(c)
-    : { locale, csrfToken: '', path: c.req.path, user: undefined };
+    : {
+        locale,
+        csrfToken: '',
+        path: c.req.path,
+        user: undefined,
+        sandbox: c.get('deps').config.sandbox,
+      };
   const isCsrf = error.details.reason === 'csrf';
   const title =
     code === 'not_found'
