@@ -115,11 +115,7 @@ describe('sandbox documents', () => {
       replacesNumber: null,
     };
     const render = (value: DocumentContent) =>
-      renderDocumentPdf(value, {
-        template,
-        verifyUrl: 'https://qyzmet.example/verify/x',
-        contentSha256: contentSha256(value),
-      });
+      renderDocumentPdf(value, { template, mode: { kind: 'signed_content' } });
     const marked = pdfText(await render({ ...content, sandbox: true })).replace(/\s+/g, ' ');
     for (const text of Object.values(sandboxMark)) expect(marked).toContain(text);
     const real = pdfText(await render(content)).replace(/\s+/g, ' ');
