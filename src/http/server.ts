@@ -84,6 +84,7 @@ export async function startServer(
   }
 
   const applications = await loadApplicationServices(database.db, now, {
+    regulations: config.regulationsDirectory,
     sandbox: config.sandbox,
   }).catch(async (error: unknown) => {
     await database.close();

@@ -160,6 +160,7 @@ function verifyContext(c: Context<AppEnv>, locale: Locale): PageContext {
     csrfToken: '',
     path: `${url.pathname}${url.search}`,
     user: undefined,
+    vocabulary: c.get('deps').applications.regulations.vocabulary,
     sandbox: c.get('deps').config.sandbox,
   };
 }
