@@ -13,7 +13,7 @@ export interface CitizenAccountRow {
   lockedUntil: Date | null;
   createdAt: Date;
   passwordChangedAt: Date;
-  /** How the IIN was proved; null for an unverified account registered before migration 0094. */
+  /** How the IIN was proved; null for an unverified account registered before migration 0095. */
   identityProof: IdentityProof | null;
   identityVerifiedAt: Date | null;
 }

@@ -121,7 +121,7 @@ export interface CitizenAccountTable {
   locked_until: Date | null;
   created_at: Instant;
   password_changed_at: Instant;
-  /** How the IIN was proved (migration 0094); null: an unverified account from before. */
+  /** How the IIN was proved (migration 0095); null: an unverified account from before. */
   identity_proof: Generated<'mobile_registry_otp' | 'signature' | null>;
   identity_verified_at: Generated<Date | null>;
 }
@@ -296,6 +296,9 @@ export interface DocumentTable {
   signed_at: ColumnType<Date, Date, never>;
   signature: Uint8Array;
   replaces_document_id: string | null;
+  /** The PDF the CMS covers (the body); null on documents whose CMS covers `pdf`. */
+  signed_content: ColumnType<Uint8Array | null, Uint8Array | null | undefined, never>;
+  signed_content_sha256: ColumnType<string | null, string | null | undefined, never>;
   created_at: ColumnType<Date, never, never>;
 }
 

@@ -27,7 +27,10 @@ DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.
     ]);
     const config = loadConfig();
     const logger = createLogger(config);
-    const database = await openDatabase(config.database);
+    const database = await openDatabase(config.database, {
+      // A restart of the database server: requests in flight fail with 503, jobs retry the round.
+      onConnectionLost: (error) => logger.warn({ err: error }, 'database connection lost'),
+    });
     try {
       if (config.migrateOnStart) await migrateToLatest(database.db);
       const applications = await loadApplicationServices(database.db, () => new Date());

@@ -29,7 +29,7 @@ export const proofRequiredMessage: LocalizedText = {
  * wrong password. After `loginPolicy.maxFailures` wrong passwords in a row the account is
  * locked for `loginPolicy.lockMs`: DomainError('rate_limited', { reason: 'login_locked' }).
  *
- * An unverified account (registered before IINs were proved, migration 0094) must prove its
+ * An unverified account (registered before IINs were proved, migration 0095) must prove its
  * IIN now: the code goes to the phone the mobile-citizens registry holds for the IIN instead
  * of the account's, and the confirmation marks the account verified with that phone. With
  * no phone there: DomainError('unauthenticated', { reason: 'identity_proof_required' }).
