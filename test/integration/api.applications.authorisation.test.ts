@@ -147,11 +147,10 @@ describe(`/api/v1 authorisation on ${testBackend}`, () => {
     const citizen = { iin, password: 'Qazaq2026', phone: '+77020001122' };
     const stranger = { iin: '880215300010', password: 'Qazaq2026', phone: '+77020003344' };
     const signIn = async (account: typeof citizen, phone: string) => {
-      const registered = await registerOverApi(
-        (path, body) => f.call('POST', path, { body }),
-        f,
-        { ...account, phone },
-      );
+      const registered = await registerOverApi((path, body) => f.call('POST', path, { body }), f, {
+        ...account,
+        phone,
+      });
       expect(registered.status).toBe(201);
       const login = await f.call('POST', '/api/auth/login', {
         body: { iin: account.iin, password: account.password },

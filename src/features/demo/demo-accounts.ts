@@ -3,10 +3,7 @@ import { generateIin } from '../../domain/identity/identity-number-generator.js'
 import { Sex } from '../../domain/identity/iin.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
-import {
-  demoCitizen,
-  demoRepresentative,
-} from '../../integrations/simulator/demo-people.js';
+import { demoCitizen, demoRepresentative } from '../../integrations/simulator/demo-people.js';
 import { createRegistrySimulator } from '../../integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../integrations/sms/sms-sender.js';
 import { findCitizenAccountByIin } from '../../storage/citizen-account.repository.js';
