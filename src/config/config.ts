@@ -77,6 +77,13 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Folder of trust material: trusted/ CA certificates, crl/ revocation lists, the embedded CA and demo keys (default DATA_DIR/pki).',
     ),
+  REGULATIONS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Folder of the regulation definitions (<region>/<service>.yaml) and their _vocabulary/ (default: the project regulations/).',
+    ),
   NCALAYER_URL: z
     .string()
     .regex(/^wss?:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/, {
@@ -173,6 +180,8 @@ export type Config = Readonly<{
   >;
   /** Trust material for signatures (see src/signing/pki-directory.ts). */
   pki: Readonly<{ directory: string; ncalayerUrl: string }>;
+  /** Folder of the regulation definitions and their vocabulary; absent: the project's regulations/. */
+  regulationsDirectory?: string;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
@@ -225,6 +234,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       directory: path.resolve(values.PKI_DIR ?? path.join(values.DATA_DIR, 'pki')),
       ncalayerUrl: values.NCALAYER_URL,
     },
+    regulationsDirectory: values.REGULATIONS_DIR ? path.resolve(values.REGULATIONS_DIR) : undefined,
     logLevel: values.LOG_LEVEL,
     migrateOnStart: values.MIGRATE_ON_START,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,

@@ -76,12 +76,12 @@ export async function startServer(
     throw error;
   }
 
-  const applications = await loadApplicationServices(database.db, now).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const applications = await loadApplicationServices(database.db, now, {
+    regulations: config.regulationsDirectory,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const background = await startBackground(config, logger, applications).catch(
     async (error: unknown) => {
       await database.close();

@@ -149,7 +149,13 @@ function toJson(result: DocumentVerification, locale: Locale) {
 function verifyContext(c: Context<AppEnv>, locale: Locale): PageContext {
   const url = new URL(c.req.url);
   url.searchParams.delete('lang');
-  return { locale, csrfToken: '', path: `${url.pathname}${url.search}`, user: undefined };
+  return {
+    locale,
+    csrfToken: '',
+    path: `${url.pathname}${url.search}`,
+    user: undefined,
+    vocabulary: c.get('deps').applications.regulations.vocabulary,
+  };
 }
 
 function VerifyPage(props: { ctx: PageContext; children?: Child }) {

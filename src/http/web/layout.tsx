@@ -1,3 +1,4 @@
+import type { VocabularyIndex } from '../../domain/regulation/vocabulary-index.js';
 import type { Child } from 'hono/jsx';
 import { locales, type Locale, type LocalizedText } from '../../domain/shared/locale.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
@@ -13,6 +14,8 @@ export interface PageContext {
   /** The path and query of this page (for the language switch). */
   readonly path: string;
   readonly user: SignedInUser | undefined;
+  /** The loaded vocabulary: every page takes region, service and provider-kind names from it. */
+  readonly vocabulary: VocabularyIndex;
 }
 
 /** A link in a workspace's menu. */

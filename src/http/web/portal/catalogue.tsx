@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { channelLabels } from '../../../domain/regulation/labels.js';
+import type { Region } from '../../../domain/regulation/Region.js';
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
+import type { VocabularyIndex } from '../../../domain/regulation/vocabulary-index.js';
+import { timeUnitLabels } from '../../../domain/regulation/labels.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { listRegionProviders } from '../../../features/portal/list-region-providers.js';
@@ -14,49 +17,71 @@ import { Notice, type PageContext } from '../layout.js';
 import { common, formatDate, nameIn } from '../messages.js';
 import { pageContext, render } from '../page-context.js';
 import { isSecureDeployment, type WebContext, type WebEnv } from '../web-env.js';
-import {
-  defaultRegion,
-  portalRegions,
-  providerKindLabels,
-  serviceArea,
-  serviceAreas,
-  timeUnitLabels,
-  type PortalRegion,
-  type ServiceArea,
-} from './catalogue-texts.js';
 import { PortalPage } from './portal-page.js';
 import { portalText as text } from './texts.js';
 
 /** The cookie that remembers the chosen region (one year). */
 export const regionCookieName = 'qyzmet_region';
 
-function isRegion(value: string | undefined): value is PortalRegion {
-  return value !== undefined && value in portalRegions;
+/**
+ * The regions a citizen can choose: every region and city of the vocabulary, and a former region
+ * whose regulations are still loaded (its applications can still be made at a past date).
+ */
+export function portalRegions(vocabulary: VocabularyIndex, issuing: ReadonlySet<string>): Region[] {
+  return vocabulary.vocabulary.regions.filter(
+    (region) =>
+      region.kind === 'region' ||
+      region.kind === 'city' ||
+      (region.kind === 'former_region' && issuing.has(region.code)),
+  );
 }
 
-/** The region of this request: `?region=` (remembered), else the cookie, else the default. */
-export function chosenRegion(c: WebContext): PortalRegion {
+function choosableRegion(c: WebContext, code: string | undefined): Region | undefined {
+  if (code === undefined) return undefined;
+  const { vocabulary, all } = c.get('deps').applications.regulations;
+  const region = vocabulary.findRegion(code);
+  if (!region || region.code !== code) return undefined;
+  const issuing = new Set(all.map((regulation) => regulation.region));
+  return portalRegions(vocabulary, issuing).includes(region) ? region : undefined;
+}
+
+/**
+ * The region of this request: `?region=` (remembered), else the cookie, else the vocabulary's
+ * default. A `?region=` that names no choosable region is a 404 (never another region instead).
+ */
+export function chosenRegion(c: WebContext): Region {
   const asked = c.req.query('region');
-  if (isRegion(asked)) {
-    setCookie(c, regionCookieName, asked, {
+  if (asked !== undefined) {
+    const region = choosableRegion(c, asked);
+    if (!region) throw new UnknownRegion();
+    setCookie(c, regionCookieName, region.code, {
       path: '/',
       maxAge: 365 * 24 * 3600,
       sameSite: 'Lax',
       secure: isSecureDeployment(c),
     });
-    return asked;
+    return region;
   }
-  const remembered = getCookie(c, regionCookieName);
-  return isRegion(remembered) ? remembered : defaultRegion;
+  return (
+    choosableRegion(c, getCookie(c, regionCookieName)) ??
+    c.get('deps').applications.regulations.vocabulary.defaultRegion
+  );
 }
+
+/** A `?region=` that names no region a citizen can choose. */
+class UnknownRegion extends Error {}
 
 function RegionChooser(props: {
   ctx: PageContext;
-  region: PortalRegion;
+  regions: readonly Region[];
+  region: Region | undefined;
   action: string;
   query?: string;
 }) {
   const locale = props.ctx.locale;
+  const sorted = [...props.regions].sort((a, b) =>
+    a.name[locale].localeCompare(b.name[locale], locale),
+  );
   return (
     <form method="get" action={props.action} class="region-chooser">
       {props.query !== undefined ? <input type="hidden" name="q" value={props.query} /> : null}
@@ -66,9 +91,9 @@ function RegionChooser(props: {
           {text.regionHint[locale]}
         </span>
         <select id="region" name="region" aria-describedby="region-hint">
-          {Object.entries(portalRegions).map(([code, name]) => (
-            <option value={code} selected={code === props.region}>
-              {name[locale]}
+          {sorted.map((region) => (
+            <option value={region.code} selected={region.code === props.region?.code}>
+              {region.name[locale]}
             </option>
           ))}
         </select>
@@ -92,18 +117,20 @@ function matches(entry: RegulationCatalogueEntry, query: string): boolean {
 
 function CataloguePage(props: {
   ctx: PageContext;
-  region: PortalRegion;
+  vocabulary: VocabularyIndex;
+  regions: readonly Region[];
+  region: Region;
   query: string;
   date: string;
   entries: RegulationCatalogueEntry[];
 }) {
-  const { ctx } = props;
+  const { ctx, vocabulary } = props;
   const locale = ctx.locale;
-  const groups = (Object.keys(serviceAreas) as ServiceArea[])
+  const groups = vocabulary.vocabulary.areas
     .map((area) => ({
       area,
       entries: props.entries.filter(
-        (entry) => serviceArea[entry.serviceCode as keyof typeof serviceArea] === area,
+        (entry) => vocabulary.findService(entry.serviceCode)?.area === area.code,
       ),
     }))
     .filter((group) => group.entries.length > 0);
@@ -111,7 +138,7 @@ function CataloguePage(props: {
     <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
       <h1>{text.catalogueTitle[locale]}</h1>
       <form method="get" action="/services" role="search" class="catalogue-search">
-        <input type="hidden" name="region" value={props.region} />
+        <input type="hidden" name="region" value={props.region.code} />
         <div class="field">
           <label for="q">{text.searchLabel[locale]}</label>
           <input id="q" name="q" type="search" value={props.query} />
@@ -120,9 +147,15 @@ function CataloguePage(props: {
           <button type="submit">{common.search[locale]}</button>
         </div>
       </form>
-      <RegionChooser ctx={ctx} region={props.region} action="/services" query={props.query} />
+      <RegionChooser
+        ctx={ctx}
+        regions={props.regions}
+        region={props.region}
+        action="/services"
+        query={props.query}
+      />
       <p>
-        {text.inForceOn[locale]}: {props.date} · {portalRegions[props.region][locale]}
+        {text.inForceOn[locale]}: {props.date} · {props.region.name[locale]}
       </p>
       {groups.length === 0 ? (
         <Notice>
@@ -130,13 +163,13 @@ function CataloguePage(props: {
         </Notice>
       ) : (
         groups.map((group) => (
-          <section aria-labelledby={`area-${group.area}`}>
-            <h2 id={`area-${group.area}`}>{serviceAreas[group.area][locale]}</h2>
+          <section aria-labelledby={`area-${group.area.code}`}>
+            <h2 id={`area-${group.area.code}`}>{group.area.name[locale]}</h2>
             <ul class="cards">
               {group.entries.map((entry) => (
                 <li>
                   <h3>
-                    <a href={`/services/${entry.serviceCode}?region=${props.region}`}>
+                    <a href={`/services/${entry.serviceCode}?region=${props.region.code}`}>
                       {nameIn(entry.name, locale)}
                     </a>
                   </h3>
@@ -168,7 +201,9 @@ function feeText(regulation: RegulationDefinition, locale: Locale): string {
 
 function ServicePage(props: {
   ctx: PageContext;
-  region: PortalRegion;
+  vocabulary: VocabularyIndex;
+  regions: readonly Region[];
+  region: Region;
   regulation: RegulationDefinition;
   providers: readonly { id: string; name: { kk: string; ru: string } }[];
   date: string;
@@ -180,13 +215,18 @@ function ServicePage(props: {
   return (
     <PortalPage ctx={ctx} title={name} current="/services">
       <p>
-        <a href={`/services?region=${props.region}`}>{text.allServices[locale]}</a>
+        <a href={`/services?region=${props.region.code}`}>{text.allServices[locale]}</a>
       </p>
       <h1>{name}</h1>
-      <RegionChooser ctx={ctx} region={props.region} action={`/services/${regulation.service}`} />
+      <RegionChooser
+        ctx={ctx}
+        regions={props.regions}
+        region={props.region}
+        action={`/services/${regulation.service}`}
+      />
       <dl class="facts">
         <dt>{text.region[locale]}</dt>
-        <dd>{portalRegions[props.region][locale]}</dd>
+        <dd>{props.region.name[locale]}</dd>
         <dt>{text.regulation[locale]}</dt>
         <dd>
           {nameIn(regulation.act.issuer, locale)} · {regulation.version} ({text.inForceOn[locale]}{' '}
@@ -194,7 +234,10 @@ function ServicePage(props: {
         </dd>
         <dt>{text.provider[locale]}</dt>
         <dd>
-          {regulation.providerKinds.map((kind) => providerKindLabels[kind][locale]).join('; ')}
+          {regulation.providerKinds
+            .map((kind) => props.vocabulary.findProviderKind(kind)?.name[locale])
+            .filter((label) => label !== undefined)
+            .join('; ')}
           {props.providers.length > 0 ? (
             <ul class="plain">
               {props.providers.map((provider) => (
@@ -260,15 +303,38 @@ function ServicePage(props: {
 /** The catalogue of services (/services) and each service's page (/services/<code>). */
 export function catalogueRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
+  const regionsOf = (c: WebContext) => {
+    const { vocabulary, all } = c.get('deps').applications.regulations;
+    return portalRegions(vocabulary, new Set(all.map((regulation) => regulation.region)));
+  };
+
+  routes.onError(async (error, c) => {
+    if (!(error instanceof UnknownRegion)) throw error;
+    const ctx = await pageContext(c);
+    const locale = ctx.locale;
+    return render(
+      c,
+      <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
+        <h1>{text.catalogueTitle[locale]}</h1>
+        <Notice tone="warn">
+          <p>{text.unknownRegion[locale]}</p>
+        </Notice>
+        <RegionChooser ctx={ctx} regions={regionsOf(c)} region={undefined} action="/services" />
+      </PortalPage>,
+      404,
+    );
+  });
 
   routes.get('/services', async (c) => {
     const region = chosenRegion(c);
     const query = (c.req.query('q') ?? '').trim().slice(0, 100);
-    const catalogue = listRegulations(c.get('deps').applications, { region });
+    const catalogue = listRegulations(c.get('deps').applications, { region: region.code });
     return render(
       c,
       <CataloguePage
         ctx={await pageContext(c)}
+        vocabulary={c.get('deps').applications.regulations.vocabulary}
+        regions={regionsOf(c)}
         region={region}
         query={query}
         date={catalogue.date}
@@ -281,19 +347,19 @@ export function catalogueRoutes(): Hono<WebEnv> {
     const services = c.get('deps').applications;
     const code = c.req.param('code');
     let region = chosenRegion(c);
-    const catalogue = listRegulations(services, { region });
+    const catalogue = listRegulations(services, { region: region.code });
     let entry = catalogue.items.find((item) => item.serviceCode === code || item.id === code);
     if (!entry && code.includes('.')) {
       // A regulation id of another region: show that region's page.
       const regulation = getRegulation(services, code);
-      const other = Object.keys(portalRegions).find((candidate) =>
-        listRegulations(services, { region: candidate as PortalRegion }).items.some(
+      const other = regionsOf(c).find((candidate) =>
+        listRegulations(services, { region: candidate.code }).items.some(
           (item) => item.id === regulation.id,
         ),
-      ) as PortalRegion | undefined;
+      );
       if (other) {
         region = other;
-        entry = listRegulations(services, { region }).items.find(
+        entry = listRegulations(services, { region: region.code }).items.find(
           (item) => item.id === regulation.id,
         );
       }
@@ -307,12 +373,17 @@ export function catalogueRoutes(): Hono<WebEnv> {
         c,
         <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
           <h1>{text.catalogueTitle[locale]}</h1>
-          <RegionChooser ctx={ctx} region={region} action={`/services/${code}`} />
+          <RegionChooser
+            ctx={ctx}
+            regions={regionsOf(c)}
+            region={region}
+            action={`/services/${code}`}
+          />
           <Notice tone="warn">
             <p>{known ? text.notInRegion[locale] : text.noServices[locale]}</p>
           </Notice>
           <p>
-            <a href={`/services?region=${region}`}>{text.allServices[locale]}</a>
+            <a href={`/services?region=${region.code}`}>{text.allServices[locale]}</a>
           </p>
         </PortalPage>,
         404,
@@ -323,9 +394,11 @@ export function catalogueRoutes(): Hono<WebEnv> {
       c,
       <ServicePage
         ctx={await pageContext(c)}
+        vocabulary={services.regulations.vocabulary}
+        regions={regionsOf(c)}
         region={region}
         regulation={regulation}
-        providers={await listRegionProviders(services, regulation, region)}
+        providers={await listRegionProviders(services, regulation, region.code)}
         date={formatDate(new Date(`${catalogue.date}T12:00:00+05:00`), c.get('locale'))}
       />,
     );
