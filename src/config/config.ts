@@ -163,6 +163,11 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Load the demo data on the first start of an empty database (default: in development).',
     ),
+  SANDBOX: flag
+    .optional()
+    .describe(
+      'Sandbox installation: applications may be made "as of" a past date under the version then in force, on their own shifted clock, marked as not legal acts (default: in development with DEMO_DATA; refused in production).',
+    ),
 });
 
 /** A real endpoint per registry adapter, as the HTTP gateway takes them (remote/http-registries.ts). */
@@ -194,6 +199,11 @@ export type Config = Readonly<{
   }>;
   demoData: boolean;
   /**
+   * A sandbox installation (docs/sandbox.md): applications "as of" a past date, each on its own
+   * shifted clock, marked on every page and document. Never true in production.
+   */
+  sandbox: boolean;
+  /**
    * Where registry lookups go: the gateway's HTTP endpoints (`http`), or the built-in simulator
    * (`simulator`: served over HTTP on the loopback by `serve`). `endpoints` names a real
    * endpoint per registry adapter (REGISTRY_<ADAPTER>_URL), overriding either.
@@ -220,6 +230,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(present[variable])})`);
   }
   const values = parsed.data;
+  const demoData = values.DEMO_DATA ?? values.NODE_ENV === 'development';
+  if (values.SANDBOX === true && values.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'SANDBOX',
+      'must not be true when NODE_ENV=production (a sandbox installation is never a production one)',
+    );
+  }
   const config: Config = {
     env: values.NODE_ENV,
     http: {
@@ -245,7 +262,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       escalateAfterMs: values.DEADLINE_ESCALATE_AFTER_MINUTES * 60_000,
       outboxMaxAttempts: values.OUTBOX_MAX_ATTEMPTS,
     },
-    demoData: values.DEMO_DATA ?? values.NODE_ENV === 'development',
+    demoData,
+    sandbox: values.SANDBOX ?? (values.NODE_ENV === 'development' && demoData),
     registries: {
       ...(values.REGISTRY_GATEWAY_URL
         ? { kind: 'http' as const, baseUrl: values.REGISTRY_GATEWAY_URL }

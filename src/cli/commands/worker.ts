@@ -35,6 +35,7 @@ DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.
       if (config.migrateOnStart) await migrateToLatest(database.db);
       const applications = await loadApplicationServices(database.db, () => new Date(), {
         regulations: config.regulationsDirectory,
+        sandbox: config.sandbox,
       });
       const worker = createWorker(config, logger, applications);
       if (isOnce) {

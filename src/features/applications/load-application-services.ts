@@ -15,7 +15,7 @@ import type { ApplicationServices } from './application-services.js';
 export async function loadApplicationServices(
   db: Database,
   now: () => Date,
-  folders: { regulations?: string; calendar?: string } = {},
+  folders: { regulations?: string; calendar?: string; sandbox?: boolean } = {},
 ): Promise<ApplicationServices> {
   const regulations = loadRegulationCatalog(
     { registries: registryCatalogue() },
@@ -27,5 +27,6 @@ export async function loadApplicationServices(
     regulations,
     calendar,
     now,
+    ...(folders.sandbox ? { sandbox: true } : {}),
   };
 }

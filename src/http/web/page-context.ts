@@ -30,6 +30,7 @@ export async function pageContext(c: WebContext): Promise<PageContext> {
     path: `${url.pathname}${url.search}`,
     user: await currentUser(c),
     vocabulary: c.get('deps').applications.regulations.vocabulary,
+    sandbox: c.get('deps').config.sandbox,
   };
 }
 

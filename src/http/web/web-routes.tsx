@@ -52,6 +52,7 @@ export async function renderWebError(thrown: Error, c: WebContext) {
         path: c.req.path,
         user: undefined,
         vocabulary: c.get('deps').applications.regulations.vocabulary,
+        sandbox: c.get('deps').config.sandbox,
       };
   const isCsrf = error.details.reason === 'csrf';
   const title =

@@ -18,6 +18,10 @@ import { common, formatDate, nameIn } from '../messages.js';
 import { pageContext, render } from '../page-context.js';
 import { isSecureDeployment, type WebContext, type WebEnv } from '../web-env.js';
 import { PortalPage } from './portal-page.js';
+import { chosenAsOf } from './as-of.js';
+import { sandboxText } from './sandbox-texts.js';
+import { demoSettingOf } from '../../../features/demo/demo-plan.js';
+import { kazakhstanDay } from '../../../features/portal/list-service-providers.js';
 import { portalText as text } from './texts.js';
 
 /** The cookie that remembers the chosen region (one year). */
@@ -107,6 +111,45 @@ function RegionChooser(props: {
   );
 }
 
+/** The sandbox's "as of" chooser (docs/sandbox.md): a past date, or today. */
+function AsOfChooser(props: {
+  ctx: PageContext;
+  action: string;
+  region: { code: string };
+  asOf: string | undefined;
+  today: string;
+}) {
+  const locale = props.ctx.locale;
+  return (
+    <form method="get" action={props.action} class="as-of-chooser">
+      <input type="hidden" name="region" value={props.region.code} />
+      <div class="field">
+        <label for="asOf">{sandboxText.asOf[locale]}</label>
+        <span class="hint" id="asOf-hint">
+          {sandboxText.asOfHint[locale]}
+        </span>
+        <input
+          id="asOf"
+          name="asOf"
+          type="date"
+          value={props.asOf ?? props.today}
+          max={props.today}
+          aria-describedby="asOf-hint"
+        />
+      </div>
+      <div class="actions">
+        <button type="submit" class="secondary">
+          {sandboxText.choose[locale]}
+        </button>{' '}
+        <a href={`${props.action}?region=${props.region.code}&asOf=`}>
+          {sandboxText.today[locale]}
+        </a>{' '}
+        · <a href="/services/versions">{sandboxText.allVersions[locale]}</a>
+      </div>
+    </form>
+  );
+}
+
 function matches(entry: RegulationCatalogueEntry, query: string): boolean {
   if (!query) return true;
   const needle = query.toLocaleLowerCase('ru');
@@ -123,6 +166,7 @@ function CataloguePage(props: {
   query: string;
   date: string;
   entries: RegulationCatalogueEntry[];
+  sandbox?: { asOf: string | undefined; today: string };
 }) {
   const { ctx, vocabulary } = props;
   const locale = ctx.locale;
@@ -154,6 +198,15 @@ function CataloguePage(props: {
         action="/services"
         query={props.query}
       />
+      {props.sandbox ? (
+        <AsOfChooser
+          ctx={ctx}
+          action="/services"
+          region={props.region}
+          asOf={props.sandbox.asOf}
+          today={props.sandbox.today}
+        />
+      ) : null}
       <p>
         {text.inForceOn[locale]}: {props.date} · {props.region.name[locale]}
       </p>
@@ -207,6 +260,7 @@ function ServicePage(props: {
   regulation: RegulationDefinition;
   providers: readonly { id: string; name: { kk: string; ru: string } }[];
   date: string;
+  sandbox?: { asOf: string | undefined; today: string };
 }) {
   const { ctx, regulation } = props;
   const locale = ctx.locale;
@@ -224,6 +278,15 @@ function ServicePage(props: {
         region={props.region}
         action={`/services/${regulation.service}`}
       />
+      {props.sandbox ? (
+        <AsOfChooser
+          ctx={ctx}
+          action={`/services/${regulation.service}`}
+          region={props.region}
+          asOf={props.sandbox.asOf}
+          today={props.sandbox.today}
+        />
+      ) : null}
       <dl class="facts">
         <dt>{text.region[locale]}</dt>
         <dd>{props.region.name[locale]}</dd>
@@ -300,6 +363,85 @@ function ServicePage(props: {
   );
 }
 
+/** The sandbox's "as of" state of a catalogue page (nothing outside a sandbox). */
+function sandboxOf(c: WebContext, asOf: string | undefined) {
+  const deps = c.get('deps');
+  return deps.config.sandbox ? { sandbox: { asOf, today: kazakhstanDay(deps.now()) } } : {};
+}
+
+/**
+ * The sandbox catalogue (docs/sandbox.md): every regulation version with the period it was in
+ * force, each with a link that opens its service page "as of" a working day of that period.
+ */
+function VersionsPage(props: {
+  ctx: PageContext;
+  versions: readonly { regulation: RegulationDefinition; tryOn: string | undefined }[];
+}) {
+  const locale = props.ctx.locale;
+  const sorted = [...props.versions].sort(
+    (a, b) =>
+      a.regulation.region.localeCompare(b.regulation.region) ||
+      a.regulation.service.localeCompare(b.regulation.service) ||
+      a.regulation.effectiveFrom.localeCompare(b.regulation.effectiveFrom),
+  );
+  const regionOf = (code: string) => {
+    const region = props.ctx.vocabulary.findRegion(code);
+    return region && region.kind !== 'country' ? region : undefined;
+  };
+  const regionName = (code: string) => regionOf(code)?.name[locale] ?? sandboxText.national[locale];
+  const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00+05:00`), locale);
+  return (
+    <PortalPage ctx={props.ctx} title={sandboxText.allVersions[locale]} current="/services">
+      <p>
+        <a href="/services">{text.allServices[locale]}</a>
+      </p>
+      <h1>{sandboxText.allVersions[locale]}</h1>
+      <p>{sandboxText.allVersionsIntro[locale]}</p>
+      <table class="versions">
+        <thead>
+          <tr>
+            <th scope="col">{sandboxText.service[locale]}</th>
+            <th scope="col">{sandboxText.region[locale]}</th>
+            <th scope="col">{sandboxText.act[locale]}</th>
+            <th scope="col">{sandboxText.period[locale]}</th>
+            <th scope="col">
+              <span class="visually-hidden">{sandboxText.tryIt[locale]}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map(({ regulation, tryOn }) => (
+            <tr data-regulation={regulation.id}>
+              <td>{nameIn(regulation.name, locale)}</td>
+              <td>{regionName(regulation.region)}</td>
+              <td>
+                {nameIn(regulation.act.issuer, locale)}
+                {regulation.act.number ? `, № ${regulation.act.number}` : ''}
+                {regulation.act.date
+                  ? ` ${sandboxText.dated[locale]} ${day(regulation.act.date)}`
+                  : ''}
+              </td>
+              <td>
+                {day(regulation.effectiveFrom)} —{' '}
+                {regulation.effectiveTo ? day(regulation.effectiveTo) : sandboxText.open[locale]}
+              </td>
+              <td>
+                {tryOn ? (
+                  <a
+                    href={`/services/${regulation.id}?asOf=${tryOn}${regionOf(regulation.region) ? `&region=${regulation.region}` : ''}`}
+                  >
+                    {sandboxText.tryIt[locale]} ({day(tryOn)})
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </PortalPage>
+  );
+}
+
 /** The catalogue of services (/services) and each service's page (/services/<code>). */
 export function catalogueRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
@@ -328,7 +470,11 @@ export function catalogueRoutes(): Hono<WebEnv> {
   routes.get('/services', async (c) => {
     const region = chosenRegion(c);
     const query = (c.req.query('q') ?? '').trim().slice(0, 100);
-    const catalogue = listRegulations(c.get('deps').applications, { region: region.code });
+    const asOf = chosenAsOf(c);
+    const catalogue = listRegulations(c.get('deps').applications, {
+      region: region.code,
+      ...(asOf ? { date: asOf } : {}),
+    });
     return render(
       c,
       <CataloguePage
@@ -339,6 +485,22 @@ export function catalogueRoutes(): Hono<WebEnv> {
         query={query}
         date={catalogue.date}
         entries={catalogue.items.filter((entry) => matches(entry, query))}
+        {...sandboxOf(c, asOf)}
+      />,
+    );
+  });
+
+  routes.get('/services/versions', async (c) => {
+    if (!c.get('deps').config.sandbox) throw new DomainError(ErrorCode.notFound, {});
+    const services = c.get('deps').applications;
+    return render(
+      c,
+      <VersionsPage
+        ctx={await pageContext(c)}
+        versions={services.regulations.all.map((regulation) => ({
+          regulation,
+          tryOn: demoSettingOf(regulation, services.calendar)?.day,
+        }))}
       />,
     );
   });
@@ -347,19 +509,21 @@ export function catalogueRoutes(): Hono<WebEnv> {
     const services = c.get('deps').applications;
     const code = c.req.param('code');
     let region = chosenRegion(c);
-    const catalogue = listRegulations(services, { region: region.code });
+    const asOf = chosenAsOf(c);
+    const on = asOf ? { date: asOf } : {};
+    const catalogue = listRegulations(services, { region: region.code, ...on });
     let entry = catalogue.items.find((item) => item.serviceCode === code || item.id === code);
     if (!entry && code.includes('.')) {
       // A regulation id of another region: show that region's page.
       const regulation = getRegulation(services, code);
       const other = regionsOf(c).find((candidate) =>
-        listRegulations(services, { region: candidate.code }).items.some(
+        listRegulations(services, { region: candidate.code, ...on }).items.some(
           (item) => item.id === regulation.id,
         ),
       );
       if (other) {
         region = other;
-        entry = listRegulations(services, { region: region.code }).items.find(
+        entry = listRegulations(services, { region: region.code, ...on }).items.find(
           (item) => item.id === regulation.id,
         );
       }
@@ -400,6 +564,7 @@ export function catalogueRoutes(): Hono<WebEnv> {
         regulation={regulation}
         providers={await listRegionProviders(services, regulation, region.code)}
         date={formatDate(new Date(`${catalogue.date}T12:00:00+05:00`), c.get('locale'))}
+        {...sandboxOf(c, asOf)}
       />,
     );
   });
