@@ -3,7 +3,6 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import { Sex } from '../../src/domain/identity/iin.js';
-import { registerCitizen } from '../../src/features/identity/register-citizen.js';
 import { requestPasswordReset, resetPassword } from '../../src/features/identity/reset-password.js';
 import { setStaffPassword } from '../../src/features/identity/set-staff-password.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
@@ -17,6 +16,7 @@ import {
   createStaff,
   manualClock,
 } from '../support/applications.js';
+import { registerProvenCitizen } from '../support/citizens.js';
 import { createTestDatabase } from '../support/database.js';
 
 // Issue 16, defect 6: forwarded addresses only from configured proxies; a growing delay per
@@ -197,7 +197,7 @@ describe('a growing delay per account, for staff and citizens', () => {
     const phone = '+77015554242';
     const own = 'Citizen-2026-pass';
     const services = { db: database.db, sms };
-    await registerCitizen(services, { iin, phone, password: own }, clock.now());
+    await registerProvenCitizen(services, { iin, phone, password: own }, clock.now());
     // 30 wrong passwords from 30 addresses (beyond any single-address delay).
     for (let n = 0; n < 30; n += 1) {
       const attempt = startCitizenLogin(
@@ -226,7 +226,11 @@ describe('a growing delay per account, for staff and citizens', () => {
     const iin = generateIin('1992-06-06', Sex.male, 4343);
     const phone = '+77015554343';
     const services = { db: database.db, sms };
-    await registerCitizen(services, { iin, phone, password: 'Citizen-2026-pass' }, clock.now());
+    await registerProvenCitizen(
+      services,
+      { iin, phone, password: 'Citizen-2026-pass' },
+      clock.now(),
+    );
     for (let n = 0; n < 5; n += 1) {
       await expect(
         startCitizenLogin(services, { iin, password: 'guess', source: '192.0.2.30' }, clock.now()),
