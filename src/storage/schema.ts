@@ -45,6 +45,8 @@ export interface InstanceTable {
   created_at: ColumnType<Date, never, never>;
   started_count: ColumnType<number, number | undefined, number>;
   last_started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When this installation first started as a sandbox (docs/sandbox.md); null if never. */
+  sandbox_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A JSON value as stored in a jsonb column. */
@@ -200,6 +202,8 @@ export interface ApplicationTable {
   ended_at: Date | null;
   version: number;
   updated_at: Instant;
+  /** Sandbox only: the application's clock minus the real clock (ms); null otherwise. */
+  clock_offset_ms: ColumnType<number | null, number | null | undefined, never>;
 }
 
 /** One entry of an application's append-only action log. */

@@ -33,7 +33,10 @@ DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.
     });
     try {
       if (config.migrateOnStart) await migrateToLatest(database.db);
-      const applications = await loadApplicationServices(database.db, () => new Date());
+      const applications = await loadApplicationServices(database.db, () => new Date(), {
+        regulations: config.regulationsDirectory,
+        sandbox: config.sandbox,
+      });
       const worker = createWorker(config, logger, applications);
       if (isOnce) {
         const changed = await worker.runOnce();
