@@ -6,6 +6,8 @@ export interface PostgresCluster {
   bin: string;
   version: string;
   stop(): void;
+  /** `pg_ctl stop -m fast`, a pause of `downMs`, then start again on the same port. */
+  restart(options?: { downMs?: number }): Promise<void>;
 }
 export function startPostgresCluster(options?: {
   settings?: Record<string, string | number>;

@@ -64,7 +64,7 @@ function asPostgresUser(command, args, options = {}) {
 
 /**
  * Starts a cluster. `settings` are extra server settings (name → value).
- * Returns { url, port, directory, version, stop() }.
+ * Returns { url, port, directory, version, stop(), restart({ downMs }) }.
  */
 export async function startPostgresCluster({ settings = {}, quiet = true } = {}) {
   const bin = ensureInstalled();
@@ -88,24 +88,26 @@ export async function startPostgresCluster({ settings = {}, quiet = true } = {})
     '-c listen_addresses=127.0.0.1',
     ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
   ].join(' ');
-  asPostgresUser(
-    path.join(bin, 'pg_ctl'),
-    [
-      '-D',
-      dataDir,
-      '-o',
-      options,
-      '-l',
-      path.join(directory, 'server.log'),
-      '-w',
-      '-t',
-      '60',
-      'start',
-    ],
-    {
-      cwd: directory,
-    },
-  );
+  const startServer = () =>
+    asPostgresUser(
+      path.join(bin, 'pg_ctl'),
+      [
+        '-D',
+        dataDir,
+        '-o',
+        options,
+        '-l',
+        path.join(directory, 'server.log'),
+        '-w',
+        '-t',
+        '60',
+        'start',
+      ],
+      {
+        cwd: directory,
+      },
+    );
+  startServer();
   const version = path.basename(path.dirname(bin));
   if (!quiet)
     console.error(`postgres-cluster: PostgreSQL ${version} on 127.0.0.1:${port} (${directory})`);
@@ -121,7 +123,19 @@ export async function startPostgresCluster({ settings = {}, quiet = true } = {})
       fs.rmSync(directory, { recursive: true, force: true });
     }
   };
+  /**
+   * Restarts the server as an operator would (`pg_ctl stop -m fast`, then start): every
+   * connection is closed with 57P01; the port refuses connections for `downMs` at least.
+   */
+  const restart = async ({ downMs = 0 } = {}) => {
+    asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], {
+      cwd: directory,
+    });
+    if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+    startServer();
+  };
   return {
+    restart,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     directory,

@@ -99,3 +99,19 @@ export function checkFields(
 export function formatKazakhstanTime(iso: string | Date, timeZone?: string): string {
   return formatLocalDateTime(new Date(iso), timeZone);
 }
+
+/**
+ * The verification code of a document: the first 12 hexadecimal digits of its random id,
+ * upper case in groups of four (`6F1C-2D3E-0000`). Printed on the issued document and
+ * accepted by `/verify`; 48 random bits, so codes cannot be guessed in sequence.
+ */
+export function verificationCode(documentId: string): string {
+  const hex = documentId.replace(/-/g, '').slice(0, 12).toUpperCase();
+  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}-${hex.slice(8, 12)}`;
+}
+
+/** A typed verification code, normalised to 12 lower-case hex digits; undefined if it is not one. */
+export function parseVerificationCode(input: string): string | undefined {
+  const compact = input.replace(/[\s\-–—]/g, '').toLowerCase();
+  return /^[0-9a-f]{12}$/.test(compact) ? compact : undefined;
+}

@@ -113,30 +113,112 @@ function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size
   doc.fill('#000000').restore();
 }
 
+/** The official's signature as the issued document states it (rendered after verification). */
+export interface SignatureStamp {
+  /** The signer's name from the signing certificate's subject (CN, GIVENNAME). */
+  signerName: string;
+  /** The time the signature was made: the CMS signing time the server verified. */
+  signedAt: Date;
+  /** The short code printed on the document and accepted by /verify. */
+  verificationCode: string;
+  /** `${PUBLIC_URL}/verify/<id>`: printed and in the QR code. */
+  verifyUrl: string;
+  /** SHA-256 of the signed content (the document's body PDF that the CMS covers). */
+  signedContentSha256: string;
+}
+
 /**
- * Renders a document to PDF (A4): header, both titles, number and time of issue, the
- * fields, the paragraphs, the signer, the SHA-256 of the content, and a QR code to the
- * public verification page. The PDF's dates are the time of issue, so one content gives
- * one file.
+ * What is rendered:
+ * - `draft`: the body with the draft mark on every page; no signature line, no QR code;
+ * - `signed_content`: the body alone — exactly what the official signs;
+ * - `issued`: the body plus the signature stamp (signer, signing time, verification code,
+ *   SHA-256 of the signed content, QR code), rendered after the signature was verified.
+ */
+export type RenderMode =
+  { kind: 'draft' } | { kind: 'signed_content' } | { kind: 'issued'; stamp: SignatureStamp };
+
+/** The draft mark (kk/ru), printed across and at the top of every page of a draft. */
+export const draftMark: Bilingual = { kk: 'ЖОБА', ru: 'ПРОЕКТ' };
+const draftNotice: Bilingual = {
+  kk: 'ЖОБА — қол қойылмаған, заңдық күші жоқ',
+  ru: 'ПРОЕКТ — не подписан, юридической силы не имеет',
+};
+
+export interface RenderOptions {
+  template: DocumentTemplate;
+  mode: RenderMode;
+  /**
+   * Lines printed at the top of every page (and, for a draft, the draft mark across it), e.g.
+   * a sandbox mark. Part of what is signed when given for the signed content.
+   */
+  marks?: readonly string[];
+}
+
+/** Draws the marks of a page: the lines at the top and the diagonal mark of a draft. */
+function drawPageMarks(
+  doc: PDFKit.PDFDocument,
+  lines: readonly string[],
+  diagonal: string | undefined,
+): void {
+  if (lines.length === 0 && !diagonal) return;
+  const { x, y } = doc;
+  doc.save();
+  if (diagonal) {
+    const centreX = doc.page.width / 2;
+    const centreY = doc.page.height / 2;
+    doc
+      .rotate(-45, { origin: [centreX, centreY] })
+      .font('bold')
+      .fontSize(72)
+      .fillColor('#d0d0d0')
+      .text(diagonal, 0, centreY - 40, {
+        width: doc.page.width,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.rotate(45, { origin: [centreX, centreY] });
+  }
+  doc.fillColor('#a50e0e').font('bold').fontSize(9);
+  lines.forEach((line, index) =>
+    doc.text(line, MARGIN, 18 + index * 11, {
+      width: doc.page.width - MARGIN * 2,
+      align: 'center',
+      lineBreak: false,
+    }),
+  );
+  doc.restore();
+  doc.fillColor('#000000');
+  doc.x = x;
+  doc.y = y;
+}
+
+/**
+ * Renders a document to PDF (A4): header, both titles, number, the fields, the paragraphs,
+ * and — by `mode` — the draft mark, or the signature stamp with the signer, the signing time,
+ * the verification code, the SHA-256 of the signed content and a QR code to the public
+ * verification page. The PDF's dates are the content's (the signing time for an issued
+ * document), so one input gives one file.
  */
 export async function renderDocumentPdf(
   content: DocumentContent,
-  options: { template: DocumentTemplate; verifyUrl: string; contentSha256: string },
+  options: RenderOptions,
 ): Promise<Uint8Array> {
   const { regular, bold } = loadFonts();
-  const issuedAt = new Date(content.issuedAt);
+  const { template, mode } = options;
+  const language = content.language;
+  const dated = mode.kind === 'issued' ? mode.stamp.signedAt : new Date(content.issuedAt);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     // No default Helvetica: pdfkit would parse its AFM metrics for every document.
     font: null as unknown as string,
     info: {
-      Title: `${content.number} ${options.template.title.ru}`,
-      Author: content.signer.name,
+      Title: `${content.number} ${template.title.ru}`,
+      ...(mode.kind === 'issued' ? { Author: mode.stamp.signerName } : {}),
       Producer: 'Qyzmet',
       Creator: 'Qyzmet',
-      CreationDate: issuedAt,
-      ModDate: issuedAt,
+      CreationDate: dated,
+      ModDate: dated,
     },
   });
   const chunks: Buffer[] = [];
@@ -145,19 +227,23 @@ export async function renderDocumentPdf(
   useSharedFont(doc, 'regular', regular);
   useSharedFont(doc, 'bold', bold);
   const width = doc.page.width - MARGIN * 2;
-  const language = content.language;
+
+  const markLines = [
+    ...(mode.kind === 'draft' ? [text(draftNotice, language, ' / ')] : []),
+    ...(options.marks ?? []),
+  ];
+  const diagonal = mode.kind === 'draft' ? text(draftMark, language, ' / ') : undefined;
+  drawPageMarks(doc, markLines, diagonal);
+  doc.on('pageAdded', () => drawPageMarks(doc, markLines, diagonal));
 
   doc.font('regular');
   if (content.organisation)
     doc.font('regular').fontSize(9).text(content.organisation, { align: 'center' });
   doc.moveDown(0.8);
-  doc.font('bold').fontSize(13).text(options.template.title.kk, { align: 'center' });
-  doc.font('bold').fontSize(13).text(options.template.title.ru, { align: 'center' });
+  doc.font('bold').fontSize(13).text(template.title.kk, { align: 'center' });
+  doc.font('bold').fontSize(13).text(template.title.ru, { align: 'center' });
   doc.moveDown(0.5);
-  doc
-    .font('regular')
-    .fontSize(10)
-    .text(`№ ${content.number}    ${formatKazakhstanTime(issuedAt)}`, { align: 'center' });
+  doc.font('regular').fontSize(10).text(`№ ${content.number}`, { align: 'center' });
   if (content.replacesNumber) {
     doc
       .fontSize(9)
@@ -166,8 +252,7 @@ export async function renderDocumentPdf(
       });
   }
   doc.moveDown(1);
-
-  for (const field of options.template.fields) {
+  for (const field of template.fields) {
     const value = content.fields[field.key];
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
       continue;
@@ -187,6 +272,8 @@ export async function renderDocumentPdf(
       doc.font('bold').fontSize(10).text(`${label} (${rows.length}):`);
       const columnWidth = (width - 24) / Math.max(columns.length, 1);
       const drawRow = (first: string, cells: string[], font: 'regular' | 'bold') => {
+        // A row starts on a new page when it would not fit (cells are drawn at one top).
+        if (doc.y + 24 > doc.page.height - MARGIN) doc.addPage();
         const top = doc.y;
         let bottom = top;
         doc.font(font).fontSize(8);
@@ -210,7 +297,7 @@ export async function renderDocumentPdf(
     doc.moveDown(0.3);
   }
 
-  for (const paragraph of options.template.paragraphs ?? []) {
+  for (const paragraph of template.paragraphs ?? []) {
     doc.moveDown(0.5);
     if (language !== 'ru')
       doc
@@ -225,34 +312,69 @@ export async function renderDocumentPdf(
   }
 
   doc.moveDown(1.5);
-  const footerTop = Math.max(doc.y, 0);
-  if (footerTop + QR_SIZE + 40 > doc.page.height - MARGIN) doc.addPage();
-  const top = doc.y;
-  const textWidth = width - QR_SIZE - 16;
-  doc
-    .font('bold')
-    .fontSize(10)
-    .text(text(options.template.signerRole, language), MARGIN, top, { width: textWidth });
-  doc.font('regular').fontSize(10).text(content.signer.name, { width: textWidth });
-  doc
-    .fontSize(8)
-    .text(
-      `${text({ kk: 'ЭЦҚ-мен қол қойылған', ru: 'Подписано ЭЦП' }, language)}: ${formatKazakhstanTime(issuedAt)}`,
-      { width: textWidth },
-    );
-  doc.moveDown(0.5);
-  doc.fontSize(7).text(`SHA-256: ${options.contentSha256}`, { width: textWidth });
-  doc
-    .fontSize(7)
-    .text(
-      `${text({ kk: 'Түпнұсқалығын тексеру', ru: 'Проверка подлинности' }, language)}: ${options.verifyUrl}`,
-      {
-        width: textWidth,
-        link: options.verifyUrl,
-      },
-    );
-  drawQr(doc, options.verifyUrl, MARGIN + width - QR_SIZE, top, QR_SIZE);
+  doc.font('bold').fontSize(10).text(text(template.signerRole, language), { width });
+  if (mode.kind === 'issued') drawStamp(doc, mode.stamp, language, width);
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+const stampText = {
+  signed: {
+    kk: 'Электрондық цифрлық қолтаңбамен қол қойылған',
+    ru: 'Подписано электронной цифровой подписью',
+  },
+  signer: { kk: 'Қол қойған', ru: 'Подписал' },
+  signedAt: { kk: 'Қол қойылған уақыты', ru: 'Время подписания' },
+  code: { kk: 'Тексеру коды', ru: 'Код проверки' },
+  hash: { kk: 'Қол қойылған мазмұнның SHA-256', ru: 'SHA-256 подписанного содержания' },
+  verify: { kk: 'Түпнұсқалығын тексеру', ru: 'Проверка подлинности' },
+  what: {
+    kk: 'Қолтаңба құжаттың осы белгіге дейінгі мазмұнына қойылған; белгі қолтаңба тексерілгеннен кейін қосылды.',
+    ru: 'Подписью заверено содержание документа без этого штампа; штамп добавлен после проверки подписи.',
+  },
+} satisfies Record<string, Bilingual>;
+
+/** The signature stamp: kk/ru labels, the signer and time, the code, the hash and the QR code. */
+function drawStamp(
+  doc: PDFKit.PDFDocument,
+  stamp: SignatureStamp,
+  language: DocumentContent['language'],
+  width: number,
+): void {
+  if (doc.y + QR_SIZE + 60 > doc.page.height - MARGIN) doc.addPage();
+  const top = doc.y + 4;
+  const textWidth = width - QR_SIZE - 24;
+  const left = MARGIN + 8;
+  doc
+    .font('bold')
+    .fontSize(9)
+    .text(text(stampText.signed, language), left, top + 6, {
+      width: textWidth,
+    });
+  doc
+    .font('regular')
+    .fontSize(9)
+    .text(`${text(stampText.signer, language)}: ${stamp.signerName}`, { width: textWidth });
+  doc.text(`${text(stampText.signedAt, language)}: ${formatKazakhstanTime(stamp.signedAt)}`, {
+    width: textWidth,
+  });
+  doc.font('bold').text(`${text(stampText.code, language)}: ${stamp.verificationCode}`, {
+    width: textWidth,
+  });
+  doc
+    .font('regular')
+    .fontSize(7)
+    .text(`${text(stampText.hash, language)}: ${stamp.signedContentSha256}`, { width: textWidth });
+  doc.text(`${text(stampText.verify, language)}: ${stamp.verifyUrl}`, {
+    width: textWidth,
+    link: stamp.verifyUrl,
+  });
+  doc.fontSize(6.5).text(text(stampText.what, language), { width: textWidth });
+  const height = Math.max(doc.y - top + 6, QR_SIZE + 16);
+  doc.save().lineWidth(0.8).strokeColor('#1a4f8b').rect(MARGIN, top, width, height).stroke();
+  doc.restore();
+  drawQr(doc, stamp.verifyUrl, MARGIN + width - QR_SIZE - 8, top + 8, QR_SIZE);
+  doc.x = MARGIN;
+  doc.y = top + height + 4;
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../config/logger.js';
 import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
-import { errorTable } from './error-table.js';
+import { errorTable, toDomainError } from './error-table.js';
 import { createRegistryGateway } from '../integrations/create-gateway.js';
 import type { RegistryGateway } from '../integrations/registries.js';
 import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
@@ -120,17 +120,25 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
     );
   });
 
-  app.onError((error, c) => {
+  app.onError((thrown, c) => {
     const locale = negotiateLocale(c.req.header('accept-language'));
-    const code = error instanceof DomainError ? error.code : 'internal';
+    const error = toDomainError(thrown);
+    const code = error.code;
     const row = errorTable[code];
-    if (code === 'internal') c.get('logger').error({ err: error }, 'unhandled error');
+    if (code === 'internal') c.get('logger').error({ err: thrown }, 'unhandled error');
+    else if (code === 'database_unavailable')
+      c.get('logger').warn({ err: thrown }, 'database unavailable');
     const details =
-      error instanceof DomainError
-        ? error.details
-        : deps.config.env === 'production'
-          ? undefined
-          : { message: error.message };
+      thrown instanceof DomainError
+        ? thrown.details
+        : code !== 'internal'
+          ? error.details
+          : deps.config.env === 'production'
+            ? undefined
+            : { message: error.message };
+    if (typeof error.details.retryAfterSeconds === 'number') {
+      c.header('retry-after', String(error.details.retryAfterSeconds));
+    }
     return c.json(
       { error: { code, message: row.message[locale], details, requestId: c.get('requestId') } },
       row.status,

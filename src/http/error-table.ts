@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode } from '../domain/shared/domain-error.js';
+import { DomainError, type ErrorCode } from '../domain/shared/domain-error.js';
+import { isDatabaseUnavailable } from '../storage/db.js';
 import type { LocalizedText } from '../domain/shared/locale.js';
 
 /** The one table from error codes to HTTP statuses and user messages (house style: errors). */
@@ -84,6 +85,30 @@ export const errorTable = {
       en: "This step is done only by signing the electronic request with the operator's digital signature.",
     },
   },
+  database_unavailable: {
+    status: 503,
+    message: {
+      kk: 'Қызмет уақытша қолжетімсіз, ештеңе өзгертілмеді. Бірнеше секундтан кейін қайталаңыз.',
+      ru: 'Сервис временно недоступен, ничего не изменено. Повторите через несколько секунд.',
+      en: 'The service is temporarily unavailable; nothing was changed. Try again in a few seconds.',
+    },
+  },
+  payload_too_large: {
+    status: 413,
+    message: {
+      kk: 'Сұрау тым үлкен. Файлдардың көлемін немесе мәтіннің ұзындығын азайтыңыз.',
+      ru: 'Запрос слишком большой. Уменьшите размер файлов или длину текста.',
+      en: 'The request is too large. Reduce the size of the files or the length of the text.',
+    },
+  },
+  bad_request: {
+    status: 400,
+    message: {
+      kk: 'Сұрау дұрыс емес: деректерде рұқсат етілмеген таңбалар бар немесе пішін бүлінген.',
+      ru: 'Неверный запрос: данные содержат недопустимые символы или форма повреждена.',
+      en: 'The request is not valid: the data contains characters that are not allowed, or the form is damaged.',
+    },
+  },
   internal: {
     status: 500,
     message: {
@@ -93,3 +118,24 @@ export const errorTable = {
     },
   },
 } as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; message: LocalizedText }>;
+
+/** Seconds a client should wait before repeating a request refused because the database is away. */
+export const databaseRetryAfterSeconds = 5;
+
+/**
+ * The error a caller sees for any thrown value: a DomainError as it is; a lost or refused
+ * database connection as `database_unavailable` (retryable, with `retryAfterSeconds`);
+ * anything else `internal`. The API and the pages both answer through this.
+ */
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new DomainError(
+      'database_unavailable',
+      { retryAfterSeconds: databaseRetryAfterSeconds },
+      error instanceof Error ? error.message : String(error),
+      true,
+    );
+  }
+  return new DomainError('internal', {}, error instanceof Error ? error.message : String(error));
+}

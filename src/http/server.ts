@@ -43,7 +43,10 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, {
+    // A restart of the database server: requests in flight fail with 503, jobs retry the round.
+    onConnectionLost: (error) => logger.warn({ err: error }, 'database connection lost'),
+  });
   let installation: InstallationKeys;
   try {
     if (config.migrateOnStart) {

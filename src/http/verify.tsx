@@ -1,25 +1,39 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Child } from 'hono/jsx';
 import type { Locale } from '../domain/shared/locale.js';
-import { locales, type LocalizedText } from '../domain/shared/locale.js';
+import { type LocalizedText } from '../domain/shared/locale.js';
 import {
+  findDocumentIdByCode,
   verifyDocument,
   type DocumentVerification,
 } from '../features/documents/verify-document.js';
 import { loadTrustStore } from '../signing/pki-directory.js';
 import type { TrustStore } from '../signing/trust-store.js';
 import type { AppEnv } from './app.js';
+import { Notice, Page, type PageContext } from './web/layout.js';
 import { formatDateTime } from './web/messages.js';
 import { chooseLocale } from './web/web-env.js';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
+/** A typed verification code: 12 hex digits, spaces and dashes allowed. */
+const MAX_CODE_LENGTH = 40;
 
+/**
+ * The words of the page. The names of the two printed values are the same as on the
+ * document's signature stamp (src/documents/render-pdf.ts, `stampText`).
+ */
 const text = {
   pageTitle: {
     kk: 'Құжаттың түпнұсқалығын тексеру',
     ru: 'Проверка подлинности документа',
     en: 'Document verification',
+  },
+  intro: {
+    kk: 'Құжаттағы QR-кодты сканерлеңіз немесе оның қолтаңба белгісіндегі тексеру кодын енгізіңіз.',
+    ru: 'Отсканируйте QR-код на документе или введите код проверки из штампа подписи на документе.',
+    en: 'Scan the QR code on the document or enter the verification code from its signature stamp.',
   },
   genuine: { kk: 'Құжат түпнұсқа', ru: 'Документ подлинный', en: 'The document is genuine' },
   notGenuine: {
@@ -44,21 +58,51 @@ const text = {
   },
   number: { kk: 'Нөмірі', ru: 'Номер', en: 'Number' },
   kind: { kk: 'Құжат', ru: 'Документ', en: 'Document' },
+  code: { kk: 'Тексеру коды', ru: 'Код проверки', en: 'Verification code' },
   signer: { kk: 'Қол қойған', ru: 'Подписал', en: 'Signed by' },
   signedAt: {
     kk: 'Қол қойылған уақыты (Қазақстан уақыты)',
     ru: 'Время подписания (время Казахстана)',
     en: 'Signed at (Kazakhstan time)',
   },
-  hash: { kk: 'PDF файлының SHA-256', ru: 'SHA-256 файла PDF', en: 'SHA-256 of the PDF' },
+  hash: {
+    kk: 'Қол қойылған мазмұнның SHA-256',
+    ru: 'SHA-256 подписанного содержания',
+    en: 'SHA-256 of the signed content',
+  },
+  whatSignedBody: {
+    kk: 'Электрондық цифрлық қолтаңба құжаттың мазмұнына (қолтаңба белгісінсіз PDF) қойылған. Белгі — қол қойған адам, уақыты, тексеру коды, осы SHA-256 және QR-код — қолтаңба тексерілгеннен кейін қосылды.',
+    ru: 'Электронная цифровая подпись поставлена под содержание документа (PDF без штампа подписи). Штамп — подписавший, время, код проверки, этот SHA-256 и QR-код — добавлен после проверки подписи.',
+    en: 'The digital signature covers the content of the document (the PDF without the signature stamp). The stamp — signer, time, verification code, this SHA-256 and the QR code — was added after the signature was verified.',
+  },
+  whatSignedFile: {
+    kk: 'Электрондық цифрлық қолтаңба PDF файлының өзіне қойылған.',
+    ru: 'Электронная цифровая подпись поставлена под сам файл PDF.',
+    en: 'The digital signature covers the PDF file itself.',
+  },
   replacedBy: { kk: 'Орнына берілген құжат', ru: 'Заменён документом', en: 'Replaced by' },
   replaces: { kk: 'Ауыстырады', ru: 'Взамен документа', en: 'Replaces' },
   checkCopy: { kk: 'Көшірмені тексеру', ru: 'Проверить копию', en: 'Check a copy' },
   upload: { kk: 'PDF файлын жүктеу', ru: 'Загрузить файл PDF', en: 'Upload the PDF file' },
   orHash: {
-    kk: 'немесе оның SHA-256 мәнін енгізіңіз',
-    ru: 'или введите его SHA-256',
-    en: 'or enter its SHA-256',
+    kk: 'немесе құжатта басылған «Қол қойылған мазмұнның SHA-256» мәнін енгізіңіз',
+    ru: 'или введите «SHA-256 подписанного содержания», напечатанный на документе',
+    en: 'or enter the “SHA-256 of the signed content” printed on the document',
+  },
+  hashInvalid: {
+    kk: '64 он алтылық таңба енгізіңіз (0–9, a–f).',
+    ru: 'Введите 64 шестнадцатеричных символа (0–9, a–f).',
+    en: 'Enter 64 hexadecimal characters (0–9, a–f).',
+  },
+  codeHint: {
+    kk: 'Мысалы: 6F1C-2D3E-9A0B',
+    ru: 'Например: 6F1C-2D3E-9A0B',
+    en: 'For example: 6F1C-2D3E-9A0B',
+  },
+  codeInvalid: {
+    kk: 'Тексеру коды — 12 таңба (0–9, A–F), мысалы 6F1C-2D3E-9A0B.',
+    ru: 'Код проверки — 12 символов (0–9, A–F), например 6F1C-2D3E-9A0B.',
+    en: 'A verification code has 12 characters (0–9, A–F), e.g. 6F1C-2D3E-9A0B.',
   },
   check: { kk: 'Тексеру', ru: 'Проверить', en: 'Check' },
   notFound: {
@@ -79,6 +123,7 @@ function toJson(result: DocumentVerification, locale: Locale) {
     number: result.number,
     kind: result.kind,
     title: result.title,
+    verificationCode: result.verificationCode,
     genuine: result.genuine,
     intact: result.intact,
     signature: result.signature.valid
@@ -90,6 +135,8 @@ function toJson(result: DocumentVerification, locale: Locale) {
         },
     signerName: result.signerName,
     signedAt: result.signedAt.toISOString(),
+    signedContentSha256: result.signedContentSha256,
+    signedContentIsBody: result.signedContentIsBody,
     pdfSha256: result.pdfSha256,
     contentSha256: result.contentSha256,
     presented: result.presented ?? null,
@@ -98,41 +145,63 @@ function toJson(result: DocumentVerification, locale: Locale) {
   };
 }
 
-function Layout(props: { locale: Locale; path: string; children: unknown }) {
+/** The page context of this public page: no session, no forms that change anything. */
+function verifyContext(c: Context<AppEnv>, locale: Locale): PageContext {
+  const url = new URL(c.req.url);
+  url.searchParams.delete('lang');
+  return { locale, csrfToken: '', path: `${url.pathname}${url.search}`, user: undefined };
+}
+
+function VerifyPage(props: { ctx: PageContext; children?: Child }) {
   return (
-    <html lang={props.locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{text.pageTitle[props.locale]}</title>
-        <style>{`body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-.ok{background:#e6f4ea;border:2px solid #137333;padding:1rem}.bad{background:#fce8e6;border:2px solid #a50e0e;padding:1rem}
-dt{font-weight:bold}dd{margin:0 0 .5rem 0;word-break:break-all}nav a{margin-right:1rem}`}</style>
-      </head>
-      <body>
-        <nav aria-label="Language / Тіл / Язык">
-          {locales.map((locale) => (
-            <a
-              href={`${props.path}?lang=${locale}`}
-              lang={locale}
-              aria-current={locale === props.locale ? 'true' : undefined}
-            >
-              {locale === 'kk' ? 'Қазақша' : locale === 'ru' ? 'Русский' : 'English'}
-            </a>
-          ))}
-        </nav>
-        <main>
-          <h1>{text.pageTitle[props.locale]}</h1>
-          {props.children}
-        </main>
-      </body>
-    </html>
+    <Page ctx={props.ctx} title={text.pageTitle[props.ctx.locale]} narrow>
+      <h1>{text.pageTitle[props.ctx.locale]}</h1>
+      {props.children}
+    </Page>
   );
 }
 
-function VerificationPage(props: { result: DocumentVerification; locale: Locale; path: string }) {
-  const { result, locale } = props;
+/** The form that takes the verification code printed on a document. */
+function CodeForm(props: { locale: Locale; value?: string; error?: string }) {
+  const { locale } = props;
+  return (
+    <form method="get" action="/verify">
+      <input type="hidden" name="lang" value={locale} />
+      <div class={props.error ? 'field invalid' : 'field'}>
+        <label for="code">{text.code[locale]}</label>
+        <span class="hint" id="code-hint">
+          {text.codeHint[locale]}
+        </span>
+        {props.error ? (
+          <span class="error" id="code-error">
+            {props.error}
+          </span>
+        ) : null}
+        <input
+          id="code"
+          name="code"
+          type="text"
+          value={props.value ?? ''}
+          maxlength={MAX_CODE_LENGTH}
+          autocomplete="off"
+          required
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.error ? 'code-hint code-error' : 'code-hint'}
+        />
+      </div>
+      <button type="submit">{text.check[locale]}</button>
+    </form>
+  );
+}
+
+function VerificationPage(props: {
+  ctx: PageContext;
+  result: DocumentVerification;
+  hashError?: string;
+}) {
+  const { result } = props;
+  const locale = props.ctx.locale;
+  const path = `/verify/${result.id}`;
   const reason = !result.intact
     ? text.storedAltered[locale]
     : !result.signature.valid
@@ -141,34 +210,34 @@ function VerificationPage(props: { result: DocumentVerification; locale: Locale;
         ? text.copyDiffers[locale]
         : undefined;
   return (
-    <Layout locale={locale} path={props.path}>
-      <div
-        class={result.genuine ? 'ok' : 'bad'}
-        role="status"
-        data-genuine={String(result.genuine)}
-      >
-        <strong>{result.genuine ? text.genuine[locale] : text.notGenuine[locale]}</strong>
-        {reason ? <p>{reason}</p> : null}
-        {result.genuine && result.presented ? <p>{text.copyMatches[locale]}</p> : null}
-      </div>
-      <dl>
+    <VerifyPage ctx={props.ctx}>
+      <Notice tone={result.genuine ? 'ok' : 'bad'} role="status">
+        <div data-genuine={String(result.genuine)}>
+          <strong>{result.genuine ? text.genuine[locale] : text.notGenuine[locale]}</strong>
+          {reason ? <p>{reason}</p> : null}
+          {result.genuine && result.presented ? <p>{text.copyMatches[locale]}</p> : null}
+        </div>
+      </Notice>
+      <dl class="facts">
         <dt>{text.kind[locale]}</dt>
         <dd>
           <span lang="kk">{result.title.kk}</span> / <span lang="ru">{result.title.ru}</span>
         </dd>
         <dt>{text.number[locale]}</dt>
         <dd>{result.number}</dd>
+        <dt>{text.code[locale]}</dt>
+        <dd data-field="verification-code">{result.verificationCode}</dd>
         <dt>{text.signer[locale]}</dt>
-        <dd>{result.signerName}</dd>
+        <dd data-field="signer">{result.signerName}</dd>
         <dt>{text.signedAt[locale]}</dt>
-        <dd>
+        <dd data-field="signed-at">
           <time datetime={result.signedAt.toISOString()}>
             {formatDateTime(result.signedAt, locale)}
           </time>
         </dd>
         <dt>{text.hash[locale]}</dt>
-        <dd>
-          <code>{result.pdfSha256}</code>
+        <dd class="checksum" data-field="signed-content-sha256">
+          {result.signedContentSha256}
         </dd>
         {result.replaces ? (
           <>
@@ -189,30 +258,55 @@ function VerificationPage(props: { result: DocumentVerification; locale: Locale;
           </>
         ) : null}
       </dl>
+      <p>
+        {result.signedContentIsBody ? text.whatSignedBody[locale] : text.whatSignedFile[locale]}
+      </p>
       <h2>{text.checkCopy[locale]}</h2>
-      <form method="post" action={`${props.path}?lang=${locale}`} enctype="multipart/form-data">
-        <label>
-          {text.upload[locale]} <input type="file" name="file" accept="application/pdf" required />
-        </label>
+      <form method="post" action={`${path}?lang=${locale}`} enctype="multipart/form-data">
+        <div class="field">
+          <label for="file">{text.upload[locale]}</label>
+          <input id="file" type="file" name="file" accept="application/pdf" required />
+        </div>
         <button type="submit">{text.check[locale]}</button>
       </form>
-      <form method="get" action={props.path}>
+      <form method="get" action={path}>
         <input type="hidden" name="lang" value={locale} />
-        <label>
-          {text.orHash[locale]}{' '}
-          <input type="text" name="sha256" pattern="[0-9a-fA-F]{64}" size={66} required />
-        </label>
+        <div class={props.hashError ? 'field invalid' : 'field'}>
+          <label for="sha256">{text.orHash[locale]}</label>
+          {props.hashError ? (
+            <span class="error" id="sha256-error">
+              {props.hashError}
+            </span>
+          ) : null}
+          <input
+            id="sha256"
+            type="text"
+            name="sha256"
+            class="checksum"
+            maxlength={80}
+            autocomplete="off"
+            required
+            aria-invalid={props.hashError ? 'true' : undefined}
+            aria-describedby={props.hashError ? 'sha256-error' : undefined}
+          />
+        </div>
         <button type="submit">{text.check[locale]}</button>
       </form>
-    </Layout>
+    </VerifyPage>
   );
 }
 
+const html = async (c: Context<AppEnv>, page: Child, status: 200 | 404 | 422 = 200) =>
+  c.html(`<!doctype html>${String(await (page as { toString(): unknown }).toString())}`, status);
+
 /**
- * The public verification page `/verify/:id` (no login): whether the document is genuine,
- * who signed it and when, its number and kind — and nothing personal beyond what the
- * document itself shows. `?sha256=` or a POSTed copy (raw PDF body or a multipart `file`)
- * is compared with the issued file. JSON with `Accept: application/json`.
+ * The public verification pages (no login), in the web layout: `/verify` takes the
+ * verification code printed on a document (`?code=`) and leads to `/verify/:id` (the QR
+ * code's address): whether the document is genuine, who signed it and when, its number, kind,
+ * code and the SHA-256 of the signed content — the values printed on the document, under the
+ * same names — and nothing personal beyond what the document itself shows. `?sha256=` (the
+ * printed value or the file's) or a POSTed copy (raw PDF body or a multipart `file`) is
+ * compared with the issued document. JSON with `Accept: application/json`.
  */
 export function verifyRoutes(trustStoreOverride?: TrustStore) {
   const routes = new Hono<AppEnv>();
@@ -226,6 +320,7 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
   const respond = async (
     c: Context<AppEnv>,
     presented: { sha256?: string; bytes?: Uint8Array },
+    hashError?: string,
   ) => {
     const locale = chooseLocale(c);
     c.header('content-language', locale);
@@ -242,29 +337,91 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
       },
       deps.now(),
     );
+    const ctx = verifyContext(c, locale);
     if (!result) {
       if (wantsJson(c))
         return c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404);
-      return c.html(
-        <Layout locale={locale} path={`/verify/${encodeURIComponent(id)}`}>
-          <p role="status">{text.notFound[locale]}</p>
-        </Layout>,
+      return html(
+        c,
+        <VerifyPage ctx={ctx}>
+          <Notice tone="bad" role="status">
+            {text.notFound[locale]}
+          </Notice>
+          <CodeForm locale={locale} />
+        </VerifyPage>,
         404,
       );
     }
     if (wantsJson(c)) return c.json(toJson(result, locale));
-    return c.html(
-      <VerificationPage result={result} locale={locale} path={`/verify/${result.id}`} />,
+    return html(
+      c,
+      <VerificationPage ctx={ctx} result={result} {...(hashError ? { hashError } : {})} />,
+      hashError ? 422 : 200,
     );
   };
 
-  routes.get('/verify/:id', async (c) => {
-    const sha256 = c.req.query('sha256');
-    if (sha256 !== undefined && !SHA256.test(sha256)) {
-      return c.json(
-        { error: { code: 'validation_failed', issues: [{ path: 'sha256', rule: 'sha256_hex' }] } },
-        422,
+  routes.get('/verify', async (c) => {
+    const locale = chooseLocale(c);
+    c.header('content-language', locale);
+    c.header('cache-control', 'no-store');
+    const ctx = verifyContext(c, locale);
+    const typed = c.req.query('code');
+    if (typed === undefined) {
+      return html(
+        c,
+        <VerifyPage ctx={ctx}>
+          <p>{text.intro[locale]}</p>
+          <CodeForm locale={locale} />
+        </VerifyPage>,
       );
+    }
+    const value = typed.slice(0, MAX_CODE_LENGTH);
+    const id =
+      typed.length <= MAX_CODE_LENGTH
+        ? await findDocumentIdByCode(c.get('deps').database.db, value)
+        : undefined;
+    if (id) return c.redirect(`/verify/${id}?lang=${locale}`, 303);
+    const valid =
+      /^[\s0-9a-fA-F\-–—]+$/.test(value) && value.replace(/[^0-9a-fA-F]/g, '').length === 12;
+    if (wantsJson(c)) {
+      return valid
+        ? c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404)
+        : c.json(
+            { error: { code: 'validation_failed', issues: [{ path: 'code', rule: 'code' }] } },
+            422,
+          );
+    }
+    return html(
+      c,
+      <VerifyPage ctx={ctx}>
+        {valid ? (
+          <Notice tone="bad" role="status">
+            {text.notFound[locale]}
+          </Notice>
+        ) : null}
+        <CodeForm
+          locale={locale}
+          value={value}
+          {...(valid ? {} : { error: text.codeInvalid[locale] })}
+        />
+      </VerifyPage>,
+      valid ? 404 : 422,
+    );
+  });
+
+  routes.get('/verify/:id', async (c) => {
+    const typed = c.req.query('sha256');
+    const sha256 = typed?.trim();
+    if (sha256 !== undefined && !SHA256.test(sha256)) {
+      if (wantsJson(c)) {
+        return c.json(
+          {
+            error: { code: 'validation_failed', issues: [{ path: 'sha256', rule: 'sha256_hex' }] },
+          },
+          422,
+        );
+      }
+      return respond(c, {}, text.hashInvalid[chooseLocale(c)]);
     }
     return respond(c, sha256 ? { sha256 } : {});
   });

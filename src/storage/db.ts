@@ -36,14 +36,31 @@ export class DatabaseOpenError extends Error {
 const OID = { int8: 20, date: 1082 } as const;
 const keepText = (value: string) => value;
 
+/** What the caller may learn about the connections while the database is open. */
+export interface DatabaseOpenOptions {
+  /**
+   * A connection to the PostgreSQL server was lost (server restart, network): called once per
+   * broken connection. The query that was using it fails with an error that
+   * `isDatabaseUnavailable` recognises; the pool opens a new connection for the next one.
+   */
+  onConnectionLost?: (error: Error) => void;
+}
+
 /** Opens the configured database and checks that it answers. */
-export async function openDatabase(database: Config['database']): Promise<DatabaseHandle> {
+export async function openDatabase(
+  database: Config['database'],
+  options: DatabaseOpenOptions = {},
+): Promise<DatabaseHandle> {
   return database.kind === 'postgres'
-    ? openPostgres(database.url, database.poolSize)
+    ? openPostgres(database.url, database.poolSize, options)
     : openPGlite(database.dataDir);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  options: DatabaseOpenOptions,
+): Promise<DatabaseHandle> {
   const parsed = new URL(url);
   const location = `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
   const pool = new pg.Pool({
@@ -58,8 +75,19 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       },
     } as pg.CustomTypesConfig,
   });
-  // An idle client that loses its server must not crash the process.
-  pool.on('error', () => {});
+  // A client that loses its server emits 'error'; an 'error' event without a listener ends
+  // the process. The pool listens only while a client is idle, so a server restart while a
+  // client is checked out (a transaction between statements, a query just finished) killed
+  // the server. Every client gets its own listener for its whole life; the pool drops a
+  // broken client when it is released (it is no longer queryable).
+  const lost = new WeakSet<pg.ClientBase>();
+  const reportLost = (client: pg.ClientBase, error: Error) => {
+    if (lost.has(client)) return;
+    lost.add(client);
+    options.onConnectionLost?.(error);
+  };
+  pool.on('connect', (client) => client.on('error', (error) => reportLost(client, error)));
+  pool.on('error', (error, client) => reportLost(client, error));
   try {
     const client = await pool.connect();
     client.release();
@@ -115,6 +143,52 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
       releaseLock();
     },
   };
+}
+
+/**
+ * SQLSTATE codes that mean "the server is not there right now", not "this statement is
+ * wrong": class 08 (connection exception), 57P01 admin_shutdown, 57P02 crash_shutdown,
+ * 57P03 cannot_connect_now (starting up / shutting down), 53300 too_many_connections.
+ */
+const unavailableStates = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+/** Socket errors of the driver while connecting or talking to the server. */
+const unavailableErrnos = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/** Messages of node-postgres (and PGlite once closed) for a connection that is gone. */
+const unavailableMessages = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'timeout exceeded when trying to connect',
+  'Client was closed and is not queryable',
+  'PGlite is closed',
+];
+
+/**
+ * Whether `error` says the database cannot be reached now (a restart, a lost connection, a
+ * server that is starting): repeating the request later may succeed. The HTTP edge answers
+ * these 503 with Retry-After instead of 500; jobs log them and run the round again.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  if (
+    error instanceof AggregateError &&
+    error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))
+  )
+    return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (unavailableStates.test(code) || unavailableErrnos.has(code)))
+    return true;
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && unavailableMessages.some((known) => message.startsWith(known)))
+    return true;
+  return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
 }
 
 function lockDirectory(dataDir: string): () => void {

@@ -11,8 +11,15 @@ export interface StoredDocument {
   language: 'kk' | 'ru' | 'bilingual';
   content: Record<string, unknown>;
   contentSha256: string;
+  /** The issued PDF: what people download and present. */
   pdf: Uint8Array;
   pdfSha256: string;
+  /**
+   * The PDF the official's CMS covers (the body, without the signature stamp); null on
+   * documents issued before migration 0094, whose CMS covers `pdf`.
+   */
+  signedContent: Uint8Array | null;
+  signedContentSha256: string | null;
   signerName: string;
   signerIin: string | null;
   signedAt: Date;
@@ -52,6 +59,8 @@ export async function insertDocument(
       signed_at: document.signedAt,
       signature: document.signature,
       replaces_document_id: document.replacesDocumentId,
+      signed_content: document.signedContent,
+      signed_content_sha256: document.signedContentSha256,
     })
     .execute();
 }
@@ -72,6 +81,8 @@ type Row = {
   signed_at: Date;
   signature: Uint8Array;
   replaces_document_id: string | null;
+  signed_content: Uint8Array | null;
+  signed_content_sha256: string | null;
   created_at: Date;
 };
 
@@ -92,6 +103,8 @@ function toStored(row: Row): StoredDocument {
     signedAt: row.signed_at,
     signature: new Uint8Array(row.signature),
     replacesDocumentId: row.replaces_document_id,
+    signedContent: row.signed_content ? new Uint8Array(row.signed_content) : null,
+    signedContentSha256: row.signed_content_sha256,
     createdAt: row.created_at,
   };
 }
@@ -102,6 +115,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function findDocument(db: Database, id: string): Promise<StoredDocument | undefined> {
   if (!UUID.test(id)) return undefined;
   const row = await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStored(row as Row) : undefined;
+}
+
+/**
+ * The document whose verification code is `code` (12 lower-case hex digits: the first digits
+ * of its id, see `verificationCode`), or undefined. One primary-key range scan.
+ */
+export async function findDocumentByVerificationCode(
+  db: Database,
+  code: string,
+): Promise<StoredDocument | undefined> {
+  if (!/^[0-9a-f]{12}$/.test(code)) return undefined;
+  const prefix = `${code.slice(0, 8)}-${code.slice(8, 12)}`;
+  const row = await db
+    .selectFrom('document')
+    .selectAll()
+    .where('id', '>=', `${prefix}-0000-0000-000000000000`)
+    .where('id', '<=', `${prefix}-ffff-ffff-ffffffffffff`)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
   return row ? toStored(row as Row) : undefined;
 }
 

@@ -298,6 +298,9 @@ export interface DocumentTable {
   signed_at: ColumnType<Date, Date, never>;
   signature: Uint8Array;
   replaces_document_id: string | null;
+  /** The PDF the CMS covers (the body); null on documents whose CMS covers `pdf`. */
+  signed_content: ColumnType<Uint8Array | null, Uint8Array | null | undefined, never>;
+  signed_content_sha256: ColumnType<string | null, string | null | undefined, never>;
   created_at: ColumnType<Date, never, never>;
 }
 

@@ -89,7 +89,8 @@ describe('issued documents and /verify', () => {
     expect(text).toContain(template.title.ru);
     expect(text).toMatch(/EXT-2026-\d{6}/);
     expect(text).toContain(issued.number);
-    expect(text).toContain(issued.contentSha256);
+    // The value printed on the PDF is the one /verify shows under the same name.
+    expect(text).toContain(issued.signedContentSha256);
     expect(text).toContain('ЖҰМАБЕКОВ ЕРЖАН БАУЫРЖАНҰЛЫ');
     expect(pdfQrCodes(issued.pdf)).toEqual([`${publicUrl}/verify/${issued.id}`]);
     expect(storedInTransaction).toBe(issued.number);

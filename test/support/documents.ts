@@ -13,26 +13,38 @@ export function pdfText(pdf: Uint8Array): string {
 }
 
 /**
- * The QR codes found on the first page of a PDF: rasterised with `pdftoppm` (poppler-utils)
- * and decoded with `zbarimg` (Debian package zbar-tools).
+ * The QR codes found on the pages of a PDF (every page; an empty list when there is none):
+ * rasterised with `pdftoppm` (poppler-utils) and decoded with `zbarimg` (Debian package
+ * zbar-tools), which exits with status 4 when it finds no code.
  */
 export function pdfQrCodes(pdf: Uint8Array): string[] {
   return withTemporaryFile(pdf, (file) => {
     const prefix = `${file}-page`;
-    execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', file, prefix]);
-    const image = fs
+    execFileSync('pdftoppm', ['-r', '150', '-png', file, prefix]);
+    const images = fs
       .readdirSync(path.dirname(file))
-      .find((name) => name.startsWith(path.basename(prefix)));
-    if (!image) throw new Error('pdftoppm produced no image');
-    const output = execFileSync(
-      'zbarimg',
-      ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', path.join(path.dirname(file), image)],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    );
-    return output.split('\n').filter((line) => line.trim() !== '');
+      .filter((name) => name.startsWith(path.basename(prefix)))
+      .sort();
+    if (images.length === 0) throw new Error('pdftoppm produced no image');
+    return images.flatMap((image) => {
+      try {
+        const output = execFileSync(
+          'zbarimg',
+          [
+            '--quiet',
+            '--raw',
+            '-Sdisable',
+            '-Sqrcode.enable',
+            path.join(path.dirname(file), image),
+          ],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+        );
+        return output.split('\n').filter((line) => line.trim() !== '');
+      } catch (error) {
+        if ((error as { status?: number }).status === 4) return [];
+        throw error;
+      }
+    });
   });
 }
 

@@ -32,7 +32,10 @@ AUDIT_ANCHOR_EVERY_MINUTES); PKI_DIR must be the server's (installation/ holds t
     ]);
     const config = loadConfig();
     const logger = createLogger(config);
-    const database = await openDatabase(config.database);
+    const database = await openDatabase(config.database, {
+      // A restart of the database server: requests in flight fail with 503, jobs retry the round.
+      onConnectionLost: (error) => logger.warn({ err: error }, 'database connection lost'),
+    });
     try {
       if (config.migrateOnStart) await migrateToLatest(database.db);
       const instance =

@@ -23,6 +23,15 @@ export const ErrorCode = {
    * signing the electronic request (details.request, details.sign name the API calls).
    */
   signedRequestRequired: 'signed_request_required',
+  /**
+   * The database cannot be reached right now (a restart, a lost connection): nothing was
+   * done, and the same request may succeed in a few seconds (503 with Retry-After).
+   */
+  databaseUnavailable: 'database_unavailable',
+  /** The request body is larger than the route accepts (413); nothing was read further. */
+  payloadTooLarge: 'payload_too_large',
+  /** The request itself is malformed (bad encoding, a broken multipart body): 400. */
+  badRequest: 'bad_request',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -5,6 +5,7 @@ import {
   checkFields,
   contentSha256,
   sha256Hex,
+  verificationCode,
   type DocumentContent,
   type FieldValue,
 } from '../../documents/document-content.js';
@@ -68,8 +69,14 @@ export interface IssuedDocument {
   number: string;
   kind: DocumentKind;
   contentSha256: string;
+  /** The issued PDF (body and signature stamp) and its SHA-256. */
   pdfSha256: string;
   pdf: Uint8Array;
+  /** The PDF the CMS covers (the body) and its SHA-256, printed on the issued PDF. */
+  signedContent: Uint8Array;
+  signedContentSha256: string;
+  /** The code printed on the issued PDF and accepted by /verify. */
+  verificationCode: string;
   signerName: string;
   signedAt: Date;
   verifyUrl: string;
@@ -82,9 +89,11 @@ export function verificationUrl(publicUrl: string, id: string): string {
 
 /**
  * Issues a document: checks the fields against the template of the service, numbers it,
- * renders the PDF (both titles, number, SHA-256 of the content, signer, QR code to
- * /verify/<id>), signs the PDF with the official's key (detached CAdES-BES), checks that
- * signature like any other (chain, validity, CRL) and stores the immutable row.
+ * renders its body (both titles, number, fields), signs the body with the official's key
+ * (detached CAdES-BES), checks that signature like any other (chain, validity, CRL), renders
+ * the issued PDF — the body with the signature stamp: the signer's name from the certificate,
+ * the CMS signing time, the verification code, the SHA-256 of the body and the QR code to
+ * /verify/<id> — and stores the immutable row with both PDFs.
  */
 export async function issueDocument(
   db: Database,
@@ -130,20 +139,36 @@ export async function issueDocument(
   };
   const hash = contentSha256(content);
   const verifyUrl = verificationUrl(context.publicUrl, id);
-  const pdf = await renderDocumentPdf(content, { template, verifyUrl, contentSha256: hash });
+  // The official signs the body; the issued PDF adds the stamp stating that signature.
+  const body = await renderDocumentPdf(content, { template, mode: { kind: 'signed_content' } });
+  const bodySha256 = sha256Hex(body);
   const signature = await signCms({
     credential: input.signer,
-    content: pdf,
+    content: body,
     signingTime: now,
     attached: false,
   });
   // The official's own key must pass the same checks as a citizen's (no expired or revoked keys).
-  confirmSignature({
+  const verified = confirmSignature({
     cms: signature,
-    content: pdf,
+    content: body,
     trustStore: context.trustStore,
     now,
     ...(input.expectedSigner ? { expected: input.expectedSigner } : {}),
+  });
+  const signerName = displayName(verified.signer.identity);
+  const pdf = await renderDocumentPdf(content, {
+    template,
+    mode: {
+      kind: 'issued',
+      stamp: {
+        signerName,
+        signedAt: verified.signingTime,
+        verificationCode: verificationCode(id),
+        verifyUrl,
+        signedContentSha256: bodySha256,
+      },
+    },
   });
 
   const stored = {
@@ -157,9 +182,11 @@ export async function issueDocument(
     contentSha256: hash,
     pdf,
     pdfSha256: sha256Hex(pdf),
-    signerName: content.signer.name,
-    signerIin: signerCertificate.identity.iin ?? null,
-    signedAt: now,
+    signedContent: body,
+    signedContentSha256: bodySha256,
+    signerName,
+    signerIin: verified.signer.identity.iin ?? null,
+    signedAt: verified.signingTime,
     signature,
     replacesDocumentId: input.replaces?.id ?? null,
   };
@@ -178,6 +205,7 @@ export async function issueDocument(
         applicationId: input.applicationId ?? null,
         contentSha256: hash,
         pdfSha256: stored.pdfSha256,
+        signedContentSha256: bodySha256,
         signerIin: stored.signerIin,
         replaces: input.replaces?.number ?? null,
       },
@@ -191,8 +219,11 @@ export async function issueDocument(
     contentSha256: hash,
     pdfSha256: stored.pdfSha256,
     pdf,
-    signerName: stored.signerName,
-    signedAt: now,
+    signedContent: body,
+    signedContentSha256: bodySha256,
+    verificationCode: verificationCode(id),
+    signerName,
+    signedAt: stored.signedAt,
     verifyUrl,
   };
 }

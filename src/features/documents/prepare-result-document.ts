@@ -16,6 +16,7 @@ import {
   type FieldValue,
 } from '../../documents/document-content.js';
 import { renderDocumentPdf } from '../../documents/render-pdf.js';
+import { findTemplate, type DocumentKind } from '../../documents/templates.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import { nextDocumentSequence } from '../../storage/document.repository.js';
 import {
@@ -29,7 +30,6 @@ import { getApplicationFor } from '../applications/load-application.js';
 import { parseInput } from '../applications/parse-input.js';
 import { recordEvents } from '../applications/record-events.js';
 import { runCommand } from '../applications/run-command.js';
-import { verificationUrl } from './issue-document.js';
 import {
   DraftOutcome,
   draftLanguage,
@@ -63,10 +63,12 @@ export const PreparedDocumentResult = z.object({
   draftId: z.string(),
   documentId: z
     .string()
-    .describe('The id the document will have; its QR code points to /verify/<id>'),
+    .describe("The id the document will have; the issued PDF's QR code points to /verify/<id>"),
   number: z.string(),
   kind: z.string(),
-  pdfSha256: z.string().describe('SHA-256 of the rendered PDF, hex'),
+  pdfSha256: z
+    .string()
+    .describe('SHA-256 of the body PDF the head signs (the signed content), hex'),
   pdfSha256Base64: z.string().describe('The same hash in base64 (createCAdESFromBase64Hash)'),
   status: z.string(),
   currentStepId: z.string().nullable(),
@@ -169,13 +171,15 @@ function draftingPayloads(
  * Phase one of the two-phase signing (seed 001, extern, point 6, items 7–8: the executor
  * prepares the order or the reasoned refusal, the head signs it): the appointed executor's
  * review or drafting step produces a draft of the result or reasoned refusal from the
- * regulation's template, rendered to the PDF the head will sign (number and document id
- * reserved, QR code to /verify/<id>); the executor's step is completed in the same
- * transaction. The head signs the PDF's SHA-256 in the browser ({@link signPreparedDocument}).
+ * regulation's template, rendered to the body PDF the head will sign (number and document id
+ * reserved; no signature line, no QR code — those are stamped on the issued PDF after the
+ * signature is verified); the executor's step is completed in the same transaction. Staff
+ * see the draft with the draft mark on every page ({@link renderDraftPdf}). The head signs the
+ * body's SHA-256 in the browser ({@link signPreparedDocument}).
  */
 export async function prepareResultDocument(
   services: ApplicationServices,
-  context: { publicUrl: string },
+  _context: { publicUrl: string },
   principal: Principal,
   rawInput: PrepareDocumentInput,
 ): Promise<PreparedDocumentResult> {
@@ -278,11 +282,8 @@ export async function prepareResultDocument(
       replacesNumber: null,
     };
     const hash = contentSha256(content);
-    const pdf = await renderDocumentPdf(content, {
-      template,
-      verifyUrl: verificationUrl(context.publicUrl, documentId),
-      contentSha256: hash,
-    });
+    // What the head signs: the body, with no draft mark, no signature line and no QR code.
+    const pdf = await renderDocumentPdf(content, { template, mode: { kind: 'signed_content' } });
     const draftId = randomUUID();
     const pdfSha256 = sha256Hex(pdf);
     await insertPreparedDocument(trx, {
@@ -352,5 +353,22 @@ export async function prepareResultDocument(
         version: next.version,
       },
     };
+  });
+}
+
+/**
+ * The draft as staff see it: the body the head will sign, with the draft mark (kk/ru) across
+ * and at the top of every page, no signature line and no QR code.
+ */
+export function renderDraftPdf(draft: {
+  kind: string;
+  serviceCode: string | null;
+  content: Record<string, unknown>;
+}): Promise<Uint8Array> {
+  const template = findTemplate(draft.kind as DocumentKind, draft.serviceCode);
+  if (!template) throw new DomainError(ErrorCode.notFound, { kind: draft.kind });
+  return renderDocumentPdf(draft.content as unknown as DocumentContent, {
+    template,
+    mode: { kind: 'draft' },
   });
 }

@@ -20,6 +20,13 @@ import { getApplicationFor } from '../applications/load-application.js';
 import { parseInput } from '../applications/parse-input.js';
 import { engineTargetOf, recordEvents } from '../applications/record-events.js';
 import { runCommand } from '../applications/run-command.js';
+import {
+  sha256Hex,
+  verificationCode,
+  type DocumentContent,
+} from '../../documents/document-content.js';
+import { renderDocumentPdf } from '../../documents/render-pdf.js';
+import { findTemplate, type DocumentKind } from '../../documents/templates.js';
 import { verificationUrl } from './issue-document.js';
 import { draftLanguage } from './result-draft.js';
 
@@ -56,8 +63,10 @@ export type SignedDocumentResult = z.infer<typeof SignedDocumentResult>;
  * Phase two of the two-phase signing (seed 001, extern, point 6, item 8: the head signs the
  * order): the head's CMS over the draft's PDF is checked like any signature (chain, validity,
  * CRL, the head's IIN and, when the provider has one, its BIN — a failure is the regulations'
- * "не подтверждение подлинности ЭЦП" and stores nothing); then, in one transaction, the
- * immutable document is stored under the reserved id and number, the draft is marked signed,
+ * "не подтверждение подлинности ЭЦП" and stores nothing); then the issued PDF is rendered —
+ * the signed body with the stamp stating the signer's name (from the certificate), the CMS
+ * signing time, the verification code and the SHA-256 of the body — and, in one transaction,
+ * the immutable document (both PDFs) is stored under the reserved id and number, the draft is marked signed,
  * the head's signing step is completed with the document, and the audit rows are written.
  */
 export async function signPreparedDocument(
@@ -114,6 +123,24 @@ export async function signPreparedDocument(
       expected: { iin: head?.iin ?? '', ...(provider.bin ? { bin: provider.bin } : {}) },
     });
     const signerIin = verified.signer.identity.iin ?? null;
+    const signerName = displayName(verified.signer.identity);
+    const template = findTemplate(draft.kind as DocumentKind, draft.serviceCode);
+    if (!template) throw new Error(`no template for the draft of kind ${draft.kind}`);
+    // The head signed the body (draft.pdf); the issued PDF adds the stamp stating that signature.
+    const pdf = await renderDocumentPdf(draft.content as unknown as DocumentContent, {
+      template,
+      mode: {
+        kind: 'issued',
+        stamp: {
+          signerName,
+          signedAt: verified.signingTime,
+          verificationCode: verificationCode(draft.documentId),
+          verifyUrl: verificationUrl(context.publicUrl, draft.documentId),
+          signedContentSha256: draft.pdfSha256,
+        },
+      },
+    });
+    const pdfSha256 = sha256Hex(pdf);
     await insertDocument(trx, {
       id: draft.documentId,
       number: draft.number,
@@ -123,11 +150,13 @@ export async function signPreparedDocument(
       language: draftLanguage,
       content: draft.content,
       contentSha256: draft.contentSha256,
-      pdf: draft.pdf,
-      pdfSha256: draft.pdfSha256,
-      signerName: displayName(verified.signer.identity),
+      pdf,
+      pdfSha256,
+      signedContent: draft.pdf,
+      signedContentSha256: draft.pdfSha256,
+      signerName,
       signerIin,
-      signedAt: now,
+      signedAt: verified.signingTime,
       signature: cms,
       replacesDocumentId: null,
     });
@@ -159,7 +188,8 @@ export async function signPreparedDocument(
         serviceCode: draft.serviceCode,
         applicationId: record.id,
         contentSha256: draft.contentSha256,
-        pdfSha256: draft.pdfSha256,
+        pdfSha256,
+        signedContentSha256: draft.pdfSha256,
         signerIin,
         draftId: draft.id,
         replaces: null,

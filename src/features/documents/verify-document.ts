@@ -3,13 +3,19 @@ import type { SignatureFailure } from '../../domain/signature/signature-failure.
 import {
   canonicalJson,
   sha256Hex,
+  parseVerificationCode,
+  verificationCode,
   type DocumentContent,
 } from '../../documents/document-content.js';
 import { findTemplate, type Bilingual, type DocumentKind } from '../../documents/templates.js';
 import { verifyCms } from '../../signing/cms-verify.js';
 import type { TrustStore } from '../../signing/trust-store.js';
 import type { Database } from '../../storage/db.js';
-import { findDocument, findReplacement } from '../../storage/document.repository.js';
+import {
+  findDocument,
+  findDocumentByVerificationCode,
+  findReplacement,
+} from '../../storage/document.repository.js';
 import { createHash } from 'node:crypto';
 
 /** What the public verification page states about a document. */
@@ -26,9 +32,18 @@ export interface DocumentVerification {
   /** The stored PDF and content still hash to the stored SHA-256 values. */
   intact: boolean;
   signature: { valid: true } | { valid: false; failure: SignatureFailure; message: LocalizedText };
-  /** SHA-256 of the PDF as issued. */
+  /** SHA-256 of the PDF file as issued (what a presented copy is compared with). */
   pdfSha256: string;
   contentSha256: string;
+  /**
+   * SHA-256 of the signed content — the value printed on the issued document under the same
+   * name. For a document issued before the signature stamp, the PDF itself was signed.
+   */
+  signedContentSha256: string;
+  /** Whether the signature covers the body without the stamp (else the whole PDF). */
+  signedContentIsBody: boolean;
+  /** The code printed on the issued document. */
+  verificationCode: string;
   /** A copy someone presented (uploaded, or its SHA-256), compared with the issued PDF. */
   presented?: { sha256: string; matches: boolean };
   replaces?: { id: string; number: string };
@@ -37,7 +52,8 @@ export interface DocumentVerification {
 
 /**
  * Verifies a stored document for the public page /verify/<id>: recomputes the SHA-256 of the
- * stored PDF and content, verifies the official's CMS signature over the PDF (chain, validity
+ * stored PDFs and content, verifies the official's CMS signature over the signed content (the
+ * body PDF; the whole PDF for documents issued before the stamp) (chain, validity
  * at signing, CRL at the stored time of signing — a later revocation does not undo a document
  * signed before it), and compares a presented copy when given. Undefined for an unknown id.
  */
@@ -50,12 +66,15 @@ export async function verifyDocument(
   const document = await findDocument(db, input.id);
   if (!document) return undefined;
   const content = document.content as unknown as DocumentContent;
+  const signedContent = document.signedContent ?? document.pdf;
+  const signedContentSha256 = document.signedContentSha256 ?? document.pdfSha256;
   const intact =
     sha256Hex(document.pdf) === document.pdfSha256 &&
+    sha256Hex(signedContent) === signedContentSha256 &&
     createHash('sha256').update(canonicalJson(content)).digest('hex') === document.contentSha256;
   const result = verifyCms({
     cms: document.signature,
-    content: document.pdf,
+    content: signedContent,
     trustStore,
     now,
     revocationTime: document.signedAt,
@@ -65,9 +84,16 @@ export async function verifyDocument(
     input.presentedBytes !== undefined
       ? sha256Hex(input.presentedBytes)
       : input.presentedSha256?.toLowerCase();
+  // A presented value matches the issued file, or the signed content whose SHA-256 is printed
+  // on the document (documents issued before the stamp printed the content's SHA-256).
+  const accepted = new Set([
+    document.pdfSha256,
+    signedContentSha256,
+    ...(document.signedContent ? [] : [document.contentSha256]),
+  ]);
   const presented =
     presentedSha256 !== undefined
-      ? { sha256: presentedSha256, matches: presentedSha256 === document.pdfSha256 }
+      ? { sha256: presentedSha256, matches: accepted.has(presentedSha256) }
       : undefined;
   const template = findTemplate(document.kind as DocumentKind, document.serviceCode);
   const replacedBy = await findReplacement(db, document.id);
@@ -89,8 +115,21 @@ export async function verifyDocument(
       : { valid: false, failure: result.failure, message: result.message },
     pdfSha256: document.pdfSha256,
     contentSha256: document.contentSha256,
+    signedContentSha256,
+    signedContentIsBody: document.signedContent !== null,
+    verificationCode: verificationCode(document.id),
     ...(presented ? { presented } : {}),
     ...(replaces ? { replaces: { id: replaces.id, number: replaces.number } } : {}),
     ...(replacedBy ? { replacedBy } : {}),
   };
+}
+
+/** The id of the document whose verification code was typed, or undefined. */
+export async function findDocumentIdByCode(
+  db: Database,
+  typed: string,
+): Promise<string | undefined> {
+  const code = parseVerificationCode(typed);
+  if (!code) return undefined;
+  return (await findDocumentByVerificationCode(db, code))?.id;
 }

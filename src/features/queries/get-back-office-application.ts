@@ -14,7 +14,7 @@ import { findFrontOfficeRequest } from '../../storage/front-office-request.repos
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { getApplicationFor } from '../applications/load-application.js';
-import { draftableOutcomes } from '../documents/prepare-result-document.js';
+import { draftableOutcomes, renderDraftPdf } from '../documents/prepare-result-document.js';
 import { DraftOutcome, draftTemplate, prefilledFields } from '../documents/result-draft.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import { getApplicationView, type ApplicationView } from './get-application-view.js';
@@ -188,5 +188,5 @@ export async function getPreparedPdf(
   await getApplicationFor(services, principal, applicationId);
   const draft = await findPreparedDocument(services.db, applicationId, draftId);
   if (!draft) throw new DomainError(ErrorCode.notFound, { draftId });
-  return { number: draft.number, pdf: draft.pdf };
+  return { number: draft.number, pdf: await renderDraftPdf(draft) };
 }

@@ -36,7 +36,7 @@ export async function pageContext(c: WebContext): Promise<PageContext> {
 export async function render(
   c: WebContext,
   page: JSX.Element,
-  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503 = 200,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
   return c.html(`<!doctype html>${await page.toString()}`, status);
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { errorTable } from '../error-table.js';
+import { errorTable, toDomainError } from '../error-table.js';
 import { adminRoutes } from './admin/index.js';
 import { assetRoutes } from './assets.js';
 import { backOfficeAppealRoutes } from './back-office/appeals.js';
@@ -30,19 +30,22 @@ export const maxWebRequestBytes = 25 * 1024 * 1024;
 const staffAreas = /^\/(front-office|back-office|admin|staff)(\/|$)/;
 
 /** The page for an error: a sign-in redirect, or the localised message with its status. */
-export async function renderWebError(error: Error, c: WebContext) {
-  const code = error instanceof DomainError ? error.code : 'internal';
+export async function renderWebError(thrown: Error, c: WebContext) {
+  const error = toDomainError(thrown);
+  const code = error.code;
   if (code === 'unauthenticated' && c.req.method === 'GET') {
     const next = encodeURIComponent(`${new URL(c.req.url).pathname}${new URL(c.req.url).search}`);
     const login = staffAreas.test(c.req.path) ? '/staff/login' : '/login';
     return c.redirect(`${login}?next=${next}`, 303);
   }
-  if (code === 'internal') c.get('logger').error({ err: error }, 'unhandled error');
+  if (code === 'internal') c.get('logger').error({ err: thrown }, 'unhandled error');
+  else if (code === 'database_unavailable')
+    c.get('logger').warn({ err: thrown }, 'database unavailable');
   const locale = c.get('locale') ?? 'kk';
   const ctx = c.get('csrfToken')
     ? await pageContext(c)
     : { locale, csrfToken: '', path: c.req.path, user: undefined };
-  const isCsrf = error instanceof DomainError && error.details.reason === 'csrf';
+  const isCsrf = error.details.reason === 'csrf';
   const title =
     code === 'not_found'
       ? common.notFoundTitle[locale]
@@ -50,7 +53,7 @@ export async function renderWebError(error: Error, c: WebContext) {
         ? common.forbiddenTitle[locale]
         : common.errorTitle[locale];
   const retryAfter =
-    error instanceof DomainError && typeof error.details.retryAfterSeconds === 'number'
+    typeof error.details.retryAfterSeconds === 'number'
       ? error.details.retryAfterSeconds
       : undefined;
   if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
@@ -65,7 +68,7 @@ export async function renderWebError(error: Error, c: WebContext) {
         <a href="/">{common.home[locale]}</a>
       </p>
     </Page>,
-    errorTable[code].status as 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 503,
+    errorTable[code].status as 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
   );
 }
 

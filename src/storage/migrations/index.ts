@@ -19,6 +19,7 @@ import * as m0090 from './0090-prepared-document.js';
 import * as m0091 from './0091-front-office-request.js';
 import * as m0092 from './0092-courier-register-steps.js';
 import * as m0093 from './0093-portal-draft-application.js';
+import * as m0094 from './0094-document-signed-content.js';
 import * as m0100 from './0100-audit-append-only.js';
 
 /**
@@ -46,5 +47,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0091-front-office-request': m0091,
   '0092-courier-register-steps': m0092,
   '0093-portal-draft-application': m0093,
+  '0094-document-signed-content': m0094,
   '0100-audit-append-only': m0100,
 };
