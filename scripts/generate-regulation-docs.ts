@@ -17,6 +17,7 @@ import { LegalAct } from '../src/domain/regulation/LegalAct.js';
 import { OfficeSchedule } from '../src/domain/regulation/OfficeSchedule.js';
 import { RefusalGround } from '../src/domain/regulation/RefusalGround.js';
 import { RegulationDefinition } from '../src/domain/regulation/RegulationDefinition.js';
+import { RegistryQuery } from '../src/domain/regulation/RegistryLookup.js';
 import { RequiredDocument } from '../src/domain/regulation/RequiredDocument.js';
 import { ResultDocument } from '../src/domain/regulation/ResultDocument.js';
 import { ServiceWindow } from '../src/domain/regulation/ServiceWindow.js';
@@ -25,6 +26,7 @@ import { Step } from '../src/domain/regulation/Step.js';
 import { StepDuration } from '../src/domain/regulation/StepDuration.js';
 import { TotalTerm } from '../src/domain/regulation/TotalTerm.js';
 import { TrilingualText } from '../src/domain/regulation/TrilingualText.js';
+import { registryAdapters } from '../src/integrations/registry-adapters.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,6 +38,7 @@ const documented: [string, z.ZodType][] = [
   ['Step', Step],
   ['StepDuration', StepDuration],
   ['Decision', Decision],
+  ['RegistryQuery', RegistryQuery],
   ['TotalTerm', TotalTerm],
   ['Duration', Duration],
   ['ApplicationField', ApplicationField],
@@ -176,6 +179,19 @@ export function renderRegulationFormatDoc(): string {
       'Who may apply.',
     ),
     '',
+    '## Registry adapters (step `lookup[].registry`)',
+    '',
+    'The adapters registered by name in the gateway (src/integrations/registry-adapters.ts):',
+    'the facts each answers and whom it can be asked about. `regulations check` refuses any other',
+    'name, fact or subject.',
+    '',
+    '| Adapter | Registry | Facts | Subjects |',
+    '|---|---|---|---|',
+    ...registryAdapters.map(
+      (adapter) =>
+        `| \`${adapter.name}\` | ${cell(`${adapter.label.ru} — ${adapter.label.en}`)} | ${adapter.facts.map((fact) => `\`${fact}\``).join(', ')} | ${adapter.subjects.join(', ')} |`,
+    ),
+    '',
     '## Rules checked when a file is loaded',
     '',
     'Each refusal names the file, the path (with step and channel ids) and the rule:',
@@ -206,6 +222,8 @@ export function renderRegulationFormatDoc(): string {
     '|---|---|---|',
     '| `unreachableStep` | error | a step cannot be reached from the channel’s `start` |',
     '| `deadEnd` | error | no final step can be reached from a step |',
+    '| `nobodyCompletesStep` | error | no staff role, applicant, submission, system answer (registry lookup, a fact answered on every path before), job or register completes a reachable step: an application would stop there with no command offered (src/domain/regulation/step-completers.ts) |',
+    '| `unknownRegistryAdapter` / `unknownRegistryFact` / `registrySubjectNotSupported` | error | a `lookup` names an adapter the gateway does not register, a fact it does not answer, or a subject it cannot be asked about (see Registry adapters) |',
     '| `executorBeforeAssignment` | error | an `executor` step lies on a path with no `assign_executor` before it |',
     '| `noResultEnd` | error | a channel has no final step with `end: result_issued` |',
     '| `overlappingVersions` / `duplicateId` | error | two versions of one service and region in force on the same day / the same id twice |',

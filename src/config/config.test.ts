@@ -27,13 +27,32 @@ describe('loadConfig', () => {
   });
 
   it('uses the registry simulator unless REGISTRY_GATEWAY_URL names an http(s) gateway', () => {
-    expect(loadConfig({}).registries).toEqual({ kind: 'simulator' });
+    expect(loadConfig({}).registries).toEqual({ kind: 'simulator', endpoints: {} });
     expect(loadConfig({ REGISTRY_GATEWAY_URL: 'https://gw.example.kz/shep' }).registries).toEqual({
       kind: 'http',
       baseUrl: 'https://gw.example.kz/shep',
+      endpoints: {},
     });
     expect(() => loadConfig({ REGISTRY_GATEWAY_URL: 'ftp://gw.example.kz' })).toThrow(
       /REGISTRY_GATEWAY_URL must be an http\(s\) URL/,
+    );
+  });
+
+  it('takes a real endpoint per registry adapter, over the gateway URL or the simulator', () => {
+    expect(
+      loadConfig({
+        REGISTRY_PERSON_DATABASE_URL: 'https://gbdfl.example.kz/api',
+        REGISTRY_NOTARY_REGISTRY_URL: 'http://enis.example.kz',
+      }).registries,
+    ).toEqual({
+      kind: 'simulator',
+      endpoints: {
+        personRegistryUrl: 'https://gbdfl.example.kz/api',
+        notaryRegistryUrl: 'http://enis.example.kz',
+      },
+    });
+    expect(() => loadConfig({ REGISTRY_NOTARY_REGISTRY_URL: 'enis' })).toThrow(
+      /REGISTRY_NOTARY_REGISTRY_URL must be an http\(s\) URL/,
     );
   });
 

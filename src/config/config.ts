@@ -155,12 +155,35 @@ export const EnvironmentSchema = z.object({
     .max(1440, { message: 'must be a whole number of minutes between 1 and 1440' })
     .default(60)
     .describe("How often the worker exports the audit chain's signed head."),
+  REGISTRY_PERSON_DATABASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe(
+      'Endpoint of the person-database adapter (ГБД ФЛ); overrides REGISTRY_GATEWAY_URL for it.',
+    ),
+  REGISTRY_NOTARY_REGISTRY_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe(
+      'Endpoint of the notary-registry adapter (ЕНИС); overrides REGISTRY_GATEWAY_URL for it.',
+    ),
+  REGISTRY_DIGITAL_DOCUMENTS_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe('Endpoint of the digital documents service; overrides REGISTRY_GATEWAY_URL for it.'),
   DEMO_DATA: flag
     .optional()
     .describe(
       'Load the demo data on the first start of an empty database (default: in development).',
     ),
 });
+
+/** A real endpoint per registry adapter, as the HTTP gateway takes them (remote/http-registries.ts). */
+export interface RegistryEndpoints {
+  readonly personRegistryUrl?: string;
+  readonly notaryRegistryUrl?: string;
+  readonly digitalDocumentsUrl?: string;
+}
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -183,8 +206,16 @@ export type Config = Readonly<{
   /** Where and how often the audit chain's signed head is exported (outside the database). */
   audit: Readonly<{ anchorDirectory: string; anchorUrl?: string; anchorEveryMs: number }>;
   demoData: boolean;
-  /** Where registry lookups go: the built-in simulator or the gateway's HTTP endpoints. */
-  registries: Readonly<{ kind: 'simulator' } | { kind: 'http'; baseUrl: string }>;
+  /**
+   * Where registry lookups go: the gateway's HTTP endpoints (`http`), or the built-in simulator
+   * (`simulator`: served over HTTP on the loopback by `serve`). `endpoints` names a real
+   * endpoint per registry adapter (REGISTRY_<ADAPTER>_URL), overriding either.
+   */
+  registries: Readonly<
+    ({ kind: 'simulator' } | { kind: 'http'; baseUrl: string }) & {
+      endpoints: Readonly<RegistryEndpoints>;
+    }
+  >;
 }>;
 
 /**
@@ -234,9 +265,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       anchorEveryMs: values.AUDIT_ANCHOR_EVERY_MINUTES * 60_000,
     },
     demoData: values.DEMO_DATA ?? values.NODE_ENV === 'development',
-    registries: values.REGISTRY_GATEWAY_URL
-      ? { kind: 'http', baseUrl: values.REGISTRY_GATEWAY_URL }
-      : { kind: 'simulator' },
+    registries: {
+      ...(values.REGISTRY_GATEWAY_URL
+        ? { kind: 'http' as const, baseUrl: values.REGISTRY_GATEWAY_URL }
+        : { kind: 'simulator' as const }),
+      endpoints: {
+        ...(values.REGISTRY_PERSON_DATABASE_URL
+          ? { personRegistryUrl: values.REGISTRY_PERSON_DATABASE_URL }
+          : {}),
+        ...(values.REGISTRY_NOTARY_REGISTRY_URL
+          ? { notaryRegistryUrl: values.REGISTRY_NOTARY_REGISTRY_URL }
+          : {}),
+        ...(values.REGISTRY_DIGITAL_DOCUMENTS_URL
+          ? { digitalDocumentsUrl: values.REGISTRY_DIGITAL_DOCUMENTS_URL }
+          : {}),
+      },
+    },
   };
   return deepFreeze(config);
 }

@@ -68,7 +68,11 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
       dependencies.registries ??
       createRegistryGateway(
         dependencies.config.registries.kind === 'http'
-          ? { kind: 'http', baseUrl: dependencies.config.registries.baseUrl }
+          ? {
+              kind: 'http',
+              baseUrl: dependencies.config.registries.baseUrl,
+              ...dependencies.config.registries.endpoints,
+            }
           : // The registries are other systems, with their own (real) clock: a server run
             // under an injected clock (tests, demos of historic regulations) still has powers
             // of attorney judged on today's date.

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../storage/db.js';
 import { recordStart } from '../features/system/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
 import type { SmsSender } from '../integrations/sms/sms-sender.js';
+import { startRegistryGateway } from '../integrations/create-gateway.js';
 import { createApp, type AppEnv } from './app.js';
 import { loadApplicationServices } from '../features/applications/load-application-services.js';
 import type { Hono } from 'hono';
@@ -100,7 +101,24 @@ export async function startServer(
       throw error;
     },
   );
-  const app = createApp({ config, logger, database, now, applications, sms: options.sms });
+  const registries = await startRegistryGateway(config.registries, {
+    db: database.db,
+    logger,
+    now: () => now().getTime(),
+  }).catch(async (error: unknown) => {
+    await background.stop();
+    await database.close();
+    throw error;
+  });
+  const app = createApp({
+    config,
+    logger,
+    database,
+    now,
+    applications,
+    sms: options.sms,
+    registries: registries.gateway,
+  });
   options.configureApp?.(app);
   const server = await new Promise<Server>((resolve, reject) => {
     const instance = serve(
@@ -128,6 +146,7 @@ export async function startServer(
       await finished;
       clearTimeout(timer);
       await background.stop();
+      await registries.close();
       await database.close();
       logger.info('stopped');
     })());

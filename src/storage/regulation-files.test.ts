@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { registryCatalogue } from '../integrations/registry-adapters.js';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -75,7 +76,9 @@ describe('loading regulations/', () => {
     fs.writeFileSync(file, broken);
     const input = loadRegulations(copy);
     expect(input.parseFailures).toHaveLength(1);
-    const errors = checkRegulations(input).filter((finding) => finding.severity === 'error');
+    const errors = checkRegulations(input, { registries: registryCatalogue() }).filter(
+      (finding) => finding.severity === 'error',
+    );
     expect(errors).toContainEqual(
       expect.objectContaining({
         file: expect.stringMatching(/kostanay\/duplicates\.yaml$/),

@@ -42,7 +42,8 @@ describe(`registry lookup of the front-office flow over HTTP on ${testBackend} (
     database = await createTestDatabase();
     services = applicationServices(database, clock.now);
     simulator = await startSimulatorServer({
-      simulator: createRegistrySimulator({ data, clock: () => new Date('2017-03-14T04:00:00Z') }),
+      // The registry is another system with its own date: powers of attorney are judged on it.
+      simulator: createRegistrySimulator({ data, clock: () => new Date('2025-09-01T04:00:00Z') }),
     });
     gateway = createRegistryGateway({ kind: 'http', baseUrl: simulator.url }, { db: database.db });
     await createOrganisation(database, {
@@ -66,15 +67,24 @@ describe(`registry lookup of the front-office flow over HTTP on ${testBackend} (
     await database?.close();
   });
 
-  async function applicationAtLookup(applicantIin: string) {
+  async function applicationAtLookup(
+    applicantIin: string,
+    representative?: { iin: string; powerOfAttorneyNumber: string },
+  ) {
     const { applicationId } = await submitApplication(services, operator, {
       idempotencyKey: nextKey(),
       serviceCode: 'duplicates',
       channel: 'front_office',
       applicantIin,
+      ...(representative ? { representativeIin: representative.iin } : {}),
       providerOrganisationId: 'wk-school',
       frontOfficeId: 'wk-front-office',
-      fields: { 'applicant-iin': applicantIin },
+      fields: {
+        'applicant-iin': applicantIin,
+        ...(representative
+          ? { 'power-of-attorney-number': representative.powerOfAttorneyNumber }
+          : {}),
+      },
     });
     for (const stepId of ['operator-login', 'identify-applicant']) {
       await completeStep(services, operator, { idempotencyKey: nextKey(), applicationId, stepId });
@@ -88,9 +98,75 @@ describe(`registry lookup of the front-office flow over HTTP on ${testBackend} (
       idempotencyKey: nextKey(),
       applicationId,
     });
-    expect(result.identification.status).toBe('identified');
+    expect(result.lookup.isFound).toBe(true);
+    // The definition names only the person database for an applicant without a representative.
+    expect(result.lookup.results.map((answer) => answer.registry)).toEqual(['person-database']);
     const { state } = await getApplicationFor(services, operator, applicationId);
     expect(state.currentStepId).toBe('fo-intake');
+    const lookupEvent = (await listEvents(database.db, applicationId)).find(
+      (event) => event.type === 'step_completed' && event.stepId === 'person-lookup',
+    );
+    expect(lookupEvent).toMatchObject({
+      answer: true,
+      lookup: [
+        { registry: 'person-database', subject: 'applicant', found: true, facts: ['identity'] },
+      ],
+    });
+  });
+
+  it('asks the notary registry named in the definition for a representative, and records its refusal', async () => {
+    const revoked = fixtures.revokedPowerOfAttorney;
+    const applicationId = await applicationAtLookup(revoked.principalIin, {
+      iin: revoked.representativeIin,
+      powerOfAttorneyNumber: revoked.number,
+    });
+    const result = await lookUpApplicant(services, gateway, operator, {
+      idempotencyKey: nextKey(),
+      applicationId,
+    });
+    expect(result.lookup).toMatchObject({
+      isFound: false,
+      message: { ru: 'Доверенность отозвана.' },
+    });
+    const lookupEvent = (await listEvents(database.db, applicationId)).find(
+      (event) => event.type === 'step_completed' && event.stepId === 'person-lookup',
+    );
+    expect(lookupEvent).toMatchObject({
+      answer: false,
+      lookup: [
+        { registry: 'person-database', subject: 'applicant', found: true, facts: ['identity'] },
+        {
+          registry: 'notary-registry',
+          subject: 'representative',
+          found: false,
+          facts: [],
+          reason: 'power_of_attorney_revoked',
+        },
+      ],
+    });
+    expect((await getApplicationFor(services, operator, applicationId)).state).toMatchObject({
+      outcome: 'request_rejected',
+    });
+  });
+
+  it('continues with a valid power of attorney from the notary registry', async () => {
+    const valid = fixtures.validPowerOfAttorney;
+    const applicationId = await applicationAtLookup(valid.principalIin, {
+      iin: valid.representativeIin,
+      powerOfAttorneyNumber: valid.number,
+    });
+    const result = await lookUpApplicant(services, gateway, operator, {
+      idempotencyKey: nextKey(),
+      applicationId,
+    });
+    expect(result.lookup.isFound).toBe(true);
+    expect(result.lookup.results.map((answer) => answer.registry)).toEqual([
+      'person-database',
+      'notary-registry',
+    ]);
+    expect((await getApplicationFor(services, operator, applicationId)).state.currentStepId).toBe(
+      'fo-intake',
+    );
   });
 
   it('ends with «невозможно получить данные» when it does not', async () => {
@@ -99,8 +175,8 @@ describe(`registry lookup of the front-office flow over HTTP on ${testBackend} (
       idempotencyKey: nextKey(),
       applicationId,
     });
-    expect(result.identification).toMatchObject({
-      status: 'refused',
+    expect(result.lookup).toMatchObject({
+      isFound: false,
       message: { ru: expect.stringMatching(/^Невозможно получить данные/) },
     });
     const { state } = await getApplicationFor(services, operator, applicationId);

@@ -11,6 +11,7 @@ import { renderSvg } from '../../domain/regulation/diagram/svg.js';
 import { formatDuration } from '../../domain/regulation/duration-arithmetic.js';
 import { actorLabels } from '../../domain/regulation/labels.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
+import { registryCatalogue } from '../../integrations/registry-adapters.js';
 import { loadRegulations, regulationsDirectory } from '../../storage/regulation-files.js';
 import { UsageError, type Command } from '../command.js';
 
@@ -38,7 +39,7 @@ function getLoaded(directory: string | undefined, id: string | undefined): Loade
 
 function runCheck(directory: string | undefined, json: boolean): number {
   const input = loadAll(directory);
-  const findings = checkRegulations(input);
+  const findings = checkRegulations(input, { registries: registryCatalogue() });
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
   if (json) {

@@ -63,6 +63,23 @@ const submitted = z
   })
   .strict();
 
+/**
+ * What a registry lookup step asked and what the named adapter answered: the names of the
+ * facts found, never their values (those stay in the registry and the gateway's call log).
+ */
+export const RegistryLookupRecord = z
+  .object({
+    registry: z.string().min(1).max(60),
+    subject: z.enum(['applicant', 'representative']),
+    found: z.boolean(),
+    /** The facts the registry answered (all the step asked for, when found). */
+    facts: z.array(z.string().min(1).max(60)).max(20),
+    /** Why not found: person_not_found, power_of_attorney_revoked, fact_missing:address… */
+    reason: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+export type RegistryLookupRecord = z.infer<typeof RegistryLookupRecord>;
+
 const stepCompleted = z
   .object({
     type: z.literal('step_completed'),
@@ -73,6 +90,8 @@ const stepCompleted = z
     executorId: z.string().min(1).optional(),
     note: z.string().max(4000).optional(),
     documentIds: z.array(z.string().min(1)).default([]),
+    /** registry_lookup: each named registry's answer (src/integrations/registry-adapters.ts). */
+    lookup: z.array(RegistryLookupRecord).max(10).optional(),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import type { ActionKind } from '../regulation/ActionKind.js';
 import type { DecisionQuestion } from '../regulation/DecisionQuestion.js';
 import type { RegulationDefinition } from '../regulation/RegulationDefinition.js';
 import type { Step } from '../regulation/Step.js';
+import { doneBySubmission } from '../regulation/step-completers.js';
 import { ActorRole, StaffRole } from '../shared/roles.js';
 import { finalStatuses } from './ApplicationStatus.js';
 import { getFlow, getStep, getTerm, nextStepId, type ApplicationState } from './fold.js';
@@ -134,14 +135,6 @@ export function listAvailableCommands(
 export function isOperatorSigning(step: Step): boolean {
   return step.action === 'sign_request' && step.actor === ActorRole.frontOfficeOperator;
 }
-
-/** Applicant actions that the submission itself performs (the form, login, signature, consent). */
-const doneBySubmission: ReadonlySet<ActionKind> = new Set([
-  'submit',
-  'authenticate',
-  'sign_request',
-  'obtain_consent',
-]);
 
 /**
  * Steps nobody is asked to do: the information system's, and the applicant's that the

@@ -5,6 +5,7 @@ import { BilingualText } from './BilingualText.js';
 import { Citation } from './Citation.js';
 import { CitizenStatus } from './CitizenStatus.js';
 import { Decision } from './Decision.js';
+import { RegistryLookup } from './RegistryLookup.js';
 import { DocumentKind } from './DocumentKind.js';
 import { EndOutcome } from './EndOutcome.js';
 import { StepDuration } from './StepDuration.js';
@@ -36,6 +37,9 @@ export const Step = z
     decide: Decision.optional(),
     end: EndOutcome.optional(),
     status: CitizenStatus.optional(),
+    lookup: RegistryLookup.optional().describe(
+      'registry_lookup only: the registries the step asks (adapter name, subject, facts)',
+    ),
     produces: z.array(DocumentKind).default([]).describe('Documents the step produces'),
     source: Citation,
     resolves: z
@@ -59,6 +63,29 @@ export const Step = z
         code: 'custom',
         path: ['produces'],
         message: `rule endStepProducesSomething: final step "${step.id}" (${step.end}) must produce a document or message`,
+      });
+    }
+  })
+  .superRefine(function lookupNamesItsRegistries(step, context) {
+    if (step.action === 'registry_lookup' && step.lookup === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['lookup'],
+        message: `rule lookupNamesItsRegistries: registry_lookup step "${step.id}" must name its registries and facts (lookup: [{ registry, facts }])`,
+      });
+    }
+    if (step.action === 'registry_lookup' && step.decide === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['decide'],
+        message: `rule lookupNamesItsRegistries: registry_lookup step "${step.id}" must decide whether the registries found the data`,
+      });
+    }
+    if (step.action !== 'registry_lookup' && step.lookup !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['lookup'],
+        message: `rule lookupNamesItsRegistries: only a registry_lookup step has a lookup (step "${step.id}" is ${step.action})`,
       });
     }
   })

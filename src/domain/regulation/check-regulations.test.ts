@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { registryCatalogue } from '../../integrations/registry-adapters.js';
 import { loadRegulations } from '../../storage/regulation-files.js';
 import { checkRegulations, formatFinding, type LoadedRegulation } from './check-regulations.js';
 import type { Step } from './Step.js';
 
 const input = loadRegulations();
-const findings = checkRegulations(input);
+const context = { registries: registryCatalogue() };
+const findings = checkRegulations(input, context);
 const loaded = (id: string): LoadedRegulation => {
   const found = input.regulations.find((entry) => entry.regulation.id === id);
   if (!found) throw new Error(`missing ${id}`);
@@ -18,7 +20,7 @@ const stepOf = (entry: LoadedRegulation, channel: string, id: string): Step => {
   return step;
 };
 const checkOne = (entry: LoadedRegulation) =>
-  checkRegulations({ regulations: [entry], parseFailures: [] });
+  checkRegulations({ regulations: [entry], parseFailures: [] }, context);
 
 describe('checkRegulations on the definition files', () => {
   it('loads all 13 definitions and finds no structural error', () => {
@@ -164,7 +166,7 @@ describe('checkRegulations on deliberately broken copies', () => {
     const second = structuredClone(first);
     second.file = 'regulations/kostanay/duplicates-copy.yaml';
     second.regulation.id = 'kostanay.duplicates.2019-05-01';
-    const result = checkRegulations({ regulations: [first, second], parseFailures: [] });
+    const result = checkRegulations({ regulations: [first, second], parseFailures: [] }, context);
     expect(result).toContainEqual(
       expect.objectContaining({
         severity: 'error',

@@ -7,10 +7,17 @@ import {
   checkTermAgainstSteps,
 } from './check-consistency.js';
 import { formatCitation } from './Citation.js';
-import type { CheckInput, Finding, LoadedRegulation } from './finding.js';
+import { checkRegistryLookups, checkStepsAreCompleted } from './check-completion.js';
+import type { CheckContext, CheckInput, Finding, LoadedRegulation } from './finding.js';
 import { executorStepsBeforeAssignment, reachableFrom, stepsThatCanFinish } from './flow-graph.js';
 
-export type { CheckInput, Finding, FindingSeverity, LoadedRegulation } from './finding.js';
+export type {
+  CheckContext,
+  CheckInput,
+  Finding,
+  FindingSeverity,
+  LoadedRegulation,
+} from './finding.js';
 const stepKey = (flow: ChannelFlow, stepId: string) => ({ channel: flow.channel, step: stepId });
 
 function checkFlowStructure(loaded: LoadedRegulation, flow: ChannelFlow): Finding[] {
@@ -109,10 +116,12 @@ function checkVersionOverlaps(regulations: readonly LoadedRegulation[]): Finding
 /**
  * Checks every definition and the set as a whole. Pure: takes parsed definitions, returns findings.
  * Structural problems (parse failures, unreachable steps, dead ends, executors acting before
- * assignment, overlapping versions) are errors; consistency findings and the source defects that
- * the definitions' resolutions did not remove are warnings.
+ * assignment, steps nobody completes, lookups of registries or facts the gateway does not have,
+ * overlapping versions) are errors; consistency findings and the source defects that the
+ * definitions' resolutions did not remove are warnings. `context` says what the gateway's
+ * registry adapters answer.
  */
-export function checkRegulations(input: CheckInput): Finding[] {
+export function checkRegulations(input: CheckInput, context: CheckContext): Finding[] {
   const findings: Finding[] = [];
   for (const failure of input.parseFailures) {
     for (const issue of failure.issues) {
@@ -131,7 +140,12 @@ export function checkRegulations(input: CheckInput): Finding[] {
   }
   for (const loaded of input.regulations) {
     for (const flow of loaded.regulation.channels) {
-      findings.push(...checkFlowStructure(loaded, flow), ...checkTermAgainstSteps(loaded, flow));
+      findings.push(
+        ...checkFlowStructure(loaded, flow),
+        ...checkStepsAreCompleted(loaded, flow),
+        ...checkRegistryLookups(loaded, flow, context),
+        ...checkTermAgainstSteps(loaded, flow),
+      );
     }
     findings.push(
       ...checkDecisionTermsAcrossChannels(loaded),

@@ -1,4 +1,5 @@
 import type { RegulationIssue } from './define-regulation.js';
+import type { RegistryCatalogue } from './RegistryLookup.js';
 import type { RegulationDefinition } from './RegulationDefinition.js';
 
 /** error: the definition cannot be executed as written; warning: a consistency finding. */
@@ -29,4 +30,10 @@ export interface LoadedRegulation {
 export interface CheckInput {
   regulations: readonly LoadedRegulation[];
   parseFailures: readonly { file: string; issues: readonly RegulationIssue[] }[];
+}
+
+/** What the checker knows beyond the files: the registry adapters registered in the gateway. */
+export interface CheckContext {
+  /** By adapter name (src/integrations/registry-adapters.ts, registryCatalogue()). */
+  registries: RegistryCatalogue;
 }

@@ -19,6 +19,7 @@ export * from './OfficeSchedule.js';
 export * from './RegulationDefinition.js';
 export * from './ServiceCode.js';
 export * from './RegionCode.js';
+export * from './RegistryLookup.js';
 export * from './Step.js';
 export * from './StepDuration.js';
 export * from './TimeUnit.js';

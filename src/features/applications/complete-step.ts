@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
+import type { RegistryLookupRecord } from '../../domain/application/ApplicationEvent.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { StaffRole, staffRoleForActor } from '../../domain/shared/roles.js';
@@ -44,6 +45,8 @@ export async function completeStep(
   services: ApplicationServices,
   principal: Principal,
   rawInput: CompleteStepInput,
+  /** Recorded with the step by the engine itself (never from a request): a lookup's answers. */
+  recorded: { readonly lookup?: readonly RegistryLookupRecord[] } = {},
 ): Promise<{ [key: string]: string | number | null }> {
   const input = parseInput(CompleteStepInput, rawInput);
   return runCommand(services, principal, 'complete_step', input, async (trx) => {
@@ -133,6 +136,9 @@ export async function completeStep(
           ...(step.action === 'assign_executor' ? { executorId: input.executorId } : {}),
           ...(input.note ? { note: input.note } : {}),
           documentIds: input.documentIds,
+          ...(recorded.lookup && step.action === 'registry_lookup'
+            ? { lookup: [...recorded.lookup] }
+            : {}),
         },
       ],
       services.now(),

@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import type { RegistryLookupRecord } from '../../domain/application/ApplicationEvent.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import type { LocalizedText } from '../../domain/shared/locale.js';
 import type { RegistryGateway } from '../../integrations/registries.js';
-import { identifyApplicant, type ApplicantIdentification } from '../identity/identify-applicant.js';
+import {
+  findRegistryAdapter,
+  registryAdapters,
+  type RegistryAdapter,
+  type RegistryLookupAnswer,
+} from '../../integrations/registry-adapters.js';
 import type { ApplicationServices } from './application-services.js';
 import { completeStep } from './complete-step.js';
 import { getApplicationFor } from './load-application.js';
@@ -19,20 +26,38 @@ export const LookUpApplicantInput = z
   })
   .strict();
 
+/** One named registry's answer at a lookup step. */
+export interface RegistryLookupResult {
+  readonly registry: string;
+  readonly subject: 'applicant' | 'representative';
+  readonly answer: RegistryLookupAnswer;
+}
+
+/** What the lookup found: every query's answer, and the message when something was not found. */
+export interface LookupOutcome {
+  readonly isFound: boolean;
+  readonly results: readonly RegistryLookupResult[];
+  /** The first not-found answer's message («Невозможно получить данные», …). */
+  readonly message?: LocalizedText;
+}
+
 /**
- * The registry lookup of the front-office flow (000/004): the applicant in the person database
- * (ГБД ФЛ) and a representative's power of attorney in the notary registry (ЕНИС), through the
- * gateway. The answer completes the waiting `registry_lookup` step — "data found" or the
- * prescribed «невозможно получить данные» branch — by the operator, or by the system when the
- * information system does the step. The gateway is called outside any transaction; when a
- * registry does not answer, the error is retryable and the application stays where it was.
+ * The system answer of a `registry_lookup` step (000/004 front office: «запрос через ШЭП в
+ * ГБД ФЛ … и в ЕНИС»): calls each registry adapter the definition names (`lookup`), about the
+ * applicant or — only when one applies — the representative, for the facts it lists. The step
+ * is answered "found" when every query found its record and facts, else the prescribed
+ * «невозможно получить данные» branch; the event records which registry answered which facts.
+ * Completed by the operator when the step is theirs, by the system otherwise. The gateway is
+ * called outside any transaction; when a registry does not answer, the error is retryable and
+ * the application stays where it was.
  */
 export async function lookUpApplicant(
   services: ApplicationServices,
   gateway: RegistryGateway,
   principal: Principal,
   rawInput: z.input<typeof LookUpApplicantInput>,
-): Promise<{ identification: ApplicantIdentification; status: string | number | null }> {
+  adapters: readonly RegistryAdapter[] = registryAdapters,
+): Promise<{ lookup: LookupOutcome; status: string | number | null }> {
   const input = parseInput(LookUpApplicantInput, rawInput);
   const { state, regulation, events } = await getApplicationFor(
     services,
@@ -42,7 +67,7 @@ export async function lookUpApplicant(
   const step = state.currentStepId
     ? getStep(getFlow(regulation, state.channel), state.currentStepId)
     : undefined;
-  if (!step || step.action !== 'registry_lookup' || step.decide?.question !== 'person_data_found') {
+  if (!step || step.action !== 'registry_lookup' || !step.lookup || !step.decide) {
     throw new DomainError(ErrorCode.conflict, {
       status: state.status,
       currentStepId: state.currentStepId ?? null,
@@ -52,16 +77,39 @@ export async function lookUpApplicant(
   const submitted = events[0]!.type === 'submitted' ? events[0] : undefined;
   const powerOfAttorneyNumber =
     input.powerOfAttorneyNumber ?? submitted?.fields['power-of-attorney-number'];
-  const identification = await identifyApplicant(gateway, {
-    applicantIin: state.applicantIin,
-    ...(state.representativeIin && powerOfAttorneyNumber
-      ? { representative: { iin: state.representativeIin, powerOfAttorneyNumber } }
-      : {}),
-    correlationId: input.applicationId,
-  });
-  const isFound =
-    identification.status === 'identified' &&
-    (state.representativeIin === undefined || identification.representative !== undefined);
+  const results: RegistryLookupResult[] = [];
+  for (const query of step.lookup) {
+    if (query.subject === 'representative' && state.representativeIin === undefined) continue;
+    const adapter = findRegistryAdapter(query.registry, adapters);
+    // `regulations check` refuses a definition naming an unknown adapter; a server started
+    // with such a file must still not answer the step.
+    if (!adapter) {
+      throw new DomainError('registry_unavailable', {
+        system: query.registry,
+        reason: 'unknown_adapter',
+      });
+    }
+    const answer = await adapter.lookUp(gateway, {
+      subject: query.subject,
+      facts: query.facts,
+      applicantIin: state.applicantIin,
+      ...(state.representativeIin ? { representativeIin: state.representativeIin } : {}),
+      ...(powerOfAttorneyNumber ? { powerOfAttorneyNumber } : {}),
+      context: { correlationId: input.applicationId },
+    });
+    results.push({ registry: query.registry, subject: query.subject, answer });
+  }
+  const missing = results.find((result) => result.answer.status === 'not_found')?.answer;
+  const lookup: LookupOutcome = {
+    isFound: missing === undefined,
+    results,
+    ...(missing?.status === 'not_found' ? { message: missing.message } : {}),
+  };
+  const recorded: RegistryLookupRecord[] = results.map(({ registry, subject, answer }) =>
+    answer.status === 'found'
+      ? { registry, subject, found: true, facts: Object.keys(answer.facts) }
+      : { registry, subject, found: false, facts: [], reason: answer.reason },
+  );
   const result =
     step.actor === 'information_system'
       ? await recordSystemAnswer(
@@ -70,16 +118,22 @@ export async function lookUpApplicant(
           {
             idempotencyKey: input.idempotencyKey,
             applicationId: input.applicationId,
-            question: 'person_data_found',
-            answer: isFound,
+            question: step.decide.question,
+            answer: lookup.isFound,
             source: 'registry-gateway',
+            lookup: recorded,
           },
         )
-      : await completeStep(services, principal, {
-          idempotencyKey: input.idempotencyKey,
-          applicationId: input.applicationId,
-          stepId: step.id,
-          answer: isFound,
-        });
-  return { identification, status: result.status ?? null };
+      : await completeStep(
+          services,
+          principal,
+          {
+            idempotencyKey: input.idempotencyKey,
+            applicationId: input.applicationId,
+            stepId: step.id,
+            answer: lookup.isFound,
+          },
+          { lookup: recorded },
+        );
+  return { lookup, status: result.status ?? null };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegistryLookupRecord } from '../../domain/application/ApplicationEvent.js';
 import { isAutomatic } from '../../domain/application/available-commands.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
@@ -19,6 +20,8 @@ export const RecordSystemAnswerInput = z
     answer: z.boolean(),
     /** Which process answered: the registry gateway, the kindergarten allocation run… */
     source: z.string().min(1).max(100),
+    /** A registry lookup step: what each named registry answered. */
+    lookup: z.array(RegistryLookupRecord).max(10).optional(),
   })
   .strict();
 
@@ -57,7 +60,15 @@ export async function recordSystemAnswer(
       trx,
       engineTargetOf(loaded),
       { kind: 'system', process: input.source },
-      [{ type: 'step_completed', stepId: step.id, answer: input.answer, documentIds: [] }],
+      [
+        {
+          type: 'step_completed',
+          stepId: step.id,
+          answer: input.answer,
+          documentIds: [],
+          ...(input.lookup && step.action === 'registry_lookup' ? { lookup: input.lookup } : {}),
+        },
+      ],
       services.now(),
     );
     return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { factsKnownAtSubmission } from '../../domain/regulation/step-completers.js';
 import { z } from 'zod';
 import { AttachedDocument } from '../../domain/application/ApplicationEvent.js';
 import { involvesFrontOffice, type ApplicationState } from '../../domain/application/fold.js';
@@ -134,7 +135,7 @@ export async function submitApplication(
         ...(verified.certification ? { certification: verified.certification } : {}),
         // Whoever submits is signed in and has signed the request (the citizen on the portal, the
         // operator or registry office with their ЭЦП): conditions 1 and 2 are answered yes here.
-        facts: { credentials_valid: true, signature_valid: true },
+        facts: { ...factsKnownAtSubmission },
       };
       const actor =
         principal.kind === 'staff'
