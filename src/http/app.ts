@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import type { DatabaseHandle } from '../storage/db.js';
 import { errorTable, toDomainError } from './error-table.js';
+import { requestGuard } from './request-guard.js';
 import { createRegistryGateway } from '../integrations/create-gateway.js';
 import type { RegistryGateway } from '../integrations/registries.js';
 import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
@@ -16,7 +17,7 @@ import type { TrustStore } from '../signing/trust-store.js';
 import type { ApplicationServices } from '../features/applications/application-services.js';
 import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
 import { apiV1Routes } from './api/v1/index.js';
-import { renderWebError, webRoutes } from './web/web-routes.js';
+import { notWeb, renderWebError, webRoutes } from './web/web-routes.js';
 import type { WebContext } from './web/web-env.js';
 
 /** What every request handler may use; built once at boot. */
@@ -53,6 +54,22 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** Whether a request is for a page (a browser asking for HTML outside the JSON API). */
 function wantsPage(path: string, accept: string | undefined): boolean {
   return !path.startsWith('/api/') && (accept ?? '').includes('text/html');
+}
+
+/**
+ * Headers on every response (issue 16, defect 10): no MIME sniffing; JSON API answers (which
+ * carry personal data) are never stored by a browser or a proxy unless the route chose its
+ * own caching; HSTS in production behind an https public address. The pages set their own
+ * stricter set as well (web-env `securityHeaders`).
+ */
+function applyResponseHeaders(c: Context<AppEnv>, config: Config): void {
+  c.header('x-content-type-options', 'nosniff');
+  if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control')) {
+    c.header('cache-control', 'no-store');
+  }
+  if (config.env === 'production' && config.http.publicUrl.startsWith('https:')) {
+    c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  }
 }
 
 /** Builds the HTTP application: middleware, routes and the error mapping. */
@@ -96,6 +113,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
     const started = performance.now();
     await next();
     c.header('x-request-id', requestId);
+    applyResponseHeaders(c, deps.config);
     logger.info(
       {
         method: c.req.method,
@@ -106,6 +124,11 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
       'request',
     );
   });
+
+  // The JSON API, /health and /verify: the web workspaces run the same guard inside their
+  // own middleware (so that a refusal is a localised page there).
+  const guard = requestGuard();
+  app.use(async (c, next) => (notWeb.test(c.req.path) ? guard(c, next) : next()));
 
   app.route('/', healthRoutes());
   app.route('/', authRoutes({ sms: deps.sms! }));
@@ -132,6 +155,8 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
     if (code === 'internal') c.get('logger').error({ err: thrown }, 'unhandled error');
     else if (code === 'database_unavailable')
       c.get('logger').warn({ err: thrown }, 'database unavailable');
+    else if (!(thrown instanceof DomainError))
+      c.get('logger').warn({ err: thrown }, 'value refused by the database');
     const details =
       thrown instanceof DomainError
         ? thrown.details

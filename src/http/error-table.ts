@@ -1,6 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorCode } from '../domain/shared/domain-error.js';
-import { isDatabaseUnavailable } from '../storage/db.js';
+import { isDatabaseUnavailable, isRefusedValue } from '../storage/db.js';
 import type { LocalizedText } from '../domain/shared/locale.js';
 
 /** The one table from error codes to HTTP statuses and user messages (house style: errors). */
@@ -124,8 +124,9 @@ export const databaseRetryAfterSeconds = 5;
 
 /**
  * The error a caller sees for any thrown value: a DomainError as it is; a lost or refused
- * database connection as `database_unavailable` (retryable, with `retryAfterSeconds`);
- * anything else `internal`. The API and the pages both answer through this.
+ * database connection as `database_unavailable` (retryable, with `retryAfterSeconds`); a
+ * value PostgreSQL refused (SQLSTATE class 22) as `validation_failed`; anything else
+ * `internal`. The API and the pages both answer through this.
  */
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
@@ -135,6 +136,15 @@ export function toDomainError(error: unknown): DomainError {
       { retryAfterSeconds: databaseRetryAfterSeconds },
       error instanceof Error ? error.message : String(error),
       true,
+    );
+  }
+  if (isRefusedValue(error)) {
+    // Defence in depth: a value the schemas let through and the database refused (its
+    // transaction rolled back). Logged by the caller as a warning with the cause.
+    return new DomainError(
+      'validation_failed',
+      { issues: [{ path: '', rule: 'refused_by_database' }] },
+      error instanceof Error ? error.message : String(error),
     );
   }
   return new DomainError('internal', {}, error instanceof Error ? error.message : String(error));

@@ -191,6 +191,16 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
 }
 
+/**
+ * Whether PostgreSQL refused a value (SQLSTATE class 22, data exception: text that is not a
+ * uuid, a NUL byte, a number out of range, a string too long for its column). The statement
+ * changed nothing; the edge reports the request as invalid instead of as a server fault.
+ */
+export function isRefusedValue(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 function lockDirectory(dataDir: string): () => void {
   const lockFile = path.join(dataDir, 'qyzmet.lock');
   const take = () => fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });

@@ -17,7 +17,7 @@ export const DecideAppealInput = z
   .object({
     idempotencyKey: z.string(),
     applicationId: z.string().min(1),
-    appealId: z.string().min(1).describe('The appeal decided'),
+    appealId: z.uuid().describe('The appeal decided'),
     decision: AppealDecision.describe('upheld: the complaint is satisfied; rejected: refused'),
     answer: z
       .string()

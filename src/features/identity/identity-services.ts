@@ -3,6 +3,8 @@ import { hash, verify } from '@node-rs/argon2';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
 import { defaultOtpPolicy, type OtpPolicy } from '../../signing/one-time-password.js';
 import type { Database } from '../../storage/db.js';
+import { passwordMaxLength } from '../../domain/identity/credentials.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 
 /** What the identity use cases need from their surroundings. */
 export interface IdentityServices {
@@ -27,8 +29,22 @@ export const defaultSessionTtlMs = 12 * 60 * 60_000;
 export const otpPolicyOf = (services: IdentityServices): OtpPolicy =>
   services.otpPolicy ?? defaultOtpPolicy;
 
-/** argon2id hash of a password (library defaults: m=19 MiB, t=2, p=1). */
-export function hashPassword(password: string): Promise<string> {
+/**
+ * Refuses a password longer than any acceptable one before it is hashed: hashing a
+ * 100 MB "password" cost 2 s of CPU a request (issue 16, defect 3).
+ * @throws DomainError(validation_failed, rule too_long)
+ */
+function requireBoundedPassword(password: string): void {
+  if (password.length > passwordMaxLength) {
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'password', rule: 'too_long', params: { max: passwordMaxLength } }],
+    });
+  }
+}
+
+/** argon2id hash of a password (library defaults: m=19 MiB, t=2, p=1); at most 128 characters. */
+export async function hashPassword(password: string): Promise<string> {
+  requireBoundedPassword(password);
   return hash(password);
 }
 
@@ -41,6 +57,7 @@ export async function checkPassword(
   password: string,
   passwordHash: string | undefined,
 ): Promise<boolean> {
+  requireBoundedPassword(password);
   if (passwordHash === undefined) {
     dummyHash ??= hash('not-a-password-0');
     await verify(await dummyHash, password);

@@ -154,13 +154,28 @@ export function clientAddress(c: Context): string {
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
+const returnBase = 'https://qyzmet.invalid';
+
 /**
- * A safe place to go back to after a form: only a path on this site (no scheme, no `//`),
- * else `fallback`.
+ * A safe place to go back to after a form or a sign-in: only an absolute path on this site,
+ * else `fallback`. Refused: anything not starting with one `/`, any control character (browsers
+ * drop tab, CR and LF, so `/\t/evil.example` is `//evil.example` to them), any backslash
+ * (read as `/`), and anything that after URL normalisation is not same-origin or begins with
+ * `//` (`/.//evil.example`). Returns the normalised path, query and fragment.
  */
 export function safeReturnPath(value: string | undefined, fallback: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+  if (!value || value.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(value)) return fallback;
+  if (!value.startsWith('/') || value.startsWith('//')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, returnBase);
+  } catch {
     return fallback;
   }
-  return value;
+  if (url.origin !== returnBase || url.username || url.password) return fallback;
+  const normalised = `${url.pathname}${url.search}${url.hash}`;
+  if (!normalised.startsWith('/') || normalised.startsWith('//')) return fallback;
+  return normalised;
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { errorTable, toDomainError } from '../error-table.js';
+import { requestGuard, requestLimits } from '../request-guard.js';
 import { adminRoutes } from './admin/index.js';
 import { assetRoutes } from './assets.js';
 import { backOfficeAppealRoutes } from './back-office/appeals.js';
@@ -22,10 +22,10 @@ import {
 } from './web-env.js';
 
 /** Paths served by other parts of the application (JSON API, health, verification page). */
-const notWeb = /^\/(api|health|verify)(\/|$)/;
+export const notWeb = /^\/(api|health|verify)(\/|$)/;
 
 /** The largest request a page accepts (a form with uploaded documents). */
-export const maxWebRequestBytes = 25 * 1024 * 1024;
+export const maxWebRequestBytes = requestLimits.uploadBodyBytes;
 
 const staffAreas = /^\/(front-office|back-office|admin|staff)(\/|$)/;
 
@@ -41,6 +41,8 @@ export async function renderWebError(thrown: Error, c: WebContext) {
   if (code === 'internal') c.get('logger').error({ err: thrown }, 'unhandled error');
   else if (code === 'database_unavailable')
     c.get('logger').warn({ err: thrown }, 'database unavailable');
+  else if (!(thrown instanceof DomainError))
+    c.get('logger').warn({ err: thrown }, 'value refused by the database');
   const locale = c.get('locale') ?? 'kk';
   const ctx = c.get('csrfToken')
     ? await pageContext(c)
@@ -87,18 +89,9 @@ export function webRoutes(): Hono<WebEnv> {
     };
   web.use(onlyWeb(localeMiddleware()));
   web.use(onlyWeb(securityHeaders()));
-  web.use(
-    onlyWeb(
-      bodyLimit({
-        maxSize: maxWebRequestBytes,
-        onError: () => {
-          throw new DomainError('validation_failed', {
-            issues: [{ path: '', rule: 'too_large', params: { maxBytes: maxWebRequestBytes } }],
-          });
-        },
-      }),
-    ),
-  );
+  // Before anything reads the body (the anti-forgery check parses forms): size, encoding,
+  // NUL and lone surrogates, multipart that parses (issue 16).
+  web.use(onlyWeb(requestGuard()));
   web.use(onlyWeb(csrfProtection()));
   web.route('/', assetRoutes());
   web.route('/', staffLoginRoutes());
