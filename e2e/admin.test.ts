@@ -63,7 +63,9 @@ describe('the region administrator’s view in a real browser', () => {
 
   it('shows one organisation with its kind, schedule and staff; another region’s is 404', async () => {
     await page.goto('/admin/organisations/kst-demo-school?lang=ru');
-    expect(await page.locator('#organisation-kind').textContent()).toBe('Школа');
+    expect(await page.locator('#organisation-kind').textContent()).toBe(
+      'Организация образования (школа)',
+    );
     expect(await page.locator('#schedule-name').textContent()).toContain('Канцелярия услугодателя');
     const roles = await page.locator('#staff td.roles').allTextContents();
     expect(await page.locator('#staff details[open]').count()).toBe(0);

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/config.js';
+import { SandboxDataError } from '../features/system/record-start.js';
 import { DatabaseOpenError } from '../storage/db.js';
 import { UsageError } from './command.js';
 import { commands } from './commands/index.js';
@@ -38,7 +39,11 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`qyzmet ${name}: ${(error as Error).message}\n\n${command.usage}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof DatabaseOpenError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseOpenError ||
+      error instanceof SandboxDataError
+    ) {
       console.error(`qyzmet: ${error.message}`);
       return 78; // EX_CONFIG
     }

@@ -106,6 +106,28 @@ describe('loadConfig', () => {
     ).toMatchObject({ worker: { enabled: false, escalateAfterMs: 1_800_000 }, demoData: false });
   });
 
+  it('is a sandbox installation in development with demo data, not otherwise by default', () => {
+    expect(loadConfig({}).sandbox).toBe(true);
+    expect(loadConfig({ DEMO_DATA: 'false' }).sandbox).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).sandbox).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', SANDBOX: 'true' }).sandbox).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).sandbox).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'false' }).sandbox).toBe(false);
+  });
+
+  it('refuses SANDBOX=true in production with one line naming it', () => {
+    let thrown: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe('SANDBOX');
+    expect((thrown as ConfigError).message).toMatch(/^Invalid configuration: SANDBOX .*production/);
+    expect((thrown as ConfigError).message).not.toContain('\n');
+  });
+
   it('names a wrong worker setting', () => {
     expect(() => loadConfig({ DEADLINE_WARNING_FRACTION: '1.5' })).toThrow(
       /DEADLINE_WARNING_FRACTION must be a number between 0 and 1/,

@@ -77,6 +77,13 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Folder of trust material: trusted/ CA certificates, crl/ revocation lists, the embedded CA and demo keys (default DATA_DIR/pki).',
     ),
+  REGULATIONS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Folder of the regulation definitions (<region>/<service>.yaml) and their _vocabulary/ (default: the project regulations/).',
+    ),
   NCALAYER_URL: z
     .string()
     .regex(/^wss?:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/, {
@@ -176,6 +183,11 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Load the demo data on the first start of an empty database (default: in development).',
     ),
+  SANDBOX: flag
+    .optional()
+    .describe(
+      'Sandbox installation: applications may be made "as of" a past date under the version then in force, on their own shifted clock, marked as not legal acts (default: in development with DEMO_DATA; refused in production).',
+    ),
 });
 
 /** A real endpoint per registry adapter, as the HTTP gateway takes them (remote/http-registries.ts). */
@@ -193,6 +205,8 @@ export type Config = Readonly<{
   >;
   /** Trust material for signatures (see src/signing/pki-directory.ts). */
   pki: Readonly<{ directory: string; ncalayerUrl: string }>;
+  /** Folder of the regulation definitions and their vocabulary; absent: the project's regulations/. */
+  regulationsDirectory?: string;
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
@@ -206,6 +220,11 @@ export type Config = Readonly<{
   /** Where and how often the audit chain's signed head is exported (outside the database). */
   audit: Readonly<{ anchorDirectory: string; anchorUrl?: string; anchorEveryMs: number }>;
   demoData: boolean;
+  /**
+   * A sandbox installation (docs/sandbox.md): applications "as of" a past date, each on its own
+   * shifted clock, marked on every page and document. Never true in production.
+   */
+  sandbox: boolean;
   /**
    * Where registry lookups go: the gateway's HTTP endpoints (`http`), or the built-in simulator
    * (`simulator`: served over HTTP on the loopback by `serve`). `endpoints` names a real
@@ -233,6 +252,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(present[variable])})`);
   }
   const values = parsed.data;
+  const demoData = values.DEMO_DATA ?? values.NODE_ENV === 'development';
+  if (values.SANDBOX === true && values.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'SANDBOX',
+      'must not be true when NODE_ENV=production (a sandbox installation is never a production one)',
+    );
+  }
   const config: Config = {
     env: values.NODE_ENV,
     http: {
@@ -247,6 +273,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       directory: path.resolve(values.PKI_DIR ?? path.join(values.DATA_DIR, 'pki')),
       ncalayerUrl: values.NCALAYER_URL,
     },
+    regulationsDirectory: values.REGULATIONS_DIR ? path.resolve(values.REGULATIONS_DIR) : undefined,
     logLevel: values.LOG_LEVEL,
     migrateOnStart: values.MIGRATE_ON_START,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
@@ -264,7 +291,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       ...(values.AUDIT_ANCHOR_URL ? { anchorUrl: values.AUDIT_ANCHOR_URL } : {}),
       anchorEveryMs: values.AUDIT_ANCHOR_EVERY_MINUTES * 60_000,
     },
-    demoData: values.DEMO_DATA ?? values.NODE_ENV === 'development',
+    demoData,
+    sandbox: values.SANDBOX ?? (values.NODE_ENV === 'development' && demoData),
     registries: {
       ...(values.REGISTRY_GATEWAY_URL
         ? { kind: 'http' as const, baseUrl: values.REGISTRY_GATEWAY_URL }

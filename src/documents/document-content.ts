@@ -32,6 +32,12 @@ export interface DocumentContent {
   organisationId?: string;
   fromOrganisationId?: string;
   toOrganisationId?: string;
+  /**
+   * Issued by a sandbox installation (docs/sandbox.md): not a legal act. Part of the signed
+   * content, printed as a mark on every page, refused by /verify of a production installation.
+   * Absent on every real document.
+   */
+  sandbox?: true;
 }
 
 /** JSON with object keys sorted at every level: one text for one content. */

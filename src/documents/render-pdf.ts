@@ -1,3 +1,4 @@
+import { sandboxMarkLine } from '../domain/shared/sandbox-mark.js';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -230,6 +231,8 @@ export async function renderDocumentPdf(
 
   const markLines = [
     ...(mode.kind === 'draft' ? [text(draftNotice, language, ' / ')] : []),
+    // A sandbox document (docs/sandbox.md): its mark in kk/ru/en on every page.
+    ...(content.sandbox ? [sandboxMarkLine] : []),
     ...(options.marks ?? []),
   ];
   const diagonal = mode.kind === 'draft' ? text(draftMark, language, ' / ') : undefined;

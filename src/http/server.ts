@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../storage/db.js';
-import { recordStart } from '../features/system/record-start.js';
+import { recordStart, refuseSandboxDataInProduction } from '../features/system/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
 import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
@@ -55,7 +55,14 @@ export async function startServer(
       for (const result of applied)
         logger.info({ migration: result.migrationName }, 'migration applied');
     }
-    const instance = await recordStart(database.db, now());
+    // A production installation never runs on a sandbox's data (docs/sandbox.md).
+    if (config.env === 'production') await refuseSandboxDataInProduction(database.db);
+    const instance = await recordStart(database.db, now(), { sandbox: config.sandbox });
+    if (config.sandbox) {
+      logger.warn(
+        'SANDBOX installation: applications may be made "as of" a past date and are marked as not legal acts (docs/sandbox.md)',
+      );
+    }
     logger.info(
       { installationId: instance.installationId, starts: instance.startedCount },
       'installation started',
@@ -89,12 +96,13 @@ export async function startServer(
     throw error;
   }
 
-  const applications = await loadApplicationServices(database.db, now).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const applications = await loadApplicationServices(database.db, now, {
+    regulations: config.regulationsDirectory,
+    sandbox: config.sandbox,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const background = await startBackground(config, logger, applications, installation).catch(
     async (error: unknown) => {
       await database.close();

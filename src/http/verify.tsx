@@ -105,6 +105,11 @@ const text = {
     en: 'A verification code has 12 characters (0–9, A–F), e.g. 6F1C-2D3E-9A0B.',
   },
   check: { kk: 'Тексеру', ru: 'Проверить', en: 'Check' },
+  sandboxRefused: {
+    kk: 'Бұл құжатты құм жәшік (сынақ орнату) берген: заңдық күші жоқ және мұнда түпнұсқа деп танылмайды.',
+    ru: 'Этот документ выдан песочницей (тестовой установкой): он не является юридическим актом и здесь не признаётся подлинным.',
+    en: 'This document was issued by a sandbox (a test installation): it is not a legal act and is not accepted as genuine here.',
+  },
   notFound: {
     kk: 'Мұндай құжат берілмеген.',
     ru: 'Такой документ не выдавался.',
@@ -142,6 +147,7 @@ function toJson(result: DocumentVerification, locale: Locale) {
     presented: result.presented ?? null,
     replaces: result.replaces ?? null,
     replacedBy: result.replacedBy ?? null,
+    sandbox: result.sandbox,
   };
 }
 
@@ -149,7 +155,14 @@ function toJson(result: DocumentVerification, locale: Locale) {
 function verifyContext(c: Context<AppEnv>, locale: Locale): PageContext {
   const url = new URL(c.req.url);
   url.searchParams.delete('lang');
-  return { locale, csrfToken: '', path: `${url.pathname}${url.search}`, user: undefined };
+  return {
+    locale,
+    csrfToken: '',
+    path: `${url.pathname}${url.search}`,
+    user: undefined,
+    vocabulary: c.get('deps').applications.regulations.vocabulary,
+    sandbox: c.get('deps').config.sandbox,
+  };
 }
 
 function VerifyPage(props: { ctx: PageContext; children?: Child }) {
@@ -202,13 +215,15 @@ function VerificationPage(props: {
   const { result } = props;
   const locale = props.ctx.locale;
   const path = `/verify/${result.id}`;
-  const reason = !result.intact
-    ? text.storedAltered[locale]
-    : !result.signature.valid
-      ? result.signature.message[locale]
-      : result.presented && !result.presented.matches
-        ? text.copyDiffers[locale]
-        : undefined;
+  const reason = result.refusedAsSandbox
+    ? text.sandboxRefused[locale]
+    : !result.intact
+      ? text.storedAltered[locale]
+      : !result.signature.valid
+        ? result.signature.message[locale]
+        : result.presented && !result.presented.matches
+          ? text.copyDiffers[locale]
+          : undefined;
   return (
     <VerifyPage ctx={props.ctx}>
       <Notice tone={result.genuine ? 'ok' : 'bad'} role="status">
@@ -336,8 +351,11 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
         ...(presented.bytes ? { presentedBytes: presented.bytes } : {}),
       },
       deps.now(),
+      { refuseSandbox: deps.config.env === 'production' },
     );
-    const ctx = verifyContext(c, locale);
+    const context = verifyContext(c, locale);
+    // A sandbox document carries the mark wherever it is shown (docs/sandbox.md).
+    const ctx = result?.sandbox ? { ...context, sandbox: true } : context;
     if (!result) {
       if (wantsJson(c))
         return c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404);

@@ -30,6 +30,8 @@ export interface ApplicationListRow {
   dueAt: Date;
   endedAt: Date | null;
   updatedAt: Date;
+  /** A sandbox application's clock offset (docs/sandbox.md); null for a real application. */
+  clockOffsetMs: number | null;
 }
 
 type Eb = ExpressionBuilder<Tables, 'application'>;
@@ -56,6 +58,7 @@ export const applicationListColumns = [
   'due_at',
   'ended_at',
   'updated_at',
+  'clock_offset_ms',
 ] as const;
 
 /** An application list row from its columns. */
@@ -83,6 +86,7 @@ export function toListRow(
     dueAt: row.due_at,
     endedAt: row.ended_at,
     updatedAt: row.updated_at,
+    clockOffsetMs: row.clock_offset_ms ?? null,
   } satisfies ApplicationListRow;
 }
 

@@ -31,9 +31,14 @@ export interface NewApplication extends ApplicationProjection {
   providerOrganisationId: string;
   frontOfficeId: string | null;
   submittedAt: Date;
+  /**
+   * Sandbox applications only (docs/sandbox.md): the application's own clock minus the real
+   * clock, in milliseconds; null (or absent) for every real application.
+   */
+  clockOffsetMs?: number | null;
 }
 
-export type ApplicationRecord = NewApplication;
+export type ApplicationRecord = NewApplication & { clockOffsetMs: number | null };
 
 /** Raised when another command appended to the application first (optimistic concurrency). */
 export class ConcurrentAppendError extends Error {
@@ -85,6 +90,9 @@ export function applicationValues(application: NewApplication) {
     provider_organisation_id: application.providerOrganisationId,
     front_office_id: application.frontOfficeId,
     submitted_at: application.submittedAt,
+    ...(application.clockOffsetMs !== undefined && application.clockOffsetMs !== null
+      ? { clock_offset_ms: application.clockOffsetMs }
+      : {}),
     ...projectionColumns(application),
   };
 }
@@ -167,6 +175,7 @@ function toRecord(
     endedAt: (r.ended_at as Date | null) ?? null,
     version: r.version as number,
     updatedAt: r.updated_at as Date,
+    clockOffsetMs: (r.clock_offset_ms as number | null | undefined) ?? null,
   };
 }
 

@@ -19,6 +19,11 @@ export interface DeadlineCandidate {
   stepDueAt: Date | null;
   /** When the current step began: the last submission or step completion. */
   stepStartedAt: Date;
+  /**
+   * A sandbox application's clock offset (docs/sandbox.md), ≤ 0: its dues are on its own clock,
+   * earlier than the real one, so the horizon above never misses them. Null otherwise.
+   */
+  clockOffsetMs: number | null;
 }
 
 /**
@@ -33,6 +38,7 @@ export async function listDeadlineCandidates(
     select a.id, a.number, a.status, a.holder_organisation_id as "holderOrganisationId",
            a.current_step_id as "currentStepId", a.submitted_at as "submittedAt",
            a.due_at as "dueAt", a.step_due_at as "stepDueAt",
+           a.clock_offset_ms as "clockOffsetMs",
            (select max(e.at) from application_event e
              where e.application_id = a.id and e.type in ('submitted', 'step_completed'))
              as "stepStartedAt"

@@ -133,7 +133,7 @@ describe('loading regulations/', () => {
     await expect(runCli(['show', 'nowhere.duplicates.2000-01-01'])).rejects.toThrow(
       'no regulation with id',
     );
-  });
+  }, 20_000); // three CLI runs, each loading every definition: slow on a loaded machine
 
   it('`regulations list --json` and `show` describe the versions', async () => {
     const list = JSON.parse((await runCli(['list', '--json'])).output) as {

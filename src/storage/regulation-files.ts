@@ -2,10 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fromRoot, projectRoot } from '../config/paths.js';
-import type { CheckInput, LoadedRegulation } from '../domain/regulation/check-regulations.js';
+import {
+  checkRegulations,
+  partitionRunnable,
+  type CheckContext,
+  type CheckInput,
+  type LoadedRegulation,
+} from '../domain/regulation/check-regulations.js';
 import { parseRegulation, type RegulationIssue } from '../domain/regulation/define-regulation.js';
+import {
+  createRegulationCatalog,
+  type RegulationCatalog,
+} from '../domain/regulation/regulation-catalog.js';
+import { indexVocabulary } from '../domain/regulation/vocabulary-index.js';
+import { loadVocabulary } from './vocabulary-files.js';
 
-/** The folder of definition files: regulations/<region>/<service>.yaml. */
+/**
+ * The project's folder of definition files: regulations/<region>/<service>.yaml, with the
+ * vocabulary in regulations/_vocabulary/. `REGULATIONS_DIR` (config) points the server and the
+ * worker at another folder; `regulations check --dir` the CLI.
+ */
 export const regulationsDirectory = fromRoot('regulations');
 
 function listYamlFiles(directory: string): string[] {
@@ -14,7 +30,8 @@ function listYamlFiles(directory: string): string[] {
     .readdirSync(directory, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return listYamlFiles(full);
+      // Folders starting with "_" hold data that is not a definition (the vocabulary).
+      if (entry.isDirectory()) return entry.name.startsWith('_') ? [] : listYamlFiles(full);
       return /\.ya?ml$/.test(entry.name) ? [full] : [];
     })
     .sort();
@@ -40,12 +57,20 @@ export function loadRegulationFile(
   }
   const result = parseRegulation(data, display);
   if (!result.ok) return { ok: false, file: display, issues: result.issues };
-  return { ok: true, loaded: { file: display, regulation: result.regulation } };
+  return {
+    ok: true,
+    loaded: {
+      file: display,
+      regulation: result.regulation,
+      folder: path.basename(path.dirname(file)),
+    },
+  };
 }
 
 /**
- * Loads every definition file under `directory` (default: the project's regulations/ folder).
- * Batch operation: returns the parsed definitions and the failures instead of throwing.
+ * Loads every definition file under `directory` (default: the project's regulations/ folder)
+ * and the vocabulary of its `_vocabulary/` folder. Batch operation: returns the parsed
+ * definitions and the failures instead of throwing.
  */
 export function loadRegulations(directory: string = regulationsDirectory): CheckInput {
   const regulations: LoadedRegulation[] = [];
@@ -55,5 +80,33 @@ export function loadRegulations(directory: string = regulationsDirectory): Check
     if (result.ok) regulations.push(result.loaded);
     else parseFailures.push({ file: result.file, issues: result.issues });
   }
-  return { regulations, parseFailures };
+  const vocabulary = loadVocabulary(directory);
+  return vocabulary.ok
+    ? { regulations, parseFailures, vocabulary: indexVocabulary(vocabulary.vocabulary) }
+    : { regulations, parseFailures, vocabularyFailures: vocabulary.issues };
+}
+
+/**
+ * The catalog the engine runs: every definition of `directory` that passes the checker. A file
+ * with errors is left out and listed in `broken` (the others keep running); only an invalid
+ * vocabulary, which every definition and page depends on, refuses the whole set.
+ */
+export function loadRegulationCatalog(
+  context: CheckContext,
+  directory: string = regulationsDirectory,
+): RegulationCatalog {
+  const input = loadRegulations(directory);
+  if (!input.vocabulary) {
+    throw new Error(
+      `invalid vocabulary in ${directory}/_vocabulary:\n${(input.vocabularyFailures ?? [])
+        .map((issue) => `${issue.file}: ${issue.path}: ${issue.message} [${issue.rule}]`)
+        .join('\n')}`,
+    );
+  }
+  const { runnable, broken } = partitionRunnable(input, checkRegulations(input, context));
+  return createRegulationCatalog(
+    runnable.map((loaded) => loaded.regulation),
+    input.vocabulary,
+    broken,
+  );
 }

@@ -45,6 +45,8 @@ export interface InstanceTable {
   created_at: ColumnType<Date, never, never>;
   started_count: ColumnType<number, number | undefined, number>;
   last_started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When this installation first started as a sandbox (docs/sandbox.md); null if never. */
+  sandbox_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A JSON value as stored in a jsonb column. */
@@ -72,7 +74,7 @@ export interface AuditEventTable {
   chain_position: ColumnType<number | null, never, number>;
   /**
    * HMAC-SHA256 (hex) of the content hash under the installation's audit key (kept outside
-   * the database); null on rows written before migration 0100 or by a process without the key.
+   * the database); null on rows written before migration 0101 or by a process without the key.
    */
   mac: ColumnType<string | null, string | null, never>;
 }
@@ -205,6 +207,8 @@ export interface ApplicationTable {
   ended_at: Date | null;
   version: number;
   updated_at: Instant;
+  /** Sandbox only: the application's clock minus the real clock (ms); null otherwise. */
+  clock_offset_ms: ColumnType<number | null, number | null | undefined, never>;
 }
 
 /** One entry of an application's append-only action log. */

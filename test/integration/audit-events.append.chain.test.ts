@@ -37,7 +37,7 @@ class Rollback extends Error {}
 
 /**
  * What an attacker with the tables' owner rights can do: switch off the append-only triggers
- * (migration 0100) for one transaction. The application's own statements cannot.
+ * (migration 0101) for one transaction. The application's own statements cannot.
  */
 async function disableAppendOnly(trx: Database): Promise<void> {
   await sql`alter table audit_event disable trigger user`.execute(trx);

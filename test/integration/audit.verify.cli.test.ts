@@ -19,7 +19,7 @@ import {
 import { provisionDatabase, testBackend, type ProvisionedDatabase } from '../support/database.js';
 import { runCli } from '../support/server.js';
 
-/** Tampers as the tables' owner: the append-only triggers (migration 0100) switched off. */
+/** Tampers as the tables' owner: the append-only triggers (migration 0101) switched off. */
 async function asOwner(db: Database, tamper: (trx: Database) => Promise<unknown>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`alter table audit_event disable trigger user`.execute(trx);

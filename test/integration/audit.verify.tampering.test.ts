@@ -36,7 +36,7 @@ import {
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 
-// Issue 16, defect 8: each case below passed `audit verify` before migration 0100, the MACs,
+// Issue 16, defect 8: each case below passed `audit verify` before migration 0101, the MACs,
 // the coverage count and the exported head.
 
 let database: DatabaseHandle;

@@ -1,4 +1,5 @@
-import { createRegulationCatalog } from '../../src/domain/regulation/regulation-catalog.js';
+import { registryCatalogue } from '../../src/integrations/registry-adapters.js';
+import type { RegulationCatalog } from '../../src/domain/regulation/regulation-catalog.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import type { ApplicationServices } from '../../src/features/applications/application-services.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -6,17 +7,27 @@ import {
   upsertOrganisation,
   type OrganisationRow,
 } from '../../src/storage/organisation.repository.js';
-import { loadRegulations } from '../../src/storage/regulation-files.js';
+import {
+  loadRegulationCatalog,
+  loadRegulations,
+  regulationsDirectory,
+} from '../../src/storage/regulation-files.js';
 import { insertStaffAccount } from '../../src/storage/staff-account.repository.js';
 import { kzCalendar } from './calendar.js';
 
-let catalog: ReturnType<typeof createRegulationCatalog> | undefined;
-/** Every regulation definition of the project, loaded once per test file. */
-export function regulationCatalog() {
+const catalogs = new Map<string, RegulationCatalog>();
+/**
+ * Every regulation definition of the project (or of `directory`, a test's own regulations
+ * folder with its _vocabulary/), loaded once per test file. Refuses a set with a broken file.
+ */
+export function regulationCatalog(directory: string = regulationsDirectory): RegulationCatalog {
+  let catalog = catalogs.get(directory);
   if (!catalog) {
-    const loaded = loadRegulations();
+    const loaded = loadRegulations(directory);
     if (loaded.parseFailures.length > 0) throw new Error(JSON.stringify(loaded.parseFailures));
-    catalog = createRegulationCatalog(loaded.regulations.map((entry) => entry.regulation));
+    catalog = loadRegulationCatalog({ registries: registryCatalogue() }, directory);
+    if (catalog.broken.length > 0) throw new Error(JSON.stringify(catalog.broken));
+    catalogs.set(directory, catalog);
   }
   return catalog;
 }
@@ -36,8 +47,14 @@ export function manualClock(start: string) {
 export function applicationServices(
   database: DatabaseHandle,
   now: () => Date,
+  regulationsFolder?: string,
 ): ApplicationServices {
-  return { db: database.db, regulations: regulationCatalog(), calendar: kzCalendar(), now };
+  return {
+    db: database.db,
+    regulations: regulationCatalog(regulationsFolder),
+    calendar: kzCalendar(),
+    now,
+  };
 }
 
 /** Creates an organisation for a test. */

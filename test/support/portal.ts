@@ -19,18 +19,28 @@ export const duplicatesRegulationId = 'national.duplicates.2020-01-01';
  * duplicates apply), an SMS outbox and a manual clock; `citizen(n)` registers and signs in
  * a citizen and returns their session cookie; `csrf(cookie)` gets a page's anti-forgery token.
  */
-export async function createPortalFixture(start = '2026-03-02T05:00:00Z') {
+export async function createPortalFixture(
+  start = '2026-03-02T05:00:00Z',
+  options: { sandbox?: boolean } = {},
+) {
   const database: DatabaseHandle = await createTestDatabase();
   const clock = manualClock(start);
   const sms = new InMemorySmsOutbox();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...(options.sandbox ? { SANDBOX: 'true' } : {}),
+  });
   const app = createApp({
     config,
     logger: createLogger(config),
     database,
     now: clock.now,
     sms,
-    applications: applicationServices(database, clock.now),
+    applications: {
+      ...applicationServices(database, clock.now),
+      ...(options.sandbox ? { sandbox: true } : {}),
+    },
   });
   await createOrganisation(database, {
     id: 'kst-school-1',

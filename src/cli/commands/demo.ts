@@ -33,7 +33,10 @@ accounts. Running it again changes nothing. Applies pending migrations first.`,
     const database = await openDatabase(config.database);
     try {
       await migrateToLatest(database.db);
-      const services = await loadApplicationServices(database.db, () => new Date());
+      const services = await loadApplicationServices(database.db, () => new Date(), {
+        regulations: config.regulationsDirectory,
+        sandbox: config.sandbox,
+      });
       // The results are signed with the demo staff's keys of the PKI folder (pki init first).
       await ensureEmbeddedPki(config.pki.directory, new Date());
       const result = await seedDemo(services, {

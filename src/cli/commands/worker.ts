@@ -46,7 +46,10 @@ AUDIT_ANCHOR_EVERY_MINUTES); PKI_DIR must be the server's (installation/ holds t
         instance.installationId,
         new Date(),
       );
-      const applications = await loadApplicationServices(database.db, () => new Date());
+      const applications = await loadApplicationServices(database.db, () => new Date(), {
+        regulations: config.regulationsDirectory,
+        sandbox: config.sandbox,
+      });
       const worker = createWorker(config, logger, applications, {
         installationSigner: keys.signer,
       });

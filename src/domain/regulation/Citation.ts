@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { SeedFile } from './SeedFile.js';
+import { SourceId } from './SourceId.js';
 
-/** Where in a source text a rule comes from ("003, annex 3, table 2, action 6"). */
+/** Where in a source text a rule comes from ("akimat-2012-149, annex 3, table 2, action 6"). */
 export const Citation = z
   .object({
-    seed: SeedFile,
+    source: SourceId,
     annex: z
       .string()
       .optional()
@@ -14,20 +14,20 @@ export const Citation = z
     table: z
       .string()
       .optional()
-      .describe('Table of an annex (003: table 1 provider, 2 front office, 3 portal)'),
-    action: z.string().optional().describe('Action number in a business-process table (003)'),
+      .describe('Table of an annex (e.g. table 1 provider, 2 front office, 3 portal)'),
+    action: z.string().optional().describe('Action number in a business-process table'),
     note: z
       .string()
       .optional()
       .describe('Free text locating the rule when the numbers above do not'),
   })
   .strict()
-  .describe('A citation of the source text: seed file, annex, point, item, table, action');
+  .describe('A citation of a declared legal source: source id, annex, point, item, table, action');
 export type Citation = z.infer<typeof Citation>;
 
-/** Formats a citation the way comments and findings quote it: "004, annex 2, point 5, item 3". */
+/** Formats a citation the way comments and findings quote it: "akimat-2016-285, annex 2, point 5, item 3". */
 export function formatCitation(citation: Citation): string {
-  const parts = [`seed ${citation.seed}`];
+  const parts = [citation.source];
   if (citation.annex) parts.push(`annex ${citation.annex}`);
   if (citation.point) parts.push(`point ${citation.point}`);
   if (citation.item) parts.push(`item ${citation.item}`);

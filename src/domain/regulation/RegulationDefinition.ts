@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { OrganisationKind } from '../shared/organisation-kind.js';
 import { Amendment } from './Amendment.js';
 import { ApplicantKind } from './ApplicantKind.js';
 import { ApplicationField } from './ApplicationField.js';
@@ -63,7 +62,12 @@ export const RegulationDefinition = z
       .strict()
       .describe('How effectiveFrom/effectiveTo were obtained'),
     providerKinds: z
-      .array(z.enum(OrganisationKind))
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, 'rule codeFormat: lower case with underscores')
+          .describe('A code of regulations/_vocabulary/provider-kinds.yaml'),
+      )
       .min(1)
       .describe('Kinds of organisation that provide the service (услугодатель)'),
     applicantKinds: z.array(ApplicantKind).min(1).describe('Who may apply'),

@@ -1,15 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { VocabularyCode } from './VocabularyCode.js';
 
-/** A public service, stable across regions and versions. */
-export const ServiceCode = z
-  .enum([
-    'extern-permission',
-    'duplicates',
-    'school-admission',
-    'kindergarten-queue',
-    'archive-certificate',
-    'unemployed-certificate',
-    'disabled-children-home-education',
-  ])
-  .describe('Service code, the same in every region');
+/**
+ * A public service, stable across regions and versions: any code declared in
+ * `regulations/_vocabulary/services.yaml` (the checker refuses an undeclared one).
+ */
+export const ServiceCode = VocabularyCode.describe(
+  'Service code, the same in every region: a code of regulations/_vocabulary/services.yaml',
+);
 export type ServiceCode = z.infer<typeof ServiceCode>;

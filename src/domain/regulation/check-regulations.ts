@@ -6,6 +6,7 @@ import {
   checkResultForms,
   checkTermAgainstSteps,
 } from './check-consistency.js';
+import { checkVocabularyReferences } from './check-vocabulary.js';
 import { formatCitation } from './Citation.js';
 import { checkRegistryLookups, checkStepsAreCompleted } from './check-completion.js';
 import type { CheckContext, CheckInput, Finding, LoadedRegulation } from './finding.js';
@@ -115,11 +116,12 @@ function checkVersionOverlaps(regulations: readonly LoadedRegulation[]): Finding
 
 /**
  * Checks every definition and the set as a whole. Pure: takes parsed definitions, returns findings.
- * Structural problems (parse failures, unreachable steps, dead ends, executors acting before
- * assignment, steps nobody completes, lookups of registries or facts the gateway does not have,
- * overlapping versions) are errors; consistency findings and the source defects that the
- * definitions' resolutions did not remove are warnings. `context` says what the gateway's
- * registry adapters answer.
+ * Structural problems (parse failures, an invalid vocabulary, a region, service, provider kind or
+ * source the vocabulary does not declare, a file outside its region's folder, unreachable steps,
+ * dead ends, executors acting before assignment, steps nobody completes, lookups of registries or
+ * facts the gateway does not have, overlapping versions) are errors; consistency findings and the
+ * source defects that the definitions' resolutions did not remove are warnings. `context` says
+ * what the gateway's registry adapters answer.
  */
 export function checkRegulations(input: CheckInput, context: CheckContext): Finding[] {
   const findings: Finding[] = [];
@@ -138,7 +140,17 @@ export function checkRegulations(input: CheckInput, context: CheckContext): Find
       });
     }
   }
+  for (const issue of input.vocabularyFailures ?? []) {
+    findings.push({
+      severity: 'error',
+      file: issue.file,
+      path: issue.path,
+      rule: issue.rule,
+      message: issue.message,
+    });
+  }
   for (const loaded of input.regulations) {
+    if (input.vocabulary) findings.push(...checkVocabularyReferences(loaded, input.vocabulary));
     for (const flow of loaded.regulation.channels) {
       findings.push(
         ...checkFlowStructure(loaded, flow),
@@ -204,4 +216,53 @@ function mergeRecordedDefects(
 export function formatFinding(finding: Finding): string {
   const where = [finding.channel, finding.step].filter(Boolean).join('/');
   return `${finding.severity} ${finding.file}${where ? ` [${where}]` : ''}${finding.path ? ` ${finding.path}` : ''} ${finding.rule}: ${finding.message}${finding.citation ? ` (${finding.citation})` : ''}`;
+}
+
+/** A definition file the engine does not run, with the first error that keeps it out. */
+export interface BrokenRegulationFile {
+  file: string;
+  regulationId?: string;
+  firstError: string;
+  errors: number;
+}
+
+/**
+ * Splits the checked set into the definitions the engine can run and the broken files: a file
+ * with any error finding is left out (the others keep running) and named with its first error.
+ * When the vocabulary itself is refused, its files are broken and no definition runs.
+ */
+export function partitionRunnable(
+  input: CheckInput,
+  findings: readonly Finding[],
+): { runnable: LoadedRegulation[]; broken: BrokenRegulationFile[] } {
+  const errorsByFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.severity !== 'error') continue;
+    errorsByFile.set(finding.file, [...(errorsByFile.get(finding.file) ?? []), finding]);
+  }
+  const vocabularyBroken = input.vocabulary === undefined;
+  const runnable = vocabularyBroken
+    ? []
+    : input.regulations.filter((loaded) => !errorsByFile.has(loaded.file));
+  const broken = [...errorsByFile.entries()].map(([file, errors]) => {
+    const first = errors[0] as Finding;
+    return {
+      file,
+      regulationId: first.regulationId,
+      firstError: `${first.path ? `${first.path}: ` : ''}${first.message} [${first.rule}]`,
+      errors: errors.length,
+    };
+  });
+  if (vocabularyBroken) {
+    for (const loaded of input.regulations) {
+      if (errorsByFile.has(loaded.file)) continue;
+      broken.push({
+        file: loaded.file,
+        regulationId: loaded.regulation.id,
+        firstError: 'the vocabulary (regulations/_vocabulary/) is invalid [vocabularyFile]',
+        errors: 1,
+      });
+    }
+  }
+  return { runnable, broken };
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../shared/domain-error.js';
 import { defineRegulation, parseRegulation } from './define-regulation.js';
 
 const text = (ru: string) => ({ kk: `${ru} (kk)`, ru });
-const source = { seed: '004', annex: '2', point: '5' };
+const source = { source: 'akimat-2016-285', annex: '2', point: '5' };
 
 /** A minimal valid definition: one channel, register → issue. */
 function minimal(): Record<string, unknown> {

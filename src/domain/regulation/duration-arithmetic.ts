@@ -1,4 +1,5 @@
 import type { Duration } from './Duration.js';
+import { timeUnitAbbreviations } from './labels.js';
 import type { TimeUnit } from './TimeUnit.js';
 
 /**
@@ -19,17 +20,9 @@ export function toWorkingMinutes(duration: Duration): number {
   return duration.amount * minutesPerUnit[duration.unit];
 }
 
-const unitWords = {
-  minutes: { kk: 'мин', ru: 'мин', en: 'min' },
-  hours: { kk: 'сағ', ru: 'ч', en: 'h' },
-  working_days: { kk: 'жұмыс күні', ru: 'раб. дн.', en: 'working days' },
-  calendar_days: { kk: 'күнтізбелік күн', ru: 'календ. дн.', en: 'calendar days' },
-  months: { kk: 'ай', ru: 'мес.', en: 'months' },
-} as const satisfies Record<TimeUnit, Record<'kk' | 'ru' | 'en', string>>;
-
 /** "13 working days", "13 раб. дн." — a duration for people. */
 export function formatDuration(duration: Duration, language: 'kk' | 'ru' | 'en' = 'en'): string {
-  return `${duration.amount} ${unitWords[duration.unit][language]}`;
+  return `${duration.amount} ${timeUnitAbbreviations[duration.unit][language]}`;
 }
 
 /** Renders working minutes back as "13 wd 6 h 30 min" for findings. */

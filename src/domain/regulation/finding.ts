@@ -1,6 +1,7 @@
 import type { RegulationIssue } from './define-regulation.js';
 import type { RegistryCatalogue } from './RegistryLookup.js';
 import type { RegulationDefinition } from './RegulationDefinition.js';
+import type { VocabularyIndex } from './vocabulary-index.js';
 
 /** error: the definition cannot be executed as written; warning: a consistency finding. */
 export type FindingSeverity = 'error' | 'warning';
@@ -16,7 +17,7 @@ export interface Finding {
   path?: string;
   rule: string;
   message: string;
-  /** The source text the finding is about: "seed 001, point 6, item 8". */
+  /** The source text the finding is about: "akimat-2015-232, point 6, item 8". */
   citation?: string;
 }
 
@@ -24,12 +25,18 @@ export interface Finding {
 export interface LoadedRegulation {
   file: string;
   regulation: RegulationDefinition;
+  /** The folder the file sits in (regulations/<folder>/<service>.yaml): must be the region. */
+  folder?: string;
 }
 
 /** The input of the checker: parsed definitions and the files that failed to parse. */
 export interface CheckInput {
   regulations: readonly LoadedRegulation[];
   parseFailures: readonly { file: string; issues: readonly RegulationIssue[] }[];
+  /** The vocabulary the definitions are checked against (regions, services, sources…). */
+  vocabulary?: VocabularyIndex;
+  /** Why the vocabulary files were refused; then no definition can be checked against them. */
+  vocabularyFailures?: readonly RegulationIssue[];
 }
 
 /** What the checker knows beyond the files: the registry adapters registered in the gateway. */

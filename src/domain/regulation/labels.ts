@@ -1,6 +1,7 @@
 import type { ActorRole } from '../shared/roles.js';
 import type { Channel } from './Channel.js';
 import type { DecisionQuestion } from './DecisionQuestion.js';
+import type { TimeUnit } from './TimeUnit.js';
 
 /** Languages of generated diagrams and tables. */
 export type DiagramLanguage = 'kk' | 'ru';
@@ -79,3 +80,21 @@ export const questionLabels = {
 
 /** Yes / no in the diagram language. */
 export const answerLabels = { kk: { yes: 'иә', no: 'жоқ' }, ru: { yes: 'да', no: 'нет' } } as const;
+
+/** Units of a term written out, as "15 working days" / "15 рабочих дней" (catalogue, back office). */
+export const timeUnitLabels = {
+  minutes: { kk: 'минут', ru: 'мин.', en: 'minutes' },
+  hours: { kk: 'сағат', ru: 'ч.', en: 'hours' },
+  working_days: { kk: 'жұмыс күні', ru: 'рабочих дней', en: 'working days' },
+  calendar_days: { kk: 'күнтізбелік күн', ru: 'календарных дней', en: 'calendar days' },
+  months: { kk: 'ай', ru: 'мес.', en: 'months' },
+} as const satisfies Record<TimeUnit, Record<'kk' | 'ru' | 'en', string>>;
+
+/** Units of a term abbreviated, as "13 раб. дн." (tables, the cabinet, findings). */
+export const timeUnitAbbreviations = {
+  minutes: { kk: 'мин', ru: 'мин', en: 'min' },
+  hours: { kk: 'сағ', ru: 'ч', en: 'h' },
+  working_days: { kk: 'жұмыс күні', ru: 'раб. дн.', en: 'working days' },
+  calendar_days: { kk: 'күнтізбелік күн', ru: 'календ. дн.', en: 'calendar days' },
+  months: { kk: 'ай', ru: 'мес.', en: 'months' },
+} as const satisfies Record<TimeUnit, Record<'kk' | 'ru' | 'en', string>>;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadRegulations } from '../../storage/regulation-files.js';
-import { createRegulationCatalog } from './regulation-catalog.js';
+import { registryCatalogue } from '../../integrations/registry-adapters.js';
+import { loadRegulationCatalog } from '../../storage/regulation-files.js';
 
-const catalog = createRegulationCatalog(
-  loadRegulations().regulations.map((entry) => entry.regulation),
-);
+const catalog = loadRegulationCatalog({ registries: registryCatalogue() });
 
 describe('regulation catalog', () => {
   it.each([

@@ -1,11 +1,16 @@
 import { DomainError, ErrorCode } from '../shared/domain-error.js';
+import type { BrokenRegulationFile } from './check-regulations.js';
 import type { RegulationDefinition } from './RegulationDefinition.js';
-import { findRegulationInForce, type VersionQuery } from './select-version.js';
-import type { ServiceCode } from './ServiceCode.js';
+import { findRegulationInForce } from './select-version.js';
+import { normaliseRegionCode, type VocabularyIndex } from './vocabulary-index.js';
 
 /** The regulation versions the system runs, looked up by id or by service, region and date. */
 export interface RegulationCatalog {
   readonly all: readonly RegulationDefinition[];
+  /** The regions, services, provider kinds and sources the definitions are written in. */
+  readonly vocabulary: VocabularyIndex;
+  /** Definition files left out at load because they have errors (the others run). */
+  readonly broken: readonly BrokenRegulationFile[];
   /** The version with this id, or undefined. */
   findById(id: string): RegulationDefinition | undefined;
   /** The version with this id; throws not_found. */
@@ -18,13 +23,17 @@ export interface RegulationCatalog {
   findInForce(service: string, region: string, day: string): RegulationDefinition | undefined;
 }
 
-/** Builds a catalog over validated definitions. */
+/** Builds a catalog over validated definitions and the vocabulary they were checked against. */
 export function createRegulationCatalog(
   regulations: readonly RegulationDefinition[],
+  vocabulary: VocabularyIndex,
+  broken: readonly BrokenRegulationFile[] = [],
 ): RegulationCatalog {
   const byId = new Map(regulations.map((regulation) => [regulation.id, regulation]));
   return {
     all: regulations,
+    vocabulary,
+    broken,
     findById: (id) => byId.get(id),
     getById: (id) => {
       const found = byId.get(id);
@@ -33,11 +42,10 @@ export function createRegulationCatalog(
     },
     findInForce: (service, region, day) =>
       findRegulationInForce(regulations, {
-        service: service as ServiceCode,
-        // Organisation seeds spell regions with underscores (south_kazakhstan), definitions
-        // with hyphens (south-kazakhstan): both name the same region.
-        region: region.replaceAll('_', '-') as VersionQuery['region'],
+        service,
+        region: normaliseRegionCode(region),
         day,
+        country: vocabulary.country.code,
       }),
   };
 }

@@ -15,9 +15,14 @@ describe('findRegulationInForce', () => {
     ['aktobe', '2020-02-18', 'national.duplicates.2020-01-01'],
     ['west-kazakhstan', '2021-01-01', 'west-kazakhstan.duplicates.2016-03-01'],
   ] as const)('duplicates in %s on %s → %s', (region, day, expected) => {
-    expect(findRegulationInForce(regulations, { service: 'duplicates', region, day })?.id).toBe(
-      expected,
-    );
+    expect(
+      findRegulationInForce(regulations, {
+        service: 'duplicates',
+        region,
+        day,
+        country: 'national',
+      })?.id,
+    ).toBe(expected);
   });
 
   it('follows the day of submission, not today: the South Kazakhstan queue of 2013', () => {

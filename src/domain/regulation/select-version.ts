@@ -6,9 +6,14 @@ import type { ServiceCode } from './ServiceCode.js';
 /** What an application needs to pick its regulation: the service, the provider's region, the day of submission. */
 export interface VersionQuery {
   service: ServiceCode;
-  region: Exclude<RegionCode, 'national'>;
+  region: RegionCode;
   /** Day of submission, YYYY-MM-DD (local date in Kazakhstan). */
   day: string;
+  /**
+   * The territory of national standards (the vocabulary's region of kind `country`), used when
+   * the region has no version of its own in force. Absent: no fallback.
+   */
+  country?: RegionCode;
 }
 
 const inForce = (regulation: RegulationDefinition, day: string) =>
@@ -29,7 +34,9 @@ export function findRegulationInForce(
   );
   return (
     candidates.find((regulation) => regulation.region === query.region) ??
-    candidates.find((regulation) => regulation.region === 'national')
+    (query.country === undefined
+      ? undefined
+      : candidates.find((regulation) => regulation.region === query.country))
   );
 }
 

@@ -1,5 +1,4 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
-import { RegionCode } from '../../domain/regulation/RegionCode.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { renderSvg } from '../../domain/regulation/diagram/svg.js';
 import type { ApplicationServices } from '../applications/application-services.js';
@@ -18,11 +17,23 @@ function kazakhstanToday(now: Date): string {
 export function listRegulationVersions(services: ApplicationServices, principal: Principal) {
   const scope = adminScopeOf(principal);
   const today = kazakhstanToday(services.now());
-  const regions = RegionCode.options.filter(
-    (region) => region !== 'national' && isInScope(scope, region),
-  );
+  const { vocabulary, broken } = services.regulations;
+  const country = vocabulary.country.code;
+  const issuing = new Set(services.regulations.all.map((regulation) => regulation.region));
+  // The regions that issued regulations, and the administrator's own region even when it has
+  // none (the national standards apply there).
+  const regions = vocabulary.vocabulary.regions
+    .filter(
+      (region) =>
+        region.kind !== 'country' &&
+        isInScope(scope, region.code) &&
+        (issuing.has(region.code) || scope.regionCode !== undefined),
+    )
+    .map((region) => region.code);
   return {
     today,
+    /** Definition files left out at start because of errors (file and first error). */
+    broken,
     regions: regions.map((region) => {
       const inForce = new Set(
         [...new Set(services.regulations.all.map((regulation) => regulation.service))]
@@ -30,12 +41,13 @@ export function listRegulationVersions(services: ApplicationServices, principal:
           .filter((id): id is string => id !== undefined),
       );
       const versions = services.regulations.all
-        .filter((regulation) => regulation.region === region || regulation.region === 'national')
+        .filter((regulation) => regulation.region === region || regulation.region === country)
         .map((regulation) => ({
           id: regulation.id,
           serviceCode: regulation.service,
           name: regulation.name,
           issuer: regulation.region,
+          isNational: regulation.region === country,
           effectiveFrom: regulation.effectiveFrom,
           effectiveTo: regulation.effectiveTo ?? null,
           isInForce: inForce.has(regulation.id),
@@ -62,7 +74,8 @@ export function getRegulationDiagram(
 ): string {
   const scope = adminScopeOf(principal);
   const regulation = services.regulations.findById(regulationId);
-  if (!regulation || (regulation.region !== 'national' && !isInScope(scope, regulation.region))) {
+  const country = services.regulations.vocabulary.country.code;
+  if (!regulation || (regulation.region !== country && !isInScope(scope, regulation.region))) {
     throw new DomainError(ErrorCode.notFound, { regulationId });
   }
   return renderSvg(regulation, language);

@@ -33,7 +33,7 @@ export async function answerQuestionnaire(
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
     requireAvailable(loaded, principal, 'answer_questionnaire', principal.kind === 'citizen');
     if (principal.kind !== 'citizen') throw new DomainError(ErrorCode.forbidden, {});
-    const now = services.now();
+    const now = loaded.now;
     await insertQuestionnaireAnswer(trx, {
       applicationId: loaded.record.id,
       respondentIin: principal.iin,

@@ -26,6 +26,26 @@ export interface ApplicationServices {
   readonly calendar: ProductionCalendar;
   /** The clock; injected so tests skip time. */
   readonly now: () => Date;
+  /**
+   * A sandbox installation (docs/sandbox.md): submissions may name an "as of" date. Absent or
+   * false everywhere else, where an "as of" date is refused.
+   */
+  readonly sandbox?: boolean;
+  /**
+   * Sandbox only: the past day (YYYY-MM-DD) a portal request acts "as of" — the catalogue, the
+   * providers offered, the draft's checks and the submission use it instead of today. Set per
+   * request by the web layer (src/http/web/portal/as-of.ts), never in a production installation.
+   */
+  readonly asOf?: string;
+}
+
+/**
+ * The instant on an application's own clock: the real clock for every real application, the
+ * real clock shifted by the application's offset for a sandbox application made "as of" a past
+ * date (docs/sandbox.md). Every `now` the engine uses for an application goes through this.
+ */
+export function applicationNow(realNow: Date, clockOffsetMs: number | null | undefined): Date {
+  return clockOffsetMs ? new Date(realNow.getTime() + clockOffsetMs) : realNow;
 }
 
 /** An organisation's working time: its own schedule if it has one, else the standard of its kind. */

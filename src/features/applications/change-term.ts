@@ -37,7 +37,7 @@ export async function changeTerm(
       engineTargetOf(loaded),
       { kind: 'staff', userId: principal.staffId, role, organisationId: principal.organisationId },
       [payload],
-      services.now(),
+      loaded.now,
     );
     return {
       applicationId: loaded.record.id,

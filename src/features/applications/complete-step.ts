@@ -141,7 +141,7 @@ export async function completeStep(
             : {}),
         },
       ],
-      services.now(),
+      loaded.now,
     );
     return {
       applicationId: loaded.record.id,

@@ -51,7 +51,7 @@ export async function decideAppeal(
     const isHead = principal.kind === 'staff' && principal.roles.includes(StaffRole.head);
     requireAvailable(loaded, principal, 'decide_appeal', isHead);
     if (principal.kind !== 'staff') throw new DomainError(ErrorCode.forbidden, {});
-    const now = services.now();
+    const now = loaded.now;
     const decided = await recordAppealDecision(trx, appeal.id, {
       status: input.decision,
       answer: input.answer,

@@ -37,7 +37,7 @@ export async function fileAppeal(
     const loaded = await getApplicationFor(services, principal, input.applicationId, trx);
     requireAvailable(loaded, principal, 'appeal', principal.kind === 'citizen');
     if (principal.kind !== 'citizen') throw new DomainError(ErrorCode.forbidden, {});
-    const now = services.now();
+    const now = loaded.now;
     const appealId = randomUUID();
     const dueAt = new Date(
       addDuration(loaded.clock.provider, now.getTime(), appealReviewTerm, {

@@ -14,7 +14,7 @@ import {
   type ApplicationRecord,
 } from '../../storage/application.repository.js';
 import type { Database } from '../../storage/db.js';
-import { clockOf, type ApplicationServices } from './application-services.js';
+import { applicationNow, clockOf, type ApplicationServices } from './application-services.js';
 
 /** An application with everything needed to decide and record the next event. */
 export interface LoadedApplication {
@@ -23,6 +23,8 @@ export interface LoadedApplication {
   readonly clock: ApplicationClock;
   readonly events: readonly ApplicationEvent[];
   readonly state: ApplicationState;
+  /** Now on the application's own clock (shifted for a sandbox application: docs/sandbox.md). */
+  readonly now: Date;
 }
 
 /**
@@ -52,5 +54,12 @@ export async function getApplicationFor(
     authorisationTarget(state, record.regionCode),
   );
   if (!isVisible.isAllowed) throw new DomainError(ErrorCode.notFound, { applicationId });
-  return { record, regulation, clock, events, state };
+  return {
+    record,
+    regulation,
+    clock,
+    events,
+    state,
+    now: applicationNow(services.now(), record.clockOffsetMs),
+  };
 }

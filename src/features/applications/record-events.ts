@@ -40,6 +40,12 @@ export interface EngineTarget {
   readonly state?: ApplicationState;
   /** A new application's row (its projection comes from the fold): inserted, not updated. */
   readonly newApplication?: Omit<NewApplication, keyof ApplicationProjection>;
+  /**
+   * A sandbox application's clock offset (docs/sandbox.md): `now` given to recordEvents is on
+   * the application's clock; the log's `recorded_at`, audit rows and notifications keep the
+   * real time (now − offset).
+   */
+  readonly clockOffsetMs?: number | null;
 }
 
 /** The engine target of an application loaded for a command (its log and fold already read). */
@@ -51,6 +57,7 @@ export function engineTargetOf(loaded: LoadedApplication): EngineTarget {
     clock: loaded.clock,
     events: loaded.events,
     state: loaded.state,
+    clockOffsetMs: loaded.record.clockOffsetMs,
   };
 }
 
@@ -93,6 +100,8 @@ export async function recordEvents(
   } = {},
 ): Promise<ApplicationState> {
   const at = now.getTime();
+  // `now` is the application's clock; what is recorded about the recording is real time.
+  const realNow = target.clockOffsetMs ? new Date(at - target.clockOffsetMs) : now;
   const events = [...target.events];
   const appended: ApplicationEvent[] = [];
   const push = (payload: ApplicationEventPayload, by: EventActor) => {
@@ -128,11 +137,11 @@ export async function recordEvents(
     expectedVersion: target.events.length,
     projection: projectionOf(state, target.regulation, now),
     events: appended,
-    recordedAt: now,
-    notifications: notificationsOf(target, before, state, appended, now),
+    recordedAt: realNow,
+    notifications: notificationsOf(target, before, state, appended, realNow),
     // Unchained rows, no lock: the sealer chains them after commit.
     audit: appended.map(({ sequence, at: _at, actor: by, ...payload }) => ({
-      occurredAt: now,
+      occurredAt: realNow,
       actor: auditActorOf(by),
       action: `application.${payload.type}`,
       subjectType: 'application',

@@ -69,7 +69,7 @@ export async function recordSystemAnswer(
           ...(input.lookup && step.action === 'registry_lookup' ? { lookup: input.lookup } : {}),
         },
       ],
-      services.now(),
+      loaded.now,
     );
     return {
       applicationId: loaded.record.id,

@@ -33,6 +33,12 @@ export const SubmitApplicationInput = z
     frontOfficeId: z.string().min(1).optional().describe('The front office that accepts it'),
     fields: z.record(z.string(), z.string()).default({}),
     documents: z.array(AttachedDocument).max(50).default([]),
+    asOf: z.iso
+      .date()
+      .optional()
+      .describe(
+        'Sandbox installations only (docs/sandbox.md): apply "as of" this past day (YYYY-MM-DD) under the version then in force; the application then runs on its own clock shifted to that day',
+      ),
   })
   .strict();
 export type SubmitApplicationInput = z.input<typeof SubmitApplicationInput>;
@@ -86,14 +92,20 @@ export async function submitApplication(
     'submit_application',
     input,
     async (db, receiptOf) => {
-      const now = services.now();
+      const realNow = services.now();
       const { clock, provider } = await clockOf(
         services,
         db,
         input.providerOrganisationId,
         input.frontOfficeId,
       );
-      const localDay = formatInstant(clock.provider, now.getTime()).slice(0, 10);
+      const { now, clockOffsetMs } = sandboxClock(
+        services,
+        input.asOf,
+        formatInstant(clock.provider, realNow.getTime()).slice(0, 10),
+        realNow,
+      );
+      const localDay = input.asOf ?? formatInstant(clock.provider, now.getTime()).slice(0, 10);
       const regulation = services.regulations.findInForce(
         input.serviceCode,
         provider.regionCode,
@@ -177,7 +189,9 @@ export async function submitApplication(
             providerOrganisationId: provider.id,
             frontOfficeId: input.frontOfficeId ?? null,
             submittedAt: now,
+            ...(clockOffsetMs !== undefined ? { clockOffsetMs } : {}),
           },
+          ...(clockOffsetMs !== undefined ? { clockOffsetMs } : {}),
         },
         actor,
         [submitted],
@@ -187,6 +201,30 @@ export async function submitApplication(
       return responseOf(state);
     },
   );
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * The clock of a new application: the real one, or — "as of" a past day in a sandbox
+ * installation (docs/sandbox.md) — the real time of day moved back by whole days to that day,
+ * with the offset stored on the application so that all its later steps, deadlines and watch
+ * jobs run on the same shifted clock. An "as of" day outside a sandbox, or in the future, is
+ * refused.
+ */
+function sandboxClock(
+  services: ApplicationServices,
+  asOf: string | undefined,
+  today: string,
+  realNow: Date,
+): { now: Date; clockOffsetMs?: number } {
+  if (asOf === undefined) return { now: realNow };
+  if (!services.sandbox) refuse([{ path: 'asOf', rule: 'sandbox_only' }]);
+  if (asOf > today) refuse([{ path: 'asOf', rule: 'not_after_today', params: { today } }]);
+  const clockOffsetMs =
+    Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / dayMs) *
+    dayMs;
+  return { now: new Date(realNow.getTime() + clockOffsetMs), clockOffsetMs };
 }
 
 function checkSubmitter(

@@ -7,7 +7,7 @@ import {
   listEvents,
 } from '../../storage/application.repository.js';
 import { listStoredResults, lockApplicationRow } from '../../storage/deadline.repository.js';
-import { clockOf } from '../applications/application-services.js';
+import { applicationNow, clockOf } from '../applications/application-services.js';
 import { recordEvents } from '../applications/record-events.js';
 import type { JobServices } from './job-services.js';
 
@@ -45,7 +45,7 @@ export async function handBackStoredResults(services: JobServices): Promise<numb
 }
 
 async function handBackIfExpired(services: JobServices, applicationId: string): Promise<boolean> {
-  const now = services.now();
+  const realNow = services.now();
   try {
     return await services.db.transaction().execute(async (trx) => {
       if (!(await lockApplicationRow(trx, applicationId))) return false;
@@ -62,6 +62,8 @@ async function handBackIfExpired(services: JobServices, applicationId: string): 
       );
       const events = await listEvents(trx, applicationId);
       const state = foldApplication(regulation, events, clock);
+      // A sandbox application's storage runs on its own clock (docs/sandbox.md).
+      const now = applicationNow(realNow, record.clockOffsetMs);
       if (state.status !== 'result_ready' || !state.currentStepId) return false;
       const step = getStep(getFlow(regulation, state.channel), state.currentStepId);
       if (step.actor !== ActorRole.frontOfficeOperator || state.stepStartedAt === undefined)
@@ -75,7 +77,14 @@ async function handBackIfExpired(services: JobServices, applicationId: string): 
       if (now.getTime() < storedUntil) return false;
       await recordEvents(
         trx,
-        { id: record.id, number: record.number, regulation, clock, events },
+        {
+          id: record.id,
+          number: record.number,
+          regulation,
+          clock,
+          events,
+          clockOffsetMs: record.clockOffsetMs,
+        },
         storageActor,
         [{ type: 'handed_back' }],
         now,

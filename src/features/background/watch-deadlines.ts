@@ -104,7 +104,8 @@ async function watchOne(
       const fired = new Set(await listFiredMarkers(trx, key));
       const due = markersDue(
         { startedAt: deadline.startedAt.getTime(), dueAt: deadline.dueAt.getTime() },
-        now.getTime(),
+        // A sandbox application's dues are on its own shifted clock (docs/sandbox.md).
+        now.getTime() + (candidate.clockOffsetMs ?? 0),
         fired,
         services.deadlines,
       );

@@ -83,7 +83,7 @@ export async function getCabinetApplication(
     listDocumentsOfApplication(services.db, view.id),
     listAppeals(services.db, view.id),
   ]);
-  const now = services.now();
+  const now = loaded.now; // the application's own clock (docs/sandbox.md)
   return {
     view,
     regulation: loaded.regulation,

@@ -80,7 +80,10 @@ export function demoSettingOf(
   regulation: RegulationDefinition,
   calendar: ProductionCalendar,
 ): DemoSetting | undefined {
-  const region = organisationRegion[regulation.region];
+  const region = (organisationRegion as Record<string, OrganisationRegion | undefined>)[
+    regulation.region
+  ];
+  if (region === undefined) return undefined;
   const providerOrganisationId = regulation.providerKinds
     .map((kind) => providers[region][kind])
     .find((id): id is string => id !== undefined);

@@ -56,6 +56,8 @@ export interface IssueDocumentInput {
   actor?: AuditActor;
   /** For a reissue: the document this one replaces, and its number. */
   replaces?: { id: string; number: string };
+  /** Issued by a sandbox installation (docs/sandbox.md): marked as not a legal act. */
+  sandbox?: boolean;
   /**
    * Who may download a document of no application (a courier register): the organisations
    * named are written into the content (see download-document.ts).
@@ -136,6 +138,7 @@ export async function issueDocument(
     signer: { name: displayName(signerCertificate.identity), role: template.signerRole },
     replacesNumber: input.replaces?.number ?? null,
     ...input.access,
+    ...(input.sandbox ? { sandbox: true as const } : {}),
   };
   const hash = contentSha256(content);
   const verifyUrl = verificationUrl(context.publicUrl, id);

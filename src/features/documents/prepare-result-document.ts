@@ -266,20 +266,24 @@ export async function prepareResultDocument(
       });
     }
     const now = services.now();
+    // The document is issued on the application's clock (a sandbox application's as-of day).
+    const issuedOn = loaded.now;
     const documentId = randomUUID();
     const sequence = await nextDocumentSequence(trx);
-    const number = `${template.numberPrefix}-${now.getUTCFullYear()}-${String(sequence).padStart(6, '0')}`;
+    const number = `${template.numberPrefix}-${issuedOn.getUTCFullYear()}-${String(sequence).padStart(6, '0')}`;
     const content: DocumentContent = {
       id: documentId,
       number,
       kind: template.kind,
       serviceCode: regulation.service,
       language: draftLanguage,
-      issuedAt: now.toISOString(),
+      issuedAt: issuedOn.toISOString(),
       organisation: provider.nameRu,
       fields,
       signer: { name: head.fullName, role: template.signerRole },
       replacesNumber: null,
+      // A sandbox installation's or a sandbox application's document (docs/sandbox.md).
+      ...(services.sandbox || record.clockOffsetMs !== null ? { sandbox: true as const } : {}),
     };
     const hash = contentSha256(content);
     // What the head signs: the body, with no draft mark, no signature line and no QR code.
@@ -312,6 +316,7 @@ export async function prepareResultDocument(
               regulation,
               clock: loaded.clock,
               events: loaded.events,
+              clockOffsetMs: record.clockOffsetMs,
             },
             {
               kind: 'staff',
@@ -320,7 +325,7 @@ export async function prepareResultDocument(
               organisationId: principal.organisationId,
             },
             payloads,
-            now,
+            issuedOn,
           );
     await appendAudit(trx, {
       occurredAt: now,

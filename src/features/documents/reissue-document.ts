@@ -50,6 +50,7 @@ export async function reissueDocument(
         fields: { ...content.fields, ...input.fields },
         signer: input.signer,
         replaces: { id: old.id, number: old.number },
+        ...(content.sandbox ? { sandbox: true } : {}),
         ...(input.actor ? { actor: input.actor } : {}),
       },
       now,

@@ -174,7 +174,7 @@ export async function signPreparedDocument(
         organisationId: principal.organisationId,
       },
       [{ type: 'step_completed', stepId: step.id, documentIds: [draft.documentId] }],
-      now,
+      loaded.now, // the application's clock (docs/sandbox.md); the signature itself is real time
     );
     await appendAudit(trx, {
       occurredAt: now,

@@ -48,6 +48,10 @@ export interface DocumentVerification {
   presented?: { sha256: string; matches: boolean };
   replaces?: { id: string; number: string };
   replacedBy?: { id: string; number: string };
+  /** Issued by a sandbox installation (docs/sandbox.md): not a legal act. */
+  sandbox: boolean;
+  /** A sandbox document presented to a production installation: never genuine there. */
+  refusedAsSandbox: boolean;
 }
 
 /**
@@ -62,6 +66,10 @@ export async function verifyDocument(
   trustStore: TrustStore,
   input: { id: string; presentedSha256?: string; presentedBytes?: Uint8Array },
   now: Date,
+  options: {
+    /** A production installation: a sandbox-marked document is never genuine (docs/sandbox.md). */
+    refuseSandbox?: boolean;
+  } = {},
 ): Promise<DocumentVerification | undefined> {
   const document = await findDocument(db, input.id);
   if (!document) return undefined;
@@ -100,6 +108,8 @@ export async function verifyDocument(
   const replaces = document.replacesDocumentId
     ? await findDocument(db, document.replacesDocumentId)
     : undefined;
+  const isSandbox = content.sandbox === true;
+  const refusedAsSandbox = isSandbox && options.refuseSandbox === true;
   return {
     id: document.id,
     number: document.number,
@@ -108,7 +118,7 @@ export async function verifyDocument(
     title: template?.title ?? { kk: document.kind, ru: document.kind },
     signerName: document.signerName,
     signedAt: document.signedAt,
-    genuine: intact && result.valid && (presented?.matches ?? true),
+    genuine: intact && result.valid && (presented?.matches ?? true) && !refusedAsSandbox,
     intact,
     signature: result.valid
       ? { valid: true }
@@ -121,6 +131,8 @@ export async function verifyDocument(
     ...(presented ? { presented } : {}),
     ...(replaces ? { replaces: { id: replaces.id, number: replaces.number } } : {}),
     ...(replacedBy ? { replacedBy } : {}),
+    sandbox: isSandbox,
+    refusedAsSandbox,
   };
 }
 

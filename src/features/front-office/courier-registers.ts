@@ -372,7 +372,6 @@ async function completeRegisterSteps(
   const stepsCompleted: string[] = [];
   const left: string[] = [];
   const courier = await findStaffAccount(trx, register.createdBy);
-  const now = services.now();
   const load = (applicationId: string) =>
     getApplicationFor(services, { kind: 'system' }, applicationId, trx);
   for (const applicationId of await listCourierRegisterItems(trx, register.id)) {
@@ -424,7 +423,7 @@ async function completeRegisterSteps(
               who === RegisterStepActor.courier && register.documentId ? [register.documentId] : [],
           },
         ],
-        now,
+        loaded.now,
       );
       stepsCompleted.push(`${record.number}:${step.id}`);
       loaded = await load(applicationId);

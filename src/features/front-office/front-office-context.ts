@@ -94,6 +94,7 @@ export async function issueFrontOfficeDocument(
       signer,
       actor: { kind: 'staff', id: staff.principal.staffId },
       ...(document.access ? { access: document.access } : {}),
+      ...(context.services.sandbox ? { sandbox: true } : {}),
     },
     now,
   );

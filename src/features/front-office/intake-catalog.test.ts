@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequiredDocument } from '../../domain/regulation/RequiredDocument.js';
 import { checkPackage } from './intake-catalog.js';
 
-const source = { seed: '004' } as RequiredDocument['source'];
+const source = { source: 'akimat-2016-285' } as RequiredDocument['source'];
 const document = (
   id: string,
   requirement: RequiredDocument['requirement'],

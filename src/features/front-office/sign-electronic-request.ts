@@ -161,7 +161,7 @@ export async function signElectronicRequest(
           organisationId: principal.organisationId,
         },
         [{ type: 'step_completed', stepId: signStep.id, note, documentIds: [] }],
-        now,
+        loaded.now,
         verification.length > 0 ? { followedBy: { actor: verifier, payloads: verification } } : {},
       );
       completed.push(

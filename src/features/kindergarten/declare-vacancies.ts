@@ -73,7 +73,7 @@ export async function declareVacancies(
           organisationId: principal.organisationId,
         },
         [{ type: 'step_completed', stepId: step.id, answer: true, documentIds: [] }],
-        now,
+        loaded.now,
       );
       offered.push({
         applicationId: entry.applicationId,

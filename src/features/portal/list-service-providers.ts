@@ -17,6 +17,11 @@ export function kazakhstanDay(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now);
 }
 
+/** The day a portal request acts on: today, or a sandbox request's "as of" day. */
+export function portalDay(services: Pick<ApplicationServices, 'now' | 'asOf' | 'sandbox'>): string {
+  return services.sandbox && services.asOf ? services.asOf : kazakhstanDay(services.now());
+}
+
 /**
  * Who may receive a portal application under this regulation version today: the
  * organisations of the regulation's provider kinds whose region applies this very version,
@@ -36,7 +41,7 @@ export async function listServiceProviders(
   const regulation = services.regulations.findById(regulationId);
   const flow = regulation?.channels.find((candidate) => candidate.channel === 'portal');
   if (!regulation || !flow) throw new DomainError(ErrorCode.notFound, { regulationId });
-  const day = kazakhstanDay(services.now());
+  const day = portalDay(services);
   const choice = (row: Awaited<ReturnType<typeof listOrganisations>>[number]) => ({
     id: row.id,
     name: { kk: row.nameKk, ru: row.nameRu },

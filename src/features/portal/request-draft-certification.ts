@@ -5,7 +5,7 @@ import type { ApplicationServices } from '../applications/application-services.j
 import { issueOneTimePassword } from '../identity/issue-one-time-password.js';
 import { draftDigest, draftIssues } from './draft-readiness.js';
 import { getPortalDraft } from './get-portal-draft.js';
-import { kazakhstanDay, listServiceProviders } from './list-service-providers.js';
+import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';
 
 /**
@@ -31,7 +31,7 @@ export async function requestDraftCertification(
   }
   const { needsFrontOffice } = await listServiceProviders(services, regulation.id);
   const issues = draftIssues(regulation, draft, documents, {
-    day: kazakhstanDay(now),
+    day: portalDay(services),
     needsFrontOffice,
     applicantIin: citizen.iin,
   });

@@ -10,7 +10,7 @@ import {
 } from '../../storage/portal-draft.repository.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { draftIssues } from './draft-readiness.js';
-import { kazakhstanDay, listServiceProviders } from './list-service-providers.js';
+import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';
 
 /**
@@ -103,7 +103,7 @@ export async function savePortalDraft(
   });
   const documents = await listPortalDraftDocuments(services.db, draftId);
   const issues = draftIssues(regulation, values, documents, {
-    day: kazakhstanDay(now),
+    day: portalDay(services),
     needsFrontOffice,
     applicantIin: citizen.iin,
   });

@@ -6,7 +6,7 @@ import type { ApplicationServices } from '../applications/application-services.j
 import { certifyApplicationByOtp } from '../signing/certify-application-by-otp.js';
 import { attachmentsOf, draftDigest, draftIssues, submittedFields } from './draft-readiness.js';
 import { getPortalDraft } from './get-portal-draft.js';
-import { kazakhstanDay, listServiceProviders } from './list-service-providers.js';
+import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';
 
 /**
@@ -42,7 +42,7 @@ export async function submitPortalDraft(
   }
   const { needsFrontOffice } = await listServiceProviders(services, regulation.id);
   const issues = draftIssues(regulation, draft, documents, {
-    day: kazakhstanDay(now),
+    day: portalDay(services),
     needsFrontOffice,
     applicantIin: citizen.iin,
   });
@@ -76,6 +76,8 @@ export async function submitPortalDraft(
       ...(draft.frontOfficeId ? { frontOfficeId: draft.frontOfficeId } : {}),
       fields: submittedFields(regulation, draft.fields),
       documents: attachmentsOf(documents),
+      // A sandbox portal request "as of" a past day (docs/sandbox.md).
+      ...(services.sandbox && services.asOf ? { asOf: services.asOf } : {}),
     },
     // The certification's subject is the draft (the application had no id yet); the submitted
     // event names it, so the application's log links to exactly what the citizen certified.

@@ -1,3 +1,4 @@
+import { applicationNow } from '../applications/application-services.js';
 import {
   ApplicationStatus,
   applicationStatusLabels,
@@ -5,8 +6,12 @@ import {
 } from '../../domain/application/ApplicationStatus.js';
 import type { ApplicationListRow } from '../../storage/application-query.repository.js';
 
-/** One line of an application list: the projection, labelled, with its overdue flag. */
-export function summaryOf(row: ApplicationListRow, now: Date) {
+/**
+ * One line of an application list: the projection, labelled, with its overdue flag (counted
+ * on the application's own clock: a sandbox application's is shifted, docs/sandbox.md).
+ */
+export function summaryOf(row: ApplicationListRow, realNow: Date) {
+  const now = applicationNow(realNow, row.clockOffsetMs);
   const status = ApplicationStatus.parse(row.status);
   const isRunning = !finalStatuses.has(status) && status !== 'suspended';
   return {
@@ -31,6 +36,7 @@ export function summaryOf(row: ApplicationListRow, now: Date) {
     dueAt: row.dueAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     isOverdue: isRunning && now.getTime() > row.dueAt.getTime(),
+    isSandbox: row.clockOffsetMs !== null,
   };
 }
 export type ApplicationSummary = ReturnType<typeof summaryOf>;

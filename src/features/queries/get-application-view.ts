@@ -61,6 +61,10 @@ function viewOf(
     originalDueAt: new Date(state.originalDueAt).toISOString(),
     isOverdue: isRunning && now.getTime() > state.dueAt,
     isSuspended: state.suspendedSince !== undefined,
+    sandbox:
+      record.clockOffsetMs === null
+        ? null
+        : { clockNow: now.toISOString(), clockOffsetMs: record.clockOffsetMs },
     executorId: state.executorId ?? null,
     outcome: state.outcome ?? null,
     endedAt: iso(state.endedAt),
@@ -98,5 +102,6 @@ export async function getApplicationView(
     subjectId: loaded.record.id,
     details: { number: loaded.record.number, query: 'by_id' },
   });
-  return viewOf(loaded, principal, now);
+  // Dues are compared on the application's own clock (shifted for a sandbox application).
+  return viewOf(loaded, principal, loaded.now);
 }

@@ -45,6 +45,7 @@ function row(
     dueAt: new Date(due),
     endedAt: null,
     updatedAt: new Date(start),
+    clockOffsetMs: null,
     urgencyAt: new Date(due),
   };
 }
@@ -65,6 +66,17 @@ describe('indicatorOf — on time, warning, overdue', () => {
     ['long step, after the close of its day', long, '2019-04-19T12:31:00Z', 'overdue'],
   ] as const)('%s', (_name, subject, now, expected) => {
     expect(indicator(subject, new Date(now))).toBe(expected);
+  });
+
+  it('counts a sandbox application on its own shifted clock', () => {
+    // Made "as of" 1 April 2019 on 3 December 2026: the same instants, 2803 days later.
+    const offset = -2803 * 86_400_000;
+    const sandbox = { ...short, clockOffsetMs: offset };
+    const real = (iso: string) => new Date(new Date(iso).getTime() - offset);
+    expect(indicator(sandbox, real('2019-04-01T04:05:00Z'))).toBe('on_time');
+    expect(indicator(sandbox, real('2019-04-01T04:15:01Z'))).toBe('overdue');
+    // The same row without the offset is long overdue at that real time.
+    expect(indicator(short, real('2019-04-01T04:05:00Z'))).toBe('overdue');
   });
 
   it('shows a suspended application as suspended, whatever its stored due', () => {

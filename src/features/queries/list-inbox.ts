@@ -79,11 +79,13 @@ export function indicatorOf(
 ): DeadlineIndicator {
   if (row.status === 'suspended') return 'suspended';
   const due = row.urgencyAt.getTime();
-  const remaining = due - now.getTime();
+  // A sandbox application's dues are on its own shifted clock (docs/sandbox.md).
+  const shift = row.clockOffsetMs ?? 0;
+  const remaining = due - (now.getTime() + shift);
   if (remaining < 0) return 'overdue';
   const start = row.stepDueAt ? row.updatedAt.getTime() : row.submittedAt.getTime();
   const isWithinFraction = remaining <= (due - start) * policy.stepFraction;
-  return isWithinFraction && horizon >= due ? 'warning' : 'on_time';
+  return isWithinFraction && horizon + shift >= due ? 'warning' : 'on_time';
 }
 
 /**

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { RegionCode } from '../../domain/regulation/RegionCode.js';
-import { ServiceCode } from '../../domain/regulation/ServiceCode.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { ApplicationServices } from '../applications/application-services.js';
 import { parseInput } from '../applications/parse-input.js';
 
 export const RegulationCatalogueQuery = z
   .object({
-    region: RegionCode.exclude(['national'])
-      .optional()
-      .describe('Only services applied in this region'),
+    region: RegionCode.optional().describe(
+      'Only services applied in this region (a code of regulations/_vocabulary/regions.yaml)',
+    ),
     date: z.iso.date().optional().describe('In force on this day (YYYY-MM-DD); default today'),
   })
   .strict();
@@ -68,12 +67,22 @@ export function listRegulations(
 ): { date: string; items: RegulationCatalogueEntry[] } {
   const query = parseInput(RegulationCatalogueQuery, rawQuery);
   const day = query.date ?? kazakhstanToday(services.now());
-  const regions = query.region
-    ? [query.region]
-    : RegionCode.options.filter((region) => region !== 'national');
+  const { vocabulary } = services.regulations;
+  const requested = query.region === undefined ? undefined : vocabulary.findRegion(query.region);
+  if (query.region !== undefined && (!requested || requested.kind === 'country')) {
+    throw new DomainError(ErrorCode.validationFailed, {
+      issues: [{ path: 'region', rule: 'not a region of the vocabulary' }],
+    });
+  }
+  const issuing = new Set(services.regulations.all.map((regulation) => regulation.region));
+  const regions = requested
+    ? [requested.code]
+    : vocabulary.vocabulary.regions
+        .filter((region) => region.kind !== 'country' && issuing.has(region.code))
+        .map((region) => region.code);
   const items: RegulationCatalogueEntry[] = [];
   for (const region of regions) {
-    for (const service of ServiceCode.options) {
+    for (const { code: service } of vocabulary.vocabulary.services) {
       const regulation = services.regulations.findInForce(service, region, day);
       if (regulation) items.push(entryOf(regulation, region));
     }

@@ -1,7 +1,9 @@
+import type { VocabularyIndex } from '../../domain/regulation/vocabulary-index.js';
 import type { Child } from 'hono/jsx';
 import { locales, type Locale, type LocalizedText } from '../../domain/shared/locale.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
 import type { SignedInUser } from '../../features/web/signed-in-user.js';
+import { sandboxMark, sandboxMarkLine } from '../../domain/shared/sandbox-mark.js';
 import { assetUrl } from './assets.js';
 import { common, nameIn } from './messages.js';
 import { csrfFieldName } from './web-env.js';
@@ -13,6 +15,10 @@ export interface PageContext {
   /** The path and query of this page (for the language switch). */
   readonly path: string;
   readonly user: SignedInUser | undefined;
+  /** The loaded vocabulary: every page takes region, service and provider-kind names from it. */
+  readonly vocabulary: VocabularyIndex;
+  /** A sandbox installation (docs/sandbox.md): every page carries the sandbox mark. */
+  readonly sandbox?: boolean;
 }
 
 /** A link in a workspace's menu. */
@@ -67,6 +73,11 @@ export function Page(props: {
         <a class="skip" href="#main">
           {common.skipToContent[locale]}
         </a>
+        {ctx.sandbox ? (
+          <p class="notice bad sandbox-mark" role="note" data-sandbox="true">
+            <strong lang={locale}>{sandboxMark[locale]}</strong> <span>({sandboxMarkLine})</span>
+          </p>
+        ) : null}
         <header class="site">
           <div class="bar">
             <a class="brand" href="/">

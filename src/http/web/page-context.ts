@@ -29,6 +29,8 @@ export async function pageContext(c: WebContext): Promise<PageContext> {
     csrfToken: c.get('csrfToken'),
     path: `${url.pathname}${url.search}`,
     user: await currentUser(c),
+    vocabulary: c.get('deps').applications.regulations.vocabulary,
+    sandbox: c.get('deps').config.sandbox,
   };
 }
 

@@ -46,7 +46,14 @@ export async function renderWebError(thrown: Error, c: WebContext) {
   const locale = c.get('locale') ?? 'kk';
   const ctx = c.get('csrfToken')
     ? await pageContext(c)
-    : { locale, csrfToken: '', path: c.req.path, user: undefined };
+    : {
+        locale,
+        csrfToken: '',
+        path: c.req.path,
+        user: undefined,
+        vocabulary: c.get('deps').applications.regulations.vocabulary,
+        sandbox: c.get('deps').config.sandbox,
+      };
   const isCsrf = error.details.reason === 'csrf';
   const title =
     code === 'not_found'

@@ -68,7 +68,7 @@ export const submitOperation = defineOperation({
   tag: 'Applications',
   summary: 'Submit an application through a channel',
   description:
-    'Portal: by the signed-in applicant (or representative). Provider office: by its registry office. Front office: by an operator of that front office. The regulation version in force in the provider’s region today is applied.',
+    'Portal: by the signed-in applicant (or representative). Provider office: by its registry office. Front office: by an operator of that front office. The regulation version in force in the provider’s region today is applied; in a sandbox installation, `asOf` (a past day) applies the version in force that day and runs the application on its own shifted clock (docs/sandbox.md), elsewhere `asOf` is refused (422, rule sandbox_only).',
   isPublic: false,
   headers: [idempotencyHeader],
   body: SubmitApplicationInput.extend({ idempotencyKey: bodyKey }),

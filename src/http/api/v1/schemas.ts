@@ -61,7 +61,12 @@ export const ApplicationSummary = z
     stepDueAt: instant.nullable(),
     dueAt: instant,
     endedAt: instant.nullable(),
-    isOverdue: z.boolean(),
+    isOverdue: z.boolean().describe("Past its due on the application's own clock"),
+    isSandbox: z
+      .boolean()
+      .describe(
+        'A sandbox application made "as of" a past date (docs/sandbox.md): not a legal act; its times are on its own shifted clock',
+      ),
   })
   .strict()
   .describe('One application in a list');
@@ -166,6 +171,16 @@ export const ApplicationView = z
     originalDueAt: instant,
     isOverdue: z.boolean(),
     isSuspended: z.boolean(),
+    sandbox: z
+      .object({
+        clockNow: instant.describe("Now on the application's own shifted clock"),
+        clockOffsetMs: z.number().int().describe('Its clock minus the real clock, ms'),
+      })
+      .strict()
+      .nullable()
+      .describe(
+        'A sandbox application made "as of" a past date (docs/sandbox.md): not a legal act. Null for a real application',
+      ),
     executorId: z.string().nullable(),
     outcome: EndOutcome.nullable(),
     endedAt: instant.nullable(),

@@ -13,7 +13,8 @@ import {
   type PageContext,
 } from '../layout.js';
 import { nameIn } from '../messages.js';
-import { organisationKindLabels, regionLabel, roleLabels, text, weekdayNames } from './texts.js';
+import { providerKindName, regionName } from '../vocabulary-labels.js';
+import { roleLabels, text, weekdayNames } from './texts.js';
 
 /** The administration's menu. */
 export const adminNav: NavItem[] = [
@@ -25,18 +26,20 @@ export const adminNav: NavItem[] = [
 ];
 
 /** Which region(s) this administrator sees. */
-export function ScopeLine(props: { regionCode: string | undefined; locale: Locale }) {
+export function ScopeLine(props: { regionCode: string | undefined; ctx: PageContext }) {
+  const { locale } = props.ctx;
   return (
     <p class="lead" id="admin-scope">
-      {text.scopeRegion[props.locale]}:{' '}
+      {text.scopeRegion[locale]}:{' '}
       {props.regionCode
-        ? regionLabel(props.regionCode)[props.locale]
-        : text.allRegions[props.locale]}
+        ? regionName(props.ctx.vocabulary, props.regionCode)[locale]
+        : text.allRegions[locale]}
     </p>
   );
 }
 
-const kindLabel = (kind: string, locale: Locale) => organisationKindLabels[kind]?.[locale] ?? kind;
+const kindLabel = (ctx: PageContext, kind: string) =>
+  providerKindName(ctx.vocabulary, kind)[ctx.locale];
 const roleLabel = (role: string, locale: Locale) => roleLabels[role]?.[locale] ?? role;
 
 /** `/admin`: what the administration holds. */
@@ -49,7 +52,7 @@ export function OverviewPage(props: {
   return (
     <Page ctx={props.ctx} title={text.admin[locale]} nav={adminNav} current="/admin">
       <h1>{text.admin[locale]}</h1>
-      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      <ScopeLine regionCode={props.regionCode} ctx={props.ctx} />
       <ul class="cards">
         <li>
           <h2>
@@ -93,7 +96,7 @@ export function OrganisationsPage(props: {
       current="/admin/organisations"
     >
       <h1>{text.organisations[locale]}</h1>
-      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      <ScopeLine regionCode={props.regionCode} ctx={props.ctx} />
       <div class="table-wrap">
         <table id="organisations">
           <thead>
@@ -112,8 +115,8 @@ export function OrganisationsPage(props: {
                     {nameIn(organisation.name, locale)}
                   </a>
                 </th>
-                <td>{kindLabel(organisation.kind, locale)}</td>
-                <td>{regionLabel(organisation.regionCode)[locale]}</td>
+                <td>{kindLabel(props.ctx, organisation.kind)}</td>
+                <td>{regionName(props.ctx.vocabulary, organisation.regionCode)[locale]}</td>
                 <td>
                   {organisation.address
                     ? ((locale === 'kk' ? organisation.address.kk : organisation.address.ru) ??
@@ -332,9 +335,9 @@ export function OrganisationPage(props: {
           <code>{organisation.id}</code>
         </dd>
         <dt>{text.kind[locale]}</dt>
-        <dd id="organisation-kind">{kindLabel(organisation.kind, locale)}</dd>
+        <dd id="organisation-kind">{kindLabel(props.ctx, organisation.kind)}</dd>
         <dt>{text.scopeRegion[locale]}</dt>
-        <dd>{regionLabel(organisation.regionCode)[locale]}</dd>
+        <dd>{regionName(props.ctx.vocabulary, organisation.regionCode)[locale]}</dd>
         <dt>{text.parent[locale]}</dt>
         <dd>
           {organisation.parent ? (
@@ -406,7 +409,7 @@ export function StaffPage(props: {
   return (
     <Page ctx={ctx} title={text.staff[locale]} nav={adminNav} current="/admin/staff">
       <h1>{text.staff[locale]}</h1>
-      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      <ScopeLine regionCode={props.regionCode} ctx={props.ctx} />
       {props.done ? (
         <Notice tone="ok" role="status">
           <p>{text.changed[locale]}</p>

@@ -3,7 +3,8 @@ import type { listRegulationVersions } from '../../../features/admin/list-regula
 import { Page, type PageContext } from '../layout.js';
 import { formatDate, nameIn } from '../messages.js';
 import { adminNav, ScopeLine } from './organisation-pages.js';
-import { dayKindLabels, monthNames, regionLabel, text } from './texts.js';
+import { regionName } from '../vocabulary-labels.js';
+import { dayKindLabels, monthNames, text } from './texts.js';
 
 const civil = (date: string, locale: PageContext['locale']) =>
   formatDate(new Date(`${date}T12:00:00+05:00`), locale);
@@ -20,13 +21,41 @@ export function RegulationsPage(props: {
   return (
     <Page ctx={ctx} title={text.regulations[locale]} nav={adminNav} current="/admin/regulations">
       <h1>{text.regulations[locale]}</h1>
-      <ScopeLine regionCode={props.regionCode} locale={locale} />
+      <ScopeLine regionCode={props.regionCode} ctx={ctx} />
       <p>
         {text.today[locale]}: {civil(listing.today, locale)}
       </p>
+      {listing.broken.length > 0 ? (
+        <section aria-labelledby="broken-regulations" class="notice warn" id="broken">
+          <h2 id="broken-regulations">{text.brokenRegulations[locale]}</h2>
+          <p>{text.brokenRegulationsHint[locale]}</p>
+          <div class="table-wrap">
+            <table class="broken-regulations">
+              <thead>
+                <tr>
+                  <th scope="col">{text.file[locale]}</th>
+                  <th scope="col">{text.firstError[locale]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {listing.broken.map((file) => (
+                  <tr data-file={file.file}>
+                    <th scope="row">
+                      <code>{file.file}</code>
+                    </th>
+                    <td>{file.firstError}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       {listing.regions.map((region) => (
         <section aria-labelledby={`region-${region.region}`}>
-          <h2 id={`region-${region.region}`}>{regionLabel(region.region)[locale]}</h2>
+          <h2 id={`region-${region.region}`}>
+            {regionName(ctx.vocabulary, region.region)[locale]}
+          </h2>
           <div class="table-wrap">
             <table class="regulations" data-region={region.region}>
               <thead>
@@ -46,9 +75,9 @@ export function RegulationsPage(props: {
                       {nameIn(version.name, locale)} <code>{version.id}</code>
                     </th>
                     <td>
-                      {version.issuer === 'national'
+                      {version.isNational
                         ? text.national[locale]
-                        : regionLabel(version.issuer)[locale]}
+                        : regionName(ctx.vocabulary, version.issuer)[locale]}
                     </td>
                     <td>{civil(version.effectiveFrom, locale)}</td>
                     <td>{version.effectiveTo ? civil(version.effectiveTo, locale) : '—'}</td>

@@ -59,6 +59,18 @@ export const text = {
   noStaff: { kk: 'Қызметкерлер жоқ.', ru: 'Сотрудников нет.', en: 'No staff.' },
   service: { kk: 'Қызмет', ru: 'Услуга', en: 'Service' },
   issuer: { kk: 'Бекіткен', ru: 'Кем утверждён', en: 'Issued by' },
+  brokenRegulations: {
+    kk: 'Қатесі бар регламент файлдары (іске қосылмаған)',
+    ru: 'Файлы регламентов с ошибками (не запущены)',
+    en: 'Regulation files with errors (not running)',
+  },
+  brokenRegulationsHint: {
+    kk: 'Бұл файлдар іске қосылмады, қалған регламенттер жұмыс істейді. Тексеру: qyzmet regulations check.',
+    ru: 'Эти файлы не запущены, остальные регламенты работают. Проверка: qyzmet regulations check.',
+    en: 'These files were not started; the other regulations run. Check with: qyzmet regulations check.',
+  },
+  file: { kk: 'Файл', ru: 'Файл', en: 'File' },
+  firstError: { kk: 'Бірінші қате', ru: 'Первая ошибка', en: 'First error' },
   national: { kk: 'ұлттық стандарт', ru: 'национальный стандарт', en: 'national standard' },
   effectiveFrom: { kk: 'Күшіне енген күні', ru: 'Действует с', en: 'In force from' },
   effectiveTo: { kk: 'Күші жойылған күні', ru: 'Действует по', en: 'In force until' },
@@ -103,33 +115,6 @@ export const dayKindLabels = {
   },
 } satisfies Record<string, LocalizedText>;
 
-export const organisationKindLabels: Record<string, LocalizedText> = {
-  region_akimat: { kk: 'Облыс әкімдігі', ru: 'Акимат области', en: 'Regional akimat' },
-  district_akimat: { kk: 'Аудан/қала әкімдігі', ru: 'Акимат района/города', en: 'District akimat' },
-  regional_education_department: {
-    kk: 'Облыстық білім басқармасы',
-    ru: 'Управление образования области',
-    en: 'Regional education department',
-  },
-  district_education_department: {
-    kk: 'Аудандық/қалалық білім бөлімі',
-    ru: 'Отдел образования района/города',
-    en: 'District education department',
-  },
-  school: { kk: 'Мектеп', ru: 'Школа', en: 'School' },
-  archive: { kk: 'Мемлекеттік мұрағат', ru: 'Государственный архив', en: 'State archive' },
-  employment_department: {
-    kk: 'Жұмыспен қамту бөлімі',
-    ru: 'Отдел занятости',
-    en: 'Employment department',
-  },
-  front_office: {
-    kk: 'Мемлекеттік корпорация (ХҚКО)',
-    ru: 'Государственная корпорация (ЦОН)',
-    en: 'Front office',
-  },
-};
-
 export const roleLabels: Record<string, LocalizedText> = {
   registry_office: { kk: 'Кеңсе', ru: 'Канцелярия', en: 'Registry office' },
   head: { kk: 'Басшы', ru: 'Руководитель', en: 'Head' },
@@ -148,28 +133,6 @@ export const roleLabels: Record<string, LocalizedText> = {
     en: 'System administrator',
   },
 };
-
-export const regionLabels: Record<string, LocalizedText> = {
-  kostanay: { kk: 'Қостанай облысы', ru: 'Костанайская область', en: 'Kostanay region' },
-  aktobe: { kk: 'Ақтөбе облысы', ru: 'Актюбинская область', en: 'Aktobe region' },
-  'west-kazakhstan': {
-    kk: 'Батыс Қазақстан облысы',
-    ru: 'Западно-Казахстанская область',
-    en: 'West Kazakhstan region',
-  },
-  'south-kazakhstan': {
-    kk: 'Оңтүстік Қазақстан облысы',
-    ru: 'Южно-Казахстанская область',
-    en: 'South Kazakhstan region',
-  },
-  national: { kk: 'Қазақстан Республикасы', ru: 'Республика Казахстан', en: 'Kazakhstan' },
-};
-
-/** The label of a region code in either spelling (`west_kazakhstan` / `west-kazakhstan`). */
-export function regionLabel(code: string): LocalizedText {
-  const label = regionLabels[code.replaceAll('_', '-')];
-  return label ?? { kk: code, ru: code, en: code };
-}
 
 export const monthNames = {
   kk: [

@@ -1,6 +1,6 @@
 import { appealLinkText } from './appeals.js';
 import type { AvailableCommand } from '../../../domain/application/available-commands.js';
-import { questionLabels } from '../../../domain/regulation/labels.js';
+import { questionLabels, timeUnitLabels } from '../../../domain/regulation/labels.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import type { BackOfficeApplication } from '../../../features/queries/get-back-office-application.js';
 import { CsrfField, TextField, type FormError, type PageContext } from '../layout.js';
@@ -277,7 +277,8 @@ function ExtendForm(props: FormProps) {
   const locale = props.ctx.locale;
   const max = props.data.maxExtension;
   const unitLabel = (unit: string) =>
-    (bo.units as Record<string, { kk: string; ru: string; en: string }>)[unit]?.[locale] ?? unit;
+    (timeUnitLabels as Record<string, { kk: string; ru: string; en: string }>)[unit]?.[locale] ??
+    unit;
   return (
     <form method="post" action={actionUrl(props, 'extend')} id="extend-form" novalidate>
       <h3>{bo.extend[locale]}</h3>

@@ -184,13 +184,6 @@ export const bo = {
     step: { kk: 'Қадам мерзімі', ru: 'Срок шага', en: 'Step due' },
     total: { kk: 'Жалпы мерзім', ru: 'Общий срок', en: 'Whole term' },
   },
-  units: {
-    working_days: { kk: 'жұмыс күні', ru: 'рабочих дней', en: 'working days' },
-    calendar_days: { kk: 'күнтізбелік күн', ru: 'календарных дней', en: 'calendar days' },
-    months: { kk: 'ай', ru: 'месяцев', en: 'months' },
-    hours: { kk: 'сағат', ru: 'часов', en: 'hours' },
-    minutes: { kk: 'минут', ru: 'минут', en: 'minutes' },
-  } satisfies Record<string, LocalizedText>,
   stepCompletedBy: { kk: 'Орындалды', ru: 'Выполнено', en: 'Done' },
   wrongRole: {
     kk: 'Бұл бет көрсетілетін қызметті берушінің қызметкерлеріне арналған.',

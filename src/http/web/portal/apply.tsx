@@ -1,3 +1,4 @@
+import { portalServices } from './as-of.js';
 import { Hono } from 'hono';
 import { portalDocumentRequirements } from '../../../domain/portal/portal-documents.js';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
@@ -17,7 +18,7 @@ import {
   type PortalDraft,
 } from '../../../features/portal/get-portal-draft.js';
 import {
-  kazakhstanDay,
+  portalDay,
   listServiceProviders,
 } from '../../../features/portal/list-service-providers.js';
 import type { PortalCitizen } from '../../../features/portal/portal-citizen.js';
@@ -46,7 +47,7 @@ async function citizenOf(c: WebContext): Promise<PortalCitizen> {
 /** The draft of the path, checked to belong to the citizen and to the regulation of the path. */
 async function draftOf(c: WebContext, citizen: PortalCitizen): Promise<PortalDraft> {
   const found = await getPortalDraft(
-    c.get('deps').applications,
+    portalServices(c),
     citizen.accountId,
     c.req.param('draftId') ?? '',
   );
@@ -94,14 +95,14 @@ async function renderReview(
   extra: FieldIssue[] = [],
 ) {
   const locale = c.get('locale');
-  const services = c.get('deps').applications;
+  const services = portalServices(c);
   const { providers, frontOffices, needsFrontOffice } = await listServiceProviders(
     services,
     found.regulation.id,
   );
   const issues = [
     ...draftIssues(found.regulation, found.draft, found.documents, {
-      day: kazakhstanDay(services.now()),
+      day: portalDay(services),
       needsFrontOffice,
       applicantIin: citizen.iin,
     }),
@@ -153,7 +154,7 @@ export function applyRoutes(): Hono<WebEnv> {
 
   routes.get('/apply/:regulationId', async (c) => {
     const citizen = await citizenOf(c);
-    const services = c.get('deps').applications;
+    const services = portalServices(c);
     const regulationId = c.req.param('regulationId');
     const options = await listServiceProviders(services, regulationId);
     const open = await findOpenDraftFor(services, citizen.accountId, regulationId);
@@ -178,7 +179,7 @@ export function applyRoutes(): Hono<WebEnv> {
   routes.post('/apply/:regulationId', async (c) => {
     const citizen = await citizenOf(c);
     const locale = c.get('locale');
-    const services = c.get('deps').applications;
+    const services = portalServices(c);
     const regulationId = c.req.param('regulationId');
     const options = await listServiceProviders(services, regulationId);
     const form = await c.req.parseBody();
@@ -245,7 +246,7 @@ export function applyRoutes(): Hono<WebEnv> {
     if (!(file instanceof File) || file.size === 0)
       return fail(file instanceof File ? 'file_empty' : 'file_missing');
     try {
-      const attached = await attachDraftDocument(c.get('deps').applications, citizen, {
+      const attached = await attachDraftDocument(portalServices(c), citizen, {
         draftId: found.draft.id,
         kind,
         fileName: file.name,
@@ -263,7 +264,7 @@ export function applyRoutes(): Hono<WebEnv> {
   routes.post('/apply/:regulationId/:draftId/documents/:documentId/remove', async (c) => {
     const citizen = await citizenOf(c);
     const found = await draftOf(c, citizen);
-    await removeDraftDocument(c.get('deps').applications, citizen, {
+    await removeDraftDocument(portalServices(c), citizen, {
       draftId: found.draft.id,
       documentId: c.req.param('documentId'),
     });
@@ -292,7 +293,7 @@ export function applyRoutes(): Hono<WebEnv> {
     );
     try {
       const challenge = await requestDraftCertification(
-        { ...c.get('deps').applications, sms: sms! },
+        { ...portalServices(c), sms: sms! },
         citizen,
         found.draft.id,
       );
@@ -364,7 +365,7 @@ export function applyRoutes(): Hono<WebEnv> {
       now(),
     );
     try {
-      await submitPortalDraft(c.get('deps').applications, citizen, {
+      await submitPortalDraft(portalServices(c), citizen, {
         draftId: found.draft.id,
         challengeId,
         code,

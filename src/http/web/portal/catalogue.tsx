@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { channelLabels } from '../../../domain/regulation/labels.js';
+import type { Region } from '../../../domain/regulation/Region.js';
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
+import type { VocabularyIndex } from '../../../domain/regulation/vocabulary-index.js';
+import { timeUnitLabels } from '../../../domain/regulation/labels.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { listRegionProviders } from '../../../features/portal/list-region-providers.js';
@@ -14,49 +17,75 @@ import { Notice, type PageContext } from '../layout.js';
 import { common, formatDate, nameIn } from '../messages.js';
 import { pageContext, render } from '../page-context.js';
 import { isSecureDeployment, type WebContext, type WebEnv } from '../web-env.js';
-import {
-  defaultRegion,
-  portalRegions,
-  providerKindLabels,
-  serviceArea,
-  serviceAreas,
-  timeUnitLabels,
-  type PortalRegion,
-  type ServiceArea,
-} from './catalogue-texts.js';
 import { PortalPage } from './portal-page.js';
+import { chosenAsOf } from './as-of.js';
+import { sandboxText } from './sandbox-texts.js';
+import { demoSettingOf } from '../../../features/demo/demo-plan.js';
+import { kazakhstanDay } from '../../../features/portal/list-service-providers.js';
 import { portalText as text } from './texts.js';
 
 /** The cookie that remembers the chosen region (one year). */
 export const regionCookieName = 'qyzmet_region';
 
-function isRegion(value: string | undefined): value is PortalRegion {
-  return value !== undefined && value in portalRegions;
+/**
+ * The regions a citizen can choose: every region and city of the vocabulary, and a former region
+ * whose regulations are still loaded (its applications can still be made at a past date).
+ */
+export function portalRegions(vocabulary: VocabularyIndex, issuing: ReadonlySet<string>): Region[] {
+  return vocabulary.vocabulary.regions.filter(
+    (region) =>
+      region.kind === 'region' ||
+      region.kind === 'city' ||
+      (region.kind === 'former_region' && issuing.has(region.code)),
+  );
 }
 
-/** The region of this request: `?region=` (remembered), else the cookie, else the default. */
-export function chosenRegion(c: WebContext): PortalRegion {
+function choosableRegion(c: WebContext, code: string | undefined): Region | undefined {
+  if (code === undefined) return undefined;
+  const { vocabulary, all } = c.get('deps').applications.regulations;
+  const region = vocabulary.findRegion(code);
+  if (!region || region.code !== code) return undefined;
+  const issuing = new Set(all.map((regulation) => regulation.region));
+  return portalRegions(vocabulary, issuing).includes(region) ? region : undefined;
+}
+
+/**
+ * The region of this request: `?region=` (remembered), else the cookie, else the vocabulary's
+ * default. A `?region=` that names no choosable region is a 404 (never another region instead).
+ */
+export function chosenRegion(c: WebContext): Region {
   const asked = c.req.query('region');
-  if (isRegion(asked)) {
-    setCookie(c, regionCookieName, asked, {
+  if (asked !== undefined) {
+    const region = choosableRegion(c, asked);
+    if (!region) throw new UnknownRegion();
+    setCookie(c, regionCookieName, region.code, {
       path: '/',
       maxAge: 365 * 24 * 3600,
       sameSite: 'Lax',
       secure: isSecureDeployment(c),
     });
-    return asked;
+    return region;
   }
-  const remembered = getCookie(c, regionCookieName);
-  return isRegion(remembered) ? remembered : defaultRegion;
+  return (
+    choosableRegion(c, getCookie(c, regionCookieName)) ??
+    c.get('deps').applications.regulations.vocabulary.defaultRegion
+  );
 }
+
+/** A `?region=` that names no region a citizen can choose. */
+class UnknownRegion extends Error {}
 
 function RegionChooser(props: {
   ctx: PageContext;
-  region: PortalRegion;
+  regions: readonly Region[];
+  region: Region | undefined;
   action: string;
   query?: string;
 }) {
   const locale = props.ctx.locale;
+  const sorted = [...props.regions].sort((a, b) =>
+    a.name[locale].localeCompare(b.name[locale], locale),
+  );
   return (
     <form method="get" action={props.action} class="region-chooser">
       {props.query !== undefined ? <input type="hidden" name="q" value={props.query} /> : null}
@@ -66,9 +95,9 @@ function RegionChooser(props: {
           {text.regionHint[locale]}
         </span>
         <select id="region" name="region" aria-describedby="region-hint">
-          {Object.entries(portalRegions).map(([code, name]) => (
-            <option value={code} selected={code === props.region}>
-              {name[locale]}
+          {sorted.map((region) => (
+            <option value={region.code} selected={region.code === props.region?.code}>
+              {region.name[locale]}
             </option>
           ))}
         </select>
@@ -77,6 +106,45 @@ function RegionChooser(props: {
         <button type="submit" class="secondary">
           {text.show[locale]}
         </button>
+      </div>
+    </form>
+  );
+}
+
+/** The sandbox's "as of" chooser (docs/sandbox.md): a past date, or today. */
+function AsOfChooser(props: {
+  ctx: PageContext;
+  action: string;
+  region: { code: string };
+  asOf: string | undefined;
+  today: string;
+}) {
+  const locale = props.ctx.locale;
+  return (
+    <form method="get" action={props.action} class="as-of-chooser">
+      <input type="hidden" name="region" value={props.region.code} />
+      <div class="field">
+        <label for="asOf">{sandboxText.asOf[locale]}</label>
+        <span class="hint" id="asOf-hint">
+          {sandboxText.asOfHint[locale]}
+        </span>
+        <input
+          id="asOf"
+          name="asOf"
+          type="date"
+          value={props.asOf ?? props.today}
+          max={props.today}
+          aria-describedby="asOf-hint"
+        />
+      </div>
+      <div class="actions">
+        <button type="submit" class="secondary">
+          {sandboxText.choose[locale]}
+        </button>{' '}
+        <a href={`${props.action}?region=${props.region.code}&asOf=`}>
+          {sandboxText.today[locale]}
+        </a>{' '}
+        · <a href="/services/versions">{sandboxText.allVersions[locale]}</a>
       </div>
     </form>
   );
@@ -92,18 +160,21 @@ function matches(entry: RegulationCatalogueEntry, query: string): boolean {
 
 function CataloguePage(props: {
   ctx: PageContext;
-  region: PortalRegion;
+  vocabulary: VocabularyIndex;
+  regions: readonly Region[];
+  region: Region;
   query: string;
   date: string;
   entries: RegulationCatalogueEntry[];
+  sandbox?: { asOf: string | undefined; today: string };
 }) {
-  const { ctx } = props;
+  const { ctx, vocabulary } = props;
   const locale = ctx.locale;
-  const groups = (Object.keys(serviceAreas) as ServiceArea[])
+  const groups = vocabulary.vocabulary.areas
     .map((area) => ({
       area,
       entries: props.entries.filter(
-        (entry) => serviceArea[entry.serviceCode as keyof typeof serviceArea] === area,
+        (entry) => vocabulary.findService(entry.serviceCode)?.area === area.code,
       ),
     }))
     .filter((group) => group.entries.length > 0);
@@ -111,7 +182,7 @@ function CataloguePage(props: {
     <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
       <h1>{text.catalogueTitle[locale]}</h1>
       <form method="get" action="/services" role="search" class="catalogue-search">
-        <input type="hidden" name="region" value={props.region} />
+        <input type="hidden" name="region" value={props.region.code} />
         <div class="field">
           <label for="q">{text.searchLabel[locale]}</label>
           <input id="q" name="q" type="search" value={props.query} />
@@ -120,9 +191,24 @@ function CataloguePage(props: {
           <button type="submit">{common.search[locale]}</button>
         </div>
       </form>
-      <RegionChooser ctx={ctx} region={props.region} action="/services" query={props.query} />
+      <RegionChooser
+        ctx={ctx}
+        regions={props.regions}
+        region={props.region}
+        action="/services"
+        query={props.query}
+      />
+      {props.sandbox ? (
+        <AsOfChooser
+          ctx={ctx}
+          action="/services"
+          region={props.region}
+          asOf={props.sandbox.asOf}
+          today={props.sandbox.today}
+        />
+      ) : null}
       <p>
-        {text.inForceOn[locale]}: {props.date} · {portalRegions[props.region][locale]}
+        {text.inForceOn[locale]}: {props.date} · {props.region.name[locale]}
       </p>
       {groups.length === 0 ? (
         <Notice>
@@ -130,13 +216,13 @@ function CataloguePage(props: {
         </Notice>
       ) : (
         groups.map((group) => (
-          <section aria-labelledby={`area-${group.area}`}>
-            <h2 id={`area-${group.area}`}>{serviceAreas[group.area][locale]}</h2>
+          <section aria-labelledby={`area-${group.area.code}`}>
+            <h2 id={`area-${group.area.code}`}>{group.area.name[locale]}</h2>
             <ul class="cards">
               {group.entries.map((entry) => (
                 <li>
                   <h3>
-                    <a href={`/services/${entry.serviceCode}?region=${props.region}`}>
+                    <a href={`/services/${entry.serviceCode}?region=${props.region.code}`}>
                       {nameIn(entry.name, locale)}
                     </a>
                   </h3>
@@ -168,10 +254,13 @@ function feeText(regulation: RegulationDefinition, locale: Locale): string {
 
 function ServicePage(props: {
   ctx: PageContext;
-  region: PortalRegion;
+  vocabulary: VocabularyIndex;
+  regions: readonly Region[];
+  region: Region;
   regulation: RegulationDefinition;
   providers: readonly { id: string; name: { kk: string; ru: string } }[];
   date: string;
+  sandbox?: { asOf: string | undefined; today: string };
 }) {
   const { ctx, regulation } = props;
   const locale = ctx.locale;
@@ -180,13 +269,27 @@ function ServicePage(props: {
   return (
     <PortalPage ctx={ctx} title={name} current="/services">
       <p>
-        <a href={`/services?region=${props.region}`}>{text.allServices[locale]}</a>
+        <a href={`/services?region=${props.region.code}`}>{text.allServices[locale]}</a>
       </p>
       <h1>{name}</h1>
-      <RegionChooser ctx={ctx} region={props.region} action={`/services/${regulation.service}`} />
+      <RegionChooser
+        ctx={ctx}
+        regions={props.regions}
+        region={props.region}
+        action={`/services/${regulation.service}`}
+      />
+      {props.sandbox ? (
+        <AsOfChooser
+          ctx={ctx}
+          action={`/services/${regulation.service}`}
+          region={props.region}
+          asOf={props.sandbox.asOf}
+          today={props.sandbox.today}
+        />
+      ) : null}
       <dl class="facts">
         <dt>{text.region[locale]}</dt>
-        <dd>{portalRegions[props.region][locale]}</dd>
+        <dd>{props.region.name[locale]}</dd>
         <dt>{text.regulation[locale]}</dt>
         <dd>
           {nameIn(regulation.act.issuer, locale)} · {regulation.version} ({text.inForceOn[locale]}{' '}
@@ -194,7 +297,10 @@ function ServicePage(props: {
         </dd>
         <dt>{text.provider[locale]}</dt>
         <dd>
-          {regulation.providerKinds.map((kind) => providerKindLabels[kind][locale]).join('; ')}
+          {regulation.providerKinds
+            .map((kind) => props.vocabulary.findProviderKind(kind)?.name[locale])
+            .filter((label) => label !== undefined)
+            .join('; ')}
           {props.providers.length > 0 ? (
             <ul class="plain">
               {props.providers.map((provider) => (
@@ -257,22 +363,144 @@ function ServicePage(props: {
   );
 }
 
+/** The sandbox's "as of" state of a catalogue page (nothing outside a sandbox). */
+function sandboxOf(c: WebContext, asOf: string | undefined) {
+  const deps = c.get('deps');
+  return deps.config.sandbox ? { sandbox: { asOf, today: kazakhstanDay(deps.now()) } } : {};
+}
+
+/**
+ * The sandbox catalogue (docs/sandbox.md): every regulation version with the period it was in
+ * force, each with a link that opens its service page "as of" a working day of that period.
+ */
+function VersionsPage(props: {
+  ctx: PageContext;
+  versions: readonly { regulation: RegulationDefinition; tryOn: string | undefined }[];
+}) {
+  const locale = props.ctx.locale;
+  const sorted = [...props.versions].sort(
+    (a, b) =>
+      a.regulation.region.localeCompare(b.regulation.region) ||
+      a.regulation.service.localeCompare(b.regulation.service) ||
+      a.regulation.effectiveFrom.localeCompare(b.regulation.effectiveFrom),
+  );
+  const regionOf = (code: string) => {
+    const region = props.ctx.vocabulary.findRegion(code);
+    return region && region.kind !== 'country' ? region : undefined;
+  };
+  const regionName = (code: string) => regionOf(code)?.name[locale] ?? sandboxText.national[locale];
+  const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00+05:00`), locale);
+  return (
+    <PortalPage ctx={props.ctx} title={sandboxText.allVersions[locale]} current="/services">
+      <p>
+        <a href="/services">{text.allServices[locale]}</a>
+      </p>
+      <h1>{sandboxText.allVersions[locale]}</h1>
+      <p>{sandboxText.allVersionsIntro[locale]}</p>
+      <table class="versions">
+        <thead>
+          <tr>
+            <th scope="col">{sandboxText.service[locale]}</th>
+            <th scope="col">{sandboxText.region[locale]}</th>
+            <th scope="col">{sandboxText.act[locale]}</th>
+            <th scope="col">{sandboxText.period[locale]}</th>
+            <th scope="col">
+              <span class="visually-hidden">{sandboxText.tryIt[locale]}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map(({ regulation, tryOn }) => (
+            <tr data-regulation={regulation.id}>
+              <td>{nameIn(regulation.name, locale)}</td>
+              <td>{regionName(regulation.region)}</td>
+              <td>
+                {nameIn(regulation.act.issuer, locale)}
+                {regulation.act.number ? `, № ${regulation.act.number}` : ''}
+                {regulation.act.date
+                  ? ` ${sandboxText.dated[locale]} ${day(regulation.act.date)}`
+                  : ''}
+              </td>
+              <td>
+                {day(regulation.effectiveFrom)} —{' '}
+                {regulation.effectiveTo ? day(regulation.effectiveTo) : sandboxText.open[locale]}
+              </td>
+              <td>
+                {tryOn ? (
+                  <a
+                    href={`/services/${regulation.id}?asOf=${tryOn}${regionOf(regulation.region) ? `&region=${regulation.region}` : ''}`}
+                  >
+                    {sandboxText.tryIt[locale]} ({day(tryOn)})
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </PortalPage>
+  );
+}
+
 /** The catalogue of services (/services) and each service's page (/services/<code>). */
 export function catalogueRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
+  const regionsOf = (c: WebContext) => {
+    const { vocabulary, all } = c.get('deps').applications.regulations;
+    return portalRegions(vocabulary, new Set(all.map((regulation) => regulation.region)));
+  };
+
+  routes.onError(async (error, c) => {
+    if (!(error instanceof UnknownRegion)) throw error;
+    const ctx = await pageContext(c);
+    const locale = ctx.locale;
+    return render(
+      c,
+      <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
+        <h1>{text.catalogueTitle[locale]}</h1>
+        <Notice tone="warn">
+          <p>{text.unknownRegion[locale]}</p>
+        </Notice>
+        <RegionChooser ctx={ctx} regions={regionsOf(c)} region={undefined} action="/services" />
+      </PortalPage>,
+      404,
+    );
+  });
 
   routes.get('/services', async (c) => {
     const region = chosenRegion(c);
     const query = (c.req.query('q') ?? '').trim().slice(0, 100);
-    const catalogue = listRegulations(c.get('deps').applications, { region });
+    const asOf = chosenAsOf(c);
+    const catalogue = listRegulations(c.get('deps').applications, {
+      region: region.code,
+      ...(asOf ? { date: asOf } : {}),
+    });
     return render(
       c,
       <CataloguePage
         ctx={await pageContext(c)}
+        vocabulary={c.get('deps').applications.regulations.vocabulary}
+        regions={regionsOf(c)}
         region={region}
         query={query}
         date={catalogue.date}
         entries={catalogue.items.filter((entry) => matches(entry, query))}
+        {...sandboxOf(c, asOf)}
+      />,
+    );
+  });
+
+  routes.get('/services/versions', async (c) => {
+    if (!c.get('deps').config.sandbox) throw new DomainError(ErrorCode.notFound, {});
+    const services = c.get('deps').applications;
+    return render(
+      c,
+      <VersionsPage
+        ctx={await pageContext(c)}
+        versions={services.regulations.all.map((regulation) => ({
+          regulation,
+          tryOn: demoSettingOf(regulation, services.calendar)?.day,
+        }))}
       />,
     );
   });
@@ -281,19 +509,21 @@ export function catalogueRoutes(): Hono<WebEnv> {
     const services = c.get('deps').applications;
     const code = c.req.param('code');
     let region = chosenRegion(c);
-    const catalogue = listRegulations(services, { region });
+    const asOf = chosenAsOf(c);
+    const on = asOf ? { date: asOf } : {};
+    const catalogue = listRegulations(services, { region: region.code, ...on });
     let entry = catalogue.items.find((item) => item.serviceCode === code || item.id === code);
     if (!entry && code.includes('.')) {
       // A regulation id of another region: show that region's page.
       const regulation = getRegulation(services, code);
-      const other = Object.keys(portalRegions).find((candidate) =>
-        listRegulations(services, { region: candidate as PortalRegion }).items.some(
+      const other = regionsOf(c).find((candidate) =>
+        listRegulations(services, { region: candidate.code, ...on }).items.some(
           (item) => item.id === regulation.id,
         ),
-      ) as PortalRegion | undefined;
+      );
       if (other) {
         region = other;
-        entry = listRegulations(services, { region }).items.find(
+        entry = listRegulations(services, { region: region.code, ...on }).items.find(
           (item) => item.id === regulation.id,
         );
       }
@@ -307,12 +537,17 @@ export function catalogueRoutes(): Hono<WebEnv> {
         c,
         <PortalPage ctx={ctx} title={text.catalogueTitle[locale]} current="/services">
           <h1>{text.catalogueTitle[locale]}</h1>
-          <RegionChooser ctx={ctx} region={region} action={`/services/${code}`} />
+          <RegionChooser
+            ctx={ctx}
+            regions={regionsOf(c)}
+            region={region}
+            action={`/services/${code}`}
+          />
           <Notice tone="warn">
             <p>{known ? text.notInRegion[locale] : text.noServices[locale]}</p>
           </Notice>
           <p>
-            <a href={`/services?region=${region}`}>{text.allServices[locale]}</a>
+            <a href={`/services?region=${region.code}`}>{text.allServices[locale]}</a>
           </p>
         </PortalPage>,
         404,
@@ -323,10 +558,13 @@ export function catalogueRoutes(): Hono<WebEnv> {
       c,
       <ServicePage
         ctx={await pageContext(c)}
+        vocabulary={services.regulations.vocabulary}
+        regions={regionsOf(c)}
         region={region}
         regulation={regulation}
-        providers={await listRegionProviders(services, regulation, region)}
+        providers={await listRegionProviders(services, regulation, region.code)}
         date={formatDate(new Date(`${catalogue.date}T12:00:00+05:00`), c.get('locale'))}
+        {...sandboxOf(c, asOf)}
       />,
     );
   });

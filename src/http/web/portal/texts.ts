@@ -71,6 +71,11 @@ export const portalText = {
     ru: 'Эта услуга не подаётся через портал: обратитесь в Государственную корпорацию или к услугодателю.',
     en: 'This service is not applied for on the portal: go to a front office or the provider.',
   },
+  unknownRegion: {
+    kk: 'Мұндай өңір жоқ. Тізімнен өңірді таңдаңыз.',
+    ru: 'Такого региона нет. Выберите регион из списка.',
+    en: 'There is no such region. Choose a region from the list.',
+  },
   notInRegion: {
     kk: 'Бұл қызмет таңдалған өңірде бүгін көрсетілмейді.',
     ru: 'Эта услуга в выбранном регионе сегодня не оказывается.',

@@ -1,5 +1,6 @@
 import type { Locale, LocalizedText } from '../../../../domain/shared/locale.js';
 import type { TimeUnit } from '../../../../domain/regulation/TimeUnit.js';
+import { timeUnitAbbreviations } from '../../../../domain/regulation/labels.js';
 import type { NavItem } from '../../layout.js';
 import { formatDateTime } from '../../messages.js';
 import { text } from './texts.js';
@@ -20,17 +21,9 @@ export function cabinetNav(unreadCount: number): NavItem[] {
   ];
 }
 
-const unitLabels: Record<TimeUnit, LocalizedText> = {
-  minutes: { kk: 'минут', ru: 'мин.', en: 'minutes' },
-  hours: { kk: 'сағат', ru: 'ч.', en: 'hours' },
-  working_days: { kk: 'жұмыс күні', ru: 'раб. дн.', en: 'working days' },
-  calendar_days: { kk: 'күнтізбелік күн', ru: 'календ. дн.', en: 'calendar days' },
-  months: { kk: 'ай', ru: 'мес.', en: 'months' },
-};
-
 /** "10 календ. дн." */
 export function durationText(duration: { amount: number; unit: TimeUnit }, locale: Locale) {
-  return `${duration.amount} ${unitLabels[duration.unit][locale]}`;
+  return `${duration.amount} ${timeUnitAbbreviations[duration.unit][locale]}`;
 }
 
 /**

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { projectRoot } from '../config/paths.js';
+import type { RegulationIssue } from '../domain/regulation/define-regulation.js';
+import { Vocabulary } from '../domain/regulation/Vocabulary.js';
+
+/** The vocabulary folder inside a regulations directory. */
+export const vocabularyFolderName = '_vocabulary';
+
+/** The vocabulary files and the top-level keys each one declares. */
+const vocabularyFiles = {
+  'regions.yaml': ['regions', 'defaultRegion'],
+  'services.yaml': ['areas', 'services'],
+  'provider-kinds.yaml': ['providerKinds'],
+  'sources.yaml': ['sources'],
+} as const satisfies Record<string, readonly (keyof Vocabulary)[]>;
+
+type VocabularyFileName = keyof typeof vocabularyFiles;
+
+/** The vocabulary, or the issues (file, path, rule) that refuse it. Never throws. */
+export type VocabularyLoadResult =
+  { ok: true; vocabulary: Vocabulary } | { ok: false; issues: RegulationIssue[] };
+
+function displayPath(file: string): string {
+  const relative = path.relative(projectRoot, file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+function fileOfKey(key: PropertyKey | undefined): VocabularyFileName {
+  const entry = Object.entries(vocabularyFiles).find(([, keys]) =>
+    (keys as readonly PropertyKey[]).includes(key ?? ''),
+  );
+  return (entry?.[0] ?? 'regions.yaml') as VocabularyFileName;
+}
+
+/**
+ * Reads and validates `<regulationsDirectory>/_vocabulary/*.yaml`: regions, services and their
+ * areas, provider kinds, legal sources. A source's `text` must name an existing file.
+ */
+export function loadVocabulary(regulationsDirectory: string): VocabularyLoadResult {
+  const folder = path.join(regulationsDirectory, vocabularyFolderName);
+  const issues: RegulationIssue[] = [];
+  const merged: Record<string, unknown> = {};
+  for (const [name, keys] of Object.entries(vocabularyFiles)) {
+    const file = path.join(folder, name);
+    const display = displayPath(file);
+    if (!fs.existsSync(file)) {
+      issues.push({ file: display, path: '(file)', rule: 'vocabularyFile', message: 'missing' });
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = parseYaml(fs.readFileSync(file, 'utf8'), { prettyErrors: true });
+    } catch (error) {
+      issues.push({
+        file: display,
+        path: '(yaml)',
+        rule: 'yamlSyntax',
+        message: (error as Error).message,
+      });
+      continue;
+    }
+    const record = (data ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (!(keys as readonly string[]).includes(key)) {
+        issues.push({
+          file: display,
+          path: key,
+          rule: 'vocabularyFile',
+          message: `unexpected key "${key}" (this file declares ${keys.join(', ')})`,
+        });
+      }
+    }
+    for (const key of keys) merged[key] = record[key];
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const parsed = Vocabulary.safeParse(merged);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => {
+        const match = /^rule (\w+): (.*)$/s.exec(issue.message);
+        return {
+          file: displayPath(path.join(folder, fileOfKey(issue.path[0]))),
+          path: issue.path.map(String).join('.') || '(root)',
+          rule: match?.[1] ?? `schema.${issue.code}`,
+          message: match?.[2] ?? issue.message,
+        };
+      }),
+    };
+  }
+  const missingTexts = parsed.data.sources.flatMap((source, index) =>
+    source.text && !fs.existsSync(path.join(folder, source.text))
+      ? [
+          {
+            file: displayPath(path.join(folder, 'sources.yaml')),
+            path: `sources.${index}.text`,
+            rule: 'sourceTextExists',
+            message: `source "${source.id}": text file ${source.text} does not exist`,
+          },
+        ]
+      : [],
+  );
+  if (missingTexts.length > 0) return { ok: false, issues: missingTexts };
+  return { ok: true, vocabulary: parsed.data };
+}
+
+/** The full text of a declared source, when it keeps one. */
+export function readSourceText(regulationsDirectory: string, textFile: string): string {
+  return fs.readFileSync(path.join(regulationsDirectory, vocabularyFolderName, textFile), 'utf8');
+}
