@@ -128,12 +128,15 @@ export interface CitizenAccountTable {
   locked_until: Date | null;
   created_at: Instant;
   password_changed_at: Instant;
+  /** How the IIN was proved (migration 0095); null: an unverified account from before. */
+  identity_proof: Generated<'mobile_registry_otp' | 'signature' | null>;
+  identity_verified_at: Generated<Date | null>;
 }
 
 export interface OneTimePasswordTable {
   id: Generated<string>;
   phone: string;
-  purpose: 'login' | 'certify_application' | 'password_reset' | 'registry_consent';
+  purpose: 'login' | 'certify_application' | 'password_reset' | 'registry_consent' | 'register';
   citizen_account_id: string | null;
   subject_id: string | null;
   code_salt: string;
@@ -158,7 +161,7 @@ export interface SessionTable {
 
 export interface GatewayCallTable {
   id: Generated<number>;
-  system: 'person_registry' | 'notary_registry' | 'digital_documents';
+  system: 'person_registry' | 'notary_registry' | 'digital_documents' | 'mobile_citizens';
   operation: string;
   adapter: string;
   started_at: Instant;
