@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIin } from '../src/domain/identity/identity-number-generator.js';
 import { Sex } from '../src/domain/identity/iin.js';
 import { confirmCitizenLogin } from '../src/features/identity/confirm-citizen-login.js';
-import { registerCitizen } from '../src/features/identity/register-citizen.js';
+import { registerProvenCitizen } from '../test/support/citizens.js';
 import { startCitizenLogin } from '../src/features/identity/start-citizen-login.js';
 import { createOrganisation } from '../test/support/applications.js';
 import {
@@ -33,7 +33,7 @@ describe('the portal form with invalid fields, in a real browser', () => {
     const iin = generateIin('1991-02-03', Sex.male, 5150);
     const phone = '+77015550150';
     const now = new Date();
-    await registerCitizen(services, { iin, phone, password: 'Portal-2026-pass' }, now);
+    await registerProvenCitizen(services, { iin, phone, password: 'Portal-2026-pass' }, now);
     const challenge = await startCitizenLogin(services, { iin, password: 'Portal-2026-pass' }, now);
     const session = await confirmCitizenLogin(
       services,

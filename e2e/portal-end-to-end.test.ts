@@ -24,8 +24,10 @@ import { pdfQrCodes, pdfText } from '../test/support/documents.js';
 const school = 'kst-demo-school';
 const frontOffice = 'kst-front-office';
 const regulationId = 'national.duplicates.2020-01-01';
-const person = createSimulatorData().people.filter((p) => p.birthDate <= '2000-01-01')[20]!;
-const phone = '+77015550120';
+const simulatorData = createSimulatorData();
+const person = simulatorData.people.filter((p) => p.birthDate <= '2000-01-01')[20]!;
+// The code that proves the IIN goes to the phone the mobile-citizens registry holds for it.
+const phone = simulatorData.mobileCitizens.find((record) => record.iin === person.iin)!.phone;
 const password = 'Portal-2026-journey';
 const scan = Buffer.concat([
   Buffer.from('%PDF-1.7\n'),
@@ -84,7 +86,11 @@ describe('citizen portal end to end: one application from registration to the ve
     await page.waitForURL(/\/login\?next=/);
     await Promise.all([page.waitForURL(/\/register/), page.click('main a[href^="/register"]')]);
     await page.fill('#iin', person.iin);
-    await page.fill('#phone', phone);
+    await Promise.all([
+      page.waitForURL(/\/register\/code/),
+      page.click('main button[type=submit]'),
+    ]);
+    await page.fill('#code', server.sms.lastCodeTo(phone));
     await page.fill('#password', password);
     await page.fill('#password2', password);
     await Promise.all([page.waitForURL(/\/login\?/), page.click('main button[type=submit]')]);

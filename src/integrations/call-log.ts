@@ -122,5 +122,6 @@ export function withCallLog<G extends RegistryGateway>(
     persons: instrument('person_registry', gateway.persons, options),
     notary: instrument('notary_registry', gateway.notary, options),
     digitalDocuments: instrument('digital_documents', gateway.digitalDocuments, options),
+    mobileCitizens: instrument('mobile_citizens', gateway.mobileCitizens, options),
   };
 }

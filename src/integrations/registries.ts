@@ -1,5 +1,6 @@
 import type { Sex } from '../domain/identity/iin.js';
 import type { LocalizedText } from '../domain/shared/locale.js';
+import type { MobileCitizens } from './mobile-citizens.js';
 
 /**
  * The national systems the gateway (ШЭП) reaches, one interface each. Two implementations
@@ -16,6 +17,8 @@ export const RegistrySystem = {
   notaryRegistry: 'notary_registry',
   /** сервис цифровых документов — digital documents service */
   digitalDocuments: 'digital_documents',
+  /** БМГ — mobile-citizens registry (phone bound to an IIN) */
+  mobileCitizens: 'mobile_citizens',
 } as const;
 export type RegistrySystem = (typeof RegistrySystem)[keyof typeof RegistrySystem];
 
@@ -160,9 +163,11 @@ export interface DigitalDocuments {
   ): Promise<DocumentRelease>;
 }
 
-/** The three registries, as the engine receives them. */
+/** The registries, as the engine receives them. */
 export interface RegistryGateway {
   readonly persons: PersonRegistry;
   readonly notary: NotaryRegistry;
   readonly digitalDocuments: DigitalDocuments;
+  /** БМГ: the phone that proves an IIN at registration (src/integrations/mobile-citizens.ts). */
+  readonly mobileCitizens: MobileCitizens;
 }

@@ -23,7 +23,7 @@ import {
   timeOf,
   type Element,
 } from './der.js';
-import { CertificatePurpose, type SubjectIdentity } from './nca-conventions.js';
+import { CertificatePurpose, KeyPurposeOid, type SubjectIdentity } from './nca-conventions.js';
 import type { TrustStore } from './trust-store.js';
 
 /** How far in the future a signing time may lie (clock skew between the signer and us). */
@@ -306,9 +306,19 @@ export function verifyCms(input: VerifyCmsInput): CmsVerification {
 
   const purpose = input.purpose ?? CertificatePurpose.signing;
   const usage = signer.keyUsage;
+  // НУЦ's authentication key: digitalSignature with keyEncipherment and clientAuth; a
+  // signing key (nonRepudiation, emailProtection) does not authenticate (nca-conventions.ts).
+  const isAuthenticationKey =
+    usage !== undefined &&
+    usage.digitalSignature &&
+    !usage.nonRepudiation &&
+    (signer.extendedKeyUsage.length === 0
+      ? usage.keyEncipherment
+      : signer.extendedKeyUsage.includes(KeyPurposeOid.clientAuth));
   const purposeOk =
-    usage === undefined ||
-    (purpose === CertificatePurpose.signing ? usage.nonRepudiation : usage.digitalSignature);
+    purpose === CertificatePurpose.signing
+      ? usage === undefined || usage.nonRepudiation
+      : isAuthenticationKey;
   if (!purposeOk) return fail(SignatureFailure.wrongKeyPurpose, signer, signingTime);
 
   const revocationTime = input.revocationTime ?? input.now;

@@ -11,6 +11,8 @@ export const OtpPurpose = {
   passwordReset: 'password_reset',
   /** consent to the digital documents service releasing a document (002) */
   registryConsent: 'registry_consent',
+  /** proof of the IIN at registration, sent to the phone БМГ holds for it */
+  register: 'register',
 } as const;
 export type OtpPurpose = (typeof OtpPurpose)[keyof typeof OtpPurpose];
 
@@ -104,6 +106,7 @@ export function otpMessage(code: string, purpose: OtpPurpose): string {
     certify_application: { kk: 'өтінішке қол қою', ru: 'подписание заявления' },
     password_reset: { kk: 'құпиясөзді қалпына келтіру', ru: 'восстановление пароля' },
     registry_consent: { kk: 'деректерге қол жеткізуге келісім', ru: 'согласие на доступ к данным' },
+    register: { kk: 'порталда тіркелу', ru: 'регистрация на портале' },
   };
   return `Qyzmet: ${code} — ${what[purpose].kk} / ${what[purpose].ru}. Кодты ешкімге айтпаңыз / Никому не сообщайте код.`;
 }

@@ -13,7 +13,13 @@ export interface CitizenAccountRow {
   lockedUntil: Date | null;
   createdAt: Date;
   passwordChangedAt: Date;
+  /** How the IIN was proved; null for an unverified account registered before migration 0095. */
+  identityProof: IdentityProof | null;
+  identityVerifiedAt: Date | null;
 }
+
+/** How a citizen proved the IIN of the account. */
+export type IdentityProof = 'mobile_registry_otp' | 'signature';
 
 const toRow = (row: {
   id: string;
@@ -24,6 +30,8 @@ const toRow = (row: {
   locked_until: Date | null;
   created_at: Date;
   password_changed_at: Date;
+  identity_proof: IdentityProof | null;
+  identity_verified_at: Date | null;
 }): CitizenAccountRow => ({
   id: row.id,
   iin: row.iin,
@@ -33,6 +41,8 @@ const toRow = (row: {
   lockedUntil: row.locked_until,
   createdAt: row.created_at,
   passwordChangedAt: row.password_changed_at,
+  identityProof: row.identity_proof,
+  identityVerifiedAt: row.identity_verified_at,
 });
 
 /** The account registered with this IIN, or undefined. */
@@ -61,10 +71,16 @@ export async function findCitizenAccount(
   return row && toRow(row);
 }
 
-/** Inserts an account; undefined when the IIN is already registered. */
+/** Inserts an account whose IIN is proved; undefined when the IIN is already registered. */
 export async function insertCitizenAccount(
   trx: Transaction<Tables>,
-  account: { iin: string; phone: string; passwordHash: string; now: Date },
+  account: {
+    iin: string;
+    phone: string;
+    passwordHash: string;
+    identityProof: IdentityProof;
+    now: Date;
+  },
 ): Promise<CitizenAccountRow | undefined> {
   const row = await trx
     .insertInto('citizen_account')
@@ -74,11 +90,65 @@ export async function insertCitizenAccount(
       password_hash: account.passwordHash,
       created_at: account.now,
       password_changed_at: account.now,
+      identity_proof: account.identityProof,
+      identity_verified_at: account.now,
     })
     .onConflict((conflict) => conflict.column('iin').doNothing())
     .returningAll()
     .executeTakeFirst();
   return row && toRow(row);
+}
+
+/**
+ * Gives an unverified account (registered before IINs were proved) to the person who has
+ * just proved the IIN: new phone and password, verified, lock cleared. Undefined when the
+ * account is verified (a proved account is never taken over).
+ */
+export async function claimUnverifiedCitizenAccount(
+  trx: Transaction<Tables>,
+  account: {
+    iin: string;
+    phone: string;
+    passwordHash: string;
+    identityProof: IdentityProof;
+    now: Date;
+  },
+): Promise<CitizenAccountRow | undefined> {
+  const row = await trx
+    .updateTable('citizen_account')
+    .set({
+      phone: account.phone,
+      password_hash: account.passwordHash,
+      password_changed_at: account.now,
+      identity_proof: account.identityProof,
+      identity_verified_at: account.now,
+      failed_login_count: 0,
+      locked_until: null,
+    })
+    .where('iin', '=', account.iin)
+    .where('identity_verified_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toRow(row);
+}
+
+/** Marks an unverified account as proved at sign-in, with the phone the proof went to. */
+export async function markCitizenAccountVerified(
+  trx: Transaction<Tables>,
+  id: string,
+  change: { phone: string; identityProof: IdentityProof; now: Date },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('citizen_account')
+    .set({
+      phone: change.phone,
+      identity_proof: change.identityProof,
+      identity_verified_at: change.now,
+    })
+    .where('id', '=', id)
+    .where('identity_verified_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Replaces the password hash. */

@@ -72,6 +72,11 @@ export interface AuditEventTable {
   hash: ColumnType<string, string, string>;
   /** The row's place in the chain, 1…n; null until the sealer chains it. */
   chain_position: ColumnType<number | null, never, number>;
+  /**
+   * HMAC-SHA256 (hex) of the content hash under the installation's audit key (kept outside
+   * the database); null on rows written before migration 0101 or by a process without the key.
+   */
+  mac: ColumnType<string | null, string | null, never>;
 }
 
 /** The chain's head as the sealer left it after a round: removal of later rows shows. */
@@ -123,12 +128,15 @@ export interface CitizenAccountTable {
   locked_until: Date | null;
   created_at: Instant;
   password_changed_at: Instant;
+  /** How the IIN was proved (migration 0095); null: an unverified account from before. */
+  identity_proof: Generated<'mobile_registry_otp' | 'signature' | null>;
+  identity_verified_at: Generated<Date | null>;
 }
 
 export interface OneTimePasswordTable {
   id: Generated<string>;
   phone: string;
-  purpose: 'login' | 'certify_application' | 'password_reset' | 'registry_consent';
+  purpose: 'login' | 'certify_application' | 'password_reset' | 'registry_consent' | 'register';
   citizen_account_id: string | null;
   subject_id: string | null;
   code_salt: string;
@@ -153,7 +161,7 @@ export interface SessionTable {
 
 export interface GatewayCallTable {
   id: Generated<number>;
-  system: 'person_registry' | 'notary_registry' | 'digital_documents';
+  system: 'person_registry' | 'notary_registry' | 'digital_documents' | 'mobile_citizens';
   operation: string;
   adapter: string;
   started_at: Instant;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmCitizenLogin } from '../../src/features/identity/confirm-citizen-login.js';
 import type { IdentityServices } from '../../src/features/identity/identity-services.js';
-import { registerCitizen } from '../../src/features/identity/register-citizen.js';
+import { confirmCitizenRegistration } from '../../src/features/identity/confirm-citizen-registration.js';
+import { startCitizenRegistration } from '../../src/features/identity/start-citizen-registration.js';
+import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { requestPasswordReset, resetPassword } from '../../src/features/identity/reset-password.js';
 import { findSession, logOut, logOutEverywhere } from '../../src/features/identity/sessions.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
@@ -9,11 +11,13 @@ import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
+import { registerProvenCitizen } from '../support/citizens.js';
 import { createTestDatabase } from '../support/database.js';
 
 let database: DatabaseHandle;
 let services: IdentityServices;
 const sms = new InMemorySmsOutbox();
+const registries = createRegistrySimulator();
 beforeAll(async () => {
   database = await createTestDatabase();
   services = { db: database.db, sms };
@@ -24,7 +28,7 @@ afterAll(async () => {
 
 const t0 = new Date('2026-03-02T05:00:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-const aigerim = { iin: '961231456783', password: 'Qazaqstan2026', phone: '8 701 555 12 34' };
+const aigerim = { iin: '961231456783', password: 'Qazaqstan2026', phone: '+77015551234' };
 
 async function login(credentials: { iin: string; password: string }, now: Date) {
   const challenge = await startCitizenLogin(services, credentials, now);
@@ -36,24 +40,31 @@ async function login(credentials: { iin: string; password: string }, now: Date) 
 }
 
 describe('citizen registration', () => {
-  it('registers with IIN, password and phone, and audits it', async () => {
-    const citizen = await registerCitizen(services, aigerim, t0);
-    expect(citizen).toMatchObject({ iin: aigerim.iin, phone: '+77015551234' });
+  it('registers with the code sent to the phone of the mobile-citizens registry, and audits it', async () => {
+    const citizen = await registerProvenCitizen({ db: database.db, sms, registries }, aigerim, t0);
+    expect(citizen).toMatchObject({
+      iin: aigerim.iin,
+      phone: '+77015551234',
+      identityProof: 'mobile_registry_otp',
+    });
     const audit = await listAuditEvents(database.db, { action: 'citizen.registered' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ subjectId: citizen.citizenAccountId, actorKind: 'citizen' });
     expect(JSON.stringify(audit)).not.toContain(aigerim.password);
   });
 
-  it('refuses an invalid IIN, phone and password with field issues', async () => {
+  it('refuses an invalid IIN and password with field issues', async () => {
     await expect(
-      registerCitizen(services, { iin: '961231456780', password: 'short', phone: '12345' }, t0),
+      confirmCitizenRegistration(
+        services,
+        { iin: '961231456780', password: 'short', challengeId: 'x', code: '000000' },
+        t0,
+      ),
     ).rejects.toMatchObject({
       code: 'validation_failed',
       details: {
         issues: [
           { path: 'iin', rule: 'wrong_check_digit' },
-          { path: 'phone', rule: 'kz_mobile_phone' },
           { path: 'password', rule: 'too_short' },
         ],
       },
@@ -61,7 +72,9 @@ describe('citizen registration', () => {
   });
 
   it('refuses a second account for the same IIN', async () => {
-    await expect(registerCitizen(services, aigerim, t0)).rejects.toMatchObject({
+    await expect(
+      startCitizenRegistration({ ...services, registries }, { iin: aigerim.iin }, t0),
+    ).rejects.toMatchObject({
       code: 'conflict',
       details: { reason: 'iin_already_registered' },
     });
@@ -136,7 +149,11 @@ describe('login with IIN, password and a one-time password', () => {
 describe('repeated wrong passwords', () => {
   it('lock the account for 15 minutes after 5 in a row, audited; a correct password then works', async () => {
     const bolat = { iin: '151008500009', password: 'Bolat2026pass', phone: '+77019990000' };
-    const { citizenAccountId } = await registerCitizen(services, bolat, at(200));
+    const { citizenAccountId } = await registerProvenCitizen(
+      { db: database.db, sms, registries },
+      bolat,
+      at(200),
+    );
     const wrong = { iin: bolat.iin, password: 'Wrong2026pass' };
     for (let n = 0; n < 5; n += 1) {
       await expect(startCitizenLogin(services, wrong, at(200))).rejects.toMatchObject({

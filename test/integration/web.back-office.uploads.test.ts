@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import { Sex } from '../../src/domain/identity/iin.js';
-import { registerCitizen } from '../../src/features/identity/register-citizen.js';
+import { registerProvenCitizen } from '../support/citizens.js';
 import {
   attachDraftDocument,
   otherDocumentKind,
@@ -42,7 +42,7 @@ describe('the applicant’s portal uploads in the back office', () => {
     const sms = new InMemorySmsOutbox();
     const iin = generateIin('1990-01-15', Sex.female, 7301);
     const phone = '+77015550301';
-    const registered = await registerCitizen(
+    const registered = await registerProvenCitizen(
       { db: f.database.db },
       { iin, phone, password: 'Portal-2026-pass' },
       f.clock.now(),

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../src/http/web/messages.js';
 import { recordSystemAnswer } from '../../src/features/applications/record-system-answer.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
-import { registerCitizen } from '../../src/features/identity/register-citizen.js';
+import { registerProvenCitizen } from '../support/citizens.js';
 import { createApp } from '../../src/http/app.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -77,7 +77,7 @@ describe(`the kindergarten place offer in the cabinet on ${testBackend} (seed: S
     const executor = await createStaff(database, 'sko-education-shymkent', 'south_kazakhstan', [
       'executor',
     ]);
-    await registerCitizen({ db: database.db }, citizen, clock.now());
+    await registerProvenCitizen({ db: database.db }, citizen, clock.now());
     const regulation = regulationCatalog().getById(
       'south-kazakhstan.kindergarten-queue.2012-12-26',
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
-import { registerCitizen } from '../../src/features/identity/register-citizen.js';
+import { registerProvenCitizen } from '../support/citizens.js';
 import { createApp } from '../../src/http/app.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -32,7 +32,7 @@ describe(`the cabinet shows dues on the provider’s wall clock, on ${testBacken
       sms,
       applications: services,
     });
-    await registerCitizen({ db: database.db }, citizen, clock.now());
+    await registerProvenCitizen({ db: database.db }, citizen, clock.now());
     for (const [id, timeZone] of [
       ['west-archive', 'Asia/Aqtobe'],
       ['sk-archive', 'Asia/Almaty'],

@@ -4,6 +4,7 @@ import type { Principal } from '../../src/domain/identity/authorisation.js';
 import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
 import type { InboxWarningPolicy } from '../../src/features/queries/list-inbox.js';
 import { createApp } from '../../src/http/app.js';
+import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import {
@@ -34,6 +35,8 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
   const database: DatabaseHandle = await createTestDatabase();
   const clock = manualClock(start);
   const sms = new InMemorySmsOutbox();
+  // The registries (simulator): tests bind their citizens' phones in its БМГ.
+  const registries = createRegistrySimulator();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   // Keys for the heads' signatures, certified by a CA in a temporary folder the app trusts.
   const signing = await createTestResultSigning(database, clock.now());
@@ -43,6 +46,7 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
     database,
     now: clock.now,
     sms,
+    registries,
     applications: applicationServices(database, clock.now),
     trustStore: signing.trustStore,
     ...(inboxWarning ? { inboxWarning } : {}),
@@ -182,6 +186,7 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
     database,
     clock,
     sms,
+    registries,
     app,
     staff,
     call,

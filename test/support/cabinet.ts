@@ -9,7 +9,7 @@ import { submitApplication } from '../../src/features/applications/submit-applic
 import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { sampleDraftFields } from '../../src/features/demo/sign-result.js';
 import { regulationOf } from './regulation-of.js';
-import { registerCitizen } from '../../src/features/identity/register-citizen.js';
+import { registerProvenCitizen } from './citizens.js';
 import { startServer } from '../../src/http/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { SigningCredential } from '../../src/signing/cms-sign.js';
@@ -72,7 +72,7 @@ export async function createCabinetWorld(database: DatabaseHandle, now: Date) {
     operator: await member(cabinetWorld.frontOffice, 'front_office_operator'),
   };
   for (const citizen of [cabinetWorld.applicant, cabinetWorld.stranger]) {
-    await registerCitizen({ db: database.db }, citizen, now);
+    await registerProvenCitizen({ db: database.db }, citizen, now);
   }
   return { staff };
 }

@@ -3,9 +3,10 @@ import { createLogger } from '../../src/config/logger.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import { Sex } from '../../src/domain/identity/iin.js';
 import { confirmCitizenLogin } from '../../src/features/identity/confirm-citizen-login.js';
-import { registerCitizen } from '../../src/features/identity/register-citizen.js';
+import { registerProvenCitizen } from './citizens.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
 import { createApp } from '../../src/http/app.js';
+import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from './applications.js';
@@ -26,6 +27,8 @@ export async function createPortalFixture(
   const database: DatabaseHandle = await createTestDatabase();
   const clock = manualClock(start);
   const sms = new InMemorySmsOutbox();
+  // The registries (simulator): tests bind their citizens' phones in its БМГ.
+  const registries = createRegistrySimulator();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -37,6 +40,7 @@ export async function createPortalFixture(
     database,
     now: clock.now,
     sms,
+    registries,
     applications: {
       ...applicationServices(database, clock.now),
       ...(options.sandbox ? { sandbox: true } : {}),
@@ -58,7 +62,11 @@ export async function createPortalFixture(
     const iin = generateIin('1990-01-15', Sex.female, 7000 + n);
     const phone = `+770155500${String(n).padStart(2, '0')}`;
     const services = { db: database.db, sms };
-    await registerCitizen(services, { iin, phone, password: 'Portal-2026-pass' }, clock.now());
+    await registerProvenCitizen(
+      { ...services, registries },
+      { iin, phone, password: 'Portal-2026-pass' },
+      clock.now(),
+    );
     const challenge = await startCitizenLogin(
       services,
       { iin, password: 'Portal-2026-pass' },
@@ -90,7 +98,7 @@ export async function createPortalFixture(
       body,
     });
 
-  return { database, app, sms, clock, citizen, csrf, post };
+  return { database, app, sms, registries, clock, citizen, csrf, post };
 }
 export type PortalFixture = Awaited<ReturnType<typeof createPortalFixture>>;
 

@@ -3,27 +3,24 @@ import { generateIin } from '../../domain/identity/identity-number-generator.js'
 import { Sex } from '../../domain/identity/iin.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
+import { demoCitizen, demoRepresentative } from '../../integrations/simulator/demo-people.js';
+import { createRegistrySimulator } from '../../integrations/simulator/registry-simulator.js';
+import { InMemorySmsOutbox } from '../../integrations/sms/sms-sender.js';
+import { findCitizenAccountByIin } from '../../storage/citizen-account.repository.js';
 import type { Database } from '../../storage/db.js';
 import { findStaffAccountIdByIin, setStaffPasswordIfUnset } from '../../storage/demo.repository.js';
 import { findOrganisation } from '../../storage/organisation.repository.js';
 import { createStaffAccount } from '../identity/create-staff-account.js';
 import { hashPassword } from '../identity/identity-services.js';
-import { registerCitizen } from '../identity/register-citizen.js';
+import { confirmCitizenRegistration } from '../identity/confirm-citizen-registration.js';
+import { startCitizenRegistration } from '../identity/start-citizen-registration.js';
 
 /** The password of every demo account (development only). */
 export const demoPassword = 'qyzmet2024';
 
-/** A demo person: the synthetic IIN is valid (check digit) and the same on every run. */
-export const demoCitizen = {
-  iin: generateIin('1985-04-12', Sex.female, 1201),
-  phone: '+77010000001',
-  name: 'Айгүл Демоқызы / Айгуль Демо',
-};
-export const demoRepresentative = {
-  iin: generateIin('1979-09-03', Sex.male, 3301),
-  phone: '+77010000002',
-  name: 'Ерлан Демоұлы / Ерлан Демо (представитель по доверенности)',
-};
+/** The demo citizens: defined beside the simulator, whose mobile-citizens registry holds their phones. */
+export { demoCitizen, demoRepresentative };
+
 /** A child of the demo citizen, for school admission. */
 export const demoChildIin = generateIin('2012-05-20', Sex.male, 4401);
 
@@ -104,21 +101,27 @@ export function hashDemoPassword(): Promise<string> {
   return hashPassword(demoPassword);
 }
 
-/** Registers the demo citizen and representative on the portal (once). */
+/**
+ * Registers the demo citizen and representative on the portal (once), through the proof
+ * every citizen gives: the code goes to the phone the simulated mobile-citizens registry
+ * holds for the demo IIN (src/integrations/simulator/demo-people.ts) and is read back from
+ * an in-memory SMS outbox — the demo's people exist only in the simulator.
+ */
 export async function ensureDemoCitizens(db: Database, now: Date): Promise<void> {
+  const sms = new InMemorySmsOutbox();
+  const services = { db, sms, registries: createRegistrySimulator() };
   for (const person of [demoCitizen, demoRepresentative]) {
-    try {
-      await registerCitizen(
-        { db },
-        { iin: person.iin, password: demoPassword, phone: person.phone },
-        now,
-      );
-    } catch (error) {
-      const isRegistered =
-        error instanceof DomainError &&
-        error.code === 'conflict' &&
-        (error.details as { reason?: string }).reason === 'iin_already_registered';
-      if (!isRegistered) throw error;
-    }
+    if (await findCitizenAccountByIin(db, person.iin)) continue;
+    const challenge = await startCitizenRegistration(services, { iin: person.iin }, now);
+    await confirmCitizenRegistration(
+      services,
+      {
+        iin: person.iin,
+        challengeId: challenge.challengeId,
+        code: sms.lastCodeTo(person.phone),
+        password: demoPassword,
+      },
+      now,
+    );
   }
 }

@@ -1,6 +1,10 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { OtpPurpose } from '../../signing/one-time-password.js';
 import { appendAudit } from '../../storage/audit.repository.js';
+import {
+  findCitizenAccount,
+  markCitizenAccountVerified,
+} from '../../storage/citizen-account.repository.js';
 import { insertSession } from '../../storage/session.repository.js';
 import {
   createSessionToken,
@@ -20,7 +24,9 @@ export interface CitizenSession {
 /**
  * Second step of a citizen's login: the one-time password from the phone. A correct code
  * opens a session; a wrong, expired or used-up one throws DomainError('unauthenticated')
- * with the reason and attempts left (the attempt is recorded first).
+ * with the reason and attempts left (the attempt is recorded first). For an unverified
+ * account the code went to the mobile-citizens registry's phone: the account is marked
+ * verified and takes that phone.
  */
 export async function confirmCitizenLogin(
   services: Pick<IdentityServices, 'db' | 'sessionTtlMs'>,
@@ -34,6 +40,23 @@ export async function confirmCitizenLogin(
       now,
     );
     if (!check.isAccepted || !check.citizenAccountId) return { check };
+    // An unverified account got its code at the phone БМГ holds for the IIN: proved now.
+    const account = await findCitizenAccount(trx, check.citizenAccountId);
+    if (account && !account.identityVerifiedAt) {
+      await markCitizenAccountVerified(trx, account.id, {
+        phone: check.phone,
+        identityProof: 'mobile_registry_otp',
+        now,
+      });
+      await appendAudit(trx, {
+        occurredAt: now,
+        actor: { kind: 'citizen', id: account.id },
+        action: 'citizen.identity_proved',
+        subjectType: 'citizen_account',
+        subjectId: account.id,
+        details: { identityProof: 'mobile_registry_otp', at: 'sign_in' },
+      });
+    }
     const { token, tokenHash } = createSessionToken();
     const expiresAt = new Date(now.getTime() + (services.sessionTtlMs ?? defaultSessionTtlMs));
     const sessionId = await insertSession(trx, {

@@ -1,4 +1,6 @@
 import { DomainError } from '../../domain/shared/domain-error.js';
+import type { LocalizedText } from '../../domain/shared/locale.js';
+import type { MobileCitizens } from '../../integrations/mobile-citizens.js';
 import { OtpPurpose, otpMessage } from '../../signing/one-time-password.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {
@@ -12,6 +14,13 @@ import {
   type IssuedOneTimePassword,
 } from './issue-one-time-password.js';
 
+/** Shown when an unverified account cannot prove its IIN by phone at sign-in. */
+export const proofRequiredMessage: LocalizedText = {
+  kk: 'Аккаунттың ЖСН-і расталмаған, ал мобильді азаматтар базасында оған телефон тіркелмеген. ЭЦҚ арқылы қайта тіркеліңіз.',
+  ru: 'ИИН этой учётной записи не подтверждён, а в базе мобильных граждан за ним нет номера телефона. Зарегистрируйтесь заново с ЭЦП.',
+  en: 'The IIN of this account is not proved and the mobile-citizens registry holds no phone for it. Register again with a digital signature (ЭЦП).',
+};
+
 /**
  * First step of a citizen's login: IIN and password. When they match, a one-time password
  * goes to the registered phone and the returned challenge must be confirmed with it
@@ -19,9 +28,14 @@ import {
  * "отказ в авторизации" (portal flow, condition 1) — the same for an unknown IIN and a
  * wrong password. After `loginPolicy.maxFailures` wrong passwords in a row the account is
  * locked for `loginPolicy.lockMs`: DomainError('rate_limited', { reason: 'login_locked' }).
+ *
+ * An unverified account (registered before IINs were proved, migration 0095) must prove its
+ * IIN now: the code goes to the phone the mobile-citizens registry holds for the IIN instead
+ * of the account's, and the confirmation marks the account verified with that phone. With
+ * no phone there: DomainError('unauthenticated', { reason: 'identity_proof_required' }).
  */
 export async function startCitizenLogin(
-  services: IdentityServices,
+  services: IdentityServices & { registries?: { mobileCitizens: MobileCitizens } },
   credentials: { iin: string; password: string },
   now: Date,
 ): Promise<IssuedOneTimePassword> {
@@ -62,9 +76,12 @@ export async function startCitizenLogin(
     });
     throw new DomainError('unauthenticated', { reason: 'invalid_credentials' });
   }
+  const phone = account.identityVerifiedAt
+    ? account.phone
+    : await registryPhoneOf(services.registries?.mobileCitizens, account.iin);
   // The counter reset and the new code are one change (the issued code is audited).
   const request = {
-    phone: account.phone,
+    phone,
     purpose: OtpPurpose.login,
     citizenAccountId: account.id,
     actor: { kind: 'citizen' as const, id: account.id },
@@ -74,7 +91,7 @@ export async function startCitizenLogin(
     return issueOneTimePasswordInTransaction(trx, services, request, now);
   });
   await services.sms.send({
-    phone: account.phone,
+    phone,
     text: otpMessage(issued.code, OtpPurpose.login),
   });
   return {
@@ -82,4 +99,18 @@ export async function startCitizenLogin(
     expiresAt: issued.expiresAt,
     maskedPhone: issued.maskedPhone,
   };
+}
+
+async function registryPhoneOf(
+  mobileCitizens: MobileCitizens | undefined,
+  iin: string,
+): Promise<string> {
+  const bound = mobileCitizens ? await mobileCitizens.findPhone(iin) : undefined;
+  if (bound?.status !== 'found') {
+    throw new DomainError('unauthenticated', {
+      reason: 'identity_proof_required',
+      message: proofRequiredMessage,
+    });
+  }
+  return bound.data.phone;
 }

@@ -4,17 +4,39 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { confirmCitizenLogin } from '../../features/identity/confirm-citizen-login.js';
 import type { IdentityServices } from '../../features/identity/identity-services.js';
-import { registerCitizen } from '../../features/identity/register-citizen.js';
+import { confirmCitizenRegistration } from '../../features/identity/confirm-citizen-registration.js';
+import {
+  issueRegistrationChallenge,
+  registerCitizenWithSignature,
+} from '../../features/identity/register-citizen-with-signature.js';
+import { startCitizenRegistration } from '../../features/identity/start-citizen-registration.js';
+import { enforceRateLimit, rateLimitPolicies } from '../../features/web/rate-limit.js';
 import { requestPasswordReset, resetPassword } from '../../features/identity/reset-password.js';
 import { getSession, logOut, logOutEverywhere } from '../../features/identity/sessions.js';
 import { startCitizenLogin } from '../../features/identity/start-citizen-login.js';
+import type { RegistryGateway } from '../../integrations/registries.js';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
 import type { AppEnv } from '../app.js';
 import { sessionCookieName, setSessionCookie } from '../session-cookie.js';
+import { documentSigningContext } from '../signing-context.js';
+import { clientAddress } from '../web/web-env.js';
 
 export { sessionCookieName };
 
-const Registration = z.object({ iin: z.string(), password: z.string(), phone: z.string() });
+const RegistrationStart = z.object({ iin: z.string() });
+const RegistrationConfirm = z.object({
+  iin: z.string(),
+  challengeId: z.string(),
+  code: z.string(),
+  password: z.string(),
+});
+const SignatureRegistration = z.object({
+  iin: z.string(),
+  challenge: z.string(),
+  cms: z.string(),
+  password: z.string(),
+  phone: z.string(),
+});
 const Credentials = z.object({ iin: z.string(), password: z.string() });
 const Answer = z.object({ challengeId: z.string(), code: z.string() });
 const ResetStart = z.object({ iin: z.string() });
@@ -47,16 +69,48 @@ async function body<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
  */
 export function authRoutes(options: { sms: SmsSender }) {
   const routes = new Hono<AppEnv>();
-  const services = (c: Context<AppEnv>): IdentityServices => ({
+  const services = (c: Context<AppEnv>): IdentityServices & { registries: RegistryGateway } => ({
     db: c.get('deps').database.db,
     sms: options.sms,
+    registries: c.get('deps').registries!,
   });
+  const limit = (c: Context<AppEnv>, key: string) =>
+    enforceRateLimit(
+      c.get('deps').database.db,
+      `${key}:${clientAddress(c)}`,
+      key === 'api-register-code' ? rateLimitPolicies.oneTimePassword : rateLimitPolicies.login,
+      c.get('deps').now(),
+    );
   const token = (c: Context<AppEnv>) => getCookie(c, sessionCookieName) ?? '';
 
+  // Registration proves the IIN (docs/identity-and-registries.md): a one-time code sent to
+  // the phone the mobile-citizens registry holds for it, or an ЭЦП authentication signature.
   routes.post('/api/auth/register', async (c) => {
-    const citizen = await registerCitizen(
-      services(c),
-      await body(c, Registration),
+    const request = await body(c, RegistrationStart);
+    await limit(c, 'api-register');
+    const challenge = await startCitizenRegistration(services(c), request, c.get('deps').now());
+    return c.json(challenge, 202);
+  });
+
+  routes.post('/api/auth/register/confirm', async (c) => {
+    const answer = await body(c, RegistrationConfirm);
+    await limit(c, 'api-register-code');
+    const citizen = await confirmCitizenRegistration(services(c), answer, c.get('deps').now());
+    return c.json({ citizenAccountId: citizen.citizenAccountId }, 201);
+  });
+
+  routes.post('/api/auth/register/signature/challenge', async (c) => {
+    const { iin } = await body(c, RegistrationStart);
+    await limit(c, 'api-register');
+    return c.json({ challenge: issueRegistrationChallenge(iin.trim(), c.get('deps').now()) });
+  });
+
+  routes.post('/api/auth/register/signature', async (c) => {
+    const registration = await body(c, SignatureRegistration);
+    await limit(c, 'api-register');
+    const citizen = await registerCitizenWithSignature(
+      { db: c.get('deps').database.db, trustStore: documentSigningContext(c).trustStore },
+      registration,
       c.get('deps').now(),
     );
     return c.json({ citizenAccountId: citizen.citizenAccountId }, 201);

@@ -6,7 +6,8 @@ import { registerScript } from './assets.js';
  * signed before it is sent: the value of its `[data-ncalayer-hash]` field (base64 SHA-256) is
  * signed with `createCAdESFromBase64Hash`, or the value of its `[data-ncalayer-data]` field
  * (base64 bytes) with `createCAdESFromBase64` (detached), by the signing key of the file
- * storage (PKCS12); the base64 CMS goes into the `[data-ncalayer-cms]` field and the form is
+ * storage (PKCS12) — or the key the form's `data-ncalayer-key` names (`AUTHENTICATION` to
+ * prove an IIN at registration); the base64 CMS goes into the `[data-ncalayer-cms]` field and the form is
  * submitted. Problems are written into `[data-ncalayer-status]` (a live region), with the
  * form's `data-ncalayer-error` text. Protocol: src/signing/ncalayer/protocol.ts.
  */
@@ -23,10 +24,11 @@ export const ncaLayerJs = `
     var target = field(form, 'data-ncalayer-cms');
     var button = form.querySelector('button[type=submit],button:not([type])');
     var failure = form.getAttribute('data-ncalayer-error') || 'NCALayer';
+    var keyType = form.getAttribute('data-ncalayer-key') || 'SIGNATURE';
     if (!target || (!hash && !data)) return;
     var request = hash
-      ? { module: 'kz.gov.pki.knca.commonUtils', method: 'createCAdESFromBase64Hash', args: ['PKCS12', 'SIGNATURE', hash.value] }
-      : { module: 'kz.gov.pki.knca.commonUtils', method: 'createCAdESFromBase64', args: ['PKCS12', 'SIGNATURE', data.value, false] };
+      ? { module: 'kz.gov.pki.knca.commonUtils', method: 'createCAdESFromBase64Hash', args: ['PKCS12', keyType, hash.value] }
+      : { module: 'kz.gov.pki.knca.commonUtils', method: 'createCAdESFromBase64', args: ['PKCS12', keyType, data.value, false] };
     var socket;
     try { socket = new WebSocket(form.getAttribute('data-ncalayer-url') || 'wss://127.0.0.1:13579'); }
     catch (error) { say(form, failure); return; }

@@ -11,6 +11,7 @@ import {
   type RegistryGateway,
 } from '../registries.js';
 import { describeOtpRejection } from '../../signing/one-time-password.js';
+import { createHttpMobileCitizens } from './http-mobile-citizens.js';
 import {
   ConsentRequestWire,
   DigitalDocumentWire,
@@ -26,6 +27,7 @@ export interface HttpGatewayOptions {
   readonly personRegistryUrl?: string;
   readonly notaryRegistryUrl?: string;
   readonly digitalDocumentsUrl?: string;
+  readonly mobileCitizensUrl?: string;
   readonly resilience?: Partial<ResilienceOptions>;
 }
 
@@ -128,12 +130,13 @@ export function createHttpDigitalDocuments(client: ResilientClient): DigitalDocu
   };
 }
 
-/** The three HTTP adapters, each with its own client (timeouts, retries, circuit breaker). */
+/** The HTTP adapters, each with its own client (timeouts, retries, circuit breaker). */
 export function createHttpRegistryGateway(options: HttpGatewayOptions): RegistryGateway & {
   readonly clients: {
     persons: ResilientClient;
     notary: ResilientClient;
     digitalDocuments: ResilientClient;
+    mobileCitizens: ResilientClient;
   };
 } {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
@@ -155,11 +158,17 @@ export function createHttpRegistryGateway(options: HttpGatewayOptions): Registry
       url(options.digitalDocumentsUrl),
       options.resilience,
     ),
+    mobileCitizens: new ResilientClient(
+      'mobile_citizens',
+      url(options.mobileCitizensUrl),
+      options.resilience,
+    ),
   };
   return {
     clients,
     persons: createHttpPersonRegistry(clients.persons),
     notary: createHttpNotaryRegistry(clients.notary),
     digitalDocuments: createHttpDigitalDocuments(clients.digitalDocuments),
+    mobileCitizens: createHttpMobileCitizens(clients.mobileCitizens),
   };
 }

@@ -14,6 +14,7 @@ import {
   type PowerOfAttorneyQuery,
   type RegistryGateway,
 } from '../registries.js';
+import type { MobileCitizens } from '../mobile-citizens.js';
 import { createSimulatorData, type SimulatorData } from './synthetic-people.js';
 
 export interface SimulatorOptions {
@@ -24,11 +25,13 @@ export interface SimulatorOptions {
   readonly consentTtlMs?: number;
 }
 
-/** The in-process simulator: the three registries plus what only a simulator can tell. */
+/** The in-process simulator: the registries plus what only a simulator can tell. */
 export interface RegistrySimulator extends RegistryGateway {
   readonly data: SimulatorData;
   /** The consent code "sent" to the citizen for a request (what their phone would show). */
   peekConsentCode(requestId: string): string | undefined;
+  /** Binds a phone to an IIN in БМГ, as a front office does (tests' and demos' people). */
+  bindPhone(iin: string, phone: string): void;
 }
 
 interface PendingConsent {
@@ -61,6 +64,14 @@ export function createRegistrySimulator(options: SimulatorOptions = {}): Registr
   const consentTtlMs = options.consentTtlMs ?? 5 * 60_000;
   const peopleByIin = new Map(data.people.map((person) => [person.iin, person]));
   const consents = new Map<string, PendingConsent>();
+  const phonesByIin = new Map(data.mobileCitizens.map((record) => [record.iin, record.phone]));
+
+  const mobileCitizens: MobileCitizens = {
+    async findPhone(iin) {
+      const phone = phonesByIin.get(iin);
+      return phone ? { status: 'found', data: { iin, phone } } : notFound;
+    },
+  };
 
   const persons: PersonRegistry = {
     async findPerson(iin): Promise<Lookup<PersonRecord>> {
@@ -143,6 +154,10 @@ export function createRegistrySimulator(options: SimulatorOptions = {}): Registr
     persons,
     notary,
     digitalDocuments,
+    mobileCitizens,
     peekConsentCode: (requestId) => consents.get(requestId)?.code,
+    bindPhone: (iin, phone) => {
+      phonesByIin.set(iin, phone);
+    },
   };
 }

@@ -36,6 +36,10 @@ const ConsentRequestBody = z.object({
   requesterId: z.string().min(1),
 });
 const ReleaseBody = z.object({ code: z.string().min(1).max(12) });
+const BindPhoneBody = z.object({
+  iin: z.string().regex(/^\d{12}$/),
+  phone: z.string().regex(/^\+7\d{10}$/),
+});
 
 async function parseBody<T>(context: Context, schema: z.ZodType<T>): Promise<T | Response> {
   const parsed = schema.safeParse(await context.req.json().catch(() => undefined));
@@ -48,7 +52,8 @@ async function parseBody<T>(context: Context, schema: z.ZodType<T>): Promise<T |
  * The registry simulator as an HTTP service with the same wire protocol the HTTP adapters
  * speak (src/integrations/remote/), so the adapters are tested exactly as against a real
  * endpoint. Test control: POST /__control/faults arms a delay or failure, DELETE clears,
- * GET /__control/consent-codes/:requestId reads the code "sent" to the citizen.
+ * GET /__control/consent-codes/:requestId reads the code "sent" to the citizen,
+ * POST /__control/mobile-citizens binds a phone to an IIN in БМГ.
  */
 export function createSimulatorApp(options: SimulatorServerOptions = {}): {
   app: Hono;
@@ -72,6 +77,12 @@ export function createSimulatorApp(options: SimulatorServerOptions = {}): {
     app.get('/__control/consent-codes/:requestId', (context) => {
       const code = simulator.peekConsentCode(context.req.param('requestId'));
       return code ? context.json({ code }) : context.json({ status: 'not_found' }, 404);
+    });
+    app.post('/__control/mobile-citizens', async (context) => {
+      const body = await parseBody(context, BindPhoneBody);
+      if (body instanceof Response) return body;
+      simulator.bindPhone(body.iin, body.phone);
+      return context.body(null, 204);
     });
   }
 
@@ -97,6 +108,13 @@ export function createSimulatorApp(options: SimulatorServerOptions = {}): {
     const result = await simulator.persons.findPerson(context.req.param('iin'));
     return result.status === 'found'
       ? context.json({ person: result.data })
+      : context.json({ status: 'not_found' }, 404);
+  });
+
+  app.get('/mobile-citizens/phones/:iin', async (context) => {
+    const result = await simulator.mobileCitizens.findPhone(context.req.param('iin'));
+    return result.status === 'found'
+      ? context.json({ mobileCitizen: result.data })
       : context.json({ status: 'not_found' }, 404);
   });
 

@@ -4,7 +4,9 @@ import {
 } from '../../domain/identity/identity-number-generator.js';
 import { Sex } from '../../domain/identity/iin.js';
 import type { LocalizedText } from '../../domain/shared/locale.js';
+import type { MobileCitizenRecord } from '../mobile-citizens.js';
 import type { PersonDocument, PersonRecord, PowerOfAttorney } from '../registries.js';
+import { demoCitizen, demoRepresentative } from './demo-people.js';
 
 /**
  * Synthetic people for the registry simulator: valid IINs, names in kk and ru, documents
@@ -202,6 +204,8 @@ export interface SimulatorData {
   readonly people: readonly PersonRecord[];
   /** Powers of attorney; `status` is recomputed from the dates at each request. */
   readonly powersOfAttorney: readonly Omit<PowerOfAttorney, 'status'>[];
+  /** БМГ: the phones bound to IINs (every tenth synthetic person has bound none). */
+  readonly mobileCitizens: readonly MobileCitizenRecord[];
 }
 
 const notary: LocalizedText = {
@@ -252,7 +256,15 @@ export function createSimulatorData(seed = 2026): SimulatorData {
       notary,
     },
   ];
-  return { people, powersOfAttorney };
+  const mobileCitizens: MobileCitizenRecord[] = [
+    ...people
+      .map((person, index) => ({ iin: person.iin, phone: `+7707${pad(index, 7)}`, index }))
+      .filter((record) => record.index % 10 !== 9)
+      .map(({ iin, phone }) => ({ iin, phone })),
+    { iin: demoCitizen.iin, phone: demoCitizen.phone },
+    { iin: demoRepresentative.iin, phone: demoRepresentative.phone },
+  ];
+  return { people, powersOfAttorney, mobileCitizens };
 }
 
 /** Named records of the standard data set, for tests and demonstrations. */
@@ -264,6 +276,10 @@ export function simulatorFixtures(data: SimulatorData) {
     person: data.people[0]!,
     /** A person under 16: a birth certificate, no identity card. */
     child,
+    /** A person with no phone bound in the mobile-citizens registry. */
+    personWithoutPhone: data.people.find(
+      (person) => !data.mobileCitizens.some((record) => record.iin === person.iin),
+    )!,
     /** A valid IIN nobody in the registry has: «невозможно получить данные». */
     unknownIin: generateIin('1985-07-07', Sex.female, 4242),
     validPowerOfAttorney: valid!,

@@ -20,7 +20,9 @@ import * as m0091 from './0091-front-office-request.js';
 import * as m0092 from './0092-courier-register-steps.js';
 import * as m0093 from './0093-portal-draft-application.js';
 import * as m0094 from './0094-document-signed-content.js';
+import * as m0095 from './0095-citizen-identity-proof.js';
 import * as m0100 from './0100-sandbox-clock.js';
+import * as m0101 from './0101-audit-append-only.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -48,5 +50,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0092-courier-register-steps': m0092,
   '0093-portal-draft-application': m0093,
   '0094-document-signed-content': m0094,
+  '0095-citizen-identity-proof': m0095,
   '0100-sandbox-clock': m0100,
+  '0101-audit-append-only': m0101,
 };

@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { setSessionCookie } from '../../session-cookie.js';
-import { DomainError, type FieldIssue } from '../../../domain/shared/domain-error.js';
-import type { Locale } from '../../../domain/shared/locale.js';
+import { DomainError } from '../../../domain/shared/domain-error.js';
 import { confirmCitizenLogin } from '../../../features/identity/confirm-citizen-login.js';
-import { registerCitizen } from '../../../features/identity/register-citizen.js';
 import { startCitizenLogin } from '../../../features/identity/start-citizen-login.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import {
@@ -129,92 +127,18 @@ function CodePage(props: {
   );
 }
 
-interface RegisterState {
-  iin: string;
-  phone: string;
-  next: string;
-  errors: FormError[];
-}
-
-function RegisterPage(props: { ctx: PageContext; state: RegisterState }) {
-  const { ctx, state } = props;
-  const locale = ctx.locale;
-  return (
-    <PortalPage ctx={ctx} title={text.registerTitle[locale]} narrow>
-      <h1>{text.registerTitle[locale]}</h1>
-      <p class="lead">{text.registerIntro[locale]}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} />
-      <form method="post" action="/register" novalidate>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="next" value={state.next} />
-        <TextField
-          id="iin"
-          label={common.iin[locale]}
-          value={state.iin}
-          inputmode="numeric"
-          autocomplete="username"
-          maxlength={12}
-          pattern="[0-9]{12}"
-          error={errorOf(state.errors, 'iin')}
-          required
-        />
-        <TextField
-          id="phone"
-          type="tel"
-          label={text.phone[locale]}
-          hint={text.phoneHint[locale]}
-          value={state.phone}
-          autocomplete="tel"
-          error={errorOf(state.errors, 'phone')}
-          required
-        />
-        <TextField
-          id="password"
-          type="password"
-          label={common.password[locale]}
-          hint={text.passwordHint[locale]}
-          autocomplete="new-password"
-          error={errorOf(state.errors, 'password')}
-          required
-        />
-        <TextField
-          id="password2"
-          type="password"
-          label={text.passwordRepeat[locale]}
-          autocomplete="new-password"
-          error={errorOf(state.errors, 'password2')}
-          required
-        />
-        <div class="actions">
-          <button type="submit">{text.register[locale]}</button>
-        </div>
-      </form>
-      <p>
-        {text.haveAccount[locale]}{' '}
-        <a href={withNext('/login', state.next)}>{common.logIn[locale]}</a>
-      </p>
-    </PortalPage>
-  );
-}
-
-function formErrorsOf(issues: readonly FieldIssue[], locale: Locale, fields: readonly string[]) {
-  return issues.map((issue) => ({
-    field: fields.includes(issue.path) ? issue.path : fields[0]!,
-    message: issueMessage(issue, locale),
-  }));
-}
-
 async function limit(c: WebContext, key: string, policy: { limit: number; windowMs: number }) {
   const { database, now } = c.get('deps');
   await enforceRateLimit(database.db, `${key}:${clientAddress(c)}`, policy, now());
 }
 
-/** Citizens' registration (/register) and sign-in with a one-time password (/login). */
+/** Citizens' sign-in with a one-time password (/login); registration is in register.tsx. */
 export function accountRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
   const identity = (c: WebContext) => ({
     db: c.get('deps').database.db,
     sms: c.get('deps').sms!,
+    registries: c.get('deps').registries!,
   });
 
   routes.get('/login', async (c) => {
@@ -273,7 +197,15 @@ export function accountRoutes(): Hono<WebEnv> {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'unauthenticated') {
-        errors.push({ field: 'iin', message: text.wrongCredentials[locale] });
+        // An unverified account whose IIN cannot be proved by phone: say what to do.
+        const message =
+          error.details.reason === 'identity_proof_required'
+            ? issueMessage(
+                { path: 'iin', rule: 'required', message: error.details.message },
+                locale,
+              )
+            : text.wrongCredentials[locale];
+        errors.push({ field: 'iin', message });
         return page(401);
       }
       if (error.code === 'rate_limited' && error.details.reason === 'login_locked') {
@@ -349,55 +281,6 @@ export function accountRoutes(): Hono<WebEnv> {
       }
       throw error;
     }
-  });
-
-  routes.get('/register', async (c) => {
-    const next = safeReturnPath(c.req.query('next'), '');
-    return render(
-      c,
-      <RegisterPage ctx={await pageContext(c)} state={{ iin: '', phone: '', next, errors: [] }} />,
-    );
-  });
-
-  routes.post('/register', async (c) => {
-    const locale = c.get('locale');
-    const form = await c.req.parseBody();
-    const state: RegisterState = {
-      iin: fieldOf(form, 'iin').trim(),
-      phone: fieldOf(form, 'phone').trim(),
-      next: safeReturnPath(fieldOf(form, 'next'), ''),
-      errors: [],
-    };
-    const page = async (status: 409 | 422) =>
-      render(c, <RegisterPage ctx={await pageContext(c)} state={state} />, status);
-    await limit(c, 'citizen-register', rateLimitPolicies.login);
-    const password = fieldOf(form, 'password');
-    if (password !== fieldOf(form, 'password2')) {
-      state.errors.push({ field: 'password2', message: text.passwordsDiffer[locale] });
-      return page(422);
-    }
-    try {
-      await registerCitizen(
-        identity(c),
-        { iin: state.iin, phone: state.phone, password },
-        c.get('deps').now(),
-      );
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'validation_failed') {
-        state.errors = formErrorsOf(error.details.issues ?? [], locale, [
-          'iin',
-          'phone',
-          'password',
-        ]);
-      } else if (error instanceof DomainError && error.code === 'conflict') {
-        state.errors = [{ field: 'iin', message: text.alreadyRegistered[locale] }];
-        return page(409);
-      } else throw error;
-    }
-    if (state.errors.length > 0) return page(422);
-    const query = new URLSearchParams({ registered: '1' });
-    if (state.next) query.set('next', state.next);
-    return c.redirect(`/login?${query.toString()}`, 303);
   });
 
   return routes;

@@ -19,6 +19,7 @@ export function PortalPage(props: {
   title: string;
   current?: string;
   narrow?: boolean;
+  scripts?: readonly string[];
   children?: Child;
 }) {
   return (
@@ -28,6 +29,7 @@ export function PortalPage(props: {
       nav={portalNav(props.ctx)}
       current={props.current}
       narrow={props.narrow}
+      scripts={props.scripts}
     >
       {props.children}
     </Page>
