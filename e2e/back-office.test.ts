@@ -218,15 +218,12 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'back-office-draft-ru');
     // A required field left empty: 422, the summary links to it, what was typed is kept.
-    await page.fill('#draft-result-orderNumber', '145-Э');
+    await page.fill('#draft-result-order-number', '145-Э, 03.06.2019');
     await page.click('#draft-result-form button[type=submit]');
     await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
-    expect(await page.inputValue('#draft-result-orderNumber')).toBe('145-Э');
+    expect(await page.inputValue('#draft-result-order-number')).toBe('145-Э, 03.06.2019');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await page.fill('#draft-result-orderDate', '03.06.2019');
-    await page.fill('#draft-result-studentName', 'Сейітқали Әлия');
-    await page.fill('#draft-result-school', 'СОШ № 12 г. Актобе');
-    await page.fill('#draft-result-grade', '9');
+    await page.fill('#draft-result-student-name', 'Сейітқали Әлия');
     await Promise.all([
       page.waitForURL(/done=1/),
       page.click('#draft-result-form button[type=submit]'),

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCms } from '../src/signing/cms-sign.js';
-import { sampleFields } from '../src/documents/sample-fields.js';
-import { findTemplate } from '../src/documents/templates.js';
+import { sampleDraftFields } from '../src/features/demo/sign-result.js';
+import { regulationOf } from '../test/support/regulation-of.js';
 import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
 import { demoStaffIin } from '../src/features/demo/demo-accounts.js';
 import { formatDateTime } from '../src/http/web/messages.js';
@@ -189,18 +189,13 @@ describe('citizen portal end to end: one application from registration to the ve
       });
 
     await command(head, 'assign', { stepId: 'assign', executorId: executor.staffId });
-    const template = findTemplate('duplicate_record', 'duplicates')!;
     const draft = (await api(
       executor.token,
       `/api/v1/applications/${application.id}/documents/prepare`,
       {
         idempotencyKey: 'e2e-prepare',
         outcome: 'result',
-        fields: Object.fromEntries(
-          Object.entries(sampleFields(template)).filter(
-            ([name]) => !['requestNumber', 'requestDate', 'service'].includes(name),
-          ),
-        ),
+        fields: sampleDraftFields('result', regulationOf('duplicates', 'national')),
       },
     )) as { draftId: string; documentId: string; number: string; pdfSha256: string };
     const cms = Buffer.from(

@@ -143,6 +143,26 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Base URL of the state registries gateway (person, notary, digital documents); when absent, the built-in simulator with synthetic people answers.',
     ),
+  AUDIT_ANCHOR_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Folder where the audit chain's signed head is exported on a schedule, for an auditor to keep (default DATA_DIR/audit-anchors).",
+    ),
+  AUDIT_ANCHOR_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe(
+      "Where the audit chain's signed head is also POSTed (JSON), e.g. an auditor's archive.",
+    ),
+  AUDIT_ANCHOR_EVERY_MINUTES: z.coerce
+    .number({ message: 'must be a whole number of minutes between 1 and 1440' })
+    .int({ message: 'must be a whole number of minutes between 1 and 1440' })
+    .min(1, { message: 'must be a whole number of minutes between 1 and 1440' })
+    .max(1440, { message: 'must be a whole number of minutes between 1 and 1440' })
+    .default(60)
+    .describe("How often the worker exports the audit chain's signed head."),
   TRUSTED_PROXIES: z
     .string()
     .transform((value, context) => {
@@ -223,6 +243,8 @@ export type Config = Readonly<{
     escalateAfterMs: number;
     outboxMaxAttempts: number;
   }>;
+  /** Where and how often the audit chain's signed head is exported (outside the database). */
+  audit: Readonly<{ anchorDirectory: string; anchorUrl?: string; anchorEveryMs: number }>;
   demoData: boolean;
   /**
    * A sandbox installation (docs/sandbox.md): applications "as of" a past date, each on its own
@@ -312,6 +334,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       warningFraction: values.DEADLINE_WARNING_FRACTION,
       escalateAfterMs: values.DEADLINE_ESCALATE_AFTER_MINUTES * 60_000,
       outboxMaxAttempts: values.OUTBOX_MAX_ATTEMPTS,
+    },
+    audit: {
+      anchorDirectory: path.resolve(
+        values.AUDIT_ANCHOR_DIR ?? path.join(values.DATA_DIR, 'audit-anchors'),
+      ),
+      ...(values.AUDIT_ANCHOR_URL ? { anchorUrl: values.AUDIT_ANCHOR_URL } : {}),
+      anchorEveryMs: values.AUDIT_ANCHOR_EVERY_MINUTES * 60_000,
     },
     demoData,
     sandbox: values.SANDBOX ?? (values.NODE_ENV === 'development' && demoData),

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { formatLocalDateTime } from '../domain/calendar/index.js';
 import type { FieldIssue } from '../domain/shared/domain-error.js';
-import type { Bilingual, DocumentKind, DocumentTemplate } from './templates.js';
+import {
+  DocumentKind,
+  findTemplate,
+  isDocumentKind,
+  type Bilingual,
+  type DocumentTemplate,
+} from './templates.js';
 
 /** The languages a document is printed in; titles are always in both. */
 export const DocumentLanguage = { kk: 'kk', ru: 'ru', bilingual: 'bilingual' } as const;
@@ -23,6 +29,11 @@ export interface DocumentContent {
   organisation: string | null;
   fields: Record<string, FieldValue>;
   signer: { name: string; role: Bilingual };
+  /**
+   * The layout it is printed with (title, field labels, paragraphs, signer's role), taken from
+   * the regulation's definition when it was issued; absent on documents issued before.
+   */
+  template?: DocumentTemplate;
   /** The number of the document this one replaces (reissue). */
   replacesNumber: string | null;
   /**
@@ -120,4 +131,12 @@ export function verificationCode(documentId: string): string {
 export function parseVerificationCode(input: string): string | undefined {
   const compact = input.replace(/[\s\-–—]/g, '').toLowerCase();
   return /^[0-9a-f]{12}$/.test(compact) ? compact : undefined;
+}
+
+/** The layout of a stored document: its own, or the generic one of its kind (older documents). */
+export function templateOf(content: Pick<DocumentContent, 'kind' | 'template'>): DocumentTemplate {
+  return (
+    content.template ??
+    findTemplate(isDocumentKind(content.kind) ? content.kind : DocumentKind.result)
+  );
 }

@@ -3,7 +3,27 @@ import { pdfQrCodes, pdfText } from '../../test/support/documents.js';
 import { verificationCode, type DocumentContent } from './document-content.js';
 import { renderDocumentPdf, type SignatureStamp } from './render-pdf.js';
 import { sampleFields } from './sample-fields.js';
-import { listTemplates, type DocumentTemplate } from './templates.js';
+import { loadRegulations } from '../storage/regulation-files.js';
+import {
+  findTemplate,
+  listTemplates,
+  type DocumentKind,
+  type DocumentTemplate,
+} from './templates.js';
+
+/** Every document of every regulation's `results` (and the generic ones): one generic layout. */
+const everyTemplate: Array<{ serviceCode: string; template: DocumentTemplate }> = [
+  ...listTemplates().map((template) => ({ serviceCode: '*', template })),
+  ...loadRegulations().regulations.flatMap(({ regulation }) =>
+    regulation.results
+      .filter((entry) => entry.kind !== 'register' && entry.kind !== 'consent')
+      .filter((entry) => listTemplates().some((template) => template.kind === entry.kind))
+      .map((entry) => ({
+        serviceCode: `${regulation.region}/${regulation.service}/${entry.id}`,
+        template: findTemplate(entry.kind as DocumentKind, entry),
+      })),
+  ),
+];
 
 const normalise = (value: string) => value.replace(/\s+/g, ' ');
 const id = '6f1c2d3e-0000-4000-8000-1234567890ab';
@@ -34,7 +54,7 @@ const stamp: SignatureStamp = {
 
 describe('document PDFs', () => {
   it.each(
-    listTemplates().map(
+    everyTemplate.map(
       ({ serviceCode, template }) =>
         [`${serviceCode}/${template.kind}`, serviceCode, template] as const,
     ),
@@ -54,12 +74,16 @@ describe('document PDFs', () => {
       expect(text).toContain(`Код проверки: ${stamp.verificationCode}`);
       expect(text).toContain(stamp.signedContentSha256);
       expect(text).not.toContain('ПРОЕКТ');
+      // No internal code reaches the document: every label is kk/ru.
+      expect(text).not.toMatch(
+        /\b(order_extract|duplicate_record|reasoned_refusal|receipt|lost|damaged)\b/,
+      );
     },
     30_000,
   );
 
   it('puts a QR code with the verification URL on the issued document', async () => {
-    const { serviceCode, template } = listTemplates()[0]!;
+    const { serviceCode, template } = everyTemplate[0]!;
     const content = { ...contentOf(serviceCode, template), language: 'kk' as const };
     const pdf = await renderDocumentPdf(content, { template, mode: { kind: 'issued', stamp } });
     expect(pdfQrCodes(pdf)).toEqual([stamp.verifyUrl]);
@@ -72,7 +96,7 @@ describe('document PDFs', () => {
   }, 30_000);
 
   it('marks a draft as a draft on every page, with no signature line and no QR code', async () => {
-    const { serviceCode, template } = listTemplates().find(
+    const { serviceCode, template } = everyTemplate.find(
       (entry) => entry.template.kind === 'courier_register',
     )!;
     const content = contentOf(serviceCode, template);
@@ -99,7 +123,7 @@ describe('document PDFs', () => {
   }, 30_000);
 
   it('renders the signed content with neither the draft mark nor a signature stamp', async () => {
-    const { serviceCode, template } = listTemplates()[0]!;
+    const { serviceCode, template } = everyTemplate[0]!;
     const pdf = await renderDocumentPdf(contentOf(serviceCode, template), {
       template,
       mode: { kind: 'signed_content' },
@@ -111,7 +135,7 @@ describe('document PDFs', () => {
   }, 30_000);
 
   it('prints the given marks (e.g. a sandbox mark) at the top of every page', async () => {
-    const { serviceCode, template } = listTemplates()[0]!;
+    const { serviceCode, template } = everyTemplate[0]!;
     const pdf = await renderDocumentPdf(contentOf(serviceCode, template), {
       template,
       mode: { kind: 'issued', stamp },

@@ -10,7 +10,7 @@ export function sampleFields(template: DocumentTemplate): Record<string, FieldVa
   for (const field of template.fields) {
     switch (field.type) {
       case 'text':
-        fields[field.key] = samples[field.key] ?? 'Қазақстан Республикасы / Республика Казахстан';
+        fields[field.key] = samples[field.key] ?? 'Үлгі мәтін / Образец текста';
         break;
       case 'list':
         fields[field.key] = lists[field.key] ?? ['Жеке куәлік / Удостоверение личности'];
@@ -52,6 +52,22 @@ const samples: Record<string, string> = {
   validUntil: '01.09.2026',
   graduationYear: '2008',
   duplicateNumber: 'ЖОБ 0012345',
+  // The ids of the regulations' result fields (regulations/*/*.yaml, `results[].fields`).
+  'order-number': '45-ө, 16.03.2026',
+  'student-name': 'Сейітқали Нұрсұлтан Ерланұлы',
+  'child-name': 'Сейітқали Нұрсұлтан Ерланұлы',
+  'holder-name': 'Иванов Пётр Сергеевич',
+  'document-type': 'Жалпы орта білім туралы аттестат / Аттестат об общем среднем образовании',
+  'graduation-year': '2008',
+  'citizen-name': 'Сейітқали Әлия Нұрланқызы',
+  'registration-date': '02.03.2026',
+  'referral-date': '20.08.2026',
+  'decision-date': '16.03.2026',
+  'queue-number': '118',
+  'certificate-type': 'Еңбек өтілі туралы / О трудовом стаже',
+  'archive-data': '1998–2003 жж. жұмыс істегені расталады / Подтверждается работа в 1998–2003 гг.',
+  'archive-reference': 'Қор 12, тізімдеме 3, іс 45, п. 7 / Фонд 12, опись 3, дело 45, л. 7',
+  kindergarten: '№5 «Балапан» балабақшасы / Детский сад №5 «Балапан»',
 };
 
 const lists: Record<string, string[]> = {

@@ -1,9 +1,14 @@
 /**
- * The document templates, as data: keyed by service code and document kind ("*" for the
- * documents every service issues). Each document carries both the Kazakh and the Russian
- * title and labels: an official in a region reads and issues bilingual forms (the state
- * language first), and the citizen may use either.
+ * The documents Qyzmet issues, as one generic layout filled from the regulation's definition
+ * (issue 14, point 2): each kind of document (receipt, refusal receipt, courier register,
+ * result, reasoned refusal, registration slip, referral) has here — in one place — its kk/ru/en
+ * label, number prefix, signer's role and the fields the engine itself fills (the request's
+ * number, the documents accepted, the grounds of a refusal…); the regulation's `results`
+ * entry of that kind gives the title and the further fields it lists. No service is named
+ * here: a new service or region needs only its regulation file.
  */
+import type { LocalizedText } from '../domain/shared/locale.js';
+import type { ResultDocument } from '../domain/regulation/ResultDocument.js';
 
 /** Text in both languages of a document. */
 export interface Bilingual {
@@ -11,32 +16,15 @@ export interface Bilingual {
   ru: string;
 }
 
-/** The service codes of the regulations (issue 3 defines them). */
-export const ServiceCode = {
-  externPermission: 'extern-permission',
-  duplicates: 'duplicates',
-  schoolAdmission: 'school-admission',
-  kindergartenQueue: 'kindergarten-queue',
-  archiveCertificate: 'archive-certificate',
-  unemployedCertificate: 'unemployed-certificate',
-  disabledChildrenHomeEducation: 'disabled-children-home-education',
-} as const;
-export type ServiceCode = (typeof ServiceCode)[keyof typeof ServiceCode];
-
-/** Every kind of document the system issues. */
+/** Every kind of document the system issues (the regulation's kinds, and the courier register). */
 export const DocumentKind = {
   receipt: 'receipt',
   refusalReceipt: 'refusal_receipt',
   courierRegister: 'courier_register',
-  registrationSlip: 'registration_slip',
-  kindergartenReferral: 'kindergarten_referral',
-  orderExtract: 'order_extract',
-  duplicateRecord: 'duplicate_record',
-  enrolmentNotice: 'enrolment_notice',
-  archiveCertificate: 'archive_certificate',
-  unemployedCertificate: 'unemployed_certificate',
-  supportNotification: 'support_notification',
+  result: 'result',
   reasonedRefusal: 'reasoned_refusal',
+  registrationSlip: 'registration_slip',
+  referral: 'referral',
 } as const;
 export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
 
@@ -50,8 +38,11 @@ export interface FieldTemplate {
   required: boolean;
   /** Column headings of a table field. */
   columns?: Bilingual[];
+  /** Ids of a definition's fields that this engine field answers (not printed twice). */
+  answers?: string[];
 }
 
+/** What the generic layout prints: stored in the document's content, so it renders alone. */
 export interface DocumentTemplate {
   kind: DocumentKind;
   title: Bilingual;
@@ -77,9 +68,15 @@ const list = (key: string, kk: string, ru: string, required = true): FieldTempla
   required,
 });
 
-const requestNumber = t('requestNumber', 'Өтініштің нөмірі', 'Номер заявления');
+const requestNumber = {
+  ...t('requestNumber', 'Өтініштің нөмірі', 'Номер заявления'),
+  answers: ['request-number'],
+};
 const requestDate = t('requestDate', 'Өтініштің күні', 'Дата заявления');
-const service = t('service', 'Мемлекеттік көрсетілетін қызмет', 'Государственная услуга');
+const service = {
+  ...t('service', 'Мемлекеттік көрсетілетін қызмет', 'Государственная услуга'),
+  answers: ['service'],
+};
 const applicantName = t(
   'applicantName',
   'Көрсетілетін қызметті алушының Т.А.Ә.',
@@ -104,21 +101,13 @@ const operatorName = t(
   'Ф.И.О. работника, принявшего документы',
 );
 const grounds = list('grounds', 'Бас тарту негіздері', 'Основания для отказа');
-const childName = t('childName', 'Баланың Т.А.Ә.', 'Ф.И.О. ребёнка');
-const childBirthDate = t('childBirthDate', 'Баланың туған күні', 'Дата рождения ребёнка');
-const orderNumber = t('orderNumber', 'Бұйрықтың нөмірі', 'Номер приказа');
-const orderDate = t('orderDate', 'Бұйрықтың күні', 'Дата приказа');
 const appeal: Bilingual = {
   kk: 'Шешімге «Мемлекеттік көрсетілетін қызметтер туралы» Заңға сәйкес көрсетілетін қызметті берушіге немесе уәкілетті органға шағым жасауға болады; шағым бес жұмыс күні ішінде қаралады.',
   ru: 'Решение может быть обжаловано в соответствии с Законом «О государственных услугах» услугодателю или в уполномоченный орган; жалоба рассматривается в течение пяти рабочих дней.',
 };
 const head: Bilingual = { kk: 'Басшы', ru: 'Руководитель' };
 
-/** The documents every service issues (front office and provider office). */
-const common: Record<
-  'receipt' | 'refusal_receipt' | 'courier_register' | 'reasoned_refusal',
-  DocumentTemplate
-> = {
+const kinds: Record<DocumentKind, DocumentTemplate> = {
   receipt: {
     kind: DocumentKind.receipt,
     title: { kk: 'Құжаттарды қабылдау туралы қолхат', ru: 'Расписка о приеме документов' },
@@ -128,12 +117,18 @@ const common: Record<
       requestNumber,
       requestDate,
       service,
-      list('attachedDocuments', 'Қабылданған құжаттар', 'Принятые документы'),
+      {
+        ...list('attachedDocuments', 'Қабылданған құжаттар', 'Принятые документы'),
+        answers: ['attachments'],
+      },
       t('resultIssueDateTime', 'Нәтижені беру күні мен уақыты', 'Дата и время выдачи результата'),
-      t('resultIssuePlace', 'Нәтижені беру орны', 'Место выдачи результата'),
-      operatorName,
+      {
+        ...t('resultIssuePlace', 'Нәтижені беру орны', 'Место выдачи результата'),
+        answers: ['issue-date-place'],
+      },
+      { ...operatorName, answers: ['operator-name'] },
       applicantName,
-      applicantPhone,
+      { ...applicantPhone, answers: ['applicant-contacts'] },
       representativeName,
       representativePhone,
     ],
@@ -208,210 +203,98 @@ const common: Record<
     paragraphs: [appeal],
     signerRole: head,
   },
+  result: {
+    kind: DocumentKind.result,
+    title: {
+      kk: 'Мемлекеттік қызмет көрсетудің нәтижесі',
+      ru: 'Результат оказания государственной услуги',
+    },
+    numberPrefix: 'RES',
+    fields: [requestNumber],
+    signerRole: head,
+  },
+  registration_slip: {
+    kind: DocumentKind.registrationSlip,
+    title: { kk: 'Тіркеу талоны', ru: 'Регистрационный талон' },
+    numberPrefix: 'SLP',
+    fields: [requestNumber],
+    signerRole: head,
+  },
+  referral: {
+    kind: DocumentKind.referral,
+    title: { kk: 'Жолдама', ru: 'Направление' },
+    numberPrefix: 'RFL',
+    fields: [requestNumber],
+    signerRole: head,
+  },
 };
 
-/** The results of each service (regulations digest, "The services", column "result"). */
-const results: Record<ServiceCode, Partial<Record<DocumentKind, DocumentTemplate>>> = {
-  'extern-permission': {
-    order_extract: {
-      kind: DocumentKind.orderExtract,
-      title: {
-        kk: 'Экстернат нысанында оқуға рұқсат беру туралы бұйрықтан үзінді',
-        ru: 'Выписка из приказа о разрешении обучения в форме экстерната',
-      },
-      numberPrefix: 'EXT',
-      fields: [
-        orderNumber,
-        orderDate,
-        t('studentName', 'Білім алушының Т.А.Ә.', 'Ф.И.О. обучающегося'),
-        t('school', 'Білім беру ұйымы', 'Организация образования'),
-        t('grade', 'Сынып', 'Класс'),
-        requestNumber,
-      ],
-      paragraphs: [
-        {
-          kk: '{studentName} негізгі орта, жалпы орта білім беру ұйымында экстернат нысанында оқуға рұқсат етілсін.',
-          ru: 'Разрешить {studentName} обучение в форме экстерната в организации основного среднего, общего среднего образования.',
-        },
-      ],
-      signerRole: head,
-    },
-  },
-  duplicates: {
-    duplicate_record: {
-      kind: DocumentKind.duplicateRecord,
-      title: {
-        kk: 'Білім туралы құжаттың телнұсқасын беру туралы жазба',
-        ru: 'Запись о выдаче дубликата документа об образовании',
-      },
-      numberPrefix: 'DUP',
-      fields: [
-        t(
-          'documentType',
-          'Құжаттың түрі (аттестат, куәлік)',
-          'Вид документа (аттестат, свидетельство)',
-        ),
-        t('duplicateNumber', 'Телнұсқаның сериясы мен нөмірі', 'Серия и номер дубликата'),
-        t('holderName', 'Құжат иесінің Т.А.Ә.', 'Ф.И.О. владельца документа'),
-        t('school', 'Білім беру ұйымы', 'Организация образования'),
-        t('graduationYear', 'Бітірген жылы', 'Год окончания'),
-        requestNumber,
-      ],
-      signerRole: { kk: 'Мектеп директоры', ru: 'Директор школы' },
-    },
-  },
-  'school-admission': {
-    enrolment_notice: {
-      kind: DocumentKind.enrolmentNotice,
-      title: {
-        kk: 'Білім беру ұйымына қабылдау туралы хабарлама',
-        ru: 'Уведомление о зачислении в организацию образования',
-      },
-      numberPrefix: 'ENR',
-      fields: [
-        childName,
-        t('school', 'Білім беру ұйымы', 'Организация образования'),
-        t('grade', 'Сынып', 'Класс'),
-        orderNumber,
-        orderDate,
-        t('studyStart', 'Оқудың басталуы', 'Начало обучения'),
-        requestNumber,
-      ],
-      paragraphs: [
-        {
-          kk: '{childName} оқу жылының басынан бастап {school} білім беру ұйымына қабылданды.',
-          ru: '{childName} зачислен(а) в {school} с начала учебного года.',
-        },
-      ],
-      signerRole: { kk: 'Мектеп директоры', ru: 'Директор школы' },
-    },
-  },
-  'kindergarten-queue': {
-    registration_slip: {
-      kind: DocumentKind.registrationSlip,
-      title: {
-        kk: 'Мектепке дейінгі ұйымға кезекке қою туралы тіркеу талоны',
-        ru: 'Регистрационный талон о постановке на очередь в дошкольную организацию',
-      },
-      numberPrefix: 'KGS',
-      fields: [
-        childName,
-        childBirthDate,
-        t('district', 'Аудан', 'Район'),
-        t('queuePosition', 'Кезектегі нөмірі', 'Номер в очереди'),
-        t('priorityCategory', 'Басымдық санаты', 'Категория очередности', false),
-        list('preferredKindergartens', 'Таңдалған балабақшалар', 'Выбранные детские сады', false),
-        requestNumber,
-      ],
-      signerRole: { kk: 'Білім бөлімінің маманы', ru: 'Специалист отдела образования' },
-    },
-    kindergarten_referral: {
-      kind: DocumentKind.kindergartenReferral,
-      title: { kk: 'Мектепке дейінгі ұйымға жолдама', ru: 'Направление в дошкольную организацию' },
-      numberPrefix: 'KGR',
-      fields: [
-        childName,
-        childBirthDate,
-        t('kindergarten', 'Мектепке дейінгі ұйым', 'Дошкольная организация'),
-        t('group', 'Топ', 'Группа'),
-        t('validUntil', 'Жолдаманың жарамдылық мерзімі', 'Направление действительно до'),
-        requestNumber,
-      ],
-      signerRole: { kk: 'Білім бөлімінің басшысы', ru: 'Руководитель отдела образования' },
-    },
-  },
-  'archive-certificate': {
-    archive_certificate: {
-      kind: DocumentKind.archiveCertificate,
-      title: { kk: 'Мұрағаттық анықтама', ru: 'Архивная справка' },
-      numberPrefix: 'ARC',
-      fields: [
-        applicantName,
-        t('subject', 'Сұрау салудың тақырыбы', 'Тема запроса'),
-        t('findings', 'Мұрағаттық деректер', 'Архивные сведения'),
-        t(
-          'sources',
-          'Негіздеме (қор, тізімдеме, іс, парақ)',
-          'Основание (фонд, опись, дело, лист)',
-        ),
-        requestNumber,
-      ],
-      signerRole: { kk: 'Мұрағат директоры', ru: 'Директор архива' },
-    },
-  },
-  'unemployed-certificate': {
-    unemployed_certificate: {
-      kind: DocumentKind.unemployedCertificate,
-      title: {
-        kk: 'Жұмыссыз ретінде тіркелгені туралы анықтама',
-        ru: 'Справка о регистрации в качестве безработного',
-      },
-      numberPrefix: 'UNE',
-      fields: [
-        applicantName,
-        t('iin', 'ЖСН', 'ИИН'),
-        t('registeredOn', 'Тіркелген күні', 'Дата регистрации'),
-        t('employmentCentre', 'Халықты жұмыспен қамту орталығы', 'Центр занятости населения'),
-        requestNumber,
-      ],
-      paragraphs: [
-        {
-          kk: '{applicantName} {registeredOn} бастап жұмыссыз ретінде тіркелген.',
-          ru: '{applicantName} зарегистрирован(а) в качестве безработного с {registeredOn}.',
-        },
-      ],
-      signerRole: head,
-    },
-  },
-  'disabled-children-home-education': {
-    support_notification: {
-      kind: DocumentKind.supportNotification,
-      title: {
-        kk: 'Үйде оқитын мүгедек балаларды материалдық қамтамасыз етуге құжаттарды ресімдеу туралы хабарлама',
-        ru: 'Уведомление об оформлении документов на материальное обеспечение детей-инвалидов, обучающихся на дому',
-      },
-      numberPrefix: 'DCS',
-      fields: [
-        applicantName,
-        childName,
-        t('period', 'Кезең', 'Период'),
-        t(
-          'department',
-          'Жұмыспен қамту және әлеуметтік бағдарламалар бөлімі',
-          'Отдел занятости и социальных программ',
-        ),
-        requestNumber,
-      ],
-      paragraphs: [
-        {
-          kk: 'Құжаттар ресімделді; материалдық қамтамасыз ету комиссияның шешімі бойынша тағайындалады.',
-          ru: 'Документы оформлены; материальное обеспечение назначается по решению комиссии.',
-        },
-      ],
-      signerRole: head,
-    },
-  },
+/** The English names of the kinds (screens in English; documents are kk/ru). */
+const englishLabels: Record<DocumentKind, string> = {
+  receipt: 'Receipt for documents',
+  refusal_receipt: 'Receipt of refusal to accept documents',
+  courier_register: 'Register of packages handed over',
+  result: 'Result of the public service',
+  reasoned_refusal: 'Reasoned refusal',
+  registration_slip: 'Registration slip',
+  referral: 'Referral',
 };
+
+/** Whether `kind` is one of the kinds Qyzmet issues. */
+export function isDocumentKind(kind: string): kind is DocumentKind {
+  return Object.hasOwn(kinds, kind);
+}
 
 /**
- * The template for a kind of document of a service: the service's own, else the common one.
- * Undefined when the service does not issue that kind.
+ * The label of a kind of document in kk/ru/en — the one place screens and pages name a kind.
+ * An unknown kind (a document stored before the kinds were generic) is named as a result.
+ */
+export function documentKindLabel(kind: string): LocalizedText {
+  const known = isDocumentKind(kind) ? kind : DocumentKind.result;
+  return { ...kinds[known].title, en: englishLabels[known] };
+}
+
+/** Kinds whose definition fields the official must fill (the service's own output). */
+const officialFills: ReadonlySet<DocumentKind> = new Set([
+  DocumentKind.result,
+  DocumentKind.registrationSlip,
+  DocumentKind.referral,
+]);
+
+/**
+ * The template of a document: the kind's layout (label, number prefix, signer, the fields the
+ * engine fills and its paragraphs) with the title and the fields of the regulation's `results`
+ * entry when one is given. A definition field that an engine field answers (`answers`) is not
+ * printed twice; the others are required where the official writes the service's output
+ * (result, registration slip, referral) and optional elsewhere.
  */
 export function findTemplate(
   kind: DocumentKind,
-  serviceCode: string | null,
-): DocumentTemplate | undefined {
-  const own = serviceCode ? results[serviceCode as ServiceCode]?.[kind] : undefined;
-  if (own) return own;
-  return (common as Partial<Record<DocumentKind, DocumentTemplate>>)[kind];
+  definition?: Pick<ResultDocument, 'title' | 'fields'>,
+): DocumentTemplate {
+  const base = kinds[kind];
+  if (!definition) return base;
+  const answered = new Set(base.fields.flatMap((field) => field.answers ?? []));
+  const own = definition.fields
+    .filter((field) => !answered.has(field.id))
+    .map((field): FieldTemplate => ({
+      key: field.id,
+      label: { kk: field.label.kk, ru: field.label.ru },
+      type: 'text',
+      required: officialFills.has(kind),
+    }));
+  const [first, ...rest] = base.fields;
+  return {
+    ...base,
+    title: { kk: definition.title.kk, ru: definition.title.ru },
+    // The service's own fields first, the request's number after them (as printed before).
+    fields: officialFills.has(kind)
+      ? [...own, ...base.fields]
+      : [...(first ? [first] : []), ...rest, ...own],
+  };
 }
 
-/** Every (service, kind) pair with its template, for documentation and tests. */
-export function listTemplates(): Array<{ serviceCode: string; template: DocumentTemplate }> {
-  return [
-    ...Object.values(common).map((template) => ({ serviceCode: '*', template })),
-    ...Object.entries(results).flatMap(([serviceCode, kinds]) =>
-      Object.values(kinds).map((template) => ({ serviceCode, template })),
-    ),
-  ];
+/** Every kind with its generic template, for documentation and tests. */
+export function listTemplates(): DocumentTemplate[] {
+  return Object.values(kinds);
 }

@@ -13,6 +13,8 @@ import { loadApplicationServices } from '../features/applications/load-applicati
 import type { Hono } from 'hono';
 import { startBackground } from '../jobs/background.js';
 import { ensureEmbeddedPki } from '../signing/pki-directory.js';
+import type { InstallationKeys } from '../signing/installation-key.js';
+import { useInstallationKeys } from '../features/system/use-installation-keys.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -46,6 +48,7 @@ export async function startServer(
     // A restart of the database server: requests in flight fail with 503, jobs retry the round.
     onConnectionLost: (error) => logger.warn({ err: error }, 'database connection lost'),
   });
+  let installation: InstallationKeys;
   try {
     if (config.migrateOnStart) {
       const applied = await migrateToLatest(database.db);
@@ -78,6 +81,16 @@ export async function startServer(
         'embedded PKI created (qyzmet pki init): CA certificates in trusted/, CRLs in crl/, demo keys in demo/',
       );
     }
+    // The audit key (MACs of audit rows) and the key that signs the exported chain head:
+    // outside the database, created on the first start.
+    const keys = await useInstallationKeys(config.pki.directory, instance.installationId, now());
+    if (keys.created) {
+      logger.info(
+        { directory: config.pki.directory, fingerprint: keys.signer.fingerprint },
+        'installation keys created in installation/ (audit MAC key, audit head signing key)',
+      );
+    }
+    installation = keys;
   } catch (error) {
     await database.close();
     throw error;
@@ -90,7 +103,7 @@ export async function startServer(
     await database.close();
     throw error;
   });
-  const background = await startBackground(config, logger, applications).catch(
+  const background = await startBackground(config, logger, applications, installation).catch(
     async (error: unknown) => {
       await database.close();
       throw error;

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../domain/shared/locale.js';
 import { type LocalizedText } from '../domain/shared/locale.js';
@@ -17,7 +16,6 @@ import { Notice, Page, type PageContext } from './web/layout.js';
 import { formatDateTime } from './web/messages.js';
 import { chooseLocale } from './web/web-env.js';
 
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 /** A typed verification code: 12 hex digits, spaces and dashes allowed. */
 const MAX_CODE_LENGTH = 40;
@@ -462,7 +460,8 @@ export function verifyRoutes(trustStoreOverride?: TrustStore) {
     return respond(c, sha256 ? { sha256 } : {});
   });
 
-  routes.post('/verify/:id', bodyLimit({ maxSize: MAX_UPLOAD_BYTES }), async (c) => {
+  // The body is bounded by the request guard (src/http/request-guard.ts), which reads it first.
+  routes.post('/verify/:id', async (c) => {
     const type = c.req.header('content-type') ?? '';
     let bytes: Uint8Array;
     if (type.startsWith('multipart/form-data')) {

@@ -6,7 +6,9 @@ import { deliverOutbox } from '../features/background/deliver-outbox.js';
 import { handBackStoredResults } from '../features/background/hand-back-stored-results.js';
 import { defaultDeliveryPolicy, type JobServices } from '../features/background/job-services.js';
 import { watchDeadlines } from '../features/background/watch-deadlines.js';
+import { exportAuditHead, type AuditHeadTarget } from '../features/system/export-audit-head.js';
 import { auditSealBatchSize, sealAuditTrail } from '../features/system/seal-audit-trail.js';
+import type { InstallationSigner } from '../signing/installation-key.js';
 import {
   createLoggingEmailSender,
   createMessageSender,
@@ -31,11 +33,45 @@ export function jobServicesOf(
   };
 }
 
+/** The export of the audit chain's signed head (issue 16): who signs, where it goes, how often. */
+export interface AuditHeadExportJob {
+  readonly signer: InstallationSigner;
+  readonly target: AuditHeadTarget;
+  readonly everyMs: number;
+}
+
 /**
  * The background jobs of issue 6: notification delivery and the audit sealer (every poll), the
- * deadline watch and the end of front-office storage (every minute).
+ * deadline watch and the end of front-office storage (every minute); with `auditHead`, the
+ * export of the audit chain's signed head (every AUDIT_ANCHOR_EVERY_MINUTES).
  */
-export function createBackgroundJobs(services: JobServices, sender: MessageSender): Job[] {
+export function createBackgroundJobs(
+  services: JobServices,
+  sender: MessageSender,
+  auditHead?: AuditHeadExportJob,
+): Job[] {
+  let lastExported: string | undefined;
+  const exportJobs: Job[] = auditHead
+    ? [
+        {
+          // Signs the chain's head and writes/POSTs it outside the database. A head already
+          // exported by this process is not exported again until the chain grows.
+          name: 'audit-head-export',
+          everyMs: auditHead.everyMs,
+          run: async () => {
+            const result = await exportAuditHead(
+              services.db,
+              auditHead.signer,
+              { ...auditHead.target, ...(lastExported ? { skipHash: lastExported } : {}) },
+              services.now(),
+            );
+            if (!result.file) return 0;
+            lastExported = result.head?.hash;
+            return 1;
+          },
+        },
+      ]
+    : [];
   return [
     {
       name: 'outbox',
@@ -59,6 +95,7 @@ export function createBackgroundJobs(services: JobServices, sender: MessageSende
       batchSize: auditSealBatchSize,
       run: async () => (await sealAuditTrail(services.db, services.now())).sealed,
     },
+    ...exportJobs,
   ];
 }
 
@@ -70,7 +107,11 @@ export function createWorker(
   config: Config,
   logger: Logger,
   applications: ApplicationServices,
-  adapters: { sms?: SmsSender; sender?: MessageSender } = {},
+  adapters: {
+    sms?: SmsSender;
+    sender?: MessageSender;
+    installationSigner?: InstallationSigner;
+  } = {},
 ): JobRunner {
   const sender =
     adapters.sender ??
@@ -80,7 +121,15 @@ export function createWorker(
     });
   const services = jobServicesOf(applications, config.worker);
   return createJobRunner({
-    jobs: createBackgroundJobs(services, sender),
+    jobs: createBackgroundJobs(
+      services,
+      sender,
+      adapters.installationSigner && {
+        signer: adapters.installationSigner,
+        target: { directory: config.audit.anchorDirectory, url: config.audit.anchorUrl },
+        everyMs: config.audit.anchorEveryMs,
+      },
+    ),
     logger: logger.child({ component: 'worker' }),
     now: applications.now,
     pollMs: config.worker.pollMs,

@@ -3,6 +3,7 @@ import type { Logger } from '../config/logger.js';
 import type { ApplicationServices } from '../features/applications/application-services.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { isDatabaseEmpty } from '../storage/demo.repository.js';
+import type { InstallationKeys } from '../signing/installation-key.js';
 import { createWorker } from './background-jobs.js';
 
 /** What the server runs beside HTTP: stop it before closing the database. */
@@ -19,6 +20,7 @@ export async function startBackground(
   config: Config,
   logger: Logger,
   applications: ApplicationServices,
+  installation?: InstallationKeys,
 ): Promise<Background> {
   if (config.demoData && (await isDatabaseEmpty(applications.db))) {
     const started = Date.now();
@@ -32,7 +34,12 @@ export async function startBackground(
     );
   }
   if (!config.worker.enabled) return { stop: async () => {} };
-  const worker = createWorker(config, logger, applications);
+  const worker = createWorker(
+    config,
+    logger,
+    applications,
+    installation ? { installationSigner: installation.signer } : {},
+  );
   worker.start();
   return { stop: () => worker.stop() };
 }

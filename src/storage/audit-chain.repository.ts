@@ -1,5 +1,10 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { computeAuditHash, type AuditEventRow } from './audit.repository.js';
+import {
+  auditKeyInUse,
+  computeAuditHash,
+  computeAuditMac,
+  type AuditEventRow,
+} from './audit.repository.js';
 import type { Database } from './db.js';
 import type { Tables } from './schema.js';
 
@@ -12,7 +17,10 @@ export interface AuditSealRound {
   readonly sealed: number;
   /** false: another sealer held the lock (only with `wait: false`); nothing was done. */
   readonly hasLock: boolean;
-  /** An unsealed row whose content no longer matches its hash: sealing stops before it. */
+  /**
+   * An unsealed row whose content no longer matches its hash, or (with the audit key) whose MAC
+   * is wrong or missing after keyed rows: sealing stops before it.
+   */
   readonly blockedAtId?: number;
 }
 
@@ -20,6 +28,8 @@ export interface AuditSealRound {
 export interface AuditChainHead {
   readonly position: number;
   readonly hash: string;
+  /** The head row's MAC (null when it has none). */
+  readonly mac: string | null;
 }
 
 type AuditEventSelectable = Selectable<Tables['audit_event']>;
@@ -37,18 +47,48 @@ function toRow(row: AuditEventSelectable): AuditEventRow {
     previousHash: row.previous_hash,
     hash: row.hash,
     chainPosition: row.chain_position,
+    mac: row.mac,
   };
+}
+
+/**
+ * Whether a row's MAC checks out under `key`: a row with a MAC must carry the right one; a row
+ * without one is accepted only before the first keyed row of the chain (`isKeyed` false: rows
+ * written before the key existed). Without a key nothing can be checked (true).
+ */
+function isMacValid(row: AuditEventRow, key: Buffer | undefined, isKeyed: boolean): boolean {
+  if (!key) return true;
+  if (row.mac === null) return !isKeyed;
+  return computeAuditMac(key, computeAuditHash(null, row)) === row.mac;
 }
 
 async function findHead(trx: Transaction<Tables> | Database): Promise<AuditChainHead | undefined> {
   const head = await trx
     .selectFrom('audit_event')
-    .select(['chain_position', 'hash'])
+    .select(['chain_position', 'hash', 'mac'])
     .where('chain_position', 'is not', null)
     .orderBy('chain_position', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return head ? { position: head.chain_position!, hash: head.hash } : undefined;
+  return head ? { position: head.chain_position!, hash: head.hash, mac: head.mac } : undefined;
+}
+
+/** The row at a chain position (for a check against an exported head). */
+export async function findChainRow(
+  db: Database,
+  position: number,
+): Promise<AuditChainHead | undefined> {
+  const row = await db
+    .selectFrom('audit_event')
+    .select(['chain_position', 'hash', 'mac'])
+    .where('chain_position', '=', position)
+    .executeTakeFirst();
+  return row ? { position: row.chain_position!, hash: row.hash, mac: row.mac } : undefined;
+}
+
+/** The chain's head now (undefined while nothing is sealed). */
+export async function findChainHead(db: Database): Promise<AuditChainHead | undefined> {
+  return findHead(db);
 }
 
 /**
@@ -92,15 +132,24 @@ export async function sealAuditEvents(
     const head = await findHead(trx);
     let position = head?.position ?? 0;
     let previousHash = head?.hash ?? null;
+    const key = auditKeyInUse();
+    // Once the chain holds a keyed row, every later row must be keyed: a row without a MAC
+    // was written by someone without the key (or by a process not configured with it).
+    let isKeyed = (head?.mac ?? null) !== null;
     const sealed: { id: number; position: number; previousHash: string | null; hash: string }[] =
       [];
     let blockedAtId: number | undefined;
     for (const stored of pending) {
       const row = toRow(stored);
-      if (row.previousHash !== null || computeAuditHash(null, row) !== row.hash) {
+      if (
+        row.previousHash !== null ||
+        computeAuditHash(null, row) !== row.hash ||
+        !isMacValid(row, key, isKeyed)
+      ) {
         blockedAtId = row.id;
         break;
       }
+      isKeyed ||= row.mac !== null;
       position += 1;
       const hash = computeAuditHash(previousHash, row);
       sealed.push({ id: row.id, position, previousHash, hash });
@@ -147,6 +196,13 @@ export const AuditBreakReason = {
   anchorMissing: 'anchor_missing',
   /** An unsealed row whose hash does not match its own content. */
   unsealedAltered: 'unsealed_altered',
+  /**
+   * A row whose MAC is not the installation key's MAC of its content, or a row without a MAC
+   * after keyed rows: written by someone without the key (checked only with the key).
+   */
+  macMismatch: 'mac_mismatch',
+  /** An application event or an issued document without its audit row. */
+  auditMissing: 'audit_missing',
 } as const;
 export type AuditBreakReason = (typeof AuditBreakReason)[keyof typeof AuditBreakReason];
 
@@ -156,6 +212,10 @@ export interface AuditChainScan {
   readonly sealedRows: number;
   readonly unsealedRows: number;
   readonly head: AuditChainHead | null;
+  /** Whether MACs were checked (only a process holding the installation's audit key can). */
+  readonly macsChecked: boolean;
+  /** What must have audit rows, and how many of them have none. */
+  readonly coverage: AuditCoverage;
   /** The first problem found, in chain order; absent when the trail is intact. */
   readonly broken?: {
     readonly reason: AuditBreakReason;
@@ -163,6 +223,67 @@ export interface AuditChainScan {
     readonly id: number | null;
     /** The chain position where the problem shows, when it has one. */
     readonly position: number | null;
+  };
+}
+
+/** Rows of audited tables and how many lack their audit row. */
+export interface AuditCoverage {
+  readonly applicationEvents: number;
+  readonly applicationEventsWithoutAudit: number;
+  readonly documents: number;
+  readonly documentsWithoutAudit: number;
+  /** The first one without its audit row, e.g. "application_event 3f…:4" or "document 9a…". */
+  readonly firstWithoutAudit: string | null;
+}
+
+/**
+ * Counts what must have audit rows: every application event (its `application.<type>` row:
+ * subject the application, `details.sequence` the event's sequence) and every issued document
+ * (its `document.issued`/`document.reissued` row). Removing audit rows — or the whole trail —
+ * while the audited rows stay shows here.
+ */
+export async function countAuditCoverage(db: Database): Promise<AuditCoverage> {
+  const { rows } = await sql<{
+    events: string;
+    events_missing: string;
+    first_event: string | null;
+    documents: string;
+    documents_missing: string;
+    first_document: string | null;
+  }>`
+    with missing_event as (
+      select e.application_id, e.sequence from application_event e
+      where not exists (
+        select 1 from audit_event a
+        where a.subject_type = 'application' and a.subject_id = e.application_id::text
+          and a.action = 'application.' || e.type
+          and a.details ->> 'sequence' = e.sequence::text)
+    ), missing_document as (
+      select d.id from document d
+      where not exists (
+        select 1 from audit_event a
+        where a.subject_type = 'document' and a.subject_id = d.id::text
+          and a.action in ('document.issued', 'document.reissued'))
+    )
+    select
+      (select count(*) from application_event) as events,
+      (select count(*) from missing_event) as events_missing,
+      (select application_id::text || ':' || sequence from missing_event
+        order by application_id, sequence limit 1) as first_event,
+      (select count(*) from document) as documents,
+      (select count(*) from missing_document) as documents_missing,
+      (select id::text from missing_document order by id limit 1) as first_document`.execute(db);
+  const row = rows[0]!;
+  return {
+    applicationEvents: Number(row.events),
+    applicationEventsWithoutAudit: Number(row.events_missing),
+    documents: Number(row.documents),
+    documentsWithoutAudit: Number(row.documents_missing),
+    firstWithoutAudit: row.first_event
+      ? `application_event ${row.first_event}`
+      : row.first_document
+        ? `document ${row.first_document}`
+        : null,
   };
 }
 
@@ -175,7 +296,10 @@ export interface AuditChainScan {
 export async function scanAuditChain(db: Database, pageSize = 2_000): Promise<AuditChainScan> {
   let expected = 1;
   let previousHash: string | null = null;
+  let previousMac: string | null = null;
   let broken: AuditChainScan['broken'];
+  const key = auditKeyInUse();
+  let isKeyed = false;
   for (;;) {
     const page = await db
       .selectFrom('audit_event')
@@ -193,9 +317,13 @@ export async function scanAuditChain(db: Database, pageSize = 2_000): Promise<Au
         broken = { reason: AuditBreakReason.linkMismatch, id: row.id, position };
       } else if (computeAuditHash(previousHash, row) !== row.hash) {
         broken = { reason: AuditBreakReason.hashMismatch, id: row.id, position };
+      } else if (!isMacValid(row, key, isKeyed)) {
+        broken = { reason: AuditBreakReason.macMismatch, id: row.id, position };
       }
       if (broken) break;
+      isKeyed ||= row.mac !== null;
       previousHash = row.hash;
+      previousMac = row.mac;
       expected += 1;
     }
     if (broken || page.length < pageSize) break;
@@ -209,14 +337,21 @@ export async function scanAuditChain(db: Database, pageSize = 2_000): Promise<Au
     .executeTakeFirstOrThrow();
   const rows = Number(counts.rows);
   const sealedRows = Number(counts.sealed);
-  const head = expected > 1 ? { position: expected - 1, hash: previousHash! } : null;
+  const head =
+    expected > 1 ? { position: expected - 1, hash: previousHash!, mac: previousMac } : null;
   broken ??= await findAnchorBreak(db, head);
-  broken ??= await findUnsealedBreak(db, pageSize);
+  broken ??= await findUnsealedBreak(db, pageSize, key, isKeyed);
+  const coverage = await countAuditCoverage(db);
+  if (!broken && coverage.applicationEventsWithoutAudit + coverage.documentsWithoutAudit > 0) {
+    broken = { reason: AuditBreakReason.auditMissing, id: null, position: null };
+  }
   return {
     rows,
     sealedRows,
     unsealedRows: rows - sealedRows,
     head,
+    macsChecked: key !== undefined,
+    coverage,
     ...(broken ? { broken } : {}),
   };
 }
@@ -254,7 +389,10 @@ async function findAnchorBreak(
 async function findUnsealedBreak(
   db: Database,
   pageSize: number,
+  key: Buffer | undefined,
+  isChainKeyed: boolean,
 ): Promise<AuditChainScan['broken']> {
+  let isKeyed = isChainKeyed;
   let afterId = 0;
   for (;;) {
     const page = await db
@@ -269,6 +407,9 @@ async function findUnsealedBreak(
       const row = toRow(stored);
       if (row.previousHash !== null || computeAuditHash(null, row) !== row.hash)
         return { reason: AuditBreakReason.unsealedAltered, id: row.id, position: null };
+      if (!isMacValid(row, key, isKeyed))
+        return { reason: AuditBreakReason.macMismatch, id: row.id, position: null };
+      isKeyed ||= row.mac !== null;
       afterId = row.id;
     }
     if (page.length < pageSize) return undefined;

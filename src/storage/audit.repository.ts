@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from './db.js';
 import type { JsonObject, JsonValue, Tables } from './schema.js';
@@ -36,6 +36,34 @@ export interface AuditEventRow {
   hash: string;
   /** Place in the chain (1…n), null until the sealer has chained the row. */
   chainPosition: number | null;
+  /** HMAC of the content hash under the installation's audit key; null without the key. */
+  mac: string | null;
+}
+
+/**
+ * The installation's audit key (a secret kept in the PKI folder, never in the database): set
+ * once at start by the server, the worker and `audit verify` ({@link useAuditKey}). A process
+ * without it writes rows without a MAC and cannot check MACs.
+ */
+let auditKey: Buffer | undefined;
+
+/** Sets (or, with undefined, clears) the audit key of this process. */
+export function useAuditKey(key: Uint8Array | undefined): void {
+  auditKey = key ? Buffer.from(key) : undefined;
+}
+
+/** The audit key in use, if any. */
+export function auditKeyInUse(): Buffer | undefined {
+  return auditKey;
+}
+
+/**
+ * The MAC of an audit row: HMAC-SHA256 (hex) under `key` over its content hash
+ * (`computeAuditHash(null, row)`). Whoever writes to the database without the key cannot
+ * make a row that passes `audit verify`.
+ */
+export function computeAuditMac(key: Uint8Array, contentHash: string): string {
+  return createHmac('sha256', key).update(`qyzmet-audit\n${contentHash}`).digest('hex');
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
@@ -60,7 +88,7 @@ export function canonicalJson(value: JsonValue): string {
  */
 export function computeAuditHash(
   previousHash: string | null,
-  row: Omit<AuditEventRow, 'id' | 'hash' | 'previousHash' | 'chainPosition'>,
+  row: Omit<AuditEventRow, 'id' | 'hash' | 'previousHash' | 'chainPosition' | 'mac'>,
 ): string {
   const canonical = canonicalJson({
     action: row.action,
@@ -123,7 +151,9 @@ export function auditInsertOf(events: readonly AuditEventInput[]) {
       subjectId: event.subjectId ?? null,
       details: JSON.parse(JSON.stringify(event.details ?? {})) as JsonObject,
     };
-    return { ...content, previousHash: null, hash: computeAuditHash(null, content) };
+    const hash = computeAuditHash(null, content);
+    const mac = auditKey ? computeAuditMac(auditKey, hash) : null;
+    return { ...content, previousHash: null, hash, mac };
   });
   const values = rows.map((row) => ({
     occurred_at: row.occurredAt,
@@ -135,6 +165,7 @@ export function auditInsertOf(events: readonly AuditEventInput[]) {
     details: JSON.stringify(row.details),
     previous_hash: null,
     hash: row.hash,
+    mac: row.mac,
   }));
   return { rows, values };
 }
@@ -161,5 +192,6 @@ export async function listAuditEvents(
     previousHash: row.previous_hash,
     hash: row.hash,
     chainPosition: row.chain_position,
+    mac: row.mac,
   }));
 }

@@ -160,6 +160,8 @@ export async function listApplicationDocuments(
     id: string;
     number: string;
     kind: string;
+    /** The title printed on it (kk/ru), when its content records one. */
+    title: { kk: string; ru: string } | null;
     signedAt: Date;
     replacesDocumentId: string | null;
   }>
@@ -167,6 +169,7 @@ export async function listApplicationDocuments(
   const rows = await db
     .selectFrom('document')
     .select(['id', 'number', 'kind', 'signed_at', 'replaces_document_id'])
+    .select(sql<{ kk: string; ru: string } | null>`content -> 'template' -> 'title'`.as('title'))
     .where('application_id', '=', applicationId)
     .orderBy('signed_at')
     .orderBy('number')
@@ -175,6 +178,7 @@ export async function listApplicationDocuments(
     id: row.id,
     number: row.number,
     kind: row.kind,
+    title: row.title ?? null,
     signedAt: row.signed_at,
     replacesDocumentId: row.replaces_document_id,
   }));

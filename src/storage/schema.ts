@@ -73,6 +73,11 @@ export interface AuditEventTable {
   hash: ColumnType<string, string, string>;
   /** The row's place in the chain, 1…n; null until the sealer chains it. */
   chain_position: ColumnType<number | null, never, number>;
+  /**
+   * HMAC-SHA256 (hex) of the content hash under the installation's audit key (kept outside
+   * the database); null on rows written before migration 0101 or by a process without the key.
+   */
+  mac: ColumnType<string | null, string | null, never>;
 }
 
 /** The chain's head as the sealer left it after a round: removal of later rows shows. */
@@ -400,7 +405,7 @@ export interface RateLimitTable {
   hits: number;
 }
 
-/** Consecutive wrong passwords of an account, or of an account from one address (0101). */
+/** Consecutive wrong passwords of an account, or of an account from one address (0102). */
 export interface LoginThrottleTable {
   key: string;
   failures: number;

@@ -35,12 +35,32 @@ const seal = (db: Database = database.db, batchSize = 1_000) =>
 
 class Rollback extends Error {}
 
+/**
+ * What an attacker with the tables' owner rights can do: switch off the append-only triggers
+ * (migration 0101) for one transaction. The application's own statements cannot.
+ */
+async function disableAppendOnly(trx: Database): Promise<void> {
+  await sql`alter table audit_event disable trigger user`.execute(trx);
+  await sql`alter table audit_anchor disable trigger user`.execute(trx);
+}
+
+/** Tampers as the owner, committed. */
+async function tamperAsOwner(tamper: (trx: Database) => Promise<unknown>): Promise<void> {
+  await database.db.transaction().execute(async (trx) => {
+    await disableAppendOnly(trx);
+    await tamper(trx);
+    await sql`alter table audit_event enable trigger user`.execute(trx);
+    await sql`alter table audit_anchor enable trigger user`.execute(trx);
+  });
+}
+
 /** Tampers inside a transaction, scans the tampered trail, then rolls the tampering back. */
 async function scanTampered(tamper: (trx: Database) => Promise<unknown>): Promise<AuditChainScan> {
   let scan: AuditChainScan | undefined;
   await database.db
     .transaction()
     .execute(async (trx) => {
+      await disableAppendOnly(trx);
       await tamper(trx);
       scan = await scanAuditChain(trx, 2);
       throw new Rollback();
@@ -117,7 +137,15 @@ describe(`audit_event chain on ${testBackend}`, () => {
       rows: 8,
       sealedRows: 8,
       unsealedRows: 0,
-      head: { position: 8, hash: rows[7]!.hash },
+      head: { position: 8, hash: rows[7]!.hash, mac: null },
+      macsChecked: false,
+      coverage: {
+        applicationEvents: 0,
+        applicationEventsWithoutAudit: 0,
+        documents: 0,
+        documentsWithoutAudit: 0,
+        firstWithoutAudit: null,
+      },
     });
   });
 
@@ -286,8 +314,8 @@ describe(`audit_event chain on ${testBackend}`, () => {
   it('refuses to seal a row altered before it was sealed, and names it', async () => {
     const first = await database.db.transaction().execute((trx) => appendAudit(trx, event(55)));
     const second = await database.db.transaction().execute((trx) => appendAudit(trx, event(56)));
-    await sql`update audit_event set action = 'a.altered' where id = ${second.id}`.execute(
-      database.db,
+    await tamperAsOwner((trx) =>
+      sql`update audit_event set action = 'a.altered' where id = ${second.id}`.execute(trx),
     );
     const round = await seal();
     expect(round).toEqual({ sealed: 1, hasLock: true, blockedAtId: second.id });

@@ -15,6 +15,7 @@ import { issueCrl } from '../../src/signing/certificate-authority.js';
 import { createDemoPki, type DemoPki } from '../../src/signing/demo-pki.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createTestDatabase } from '../support/database.js';
+import { regulationOf } from '../support/regulation-of.js';
 import { pdfQrCodes, pdfText } from '../support/documents.js';
 import { testConfig } from '../support/server.js';
 import { applicationServices } from '../support/applications.js';
@@ -28,7 +29,11 @@ const head = {
   patronymic: 'Бауыржанұлы',
   organisation: { name: 'ГУ «Отдел образования города Актобе»', bin: '040340001234', isHead: true },
 };
-const template = findTemplate('order_extract', 'extern-permission')!;
+// The result of Kostanay's extern-permission regulation, as its definition lists it.
+const definition = regulationOf('extern-permission', 'kostanay').results.find(
+  (entry) => entry.kind === 'result',
+)!;
+const template = findTemplate('result', definition);
 
 let database: DatabaseHandle;
 let pki: DemoPki;
@@ -44,8 +49,9 @@ beforeAll(async () => {
     database.db,
     { trustStore, publicUrl },
     {
-      kind: 'order_extract',
+      kind: 'result',
       serviceCode: 'extern-permission',
+      definition,
       applicationId: 'APP-000123',
       fields: sampleFields(template),
       signer: pki.holders[0]!.signing,
@@ -87,7 +93,7 @@ describe('issued documents and /verify', () => {
     const text = pdfText(issued.pdf).replace(/\s+/g, ' ');
     expect(text).toContain(template.title.kk);
     expect(text).toContain(template.title.ru);
-    expect(text).toMatch(/EXT-2026-\d{6}/);
+    expect(text).toMatch(/RES-2026-\d{6}/);
     expect(text).toContain(issued.number);
     // The value printed on the PDF is the one /verify shows under the same name.
     expect(text).toContain(issued.signedContentSha256);
@@ -123,7 +129,7 @@ describe('issued documents and /verify', () => {
       intact: true,
       signature: { valid: true },
       number: issued.number,
-      kind: 'order_extract',
+      kind: 'result',
       signerName: 'ЖҰМАБЕКОВ ЕРЖАН БАУЫРЖАНҰЛЫ',
       signedAt: now.toISOString(),
       pdfSha256: issued.pdfSha256,
@@ -157,7 +163,7 @@ describe('issued documents and /verify', () => {
     expect(await same.json()).toMatchObject({ genuine: true, presented: { matches: true } });
 
     const altered = new Uint8Array(issued.pdf);
-    const index = Buffer.from(altered).indexOf('EXT-2026');
+    const index = Buffer.from(altered).indexOf('RES-2026');
     altered[index + 4] = '3'.charCodeAt(0);
     const post = await json(`/verify/${issued.id}`, {
       method: 'POST',
@@ -210,7 +216,11 @@ describe('issued documents and /verify', () => {
     const second = await reissueDocument(
       database.db,
       { trustStore, publicUrl },
-      { documentId: issued.id, fields: { grade: '10' }, signer: pki.holders[0]!.signing },
+      {
+        documentId: issued.id,
+        fields: { 'student-name': 'Сейітқали Нұрсұлтан' },
+        signer: pki.holders[0]!.signing,
+      },
       later,
     );
     expect(second.id).not.toBe(issued.id);
@@ -246,8 +256,9 @@ describe('issued documents and /verify', () => {
         database.db,
         { trustStore: pki.trustStore(), publicUrl },
         {
-          kind: 'order_extract',
+          kind: 'result',
           serviceCode: 'extern-permission',
+          definition,
           fields: sampleFields(template),
           signer: pki.holders[0]!.signing,
           expectedSigner: { bin: '160440007161' },
@@ -263,7 +274,8 @@ describe('issued documents and /verify', () => {
         database.db,
         { trustStore: pki.trustStore(), publicUrl },
         {
-          kind: 'enrolment_notice',
+          // Not a kind Qyzmet issues.
+          kind: 'enrolment_notice' as never,
           serviceCode: 'extern-permission',
           fields: {},
           signer: pki.holders[0]!.signing,
@@ -293,7 +305,7 @@ describe('issued documents and /verify', () => {
       {
         kind: 'receipt',
         serviceCode: 'extern-permission',
-        fields: sampleFields(findTemplate('receipt', null)!),
+        fields: sampleFields(findTemplate('receipt')),
         signer: pki.holders[0]!.signing,
       },
       new Date(now.getTime() + 2 * 3_600_000),

@@ -105,7 +105,7 @@ describe(`the executor signs after the commission (seed 003, disabled children) 
     expect(prepared).toMatchObject({
       currentStepId: 'sign-result',
       version: atSigning.version,
-      kind: 'support_notification',
+      kind: 'result',
     });
     await expect(
       prepareSampleDraft(services, signing, executor, {

@@ -7,11 +7,9 @@ import { createBackOfficeFixture, type BackOfficeFixture } from '../support/back
 import { testBackend } from '../support/database.js';
 
 const duplicateFields = {
-  documentType: 'Аттестат об общем среднем образовании',
-  duplicateNumber: 'ЖОБ 0012345',
-  holderName: 'Сейітқали Әлия',
+  'document-type': 'Аттестат об общем среднем образовании',
+  'holder-name': 'Сейітқали Әлия',
   school: 'School 1',
-  graduationYear: '2005',
 };
 const applicantIin = '900101300007';
 

@@ -161,11 +161,9 @@ describe('the back office: organisations, roles, signatures and forgery', () => 
       `/back-office/applications/${applicationId}/actions/draft-result`,
       {
         idempotencyKey: 'web-key-draft-1',
-        'field.documentType': 'Аттестат',
-        'field.duplicateNumber': 'ЖОБ 0012345',
-        'field.holderName': 'Сейітқали Әлия',
+        'field.document-type': 'Аттестат',
+        'field.holder-name': 'Сейітқали Әлия',
         'field.school': 'School 1',
-        'field.graduationYear': '2005',
       },
     );
     expect(drafted.status).toBe(303);

@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackOfficeFixture, type BackOfficeFixture } from '../support/back-office.js';
 
 const duplicateFields = {
-  documentType: 'Аттестат об общем среднем образовании',
-  duplicateNumber: 'ЖОБ 0012345',
-  holderName: 'Сейітқали Әлия',
+  'document-type': 'Аттестат об общем среднем образовании',
+  'holder-name': 'Сейітқали Әлия',
   school: 'School 1',
-  graduationYear: '2005',
 };
 
 interface Prepared {
@@ -59,7 +57,8 @@ describe('two-phase signing of results: the executor drafts, the head signs with
     expect(prepared.status).toBe(200);
     const draft = (await prepared.json()) as Prepared;
     expect(draft.currentStepId).toBe('sign');
-    expect(draft.number).toMatch(/^DUP-2019-\d{6}$/);
+    // Numbered by kind (the result's prefix); the title comes from the regulation.
+    expect(draft.number).toMatch(/^RES-2019-\d{6}$/);
     expect(Buffer.from(draft.pdfSha256Base64, 'base64').toString('hex')).toBe(draft.pdfSha256);
 
     // A CMS made with the executor's key, sent by the head: not the head's IIN.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/config/logger.js';
 import { sampleFields } from '../../src/documents/sample-fields.js';
 import { findTemplate } from '../../src/documents/templates.js';
+import { regulationOf } from '../support/regulation-of.js';
 import { issueDocument, type IssuedDocument } from '../../src/features/documents/issue-document.js';
 import { createApp } from '../../src/http/app.js';
 import { createDemoPki } from '../../src/signing/demo-pki.js';
@@ -27,13 +28,17 @@ describe('/verify/<id> speaks the language the person chose', () => {
     database = await createTestDatabase();
     const pki = await createDemoPki({ now, holders: [head] });
     const trustStore = pki.trustStore();
-    const template = findTemplate('order_extract', 'extern-permission')!;
+    const definition = regulationOf('extern-permission', 'kostanay').results.find(
+      (entry) => entry.kind === 'result',
+    )!;
+    const template = findTemplate('result', definition);
     issued = await issueDocument(
       database.db,
       { trustStore, publicUrl: 'https://qyzmet.example.kz' },
       {
-        kind: 'order_extract',
+        kind: 'result',
         serviceCode: 'extern-permission',
+        definition,
         applicationId: 'APP-000321',
         fields: sampleFields(template),
         signer: pki.holders[0]!.signing,

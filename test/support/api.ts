@@ -15,6 +15,7 @@ import {
 } from './applications.js';
 import { createTestDatabase } from './database.js';
 import { sampleDraftFields } from '../../src/features/demo/sign-result.js';
+import { regulationOf } from './regulation-of.js';
 import { cmsOverSha256, createTestResultSigning } from './sign-result.js';
 
 type Staff = Principal & { kind: 'staff' };
@@ -144,7 +145,7 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
       body: {
         idempotencyKey: nextKey(),
         outcome,
-        fields: sampleDraftFields(outcome, 'duplicates'),
+        fields: sampleDraftFields(outcome, regulationOf('duplicates', 'kostanay')),
       },
     });
     if (prepared.status !== 200)

@@ -8,6 +8,7 @@ import type { ApplicationServices } from '../../src/features/applications/applic
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { sampleDraftFields } from '../../src/features/demo/sign-result.js';
+import { regulationOf } from './regulation-of.js';
 import { registerProvenCitizen } from './citizens.js';
 import { startServer } from '../../src/http/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
@@ -144,7 +145,7 @@ export async function completeThroughApi(
   await step(staff.head, { stepId: 'assign', executorId: staff.executor.principal.staffId });
   const draft = await post(staff.executor, '/documents/prepare', {
     outcome: 'result',
-    fields: sampleDraftFields('result', 'duplicates'),
+    fields: sampleDraftFields('result', regulationOf('duplicates', 'national')),
   });
   const signed = await post(staff.head, `/documents/${draft.draftId!}/sign`, {
     cms: await cmsOverSha256(headKey, draft.pdfSha256!, now),

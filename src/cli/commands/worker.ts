@@ -2,6 +2,9 @@ import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
+import { useInstallationKeys } from '../../features/system/use-installation-keys.js';
+import { recordStart } from '../../features/system/record-start.js';
+import { findInstance } from '../../storage/instance.repository.js';
 import { UsageError, type Command } from '../command.js';
 
 export const workerCommand: Command = {
@@ -15,7 +18,9 @@ at a front office for longer than the regulation allows. Any number of workers m
 against one PostgreSQL server (DATABASE_URL): each claims its work with FOR UPDATE SKIP LOCKED.
 The embedded database serves one process: with PGlite, \`qyzmet serve\` runs the jobs itself.
 --once runs every job one time and exits. Configuration: WORKER_POLL_MS,
-DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.`,
+DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS. It also seals
+the audit trail and exports its signed head (AUDIT_ANCHOR_DIR, AUDIT_ANCHOR_URL,
+AUDIT_ANCHOR_EVERY_MINUTES); PKI_DIR must be the server's (installation/ holds the audit key).`,
   async run(argv) {
     const isOnce = argv.includes('--once');
     const unknown = argv.filter((argument) => argument !== '--once');
@@ -33,11 +38,21 @@ DEADLINE_WARNING_FRACTION, DEADLINE_ESCALATE_AFTER_MINUTES, OUTBOX_MAX_ATTEMPTS.
     });
     try {
       if (config.migrateOnStart) await migrateToLatest(database.db);
+      const instance =
+        (await findInstance(database.db)) ?? (await recordStart(database.db, new Date()));
+      // The same PKI_DIR as the server's: audit rows carry the installation key's MAC.
+      const keys = await useInstallationKeys(
+        config.pki.directory,
+        instance.installationId,
+        new Date(),
+      );
       const applications = await loadApplicationServices(database.db, () => new Date(), {
         regulations: config.regulationsDirectory,
         sandbox: config.sandbox,
       });
-      const worker = createWorker(config, logger, applications);
+      const worker = createWorker(config, logger, applications, {
+        installationSigner: keys.signer,
+      });
       if (isOnce) {
         const changed = await worker.runOnce();
         console.log(JSON.stringify(changed));

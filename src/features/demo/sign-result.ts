@@ -1,5 +1,7 @@
 import type { ChannelFlow } from '../../domain/regulation/ChannelFlow.js';
+import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import type { Step } from '../../domain/regulation/Step.js';
+import { getApplicationFor } from '../applications/load-application.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { sampleFields } from '../../documents/sample-fields.js';
 import { signCms, type SigningCredential } from '../../signing/cms-sign.js';
@@ -56,9 +58,9 @@ const systemFilled = new Set(['requestNumber', 'requestDate', 'service']);
 /** Sample values of the template's fields the executor fills (the system fills the rest). */
 export function sampleDraftFields(
   outcome: DraftOutcome,
-  serviceCode: string,
+  regulation: Pick<RegulationDefinition, 'results'>,
 ): Record<string, string | string[]> {
-  const template = draftTemplate(outcome, serviceCode);
+  const template = draftTemplate(outcome, regulation);
   if (!template) return {};
   return Object.fromEntries(
     Object.entries(sampleFields(template)).filter(([key]) => !systemFilled.has(key)),
@@ -66,7 +68,7 @@ export function sampleDraftFields(
 }
 
 /** The executor prepares the draft of `outcome` with sample field values (phase one). */
-export function prepareSampleDraft(
+export async function prepareSampleDraft(
   services: ApplicationServices,
   signing: Pick<ResultSigning, 'publicUrl'>,
   principal: Principal,
@@ -77,11 +79,12 @@ export function prepareSampleDraft(
     idempotencyKey: string;
   },
 ): Promise<PreparedDocumentResult> {
+  const { regulation } = await getApplicationFor(services, principal, input.applicationId);
   return prepareResultDocument(services, { publicUrl: signing.publicUrl }, principal, {
     idempotencyKey: input.idempotencyKey,
     applicationId: input.applicationId,
     outcome: input.outcome,
-    fields: sampleDraftFields(input.outcome, input.serviceCode),
+    fields: sampleDraftFields(input.outcome, regulation),
   });
 }
 

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../../domain/shared/locale.js';
+import { documentKindLabel } from '../../documents/templates.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { Database } from '../../storage/db.js';
 import { findDocument, listApplicationDocuments } from '../../storage/document.repository.js';
@@ -38,6 +40,8 @@ export async function listDocumentsOfApplication(
     id: string;
     number: string;
     kind: string;
+    /** The title printed on it, else the label of its kind (kk/ru/en). */
+    title: LocalizedText | { kk: string; ru: string };
     signedAt: Date;
     replacesDocumentId: string | null;
     isCurrent: boolean;
@@ -47,5 +51,9 @@ export async function listDocumentsOfApplication(
   const replaced = new Set(
     documents.map((d) => d.replacesDocumentId).filter((id): id is string => id !== null),
   );
-  return documents.map((document) => ({ ...document, isCurrent: !replaced.has(document.id) }));
+  return documents.map((document) => ({
+    ...document,
+    title: document.title ?? documentKindLabel(document.kind),
+    isCurrent: !replaced.has(document.id),
+  }));
 }

@@ -10,7 +10,13 @@ import {
   type FieldValue,
 } from '../../documents/document-content.js';
 import { renderDocumentPdf } from '../../documents/render-pdf.js';
-import { findTemplate, type DocumentKind } from '../../documents/templates.js';
+import {
+  findTemplate,
+  isDocumentKind,
+  type DocumentKind,
+  type DocumentTemplate,
+} from '../../documents/templates.js';
+import type { ResultDocument } from '../../domain/regulation/ResultDocument.js';
 import { certificateInfo } from '../../signing/certificate-info.js';
 import { signCms, type SigningCredential } from '../../signing/cms-sign.js';
 import { confirmSignature } from '../../signing/confirm-signature.js';
@@ -33,6 +39,10 @@ export interface DocumentSigningContext {
 export interface IssueDocumentInput {
   kind: DocumentKind;
   serviceCode: string | null;
+  /** The regulation's `results` entry of this kind (title and fields); generic when absent. */
+  definition?: Pick<ResultDocument, 'title' | 'fields'>;
+  /** The exact layout (a reissue keeps the replaced document's). */
+  template?: DocumentTemplate;
   applicationId?: string | null;
   language?: DocumentLanguage;
   organisation?: string | null;
@@ -103,7 +113,9 @@ export async function issueDocument(
   input: IssueDocumentInput,
   now: Date,
 ): Promise<IssuedDocument> {
-  const template = findTemplate(input.kind, input.serviceCode);
+  const template = !isDocumentKind(input.kind)
+    ? undefined
+    : (input.template ?? findTemplate(input.kind, input.definition));
   if (!template) {
     throw new DomainError(ErrorCode.validationFailed, {
       issues: [
@@ -136,6 +148,7 @@ export async function issueDocument(
     organisation: input.organisation ?? signerCertificate.identity.organisation ?? null,
     fields: input.fields,
     signer: { name: displayName(signerCertificate.identity), role: template.signerRole },
+    template,
     replacesNumber: input.replaces?.number ?? null,
     ...input.access,
     ...(input.sandbox ? { sandbox: true as const } : {}),

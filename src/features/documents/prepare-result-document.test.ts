@@ -57,7 +57,7 @@ describe('every signing step of every regulation can be reached by prepare and s
                 before.decide?.ifNo === step.id,
             ),
           ].filter((candidate) => draftableOutcomes(candidate, flow).includes(outcome));
-          if (drafting.length === 0 || !draftTemplate(outcome, regulation.service)) {
+          if (drafting.length === 0 || !draftTemplate(outcome, regulation)) {
             unreachable.push(`${regulation.id}/${flow.channel}/${step.id}`);
           }
         }

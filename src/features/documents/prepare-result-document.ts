@@ -12,11 +12,11 @@ import {
   checkFields,
   contentSha256,
   sha256Hex,
+  templateOf,
   type DocumentContent,
   type FieldValue,
 } from '../../documents/document-content.js';
 import { renderDocumentPdf } from '../../documents/render-pdf.js';
-import { findTemplate, type DocumentKind } from '../../documents/templates.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import { nextDocumentSequence } from '../../storage/document.repository.js';
 import {
@@ -210,7 +210,7 @@ export async function prepareResultDocument(
         reason: 'stale_version',
       });
     }
-    const template = draftTemplate(input.outcome, regulation.service);
+    const template = draftTemplate(input.outcome, regulation);
     if (!template) {
       throw new DomainError(ErrorCode.validationFailed, {
         issues: [
@@ -281,6 +281,7 @@ export async function prepareResultDocument(
       organisation: provider.nameRu,
       fields,
       signer: { name: head.fullName, role: template.signerRole },
+      template,
       replacesNumber: null,
       // A sandbox installation's or a sandbox application's document (docs/sandbox.md).
       ...(services.sandbox || record.clockOffsetMs !== null ? { sandbox: true as const } : {}),
@@ -370,10 +371,9 @@ export function renderDraftPdf(draft: {
   serviceCode: string | null;
   content: Record<string, unknown>;
 }): Promise<Uint8Array> {
-  const template = findTemplate(draft.kind as DocumentKind, draft.serviceCode);
-  if (!template) throw new DomainError(ErrorCode.notFound, { kind: draft.kind });
-  return renderDocumentPdf(draft.content as unknown as DocumentContent, {
-    template,
+  const content = draft.content as unknown as DocumentContent;
+  return renderDocumentPdf(content, {
+    template: templateOf(content),
     mode: { kind: 'draft' },
   });
 }

@@ -1,5 +1,9 @@
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { DocumentContent, FieldValue } from '../../documents/document-content.js';
+import {
+  templateOf,
+  type DocumentContent,
+  type FieldValue,
+} from '../../documents/document-content.js';
 import type { SigningCredential } from '../../signing/cms-sign.js';
 import type { AuditActor } from '../../storage/audit.repository.js';
 import type { Database } from '../../storage/db.js';
@@ -44,6 +48,7 @@ export async function reissueDocument(
       {
         kind: content.kind,
         serviceCode: content.serviceCode,
+        template: templateOf(content),
         applicationId: old.applicationId,
         language: content.language,
         organisation: content.organisation,

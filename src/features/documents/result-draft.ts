@@ -1,10 +1,5 @@
 import { DocumentLanguage, formatKazakhstanTime } from '../../documents/document-content.js';
-import {
-  DocumentKind,
-  findTemplate,
-  listTemplates,
-  type DocumentTemplate,
-} from '../../documents/templates.js';
+import { DocumentKind, findTemplate, type DocumentTemplate } from '../../documents/templates.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import type { ApplicationEvent } from '../../domain/application/ApplicationEvent.js';
 import { getFlow, type ApplicationState } from '../../domain/application/fold.js';
@@ -13,29 +8,25 @@ import { getFlow, type ApplicationState } from '../../domain/application/fold.js
 export const DraftOutcome = { result: 'result', reasonedRefusal: 'reasoned_refusal' } as const;
 export type DraftOutcome = (typeof DraftOutcome)[keyof typeof DraftOutcome];
 
-/** Kinds that are not a provider's result (front office and queue papers). */
-const notResults: ReadonlySet<string> = new Set([
-  DocumentKind.receipt,
-  DocumentKind.refusalReceipt,
-  DocumentKind.courierRegister,
-  DocumentKind.reasonedRefusal,
-  DocumentKind.registrationSlip,
-]);
-
 /**
- * The template of the draft: the reasoned refusal (common to every service), or the
- * service's own result (src/documents/templates.ts; the regulations digest, "The services").
+ * The template of the draft, from the regulation's `results`: its reasoned refusal (the
+ * generic one when the regulation lists none), or its result — the entry of kind `result`,
+ * else `referral` (a kindergarten's referral is its result). Undefined when the regulation
+ * issues no result.
  */
 export function draftTemplate(
   outcome: DraftOutcome,
-  serviceCode: string,
+  regulation: Pick<RegulationDefinition, 'results'>,
 ): DocumentTemplate | undefined {
   if (outcome === DraftOutcome.reasonedRefusal) {
-    return findTemplate(DocumentKind.reasonedRefusal, serviceCode);
+    const refusal = regulation.results.find((entry) => entry.kind === 'reasoned_refusal');
+    return findTemplate(DocumentKind.reasonedRefusal, refusal);
   }
-  return listTemplates().find(
-    (entry) => entry.serviceCode === serviceCode && !notResults.has(entry.template.kind),
-  )?.template;
+  for (const kind of [DocumentKind.result, DocumentKind.referral] as const) {
+    const entry = regulation.results.find((candidate) => candidate.kind === kind);
+    if (entry) return findTemplate(kind, entry);
+  }
+  return undefined;
 }
 
 /** The fields the system fills for the executor (the request's number, date, the service). */

@@ -22,11 +22,11 @@ import { engineTargetOf, recordEvents } from '../applications/record-events.js';
 import { runCommand } from '../applications/run-command.js';
 import {
   sha256Hex,
+  templateOf,
   verificationCode,
   type DocumentContent,
 } from '../../documents/document-content.js';
 import { renderDocumentPdf } from '../../documents/render-pdf.js';
-import { findTemplate, type DocumentKind } from '../../documents/templates.js';
 import { verificationUrl } from './issue-document.js';
 import { draftLanguage } from './result-draft.js';
 
@@ -124,10 +124,10 @@ export async function signPreparedDocument(
     });
     const signerIin = verified.signer.identity.iin ?? null;
     const signerName = displayName(verified.signer.identity);
-    const template = findTemplate(draft.kind as DocumentKind, draft.serviceCode);
-    if (!template) throw new Error(`no template for the draft of kind ${draft.kind}`);
+    const content = draft.content as unknown as DocumentContent;
+    const template = templateOf(content);
     // The head signed the body (draft.pdf); the issued PDF adds the stamp stating that signature.
-    const pdf = await renderDocumentPdf(draft.content as unknown as DocumentContent, {
+    const pdf = await renderDocumentPdf(content, {
       template,
       mode: {
         kind: 'issued',

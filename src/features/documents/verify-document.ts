@@ -4,10 +4,11 @@ import {
   canonicalJson,
   sha256Hex,
   parseVerificationCode,
+  templateOf,
   verificationCode,
   type DocumentContent,
 } from '../../documents/document-content.js';
-import { findTemplate, type Bilingual, type DocumentKind } from '../../documents/templates.js';
+import type { Bilingual } from '../../documents/templates.js';
 import { verifyCms } from '../../signing/cms-verify.js';
 import type { TrustStore } from '../../signing/trust-store.js';
 import type { Database } from '../../storage/db.js';
@@ -103,7 +104,6 @@ export async function verifyDocument(
     presentedSha256 !== undefined
       ? { sha256: presentedSha256, matches: accepted.has(presentedSha256) }
       : undefined;
-  const template = findTemplate(document.kind as DocumentKind, document.serviceCode);
   const replacedBy = await findReplacement(db, document.id);
   const replaces = document.replacesDocumentId
     ? await findDocument(db, document.replacesDocumentId)
@@ -115,7 +115,7 @@ export async function verifyDocument(
     number: document.number,
     kind: document.kind,
     serviceCode: document.serviceCode,
-    title: template?.title ?? { kk: document.kind, ru: document.kind },
+    title: templateOf(content).title,
     signerName: document.signerName,
     signedAt: document.signedAt,
     genuine: intact && result.valid && (presented?.matches ?? true) && !refusedAsSandbox,

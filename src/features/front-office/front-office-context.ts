@@ -5,6 +5,7 @@ import { StaffRole } from '../../domain/shared/roles.js';
 import type { RegistryGateway } from '../../integrations/registries.js';
 import { issueDocument, type IssuedDocument } from '../documents/issue-document.js';
 import type { DocumentKind } from '../../documents/templates.js';
+import type { ResultDocument } from '../../domain/regulation/ResultDocument.js';
 import type { FieldValue } from '../../documents/document-content.js';
 import {
   getOrganisation,
@@ -59,6 +60,8 @@ export async function issueFrontOfficeDocument(
   document: {
     kind: DocumentKind;
     serviceCode: string | null;
+    /** The regulation's `results` entry of this kind (title, fields), when it lists one. */
+    definition?: Pick<ResultDocument, 'title' | 'fields'> | undefined;
     applicationId?: string;
     fields: Record<string, FieldValue>;
     access?: { organisationId?: string; fromOrganisationId?: string; toOrganisationId?: string };
@@ -88,6 +91,7 @@ export async function issueFrontOfficeDocument(
     {
       kind: document.kind,
       serviceCode: document.serviceCode,
+      ...(document.definition ? { definition: document.definition } : {}),
       applicationId: document.applicationId ?? null,
       organisation: `${organisation.nameKk} / ${organisation.nameRu}`,
       fields: document.fields,

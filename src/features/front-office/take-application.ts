@@ -242,6 +242,12 @@ async function advanceIntake(
         documentIds,
       });
     const { organisation, day } = await organisationToday(services, staff.principal.organisationId);
+    // The regulation's own receipt (title, fields) for the front office, when it lists one.
+    const resultOfKind = (kind: 'receipt' | 'refusal_receipt') =>
+      regulation.results.find(
+        (entry) =>
+          entry.kind === kind && (!entry.channels || entry.channels.includes(state.channel)),
+      );
     const common = {
       requestDate: day.split('-').reverse().join('.'),
       service: `${regulation.name.kk} / ${regulation.name.ru}`,
@@ -261,6 +267,7 @@ async function advanceIntake(
         const issued = await issueFrontOfficeDocument(context, staff, {
           kind: DocumentKind.refusalReceipt,
           serviceCode: regulation.service,
+          definition: resultOfKind('refusal_receipt'),
           applicationId: plan.applicationId,
           fields: {
             ...common,
@@ -277,6 +284,7 @@ async function advanceIntake(
         const issued = await issueFrontOfficeDocument(context, staff, {
           kind: DocumentKind.receipt,
           serviceCode: regulation.service,
+          definition: resultOfKind('receipt'),
           applicationId: plan.applicationId,
           fields: {
             ...common,

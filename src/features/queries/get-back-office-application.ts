@@ -108,7 +108,7 @@ export async function getBackOfficeApplication(
   const uploads = submitted ? await listApplicationUploads(services.db, record.id) : [];
   const drafting = Object.fromEntries(
     Object.values(DraftOutcome).map((outcome) => {
-      const template = draftTemplate(outcome, regulation.service);
+      const template = draftTemplate(outcome, regulation);
       return [
         outcome,
         template && { template, prefilled: prefilledFields(template, record, state, regulation) },

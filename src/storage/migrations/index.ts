@@ -22,7 +22,8 @@ import * as m0093 from './0093-portal-draft-application.js';
 import * as m0094 from './0094-document-signed-content.js';
 import * as m0095 from './0095-citizen-identity-proof.js';
 import * as m0100 from './0100-sandbox-clock.js';
-import * as m0101 from './0101-login-throttle.js';
+import * as m0101 from './0101-audit-append-only.js';
+import * as m0102 from './0102-login-throttle.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -52,5 +53,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0094-document-signed-content': m0094,
   '0095-citizen-identity-proof': m0095,
   '0100-sandbox-clock': m0100,
-  '0101-login-throttle': m0101,
+  '0101-audit-append-only': m0101,
+  '0102-login-throttle': m0102,
 };

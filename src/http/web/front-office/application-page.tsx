@@ -153,13 +153,8 @@ function ApplicationPage(props: {
             {props.documents.map((document) => (
               <li>
                 <a href={`/documents/${document.id}.pdf`} data-kind={document.kind}>
-                  {
-                    (documentKindText[document.kind] ?? {
-                      kk: document.kind,
-                      ru: document.kind,
-                      en: document.kind,
-                    })[locale]
-                  }{' '}
+                  {documentKindText[document.kind]?.[locale] ??
+                    (locale === 'kk' ? document.title.kk : document.title.ru)}{' '}
                   {document.number}
                 </a>
               </li>

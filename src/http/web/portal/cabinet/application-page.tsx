@@ -1,7 +1,6 @@
 import { finalStatuses } from '../../../../domain/application/ApplicationStatus.js';
 import { channelLabels, questionLabels } from '../../../../domain/regulation/labels.js';
 import type { Locale } from '../../../../domain/shared/locale.js';
-import { findTemplate } from '../../../../documents/templates.js';
 import type { CabinetApplication } from '../../../../features/cabinet/get-cabinet-application.js';
 import {
   CsrfField,
@@ -331,14 +330,13 @@ export function ApplicationPage(props: {
             </thead>
             <tbody>
               {application.documents.map((document) => {
-                const template = findTemplate(document.kind as never, view.serviceCode);
                 return (
                   <tr>
                     <th scope="row">
                       {document.number}
                       {document.isCurrent ? null : ` (${text.replaced[locale]})`}
                     </th>
-                    <td>{template ? nameIn(template.title, locale) : document.kind}</td>
+                    <td>{nameIn(document.title, locale)}</td>
                     <td>
                       <Time value={document.signedAt} locale={locale} timeZone={props.timeZone} />
                     </td>
