@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
@@ -49,6 +49,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.close();
+});
+// Every request here comes from one client address: start each case with a fresh per-address
+// window, so the registration limit (tested in sign-in.rate-limits.proxies) does not decide it.
+beforeEach(async () => {
+  await database.db.deleteFrom('rate_limit').execute();
 });
 
 const post = (path: string, payload: unknown, language = 'ru') =>

@@ -84,7 +84,13 @@ describe(`the embedded PKI at the server's first start on ${testBackend}`, () =>
     const config = { ...testConfig(provisioned.database), pki: { directory, ncalayerUrl: '' } };
     const server = await startServer(config, capturingLogger().logger as never);
     await server.close();
-    expect(fs.readdirSync(directory)).toEqual(['trusted']);
+    // No embedded CA, CRLs or demo keys: only the installation's own audit keys (issue 16,
+    // defect 8), which every installation needs whoever its CA is.
+    expect(fs.readdirSync(directory)).toEqual(['installation', 'trusted']);
+    expect(fs.readdirSync(path.join(directory, 'installation')).sort()).toEqual([
+      'audit.key',
+      'signer.pem',
+    ]);
     expect(fs.readdirSync(path.join(directory, 'trusted'))).toEqual(['nca-root.pem']);
   });
 
