@@ -38,6 +38,8 @@ describe(`qyzmet worker on ${testBackend}`, () => {
       'front-office-storage': 0,
       // The delivery's audit row, chained by the sealer that runs after it.
       'audit-seal': 1,
+      // The signed chain head exported outside the database (issue 16, defect 8).
+      'audit-head-export': 1,
     });
     const handle = await openDatabase(provisioned.database);
     try {
