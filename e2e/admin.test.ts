@@ -82,7 +82,9 @@ describe('the region administrator’s view in a real browser', () => {
     expect(await registry.locator('td.roles').textContent()).toBe('Курьер, Канцелярия');
     expect(await page.locator('.notice.ok').textContent()).toContain('Изменение сохранено');
     await page.goto('/admin/organisations/kst-demo-school?lang=kk');
-    expect(await page.locator('#organisation-kind').textContent()).toBe('Мектеп');
+    expect(await page.locator('#organisation-kind').textContent()).toBe(
+      'Білім беру ұйымы (мектеп)',
+    );
     await expectAccessible();
     await saveScreenshot(page, 'admin-organisation-kk');
 
