@@ -176,7 +176,8 @@ describe('the front office in a real browser (issue 9)', () => {
     await checkAxe();
     await saveScreenshot(page, 'front-office-application-ru');
     const receipt = await pdfText((await page.getAttribute('a[data-kind=receipt]', 'href'))!);
-    expect(receipt).toContain('Расписка о приеме документов');
+    // The receipt's title is the Kostanay regulation's own (its definition's `results`).
+    expect(receipt).toContain('Расписка о приеме пакета документов');
     expect(receipt).toContain(applicationNumber);
     expect(receipt).toContain(formatLocal(new Date(view.dueAt)));
     // The electronic request to the provider, signed with the operator's ЭЦП through NCALayer.
@@ -236,8 +237,8 @@ describe('the front office in a real browser (issue 9)', () => {
     const refusal = await pdfText(
       (await page.getAttribute('a[data-kind=refusal_receipt]', 'href'))!,
     );
-    expect(refusal).toContain('Расписка об отказе в приеме документов');
-    expect(refusal).toContain('Неполный пакет документов');
+    expect(refusal).toContain('Расписка об отказе в приеме пакета документов');
+    expect(refusal).toContain('неполного пакета документов');
   });
 
   it('the courier carries it to the provider in a register, which the provider acknowledges', async () => {
