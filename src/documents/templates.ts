@@ -112,7 +112,7 @@ const kinds: Record<DocumentKind, DocumentTemplate> = {
     kind: DocumentKind.receipt,
     title: { kk: 'Құжаттарды қабылдау туралы қолхат', ru: 'Расписка о приеме документов' },
     numberPrefix: 'RCP',
-    // Receipt fields: seed 001 (extern permission), annex "расписка"; regulations digest, "Receipt fields".
+    // Receipt fields: akimat-2015-232 (extern permission), annex "расписка"; regulations digest, "Receipt fields".
     fields: [
       requestNumber,
       requestDate,
@@ -141,7 +141,7 @@ const kinds: Record<DocumentKind, DocumentTemplate> = {
       ru: 'Расписка об отказе в приеме документов',
     },
     numberPrefix: 'RFR',
-    // Refusal at intake: incomplete package and/or expired documents (seed 002; digest, "Front office flow").
+    // Refusal at intake: incomplete package and/or expired documents (standard-education-duplicates; digest, "Front office flow").
     fields: [
       requestDate,
       service,
@@ -172,7 +172,7 @@ const kinds: Record<DocumentKind, DocumentTemplate> = {
       ru: 'Реестр передачи пакетов документов',
     },
     numberPrefix: 'REG',
-    // Seed 001 (Aktobe): the accumulation unit compiles a register ("тізілімдеме") per provider.
+    // akimat-2015-232 (Aktobe): the accumulation unit compiles a register ("тізілімдеме") per provider.
     fields: [
       t('frontOffice', 'Жіберуші (ХҚКО бөлімі)', 'Отправитель (отдел ЦОН)'),
       t('provider', 'Алушы (көрсетілетін қызметті беруші)', 'Получатель (услугодатель)'),

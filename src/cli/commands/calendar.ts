@@ -8,9 +8,7 @@ import {
   findInstantOfLocalDateTime,
   formatInstant,
   isKnownTimeZone,
-  isRegionCode,
   listYearDays,
-  regionTimeZones,
   standardSchedules,
   type StandardScheduleId,
 } from '../../domain/calendar/index.js';
@@ -19,6 +17,9 @@ import {
   loadCalendarYears,
   readCalendarFiles,
 } from '../../storage/calendar-files.js';
+import { regulationsDirectory } from '../../storage/regulation-files.js';
+import { loadVocabulary } from '../../storage/vocabulary-files.js';
+import { indexVocabulary } from '../../domain/regulation/vocabulary-index.js';
 import { UsageError, type Command } from '../command.js';
 
 const scheduleAliases: Record<string, StandardScheduleId> = {
@@ -39,12 +40,22 @@ const usage = `Usage: qyzmet calendar <due|days|check> [options]
             validates calendar/kz/*.yaml (schema, substitutes, transfers, sources, years 2012–2027);
             exit code 1 when there are errors (unverified sources are warnings)
 
-Regions: ${Object.keys(regionTimeZones).join(', ')} (default astana), or an IANA zone such as Asia/Oral.`;
+Regions: the codes of regulations/_vocabulary/regions.yaml (REGULATIONS_DIR), each with its time
+zone (default: the country's), or an IANA zone such as Asia/Oral.`;
 
-function zoneOf(region: string): string {
-  if (isRegionCode(region)) return regionTimeZones[region];
-  if (region.includes('/') && isKnownTimeZone(region)) return region;
-  throw new UsageError(`unknown region "${region}"`);
+/** The time zone of a region of the vocabulary (the country's when none is given), or an IANA zone. */
+function zoneOf(region: string | undefined): string {
+  if (region?.includes('/')) {
+    if (isKnownTimeZone(region)) return region;
+    throw new UsageError(`unknown time zone "${region}"`);
+  }
+  const loaded = loadVocabulary(process.env.REGULATIONS_DIR ?? regulationsDirectory);
+  if (!loaded.ok)
+    throw new UsageError('the regions vocabulary has errors: npx qyzmet regulations check');
+  const vocabulary = indexVocabulary(loaded.vocabulary);
+  const found = region === undefined ? vocabulary.country : vocabulary.findRegion(region);
+  if (!found) throw new UsageError(`unknown region "${region}"`);
+  return found.timeZone;
 }
 
 async function runDue(argv: string[]): Promise<number> {
@@ -54,7 +65,7 @@ async function runDue(argv: string[]): Promise<number> {
       start: { type: 'string' },
       term: { type: 'string' },
       schedule: { type: 'string', default: 'provider' },
-      region: { type: 'string', default: 'astana' },
+      region: { type: 'string' },
       'exclude-start-day': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },

@@ -47,7 +47,7 @@ const submitted = z
     documents: z.array(AttachedDocument).default([]),
     /**
      * How the applicant certified the request, when the submitter checked it: the one-time
-     * password's certification record (seed 002, point 8: "удостоверенное ЭЦП или одноразовым
+     * password's certification record (standard-education-duplicates, point 8: "удостоверенное ЭЦП или одноразовым
      * паролем") and the SHA-256 of what was certified.
      */
     certification: z

@@ -128,8 +128,8 @@ export function listAvailableCommands(
 }
 
 /**
- * The front-office operator's signature of the electronic request (seed 000, annex 1, point 9,
- * item 7; seed 003, annex 2, point 7, item 5): done only with the operator's ЭЦП over the
+ * The front-office operator's signature of the electronic request (akimat-2016-54, annex 1, point 9,
+ * item 7; akimat-2012-149, annex 2, point 7, item 5): done only with the operator's ЭЦП over the
  * request. The applicant's portal sign_request is automatic (the submission signs it).
  */
 export function isOperatorSigning(step: Step): boolean {

@@ -55,7 +55,7 @@ const submitted: ApplicationEventPayload = {
   facts: {},
 };
 
-describe('foldApplication — Kostanay duplicates at the provider office (seed 004)', () => {
+describe('foldApplication — Kostanay duplicates at the provider office (akimat-2016-285)', () => {
   it('counts the 15 working days from the day after acceptance and the registry step in minutes', () => {
     // Monday 3 April 2023, 10:00 in Almaty (UTC+6).
     const state = foldApplication(
@@ -235,7 +235,7 @@ describe('foldApplication — Kostanay duplicates at the provider office (seed 0
   });
 
   it("offers the front-office operator's sign_request as sign_request, never as complete_step", () => {
-    // Seed 000, annex 1, point 9, item 7: the request goes "удостоверенный ЭЦП работника".
+    // akimat-2016-54, annex 1, point 9, item 7: the request goes "удостоверенный ЭЦП работника".
     const west = regulation('west-kazakhstan/extern-permission.yaml');
     const frontOffice = 'org-front-office-1';
     const intake = foldApplication(

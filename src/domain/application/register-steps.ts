@@ -58,13 +58,13 @@ export function registerStepActor(step: Step): RegisterStepActor {
  *
  * - compiled: a `compile_register` step of the courier, but only when a courier's step still
  *   follows it (the delivery is a step of its own). Where the regulation's one courier step
- *   both compiles and delivers — aktobe extern-permission, seed 001, point 6, item 4:
+ *   both compiles and delivers — Aktobe's extern permission, akimat-2015-232, point 6, item 4:
  *   «составляет реестр и в течение 1 (одного) дня через курьера направляет документы в
  *   канцелярию услугодателя» — it ends with the delivery, not with the register.
- * - delivered: every courier step up to the provider's first step (kostanay extern-permission,
- *   seed 004, annex 1, point 6, item 4: result «Пакет доставлен услугодателю»).
+ * - delivered: every courier step up to the provider's first step (Kostanay's extern permission,
+ *   akimat-2016-285, annex 1, point 6, item 4: result «Пакет доставлен услугодателю»).
  * - returned: none — the provider's step «направляет результат в Государственную корпорацию»
- *   has the result «Результат в Государственной корпорации» (e.g. seed 004, point 6, item 5),
+ *   has the result «Результат в Государственной корпорации» (e.g. akimat-2016-285, point 6, item 5),
  *   reached when the results arrive.
  * - received: the provider's `deliver_to_front_office`, then a `store_result` step of the front
  *   office when the regulation has one (storage then starts from the engine's next step).

@@ -10,7 +10,7 @@ import type { Duration as CalendarDuration } from '../calendar/Duration.js';
 import type { Duration as RegulationDuration } from '../regulation/Duration.js';
 
 /**
- * A regulation's duration in the calendar's units. Calendar months ("до 6 месяцев", seed 003,
+ * A regulation's duration in the calendar's units. Calendar months ("до 6 месяцев", akimat-2012-149,
  * archive certificates; "в течение одного месяца", storage at the front office) become the
  * calendar days from the local date of `start` to the same date `amount` months later, clamped
  * to the month's last day (31 January + 1 month = 28/29 February).

@@ -79,7 +79,7 @@ export const Schedule = z
       'Working time per weekday; deadlines in minutes, hours and working days count only this time',
     ),
     intakeHours: WeekHours.optional().describe(
-      'When applications are accepted and results issued, if narrower than the working hours (seed 002, p. 7: 9:00–17:30)',
+      'When applications are accepted and results issued, if narrower than the working hours (standard-education-duplicates, p. 7: 9:00–17:30)',
     ),
     closedOnHolidays: z
       .boolean()
@@ -94,7 +94,7 @@ export const Schedule = z
     acceptsAroundTheClock: z
       .boolean()
       .describe(
-        'Applications arrive at any time (portal); one arriving outside working hours, on a weekend or a holiday counts from the next working day (seed 002, p. 7, item 3)',
+        'Applications arrive at any time (portal); one arriving outside working hours, on a weekend or a holiday counts from the next working day (standard-education-duplicates, p. 7, item 3)',
       ),
   })
   .strict();
@@ -117,7 +117,7 @@ const fill = (
 /**
  * Provider's office (канцелярия услугодателя): Monday–Friday 9:00–18:30, lunch 13:00–14:30,
  * except days off and holidays; applications accepted and results issued 9:00–17:30 with the
- * same lunch (seed 002, p. 7, item 1).
+ * same lunch (standard-education-duplicates, p. 7, item 1).
  */
 export const providerOfficeSchedule: Schedule = Schedule.parse({
   id: 'provider-office',
@@ -141,7 +141,7 @@ export const providerOfficeSchedule: Schedule = Schedule.parse({
 
 /**
  * Front office of the Government Corporation (ЦОН): Monday–Saturday 9:00–20:00 without lunch,
- * except Sundays and holidays (seed 002, p. 7, item 2). A six-day week: transfers of days of
+ * except Sundays and holidays (standard-education-duplicates, p. 7, item 2). A six-day week: transfers of days of
  * rest, which are made for the five-day week, do not apply.
  */
 export const frontOfficeSchedule: Schedule = Schedule.parse({
@@ -160,7 +160,7 @@ export const frontOfficeSchedule: Schedule = Schedule.parse({
 /**
  * Portal (egov.kz): accepts applications around the clock; the provider processes them in its
  * working time, so the term is counted in the provider office's hours, and an application made
- * after working hours, on a weekend or a holiday counts from the next working day (seed 002, p. 7, item 3).
+ * after working hours, on a weekend or a holiday counts from the next working day (standard-education-duplicates, p. 7, item 3).
  */
 export const portalSchedule: Schedule = Schedule.parse({
   ...providerOfficeSchedule,

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { Schedule, standardSchedules, type StandardScheduleId } from './Schedule.js';
-import { isKnownTimeZone, regionTimeZones } from './time-zone.js';
+import { isKnownTimeZone } from './time-zone.js';
 
 /**
  * What an organisation record stores to count its deadlines: a standard schedule by key or a
- * custom `Schedule`, and its IANA time zone (Kazakhstan's regions: see `regionTimeZones`).
+ * custom `Schedule`, and its IANA time zone (each region's is declared in regulations/_vocabulary/regions.yaml).
  */
 export const WorkingTimeSettings = z
   .object({
     schedule: z
       .union([z.enum(['provider-office', 'front-office', 'portal']), Schedule])
-      .describe("A standard schedule key (seed 002, p. 7) or the organisation's own schedule"),
+      .describe(
+        "A standard schedule key (standard-education-duplicates, p. 7) or the organisation's own schedule",
+      ),
     timeZone: z
       .string()
       .refine(isKnownTimeZone, { message: 'unknown IANA time zone' })
-      .describe(`IANA zone, e.g. ${[...new Set(Object.values(regionTimeZones))].join(', ')}`),
+      .describe('IANA zone, e.g. Asia/Almaty, Asia/Qostanay, Asia/Aqtobe, Asia/Oral'),
   })
   .strict();
 export type WorkingTimeSettings = z.infer<typeof WorkingTimeSettings>;

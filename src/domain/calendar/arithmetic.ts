@@ -278,7 +278,7 @@ export function isWithinWorkingHours(time: WorkingTime, instant: number): boolea
 
 /**
  * True when applications are accepted and results issued at the instant (the schedule's
- * intakeHours, e.g. 9:00–17:30 at the provider's office, seed 002 p. 7); the working hours when
+ * intakeHours, e.g. 9:00–17:30 at the provider's office, standard-education-duplicates p. 7); the working hours when
  * the schedule has no separate intake hours.
  */
 export function isWithinIntakeHours(time: WorkingTime, instant: number): boolean {

@@ -40,13 +40,7 @@ export {
 } from './Schedule.js';
 export { WorkingTimeSettings, scheduleOfSettings } from './WorkingTimeSettings.js';
 export { Duration, DurationUnit, findDuration, formatDuration } from './Duration.js';
-export {
-  isKnownTimeZone,
-  isRegionCode,
-  offsetMinutesAt,
-  regionTimeZones,
-  type RegionCode,
-} from './time-zone.js';
+export { isKnownTimeZone, offsetMinutesAt } from './time-zone.js';
 export {
   createWorkingTime,
   getWorkingTime,

@@ -1,41 +1,5 @@
 import { msPerDay, msPerMinute } from './civil-date.js';
 
-/**
- * IANA time zones of Kazakhstan's regions (tzdata, as Node 20's ICU ships it). Since 1 March 2024
- * the whole country is on UTC+5; before that Asia/Almaty (most of the country) and Asia/Qostanay
- * were UTC+6, Asia/Qyzylorda UTC+6 until 21 December 2018, and the west (Aqtobe, Oral, Atyrau,
- * Aqtau) UTC+5. The offsets come from the zone data, not from this table.
- */
-export const regionTimeZones = {
-  astana: 'Asia/Almaty',
-  almaty: 'Asia/Almaty',
-  shymkent: 'Asia/Almaty',
-  abai: 'Asia/Almaty',
-  akmola: 'Asia/Almaty',
-  'almaty-region': 'Asia/Almaty',
-  'east-kazakhstan': 'Asia/Almaty',
-  karaganda: 'Asia/Almaty',
-  'north-kazakhstan': 'Asia/Almaty',
-  pavlodar: 'Asia/Almaty',
-  'south-kazakhstan': 'Asia/Almaty',
-  turkistan: 'Asia/Almaty',
-  ulytau: 'Asia/Almaty',
-  zhambyl: 'Asia/Almaty',
-  zhetisu: 'Asia/Almaty',
-  kostanay: 'Asia/Qostanay',
-  kyzylorda: 'Asia/Qyzylorda',
-  aktobe: 'Asia/Aqtobe',
-  'west-kazakhstan': 'Asia/Oral',
-  atyrau: 'Asia/Atyrau',
-  mangystau: 'Asia/Aqtau',
-} as const;
-export type RegionCode = keyof typeof regionTimeZones;
-
-/** True when the text is a region code of `regionTimeZones`. */
-export function isRegionCode(text: string): text is RegionCode {
-  return Object.hasOwn(regionTimeZones, text);
-}
-
 /** True when the runtime knows the IANA zone. */
 export function isKnownTimeZone(zone: string): boolean {
   try {

@@ -81,7 +81,7 @@ export const OrganisationSeedFile = z
       code: z
         .string()
         .regex(/^[a-z_]+$/)
-        .describe('Region code, e.g. south_kazakhstan.'),
+        .describe('Region code, as declared in regulations/_vocabulary/regions.yaml.'),
       name: localized,
       timeZone: timeZone.describe('IANA time zone of the region, e.g. Asia/Almaty.'),
     }),

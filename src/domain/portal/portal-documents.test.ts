@@ -6,7 +6,7 @@ const duplicates = loadRegulations()
   .regulations.map((loaded) => loaded.regulation)
   .find((regulation) => regulation.id === 'national.duplicates.2020-01-01')!;
 
-describe('portal documents of the national duplicates (seed 002, point 8)', () => {
+describe('portal documents of the national duplicates (standard-education-duplicates, point 8)', () => {
   it('asks for no upload when the document was lost and the name is unchanged', () => {
     const requirements = portalDocumentRequirements(duplicates, {
       'document-status': 'lost',

@@ -4,7 +4,7 @@ import type { RequiredDocument } from '../regulation/RequiredDocument.js';
 
 /**
  * Documents the portal's electronic form itself stands for: on the portal the statement is
- * the electronic application certified by ЭЦП or a one-time password (seed 002, point 8,
+ * the electronic application certified by ЭЦП or a one-time password (standard-education-duplicates, point 8,
  * "на портал: заявление в форме электронного документа"; the same for the other sources'
  * "заявление" on the portal).
  */

@@ -10,7 +10,7 @@ import { VocabularyCode } from './VocabularyCode.js';
  */
 export const PublicService = z
   .object({
-    code: VocabularyCode.describe('Stable code, e.g. archive-certificate'),
+    code: VocabularyCode.describe('Stable code, e.g. library-card'),
     name: TrilingualText.describe('Short name as the catalogue shows it'),
     area: VocabularyCode.describe('Code of an area declared under `areas` in the same file'),
     standard: z

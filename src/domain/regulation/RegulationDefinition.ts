@@ -33,9 +33,9 @@ export const RegulationDefinition = z
       .string()
       .regex(
         /^[a-z-]+\.[a-z-]+\.\d{4}-\d{2}-\d{2}$/,
-        'rule idFormat: <region>.<service>.<version date>, e.g. kostanay.duplicates.2018-12-21',
+        'rule idFormat: <region>.<service>.<version date>, e.g. north-region.library-card.2026-01-01',
       )
-      .describe('<region>.<service>.<version>, e.g. kostanay.duplicates.2018-12-21'),
+      .describe('<region>.<service>.<version>, e.g. north-region.library-card.2026-01-01'),
     service: ServiceCode,
     name: TrilingualText.describe('Name of the service (kk, ru from the texts; en)'),
     region: RegionCode,

@@ -6,8 +6,8 @@ import type { ServiceArea } from './ServiceArea.js';
 import type { Vocabulary } from './Vocabulary.js';
 
 /**
- * Region codes are written with hyphens (`west-kazakhstan`); organisations stored before the
- * vocabulary existed spell them with underscores (`west_kazakhstan`). Both name the same region.
+ * Region codes are written with hyphens (`north-region`); organisations stored before the
+ * vocabulary existed spell them with underscores (`north_region`). Both name the same region.
  */
 export function normaliseRegionCode(code: string): string {
   return code.replaceAll('_', '-');

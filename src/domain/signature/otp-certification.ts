@@ -1,6 +1,6 @@
 /**
  * Certification by one-time password: the alternative to an ЭЦП signature that the later
- * edition of the standard allows (seed 002: "удостоверенный … одноразовым паролем"; digest,
+ * edition of the standard allows (standard-education-duplicates: "удостоверенный … одноразовым паролем"; digest,
  * "Portal flow": "sign with ЭЦП (or OTP, 002)"). The record binds the SHA-256 digest of the
  * application (or request) to the phone the code was sent to, the code's id and the time.
  * Sending and checking the code belong to the identity module (issue 5): see

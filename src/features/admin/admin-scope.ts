@@ -25,7 +25,7 @@ export function adminScopeOf(principal: Principal): AdminScope {
 
 /**
  * Whether a region is inside the scope. Organisations spell regions with underscores
- * (`west_kazakhstan`), regulation folders with hyphens (`west-kazakhstan`): both are accepted.
+ * (`north_region`), regulation folders with hyphens (`north-region`): both are accepted.
  */
 export function isInScope(scope: AdminScope, regionCode: string): boolean {
   const normal = (code: string) => code.replaceAll('_', '-');

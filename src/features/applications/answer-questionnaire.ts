@@ -22,7 +22,7 @@ export const AnswerQuestionnaireInput = z
   })
   .strict();
 
-/** The applicant answers the two questions of the quality questionnaire (seed 003), once, after the result. */
+/** The applicant answers the two questions of the quality questionnaire (akimat-2012-149), once, after the result. */
 export async function answerQuestionnaire(
   services: ApplicationServices,
   principal: Principal,

@@ -62,7 +62,7 @@ export async function completeStep(
     );
     if (command?.kind === 'sign_request') {
       // The operator sends the request "удостоверенный ЭЦП работника Государственной
-      // корпорации" (seed 000, annex 1, point 9, item 7; seed 003, annex 2, point 7, item 5):
+      // корпорации" (akimat-2016-54, annex 1, point 9, item 7; akimat-2012-149, annex 2, point 7, item 5):
       // the step is done only by signing the electronic request, never by a bare completion.
       throw new DomainError(ErrorCode.signedRequestRequired, {
         ...conflictDetails(state, available),
@@ -74,7 +74,7 @@ export async function completeStep(
     if (command?.kind === 'sign_document') {
       // The head (or the regulation's signer) signs the result "в т.ч. ЭЦП" (ActionKind
       // sign_result): the step is done only with the signed document, never by a bare
-      // completion (seed 001, extern, point 6, item 8).
+      // completion (akimat-2015-232, extern, point 6, item 8).
       throw new DomainError(ErrorCode.signedDocumentRequired, {
         ...conflictDetails(state, available),
         reason: 'signed_document_required',

@@ -26,7 +26,7 @@ export type ExtendTermInput = z.input<typeof ExtendTermInput>;
 /**
  * Extends the term of an application (продление срока) by the provider's head, with a reason,
  * within the maximum the regulation allows — e.g. archive certificates "в исключительных
- * случаях ... до 6 месяцев" (seed 003) — counted from submission. The applicant is notified.
+ * случаях ... до 6 месяцев" (akimat-2012-149) — counted from submission. The applicant is notified.
  */
 export async function extendTerm(
   services: ApplicationServices,

@@ -181,7 +181,7 @@ export function projectionOf(
 
 /**
  * "Уведомления поставляются по мере изменения статуса исполнения заявления, либо в случае
- * продления срока оказания услуги" (seed 003): one notification per status change and per
+ * продления срока оказания услуги" (akimat-2012-149): one notification per status change and per
  * extension, to the applicant (and the representative), each with an SMS when the recipient
  * has a citizen account (its phone).
  */

@@ -72,7 +72,7 @@ function refuse(issues: FieldIssue[]): never {
  *
  * Submissions must already be authenticated and their signature (ЭЦП or one-time password)
  * verified by the caller: they enter the log with `credentials_valid` and `signature_valid`
- * answered yes (conditions 1 and 2 of the flows; seed 003 also checks the front-office and
+ * answered yes (conditions 1 and 2 of the flows; akimat-2012-149 also checks the front-office and
  * office requests' signatures in the information system).
  */
 export async function submitApplication(

@@ -16,7 +16,7 @@ const storageActor = { kind: 'system', process: 'front-office-storage' } as cons
 
 /**
  * The end of storage at the front office: "невостребованные результаты хранятся в течение
- * одного месяца, после чего передаются услугодателю" (digest, front office flow; e.g. seed 004,
+ * одного месяца, после чего передаются услугодателю" (digest, front office flow; e.g. akimat-2016-285,
  * duplicates; the regulation's `frontOfficeStorage.keepFor`). An application whose result has
  * waited at a front-office issue step longer than that is handed back to the provider: a
  * `handed_back` event recorded through the engine (audit row and notification included).

@@ -1,38 +1,23 @@
+import fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { fromRoot } from '../../config/paths.js';
 import { OrganisationSeedFile } from '../../domain/identity/OrganisationSeedFile.js';
+import { normaliseRegionCode } from '../../domain/regulation/vocabulary-index.js';
+import { DemoInstallation } from './DemoInstallation.js';
 
-/** A demo school per region (the organisation seeds list none: "Schools are added per deployment"). */
-export const demoSchools = {
-  kostanay: 'kst-demo-school',
-  aktobe: 'akt-demo-school',
-  west_kazakhstan: 'wko-demo-school',
-  south_kazakhstan: 'sko-demo-school',
-} as const;
+/** seed/demo.yaml, validated once when the demo module loads (a bad file stops the demo). */
+export const demoInstallation: DemoInstallation = DemoInstallation.parse(
+  parseYaml(fs.readFileSync(fromRoot('seed', 'demo.yaml'), 'utf8')),
+);
 
-/** Where the demo region administrator of Kostanay works: the regional akimat (seed 004). */
-export const demoRegionAdministratorOrganisation = 'kst-akimat';
+/** Where the demo region administrator works (seed/demo.yaml). */
+export const demoRegionAdministratorOrganisation = demoInstallation.regionAdministrator;
 
-const regions = [
-  {
-    code: 'kostanay',
-    parent: 'kst-education-kostanay',
-    school: { kk: 'Қостанай қаласының №1 демо-мектебі', ru: 'Демо-школа №1 города Костаная' },
-  },
-  {
-    code: 'aktobe',
-    parent: 'akt-education-aktobe',
-    school: { kk: 'Ақтөбе қаласының №1 демо-мектебі', ru: 'Демо-школа №1 города Актобе' },
-  },
-  {
-    code: 'west_kazakhstan',
-    parent: 'wko-education-uralsk',
-    school: { kk: 'Орал қаласының №1 демо-мектебі', ru: 'Демо-школа №1 города Уральска' },
-  },
-  {
-    code: 'south_kazakhstan',
-    parent: 'sko-education-shymkent',
-    school: { kk: 'Шымкент қаласының №1 демо-мектебі', ru: 'Демо-школа №1 города Шымкента' },
-  },
-] as const;
+/** The demo block of a region, in either spelling of its code (`a-b` / `a_b`). */
+export function demoRegionOf(code: string): DemoInstallation['regions'][number] | undefined {
+  const normal = normaliseRegionCode(code);
+  return demoInstallation.regions.find((entry) => normaliseRegionCode(entry.region) === normal);
+}
 
 /**
  * The organisation seed files with the demo schools added: one school per region under the
@@ -43,18 +28,18 @@ export function withDemoOrganisations(
   files: readonly OrganisationSeedFile[],
 ): OrganisationSeedFile[] {
   return files.map((file) => {
-    const region = regions.find((candidate) => candidate.code === file.region.code);
+    const region = demoRegionOf(file.region.code);
     if (!region) return file;
     return OrganisationSeedFile.parse({
       ...file,
       organisations: [
         ...file.organisations,
         {
-          id: demoSchools[region.code],
+          id: region.school.id,
           kind: 'school',
-          parent: region.parent,
-          name: region.school,
-          email: `${demoSchools[region.code]}@demo.qyzmet.kz`,
+          parent: region.school.parent,
+          name: region.school.name,
+          email: `${region.school.id}@demo.qyzmet.kz`,
           source: 'demo data (qyzmet demo seed)',
         },
       ],

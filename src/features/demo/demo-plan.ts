@@ -12,57 +12,34 @@ import type { ChannelFlow } from '../../domain/regulation/ChannelFlow.js';
 import type { DecisionQuestion } from '../../domain/regulation/DecisionQuestion.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { demoChildIin, demoCitizen } from './demo-accounts.js';
-import { demoSchools } from './demo-organisations.js';
+import { demoInstallation, demoRegionOf } from './demo-organisations.js';
+import type { RegulationCatalog } from '../../domain/regulation/regulation-catalog.js';
+import { normaliseRegionCode } from '../../domain/regulation/vocabulary-index.js';
 
-/** Organisation regions as the organisation seeds spell them, by regulation region. */
-const organisationRegion = {
-  kostanay: 'kostanay',
-  aktobe: 'aktobe',
-  'west-kazakhstan': 'west_kazakhstan',
-  'south-kazakhstan': 'south_kazakhstan',
-  // The national standard is shown where Kostanay's own regulation no longer applies.
-  national: 'kostanay',
-} as const;
-type OrganisationRegion = (typeof organisationRegion)[keyof typeof organisationRegion];
+const nextIsoDate = (iso: string) => isoDateFromEpochDay(epochDayFromIsoDate(iso) + 1);
 
-/** The demo provider of each kind in each region (ids of seed/organisations and the demo schools). */
-const providers: Record<OrganisationRegion, Partial<Record<string, string>>> = {
-  kostanay: { school: demoSchools.kostanay, district_akimat: 'kst-akimat-kostanay' },
-  aktobe: {
-    school: demoSchools.aktobe,
-    district_education_department: 'akt-education-aktobe',
-    regional_education_department: 'akt-education',
-  },
-  west_kazakhstan: {
-    school: demoSchools.west_kazakhstan,
-    district_education_department: 'wko-education-uralsk',
-    regional_education_department: 'wko-education',
-  },
-  south_kazakhstan: {
-    school: demoSchools.south_kazakhstan,
-    district_education_department: 'sko-education-shymkent',
-    archive: 'sko-archive',
-    employment_department: 'sko-employment',
-  },
-};
-
-export const frontOffices: Record<OrganisationRegion, string> = {
-  kostanay: 'kst-front-office',
-  aktobe: 'akt-front-office',
-  west_kazakhstan: 'wko-front-office',
-  south_kazakhstan: 'sko-front-office',
-};
-
-/** Every organisation the demo gives staff to, with its roles. */
-export function demoStaffOrganisations(): { organisationId: string; isFrontOffice: boolean }[] {
-  const ids = new Set<string>();
-  for (const byKind of Object.values(providers))
-    for (const id of Object.values(byKind)) if (id) ids.add(id);
+/** Every organisation the demo gives staff to (seed/demo.yaml), with its roles. */
+export function demoStaffOrganisations(): {
+  organisationId: string;
+  isFrontOffice: boolean;
+  hasCommission: boolean;
+}[] {
+  const providers = new Set<string>();
+  for (const region of demoInstallation.regions) {
+    providers.add(region.school.id);
+    for (const id of Object.values(region.providers)) providers.add(id);
+  }
+  const commissions = new Set(demoInstallation.regions.flatMap((region) => region.commissions));
   return [
-    ...[...ids].map((organisationId) => ({ organisationId, isFrontOffice: false })),
-    ...Object.values(frontOffices).map((organisationId) => ({
+    ...[...providers].map((organisationId) => ({
       organisationId,
+      isFrontOffice: false,
+      hasCommission: commissions.has(organisationId),
+    })),
+    ...demoInstallation.regions.map((region) => ({
+      organisationId: region.frontOffice,
       isFrontOffice: true,
+      hasCommission: false,
     })),
   ];
 }
@@ -79,18 +56,32 @@ export interface DemoSetting {
 export function demoSettingOf(
   regulation: RegulationDefinition,
   calendar: ProductionCalendar,
+  regulations: RegulationCatalog,
 ): DemoSetting | undefined {
-  const region = (organisationRegion as Record<string, OrganisationRegion | undefined>)[
-    regulation.region
-  ];
+  const isNational = regulation.region === regulations.vocabulary.country.code;
+  const region = demoRegionOf(
+    isNational ? demoInstallation.nationalStandardsIn : regulation.region,
+  );
   if (region === undefined) return undefined;
   const providerOrganisationId = regulation.providerKinds
-    .map((kind) => providers[region][kind])
+    .map((kind) => (kind === 'school' ? region.school.id : region.providers[kind]))
     .find((id): id is string => id !== undefined);
   if (!providerOrganisationId) return undefined;
   let from = regulation.effectiveFrom;
-  // Kostanay's own regulations were repealed from 2020-02-09: the national standard after.
-  if (regulation.region === 'national' && from < '2020-02-10') from = '2020-02-10';
+  if (isNational) {
+    // The national standard applies there once the region's own regulation of the service ends
+    // (the day after its last day in force).
+    const own = regulations.all.filter(
+      (candidate) =>
+        candidate.service === regulation.service &&
+        normaliseRegionCode(candidate.region) === normaliseRegionCode(region.region),
+    );
+    for (const version of own) {
+      if (version.effectiveTo !== undefined && version.effectiveTo >= from) {
+        from = nextIsoDate(version.effectiveTo);
+      }
+    }
+  }
   let day = epochDayFromIsoDate(from) + 21;
   if (regulation.windows.length > 0) {
     // Admission windows run in summer (1 June – 30 August): apply in early July.
@@ -106,7 +97,7 @@ export function demoSettingOf(
   }
   const iso = isoDateFromEpochDay(day);
   if (regulation.effectiveTo !== undefined && iso >= regulation.effectiveTo) return undefined;
-  return { providerOrganisationId, frontOfficeId: frontOffices[region], day: iso };
+  return { providerOrganisationId, frontOfficeId: region.frontOffice, day: iso };
 }
 
 /** What a demo application shows: the state it is left in. */

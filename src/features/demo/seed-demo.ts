@@ -82,17 +82,17 @@ export async function seedDemo(
   );
   const passwordHash = hashDemoPassword();
   const staff: DemoStaff[] = [];
-  for (const { organisationId, isFrontOffice } of demoStaffOrganisations()) {
+  for (const { organisationId, isFrontOffice, hasCommission } of demoStaffOrganisations()) {
     const roles = isFrontOffice
       ? [StaffRole.frontOfficeOperator, StaffRole.courier]
-      : organisationId === 'sko-employment'
+      : hasCommission
         ? [...providerRoles, StaffRole.commissionMember]
         : providerRoles;
     staff.push(
       ...(await ensureDemoStaff(services.db, organisationId, roles, realNow, passwordHash)),
     );
   }
-  // The Kostanay region administrator (/admin): organisations, staff, regulations, calendar.
+  // The demo region administrator (/admin): organisations, staff, regulations, calendar.
   staff.push(
     ...(await ensureDemoStaff(
       services.db,
@@ -116,7 +116,7 @@ export async function seedDemo(
   const skipped: string[] = [];
 
   for (const regulation of services.regulations.all) {
-    const setting = demoSettingOf(regulation, services.calendar);
+    const setting = demoSettingOf(regulation, services.calendar, services.regulations);
     if (!setting) {
       skipped.push(regulation.id);
       continue;
@@ -245,7 +245,9 @@ export async function seedDemo(
   // Results left at a front office for more than a month go back to the provider.
   const latest = Math.max(
     ...services.regulations.all.map((regulation) =>
-      Date.parse(`${demoSettingOf(regulation, services.calendar)?.day ?? '2000-01-01'}T05:00:00Z`),
+      Date.parse(
+        `${demoSettingOf(regulation, services.calendar, services.regulations)?.day ?? '2000-01-01'}T05:00:00Z`,
+      ),
     ),
   );
   clock = latest + 62 * 24 * 60 * minute;

@@ -22,7 +22,7 @@ export interface DemoApplicant {
 
 /**
  * The front-office operator signs the application's electronic request at the regulation's
- * sign_request step (seed 000, annex 1, point 9, item 7; seed 003, annex 2, point 7, item 5):
+ * sign_request step (akimat-2016-54, annex 1, point 9, item 7; akimat-2012-149, annex 2, point 7, item 5):
  * when intake did not prepare it (a drive submits with `submitApplication`), the operator
  * prepares it first — every document of the checklist presented — then signs its canonical
  * bytes' SHA-256 with the operator's key, as NCALayer does, through `signElectronicRequest`

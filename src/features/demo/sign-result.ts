@@ -91,7 +91,7 @@ export async function prepareSampleDraft(
 /**
  * The signer signs the application's current draft at the signing step (phase two): a
  * detached CMS over the PDF's SHA-256 with the signer's key, as NCALayer makes it. When the
- * signer is the executor (seed 003) and nothing was drafted before, the executor prepares the
+ * signer is the executor (akimat-2012-149) and nothing was drafted before, the executor prepares the
  * draft first. Undefined when the signer has no key.
  */
 export async function signAtSigningStep(

@@ -17,7 +17,7 @@ describe('what an executor’s step drafts', () => {
       'result',
       'reasoned_refusal',
     ]);
-    // The archive: the executor decides (decision_positive) and signs himself (seed 003).
+    // The archive: the executor decides (decision_positive) and signs himself (akimat-2012-149).
     expect(
       outcomesAt('archive-certificate', 'south-kazakhstan', 'provider_office', 'decide'),
     ).toEqual(['result', 'reasoned_refusal']);
@@ -33,7 +33,7 @@ describe('what an executor’s step drafts', () => {
 });
 
 describe('every signing step of every regulation can be reached by prepare and sign', () => {
-  it('drafts at the executor’s own signing step what it signs (seed 003: after the commission)', () => {
+  it('drafts at the executor’s own signing step what it signs (akimat-2012-149: after the commission)', () => {
     expect(
       outcomesAt('disabled-children-home-education', 'south-kazakhstan', 'portal', 'sign-result'),
     ).toEqual(['result']);

@@ -115,7 +115,7 @@ export function signedOutcome(step: Step, flow: ChannelFlow): DraftOutcome {
  * that decides drafts the result when its "yes" leads to the signature, the refusal when its
  * "no" does (documents_compliant, decision_positive…); a signing step the executor signs
  * drafts what it signs — the executor forms the output document and signs it, e.g. after the
- * commission's conclusion (seed 003, annex 4 (its annex 2), table 1, actions 4 and 8).
+ * commission's conclusion (akimat-2012-149, annex 4 (its annex 2), table 1, actions 4 and 8).
  */
 export function draftableOutcomes(step: Step, flow: ChannelFlow): DraftOutcome[] {
   if (!isExecutorStep(step)) return [];
@@ -168,7 +168,7 @@ function draftingPayloads(
 }
 
 /**
- * Phase one of the two-phase signing (seed 001, extern, point 6, items 7–8: the executor
+ * Phase one of the two-phase signing (akimat-2015-232, extern, point 6, items 7–8: the executor
  * prepares the order or the reasoned refusal, the head signs it): the appointed executor's
  * review or drafting step produces a draft of the result or reasoned refusal from the
  * regulation's template, rendered to the body PDF the head will sign (number and document id
@@ -240,7 +240,7 @@ export async function prepareResultDocument(
       'providerOrganisationId',
     );
     // Who signs: the actor of the signing step that follows — the head (who resolved the
-    // application) in most regulations, the executor in some (seed 003, archive, action 10).
+    // application) in most regulations, the executor in some (akimat-2012-149, archive, action 10).
     const last = payloads[payloads.length - 1];
     const signStepId =
       last === undefined

@@ -60,7 +60,7 @@ export const SignedDocumentResult = z.object({
 export type SignedDocumentResult = z.infer<typeof SignedDocumentResult>;
 
 /**
- * Phase two of the two-phase signing (seed 001, extern, point 6, item 8: the head signs the
+ * Phase two of the two-phase signing (akimat-2015-232, extern, point 6, item 8: the head signs the
  * order): the head's CMS over the draft's PDF is checked like any signature (chain, validity,
  * CRL, the head's IIN and, when the provider has one, its BIN — a failure is the regulations'
  * "не подтверждение подлинности ЭЦП" and stores nothing); then the issued PDF is rendered —
@@ -169,7 +169,7 @@ export async function signPreparedDocument(
       {
         kind: 'staff',
         userId: principal.staffId,
-        // The step's signer: the head in most regulations, the executor in some (seed 003).
+        // The step's signer: the head in most regulations, the executor in some (akimat-2012-149).
         role: staffRoleForActor(step.actor) ?? StaffRole.head,
         organisationId: principal.organisationId,
       },

@@ -58,7 +58,7 @@ export interface RegisterCandidates {
  * What the courier may carry now, per provider: packages waiting at the courier's step of the
  * regulation and not yet in a register (to the provider), and signed results waiting at the
  * provider's `deliver_to_front_office` step and not yet in a return register (from the
- * provider; seed 001, Aktobe: the accumulation sector's "тізілімдеме").
+ * provider; akimat-2015-232, Aktobe: the accumulation sector's "тізілімдеме").
  */
 export async function listRegisterCandidates(
   services: ApplicationServices,

@@ -21,7 +21,7 @@ const bilingual = z.object({ kk: z.string(), ru: z.string() });
 
 /**
  * The electronic request (запрос услугополучателя) the front office sends to the provider,
- * signed with the operator's ЭЦП (seed 000, annex 1, point 9, item 7; seed 003, annex 2,
+ * signed with the operator's ЭЦП (akimat-2016-54, annex 1, point 9, item 7; akimat-2012-149, annex 2,
  * point 7, item 5). Its canonical JSON (keys sorted, UTF-8) is exactly what is signed.
  */
 export const ElectronicRequestContent = z.object({

@@ -144,7 +144,7 @@ export async function getFrontOfficeDashboard(
       return {
         ...rowOf(row),
         arrivedAt: row.updatedAt,
-        // Seed 004 (duplicates), point 8, item 4: kept one month, then handed back.
+        // akimat-2016-285 (duplicates), point 8, item 4: kept one month, then handed back.
         storedUntil: storage
           ? new Date(
               addRegulationDuration(time, row.updatedAt.getTime(), storage.keepFor, {

@@ -31,7 +31,7 @@ export type IssueStoredResultInput = z.input<typeof IssueStoredResultInput>;
 
 /**
  * Issues the result kept at the front office to the applicant (or representative) against an
- * identity document or a power of attorney (digest, "Front office flow"; e.g. seed 004, annex
+ * identity document or a power of attorney (digest, "Front office flow"; e.g. akimat-2016-285, annex
  * 1, point 6, item 6): the engine's issue step, with the document shown in its note.
  */
 export async function issueStoredResult(
@@ -67,7 +67,7 @@ export async function issueStoredResult(
 
 /**
  * The front office asks the provider for a result handed back after the month of storage,
- * when the applicant comes later: the provider sends it within one working day (seed 004,
+ * when the applicant comes later: the provider sends it within one working day (akimat-2016-285,
  * annex 2, point 8, item 4: `frontOfficeStorage.resendWithin`), counted with the provider's
  * calendar. Recorded, addressed to the provider (whose back office lists it with this due and
  * marks it sent: provider-result-requests.ts) and audited; returns the due. While a request is

@@ -57,9 +57,9 @@ export type SignedElectronicRequestResult = z.infer<typeof SignedElectronicReque
 const verifier = { kind: 'system' as const, process: 'signature-verification' };
 
 /**
- * Phase two of the front office's electronic request (seed 000, annex 1, point 9, item 7:
+ * Phase two of the front office's electronic request (akimat-2016-54, annex 1, point 9, item 7:
  * "электронный документ (запрос услугополучателя), удостоверенный ЭЦП работника
- * Государственной корпорации"; seed 003, annex 2, point 7, items 5–6): the operator's CMS
+ * Государственной корпорации"; akimat-2012-149, annex 2, point 7, items 5–6): the operator's CMS
  * over the request prepared at intake is checked like any signature — chain, validity, CRL,
  * signing key, the operator's IIN and, when the front office has one, its BIN; a failure is
  * the regulations' "не подтверждение подлинности ЭЦП" and changes nothing. Then, in one

@@ -66,7 +66,7 @@ function refuse(issues: FieldIssue[]): never {
 
 /**
  * The operator takes an application at the front office (digest, "Front office flow"; e.g.
- * seed 004, annex 1, point 6, items 1–3): identifies the applicant in ГБД ФЛ and a
+ * akimat-2016-285, annex 1, point 6, items 1–3): identifies the applicant in ГБД ФЛ and a
  * representative's power of attorney in ЕНИС (a refusal is returned with the prescribed
  * message and nothing is recorded); checks the package against the regulation's checklist;
  * submits through the engine on the front-office channel and completes the operator's steps:
@@ -319,7 +319,7 @@ async function advanceIntake(
       case 'identify_applicant':
       case 'register':
       case 'courier_transfer':
-        // Only the operator's own hand-over reaches here (aktobe extern-permission, seed 001,
+        // Only the operator's own hand-over reaches here (Aktobe's extern permission, akimat-2015-232,
         // point 6, item 3: to the accumulation sector, 30 minutes): the courier's steps are
         // completed by the courier register and its acknowledgement (register-steps.ts).
         await complete();

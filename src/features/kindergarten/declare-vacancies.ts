@@ -23,7 +23,7 @@ export const DeclareVacanciesInput = z
   .strict();
 
 /**
- * The provider declares N free places in kindergartens (seed 003, annex 1, point 6, items
+ * The provider declares N free places in kindergartens (akimat-2012-149, annex 1, point 6, items
  * 10 and 13: "проверка наличия мест в ДДО", then "уведомления потребителя о наличии места"):
  * the first N applications of its queue (in queue order, of the age group when given) get
  * the answer "a place is available" through the engine — their `place_available` question is

@@ -24,7 +24,7 @@ export interface QueueEntry {
   readonly ageYears: number | undefined;
 }
 
-/** The (regulation, step) pairs where the engine waits for `place_available` (seed 003, annex 1, p. 6, item 13). */
+/** The (regulation, step) pairs where the engine waits for `place_available` (akimat-2012-149, annex 1, p. 6, item 13). */
 export function vacancySteps(regulations: RegulationCatalog) {
   return regulations.all.flatMap((regulation) =>
     regulation.channels.flatMap((flow) =>

@@ -12,7 +12,7 @@ import type {
   PortalDraftRow,
 } from '../../storage/portal-draft.repository.js';
 
-/** The applicant's IIN field of the forms (seed 002 and the others: "ИИН услугополучателя"). */
+/** The applicant's IIN field of the forms (standard-education-duplicates and the others: "ИИН услугополучателя"). */
 export const applicantIinFieldId = 'applicant-iin';
 
 /** The field values the engine receives: only the form's fields, blank ones left out. */
@@ -75,7 +75,7 @@ export function attachmentsOf(documents: readonly PortalDraftDocumentRow[]) {
 /**
  * The SHA-256 of the application exactly as the citizen reviewed it — regulation, provider,
  * front office, values and the checksums of the files — which the one-time password
- * certifies (seed 002, point 8: the electronic application "удостоверенное … одноразовым
+ * certifies (standard-education-duplicates, point 8: the electronic application "удостоверенное … одноразовым
  * паролем").
  */
 export function draftDigest(

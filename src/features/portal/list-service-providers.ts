@@ -25,7 +25,7 @@ export function portalDay(services: Pick<ApplicationServices, 'now' | 'asOf' | '
 /**
  * Who may receive a portal application under this regulation version today: the
  * organisations of the regulation's provider kinds whose region applies this very version,
- * and (when the portal flow hands the result over at a front office, e.g. seed 002) the
+ * and (when the portal flow hands the result over at a front office, e.g. standard-education-duplicates) the
  * front offices of those regions. not_found when the regulation is unknown or the portal is
  * not one of its channels.
  */

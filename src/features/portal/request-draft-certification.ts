@@ -10,7 +10,7 @@ import type { PortalCitizen } from './portal-citizen.js';
 
 /**
  * After the review: checks the draft is complete and sends the one-time password that will
- * certify it to the phone registered on the portal (seed 002, point 8: the electronic
+ * certify it to the phone registered on the portal (standard-education-duplicates, point 8: the electronic
  * application is certified by ЭЦП or a one-time password). The code's subject is the draft,
  * so it certifies this draft and nothing else. validation_failed with the problems when the
  * draft is not ready.

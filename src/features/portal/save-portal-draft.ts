@@ -14,7 +14,7 @@ import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';
 
 /**
- * The field of seed 002 that names the front office where the result is collected
+ * The field of standard-education-duplicates that names the front office where the result is collected
  * ("Адрес Государственной корпорации для получения результата", point 5): the portal fills
  * it from the front office the citizen chose, so the two can never disagree.
  */

@@ -14,7 +14,7 @@ import {
 /**
  * Certifies an application by the one-time password the identity module sent for it
  * (purpose `certify_application`, subject = the application id): the alternative to an ЭЦП
- * signature (seed 002). In one transaction: the code is consumed (a wrong code counts against
+ * signature (standard-education-duplicates). In one transaction: the code is consumed (a wrong code counts against
  * its limit and is committed before the refusal is thrown), and the certification — the
  * application's SHA-256, the phone the code went to, the code's id and the time — is stored
  * with its audit row. The code must belong to the citizen whose IIN is given.

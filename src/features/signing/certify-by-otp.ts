@@ -10,7 +10,7 @@ import { insertOtpCertification } from '../../storage/otp-certification.reposito
 
 /**
  * Certifies an application (or another request) by one-time password, the alternative to an
- * ЭЦП signature (seed 002): checks the typed code through the identity module's gateway, then
+ * ЭЦП signature (standard-education-duplicates): checks the typed code through the identity module's gateway, then
  * records the digest of the certified content, the phone, the code's id and the time.
  * A wrong, used or expired code is refused (`unauthenticated`); a code sent to another
  * person's phone is refused (`forbidden`).

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../domain/shared/locale.js';
 /** Shown for a code the vocabulary does not declare (never the code itself). */
 const undeclared: LocalizedText = { kk: '—', ru: '—', en: '—' };
 
-/** The name of a region code in either spelling (`west_kazakhstan` / `west-kazakhstan`). */
+/** The name of a region code in either spelling (`north_region` / `north-region`). */
 export function regionName(vocabulary: VocabularyIndex, code: string): LocalizedText {
   return vocabulary.findRegion(code)?.name ?? undeclared;
 }

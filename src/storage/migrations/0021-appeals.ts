@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Appeals (жалоба / шағым) against a decision, action or inaction of the provider, reviewed
  * within 5 working days (Law "On public services"; standard section 3), and the answers to
- * the two-question quality questionnaire (seed 003).
+ * the two-question quality questionnaire (akimat-2012-149).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The electronic request the front office sends to the provider (issue 9; e.g. seed 000,
+ * The electronic request the front office sends to the provider (issue 9; e.g. akimat-2016-54,
  * annex 1, point 9, item 7: "электронный документ (запрос услугополучателя), удостоверенный
- * ЭЦП работника Государственной корпорации"; seed 003, annex 2, point 7, items 5–6). One per
+ * ЭЦП работника Государственной корпорации"; akimat-2012-149, annex 2, point 7, items 5–6). One per
  * application: prepared at intake (the canonical JSON bytes the operator signs and their
  * SHA-256), then signed once in the browser with the operator's ЭЦП (NCALayer): the CMS, the
  * signer as the verified certificate names them, and the time. A signed row never changes.

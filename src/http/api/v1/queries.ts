@@ -46,7 +46,7 @@ export const getRegulationOperation = defineOperation({
   tag: 'Regulations',
   summary: 'One regulation version, whole: steps, fields, documents, grounds for refusal',
   isPublic: true,
-  params: z.object({ id: z.string().describe('e.g. kostanay.duplicates.2018-12-21') }).strict(),
+  params: z.object({ id: z.string().describe('<region>.<service>.<version date>') }).strict(),
   responses: {
     200: { description: 'The definition', schema: RegulationDefinition },
     404: { description: 'No such version', schema: ErrorResponse },

@@ -414,7 +414,7 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
               );
             return <CompleteForm {...props} command={command} title={props.stepTitle} />;
           case 'sign_document':
-            // The executor who signs (seed 003) prepares the document at the signing step.
+            // The executor who signs (akimat-2012-149) prepares the document at the signing step.
             return (
               <>
                 {props.data.draft

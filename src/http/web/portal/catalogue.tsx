@@ -499,7 +499,7 @@ export function catalogueRoutes(): Hono<WebEnv> {
         ctx={await pageContext(c)}
         versions={services.regulations.all.map((regulation) => ({
           regulation,
-          tryOn: demoSettingOf(regulation, services.calendar)?.day,
+          tryOn: demoSettingOf(regulation, services.calendar, services.regulations)?.day,
         }))}
       />,
     );
