@@ -36,7 +36,7 @@ export function isCourierStep(step: Step): boolean {
 /**
  * A signed result waits to be sent to the front office by a person of the provider
  * (`deliver_to_front_office` of the registry office or executor; the information system's
- * electronic delivery, e.g. south-kazakhstan, is automatic and never travels in a register).
+ * electronic delivery, e.g. South Kazakhstan's, is automatic and never travels in a register).
  */
 export function isReturnStep(step: Step): boolean {
   return (
