@@ -9,7 +9,7 @@ import { migrateToLatest } from '../storage/migrator.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
 import type { AppDependencies, AppEnv } from '../http/app-env.js';
 import { composeApp } from './compose.js';
-import { loadApplicationServices } from '../features/applications/load-application-services.js';
+import { loadApplicationServices } from '../engine/load-application-services.js';
 import type { Hono } from 'hono';
 import { startBackground } from '../jobs/background.js';
 import { ensureEmbeddedPki } from '../signing/pki-directory.js';

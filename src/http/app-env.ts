@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
-import type { ApplicationServices } from '../features/applications/application-services.js';
+import type { ApplicationServices } from '../engine/application-services.js';
 import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
 import type { RegistryGateway } from '../integrations/registries.js';
 import type { SmsSender } from '../integrations/sms/sms-sender.js';
