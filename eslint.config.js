@@ -67,7 +67,7 @@ const featureAreas = fs
   .readdirSync(new URL('src/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const workspaceAreas = ['admin', 'cabinet', 'front-office', 'kindergarten', 'portal', 'web'];
+const workspaceAreas = ['admin', 'cabinet', 'front-office', 'kindergarten', 'portal'];
 const restrictedPaths = [
   {
     target: './src/http',
