@@ -14,6 +14,7 @@ const upward = {
   domain: [
     ...layer([
       'storage',
+      'engine',
       'features',
       'http',
       'jobs',
@@ -32,10 +33,21 @@ const upward = {
     'node:http',
     'pino',
   ],
-  storage: layer(['features', 'http', 'jobs', 'cli', 'integrations', 'signing', 'documents']),
-  integrations: layer(['features', 'http', 'jobs', 'cli']),
-  signing: layer(['features', 'http', 'jobs', 'cli']),
-  documents: layer(['features', 'http', 'jobs', 'cli']),
+  storage: layer([
+    'engine',
+    'features',
+    'http',
+    'jobs',
+    'cli',
+    'integrations',
+    'signing',
+    'documents',
+  ]),
+  integrations: layer(['engine', 'features', 'http', 'jobs', 'cli']),
+  signing: layer(['engine', 'features', 'http', 'jobs', 'cli']),
+  documents: layer(['engine', 'features', 'http', 'jobs', 'cli']),
+  // The application engine's core (load, run a command, record events): below every use case.
+  engine: layer(['features', 'http', 'jobs', 'cli']),
   features: layer(['http', 'jobs', 'cli']),
   jobs: layer(['http', 'cli']),
   http: ['**/*.repository', '**/*.repository.js', '**/storage/migrations/**'],

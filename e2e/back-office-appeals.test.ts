@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../src/domain/shared/locale.js';
-import type { ApplicationServices } from '../src/features/applications/application-services.js';
+import type { ApplicationServices } from '../src/engine/application-services.js';
 import { fileAppeal } from '../src/features/applications/file-appeal.js';
-import { loadApplicationServices } from '../src/features/applications/load-application-services.js';
+import { loadApplicationServices } from '../src/engine/load-application-services.js';
 import { demoCitizen } from '../src/features/demo/demo-accounts.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import { listNotifications } from '../src/storage/application.repository.js';

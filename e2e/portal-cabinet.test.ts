@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadApplicationServices } from '../src/features/applications/load-application-services.js';
+import { loadApplicationServices } from '../src/engine/load-application-services.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import {
   launchBrowser,

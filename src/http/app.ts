@@ -14,7 +14,7 @@ import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 import { verifyRoutes } from './verify.js';
 import type { TrustStore } from '../signing/trust-store.js';
-import type { ApplicationServices } from '../features/applications/application-services.js';
+import type { ApplicationServices } from '../engine/application-services.js';
 import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
 import { apiV1Routes } from './api/v1/index.js';
 import { notWeb, renderWebError, webRoutes } from './web/web-routes.js';

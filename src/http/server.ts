@@ -9,7 +9,7 @@ import { migrateToLatest } from '../storage/migrator.js';
 import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
 import { createApp, type AppEnv } from './app.js';
-import { loadApplicationServices } from '../features/applications/load-application-services.js';
+import { loadApplicationServices } from '../engine/load-application-services.js';
 import type { Hono } from 'hono';
 import { startBackground } from '../jobs/background.js';
 import { ensureEmbeddedPki } from '../signing/pki-directory.js';

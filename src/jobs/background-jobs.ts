@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { defaultDeadlinePolicy } from '../domain/application/deadline-watch.js';
-import type { ApplicationServices } from '../features/applications/application-services.js';
+import type { ApplicationServices } from '../engine/application-services.js';
 import { deliverOutbox } from '../features/background/deliver-outbox.js';
 import { handBackStoredResults } from '../features/background/hand-back-stored-results.js';
 import { defaultDeliveryPolicy, type JobServices } from '../features/background/job-services.js';

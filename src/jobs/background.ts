@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
-import type { ApplicationServices } from '../features/applications/application-services.js';
+import type { ApplicationServices } from '../engine/application-services.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { isDatabaseEmpty } from '../storage/demo.repository.js';
 import type { InstallationKeys } from '../signing/installation-key.js';

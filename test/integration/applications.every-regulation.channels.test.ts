@@ -15,7 +15,7 @@ import type { ChannelFlow } from '../../src/domain/regulation/ChannelFlow.js';
 import type { RegulationDefinition } from '../../src/domain/regulation/RegulationDefinition.js';
 import type { Step } from '../../src/domain/regulation/Step.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 import { recordSystemAnswer } from '../../src/features/applications/record-system-answer.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { listEvents, listNotifications } from '../../src/storage/application.repository.js';

@@ -4,7 +4,7 @@ import type { Principal } from '../../src/domain/identity/authorisation.js';
 import type { ActorRole } from '../../src/domain/shared/roles.js';
 import { DomainError, ErrorCode } from '../../src/domain/shared/domain-error.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 import { driveApplication } from '../../src/features/demo/drive-application.js';
 import {
   acknowledgeCourierRegister,

@@ -15,7 +15,7 @@ import {
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { createTestResultSigning, prepareAndSign } from '../support/sign-result.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 import { listAvailableCommands } from '../../src/domain/application/available-commands.js';
 
 type Staff = Principal & { kind: 'staff' };

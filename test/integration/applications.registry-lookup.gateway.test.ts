@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 import { lookUpApplicant } from '../../src/features/applications/look-up-applicant.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { createRegistryGateway } from '../../src/integrations/create-gateway.js';

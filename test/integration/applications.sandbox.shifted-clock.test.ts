@@ -12,7 +12,7 @@ import { pathsToEnds } from '../../src/domain/regulation/flow-graph.js';
 import type { RegulationDefinition } from '../../src/domain/regulation/RegulationDefinition.js';
 import { DomainError } from '../../src/domain/shared/domain-error.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 import { recordSystemAnswer } from '../../src/features/applications/record-system-answer.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { watchDeadlines } from '../../src/features/background/watch-deadlines.js';

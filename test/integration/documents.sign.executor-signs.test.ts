@@ -6,7 +6,7 @@ import { listAvailableCommands } from '../../src/domain/application/available-co
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import type { ActorRole } from '../../src/domain/shared/roles.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoCitizen } from '../../src/features/demo/demo-accounts.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';

@@ -2,11 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRegulationDuration } from '../../src/domain/application/term-arithmetic.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import type { ActorRole } from '../../src/domain/shared/roles.js';
-import {
-  getOrganisation,
-  workingTimeOf,
-} from '../../src/features/applications/application-services.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getOrganisation, workingTimeOf } from '../../src/engine/application-services.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 import { handBackStoredResults } from '../../src/features/background/hand-back-stored-results.js';
 import { driveApplication } from '../../src/features/demo/drive-application.js';
 import {

@@ -1,7 +1,7 @@
 import { registryCatalogue } from '../../src/integrations/registry-adapters.js';
 import type { RegulationCatalog } from '../../src/domain/regulation/regulation-catalog.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
-import type { ApplicationServices } from '../../src/features/applications/application-services.js';
+import type { ApplicationServices } from '../../src/engine/application-services.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import {
   upsertOrganisation,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createLogger } from '../../src/config/logger.js';
-import { loadApplicationServices } from '../../src/features/applications/load-application-services.js';
+import { loadApplicationServices } from '../../src/engine/load-application-services.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
 import { startServer, type RunningServer } from '../../src/http/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';

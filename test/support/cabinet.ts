@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createLogger } from '../../src/config/logger.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
-import type { ApplicationServices } from '../../src/features/applications/application-services.js';
+import type { ApplicationServices } from '../../src/engine/application-services.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { sampleDraftFields } from '../../src/features/demo/sign-result.js';

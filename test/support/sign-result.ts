@@ -11,14 +11,14 @@ import type { DatabaseHandle } from '../../src/storage/db.js';
 import { findOrganisation } from '../../src/storage/organisation.repository.js';
 import { findStaffAccount } from '../../src/storage/staff-account.repository.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
-import type { ApplicationServices } from '../../src/features/applications/application-services.js';
+import type { ApplicationServices } from '../../src/engine/application-services.js';
 import type { SignedDocumentResult } from '../../src/features/documents/sign-prepared-document.js';
 import { signPreparedDocument } from '../../src/features/documents/sign-prepared-document.js';
 import { prepareSampleDraft } from '../../src/features/demo/sign-result.js';
-import { DraftOutcome } from '../../src/features/documents/result-draft.js';
+import { DraftOutcome } from '../../src/domain/application/drafting.js';
 import { signCms, type SigningCredential } from '../../src/signing/cms-sign.js';
 import type { TrustStore } from '../../src/signing/trust-store.js';
-import { getApplicationFor } from '../../src/features/applications/load-application.js';
+import { getApplicationFor } from '../../src/engine/load-application.js';
 
 type Staff = Principal & { kind: 'staff' };
 

@@ -1,5 +1,5 @@
 import { createLogger } from '../../src/config/logger.js';
-import { loadApplicationServices } from '../../src/features/applications/load-application-services.js';
+import { loadApplicationServices } from '../../src/engine/load-application-services.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { startServer, type RunningServer } from '../../src/http/server.js';

@@ -24,7 +24,7 @@ accounts. Running it again changes nothing. Applies pending migrations first.`,
       { seedDemo },
       { ensureEmbeddedPki },
     ] = await Promise.all([
-      import('../../features/applications/load-application-services.js'),
+      import('../../engine/load-application-services.js'),
       import('../../features/demo/demo-accounts.js'),
       import('../../features/demo/seed-demo.js'),
       import('../../signing/pki-directory.js'),

@@ -27,7 +27,7 @@ AUDIT_ANCHOR_EVERY_MINUTES); PKI_DIR must be the server's (installation/ holds t
     if (unknown.length > 0) throw new UsageError(`unknown argument: ${unknown[0]}`);
     // Loaded on use: the other commands start without the engine's module graph.
     const [{ loadApplicationServices }, { createWorker }] = await Promise.all([
-      import('../../features/applications/load-application-services.js'),
+      import('../../engine/load-application-services.js'),
       import('../../jobs/background-jobs.js'),
     ]);
     const config = loadConfig();

@@ -7,7 +7,7 @@ import {
   listYearDays,
 } from '../../domain/calendar/index.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { adminScopeOf } from './admin-scope.js';
 
 /**

@@ -3,7 +3,7 @@ import { Schedule, standardSchedules } from '../../domain/calendar/index.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findOrganisation } from '../../storage/organisation.repository.js';
 import { listStaffDirectory } from '../../storage/staff-directory.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { adminScopeOf, isInScope } from './admin-scope.js';
 
 /**

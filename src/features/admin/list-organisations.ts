@@ -1,6 +1,6 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { adminScopeOf } from './admin-scope.js';
 
 /** The organisations an administrator manages (their region's, or all), ordered by id. */

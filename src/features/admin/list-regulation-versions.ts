@@ -1,7 +1,7 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { renderSvg } from '../../domain/regulation/diagram/svg.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { adminScopeOf, isInScope } from './admin-scope.js';
 
 /** Today's date in Kazakhstan (UTC+5 since 1 March 2024, the whole country). */

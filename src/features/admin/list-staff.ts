@@ -1,6 +1,6 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { listStaffDirectory } from '../../storage/staff-directory.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { adminScopeOf } from './admin-scope.js';
 
 /** The staff accounts of the administrator's region (or all), with roles and whether active. */

@@ -4,8 +4,8 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import { setStaffAccountActive } from '../../storage/staff-directory.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { adminScopeOf, isInScope } from './admin-scope.js';
 
 export const SetStaffActiveInput = z.object({ staffId: z.uuid(), isActive: z.boolean() }).strict();

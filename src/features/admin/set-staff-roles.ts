@@ -5,8 +5,8 @@ import { StaffRole } from '../../domain/shared/roles.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import { setStaffAccountRoles } from '../../storage/staff-directory.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { adminScopeOf, isInScope } from './admin-scope.js';
 
 export const SetStaffRolesInput = z

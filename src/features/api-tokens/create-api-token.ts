@@ -7,7 +7,7 @@ import { appendAudit, type AuditActor } from '../../storage/audit.repository.js'
 import type { Database } from '../../storage/db.js';
 import { findOrganisation } from '../../storage/organisation.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import { parseInput } from '../applications/parse-input.js';
+import { parseInput } from '../../engine/parse-input.js';
 
 /** The visible prefix of every token, so that a leaked one is recognisable in logs and scanners. */
 export const apiTokenPrefix = 'qzt_';

@@ -2,11 +2,11 @@ import type { AvailableCommandKind } from '../../domain/application/available-co
 import type { ApplicationEventPayload } from '../../domain/application/ApplicationEvent.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { ApplicationServices } from './application-services.js';
-import { requireAvailable } from './conflict.js';
-import { getApplicationFor, type LoadedApplication } from './load-application.js';
-import { engineTargetOf, recordEvents } from './record-events.js';
-import { runCommand } from './run-command.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { requireAvailable } from '../../engine/conflict.js';
+import { getApplicationFor, type LoadedApplication } from '../../engine/load-application.js';
+import { engineTargetOf, recordEvents } from '../../engine/record-events.js';
+import { runCommand } from '../../engine/run-command.js';
 
 /**
  * Shared path of the commands that change an application's term rather than its step

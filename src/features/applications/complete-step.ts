@@ -6,12 +6,12 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { StaffRole, staffRoleForActor } from '../../domain/shared/roles.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import type { ApplicationServices } from './application-services.js';
-import { parseInput } from './parse-input.js';
-import { getApplicationFor } from './load-application.js';
-import { engineTargetOf, recordEvents } from './record-events.js';
-import { conflictDetails } from './conflict.js';
-import { runCommand } from './run-command.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { engineTargetOf, recordEvents } from '../../engine/record-events.js';
+import { conflictDetails } from '../../engine/conflict.js';
+import { runCommand } from '../../engine/run-command.js';
 
 export const CompleteStepInput = z
   .object({

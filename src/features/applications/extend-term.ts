@@ -4,8 +4,8 @@ import { addRegulationDuration } from '../../domain/application/term-arithmetic.
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { Duration } from '../../domain/regulation/Duration.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { ApplicationServices } from './application-services.js';
-import { parseInput } from './parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { changeTerm } from './change-term.js';
 
 export const ExtendTermInput = z

@@ -4,12 +4,12 @@ import { addDuration } from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { insertAppeal } from '../../storage/appeal.repository.js';
-import type { ApplicationServices } from './application-services.js';
-import { requireAvailable } from './conflict.js';
-import { getApplicationFor } from './load-application.js';
-import { parseInput } from './parse-input.js';
-import { engineTargetOf, recordEvents } from './record-events.js';
-import { runCommand } from './run-command.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { requireAvailable } from '../../engine/conflict.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { engineTargetOf, recordEvents } from '../../engine/record-events.js';
+import { runCommand } from '../../engine/run-command.js';
 
 export const FileAppealInput = z
   .object({

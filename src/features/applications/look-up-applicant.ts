@@ -11,10 +11,10 @@ import {
   type RegistryAdapter,
   type RegistryLookupAnswer,
 } from '../../integrations/registry-adapters.js';
-import type { ApplicationServices } from './application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { completeStep } from './complete-step.js';
-import { getApplicationFor } from './load-application.js';
-import { parseInput } from './parse-input.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { recordSystemAnswer } from './record-system-answer.js';
 
 export const LookUpApplicantInput = z

@@ -5,12 +5,12 @@ import { getFlow, getStep } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DecisionQuestion } from '../../domain/regulation/DecisionQuestion.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { ApplicationServices } from './application-services.js';
-import { conflictDetails } from './conflict.js';
-import { getApplicationFor } from './load-application.js';
-import { parseInput } from './parse-input.js';
-import { engineTargetOf, recordEvents } from './record-events.js';
-import { runCommand } from './run-command.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { conflictDetails } from '../../engine/conflict.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { engineTargetOf, recordEvents } from '../../engine/record-events.js';
+import { runCommand } from '../../engine/run-command.js';
 
 export const RecordSystemAnswerInput = z
   .object({

@@ -11,10 +11,10 @@ import type { RegulationDefinition } from '../../domain/regulation/RegulationDef
 import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
 import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
 import { nextApplicationNumber } from '../../storage/application.repository.js';
-import { clockOf, type ApplicationServices } from './application-services.js';
-import { parseInput } from './parse-input.js';
-import { recordEvents } from './record-events.js';
-import { runStatementCommand } from './run-command.js';
+import { clockOf, type ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { recordEvents } from '../../engine/record-events.js';
+import { runStatementCommand } from '../../engine/run-command.js';
 
 const iin = z.string().regex(/^\d{12}$/, 'iin');
 

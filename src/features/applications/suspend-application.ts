@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Principal } from '../../domain/identity/authorisation.js';
-import type { ApplicationServices } from './application-services.js';
-import { parseInput } from './parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { changeTerm } from './change-term.js';
 
 export const SuspendApplicationInput = z

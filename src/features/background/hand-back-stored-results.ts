@@ -7,8 +7,8 @@ import {
   listEvents,
 } from '../../storage/application.repository.js';
 import { listStoredResults, lockApplicationRow } from '../../storage/deadline.repository.js';
-import { applicationNow, clockOf } from '../applications/application-services.js';
-import { recordEvents } from '../applications/record-events.js';
+import { applicationNow, clockOf } from '../../engine/application-services.js';
+import { recordEvents } from '../../engine/record-events.js';
 import type { JobServices } from './job-services.js';
 
 const pageSize = 200;

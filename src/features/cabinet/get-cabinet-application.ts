@@ -3,8 +3,8 @@ import { getFlow } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { listAppeals } from '../../storage/appeal.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import { listDocumentsOfApplication } from '../documents/get-document.js';
 import { getApplicationView } from '../queries/get-application-view.js';
 

@@ -1,6 +1,6 @@
 import { getFlow } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { listMyApplications } from '../queries/list-my-applications.js';
 
 /**

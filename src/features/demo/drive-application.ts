@@ -4,9 +4,9 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import type { DecisionQuestion } from '../../domain/regulation/DecisionQuestion.js';
 import { isOperatorSigning } from '../../domain/application/available-commands.js';
 import type { ActorRole } from '../../domain/shared/roles.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { completeStep } from '../applications/complete-step.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import { signRequestAtSigningStep, type DemoApplicant } from './sign-request.js';
 import {
   draftedOutcomeAt,

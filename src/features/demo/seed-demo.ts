@@ -1,7 +1,7 @@
 import { involvesFrontOffice } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { ActorRole, StaffRole } from '../../domain/shared/roles.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { extendTerm } from '../applications/extend-term.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { suspendApplication } from '../applications/suspend-application.js';
@@ -34,7 +34,7 @@ import { driveApplication } from './drive-application.js';
 import { countApplicationsByStatus } from '../../storage/demo.repository.js';
 import { demoStaffSigningKey, loadTrustStore } from '../../signing/pki-directory.js';
 import type { SigningCredential } from '../../signing/cms-sign.js';
-import { getOrganisation } from '../applications/application-services.js';
+import { getOrganisation } from '../../engine/application-services.js';
 import type { ResultSigning } from './sign-result.js';
 
 /** What the demo seed holds after a run. */

@@ -2,8 +2,8 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { signCms } from '../../signing/cms-sign.js';
 import { findFrontOfficeRequest } from '../../storage/front-office-request.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import { prepareElectronicRequest } from '../front-office/electronic-request.js';
 import { intakeChecklist } from '../front-office/intake-catalog.js';
 import {

@@ -1,20 +1,23 @@
 import type { ChannelFlow } from '../../domain/regulation/ChannelFlow.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import type { Step } from '../../domain/regulation/Step.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { sampleFields } from '../../documents/sample-fields.js';
 import { signCms, type SigningCredential } from '../../signing/cms-sign.js';
 import type { TrustStore } from '../../signing/trust-store.js';
 import { findCurrentDraft } from '../../storage/prepared-document.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import {
+  DraftOutcome,
   draftableOutcomes,
-  prepareResultDocument,
   signedOutcome,
+} from '../../domain/application/drafting.js';
+import {
+  prepareResultDocument,
   type PreparedDocumentResult,
 } from '../documents/prepare-result-document.js';
-import { DraftOutcome, draftTemplate } from '../documents/result-draft.js';
+import { draftTemplate } from '../documents/result-draft.js';
 import {
   signPreparedDocument,
   type SignedDocumentResult,

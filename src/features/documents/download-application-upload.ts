@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findApplicationUpload } from '../../storage/application-upload.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import { recordRead } from '../queries/record-read.js';
 
 /** An applicant's uploaded file as the provider's staff download it. */

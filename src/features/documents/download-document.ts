@@ -1,8 +1,8 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findDocument } from '../../storage/document.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import { recordRead } from '../queries/record-read.js';
 
 /** A PDF a person may download. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import { loadRegulations } from '../../storage/regulation-files.js';
-import { draftableOutcomes, signedOutcome } from './prepare-result-document.js';
+import { draftableOutcomes, signedOutcome } from '../../domain/application/drafting.js';
 import { draftTemplate } from './result-draft.js';
 
 const regulations = loadRegulations().regulations.map((entry) => entry.regulation);

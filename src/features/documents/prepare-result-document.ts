@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ApplicationEventPayload } from '../../domain/application/ApplicationEvent.js';
 import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { getFlow, getStep, nextStepId } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
-import type { ChannelFlow } from '../../domain/regulation/ChannelFlow.js';
-import type { Step } from '../../domain/regulation/Step.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { ActorRole, StaffRole } from '../../domain/shared/roles.js';
 import {
@@ -24,19 +21,14 @@ import {
   listStaffWithRole,
 } from '../../storage/prepared-document.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
-import { conflictDetails } from '../applications/conflict.js';
-import { getApplicationFor } from '../applications/load-application.js';
-import { parseInput } from '../applications/parse-input.js';
-import { recordEvents } from '../applications/record-events.js';
-import { runCommand } from '../applications/run-command.js';
-import {
-  DraftOutcome,
-  draftLanguage,
-  draftTemplate,
-  prefilledFields,
-  resolvingHeadId,
-} from './result-draft.js';
+import { getOrganisation, type ApplicationServices } from '../../engine/application-services.js';
+import { conflictDetails } from '../../engine/conflict.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { recordEvents } from '../../engine/record-events.js';
+import { runCommand } from '../../engine/run-command.js';
+import { DraftOutcome, draftingPayloads } from '../../domain/application/drafting.js';
+import { draftLanguage, draftTemplate, prefilledFields, resolvingHeadId } from './result-draft.js';
 
 export const PrepareDocumentInput = z
   .object({
@@ -75,97 +67,6 @@ export const PreparedDocumentResult = z.object({
   version: z.number(),
 });
 export type PreparedDocumentResult = z.infer<typeof PreparedDocumentResult>;
-
-const isExecutorStep = (step: Step) => step.actor === ActorRole.executor;
-
-/** Whether `stepId` is a signing step, or the executor's drafting step right before one. */
-function leadsToSigning(
-  flow: ChannelFlow,
-  stepId: string | undefined,
-  draftAction: string,
-): boolean {
-  const step = stepId ? getStep(flow, stepId) : undefined;
-  if (!step) return false;
-  if (step.action === 'sign_result') return true;
-  return (
-    isExecutorStep(step) &&
-    step.action === draftAction &&
-    getStep(flow, nextStepId(step, undefined) ?? step.id).action === 'sign_result'
-  );
-}
-
-const draftActionOf = (outcome: DraftOutcome) =>
-  outcome === DraftOutcome.result ? 'draft_result' : 'draft_refusal';
-
-/**
- * What a signing step signs: the reasoned refusal when it follows the refusal's drafting step
- * or a question's "no", the service's result otherwise (e.g. after a commission's "yes").
- */
-export function signedOutcome(step: Step, flow: ChannelFlow): DraftOutcome {
-  const isRefusal = flow.steps.some(
-    (before) =>
-      (before.next === step.id && before.action === 'draft_refusal') ||
-      before.decide?.ifNo === step.id,
-  );
-  return isRefusal ? DraftOutcome.reasonedRefusal : DraftOutcome.result;
-}
-
-/**
- * What the executor may draft at `step`: a drafting step drafts its own outcome; a review
- * that decides drafts the result when its "yes" leads to the signature, the refusal when its
- * "no" does (documents_compliant, decision_positive…); a signing step the executor signs
- * drafts what it signs — the executor forms the output document and signs it, e.g. after the
- * commission's conclusion (seed 003, annex 4 (its annex 2), table 1, actions 4 and 8).
- */
-export function draftableOutcomes(step: Step, flow: ChannelFlow): DraftOutcome[] {
-  if (!isExecutorStep(step)) return [];
-  if (step.action === 'sign_result') return [signedOutcome(step, flow)];
-  return Object.values(DraftOutcome).filter((outcome) =>
-    step.action === draftActionOf(outcome)
-      ? true
-      : step.action === 'review' &&
-        step.decide !== undefined &&
-        leadsToSigning(
-          flow,
-          nextStepId(step, outcome === DraftOutcome.result),
-          draftActionOf(outcome),
-        ),
-  );
-}
-
-/**
- * The executor's step payloads for an outcome, from the current step: a review answers its
- * question (yes for the result, no for a refusal) and the drafting step that follows is done
- * with it; a drafting step (draft_result / draft_refusal) is completed. Undefined when the
- * current step does not draft this outcome; empty at the executor's own signing step (the
- * step is done when the document is signed).
- */
-function draftingPayloads(
-  step: Step,
-  flow: ChannelFlow,
-  outcome: DraftOutcome,
-  note: string | undefined,
-): ApplicationEventPayload[] | undefined {
-  if (!draftableOutcomes(step, flow).includes(outcome)) return undefined;
-  if (step.action === 'sign_result') return [];
-  const draftAction = draftActionOf(outcome);
-  const done = (stepId: string, answer?: boolean): ApplicationEventPayload => ({
-    type: 'step_completed',
-    stepId,
-    ...(answer !== undefined ? { answer } : {}),
-    ...(note ? { note } : {}),
-    documentIds: [],
-  });
-  if (step.action === draftAction) return [done(step.id)];
-  const answer = outcome === DraftOutcome.result;
-  const payloads = [done(step.id, answer)];
-  const followingId = nextStepId(step, answer);
-  const following = followingId ? getStep(flow, followingId) : undefined;
-  if (following && isExecutorStep(following) && following.action === draftAction) {
-    payloads.push(done(following.id));
-  }
-  return payloads;
-}
 
 /**
  * Phase one of the two-phase signing (seed 001, extern, point 6, items 7–8: the executor

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegulations } from '../../storage/regulation-files.js';
 import { DocumentKind } from '../../documents/templates.js';
-import { DraftOutcome, draftTemplate } from './result-draft.js';
+import { DraftOutcome } from '../../domain/application/drafting.js';
+import { draftTemplate } from './result-draft.js';
 
 const regulations = loadRegulations().regulations.map((entry) => entry.regulation);
 const of = (service: string, region: string) =>

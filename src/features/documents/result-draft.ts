@@ -3,10 +3,7 @@ import { DocumentKind, findTemplate, type DocumentTemplate } from '../../documen
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import type { ApplicationEvent } from '../../domain/application/ApplicationEvent.js';
 import { getFlow, type ApplicationState } from '../../domain/application/fold.js';
-
-/** What the executor drafts: the service's result or a reasoned refusal. */
-export const DraftOutcome = { result: 'result', reasonedRefusal: 'reasoned_refusal' } as const;
-export type DraftOutcome = (typeof DraftOutcome)[keyof typeof DraftOutcome];
+import { DraftOutcome } from '../../domain/application/drafting.js';
 
 /**
  * The template of the draft, from the regulation's `results`: its reasoned refusal (the

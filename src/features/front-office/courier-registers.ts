@@ -32,10 +32,10 @@ import type { ApplicationListRow } from '../../storage/application-query.reposit
 import { ConcurrentAppendError } from '../../storage/application.repository.js';
 import type { Tables } from '../../storage/schema.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
-import { parseInput } from '../applications/parse-input.js';
-import { engineTargetOf, recordEvents } from '../applications/record-events.js';
+import { getOrganisation, type ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { engineTargetOf, recordEvents } from '../../engine/record-events.js';
 import {
   issueFrontOfficeDocument,
   requireFrontOfficeRole,

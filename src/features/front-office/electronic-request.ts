@@ -13,8 +13,8 @@ import {
   listIssuedDocumentHashes,
   type FrontOfficeRequestRecord,
 } from '../../storage/front-office-request.repository.js';
-import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import { getOrganisation, type ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import type { FrontOfficeStaff } from './front-office-context.js';
 
 const bilingual = z.object({ kk: z.string(), ru: z.string() });

@@ -11,7 +11,7 @@ import {
   getOrganisation,
   workingTimeOf,
   type ApplicationServices,
-} from '../applications/application-services.js';
+} from '../../engine/application-services.js';
 import { officeSigner } from './office-signer.js';
 
 /** What the front-office use cases need: the engine, the registries and where keys live. */

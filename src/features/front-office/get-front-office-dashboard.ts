@@ -15,7 +15,7 @@ import {
   type HomeVisitRow,
 } from '../../storage/front-office.repository.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { recordRead } from '../queries/record-read.js';
 import { indicatorFor, type Indicator } from './deadline-indicator.js';
 import {

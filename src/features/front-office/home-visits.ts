@@ -13,8 +13,8 @@ import {
   type HomeVisitRow,
 } from '../../storage/front-office.repository.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { requireFrontOfficeRole, type FrontOfficeStaff } from './front-office-context.js';
 
 /** What the public page offers: the front offices and the services. */

@@ -1,7 +1,7 @@
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import type { RequiredDocument } from '../../domain/regulation/RequiredDocument.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { organisationToday } from './front-office-context.js';
 
 /** A service the front office accepts today, with the providers an applicant may choose. */

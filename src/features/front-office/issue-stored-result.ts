@@ -9,10 +9,10 @@ import {
   getOrganisation,
   workingTimeOf,
   type ApplicationServices,
-} from '../applications/application-services.js';
+} from '../../engine/application-services.js';
 import { completeStep } from '../applications/complete-step.js';
-import { getApplicationFor } from '../applications/load-application.js';
-import { parseInput } from '../applications/parse-input.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { requireFrontOfficeRole, type FrontOfficeStaff } from './front-office-context.js';
 
 /** What the person collecting the result shows. */

@@ -12,7 +12,7 @@ import {
   markResultRequestSentRow,
   type ResultRequestRow,
 } from '../../storage/front-office.repository.js';
-import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
+import { getOrganisation, type ApplicationServices } from '../../engine/application-services.js';
 import { indicatorFor, type Indicator } from './deadline-indicator.js';
 import { organisationToday } from './front-office-context.js';
 

@@ -14,12 +14,12 @@ import {
   markFrontOfficeRequestSigned,
 } from '../../storage/front-office-request.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
-import { conflictDetails } from '../applications/conflict.js';
-import { getApplicationFor } from '../applications/load-application.js';
-import { parseInput } from '../applications/parse-input.js';
-import { engineTargetOf, recordEvents } from '../applications/record-events.js';
-import { runCommand } from '../applications/run-command.js';
+import { getOrganisation, type ApplicationServices } from '../../engine/application-services.js';
+import { conflictDetails } from '../../engine/conflict.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { engineTargetOf, recordEvents } from '../../engine/record-events.js';
+import { runCommand } from '../../engine/run-command.js';
 import { operatorSignStep } from './electronic-request.js';
 
 export const SignElectronicRequestInput = z

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/dom
 import { DocumentKind } from '../../documents/templates.js';
 import type { PersonRecord } from '../../integrations/registries.js';
 import { completeStep } from '../applications/complete-step.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import { lookUpApplicant, type PrefetchedLookups } from '../applications/look-up-applicant.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { identifyApplicant, type ApplicantIdentification } from '../identity/identify-applicant.js';

@@ -5,11 +5,11 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { StaffRole } from '../../domain/shared/roles.js';
 import { appendAudit } from '../../storage/audit.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
-import { parseInput } from '../applications/parse-input.js';
-import { engineTargetOf, recordEvents } from '../applications/record-events.js';
-import { runCommand } from '../applications/run-command.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { parseInput } from '../../engine/parse-input.js';
+import { engineTargetOf, recordEvents } from '../../engine/record-events.js';
+import { runCommand } from '../../engine/run-command.js';
 import { readVacancyQueue, requireVacancyStaff } from './list-vacancy-queue.js';
 
 export const DeclareVacanciesInput = z

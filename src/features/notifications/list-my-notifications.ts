@@ -5,8 +5,8 @@ import {
   countUnreadNotifications,
   listRecipientNotifications,
 } from '../../storage/notification.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { PageLimit } from '../queries/paging.js';
 
 /** Paging of the cabinet's notifications: `before` is the position the next page starts under. */

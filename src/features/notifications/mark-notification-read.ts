@@ -3,8 +3,8 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import { hasNotification, markNotificationRead } from '../../storage/notification.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 
 export const MarkNotificationReadInput = z.object({ notificationId: z.uuid() }).strict();
 

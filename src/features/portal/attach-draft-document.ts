@@ -7,7 +7,7 @@ import {
   insertPortalDraftDocument,
   listPortalDraftDocuments,
 } from '../../storage/portal-draft.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import type { PortalCitizen } from './portal-citizen.js';
 
 /** The kind of a file that answers none of the regulation's documents. */

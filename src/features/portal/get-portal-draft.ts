@@ -7,7 +7,7 @@ import {
   type PortalDraftDocumentRow,
   type PortalDraftRow,
 } from '../../storage/portal-draft.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 
 export type { PortalDraftDocumentRow, PortalDraftRow };
 

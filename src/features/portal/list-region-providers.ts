@@ -1,6 +1,6 @@
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 
 /**
  * The organisations of a region that provide a service under this regulation (its provider

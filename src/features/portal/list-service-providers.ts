@@ -2,7 +2,7 @@ import { involvesFrontOffice } from '../../domain/application/fold.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 
 /** An organisation a citizen may choose on the portal form. */
 export interface PortalOrganisationChoice {

@@ -4,7 +4,7 @@ import {
   deletePortalDraftDocument,
   findPortalDraft,
 } from '../../storage/portal-draft.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import type { PortalCitizen } from './portal-citizen.js';
 
 /** Removes a file from the citizen's open draft; not_found for anyone else's. */

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { OtpPurpose } from '../../signing/one-time-password.js';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { issueOneTimePassword } from '../identity/issue-one-time-password.js';
 import { draftDigest, draftIssues } from './draft-readiness.js';
 import { getPortalDraft } from './get-portal-draft.js';

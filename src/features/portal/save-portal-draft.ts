@@ -8,7 +8,7 @@ import {
   listPortalDraftDocuments,
   updatePortalDraft,
 } from '../../storage/portal-draft.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { draftIssues } from './draft-readiness.js';
 import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';

@@ -2,7 +2,7 @@ import type { SubmitApplicationResult } from '../applications/submit-application
 import { submitApplication } from '../applications/submit-application.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { markPortalDraftSubmitted } from '../../storage/portal-draft.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import { certifyApplicationByOtp } from '../signing/certify-application-by-otp.js';
 import { attachmentsOf, draftDigest, draftIssues, submittedFields } from './draft-readiness.js';
 import { getPortalDraft } from './get-portal-draft.js';

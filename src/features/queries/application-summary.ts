@@ -1,4 +1,4 @@
-import { applicationNow } from '../applications/application-services.js';
+import { applicationNow } from '../../engine/application-services.js';
 import {
   ApplicationStatus,
   applicationStatusLabels,

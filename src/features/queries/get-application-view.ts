@@ -6,9 +6,9 @@ import {
 import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
-import { conflictDetails } from '../applications/conflict.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import { conflictDetails } from '../../engine/conflict.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 import { recordRead } from './record-read.js';
 
 const iso = (epochMs: number | undefined) =>

@@ -12,10 +12,11 @@ import {
 } from '../../storage/prepared-document.repository.js';
 import { findFrontOfficeRequest } from '../../storage/front-office-request.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
-import { draftableOutcomes, renderDraftPdf } from '../documents/prepare-result-document.js';
-import { DraftOutcome, draftTemplate, prefilledFields } from '../documents/result-draft.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
+import { DraftOutcome, draftableOutcomes } from '../../domain/application/drafting.js';
+import { renderDraftPdf } from '../documents/prepare-result-document.js';
+import { draftTemplate, prefilledFields } from '../documents/result-draft.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import { getApplicationView, type ApplicationView } from './get-application-view.js';
 

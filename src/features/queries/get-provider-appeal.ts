@@ -2,8 +2,8 @@ import { listAvailableCommands } from '../../domain/application/available-comman
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findAppeal } from '../../storage/appeal.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { getApplicationFor } from '../applications/load-application.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { getApplicationFor } from '../../engine/load-application.js';
 
 /**
  * One appeal as the provider's staff see it: its text, due and decision, the application it is

@@ -6,7 +6,7 @@ import { getFlow, getStep } from '../../domain/application/fold.js';
 import { Channel } from '../../domain/regulation/Channel.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findApplicationByNumber } from '../../storage/application.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 
 const numberPattern = /^\d{4}-\d{7}$/;
 

@@ -13,8 +13,8 @@ import {
   getOrganisation,
   workingTimeOf,
   type ApplicationServices,
-} from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+} from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { summaryOf, type ApplicationSummary } from './application-summary.js';
 import { decodeCursor, PageLimit, pageOf } from './paging.js';
 import { recordRead } from './record-read.js';

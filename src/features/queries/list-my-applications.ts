@@ -1,8 +1,8 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { listApplicantRows } from '../../storage/application-query.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 import { summaryOf, type ApplicationSummary } from './application-summary.js';
 import { InboxQuery } from './list-inbox.js';
 import { decodeCursor, pageOf } from './paging.js';

@@ -1,7 +1,7 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { listAppealsOfProvider } from '../../storage/appeal.repository.js';
-import type { ApplicationServices } from '../applications/application-services.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 
 /** One appeal in the provider's list. */
 export interface ProviderAppealRow {

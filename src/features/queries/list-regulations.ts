@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { RegionCode } from '../../domain/regulation/RegionCode.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { ApplicationServices } from '../applications/application-services.js';
-import { parseInput } from '../applications/parse-input.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { parseInput } from '../../engine/parse-input.js';
 
 export const RegulationCatalogueQuery = z
   .object({

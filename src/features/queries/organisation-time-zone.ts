@@ -1,6 +1,6 @@
 import { defaultTimeZone } from '../../domain/calendar/index.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
-import { getOrganisation, type ApplicationServices } from '../applications/application-services.js';
+import { getOrganisation, type ApplicationServices } from '../../engine/application-services.js';
 
 /**
  * The IANA zone of an organisation (`organisation.time_zone`, the zone its working time and so

@@ -23,7 +23,7 @@ import {
 } from '../../../features/queries/get-back-office-application.js';
 import { listInbox } from '../../../features/queries/list-inbox.js';
 import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
-import type { ApplicationServices } from '../../../features/applications/application-services.js';
+import type { ApplicationServices } from '../../../engine/application-services.js';
 import type { Principal } from '../../../domain/identity/authorisation.js';
 import { defaultTimeZone } from '../../../domain/calendar/index.js';
 import { errorTable } from '../../error-table.js';

@@ -1,5 +1,5 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ApplicationServices } from '../../../features/applications/application-services.js';
+import type { ApplicationServices } from '../../../engine/application-services.js';
 import { kazakhstanDay } from '../../../features/portal/list-service-providers.js';
 import { isSecureDeployment, type WebContext } from '../web-env.js';
 

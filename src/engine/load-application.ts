@@ -1,19 +1,19 @@
-import { canPerform, type Principal } from '../../domain/identity/authorisation.js';
-import { authorisationTarget } from '../../domain/application/available-commands.js';
+import { canPerform, type Principal } from '../domain/identity/authorisation.js';
+import { authorisationTarget } from '../domain/application/available-commands.js';
 import {
   foldApplication,
   type ApplicationClock,
   type ApplicationState,
-} from '../../domain/application/fold.js';
-import type { ApplicationEvent } from '../../domain/application/ApplicationEvent.js';
-import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
-import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+} from '../domain/application/fold.js';
+import type { ApplicationEvent } from '../domain/application/ApplicationEvent.js';
+import type { RegulationDefinition } from '../domain/regulation/RegulationDefinition.js';
+import { DomainError, ErrorCode } from '../domain/shared/domain-error.js';
 import {
   findApplicationById,
   listEvents,
   type ApplicationRecord,
-} from '../../storage/application.repository.js';
-import type { Database } from '../../storage/db.js';
+} from '../storage/application.repository.js';
+import type { Database } from '../storage/db.js';
 import { applicationNow, clockOf, type ApplicationServices } from './application-services.js';
 
 /** An application with everything needed to decide and record the next event. */

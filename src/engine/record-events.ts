@@ -5,28 +5,28 @@ import type {
   ApplicationEvent,
   ApplicationEventPayload,
   EventActor,
-} from '../../domain/application/ApplicationEvent.js';
-import { applicationStatusLabels } from '../../domain/application/ApplicationStatus.js';
-import { planAutomaticSteps } from '../../domain/application/available-commands.js';
+} from '../domain/application/ApplicationEvent.js';
+import { applicationStatusLabels } from '../domain/application/ApplicationStatus.js';
+import { planAutomaticSteps } from '../domain/application/available-commands.js';
 import {
   foldApplication,
   getFlow,
   getStep,
   type ApplicationClock,
   type ApplicationState,
-} from '../../domain/application/fold.js';
-import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
-import { formatLocalDateTime } from '../../domain/calendar/index.js';
-import { ActorRole } from '../../domain/shared/roles.js';
+} from '../domain/application/fold.js';
+import type { RegulationDefinition } from '../domain/regulation/RegulationDefinition.js';
+import { formatLocalDateTime } from '../domain/calendar/index.js';
+import { ActorRole } from '../domain/shared/roles.js';
 import type {
   ApplicationProjection,
   NewApplication,
   NewCommandReceipt,
-} from '../../storage/application.repository.js';
-import type { AuditActor } from '../../storage/audit.repository.js';
-import type { Database } from '../../storage/db.js';
-import { writeEngineChanges, type EngineWrite } from '../../storage/engine-write.repository.js';
-import type { Tables } from '../../storage/schema.js';
+} from '../storage/application.repository.js';
+import type { AuditActor } from '../storage/audit.repository.js';
+import type { Database } from '../storage/db.js';
+import { writeEngineChanges, type EngineWrite } from '../storage/engine-write.repository.js';
+import type { Tables } from '../storage/schema.js';
 
 /** The application being changed, as the engine needs it. */
 export interface EngineTarget {

@@ -2,11 +2,11 @@ import {
   listAvailableCommands,
   type AvailableCommand,
   type AvailableCommandKind,
-} from '../../domain/application/available-commands.js';
-import type { Principal } from '../../domain/identity/authorisation.js';
-import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+} from '../domain/application/available-commands.js';
+import type { Principal } from '../domain/identity/authorisation.js';
+import { DomainError, ErrorCode } from '../domain/shared/domain-error.js';
 import type { LoadedApplication } from './load-application.js';
-import type { ApplicationState } from '../../domain/application/fold.js';
+import type { ApplicationState } from '../domain/application/fold.js';
 
 /** What a refused command tells the caller: the current state and what is allowed now (OpenCRVS style). */
 export function conflictDetails(state: ApplicationState, available: readonly AvailableCommand[]) {

@@ -1,8 +1,8 @@
-import { buildProductionCalendar } from '../../domain/calendar/index.js';
-import { loadCalendarYears } from '../../storage/calendar-files.js';
-import type { Database } from '../../storage/db.js';
-import { loadRegulationCatalog } from '../../storage/regulation-files.js';
-import { registryCatalogue } from '../../integrations/registry-adapters.js';
+import { buildProductionCalendar } from '../domain/calendar/index.js';
+import { loadCalendarYears } from '../storage/calendar-files.js';
+import type { Database } from '../storage/db.js';
+import { loadRegulationCatalog } from '../storage/regulation-files.js';
+import { registryCatalogue } from '../integrations/registry-adapters.js';
 import type { ApplicationServices } from './application-services.js';
 
 /**

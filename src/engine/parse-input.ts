@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import { DomainError, ErrorCode } from '../domain/shared/domain-error.js';
 
 /** Parses a command's input; refuses it with every issue, each naming the field and the rule. */
 export function parseInput<Schema extends z.ZodType>(

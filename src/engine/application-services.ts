@@ -4,20 +4,20 @@ import {
   standardSchedules,
   type ProductionCalendar,
   type WorkingTime,
-} from '../../domain/calendar/index.js';
-import type { ApplicationClock } from '../../domain/application/fold.js';
-import type { RegulationCatalog } from '../../domain/regulation/regulation-catalog.js';
-import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+} from '../domain/calendar/index.js';
+import type { ApplicationClock } from '../domain/application/fold.js';
+import type { RegulationCatalog } from '../domain/regulation/regulation-catalog.js';
+import { DomainError, ErrorCode } from '../domain/shared/domain-error.js';
 import type { Transaction } from 'kysely';
-import type { Database } from '../../storage/db.js';
-import type { Tables } from '../../storage/schema.js';
+import type { Database } from '../storage/db.js';
+import type { Tables } from '../storage/schema.js';
 
 type Executor = Database | Transaction<Tables>;
 import {
   findOrganisation,
   organisationWriteCount,
   type OrganisationRow,
-} from '../../storage/organisation.repository.js';
+} from '../storage/organisation.repository.js';
 
 /** What the application use cases need from their surroundings; built once at boot. */
 export interface ApplicationServices {

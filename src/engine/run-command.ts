@@ -1,14 +1,14 @@
 import type { Transaction } from 'kysely';
-import type { Principal } from '../../domain/identity/authorisation.js';
-import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import type { Principal } from '../domain/identity/authorisation.js';
+import { DomainError, ErrorCode } from '../domain/shared/domain-error.js';
 import {
   ConcurrentAppendError,
   findCommandReceipt,
   insertCommandReceipt,
   type NewCommandReceipt,
-} from '../../storage/application.repository.js';
-import type { Database } from '../../storage/db.js';
-import type { JsonObject, Tables } from '../../storage/schema.js';
+} from '../storage/application.repository.js';
+import type { Database } from '../storage/db.js';
+import type { JsonObject, Tables } from '../storage/schema.js';
 import type { ApplicationServices } from './application-services.js';
 
 /** Every command carries a key chosen by the client; a retry with the same key is answered from the first run. */
