@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/config/logger.js';
-import { startServer, type RunningServer } from '../../src/http/server.js';
+import { startServer, type RunningServer } from '../../src/cli/server.js';
 import { regulationsDirectory } from '../../src/storage/regulation-files.js';
 import { provisionDatabase, testBackend, type ProvisionedDatabase } from '../support/database.js';
 import { testConfig } from '../support/server.js';
