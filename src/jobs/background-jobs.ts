@@ -6,6 +6,10 @@ import { deliverOutbox } from '../features/background/deliver-outbox.js';
 import { handBackStoredResults } from '../features/background/hand-back-stored-results.js';
 import { defaultDeliveryPolicy, type JobServices } from '../features/background/job-services.js';
 import { watchDeadlines } from '../features/background/watch-deadlines.js';
+import {
+  limitsPurgeBatchSize,
+  purgeExpiredLimits,
+} from '../features/background/purge-expired-limits.js';
 import { exportAuditHead, type AuditHeadTarget } from '../features/system/export-audit-head.js';
 import { auditSealBatchSize, sealAuditTrail } from '../features/system/seal-audit-trail.js';
 import type { InstallationSigner } from '../signing/installation-key.js';
@@ -42,7 +46,8 @@ export interface AuditHeadExportJob {
 
 /**
  * The background jobs of issue 6: notification delivery and the audit sealer (every poll), the
- * deadline watch and the end of front-office storage (every minute); with `auditHead`, the
+ * deadline watch and the end of front-office storage (every minute), the purge of expired
+ * rate-limit and sign-in throttle rows (every 10 minutes); with `auditHead`, the
  * export of the audit chain's signed head (every AUDIT_ANCHOR_EVERY_MINUTES).
  */
 export function createBackgroundJobs(
@@ -88,6 +93,16 @@ export function createBackgroundJobs(
       },
     },
     { name: 'front-office-storage', everyMs: 60_000, run: () => handBackStoredResults(services) },
+    {
+      // Deletes rate-limit windows and sign-in throttle keys that no longer limit anyone.
+      name: 'limits-purge',
+      everyMs: 10 * 60_000,
+      batchSize: limitsPurgeBatchSize,
+      run: async () => {
+        const round = await purgeExpiredLimits(services);
+        return Math.max(round.rateLimits, round.loginThrottles);
+      },
+    },
     {
       // Chains the audit rows committed since the last round (one sealer at a time).
       name: 'audit-seal',

@@ -9,8 +9,6 @@ export interface CitizenAccountRow {
   iin: string;
   phone: string;
   passwordHash: string;
-  failedLoginCount: number;
-  lockedUntil: Date | null;
   createdAt: Date;
   passwordChangedAt: Date;
   /** How the IIN was proved; null for an unverified account registered before migration 0095. */
@@ -26,8 +24,6 @@ const toRow = (row: {
   iin: string;
   phone: string;
   password_hash: string;
-  failed_login_count: number;
-  locked_until: Date | null;
   created_at: Date;
   password_changed_at: Date;
   identity_proof: IdentityProof | null;
@@ -37,8 +33,6 @@ const toRow = (row: {
   iin: row.iin,
   phone: row.phone,
   passwordHash: row.password_hash,
-  failedLoginCount: row.failed_login_count,
-  lockedUntil: row.locked_until,
   createdAt: row.created_at,
   passwordChangedAt: row.password_changed_at,
   identityProof: row.identity_proof,
@@ -101,7 +95,7 @@ export async function insertCitizenAccount(
 
 /**
  * Gives an unverified account (registered before IINs were proved) to the person who has
- * just proved the IIN: new phone and password, verified, lock cleared. Undefined when the
+ * just proved the IIN: new phone and password, verified. Undefined when the
  * account is verified (a proved account is never taken over).
  */
 export async function claimUnverifiedCitizenAccount(
@@ -122,8 +116,6 @@ export async function claimUnverifiedCitizenAccount(
       password_changed_at: account.now,
       identity_proof: account.identityProof,
       identity_verified_at: account.now,
-      failed_login_count: 0,
-      locked_until: null,
     })
     .where('iin', '=', account.iin)
     .where('identity_verified_at', 'is', null)

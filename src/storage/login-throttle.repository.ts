@@ -80,11 +80,28 @@ export async function clearAccountLoginThrottles(db: Executor, accountKey: strin
     .execute();
 }
 
-/** Removes keys whose last failure is older than `before` (housekeeping). */
-export async function deleteStaleLoginThrottles(db: Database, before: Date): Promise<number> {
+/**
+ * Removes up to `limit` keys whose last failure is older than `before` and whose delay has
+ * ended by then (housekeeping: such a key would start again at one failure anyway). Rows
+ * another transaction holds are left for the next round.
+ */
+export async function deleteStaleLoginThrottles(
+  db: Executor,
+  before: Date,
+  limit: number,
+): Promise<number> {
   const result = await db
     .deleteFrom('login_throttle')
-    .where('last_failure_at', '<', before)
+    .where('key', 'in', (eb) =>
+      eb
+        .selectFrom('login_throttle')
+        .select('key')
+        .where('last_failure_at', '<', before)
+        .where('delayed_until', '<', before)
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

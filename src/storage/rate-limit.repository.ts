@@ -1,5 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from './db.js';
+import type { Tables } from './schema.js';
+
+type Executor = Database | Transaction<Tables>;
 
 /** The state of a key's window after counting one more hit. */
 export interface RateLimitHit {
@@ -32,11 +35,27 @@ export async function countRateLimitHit(
   return { hits: row.hits, windowStartedAt: row.window_started_at };
 }
 
-/** Removes windows that ended before `before` (housekeeping). */
-export async function deleteExpiredRateLimits(db: Database, before: Date): Promise<number> {
+/**
+ * Removes up to `limit` counters whose window started before `before` (housekeeping: the
+ * caller passes a time at least the longest window ago, so no live window is lost). Rows
+ * another transaction holds are left for the next round.
+ */
+export async function deleteExpiredRateLimits(
+  db: Executor,
+  before: Date,
+  limit: number,
+): Promise<number> {
   const result = await db
     .deleteFrom('rate_limit')
-    .where('window_started_at', '<', before)
+    .where('key', 'in', (eb) =>
+      eb
+        .selectFrom('rate_limit')
+        .select('key')
+        .where('window_started_at', '<', before)
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

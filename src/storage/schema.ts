@@ -125,8 +125,6 @@ export interface CitizenAccountTable {
   iin: string;
   phone: string;
   password_hash: string;
-  failed_login_count: Generated<number>;
-  locked_until: Date | null;
   created_at: Instant;
   password_changed_at: Instant;
   /** How the IIN was proved (migration 0095); null: an unverified account from before. */

@@ -13,8 +13,9 @@ export const workerCommand: Command = {
   usage: `Usage: qyzmet worker [--once]
 
 Runs the background jobs until SIGTERM or SIGINT: delivery of the SMS/e-mail outbox with
-retries, deadline warnings, overdue marks and escalations, and the hand-back of results kept
-at a front office for longer than the regulation allows. Any number of workers may run
+retries, deadline warnings, overdue marks and escalations, the hand-back of results kept
+at a front office for longer than the regulation allows, and the purge of expired rate-limit
+and sign-in throttle rows. Any number of workers may run
 against one PostgreSQL server (DATABASE_URL): each claims its work with FOR UPDATE SKIP LOCKED.
 The embedded database serves one process: with PGlite, \`qyzmet serve\` runs the jobs itself.
 --once runs every job one time and exits. Configuration: WORKER_POLL_MS,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import {
   applicationRoutes,
   commandOperation,
@@ -22,6 +22,13 @@ import {
   publicStatusOperation,
   queryRoutes,
 } from './queries.js';
+import {
+  attachDocumentOperation,
+  portalDraftRoutes,
+  requestCertificationOperation,
+  saveDraftOperation,
+  submitDraftOperation,
+} from './portal-drafts.js';
 import { renderReferencePage } from './reference-page.js';
 import {
   prepareDocumentOperation,
@@ -34,6 +41,10 @@ export const apiOperations: readonly ApiOperation[] = [
   listRegulationsOperation,
   getRegulationOperation,
   submitOperation,
+  saveDraftOperation,
+  attachDocumentOperation,
+  requestCertificationOperation,
+  submitDraftOperation,
   searchOperation,
   getOperation,
   commandOperation,
@@ -49,18 +60,16 @@ export const apiOperations: readonly ApiOperation[] = [
 /** The API version the document states. */
 export const apiVersion = '1.0.0';
 
-let document: OpenApiDocument | undefined;
-/** The OpenAPI document, built once (the schemas do not change while running). */
-export function openApiDocument(): OpenApiDocument {
-  document ??= buildOpenApiDocument(apiOperations, apiVersion);
-  return document;
-}
-
 /** The JSON API under /api/v1, its OpenAPI document and its reference page. */
 export function apiV1Routes(): Hono<AppEnv> {
+  // Built once per application, on first request (the schemas do not change while running).
+  let document: OpenApiDocument | undefined;
+  const openApiDocument = (): OpenApiDocument =>
+    (document ??= buildOpenApiDocument(apiOperations, apiVersion));
   const routes = new Hono<AppEnv>();
   routes.route('/', queryRoutes());
   routes.route('/', applicationRoutes());
+  routes.route('/', portalDraftRoutes());
   routes.route('/', resultDocumentRoutes());
   routes.route('/', frontOfficeRequestRoutes());
   routes.get('/api/openapi.json', (c) => c.json(openApiDocument()));
