@@ -118,11 +118,11 @@ const recipe: readonly RecipeEdit[] = [
     ],
   },
   {
-    path: 'src/features/applications/command-table.ts',
+    path: 'src/features/command-table.ts',
     replace: [
       [
-        "import { AnswerQuestionnaireInput, answerQuestionnaire } from './answer-questionnaire.js';",
-        "import { AddRemarkInput, addRemark } from './add-remark.js';\nimport { AnswerQuestionnaireInput, answerQuestionnaire } from './answer-questionnaire.js';",
+        "import { CompleteStepInput, completeStep } from './applications/complete-step.js';",
+        "import { AddRemarkInput, addRemark } from './applications/add-remark.js';\nimport { CompleteStepInput, completeStep } from './applications/complete-step.js';",
       ],
       ['} satisfies CommandTable;', row],
     ],
@@ -206,9 +206,7 @@ describe('adding an engine command (docs/application-engine.md, "Adding a comman
         recipe.map((edit) => (edit.path.endsWith('command-table.ts') ? { path: edit.path } : edit)),
       ),
     );
-    expect(
-      withoutRow.some((line) => line.startsWith('src/features/applications/command-table.ts')),
-    ).toBe(true);
+    expect(withoutRow.some((line) => line.startsWith('src/features/command-table.ts'))).toBe(true);
     expect(withoutRow.join('\n')).toContain('add_remark');
   }, 600_000);
 });

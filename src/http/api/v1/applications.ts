@@ -7,7 +7,7 @@ import {
   giveCommand,
   type CommandKind,
   type CommandRow,
-} from '../../../features/applications/command-table.js';
+} from '../../../features/command-table.js';
 import {
   SubmitApplicationInput,
   submitApplication,

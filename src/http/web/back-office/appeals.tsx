@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
-import { giveCommand } from '../../../features/applications/command-table.js';
+import { giveCommand } from '../../../features/command-table.js';
 import {
   getProviderAppeal,
   type ProviderAppeal,

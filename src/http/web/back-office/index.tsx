@@ -14,7 +14,7 @@ import {
   findCommandForm,
   formText,
   giveCommand,
-} from '../../../features/applications/command-table.js';
+} from '../../../features/command-table.js';
 import { listEscalations } from '../../../features/deadlines/list-escalations.js';
 import { listOverdue } from '../../../features/deadlines/list-overdue.js';
 import { downloadApplicationUpload } from '../../../features/documents/download-application-upload.js';

@@ -5,7 +5,7 @@ import {
   CommandWorkspace,
   giveCommand,
   listCommandForms,
-} from '../../../../features/applications/command-table.js';
+} from '../../../../features/command-table.js';
 import { getCabinetApplication } from '../../../../features/cabinet/get-cabinet-application.js';
 import { listCabinetApplications } from '../../../../features/cabinet/list-cabinet-applications.js';
 import {

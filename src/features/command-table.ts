@@ -1,25 +1,28 @@
 import type { z } from 'zod';
-import type { AvailableCommandKind } from '../../domain/application/available-commands.js';
-import type { Principal } from '../../domain/identity/authorisation.js';
-import type { LocalizedText } from '../../domain/shared/locale.js';
-import type { ApplicationServices } from '../../engine/application-services.js';
-import type { TrustStore } from '../../signing/trust-store.js';
+import type { AvailableCommandKind } from '../domain/application/available-commands.js';
+import type { Principal } from '../domain/identity/authorisation.js';
+import type { LocalizedText } from '../domain/shared/locale.js';
+import type { ApplicationServices } from '../engine/application-services.js';
+import type { TrustStore } from '../signing/trust-store.js';
 import {
   PrepareDocumentInput,
   prepareResultDocument,
-} from '../documents/prepare-result-document.js';
-import { SignDocumentInput, signPreparedDocument } from '../documents/sign-prepared-document.js';
+} from './documents/prepare-result-document.js';
+import { SignDocumentInput, signPreparedDocument } from './documents/sign-prepared-document.js';
 import {
   SignElectronicRequestInput,
   signElectronicRequest,
-} from '../front-office/sign-electronic-request.js';
-import { AnswerQuestionnaireInput, answerQuestionnaire } from './answer-questionnaire.js';
-import { CompleteStepInput, completeStep } from './complete-step.js';
-import { DecideAppealInput, decideAppeal } from './decide-appeal.js';
-import { ExtendTermInput, extendTerm } from './extend-term.js';
-import { FileAppealInput, fileAppeal } from './file-appeal.js';
-import { ResumeApplicationInput, resumeApplication } from './resume-application.js';
-import { SuspendApplicationInput, suspendApplication } from './suspend-application.js';
+} from './front-office/sign-electronic-request.js';
+import {
+  AnswerQuestionnaireInput,
+  answerQuestionnaire,
+} from './applications/answer-questionnaire.js';
+import { CompleteStepInput, completeStep } from './applications/complete-step.js';
+import { DecideAppealInput, decideAppeal } from './applications/decide-appeal.js';
+import { ExtendTermInput, extendTerm } from './applications/extend-term.js';
+import { FileAppealInput, fileAppeal } from './applications/file-appeal.js';
+import { ResumeApplicationInput, resumeApplication } from './applications/resume-application.js';
+import { SuspendApplicationInput, suspendApplication } from './applications/suspend-application.js';
 
 /**
  * Every command an application can be given: the ones `listAvailableCommands` offers, and
