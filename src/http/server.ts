@@ -8,6 +8,7 @@ import { recordStart, refuseSandboxDataInProduction } from '../features/system/r
 import { migrateToLatest } from '../storage/migrator.js';
 import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
+import { answerClientErrors } from './client-error.js';
 import { createApp, type AppEnv } from './app.js';
 import { loadApplicationServices } from '../engine/load-application-services.js';
 import type { Hono } from 'hono';
@@ -134,6 +135,7 @@ export async function startServer(
       () => resolve(instance as Server),
     ) as Server;
     instance.once('error', reject);
+    answerClientErrors(instance);
   });
   const port = (server.address() as AddressInfo).port;
   logger.info(
