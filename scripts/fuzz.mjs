@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The long fuzz run (issue 16): the same corpus as CI (test/integration/http.fuzz.openapi-and-forms.test.ts)
-// with more cases per target and a seed of your choice. CI runs 8 cases per target with seed 16.
+// with more cases per target and a seed of your choice. CI runs 6 cases per target with seed 16.
 //
 //   node scripts/fuzz.mjs [--runs N] [--seed N] [--postgres URL]
 //

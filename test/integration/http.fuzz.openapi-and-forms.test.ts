@@ -43,10 +43,10 @@ import { changedTables, snapshotTables, type TableSnapshot } from '../support/ta
  * content hash, except rate-limit counters and the registry call log; audit rows only when
  * they record a failed sign-in).
  *
- * FUZZ_RUNS (cases per target, default 8) and FUZZ_SEED (default 16) make a longer run:
+ * FUZZ_RUNS (cases per target, default 6) and FUZZ_SEED (default 16) make a longer run:
  * `node scripts/fuzz.mjs` (docs/resilience-and-fuzz.md).
  */
-const runs = Number(process.env.FUZZ_RUNS ?? 8);
+const runs = Number(process.env.FUZZ_RUNS ?? 6);
 const seed = Number(process.env.FUZZ_SEED ?? 16);
 const timeoutMs = Number(process.env.FUZZ_TIMEOUT_MS ?? 280_000);
 const csrf = 'f'.repeat(43);
@@ -484,6 +484,9 @@ describe(`fuzz: every API operation and every web form on ${testBackend}`, () =>
       const targets = [...(await apiTargets()), ...webTargets(forms)];
       const failures: Failure[] = [];
       let requests = 0;
+      /** Requests slower than this are listed (a hang would show here before the timeout). */
+      const slowMs = 5_000;
+      const slow: string[] = [];
       let refused = 0;
       const statuses = new Map<number, number>();
       let before: TableSnapshot = await snapshotTables(server.database.db, untracked);
@@ -524,6 +527,7 @@ describe(`fuzz: every API operation and every web form on ${testBackend}`, () =>
             if (c.body?.contentType) headers['content-type'] = c.body.contentType;
             if (c.idempotencyKey !== undefined && target.kind === 'api')
               headers['idempotency-key'] = percentEncode(c.idempotencyKey);
+            const started = Date.now();
             let status: number;
             let answer: string;
             let contentType: string;
@@ -544,6 +548,9 @@ describe(`fuzz: every API operation and every web form on ${testBackend}`, () =>
               answer = String(error);
             }
             requests += 1;
+            const elapsedMs = Date.now() - started;
+            if (elapsedMs > slowMs)
+              slow.push(`${label} ${c.body?.kind ?? ''} ${status} ${elapsedMs} ms`);
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
             const failure = (problem: string) =>
               failures.push({
@@ -612,6 +619,7 @@ describe(`fuzz: every API operation and every web form on ${testBackend}`, () =>
       console.log(`fuzz on ${testBackend}: ${JSON.stringify(counts)}`);
       expect(counts.apiOperations).toBeGreaterThan(10);
       expect(counts.webPostRoutes).toBeGreaterThan(10);
+      if (slow.length > 0) console.log(`fuzz: slow answers:\n${slow.join('\n')}`);
       if (failures.length > 0) console.log(`fuzz failures: ${failures.length}`);
       expect(failures.slice(0, 40)).toEqual([]);
     },

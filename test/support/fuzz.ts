@@ -35,7 +35,11 @@ export const badString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(10_000, 300_000, 2_000_000).map((n) => 'я'.repeat(n / 2)),
+    // 5 K and 150 K characters: over the 256 KiB field limit and, percent-encoded in a URL, over
+    arbitrary:
+      // the header limit. Bodies over the body limits belong to http.edge.body-limits.test.ts: the
+      // server answers 413 before reading them, and fetch() cannot read that answer.
+      fc.constantFrom(10_000, 300_000).map((n) => 'я'.repeat(n / 2)),
   },
 );
 
