@@ -9,7 +9,7 @@ import { hashPassword } from '../../src/features/identity/identity-services.js';
 import { logInStaff } from '../../src/features/identity/log-in-staff.js';
 import type { ErrorCode } from '../../src/domain/shared/domain-error.js';
 import { errorMessage, errorTable } from '../../src/http/error-table.js';
-import { startServer, type RunningServer } from '../../src/http/server.js';
+import { startServer, type RunningServer } from '../../src/cli/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
 import { createOrganisation, createStaff } from '../support/applications.js';
