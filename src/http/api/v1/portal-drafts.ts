@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
-import { getRequestCitizen } from '../../../features/portal/get-request-citizen.js';
+import { getRequestCitizen } from '../../../features/api-tokens/find-request-principal.js';
 import { attachDraftDocument } from '../../../features/portal/attach-draft-document.js';
 import type { PortalCitizen } from '../../../features/portal/portal-citizen.js';
 import { requestDraftCertification } from '../../../features/portal/request-draft-certification.js';
