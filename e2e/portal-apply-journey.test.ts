@@ -137,7 +137,10 @@ describe('citizen portal: register, sign in, apply with an upload, certify by SM
     // The number and the due date the engine computed (formatted in UTC+5).
     const number = (await page.locator('.application-number').textContent())!.trim();
     expect(number).toMatch(/^\d{4}-\d{7}$/);
-    const status = await page.request.get(`/api/v1/public/status/${number}`);
+    // The check code shown beside the number opens the public status (issue 16, defect 9).
+    const code = (await page.locator('.status-check-code').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const status = await page.request.get(`/api/v1/public/status/${number}?code=${code}`);
     expect(status.status()).toBe(200);
     const { dueAt } = (await status.json()) as { dueAt: string };
     expect(await page.getAttribute('.due-at', 'datetime')).toBe(dueAt);

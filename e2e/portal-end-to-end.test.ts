@@ -130,7 +130,10 @@ describe('citizen portal end to end: one application from registration to the ve
     await checkPage(page, 'portal-e2e-confirmation-kk');
     const number = (await page.locator('.application-number').textContent())!.trim();
     const link = (await page.getAttribute('main a.button', 'href'))!;
-    const status = (await (await page.request.get(`/api/v1/public/status/${number}`)).json()) as {
+    const code = (await page.locator('.status-check-code').textContent())!.trim();
+    const status = (await (
+      await page.request.get(`/api/v1/public/status/${number}?code=${code}`)
+    ).json()) as {
       dueAt: string;
     };
     application = { id: link.split('/').at(-1)!, number, dueAt: status.dueAt };

@@ -115,6 +115,13 @@ const kinds: Record<DocumentKind, DocumentTemplate> = {
     // Receipt fields: akimat-2015-232 (extern permission), annex "расписка"; regulations digest, "Receipt fields".
     fields: [
       requestNumber,
+      // With the number, opens the public status (issue 16, defect 9: numbers are sequential).
+      t(
+        'statusCheckCode',
+        'Өтініш мәртебесін қарау коды (нөмірмен бірге)',
+        'Код для просмотра статуса заявления (вместе с номером)',
+        false,
+      ),
       requestDate,
       service,
       {

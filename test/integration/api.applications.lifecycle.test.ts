@@ -1,3 +1,4 @@
+import { statusCheckCodeOf } from '../../src/features/queries/status-check-code.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApplicationView,
@@ -60,7 +61,11 @@ describe(`/api/v1 applications on ${testBackend}: submit, steps, public status`,
   it('runs to the result over HTTP, and the public status follows without personal data', async () => {
     const { applicationId, number } = await f.submit();
     const publicStatus = async () => {
-      const response = await f.call('GET', `/api/v1/public/status/${number}`);
+      // The number with the check code from the receipt (a number alone is refused, defect 9).
+      const response = await f.call(
+        'GET',
+        `/api/v1/public/status/${number}?code=${statusCheckCodeOf(applicationId)}`,
+      );
       expect(response.status).toBe(200);
       const text = await response.text();
       expect(text).not.toContain(iin);
@@ -194,8 +199,10 @@ describe(`/api/v1 applications on ${testBackend}: submit, steps, public status`,
   });
 
   it('answers an unknown number 404 and a malformed one 404, without login', async () => {
-    expect((await f.call('GET', '/api/v1/public/status/2019-9999999')).status).toBe(404);
-    expect((await f.call('GET', '/api/v1/public/status/x')).status).toBe(404);
+    expect((await f.call('GET', '/api/v1/public/status/2019-9999999?code=ABCD-EFGH')).status).toBe(
+      404,
+    );
+    expect((await f.call('GET', '/api/v1/public/status/x?code=ABCD-EFGH')).status).toBe(404);
   });
 
   it('suspends and resumes through commands; extension beyond the maximum is refused', async () => {

@@ -72,7 +72,7 @@ describe('the catalogue of services', () => {
     const malformed = await get('/status?number=12&lang=kk');
     expect(malformed.response.status).toBe(422);
     expect(malformed.html).toContain('Нөмір форматы');
-    const unknown = await get('/status?number=2026-9999999&lang=ru');
+    const unknown = await get('/status?number=2026-9999999&code=ABCD-EFGH&lang=ru');
     expect(unknown.response.status).toBe(404);
     expect(unknown.html).toContain('Заявление с таким номером не найдено');
   });
@@ -82,9 +82,11 @@ describe('the catalogue of services', () => {
     const windowMs = rateLimitPolicies.publicLookup.windowMs;
     fixture.clock.set(new Date(fixture.clock.now().getTime() + windowMs + 1000).toISOString());
     for (let index = 0; index < rateLimitPolicies.publicLookup.limit; index += 1) {
-      expect((await get('/status?number=2026-9999998&lang=ru')).response.status).toBe(404);
+      expect(
+        (await get('/status?number=2026-9999998&code=ABCD-EFGH&lang=ru')).response.status,
+      ).toBe(404);
     }
-    const limited = await get('/status?number=2026-9999998&lang=ru');
+    const limited = await get('/status?number=2026-9999998&code=ABCD-EFGH&lang=ru');
     expect(limited.response.status).toBe(429);
     expect(limited.response.headers.get('retry-after')).toMatch(/^\d+$/);
   });

@@ -1,6 +1,7 @@
 import { listEvents } from '../../src/storage/application.repository.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPublicStatus } from '../../src/features/queries/get-public-status.js';
+import { statusCheckCodeOf } from '../../src/features/queries/status-check-code.js';
 import { applicationServices } from '../support/applications.js';
 import {
   createPortalFixture,
@@ -91,11 +92,15 @@ describe('certifying a portal application with a one-time password', () => {
 
     const done = await fixture.app.request(`${base}/done`, { headers: { cookie } });
     const page = await done.text();
+    const checkCode = statusCheckCodeOf(applications[0]!.id);
     const status = await getPublicStatus(
       applicationServices(fixture.database, fixture.clock.now),
       applications[0]!.number,
+      checkCode,
     );
     expect(page).toContain(applications[0]!.number);
+    // The check code that opens the public status is shown with the number (issue 16, defect 9).
+    expect(page).toContain(`<dd class="status-check-code">${checkCode}</dd>`);
     expect(page).toContain(`datetime="${status.dueAt}"`);
     expect(page).toContain(`/cabinet/applications/${applications[0]!.id}`);
 

@@ -13,6 +13,12 @@ export const PublicService = z
     code: VocabularyCode.describe('Stable code, e.g. library-card'),
     name: TrilingualText.describe('Short name as the catalogue shows it'),
     area: VocabularyCode.describe('Code of an area declared under `areas` in the same file'),
+    sensitive: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Applying reveals a sensitive status of the applicant (unemployment, a disability, …): public pages that anyone with a number could open (the status lookup) never name the service or its steps',
+      ),
     standard: z
       .object({
         title: BilingualText.describe('The national standard as the regulations name it'),

@@ -19,6 +19,7 @@ import {
 } from './front-office-context.js';
 import { formatLocal } from './deadline-indicator.js';
 import { lookUpBeforeIntake } from './look-up-before-intake.js';
+import { statusCheckCodeOf } from '../queries/status-check-code.js';
 import { prepareElectronicRequest } from './electronic-request.js';
 import {
   checkPackage,
@@ -327,6 +328,7 @@ async function advanceIntake(
           fields: {
             ...common,
             requestNumber: record.number,
+            statusCheckCode: statusCheckCodeOf(plan.applicationId),
             attachedDocuments: plan.presented.length > 0 ? plan.presented : ['—'],
             resultIssueDateTime: formatLocal(new Date(state.dueAt)),
             resultIssuePlace: `${organisation.nameKk} / ${organisation.nameRu}${organisation.addressRu ? `, ${organisation.addressRu}` : ''}`,

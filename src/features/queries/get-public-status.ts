@@ -7,27 +7,41 @@ import { Channel } from '../../domain/regulation/Channel.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findApplicationByNumber } from '../../storage/application.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
+import { provesStatusAccess } from './status-check-code.js';
 
 const numberPattern = /^\d{4}-\d{7}$/;
 
 /**
- * The public status of an application by its number — for anyone, without login — and
- * nothing about the applicant: number, service name (kk/ru/en), status and its label, the
- * due date and the current step. One indexed lookup; no fold, no audit (no personal data).
+ * The public status of an application — without login, and nothing about the applicant —
+ * for whoever has the number **and** something only the applicant has: the check code printed
+ * on the receipt, or the applicant's IIN (issue 16, defect 9). An unknown number and a wrong
+ * proof get the same not_found, so neither numbers nor codes can be probed one by one (the
+ * routes are also rate-limited). A service marked `sensitive` in the vocabulary
+ * (`services.yaml`: e.g. certificates for the unemployed, support for disabled children) is
+ * not named, nor is its step: the answer says only the status and the dues. One indexed
+ * lookup; no fold, no audit (no personal data).
  */
-export async function getPublicStatus(services: ApplicationServices, number: string) {
+export async function getPublicStatus(
+  services: ApplicationServices,
+  number: string,
+  proof: string,
+) {
   const record = numberPattern.test(number)
     ? await findApplicationByNumber(services.db, number)
     : undefined;
-  if (!record) throw new DomainError(ErrorCode.notFound, { number });
+  if (!record || !provesStatusAccess(proof, record)) {
+    throw new DomainError(ErrorCode.notFound, { number });
+  }
   const regulation = services.regulations.getById(record.regulationId);
+  const isSensitive =
+    services.regulations.vocabulary.findService(regulation.service)?.sensitive === true;
   const status = ApplicationStatus.parse(record.status);
   const flow = getFlow(regulation, Channel.parse(record.channel));
   const step = record.currentStepId ? getStep(flow, record.currentStepId) : undefined;
   return {
     number: record.number,
-    serviceCode: regulation.service,
-    serviceName: regulation.name,
+    serviceCode: isSensitive ? null : regulation.service,
+    serviceName: isSensitive ? null : regulation.name,
     status,
     statusLabel: applicationStatusLabels[status],
     submittedOn: record.submittedAt.toISOString().slice(0, 10),
@@ -36,7 +50,7 @@ export async function getPublicStatus(services: ApplicationServices, number: str
       ? {
           position: flow.steps.indexOf(step) + 1,
           stepCount: flow.steps.length,
-          description: step.description,
+          description: isSensitive ? null : step.description,
           dueAt: record.stepDueAt?.toISOString() ?? null,
         }
       : null,

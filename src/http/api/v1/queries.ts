@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
+import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { getPublicStatus } from '../../../features/queries/get-public-status.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import { clientAddress } from '../../client-address.js';
@@ -92,12 +93,29 @@ export const publicStatusOperation = defineOperation({
   path: '/api/v1/public/status/:number',
   operationId: 'getPublicStatus',
   tag: 'Public',
-  summary: 'Status of an application by its number — no login, no personal data',
+  summary: 'Status of an application by its number and check code — no login, no personal data',
+  description:
+    'Numbers are sequential, so a number alone opens nothing: `code` is the check code printed on the receipt and shown on the portal’s confirmation (`XXXX-XXXX`), or the applicant’s IIN. An unknown number and a wrong code are the same 404. A service marked sensitive in the vocabulary (e.g. certificates for the unemployed, support for disabled children) is not named: `serviceCode`, `serviceName` and the step’s `description` are null.',
   isPublic: true,
   params: z.object({ number: z.string().describe('e.g. 2026-0000001') }).strict(),
+  query: z
+    .object({
+      code: z
+        .string()
+        .max(64)
+        .optional()
+        .describe(
+          'Required: the check code from the receipt (XXXX-XXXX), or the applicant’s IIN; missing is 422',
+        ),
+    })
+    .strict(),
   responses: {
     200: { description: 'The status', schema: PublicStatus },
-    404: { description: 'No application with this number', schema: ErrorResponse },
+    404: {
+      description: 'No application with this number, or the code does not match it',
+      schema: ErrorResponse,
+    },
+    422: { description: 'No check code given', schema: ErrorResponse },
     429: {
       description: 'Too many lookups from this address (Retry-After says how long to wait)',
       schema: ErrorResponse,
@@ -138,7 +156,14 @@ export function queryRoutes(): Hono<AppEnv> {
       now(),
     );
     input.c.header('cache-control', 'no-store');
-    return input.c.json(await getPublicStatus(services(input.c), input.params.number));
+    if (!input.query.code) {
+      throw new DomainError(ErrorCode.validationFailed, {
+        issues: [{ path: 'query.code', rule: 'required' }],
+      });
+    }
+    return input.c.json(
+      await getPublicStatus(services(input.c), input.params.number, input.query.code),
+    );
   });
   return routes;
 }

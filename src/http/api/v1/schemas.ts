@@ -229,8 +229,8 @@ export const CommandResult = z
 export const PublicStatus = z
   .object({
     number: z.string(),
-    serviceCode: z.string(),
-    serviceName: LocalizedText,
+    serviceCode: z.string().nullable().describe('null for a service marked sensitive'),
+    serviceName: LocalizedText.nullable().describe('null for a service marked sensitive'),
     status: ApplicationStatus,
     statusLabel: LocalizedText,
     submittedOn: z.iso.date(),
@@ -239,7 +239,7 @@ export const PublicStatus = z
       .object({
         position: z.number().int(),
         stepCount: z.number().int(),
-        description: BilingualText,
+        description: BilingualText.nullable().describe('null for a service marked sensitive'),
         dueAt: instant.nullable(),
       })
       .strict()

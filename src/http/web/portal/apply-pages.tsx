@@ -314,6 +314,8 @@ export function DonePage(props: {
   regulation: RegulationDefinition;
   number: string;
   applicationId: string;
+  /** The check code that opens the public status with the number (statusCheckCodeOf). */
+  checkCode: string;
   dueAt: string;
 }) {
   const { ctx } = props;
@@ -327,6 +329,8 @@ export function DonePage(props: {
       <dl class="facts">
         <dt>{text.doneNumber[locale]}</dt>
         <dd class="application-number">{props.number}</dd>
+        <dt>{text.doneCheckCode[locale]}</dt>
+        <dd class="status-check-code">{props.checkCode}</dd>
         <dt>{text.doneDue[locale]}</dt>
         <dd>
           <time class="due-at" datetime={props.dueAt}>

@@ -127,6 +127,11 @@ export const applyText = {
   },
   doneTitle: { kk: 'Өтініш қабылданды', ru: 'Заявление принято', en: 'Application submitted' },
   doneNumber: { kk: 'Өтініш нөмірі', ru: 'Номер заявления', en: 'Application number' },
+  doneCheckCode: {
+    kk: 'Мәртебе коды (нөмірмен бірге сақтаңыз)',
+    ru: 'Код статуса (сохраните вместе с номером)',
+    en: 'Status code (keep it with the number)',
+  },
   doneDue: {
     kk: 'Нәтиже мерзімі (Астана уақыты, UTC+5)',
     ru: 'Срок оказания услуги (время Астаны, UTC+5)',

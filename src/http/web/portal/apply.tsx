@@ -27,6 +27,7 @@ import { requestDraftCertification } from '../../../features/portal/request-draf
 import { savePortalDraft } from '../../../features/portal/save-portal-draft.js';
 import { submitPortalDraft } from '../../../features/portal/submit-portal-draft.js';
 import { getPublicStatus } from '../../../features/queries/get-public-status.js';
+import { statusCheckCodeOf } from '../../../features/queries/status-check-code.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import type { FormError } from '../layout.js';
 import { nameIn } from '../messages.js';
@@ -395,7 +396,8 @@ export function applyRoutes(): Hono<WebEnv> {
     if (found.draft.status !== 'submitted' || !applicationId || !applicationNumber) {
       return c.redirect(`${baseOf(found)}/review`, 303);
     }
-    const status = await getPublicStatus(c.get('deps').applications, applicationNumber);
+    const checkCode = statusCheckCodeOf(applicationId);
+    const status = await getPublicStatus(c.get('deps').applications, applicationNumber, checkCode);
     return render(
       c,
       <DonePage
@@ -403,6 +405,7 @@ export function applyRoutes(): Hono<WebEnv> {
         regulation={found.regulation}
         number={applicationNumber}
         applicationId={applicationId}
+        checkCode={checkCode}
         dueAt={status.dueAt}
       />,
     );

@@ -49,6 +49,20 @@ function HomePage(props: { ctx: PageContext }) {
                 aria-describedby="home-number-hint"
               />
             </div>
+            <div class="field">
+              <label for="home-code">{text.checkCode[locale]}</label>
+              <span class="hint" id="home-code-hint">
+                {text.checkCodeHint[locale]}
+              </span>
+              <input
+                id="home-code"
+                name="code"
+                type="text"
+                autocomplete="off"
+                maxlength={20}
+                aria-describedby="home-code-hint"
+              />
+            </div>
             <div class="actions">
               <button type="submit">{text.check[locale]}</button>
             </div>
@@ -89,6 +103,7 @@ function HomePage(props: { ctx: PageContext }) {
 function StatusPage(props: {
   ctx: PageContext;
   number: string;
+  code: string;
   errors: FormError[];
   status?: PublicStatus;
 }) {
@@ -110,6 +125,16 @@ function StatusPage(props: {
           error={props.errors.find((error) => error.field === 'number')?.message}
           required
         />
+        <TextField
+          id="code"
+          label={text.checkCode[locale]}
+          hint={text.checkCodeHint[locale]}
+          value={props.code}
+          maxlength={20}
+          autocomplete="off"
+          error={props.errors.find((error) => error.field === 'code')?.message}
+          required
+        />
         <div class="actions">
           <button type="submit">{text.check[locale]}</button>
         </div>
@@ -120,8 +145,12 @@ function StatusPage(props: {
             {text.number[locale]} {status.number}
           </h2>
           <dl class="facts">
-            <dt>{text.service[locale]}</dt>
-            <dd>{nameIn(status.serviceName, locale)}</dd>
+            {status.serviceName ? (
+              <>
+                <dt>{text.service[locale]}</dt>
+                <dd>{nameIn(status.serviceName, locale)}</dd>
+              </>
+            ) : null}
             <dt>{text.status[locale]}</dt>
             <dd>
               <span class="tag neutral">{status.statusLabel[locale]}</span>
@@ -140,7 +169,7 @@ function StatusPage(props: {
                     position: status.step.position,
                     count: status.step.stepCount,
                   })}
-                  : {nameIn(status.step.description, locale)}
+                  {status.step.description ? `: ${nameIn(status.step.description, locale)}` : ''}
                 </dd>
               </>
             ) : null}
@@ -160,13 +189,19 @@ export function homeAndStatusRoutes(): Hono<WebEnv> {
   routes.get('/status', async (c) => {
     const locale = c.get('locale');
     const number = (c.req.query('number') ?? '').trim().slice(0, 20);
+    const code = (c.req.query('code') ?? '').trim().slice(0, 20);
     const ctx = await pageContext(c);
     if (c.req.query('number') === undefined) {
-      return render(c, <StatusPage ctx={ctx} number="" errors={[]} />);
+      return render(c, <StatusPage ctx={ctx} number="" code="" errors={[]} />);
     }
-    if (!/^\d{4}-\d{7}$/.test(number)) {
-      const errors = [{ field: 'number', message: text.numberFormat[locale] }];
-      return render(c, <StatusPage ctx={ctx} number={number} errors={errors} />, 422);
+    const errors = [
+      ...(/^\d{4}-\d{7}$/.test(number)
+        ? []
+        : [{ field: 'number', message: text.numberFormat[locale] }]),
+      ...(code ? [] : [{ field: 'code', message: text.checkCodeRequired[locale] }]),
+    ];
+    if (errors.length > 0) {
+      return render(c, <StatusPage ctx={ctx} number={number} code={code} errors={errors} />, 422);
     }
     const { database, now, applications } = c.get('deps');
     await enforceRateLimit(
@@ -176,12 +211,19 @@ export function homeAndStatusRoutes(): Hono<WebEnv> {
       now(),
     );
     try {
-      const status = await getPublicStatus(applications, number);
-      return render(c, <StatusPage ctx={ctx} number={number} errors={[]} status={status} />);
+      const status = await getPublicStatus(applications, number, code);
+      return render(
+        c,
+        <StatusPage ctx={ctx} number={number} code={code} errors={[]} status={status} />,
+      );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'not_found') {
-        const errors = [{ field: 'number', message: text.notFoundNumber[locale] }];
-        return render(c, <StatusPage ctx={ctx} number={number} errors={errors} />, 404);
+        const notFound = [{ field: 'number', message: text.notFoundNumber[locale] }];
+        return render(
+          c,
+          <StatusPage ctx={ctx} number={number} code={code} errors={notFound} />,
+          404,
+        );
       }
       throw error;
     }

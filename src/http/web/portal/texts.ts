@@ -186,9 +186,24 @@ export const portalText = {
     en: 'Application status by number',
   },
   statusIntro: {
-    kk: 'Өтініш нөмірін енгізіңіз (мысалы, 2026-0000123). Жеке деректер көрсетілмейді.',
-    ru: 'Введите номер заявления (например, 2026-0000123). Персональные данные не показываются.',
-    en: 'Enter the application number (e.g. 2026-0000123). No personal data is shown.',
+    kk: 'Өтініш нөмірін (мысалы, 2026-0000123) және қолхаттағы мәртебе кодын немесе өтініш берушінің ЖСН-ін енгізіңіз. Жеке деректер көрсетілмейді.',
+    ru: 'Введите номер заявления (например, 2026-0000123) и код статуса с расписки или ИИН заявителя. Персональные данные не показываются.',
+    en: 'Enter the application number (e.g. 2026-0000123) and the status code from the receipt, or the applicant’s IIN. No personal data is shown.',
+  },
+  checkCode: {
+    kk: 'Қолхаттағы мәртебе коды немесе өтініш берушінің ЖСН',
+    ru: 'Код статуса с расписки или ИИН заявителя',
+    en: 'Status code from the receipt, or the applicant’s IIN',
+  },
+  checkCodeHint: {
+    kk: 'Қолхатта және портал растауында басылған код (XXXX-XXXX) немесе 12 цифрлы ЖСН',
+    ru: 'Код с расписки или подтверждения портала (XXXX-XXXX) либо ИИН из 12 цифр',
+    en: 'The code on the receipt or the portal’s confirmation (XXXX-XXXX), or the 12-digit IIN',
+  },
+  checkCodeRequired: {
+    kk: 'Мәртебе кодын немесе ЖСН енгізіңіз.',
+    ru: 'Введите код статуса или ИИН.',
+    en: 'Enter the status code or the IIN.',
   },
   number: { kk: 'Өтініш нөмірі', ru: 'Номер заявления', en: 'Application number' },
   numberFormat: {
@@ -197,9 +212,9 @@ export const portalText = {
     en: 'Number format: YYYY-0000000',
   },
   notFoundNumber: {
-    kk: 'Мұндай нөмірмен өтініш табылмады.',
-    ru: 'Заявление с таким номером не найдено.',
-    en: 'No application has this number.',
+    kk: 'Мұндай нөмірмен өтініш табылмады. Нөмір мен мәртебе кодын қолхаттан тексеріңіз.',
+    ru: 'Заявление с таким номером не найдено. Сверьте номер и код статуса с распиской.',
+    en: 'No application has this number. Check the number and the status code on the receipt.',
   },
   service: { kk: 'Қызмет', ru: 'Услуга', en: 'Service' },
   submittedOn: { kk: 'Берілген күні', ru: 'Дата подачи', en: 'Submitted on' },
