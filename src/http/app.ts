@@ -9,7 +9,8 @@ import { errorMessage, errorTable, retryAfterSecondsOf, toDomainError } from './
 import { requestGuard } from './request-guard.js';
 import { createRegistryGateway } from '../integrations/create-gateway.js';
 import type { RegistryGateway } from '../integrations/registries.js';
-import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
+import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
+import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 import { verifyRoutes } from './verify.js';
@@ -28,8 +29,8 @@ export interface AppDependencies {
   /** The clock: injected so tests can skip time. */
   now: () => Date;
   /**
-   * Where one-time passwords go; default: the log (no SMS gateway configured), with the
-   * text shown outside production. Always set on the request's `deps`.
+   * Where one-time passwords go; default: the SMS gateway of SMS_GATEWAY_URL, else the log,
+   * with the text shown outside production. Always set on the request's `deps`.
    */
   sms?: SmsSender;
   /** Trusted CAs and CRLs for signatures; loaded from PKI_DIR on first use when absent. */
@@ -78,9 +79,9 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
     ...dependencies,
     sms:
       dependencies.sms ??
-      createLoggingSmsSender(dependencies.logger, {
-        revealText: dependencies.config.env !== 'production',
-      }),
+      createDeliveryAdapters(dependencies.config.delivery, dependencies.logger, {
+        revealSmsText: dependencies.config.env !== 'production',
+      }).sms,
     registries:
       dependencies.registries ??
       createRegistryGateway(

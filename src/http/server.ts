@@ -29,7 +29,7 @@ export interface ServerOptions {
   configureApp?: (app: Hono<AppEnv>) => void;
   /** The clock; the wall clock when absent. */
   now?: () => Date;
-  /** Where one-time passwords go; default: the log (codes shown only outside production). */
+  /** Where one-time passwords go; default: SMS_GATEWAY_URL's gateway, else the log (codes shown only outside production). */
   sms?: SmsSender;
 }
 
