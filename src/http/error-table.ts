@@ -62,6 +62,14 @@ export const errorTable = {
       en: 'Cannot obtain the data: the state registry does not answer.',
     },
   },
+  intake_registry_unavailable: {
+    status: 503,
+    message: {
+      kk: 'Мемлекеттік дерекқор жауап бермейді, сондықтан өтініш тіркелмеді: ештеңе жасалған жоқ, қолхат берілмеді. Құжаттарды өтініш берушіге қайтармай, бірнеше минуттан кейін «Қабылдау» батырмасын қайта басыңыз.',
+      ru: 'Государственная база данных не отвечает, поэтому заявление не зарегистрировано: ничего не создано, расписка не выдана. Не возвращая документы заявителю, нажмите «Принять» ещё раз через несколько минут.',
+      en: 'The state registry does not answer, so the application was not registered: nothing was created and no receipt was issued. Keep the documents and press “Accept” again in a few minutes.',
+    },
+  },
   signature_not_confirmed: {
     status: 422,
     message: {

@@ -11,6 +11,11 @@ export const ErrorCode = {
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   registryUnavailable: 'registry_unavailable',
+  /**
+   * At the front office's intake a state registry did not answer: the application was not
+   * registered and nothing was created; the operator keeps the documents and repeats (503).
+   */
+  intakeRegistryUnavailable: 'intake_registry_unavailable',
   /** ЭЦП not confirmed (condition 2); details.reason is a SignatureFailure. */
   signatureNotConfirmed: 'signature_not_confirmed',
   /**

@@ -1,4 +1,5 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
+import type { PortalCitizen } from '../portal/portal-citizen.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findCitizenAccount } from '../../storage/citizen-account.repository.js';
 import type { Database } from '../../storage/db.js';
@@ -43,4 +44,32 @@ export async function getRequestPrincipal(
   const account = await findCitizenAccount(db, session.subjectId);
   if (!account) throw new DomainError(ErrorCode.unauthenticated, { reason: 'no_account' });
   return { kind: 'citizen', iin: account.iin };
+}
+
+/**
+ * The signed-in citizen of an API request, as the portal's use cases need them (account,
+ * IIN, the phone one-time passwords go to): only a citizen's session cookie qualifies — an
+ * API token is a system's, a staff session is staff's — so the API's portal requests are
+ * made by the citizen in person, exactly as on the portal's pages.
+ * @throws DomainError(unauthenticated) without a session, (forbidden) for any other caller.
+ */
+export async function getRequestCitizen(
+  db: Database,
+  credentials: RequestCredentials,
+  now: Date,
+): Promise<PortalCitizen> {
+  if (credentials.authorization !== undefined) {
+    await getRequestPrincipal(db, credentials, now);
+    throw new DomainError(ErrorCode.forbidden, { reason: 'citizen_session_required' });
+  }
+  const session = credentials.sessionToken
+    ? await findSession({ db }, credentials.sessionToken, now)
+    : undefined;
+  if (!session) throw new DomainError(ErrorCode.unauthenticated, { reason: 'no_credentials' });
+  if (session.subjectKind !== 'citizen') {
+    throw new DomainError(ErrorCode.forbidden, { reason: 'citizen_session_required' });
+  }
+  const account = await findCitizenAccount(db, session.subjectId);
+  if (!account) throw new DomainError(ErrorCode.unauthenticated, { reason: 'no_account' });
+  return { accountId: account.id, iin: account.iin, phone: account.phone };
 }

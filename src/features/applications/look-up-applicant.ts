@@ -33,6 +33,22 @@ export interface RegistryLookupResult {
   readonly answer: RegistryLookupAnswer;
 }
 
+/**
+ * Answers obtained before the application existed (the front office asks the registries
+ * before submitting, so that a registry that does not answer leaves nothing behind), keyed by
+ * `lookupQueryKey`. A query found here is not asked again.
+ */
+export type PrefetchedLookups = ReadonlyMap<string, RegistryLookupAnswer>;
+
+/** The key of one query of a lookup step: registry, subject and facts. */
+export function lookupQueryKey(query: {
+  readonly registry: string;
+  readonly subject: string;
+  readonly facts: readonly string[];
+}): string {
+  return `${query.registry}|${query.subject}|${[...query.facts].sort().join(',')}`;
+}
+
 /** What the lookup found: every query's answer, and the message when something was not found. */
 export interface LookupOutcome {
   readonly isFound: boolean;
@@ -57,6 +73,7 @@ export async function lookUpApplicant(
   principal: Principal,
   rawInput: z.input<typeof LookUpApplicantInput>,
   adapters: readonly RegistryAdapter[] = registryAdapters,
+  prefetched: PrefetchedLookups = new Map(),
 ): Promise<{ lookup: LookupOutcome; status: string | number | null }> {
   const input = parseInput(LookUpApplicantInput, rawInput);
   const { state, regulation, events } = await getApplicationFor(
@@ -80,6 +97,11 @@ export async function lookUpApplicant(
   const results: RegistryLookupResult[] = [];
   for (const query of step.lookup) {
     if (query.subject === 'representative' && state.representativeIin === undefined) continue;
+    const known = prefetched.get(lookupQueryKey(query));
+    if (known) {
+      results.push({ registry: query.registry, subject: query.subject, answer: known });
+      continue;
+    }
     const adapter = findRegistryAdapter(query.registry, adapters);
     // `regulations check` refuses a definition naming an unknown adapter; a server started
     // with such a file must still not answer the step.

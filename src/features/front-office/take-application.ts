@@ -6,7 +6,7 @@ import { DocumentKind } from '../../documents/templates.js';
 import type { PersonRecord } from '../../integrations/registries.js';
 import { completeStep } from '../applications/complete-step.js';
 import { getApplicationFor } from '../../engine/load-application.js';
-import { lookUpApplicant } from '../applications/look-up-applicant.js';
+import { lookUpApplicant, type PrefetchedLookups } from '../applications/look-up-applicant.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { identifyApplicant, type ApplicantIdentification } from '../identity/identify-applicant.js';
 import { recordConsent } from '../identity/record-consent.js';
@@ -18,6 +18,7 @@ import {
   type FrontOfficeStaff,
 } from './front-office-context.js';
 import { formatLocal } from './deadline-indicator.js';
+import { lookUpBeforeIntake } from './look-up-before-intake.js';
 import { prepareElectronicRequest } from './electronic-request.js';
 import {
   checkPackage,
@@ -58,6 +59,23 @@ export type TakeApplicationOutcome =
 /** "Фамилия Имя Отчество" of a registry record, in Russian (documents are bilingual). */
 export function personName(person: PersonRecord): string {
   return [person.lastName.ru, person.firstName.ru, person.patronymic?.ru].filter(Boolean).join(' ');
+}
+
+/** A registry that does not answer before submission: the intake is refused, nothing created. */
+async function nothingCreatedIfUnavailable<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.registryUnavailable) {
+      throw new DomainError(
+        ErrorCode.intakeRegistryUnavailable,
+        { ...error.details, nothingCreated: true },
+        error.message,
+        true,
+      );
+    }
+    throw error;
+  }
 }
 
 function refuse(issues: FieldIssue[]): never {
@@ -101,17 +119,19 @@ export async function takeApplication(
   if (input.representativeIin && !input.powerOfAttorneyNumber)
     refuse([{ path: 'powerOfAttorneyNumber', rule: 'required' }]);
 
-  const identification = await identifyApplicant(context.gateway, {
-    applicantIin: input.applicantIin,
-    ...(input.representativeIin && input.powerOfAttorneyNumber
-      ? {
-          representative: {
-            iin: input.representativeIin,
-            powerOfAttorneyNumber: input.powerOfAttorneyNumber,
-          },
-        }
-      : {}),
-  });
+  const identification = await nothingCreatedIfUnavailable(() =>
+    identifyApplicant(context.gateway, {
+      applicantIin: input.applicantIin,
+      ...(input.representativeIin && input.powerOfAttorneyNumber
+        ? {
+            representative: {
+              iin: input.representativeIin,
+              powerOfAttorneyNumber: input.powerOfAttorneyNumber,
+            },
+          }
+        : {}),
+    }),
+  );
   if (identification.status === 'refused') return { kind: 'not_identified', identification };
 
   const { regulation } = entry;
@@ -131,6 +151,14 @@ export async function takeApplication(
   if (fieldIds.has('power-of-attorney-number') && input.powerOfAttorneyNumber)
     fields['power-of-attorney-number'] = input.powerOfAttorneyNumber;
 
+  // The registries of the intake's lookup steps are asked before anything is created: if one
+  // does not answer, the intake is refused (intake_registry_unavailable) with nothing behind.
+  const lookups = await lookUpBeforeIntake(context.gateway, getFlow(regulation, 'front_office'), {
+    applicantIin: input.applicantIin,
+    ...(input.representativeIin ? { representativeIin: input.representativeIin } : {}),
+    ...(input.powerOfAttorneyNumber ? { powerOfAttorneyNumber: input.powerOfAttorneyNumber } : {}),
+    correlationId: `fo:${input.formKey}`,
+  });
   const submitted = await submitApplication(services, staff.principal, {
     idempotencyKey: `fo:${input.formKey}:submit`,
     serviceCode: regulation.service,
@@ -160,6 +188,7 @@ export async function takeApplication(
       .filter((document) => input.checks[document.id] === DocumentCheck.present)
       .map((document) => `${document.title.kk} / ${document.title.ru}`),
     people,
+    lookups,
     ...(input.powerOfAttorneyNumber ? { powerOfAttorneyNumber: input.powerOfAttorneyNumber } : {}),
   });
   if (verdict.complete) {
@@ -197,6 +226,8 @@ interface IntakePlan {
   problems: string[];
   presented: string[];
   people: { applicantName: string; representativeName?: string; applicantPhone: string };
+  /** The registries' answers obtained before submitting (lookUpBeforeIntake). */
+  lookups: PrefetchedLookups;
   powerOfAttorneyNumber?: string;
 }
 
@@ -222,13 +253,20 @@ async function advanceIntake(
     const step = getStep(getFlow(regulation, state.channel), state.currentStepId);
     const key = `fo:${plan.formKey}:${step.id}`;
     if (step.action === 'registry_lookup') {
-      await lookUpApplicant(services, context.gateway, staff.principal, {
-        idempotencyKey: key,
-        applicationId: plan.applicationId,
-        ...(plan.powerOfAttorneyNumber
-          ? { powerOfAttorneyNumber: plan.powerOfAttorneyNumber }
-          : {}),
-      });
+      await lookUpApplicant(
+        services,
+        context.gateway,
+        staff.principal,
+        {
+          idempotencyKey: key,
+          applicationId: plan.applicationId,
+          ...(plan.powerOfAttorneyNumber
+            ? { powerOfAttorneyNumber: plan.powerOfAttorneyNumber }
+            : {}),
+        },
+        undefined,
+        plan.lookups,
+      );
       continue;
     }
     if (step.actor !== 'front_office_operator') break;

@@ -80,6 +80,20 @@ describe('HTTP registry adapters', () => {
     });
   });
 
+  it('say when to try again: after a pause, or when the open circuit lets a trial through', async () => {
+    const { gateway } = gatewayAnswering(...Array.from({ length: 8 }, () => json(503, {})));
+    await expect(gateway.persons.findPerson(iin)).rejects.toMatchObject({
+      details: { reason: 'server_error', retryAfterSeconds: 5 },
+    });
+    // Four failures and the fifth opens the circuit (threshold 5, cool-down 30 s).
+    await expect(gateway.persons.findPerson(iin)).rejects.toMatchObject({
+      details: { reason: 'server_error' },
+    });
+    await expect(gateway.persons.findPerson(iin)).rejects.toMatchObject({
+      details: { reason: 'circuit_open', retryAfterSeconds: 30 },
+    });
+  });
+
   it('map a refused consent code to a result with a message', async () => {
     const { gateway } = gatewayAnswering(
       json(409, { status: 'consent_refused', reason: 'expired' }),

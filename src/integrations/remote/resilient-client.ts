@@ -31,6 +31,9 @@ export const defaultResilience: ResilienceOptions = {
   fetch: (input, init) => fetch(input, init),
 };
 
+/** Seconds a caller should wait before repeating a call refused because a registry did not answer. */
+export const registryRetryAfterSeconds = 5;
+
 /** The JSON answer of a remote call that reached the registry (2xx or 4xx). */
 export interface RemoteAnswer {
   readonly status: number;
@@ -139,6 +142,7 @@ export class ResilientClient {
     isRetryable = true,
   ): DomainError {
     const retryAt = this.breaker.retryAt();
+    const isOpen = reason === 'circuit_open' && retryAt !== undefined;
     return new DomainError(
       'registry_unavailable',
       {
@@ -146,8 +150,15 @@ export class ResilientClient {
         operation,
         reason,
         attempts,
-        ...(reason === 'circuit_open' && retryAt
-          ? { retryAt: new Date(retryAt).toISOString() }
+        ...(isOpen ? { retryAt: new Date(retryAt).toISOString() } : {}),
+        // A retryable refusal says when to try again (the HTTP edge sends it as Retry-After):
+        // when the circuit lets a trial through, else after a short pause.
+        ...(isRetryable
+          ? {
+              retryAfterSeconds: isOpen
+                ? Math.max(1, Math.ceil((retryAt - this.options.now()) / 1_000))
+                : registryRetryAfterSeconds,
+            }
           : {}),
       },
       `${this.system}.${operation}: ${reason}${detail ? ` (${detail})` : ''} after ${attempts} attempt(s)`,

@@ -68,7 +68,7 @@ export const submitOperation = defineOperation({
   tag: 'Applications',
   summary: 'Submit an application through a channel',
   description:
-    'Portal: by the signed-in applicant (or representative). Provider office: by its registry office. Front office: by an operator of that front office. The regulation version in force in the provider’s region today is applied; in a sandbox installation, `asOf` (a past day) applies the version in force that day and runs the application on its own shifted clock (docs/sandbox.md), elsewhere `asOf` is refused (422, rule sandbox_only).',
+    'Provider office: by its registry office. Front office: by an operator of that front office. The regulation version in force in the provider’s region today is applied; in a sandbox installation, `asOf` (a past day) applies the version in force that day and runs the application on its own shifted clock (docs/sandbox.md), elsewhere `asOf` is refused (422, rule sandbox_only). The portal channel is not taken here (422, rule `portal_through_drafts`): a portal application is certified by the citizen with a one-time password, through `/api/v1/portal/drafts` exactly as on the portal’s pages.',
   isPublic: false,
   headers: [idempotencyHeader],
   body: SubmitApplicationInput.extend({ idempotencyKey: bodyKey }),
@@ -160,6 +160,13 @@ export function applicationRoutes(): Hono<AppEnv> {
 
   mount(routes, submitOperation, async (input) => {
     const { idempotencyKey, ...body } = input.body;
+    if (body.channel === 'portal') {
+      // The portal's checks (the applicant in person, the one-time password over the reviewed
+      // draft) live in one path, the portal's drafts; a bare submit would skip them.
+      throw new DomainError(ErrorCode.validationFailed, {
+        issues: [{ path: 'body.channel', rule: 'portal_through_drafts' }],
+      });
+    }
     const result = await submitApplication(services(input.c), principalOf(input), {
       ...body,
       idempotencyKey: idempotencyKeyOf(input.c, idempotencyKey),

@@ -22,6 +22,13 @@ import {
   publicStatusOperation,
   queryRoutes,
 } from './queries.js';
+import {
+  attachDocumentOperation,
+  portalDraftRoutes,
+  requestCertificationOperation,
+  saveDraftOperation,
+  submitDraftOperation,
+} from './portal-drafts.js';
 import { renderReferencePage } from './reference-page.js';
 import {
   prepareDocumentOperation,
@@ -34,6 +41,10 @@ export const apiOperations: readonly ApiOperation[] = [
   listRegulationsOperation,
   getRegulationOperation,
   submitOperation,
+  saveDraftOperation,
+  attachDocumentOperation,
+  requestCertificationOperation,
+  submitDraftOperation,
   searchOperation,
   getOperation,
   commandOperation,
@@ -61,6 +72,7 @@ export function apiV1Routes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.route('/', queryRoutes());
   routes.route('/', applicationRoutes());
+  routes.route('/', portalDraftRoutes());
   routes.route('/', resultDocumentRoutes());
   routes.route('/', frontOfficeRequestRoutes());
   routes.get('/api/openapi.json', (c) => c.json(openApiDocument()));

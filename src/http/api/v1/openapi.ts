@@ -100,6 +100,11 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], versio
     tags: [
       { name: 'Regulations', description: 'The catalogue of services in force' },
       { name: 'Applications', description: 'Submission, commands, reading, inboxes' },
+      {
+        name: 'Portal',
+        description:
+          'The portal channel: the signed-in citizen’s draft, certified by a one-time password',
+      },
       { name: 'Public', description: 'No login' },
     ],
     paths,

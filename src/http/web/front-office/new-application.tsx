@@ -354,6 +354,20 @@ export function mountNewApplication(routes: Hono<WebEnv>): void {
       if (error instanceof DomainError && error.code === 'validation_failed') {
         return show(errorsOfIssues(error, locale), identification);
       }
+      if (error instanceof DomainError && error.code === 'intake_registry_unavailable') {
+        // Nothing was created (the registries are asked before submitting): the form keeps
+        // every value and says so, and the operator presses Accept again.
+        return show(
+          [
+            {
+              field: 'applicantIin',
+              message: errorTable.intake_registry_unavailable.message[locale],
+            },
+          ],
+          identification,
+          503,
+        );
+      }
       throw error;
     }
   });
