@@ -459,7 +459,10 @@ function deliveryOf(values: z.infer<typeof EnvironmentSchema>): DeliveryConfig {
   let email: DeliveryConfig['email'] = { kind: 'log' };
   if (values.SMTP_URL) {
     if (!values.SMTP_FROM) {
-      throw new ConfigError('SMTP_FROM', 'must be set when SMTP_URL is (the sender of the e-mails)');
+      throw new ConfigError(
+        'SMTP_FROM',
+        'must be set when SMTP_URL is (the sender of the e-mails)',
+      );
     }
     email = { kind: 'smtp', url: values.SMTP_URL, from: values.SMTP_FROM };
   } else if (values.SMTP_FROM) {

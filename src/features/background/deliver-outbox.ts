@@ -1,7 +1,4 @@
-import {
-  DeliveryError,
-  isPermanentRefusal,
-} from '../../integrations/messaging/delivery-error.js';
+import { DeliveryError, isPermanentRefusal } from '../../integrations/messaging/delivery-error.js';
 import { maskRecipient, type MessageSender } from '../../integrations/messaging/message-sender.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {

@@ -53,9 +53,7 @@ export function createSmtpEmailSender(settings: SmtpSettings): EmailSender {
           subject: message.subject,
           text: message.text,
           textEncoding: 'base64',
-          ...(message.reference
-            ? { messageId: `<${message.reference}@${domain}>` }
-            : {}),
+          ...(message.reference ? { messageId: `<${message.reference}@${domain}>` } : {}),
         });
         if (info.rejected.length > 0) {
           throw new DeliveryError(`the relay refused the recipient`, false);
@@ -74,11 +72,7 @@ function classify(error: unknown): DeliveryError {
   const what = reply ? `SMTP ${reply}` : (failure.code ?? 'SMTP error');
   // Credentials the relay refuses (535) are the installation's to fix: keep the message.
   const isPermanent =
-    failure.code !== 'EAUTH' &&
-    reply !== undefined &&
-    reply >= 500 &&
-    reply < 600 &&
-    reply !== 503;
+    failure.code !== 'EAUTH' && reply !== undefined && reply >= 500 && reply < 600 && reply !== 503;
   return new DeliveryError(
     `${what}: ${(failure.message ?? String(error)).slice(0, 300)}`,
     !isPermanent,
