@@ -2,6 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import fs from 'node:fs';
+import importCycles from './eslint-rules/no-import-cycle.js';
 
 /**
  * Module boundaries of the house style (docs: ARCHITECTURE.md, "Boundaries").
@@ -53,6 +57,37 @@ const upward = {
   http: ['**/*.repository', '**/*.repository.js', '**/storage/migrations/**'],
 };
 
+/**
+ * Boundaries between folders that a pattern per layer cannot say (ARCHITECTURE.md, "Modules";
+ * house style, "One composition root"): http builds the application from the dependencies it
+ * is given and never reaches the jobs or the command line; the registry adapters never reach
+ * the signing code; a feature area does not reach into a workspace's area.
+ */
+const featureAreas = fs
+  .readdirSync(new URL('src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const workspaceAreas = ['admin', 'cabinet', 'front-office', 'kindergarten', 'portal'];
+const restrictedPaths = [
+  {
+    target: './src/http',
+    from: ['./src/jobs', './src/cli'],
+    message: 'http is built from the dependencies it is given: jobs and the CLI compose it.',
+  },
+  {
+    target: './src/integrations',
+    from: ['./src/signing', './src/documents', './src/features'],
+    message: 'Registry adapters import config, domain and storage only.',
+  },
+  ...workspaceAreas.map((area) => ({
+    target: featureAreas
+      .filter((other) => other !== area && other !== 'demo')
+      .map((other) => `./src/features/${other}`),
+    from: `./src/features/${area}`,
+    message: `Only the ${area} area (and the demo seed) imports the ${area} use cases; a rule both need belongs in the domain or the engine.`,
+  })),
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'data/**', 'artifacts/**', 'coverage/**', 'node_modules/**'],
@@ -74,6 +109,18 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX, local: importCycles },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      // No import cycle, type-only imports included (issue 15: AppEnv once tied 59 files).
+      'local/no-import-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: restrictedPaths }],
     },
   },
   {

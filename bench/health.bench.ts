@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/config/logger.js';
-import { startServer } from '../src/http/server.js';
+import { startServer } from '../src/cli/server.js';
 import { loadGet } from './support/http-load.js';
 import { report } from './support/report.js';
 

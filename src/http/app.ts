@@ -1,54 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Config } from '../config/config.js';
-import type { Logger } from '../config/logger.js';
+import type { AppDependencies, AppEnv } from './app-env.js';
 import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
-import type { DatabaseHandle } from '../storage/db.js';
 import { errorMessage, errorTable, retryAfterSecondsOf, toDomainError } from './error-table.js';
 import { requestGuard } from './request-guard.js';
-import { createRegistryGateway } from '../integrations/create-gateway.js';
-import type { RegistryGateway } from '../integrations/registries.js';
-import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
-import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 import { verifyRoutes } from './verify.js';
-import type { TrustStore } from '../signing/trust-store.js';
-import type { ApplicationServices } from '../engine/application-services.js';
-import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
 import { apiV1Routes } from './api/v1/index.js';
 import { notWeb, renderWebError, webRoutes } from './web/web-routes.js';
 import { chooseLocale, type WebContext } from './web/web-env.js';
-
-/** What every request handler may use; built once at boot. */
-export interface AppDependencies {
-  config: Config;
-  logger: Logger;
-  database: DatabaseHandle;
-  /** The clock: injected so tests can skip time. */
-  now: () => Date;
-  /**
-   * Where one-time passwords go; default: the SMS gateway of SMS_GATEWAY_URL, else the log,
-   * with the text shown outside production. Always set on the request's `deps`.
-   */
-  sms?: SmsSender;
-  /** Trusted CAs and CRLs for signatures; loaded from PKI_DIR on first use when absent. */
-  trustStore?: TrustStore;
-  /** Regulations, calendar and database for the application use cases. */
-  applications: ApplicationServices;
-  /**
-   * The state registries (person, notary, digital documents) behind their adapters; built at
-   * boot from REGISTRY_GATEWAY_URL (the built-in simulator when absent). Always set on `deps`.
-   */
-  registries?: RegistryGateway;
-  /** When an inbox row turns from on time to warning; default 1 working day or 25% of the step. */
-  inboxWarning?: InboxWarningPolicy;
-}
-
-export type AppEnv = {
-  Variables: { requestId: string; logger: Logger; deps: AppDependencies };
-};
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -73,35 +36,13 @@ function applyResponseHeaders(c: Context<AppEnv>, config: Config): void {
   }
 }
 
-/** Builds the HTTP application: middleware, routes and the error mapping. */
-export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
-  const deps: AppDependencies = {
-    ...dependencies,
-    sms:
-      dependencies.sms ??
-      createDeliveryAdapters(dependencies.config.delivery, dependencies.logger, {
-        revealSmsText: dependencies.config.env !== 'production',
-      }).sms,
-    registries:
-      dependencies.registries ??
-      createRegistryGateway(
-        dependencies.config.registries.kind === 'http'
-          ? {
-              kind: 'http',
-              baseUrl: dependencies.config.registries.baseUrl,
-              ...dependencies.config.registries.endpoints,
-            }
-          : // The registries are other systems, with their own (real) clock: a server run
-            // under an injected clock (tests, demos of historic regulations) still has powers
-            // of attorney judged on today's date.
-            { kind: 'simulator' },
-        {
-          db: dependencies.database.db,
-          logger: dependencies.logger,
-          now: () => dependencies.now().getTime(),
-        },
-      ),
-  };
+export type { AppDependencies, AppEnv };
+
+/**
+ * Builds the HTTP application — middleware, routes and the error mapping — from the
+ * dependencies it is given (the composition root, `src/cli/compose.ts`, builds them).
+ */
+export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
@@ -132,7 +73,7 @@ export function createApp(dependencies: AppDependencies): Hono<AppEnv> {
   app.use(async (c, next) => (notWeb.test(c.req.path) ? guard(c, next) : next()));
 
   app.route('/', healthRoutes());
-  app.route('/', authRoutes({ sms: deps.sms! }));
+  app.route('/', authRoutes({ sms: deps.sms }));
   app.route('/', apiV1Routes());
   app.route('/', verifyRoutes());
   app.route('/', webRoutes());

@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { Context } from 'hono';
 import type { TrustedProxy } from '../config/config.js';
-import type { AppDependencies } from './app.js';
+import type { AppDependencies } from './app-env.js';
 
 const cache = new WeakMap<readonly TrustedProxy[], BlockList>();
 

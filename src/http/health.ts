@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { readMigrationState } from '../storage/migrator.js';
-import type { AppEnv } from './app.js';
+import type { AppEnv } from './app-env.js';
 
 /** `GET /health`: the database backend, whether it answers, and the migration state. */
 export function healthRoutes() {

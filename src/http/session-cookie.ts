@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
-import type { AppDependencies } from './app.js';
+import type { AppDependencies } from './app-env.js';
 
 /** The name of the session cookie (citizens and staff). */
 export const sessionCookieName = 'qyzmet_session';

@@ -9,9 +9,8 @@ import {
 } from '../features/documents/verify-document.js';
 import { enforceRateLimit, rateLimitPolicies } from '../features/web/rate-limit.js';
 import { clientAddress } from './client-address.js';
-import { loadTrustStore } from '../signing/pki-directory.js';
 import type { TrustStore } from '../signing/trust-store.js';
-import type { AppEnv } from './app.js';
+import type { AppEnv } from './app-env.js';
 import { Notice, Page, type PageContext } from './web/layout.js';
 import { formatDateTime } from './web/messages.js';
 import { chooseLocale } from './web/web-env.js';
@@ -335,14 +334,9 @@ async function limitLookups(c: Context<AppEnv>, next: () => Promise<void>) {
  * printed value or the file's) or a POSTed copy (raw PDF body or a multipart `file`) is
  * compared with the issued document. JSON with `Accept: application/json`.
  */
-export function verifyRoutes(trustStoreOverride?: TrustStore) {
+export function verifyRoutes() {
   const routes = new Hono<AppEnv>();
-  let trustStore = trustStoreOverride;
-  const store = (c: Context<AppEnv>): TrustStore => {
-    const deps = c.get('deps');
-    trustStore ??= deps.trustStore ?? loadTrustStore(deps.config.pki.directory).store;
-    return trustStore;
-  };
+  const store = (c: Context<AppEnv>): TrustStore => c.get('deps').trustStore();
 
   const respond = async (
     c: Context<AppEnv>,

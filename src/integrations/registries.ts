@@ -1,6 +1,5 @@
 import type { Sex } from '../domain/identity/iin.js';
 import type { LocalizedText } from '../domain/shared/locale.js';
-import type { MobileCitizens } from './mobile-citizens.js';
 
 /**
  * The national systems the gateway (ШЭП) reaches, one interface each. Two implementations
@@ -170,4 +169,21 @@ export interface RegistryGateway {
   readonly digitalDocuments: DigitalDocuments;
   /** БМГ: the phone that proves an IIN at registration (src/integrations/mobile-citizens.ts). */
   readonly mobileCitizens: MobileCitizens;
+}
+
+/**
+ * The mobile-citizens registry (база мобильных граждан, БМГ): the mobile phone a person has
+ * bound to their IIN at a front office or through an operator. egov.kz sends the one-time
+ * code that proves an IIN at registration to this phone, never to a phone the applicant
+ * types; so does Qyzmet (docs/identity-and-registries.md).
+ */
+export interface MobileCitizenRecord {
+  readonly iin: string;
+  /** +7XXXXXXXXXX */
+  readonly phone: string;
+}
+
+/** БМГ: the phone bound to an IIN; not_found when the person has bound none. */
+export interface MobileCitizens {
+  findPhone(iin: string, context?: CallContext): Promise<Lookup<MobileCitizenRecord>>;
 }

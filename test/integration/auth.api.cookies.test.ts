@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -10,7 +10,7 @@ import { registerOverApi } from '../support/citizens.js';
 import { createTestDatabase } from '../support/database.js';
 
 let database: DatabaseHandle;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof composeApp>;
 const sms = new InMemorySmsOutbox();
 const registries = createRegistrySimulator();
 let now = new Date('2026-06-01T04:00:00Z');
@@ -18,7 +18,7 @@ let now = new Date('2026-06-01T04:00:00Z');
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  app = createApp({
+  app = composeApp({
     config,
     logger: createLogger(config),
     database,

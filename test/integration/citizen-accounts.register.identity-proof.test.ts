@@ -4,7 +4,7 @@ import { createLogger } from '../../src/config/logger.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import { Sex } from '../../src/domain/identity/iin.js';
 import { issueRegistrationChallenge } from '../../src/features/identity/register-citizen-with-signature.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { signCms, type SigningCredential } from '../../src/signing/cms-sign.js';
@@ -20,7 +20,7 @@ import { createTestDatabase } from '../support/database.js';
  * a code sent to the phone the mobile-citizens registry holds, or an ЭЦП authentication key.
  */
 let database: DatabaseHandle;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof composeApp>;
 let pki: DemoPki;
 const sms = new InMemorySmsOutbox();
 const registries = createRegistrySimulator();
@@ -35,14 +35,15 @@ beforeAll(async () => {
   database = await createTestDatabase();
   pki = await createDemoPki({ now, holders: [signer] });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  app = createApp({
+  const trustStore = pki.trustStore();
+  app = composeApp({
     config,
     logger: createLogger(config),
     database,
     now: () => now,
     sms,
     registries,
-    trustStore: pki.trustStore(),
+    trustStore: () => trustStore,
     applications: undefined as never,
   });
   registries.bindPhone(victim.iin, victim.phone);

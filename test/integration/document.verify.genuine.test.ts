@@ -10,7 +10,7 @@ import {
   getDocumentPdf,
   listDocumentsOfApplication,
 } from '../../src/features/documents/get-document.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { issueCrl } from '../../src/signing/certificate-authority.js';
 import { createDemoPki, type DemoPki } from '../../src/signing/demo-pki.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -38,7 +38,7 @@ const template = findTemplate('result', definition);
 let database: DatabaseHandle;
 let pki: DemoPki;
 let issued: IssuedDocument;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof composeApp>;
 let storedInTransaction: string | undefined;
 
 beforeAll(async () => {
@@ -71,12 +71,12 @@ beforeAll(async () => {
   );
   // The app is given the open test database; the configured one is not used.
   const config = testConfig({ kind: 'pglite', dataDir: 'memory://' });
-  app = createApp({
+  app = composeApp({
     config,
     logger: createLogger(config),
     database,
     now: () => new Date(now.getTime() + 60_000),
-    trustStore,
+    trustStore: () => trustStore,
     applications: applicationServices(database, () => now),
   });
 }, 120_000);
@@ -315,7 +315,7 @@ describe('issued documents and /verify', () => {
       code: 'signature_not_confirmed',
       details: { reason: 'certificate_revoked' },
     });
-    const verifyApp = createApp({ ...appDeps(), trustStore });
+    const verifyApp = composeApp({ ...appDeps(), trustStore: () => trustStore });
     const body = (await (
       await verifyApp.request(`/verify/${issued.id}`, { headers: { accept: 'application/json' } })
     ).json()) as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, manualClock } from '../support/applications.js';
 import { createTestDatabase } from '../support/database.js';
@@ -14,7 +14,7 @@ describe('response security headers', () => {
   let database: DatabaseHandle;
   const appFor = (config: Config) => {
     const clock = manualClock('2026-03-02T09:00:00+05:00');
-    return createApp({
+    return composeApp({
       config,
       logger: createLogger(config),
       database,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/http/server.js';
+import { startServer } from '../../src/cli/server.js';
 import { toPem } from '../../src/signing/certificate-info.js';
 import { createDemoPki, demoHolders } from '../../src/signing/demo-pki.js';
 import { loadTrustStore } from '../../src/signing/pki-directory.js';

@@ -7,7 +7,7 @@ import { requestPasswordReset, resetPassword } from '../../src/features/identity
 import { setStaffPassword } from '../../src/features/identity/set-staff-password.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
 import { rateLimitPolicies } from '../../src/features/web/rate-limit.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import {
@@ -31,7 +31,7 @@ let staffIin: string;
 
 function appWith(environment: Record<string, string>) {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...environment });
-  return createApp({
+  return composeApp({
     config,
     logger: createLogger(config),
     database,

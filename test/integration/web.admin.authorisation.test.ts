@@ -8,7 +8,7 @@ import {
   demoPassword,
 } from '../../src/features/demo/demo-accounts.js';
 import { logInStaff } from '../../src/features/identity/log-in-staff.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
@@ -16,7 +16,7 @@ import { createTestDatabase, testBackend } from '../support/database.js';
 describe(`the administration's scope on ${testBackend}`, () => {
   let database: DatabaseHandle;
   const clock = manualClock('2026-03-17T05:00:00Z');
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof composeApp>;
   const jars: Record<'admin' | 'head', Record<string, string>> = { admin: {}, head: {} };
   let kostanayHeadId: string;
   let aktobeExecutorId: string;
@@ -51,7 +51,7 @@ describe(`the administration's scope on ${testBackend}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = createApp({
+    app = composeApp({
       config,
       logger: createLogger(config),
       database,

@@ -7,7 +7,7 @@ import { submitApplication } from '../../src/features/applications/submit-applic
 import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { hashPassword } from '../../src/features/identity/identity-services.js';
 import { declareVacancies } from '../../src/features/kindergarten/declare-vacancies.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
@@ -31,7 +31,7 @@ describe(`the provider declares free kindergarten places (seed 003), on ${testBa
   // The regulation was in force in the first half of 2013: Monday 4 February 2013, 10:00.
   const clock = manualClock('2013-02-04T04:00:00Z');
   let services: ReturnType<typeof applicationServices>;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof composeApp>;
   const staff: Record<string, Staff> = {};
   /** Numbers in the order they were submitted (queue order), with the child's birth date. */
   const queued: { id: string; number: string; birth: string }[] = [];
@@ -40,7 +40,7 @@ describe(`the provider declares free kindergarten places (seed 003), on ${testBa
     database = await createTestDatabase();
     services = applicationServices(database, clock.now);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = createApp({
+    app = composeApp({
       config,
       logger: createLogger(config),
       database,

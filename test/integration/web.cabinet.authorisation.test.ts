@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
@@ -30,7 +30,7 @@ function cookiesOf(response: Response): Record<string, string> {
 describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
   let database: DatabaseHandle;
   const clock = manualClock('2026-03-17T05:00:00Z'); // Tuesday, 10:00 in Shymkent
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof composeApp>;
   const sms = new InMemorySmsOutbox();
   let applicationId: string;
   let documentId: string;
@@ -82,14 +82,14 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
     const services = applicationServices(database, clock.now);
     signing = await createTestResultSigning(database, clock.now());
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = createApp({
+    app = composeApp({
       config,
       logger: createLogger(config),
       database,
       now: clock.now,
       sms,
       applications: services,
-      trustStore: signing.trustStore,
+      trustStore: () => signing.trustStore,
     });
     const { staff } = await createCabinetWorld(database, clock.now());
     const submitted = await submitPortalDuplicate(services, 'cabinet-authorisation-submit');

@@ -10,7 +10,7 @@ import { recordSystemAnswer } from '../../src/features/applications/record-syste
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { registerProvenCitizen } from '../support/citizens.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { listEvents } from '../../src/storage/application.repository.js';
@@ -29,7 +29,7 @@ describe(`the kindergarten place offer in the cabinet on ${testBackend} (seed: S
   let database: DatabaseHandle;
   // The regulation was in force in the first half of 2013: Tuesday 5 February 2013, 11:00.
   const clock = manualClock('2013-02-05T05:00:00Z');
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof composeApp>;
   const sms = new InMemorySmsOutbox();
   const jar: Record<string, string> = {};
   let applicationId: string;
@@ -58,7 +58,7 @@ describe(`the kindergarten place offer in the cabinet on ${testBackend} (seed: S
     database = await createTestDatabase();
     services = applicationServices(database, clock.now);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = createApp({
+    app = composeApp({
       config,
       logger: createLogger(config),
       database,

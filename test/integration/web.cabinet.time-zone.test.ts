@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { registerProvenCitizen } from '../support/citizens.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
@@ -15,7 +15,7 @@ describe(`the cabinet shows dues on the provider’s wall clock, on ${testBacken
   let database: DatabaseHandle;
   // 4 February 2013, 10:00 in the west (Asia/Aqtobe, UTC+5; Almaty was UTC+6 then).
   const clock = manualClock('2013-02-04T05:00:00Z');
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof composeApp>;
   const sms = new InMemorySmsOutbox();
   let cookie = '';
   const ids: Record<string, { id: string; dueAt: string }> = {};
@@ -24,7 +24,7 @@ describe(`the cabinet shows dues on the provider’s wall clock, on ${testBacken
     database = await createTestDatabase();
     const services = applicationServices(database, clock.now);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = createApp({
+    app = composeApp({
       config,
       logger: createLogger(config),
       database,

@@ -4,7 +4,7 @@ import { sampleFields } from '../../src/documents/sample-fields.js';
 import { findTemplate } from '../../src/documents/templates.js';
 import { regulationOf } from '../support/regulation-of.js';
 import { issueDocument, type IssuedDocument } from '../../src/features/documents/issue-document.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { createDemoPki } from '../../src/signing/demo-pki.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices } from '../support/applications.js';
@@ -23,7 +23,7 @@ const genuine = { kk: 'Құжат түпнұсқа', ru: 'Документ по�
 describe('/verify/<id> speaks the language the person chose', () => {
   let database: DatabaseHandle;
   let issued: IssuedDocument;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof composeApp>;
   beforeAll(async () => {
     database = await createTestDatabase();
     const pki = await createDemoPki({ now, holders: [head] });
@@ -48,12 +48,12 @@ describe('/verify/<id> speaks the language the person chose', () => {
       now,
     );
     const config = testConfig({ kind: 'pglite', dataDir: 'memory://' });
-    app = createApp({
+    app = composeApp({
       config,
       logger: createLogger(config),
       database,
       now: () => new Date(now.getTime() + 60_000),
-      trustStore,
+      trustStore: () => trustStore,
       applications: applicationServices(database, () => now),
     });
   }, 120_000);

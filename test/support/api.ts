@@ -3,7 +3,7 @@ import { createLogger } from '../../src/config/logger.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
 import type { InboxWarningPolicy } from '../../src/features/queries/list-inbox.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -40,7 +40,7 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   // Keys for the heads' signatures, certified by a CA in a temporary folder the app trusts.
   const signing = await createTestResultSigning(database, clock.now());
-  const app = createApp({
+  const app = composeApp({
     config,
     logger: createLogger(config),
     database,
@@ -48,7 +48,7 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
     sms,
     registries,
     applications: applicationServices(database, clock.now),
-    trustStore: signing.trustStore,
+    trustStore: () => signing.trustStore,
     ...(inboxWarning ? { inboxWarning } : {}),
   });
   for (const id of ['kst-school-1', 'kst-school-2']) {

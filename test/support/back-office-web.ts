@@ -6,7 +6,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { createLogger } from '../../src/config/logger.js';
 import { loadApplicationServices } from '../../src/engine/load-application-services.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
-import { startServer, type RunningServer } from '../../src/http/server.js';
+import { startServer, type RunningServer } from '../../src/cli/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { toPem } from '../../src/signing/certificate-info.js';
 import { exportPkcs12 } from '../../src/signing/pkcs12.js';

@@ -3,7 +3,7 @@ import { createLogger } from '../../src/config/logger.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
 import { hashPassword } from '../../src/features/identity/identity-services.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { signCms } from '../../src/signing/cms-sign.js';
 import { createDemoPki, type DemoPki } from '../../src/signing/demo-pki.js';
@@ -104,14 +104,15 @@ export async function createBackOfficeFixture(start = '2019-04-01T04:00:00Z') {
     ],
   });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const app = createApp({
+  const trustStore = pki.trustStore();
+  const app = composeApp({
     config,
     logger: createLogger(config),
     database,
     now: clock.now,
     sms: new InMemorySmsOutbox(),
     applications: applicationServices(database, clock.now),
-    trustStore: pki.trustStore(),
+    trustStore: () => trustStore,
   });
 
   let key = 0;

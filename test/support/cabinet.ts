@@ -10,7 +10,7 @@ import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { sampleDraftFields } from '../../src/features/demo/sign-result.js';
 import { regulationOf } from './regulation-of.js';
 import { registerProvenCitizen } from './citizens.js';
-import { startServer } from '../../src/http/server.js';
+import { startServer } from '../../src/cli/server.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { SigningCredential } from '../../src/signing/cms-sign.js';
 import { initialiseEmbeddedPki } from '../../src/signing/pki-directory.js';

@@ -7,8 +7,7 @@ import { createApiToken } from '../../src/features/api-tokens/create-api-token.j
 import type { FrontOfficeStaff } from '../../src/features/front-office/front-office-context.js';
 import { takeApplication } from '../../src/features/front-office/take-application.js';
 import { hashPassword } from '../../src/features/identity/identity-services.js';
-import { createApp } from '../../src/http/app.js';
-import { useRegistryGateway } from '../../src/http/web/front-office/components.js';
+import { composeApp } from '../../src/cli/compose.js';
 import {
   createSimulatorData,
   simulatorFixtures,
@@ -84,7 +83,6 @@ export async function createFrontOfficeRequestFixture(scenario: RequestScenario 
   const region = scenario.region;
   const services = applicationServices(database, clock.now);
   const gateway = createRegistrySimulator({ clock: clock.now });
-  useRegistryGateway(services, gateway);
   for (const [id, kind, bin] of [
     ['sko-fo-1', 'front_office', frontOffice1Bin],
     ['sko-fo-2', 'front_office', null],
@@ -147,14 +145,16 @@ export async function createFrontOfficeRequestFixture(scenario: RequestScenario 
     nextUpdate: new Date(clock.now().getTime() + 7 * 86_400_000),
   });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const app = createApp({
+  const trustStore = pki.trustStore();
+  const app = composeApp({
     config,
     logger: createLogger(config),
     database,
     now: clock.now,
     sms: new InMemorySmsOutbox(),
     applications: services,
-    trustStore: pki.trustStore(),
+    registries: gateway,
+    trustStore: () => trustStore,
   });
   const context = {
     services,

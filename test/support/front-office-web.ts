@@ -10,10 +10,9 @@ import type {
 } from '../../src/features/front-office/front-office-context.js';
 import { hashPassword } from '../../src/features/identity/identity-services.js';
 import { logInStaff } from '../../src/features/identity/log-in-staff.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { useRegistryGateway } from '../../src/http/web/front-office/components.js';
 import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import {
@@ -45,16 +44,16 @@ export async function createFrontOfficeFixture() {
   const clock = manualClock('2019-10-14T04:00:00Z');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const services = applicationServices(database, clock.now);
-  const app = createApp({
+  const gateway = createRegistrySimulator();
+  const app = composeApp({
     config,
     logger: createLogger(config),
     database,
     now: clock.now,
     sms: new InMemorySmsOutbox(),
     applications: services,
+    registries: gateway,
   });
-  const gateway = createRegistrySimulator();
-  useRegistryGateway(services, gateway);
   for (const [id, kind] of [
     ['kst-fo-1', 'front_office'],
     ['kst-fo-2', 'front_office'],

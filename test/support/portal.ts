@@ -5,7 +5,7 @@ import { Sex } from '../../src/domain/identity/iin.js';
 import { confirmCitizenLogin } from '../../src/features/identity/confirm-citizen-login.js';
 import { registerProvenCitizen } from './citizens.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
-import { createApp } from '../../src/http/app.js';
+import { composeApp } from '../../src/cli/compose.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -34,7 +34,7 @@ export async function createPortalFixture(
     LOG_LEVEL: 'silent',
     ...(options.sandbox ? { SANDBOX: 'true' } : {}),
   });
-  const app = createApp({
+  const app = composeApp({
     config,
     logger: createLogger(config),
     database,

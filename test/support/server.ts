@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import { startServer, type RunningServer, type ServerOptions } from '../../src/http/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/cli/server.js';
 import { fromRoot } from '../../src/config/paths.js';
 
 let processPkiDirectory: string | undefined;

@@ -2,7 +2,7 @@ import { createLogger } from '../../src/config/logger.js';
 import { loadApplicationServices } from '../../src/engine/load-application-services.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { startServer, type RunningServer } from '../../src/http/server.js';
+import { startServer, type RunningServer } from '../../src/cli/server.js';
 import { provisionDatabase } from './database.js';
 import { testConfig } from './server.js';
 

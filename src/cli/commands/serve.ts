@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
-import { startServer } from '../../http/server.js';
+import { startServer } from '../server.js';
 import type { Command } from '../command.js';
 
 export const serveCommand: Command = {

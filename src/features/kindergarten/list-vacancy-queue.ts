@@ -6,7 +6,7 @@ import { StaffRole } from '../../domain/shared/roles.js';
 import type { Database } from '../../storage/db.js';
 import { listQueuedApplications } from '../../storage/vacancy-queue.repository.js';
 import { recordRead } from '../queries/record-read.js';
-import { kazakhstanDay } from '../portal/list-service-providers.js';
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../../storage/schema.js';

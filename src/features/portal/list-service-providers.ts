@@ -3,6 +3,7 @@ import type { RegulationDefinition } from '../../domain/regulation/RegulationDef
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 
 /** An organisation a citizen may choose on the portal form. */
 export interface PortalOrganisationChoice {
@@ -12,10 +13,7 @@ export interface PortalOrganisationChoice {
   readonly regionCode: string;
 }
 
-/** Today's date in Kazakhstan (UTC+5). */
-export function kazakhstanDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now);
-}
+export { kazakhstanDay };
 
 /** The day a portal request acts on: today, or a sandbox request's "as of" day. */
 export function portalDay(services: Pick<ApplicationServices, 'now' | 'asOf' | 'sandbox'>): string {

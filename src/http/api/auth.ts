@@ -20,7 +20,7 @@ import {
 } from '../../features/web/rate-limit.js';
 import type { RegistryGateway } from '../../integrations/registries.js';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
-import type { AppEnv } from '../app.js';
+import type { AppEnv } from '../app-env.js';
 import { clientAddress } from '../client-address.js';
 import { sessionCookieName, setSessionCookie } from '../session-cookie.js';
 import { documentSigningContext } from '../signing-context.js';
@@ -103,7 +103,7 @@ export function authRoutes(options: { sms: SmsSender }) {
   const services = (c: Context<AppEnv>): IdentityServices & { registries: RegistryGateway } => ({
     db: c.get('deps').database.db,
     sms: options.sms,
-    registries: c.get('deps').registries!,
+    registries: c.get('deps').registries,
   });
   const limit = (c: Context<AppEnv>, key: string) =>
     enforceRateLimit(

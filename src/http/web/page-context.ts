@@ -7,15 +7,13 @@ import { sessionCookieName } from '../api/auth.js';
 import type { PageContext } from './layout.js';
 import type { WebContext } from './web-env.js';
 
-const users = new WeakMap<object, Promise<SignedInUser | undefined>>();
-
 /** The signed-in person of this request (looked up once per request), or undefined. */
 export function currentUser(c: WebContext): Promise<SignedInUser | undefined> {
-  let user = users.get(c.req.raw);
+  let user = c.get('signedInUser');
   if (!user) {
     const { database, now } = c.get('deps');
     user = findSignedInUser(database.db, getCookie(c, sessionCookieName), now());
-    users.set(c.req.raw, user);
+    c.set('signedInUser', user);
   }
   return user;
 }

@@ -4,7 +4,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { isSecureDeployment } from '../session-cookie.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { locales, negotiateLocale, type Locale } from '../../domain/shared/locale.js';
-import type { AppDependencies, AppEnv } from '../app.js';
+import type { AppDependencies, AppEnv } from '../app-env.js';
+import type { SignedInUser } from '../../features/web/signed-in-user.js';
 
 /** What a web page handler has, on top of the application's variables. */
 export type WebEnv = {
@@ -13,6 +14,8 @@ export type WebEnv = {
     locale: Locale;
     /** The anti-forgery token every form of this page must carry as `_csrf`. */
     csrfToken: string;
+    /** The signed-in person, looked up once per request (`currentUser`). */
+    signedInUser?: Promise<SignedInUser | undefined>;
   };
 };
 

@@ -10,7 +10,7 @@ import {
   type PowerOfAttorney,
   type RegistryGateway,
 } from '../registries.js';
-import { describeOtpRejection } from '../../signing/one-time-password.js';
+import { describeOtpRejection } from '../../domain/identity/otp-rejection.js';
 import { createHttpMobileCitizens } from './http-mobile-citizens.js';
 import {
   ConsentRequestWire,

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { describeOtpRejection } from '../../signing/one-time-password.js';
+import { describeOtpRejection } from '../../domain/identity/otp-rejection.js';
 import {
   notFound,
   type ConsentRequest,

@@ -21,7 +21,7 @@ import {
   ApplicationSearchQuery,
   searchApplications,
 } from '../../../features/queries/search-applications.js';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import { defineOperation, mount, principalOf } from './operation.js';
 import {
   ApplicationPage,

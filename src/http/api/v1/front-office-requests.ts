@@ -10,7 +10,7 @@ import {
   SignElectronicRequestInput,
   signElectronicRequest,
 } from '../../../features/front-office/sign-electronic-request.js';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { defineOperation, mount, principalOf } from './operation.js';
 import { bodyKey, idempotencyHeader, keyOf } from './result-documents.js';

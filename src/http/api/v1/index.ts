@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import {
   applicationRoutes,
   commandOperation,
@@ -60,15 +60,12 @@ export const apiOperations: readonly ApiOperation[] = [
 /** The API version the document states. */
 export const apiVersion = '1.0.0';
 
-let document: OpenApiDocument | undefined;
-/** The OpenAPI document, built once (the schemas do not change while running). */
-export function openApiDocument(): OpenApiDocument {
-  document ??= buildOpenApiDocument(apiOperations, apiVersion);
-  return document;
-}
-
 /** The JSON API under /api/v1, its OpenAPI document and its reference page. */
 export function apiV1Routes(): Hono<AppEnv> {
+  // Built once per application, on first request (the schemas do not change while running).
+  let document: OpenApiDocument | undefined;
+  const openApiDocument = (): OpenApiDocument =>
+    (document ??= buildOpenApiDocument(apiOperations, apiVersion));
   const routes = new Hono<AppEnv>();
   routes.route('/', queryRoutes());
   routes.route('/', applicationRoutes());

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Principal } from '../../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { getRequestPrincipal } from '../../../features/api-tokens/find-request-principal.js';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import { sessionCookieName } from '../auth.js';
 
 /** An operation of the JSON API: its route, its schemas and its documentation, in one place. */

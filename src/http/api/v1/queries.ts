@@ -14,7 +14,7 @@ import {
   listRegulations,
   RegulationCatalogueQuery,
 } from '../../../features/queries/list-regulations.js';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import { defineOperation, mount, principalOf } from './operation.js';
 import {
   ApplicationPage,

@@ -11,7 +11,7 @@ import {
   SignedDocumentResult,
   signPreparedDocument,
 } from '../../../features/documents/sign-prepared-document.js';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { defineOperation, mount, principalOf } from './operation.js';
 import { ErrorResponse } from './schemas.js';

@@ -142,23 +142,13 @@ export function ApplicationTable(props: {
   );
 }
 
-const gateways = new WeakMap<object, RegistryGateway>();
-
 /**
- * The registry gateway the front office uses: the server's (built at boot from
+ * The registry gateway the front office uses: the application's (built at boot from
  * REGISTRY_GATEWAY_URL — the in-process simulator when unset — every call logged in
- * gateway_call), unless a test replaced it with {@link useRegistryGateway}.
+ * gateway_call).
  */
 export function registryGatewayOf(c: WebContext): RegistryGateway {
-  const deps = c.get('deps');
-  const gateway = gateways.get(deps.applications) ?? deps.registries;
-  if (!gateway) throw new Error('the application was built without a registry gateway');
-  return gateway;
-}
-
-/** Replaces the gateway of an application (tests: a registry that fails). */
-export function useRegistryGateway(applications: object, gateway: RegistryGateway): void {
-  gateways.set(applications, gateway);
+  return c.get('deps').registries;
 }
 
 /** What the front-office features need from this request. */

@@ -137,8 +137,8 @@ export function accountRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
   const identity = (c: WebContext) => ({
     db: c.get('deps').database.db,
-    sms: c.get('deps').sms!,
-    registries: c.get('deps').registries!,
+    sms: c.get('deps').sms,
+    registries: c.get('deps').registries,
   });
 
   routes.get('/login', async (c) => {

@@ -293,7 +293,7 @@ export function applyRoutes(): Hono<WebEnv> {
     );
     try {
       const challenge = await requestDraftCertification(
-        { ...portalServices(c), sms: sms! },
+        { ...portalServices(c), sms },
         citizen,
         found.draft.id,
       );

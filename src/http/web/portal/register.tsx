@@ -253,8 +253,8 @@ export function registerRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
   const identity = (c: WebContext) => ({
     db: c.get('deps').database.db,
-    sms: c.get('deps').sms!,
-    registries: c.get('deps').registries!,
+    sms: c.get('deps').sms,
+    registries: c.get('deps').registries,
   });
   const registered = (c: WebContext, next: string) => {
     const query = new URLSearchParams({ registered: '1' });

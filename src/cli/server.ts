@@ -6,9 +6,9 @@ import type { Logger } from '../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../storage/db.js';
 import { recordStart, refuseSandboxDataInProduction } from '../features/system/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
-import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
-import { createApp, type AppEnv } from './app.js';
+import type { AppDependencies, AppEnv } from '../http/app-env.js';
+import { composeApp } from './compose.js';
 import { loadApplicationServices } from '../engine/load-application-services.js';
 import type { Hono } from 'hono';
 import { startBackground } from '../jobs/background.js';
@@ -23,15 +23,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Extension points for embedding and tests. */
-export interface ServerOptions {
-  /** Adds routes or middleware to the application before it serves. */
-  configureApp?: (app: Hono<AppEnv>) => void;
-  /** The clock; the wall clock when absent. */
-  now?: () => Date;
-  /** Where one-time passwords go; default: SMS_GATEWAY_URL's gateway, else the log (codes shown only outside production). */
-  sms?: SmsSender;
-}
+/**
+ * What a caller (the `serve` command, an embedding, a test) may give instead of the defaults:
+ * the clock (the wall clock when absent) and where one-time passwords go, and routes or
+ * middleware to add before the application serves.
+ */
+export type ServerOptions = Partial<Pick<AppDependencies, 'now' | 'sms'>> & {
+  readonly configureApp?: (app: Hono<AppEnv>) => void;
+};
 
 /**
  * Boots the system: opens the database, applies migrations, records the start, creates the
@@ -118,7 +117,7 @@ export async function startServer(
     await database.close();
     throw error;
   });
-  const app = createApp({
+  const app = composeApp({
     config,
     logger,
     database,
