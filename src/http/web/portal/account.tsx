@@ -3,7 +3,7 @@ import { setSessionCookie } from '../../session-cookie.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { confirmCitizenLogin } from '../../../features/identity/confirm-citizen-login.js';
 import { startCitizenLogin } from '../../../features/identity/start-citizen-login.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -12,6 +12,7 @@ import {
   type FormError,
   type PageContext,
 } from '../layout.js';
+import { CodeField, errorOf, fieldOf, limitByClient, withNext } from '../form.js';
 import { common } from '../messages.js';
 import { currentUser, pageContext, render } from '../page-context.js';
 import { clientAddress, safeReturnPath, type WebContext, type WebEnv } from '../web-env.js';
@@ -20,16 +21,6 @@ import { fill, issueMessage, portalText as text } from './texts.js';
 
 /** Where a citizen goes after signing in when no return path was given. */
 const afterLogin = '/cabinet';
-
-const fieldOf = (form: Record<string, unknown>, name: string) =>
-  typeof form[name] === 'string' ? (form[name] as string) : '';
-
-const errorOf = (errors: readonly FormError[], field: string) =>
-  errors.find((error) => error.field === field)?.message;
-
-function withNext(path: string, next: string): string {
-  return next ? `${path}?next=${encodeURIComponent(next)}` : path;
-}
 
 function LoginPage(props: {
   ctx: PageContext;
@@ -106,16 +97,7 @@ function CodePage(props: {
         <input type="hidden" name="challengeId" value={props.challengeId} />
         <input type="hidden" name="maskedPhone" value={props.maskedPhone} />
         <input type="hidden" name="next" value={props.next} />
-        <TextField
-          id="code"
-          label={text.code[locale]}
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxlength={6}
-          pattern="[0-9]{6}"
-          error={errorOf(errors, 'code')}
-          required
-        />
+        <CodeField label={text.code[locale]} errors={errors} />
         <div class="actions">
           <button type="submit">{text.confirm[locale]}</button>
         </div>
@@ -125,11 +107,6 @@ function CodePage(props: {
       </p>
     </PortalPage>
   );
-}
-
-async function limit(c: WebContext, key: string, policy: { limit: number; windowMs: number }) {
-  const { database, now } = c.get('deps');
-  await enforceRateLimit(database.db, `${key}:${clientAddress(c)}`, policy, now());
 }
 
 /** Citizens' sign-in with a one-time password (/login); registration is in register.tsx. */
@@ -181,7 +158,7 @@ export function accountRoutes(): Hono<WebEnv> {
         status,
       );
     if (errors.length > 0) return page(422);
-    await limit(c, 'citizen-login', rateLimitPolicies.login);
+    await limitByClient(c, 'citizen-login', rateLimitPolicies.login);
     try {
       const challenge = await startCitizenLogin(
         identity(c),
@@ -259,7 +236,7 @@ export function accountRoutes(): Hono<WebEnv> {
       errors.push({ field: 'code', message: text.codeRequired[locale] });
       return page(422);
     }
-    await limit(c, 'citizen-otp', rateLimitPolicies.oneTimePassword);
+    await limitByClient(c, 'citizen-otp', rateLimitPolicies.oneTimePassword);
     try {
       const session = await confirmCitizenLogin(
         identity(c),

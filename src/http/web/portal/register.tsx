@@ -7,37 +7,21 @@ import {
   registerCitizenWithSignature,
 } from '../../../features/identity/register-citizen-with-signature.js';
 import { startCitizenRegistration } from '../../../features/identity/start-citizen-registration.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { CsrfField, ErrorSummary, TextField, type FormError, type PageContext } from '../layout.js';
+import { CodeField, errorOf, fieldErrorsOf, fieldOf, limitByClient, withNext } from '../form.js';
 import { common } from '../messages.js';
 import { ncaLayerScript } from '../ncalayer.js';
 import { pageContext, render } from '../page-context.js';
-import { clientAddress, safeReturnPath, type WebContext, type WebEnv } from '../web-env.js';
+import { safeReturnPath, type WebContext, type WebEnv } from '../web-env.js';
 import { PortalPage } from './portal-page.js';
 import { registerText } from './register-texts.js';
 import { fill, issueMessage, portalText as text } from './texts.js';
 
-const fieldOf = (form: Record<string, unknown>, name: string) =>
-  typeof form[name] === 'string' ? (form[name] as string) : '';
-
-const errorOf = (errors: readonly FormError[], field: string) =>
-  errors.find((error) => error.field === field)?.message;
-
-const withNext = (path: string, next: string) =>
-  next ? `${path}?next=${encodeURIComponent(next)}` : path;
-
-function formErrorsOf(issues: readonly FieldIssue[], locale: Locale, fields: readonly string[]) {
-  return issues.map((issue) => ({
-    field: fields.includes(issue.path) ? issue.path : fields[0]!,
-    message: issueMessage(issue, locale),
-  }));
-}
-
-async function limit(c: WebContext, key: string, policy: { limit: number; windowMs: number }) {
-  const { database, now } = c.get('deps');
-  await enforceRateLimit(database.db, `${key}:${clientAddress(c)}`, policy, now());
-}
+/** The form errors of a refused registration command (zod issues), worded for the portal. */
+const formErrorsOf = (issues: readonly FieldIssue[], locale: Locale, fields: readonly string[]) =>
+  fieldErrorsOf(issues, fields, (issue) => issueMessage(issue, locale));
 
 /** The IIN field of the registration forms. */
 function IinField(props: { ctx: PageContext; value: string; errors: readonly FormError[] }) {
@@ -134,16 +118,7 @@ function RegisterCodePage(props: { ctx: PageContext; state: CodeState }) {
         <input type="hidden" name="challengeId" value={state.challengeId} />
         <input type="hidden" name="maskedPhone" value={state.maskedPhone} />
         <input type="hidden" name="next" value={state.next} />
-        <TextField
-          id="code"
-          label={text.code[locale]}
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxlength={6}
-          pattern="[0-9]{6}"
-          error={errorOf(state.errors, 'code')}
-          required
-        />
+        <CodeField label={text.code[locale]} errors={state.errors} />
         <PasswordFields ctx={ctx} errors={state.errors} />
         <div class="actions">
           <button type="submit">{text.register[locale]}</button>
@@ -286,7 +261,7 @@ export function registerRoutes(): Hono<WebEnv> {
         <RegisterPage ctx={await pageContext(c)} iin={iin} next={next} errors={errors} />,
         status,
       );
-    await limit(c, 'citizen-register', rateLimitPolicies.registration);
+    await limitByClient(c, 'citizen-register', rateLimitPolicies.registration);
     try {
       const challenge = await startCitizenRegistration(identity(c), { iin }, c.get('deps').now());
       const query = new URLSearchParams({
@@ -346,7 +321,7 @@ export function registerRoutes(): Hono<WebEnv> {
       state.errors.push({ field: 'password2', message: text.passwordsDiffer[locale] });
     }
     if (state.errors.length > 0) return page(422);
-    await limit(c, 'citizen-otp', rateLimitPolicies.oneTimePassword);
+    await limitByClient(c, 'citizen-otp', rateLimitPolicies.oneTimePassword);
     try {
       await confirmCitizenRegistration(
         identity(c),
@@ -451,7 +426,7 @@ export function registerRoutes(): Hono<WebEnv> {
     }
     if (!cms) state.errors.push({ field: 'cms', message: registerText.signatureRequired[locale] });
     if (state.errors.length > 0) return again(422);
-    await limit(c, 'citizen-register', rateLimitPolicies.registration);
+    await limitByClient(c, 'citizen-register', rateLimitPolicies.registration);
     try {
       await registerCitizenWithSignature(
         { db: c.get('deps').database.db, trustStore: documentSigningContext(c).trustStore },

@@ -1,0 +1,68 @@
+import type { FieldIssue } from '../../domain/shared/domain-error.js';
+import { enforceRateLimit } from '../../features/web/rate-limit.js';
+import { TextField, type FormError } from './layout.js';
+import { clientAddress, type WebContext } from './web-env.js';
+
+/**
+ * The one form helper of the web workspaces: read a posted field, turn the issues of a
+ * refused command (zod issues carried by `validation_failed`) into field errors linked to
+ * their controls, and find a field's error. A handler that refuses renders its page again
+ * with the values kept and these errors, with status 422 (post/redirect/get on success).
+ */
+
+/** A string field of a parsed form ('' when absent or not a string). */
+export function fieldOf(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The message of a field's error, if it has one. */
+export function errorOf(errors: readonly FormError[], field: string): string | undefined {
+  return errors.find((error) => error.field === field)?.message;
+}
+
+/**
+ * Field errors for the issues of a refused command: each on its own control when the form
+ * has one of that name, else on the first control; `message` words the issue.
+ */
+export function fieldErrorsOf(
+  issues: readonly FieldIssue[],
+  fields: readonly string[],
+  message: (issue: FieldIssue) => string,
+): FormError[] {
+  return issues.map((issue) => ({
+    field: fields.includes(issue.path) ? issue.path : fields[0]!,
+    message: message(issue),
+  }));
+}
+
+/** A path with `?next=` when there is somewhere to go on to. */
+export function withNext(path: string, next: string): string {
+  return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
+/** Counts a request against a limit per client address (429 past it). */
+export async function limitByClient(
+  c: WebContext,
+  key: string,
+  policy: { limit: number; windowMs: number },
+): Promise<void> {
+  const { database, now } = c.get('deps');
+  await enforceRateLimit(database.db, `${key}:${clientAddress(c)}`, policy, now());
+}
+
+/** The six-digit one-time code control of every code form (`id="code"`). */
+export function CodeField(props: { label: string; errors: readonly FormError[] }) {
+  return (
+    <TextField
+      id="code"
+      label={props.label}
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      maxlength={6}
+      pattern="[0-9]{6}"
+      error={errorOf(props.errors, 'code')}
+      required
+    />
+  );
+}
