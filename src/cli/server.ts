@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from '../storage/db.js';
 import { recordStart, refuseSandboxDataInProduction } from '../features/system/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
+import { answerClientErrors } from '../http/client-error.js';
 import type { AppDependencies, AppEnv } from '../http/app-env.js';
 import { composeApp } from './compose.js';
 import { loadApplicationServices } from '../engine/load-application-services.js';
@@ -133,6 +134,7 @@ export async function startServer(
       () => resolve(instance as Server),
     ) as Server;
     instance.once('error', reject);
+    answerClientErrors(instance);
   });
   const port = (server.address() as AddressInfo).port;
   logger.info(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Duration } from '../regulation/Duration.js';
 import { Channel } from '../regulation/Channel.js';
 import { DecisionQuestion } from '../regulation/DecisionQuestion.js';
+import type { LocalizedText } from '../shared/locale.js';
 import { StaffRole } from '../shared/roles.js';
 
 /** Who recorded an event: a citizen (by IIN), a staff member in their organisation, or the system. */
@@ -134,6 +135,35 @@ export const ApplicationEventPayload = z.discriminatedUnion('type', [
 ]);
 export type ApplicationEventPayload = z.infer<typeof ApplicationEventPayload>;
 export type ApplicationEventType = ApplicationEventPayload['type'];
+
+/** What each kind of log entry is called (kk, ru, en): the history shown to people. */
+export const applicationEventLabels = {
+  submitted: { kk: 'Өтініш берілді', ru: 'Заявление подано', en: 'Application submitted' },
+  step_completed: { kk: 'Қадам орындалды', ru: 'Шаг выполнен', en: 'Step completed' },
+  term_extended: { kk: 'Мерзім ұзартылды', ru: 'Срок продлён', en: 'Term extended' },
+  suspended: {
+    kk: 'Қызмет көрсету тоқтатыла тұрды',
+    ru: 'Оказание услуги приостановлено',
+    en: 'Suspended',
+  },
+  resumed: { kk: 'Қайта басталды', ru: 'Возобновлено', en: 'Resumed' },
+  handed_back: {
+    kk: 'Нәтиже көрсетілетін қызметті берушіге қайтарылды',
+    ru: 'Результат возвращён услугодателю',
+    en: 'Result handed back to the provider',
+  },
+  appealed: { kk: 'Шағым берілді', ru: 'Подана жалоба', en: 'Appeal filed' },
+  appeal_decided: {
+    kk: 'Шағым бойынша шешім қабылданды',
+    ru: 'По жалобе принято решение',
+    en: 'Appeal decided',
+  },
+  questionnaire_answered: {
+    kk: 'Сауалнамаға жауап берілді',
+    ru: 'Заполнена анкета',
+    en: 'Questionnaire answered',
+  },
+} as const satisfies Record<ApplicationEventType, LocalizedText>;
 
 /** One entry of an application's append-only action log. */
 export type ApplicationEvent = ApplicationEventPayload & {

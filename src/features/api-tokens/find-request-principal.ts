@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
-import type { PortalCitizen } from '../portal/portal-citizen.js';
+import type { PortalCitizen } from '../../domain/identity/portal-citizen.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findCitizenAccount } from '../../storage/citizen-account.repository.js';
 import type { Database } from '../../storage/db.js';

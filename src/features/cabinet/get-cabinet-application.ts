@@ -23,30 +23,22 @@ function entryOf(event: ApplicationEvent, regulation: RegulationDefinition, chan
     actorKind: event.actor.kind,
     actorRole: event.actor.kind === 'staff' ? event.actor.role : null,
   };
-  switch (event.type) {
-    case 'step_completed': {
-      const step = stepOf(regulation, channel, event.stepId);
-      return {
-        ...base,
-        step: step
-          ? { id: step.id, actor: step.actor, action: step.action, description: step.description }
-          : null,
-        answer: event.answer ?? null,
-        reason: null,
-        documentIds: event.documentIds,
-      };
-    }
-    case 'term_extended':
-    case 'suspended':
-      return { ...base, step: null, answer: null, reason: event.reason, documentIds: [] };
-    case 'submitted':
-    case 'resumed':
-    case 'handed_back':
-    case 'appealed':
-    case 'appeal_decided':
-    case 'questionnaire_answered':
-      return { ...base, step: null, answer: null, reason: null, documentIds: [] };
+  if (event.type === 'step_completed') {
+    const step = stepOf(regulation, channel, event.stepId);
+    return {
+      ...base,
+      step: step
+        ? { id: step.id, actor: step.actor, action: step.action, description: step.description }
+        : null,
+      answer: event.answer ?? null,
+      reason: null,
+      documentIds: event.documentIds,
+    };
   }
+  // An event with a reason (an extension, a suspension) shows it; any other (submitted,
+  // resumed, appealed…) is shown by its label alone.
+  const reason = 'reason' in event ? event.reason : null;
+  return { ...base, step: null, answer: null, reason, documentIds: [] };
 }
 
 /** Suspensions with their reasons: each `suspended` event up to the next `resumed`. */

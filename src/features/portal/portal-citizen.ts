@@ -1,8 +1,2 @@
-/** The signed-in citizen as the portal's use cases need them. */
-export interface PortalCitizen {
-  readonly accountId: string;
-  /** ИИН / ЖСН. */
-  readonly iin: string;
-  /** The phone registered on the portal, where one-time passwords go. */
-  readonly phone: string;
-}
+/** The signed-in citizen as the portal's use cases need them (declared in the domain). */
+export type { PortalCitizen } from '../../domain/identity/portal-citizen.js';

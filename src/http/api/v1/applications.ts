@@ -1,27 +1,24 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
-import { CompleteStepInput, completeStep } from '../../../features/applications/complete-step.js';
-import { DecideAppealInput, decideAppeal } from '../../../features/applications/decide-appeal.js';
-import { ExtendTermInput, extendTerm } from '../../../features/applications/extend-term.js';
 import {
-  ResumeApplicationInput,
-  resumeApplication,
-} from '../../../features/applications/resume-application.js';
+  commandKinds,
+  commandTable,
+  giveCommand,
+  type CommandKind,
+  type CommandRow,
+} from '../../../features/command-table.js';
 import {
   SubmitApplicationInput,
   submitApplication,
 } from '../../../features/applications/submit-application.js';
-import {
-  SuspendApplicationInput,
-  suspendApplication,
-} from '../../../features/applications/suspend-application.js';
 import { getApplicationView } from '../../../features/queries/get-application-view.js';
 import {
   ApplicationSearchQuery,
   searchApplications,
 } from '../../../features/queries/search-applications.js';
 import type { AppEnv } from '../../app-env.js';
+import { documentSigningContext } from '../../signing-context.js';
 import { defineOperation, mount, principalOf } from './operation.js';
 import {
   ApplicationPage,
@@ -104,29 +101,15 @@ export const getOperation = defineOperation({
 });
 
 const omitted = { applicationId: true, idempotencyKey: true } as const;
+/** The commands the API gives: the table's rows marked `api`, each with its input schema. */
+const apiCommands = commandKinds
+  .map((kind) => [kind, commandTable[kind] as CommandRow] as const)
+  .filter(([, row]) => row.api)
+  .map(([kind, row]) =>
+    row.input.omit(omitted).extend({ kind: z.literal(kind), idempotencyKey: bodyKey }),
+  );
 export const CommandBody = z
-  .discriminatedUnion('kind', [
-    CompleteStepInput.omit(omitted).extend({
-      kind: z.literal('complete_step'),
-      idempotencyKey: bodyKey,
-    }),
-    ExtendTermInput.omit(omitted).extend({
-      kind: z.literal('extend_term'),
-      idempotencyKey: bodyKey,
-    }),
-    SuspendApplicationInput.omit(omitted).extend({
-      kind: z.literal('suspend'),
-      idempotencyKey: bodyKey,
-    }),
-    ResumeApplicationInput.omit(omitted).extend({
-      kind: z.literal('resume'),
-      idempotencyKey: bodyKey,
-    }),
-    DecideAppealInput.omit(omitted).extend({
-      kind: z.literal('decide_appeal'),
-      idempotencyKey: bodyKey,
-    }),
-  ])
+  .discriminatedUnion('kind', apiCommands as [(typeof apiCommands)[number]])
   .describe(
     "A command: complete the current step, extend the term, suspend, resume, or decide an appeal (the provider's head)",
   );
@@ -184,32 +167,20 @@ export function applicationRoutes(): Hono<AppEnv> {
 
   mount(routes, commandOperation, async (input) => {
     const principal = principalOf(input);
-    const command = input.body;
+    // Each member of CommandBody is a row's input with its `kind` and the optional key.
+    const command = input.body as Readonly<Record<string, unknown>> & {
+      readonly kind: CommandKind;
+      readonly idempotencyKey?: string;
+    };
     const envelope = {
       idempotencyKey: idempotencyKeyOf(input.c, command.idempotencyKey),
       applicationId: input.params.id,
     };
-    const service = services(input.c);
-    switch (command.kind) {
-      case 'complete_step': {
-        const { kind: _kind, ...rest } = command;
-        return input.c.json(await completeStep(service, principal, { ...rest, ...envelope }));
-      }
-      case 'extend_term': {
-        const { kind: _kind, ...rest } = command;
-        return input.c.json(await extendTerm(service, principal, { ...rest, ...envelope }));
-      }
-      case 'suspend': {
-        const { kind: _kind, ...rest } = command;
-        return input.c.json(await suspendApplication(service, principal, { ...rest, ...envelope }));
-      }
-      case 'resume':
-        return input.c.json(await resumeApplication(service, principal, envelope));
-      case 'decide_appeal': {
-        const { kind: _kind, ...rest } = command;
-        return input.c.json(await decideAppeal(service, principal, { ...rest, ...envelope }));
-      }
-    }
+    const { kind, idempotencyKey: _key, ...rest } = command;
+    const context = { signing: () => documentSigningContext(input.c) };
+    return input.c.json(
+      await giveCommand(kind, services(input.c), context, principal, { ...rest, ...envelope }),
+    );
   });
 
   return routes;

@@ -9,7 +9,7 @@ import { requestDraftCertification } from '../../../features/portal/request-draf
 import { savePortalDraft } from '../../../features/portal/save-portal-draft.js';
 import { submitPortalDraft } from '../../../features/portal/submit-portal-draft.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
-import type { AppEnv } from '../../app.js';
+import type { AppEnv } from '../../app-env.js';
 import { clientAddress } from '../../client-address.js';
 import { sessionCookieName } from '../auth.js';
 import { defineOperation, mount } from './operation.js';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
-import { decideAppeal } from '../../../features/applications/decide-appeal.js';
+import { giveCommand } from '../../../features/command-table.js';
 import {
   getProviderAppeal,
   type ProviderAppeal,
@@ -14,6 +14,7 @@ import {
 } from '../../../features/queries/list-provider-appeals.js';
 import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
 import { errorTable } from '../../error-table.js';
+import { documentSigningContext } from '../../signing-context.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -354,13 +355,19 @@ export function backOfficeAppealRoutes(): Hono<WebEnv> {
       );
     if (errors.length > 0) return page(422, { errors });
     try {
-      await decideAppeal(services, user.principal, {
-        idempotencyKey: field('idempotencyKey'),
-        applicationId: appeal.application.id,
-        appealId: appeal.id,
-        decision: form.decision as 'upheld' | 'rejected',
-        answer: form.answer,
-      });
+      await giveCommand(
+        'decide_appeal',
+        services,
+        { signing: () => documentSigningContext(c) },
+        user.principal,
+        {
+          idempotencyKey: field('idempotencyKey'),
+          applicationId: appeal.application.id,
+          appealId: appeal.id,
+          decision: form.decision as 'upheld' | 'rejected',
+          answer: form.answer,
+        },
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === ErrorCode.validationFailed) {

@@ -8,15 +8,16 @@ import type { RegulationDefinition } from '../../../domain/regulation/Regulation
 import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
-import { completeStep } from '../../../features/applications/complete-step.js';
-import { extendTerm } from '../../../features/applications/extend-term.js';
-import { resumeApplication } from '../../../features/applications/resume-application.js';
-import { suspendApplication } from '../../../features/applications/suspend-application.js';
+import {
+  commandFormTexts,
+  CommandWorkspace,
+  findCommandForm,
+  formText,
+  giveCommand,
+} from '../../../features/command-table.js';
 import { listEscalations } from '../../../features/deadlines/list-escalations.js';
 import { listOverdue } from '../../../features/deadlines/list-overdue.js';
 import { downloadApplicationUpload } from '../../../features/documents/download-application-upload.js';
-import { prepareResultDocument } from '../../../features/documents/prepare-result-document.js';
-import { signPreparedDocument } from '../../../features/documents/sign-prepared-document.js';
 import {
   getBackOfficeApplication,
   getPreparedPdf,
@@ -46,20 +47,6 @@ const backOfficeRoles = [
   StaffRole.executor,
   StaffRole.commissionMember,
 ] as const;
-
-const BackOfficeAction = {
-  complete: 'complete',
-  assign: 'assign',
-  draftResult: 'draft-result',
-  draftRefusal: 'draft-refusal',
-  sign: 'sign',
-  extend: 'extend',
-  suspend: 'suspend',
-  resume: 'resume',
-} as const;
-type BackOfficeAction = (typeof BackOfficeAction)[keyof typeof BackOfficeAction];
-const isAction = (value: string): value is BackOfficeAction =>
-  (Object.values(BackOfficeAction) as string[]).includes(value);
 
 function stepNameOf(regulation: RegulationDefinition, stepId: string) {
   for (const flow of regulation.channels) {
@@ -91,12 +78,9 @@ async function zoneOf(services: ApplicationServices, principal: Principal): Prom
     : defaultTimeZone;
 }
 
-/** A typed form: single values and repeated ones (checkboxes). */
-type FormValues = Record<string, string | string[]>;
-
-async function readForm(c: WebContext): Promise<FormValues> {
+async function readForm(c: WebContext): Promise<Record<string, string | string[]>> {
   const body = await c.req.parseBody({ all: true });
-  const values: FormValues = {};
+  const values: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === '_csrf') continue;
     if (typeof value === 'string') values[key] = value;
@@ -106,17 +90,8 @@ async function readForm(c: WebContext): Promise<FormValues> {
   return values;
 }
 
-const text = (values: FormValues, name: string): string => {
-  const value = values[name];
-  return (typeof value === 'string' ? value : (value?.[0] ?? '')).trim();
-};
-const list = (values: FormValues, name: string): string[] => {
-  const value = values[name];
-  return (Array.isArray(value) ? value : value ? [value] : []).filter((item) => item.trim() !== '');
-};
-
 /** Where an engine's field issue is shown on the form of `action`. */
-function formErrorOf(action: BackOfficeAction, issue: FieldIssue, locale: Locale): FormError {
+function formErrorOf(action: string, issue: FieldIssue, locale: Locale): FormError {
   const path = issue.path;
   const field =
     path === 'executorId'
@@ -133,7 +108,7 @@ function formErrorOf(action: BackOfficeAction, issue: FieldIssue, locale: Locale
   const message =
     issue.rule === 'required'
       ? path === 'fields.grounds'
-        ? bo.groundsRequired[locale]
+        ? commandFormTexts.groundsRequired[locale]
         : path === 'answer'
           ? bo.answerRequired[locale]
           : bo.fieldRequired[locale]
@@ -284,110 +259,34 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     const user = await requireStaff(c, backOfficeRoles);
     const id = c.req.param('id');
     const action = c.req.param('action');
-    if (!isAction(action)) throw new DomainError(ErrorCode.notFound, { action });
+    const command = findCommandForm(CommandWorkspace.backOffice, action);
+    if (!command) throw new DomainError(ErrorCode.notFound, { action });
     const locale = c.get('locale');
-    const deps = c.get('deps');
-    const services = deps.applications;
+    const services = c.get('deps').applications;
     const principal = user.principal;
     const values = await readForm(c);
-    const version = Number(text(values, 'expectedVersion'));
-    const envelope = {
-      idempotencyKey: text(values, 'idempotencyKey'),
-      applicationId: id,
-    };
-    const expected = Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {};
     const errors: FormError[] = [];
     const fail = (status: 422) =>
       renderApplication(c, id, { state: { action, values, errors } }, status);
     try {
-      switch (action) {
-        case 'complete': {
-          const answer = text(values, 'answer');
-          await completeStep(services, principal, {
-            ...envelope,
-            ...expected,
-            stepId: text(values, 'stepId'),
-            ...(answer ? { answer: answer === 'yes' } : {}),
-            ...(text(values, 'note') ? { note: text(values, 'note') } : {}),
-          });
-          break;
-        }
-        case 'assign':
-          await completeStep(services, principal, {
-            ...envelope,
-            ...expected,
-            stepId: text(values, 'stepId'),
-            executorId: text(values, 'executorId'),
-            ...(text(values, 'note') ? { note: text(values, 'note') } : {}),
-          });
-          break;
-        case 'draft-result':
-        case 'draft-refusal': {
-          const fields: Record<string, string | string[]> = {};
-          for (const [key, value] of Object.entries(values)) {
-            if (key.startsWith('field.') && typeof value === 'string' && value.trim() !== '') {
-              fields[key.slice('field.'.length)] = value.trim();
-            }
-          }
-          if (action === 'draft-refusal') {
-            const grounds = [...list(values, 'grounds'), ...list(values, 'otherGround')];
-            if (grounds.length === 0) {
-              errors.push({ field: 'draft-refusal-grounds', message: bo.groundsRequired[locale] });
-              return await fail(422);
-            }
-            fields.grounds = grounds;
-          }
-          await prepareResultDocument(services, documentSigningContext(c), principal, {
-            ...envelope,
-            ...expected,
-            outcome: action === 'draft-result' ? 'result' : 'reasoned_refusal',
-            fields,
-            ...(text(values, 'note') ? { note: text(values, 'note') } : {}),
-          });
-          break;
-        }
-        case 'sign': {
-          const cms = text(values, 'cms');
-          if (!cms) {
-            errors.push({ field: 'sign-status', message: bo.cmsRequired[locale] });
-            return await fail(422);
-          }
-          await signPreparedDocument(services, documentSigningContext(c), principal, {
-            ...envelope,
-            ...expected,
-            draftId: text(values, 'draftId'),
-            cms,
-          });
-          break;
-        }
-        case 'extend': {
-          const amount = Number(text(values, 'amount'));
-          if (!(amount > 0))
-            errors.push({ field: 'extend-amount', message: bo.amountRequired[locale] });
-          if (text(values, 'reason').length < 3)
-            errors.push({ field: 'extend-reason', message: bo.reasonRequired[locale] });
-          if (errors.length > 0) return await fail(422);
-          await extendTerm(services, principal, {
-            ...envelope,
-            reason: text(values, 'reason'),
-            by: { amount, unit: text(values, 'unit') as 'working_days' },
-          });
-          break;
-        }
-        case 'suspend':
-          if (text(values, 'reason').length < 3) {
-            errors.push({ field: 'suspend-reason', message: bo.reasonRequired[locale] });
-            return await fail(422);
-          }
-          await suspendApplication(services, principal, {
-            ...envelope,
-            reason: text(values, 'reason'),
-          });
-          break;
-        case 'resume':
-          await resumeApplication(services, principal, envelope);
-          break;
+      const reading = command.form.read(values);
+      if ('errors' in reading) {
+        errors.push(
+          ...reading.errors.map((error) => ({ ...error, message: error.message[locale] })),
+        );
+        return await fail(422);
       }
+      await giveCommand(
+        command.kind,
+        services,
+        { signing: () => documentSigningContext(c) },
+        principal,
+        {
+          ...reading.input,
+          idempotencyKey: formText(values, 'idempotencyKey'),
+          applicationId: id,
+        },
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === ErrorCode.validationFailed) {

@@ -103,11 +103,6 @@ export const bo = {
     ru: 'Иное основание (текст)',
     en: 'Other ground (text)',
   },
-  groundsRequired: {
-    kk: 'Кемінде бір негізді таңдаңыз',
-    ru: 'Выберите хотя бы одно основание',
-    en: 'Choose at least one ground',
-  },
   fieldRequired: { kk: 'Өрісті толтырыңыз', ru: 'Заполните поле', en: 'Fill in the field' },
   draftWaiting: {
     kk: 'Қол қоюға дайын жоба',
@@ -132,11 +127,6 @@ export const bo = {
     ru: 'Не удалось подписать через NCALayer. Проверьте, что NCALayer запущен.',
     en: 'Could not sign with NCALayer. Check that NCALayer is running.',
   },
-  cmsRequired: {
-    kk: 'Қолтаңба жоқ: NCALayer арқылы қол қойыңыз (JavaScript қажет).',
-    ru: 'Нет подписи: подпишите через NCALayer (нужен JavaScript).',
-    en: 'No signature: sign with NCALayer (JavaScript is needed).',
-  },
   noDraft: {
     kk: 'Қол қоюға жоба жоқ: орындаушы әлі дайындаған жоқ.',
     ru: 'Нет проекта для подписи: исполнитель ещё не подготовил его.',
@@ -150,16 +140,6 @@ export const bo = {
   extendBy: { kk: 'Қанша уақытқа', ru: 'На сколько', en: 'By how much' },
   unit: { kk: 'Бірлік', ru: 'Единица', en: 'Unit' },
   reason: { kk: 'Себебі', ru: 'Причина', en: 'Reason' },
-  reasonRequired: {
-    kk: 'Себебін жазыңыз (кемінде 3 таңба)',
-    ru: 'Укажите причину (не менее 3 символов)',
-    en: 'Give a reason (3 characters or more)',
-  },
-  amountRequired: {
-    kk: 'Оң санды енгізіңіз',
-    ru: 'Введите положительное число',
-    en: 'Enter a positive number',
-  },
   maxExtension: {
     kk: 'Регламент бойынша ең ұзақ мерзім',
     ru: 'Наибольший срок по регламенту',

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Locale } from '../../../../domain/shared/locale.js';
-import { answerQuestionnaire } from '../../../../features/applications/answer-questionnaire.js';
-import { completeStep } from '../../../../features/applications/complete-step.js';
-import { fileAppeal } from '../../../../features/applications/file-appeal.js';
+import {
+  CommandWorkspace,
+  giveCommand,
+  listCommandForms,
+} from '../../../../features/command-table.js';
 import { getCabinetApplication } from '../../../../features/cabinet/get-cabinet-application.js';
 import { listCabinetApplications } from '../../../../features/cabinet/list-cabinet-applications.js';
 import {
@@ -11,21 +13,24 @@ import {
   listMyNotifications,
 } from '../../../../features/notifications/list-my-notifications.js';
 import { markMyNotificationRead } from '../../../../features/notifications/mark-notification-read.js';
-import type { FormError } from '../../layout.js';
 import { pageContext, render, requireCitizen } from '../../page-context.js';
 import type { WebContext, WebEnv } from '../../web-env.js';
 import { organisationTimeZone } from '../../../../features/queries/organisation-time-zone.js';
 import { ApplicationPage, type ApplicationFormState } from './application-page.js';
 import { ApplicationListPage } from './list-page.js';
 import { NotificationsPage } from './notifications-page.js';
-import { text } from './texts.js';
-
-const satisfaction = new Set(['satisfied', 'partially_satisfied', 'not_satisfied']);
+import { documentSigningContext } from '../../../signing-context.js';
 
 async function formOf(c: WebContext) {
   const body = await c.req.parseBody();
-  return (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body))
+    if (typeof value === 'string') values[name] = value;
+  return { values, field: (name: string) => values[name] ?? '' };
 }
+
+/** Where the cabinet's page shows a kept field again (its form state). */
+const keptAs = { text: 'appealText', process: 'process', information: 'information' } as const;
 
 /** An idempotency key from the form: the one made when it was rendered, else a new one. */
 function keyOf(field: (name: string) => string): string {
@@ -91,66 +96,38 @@ export function cabinetPageRoutes(): Hono<WebEnv> {
     renderApplication(c, c.req.param('id'), { errors: [] }),
   );
 
-  routes.post('/cabinet/applications/:id/steps', async (c) => {
-    const user = await requireCitizen(c);
-    const field = await formOf(c);
-    const applicationId = c.req.param('id');
-    const answer = field('answer');
-    const version = Number(field('expectedVersion'));
-    await completeStep(c.get('deps').applications, user.principal, {
-      idempotencyKey: keyOf(field),
-      applicationId,
-      stepId: field('stepId'),
-      ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}),
-      ...(answer === 'yes' ? { answer: true } : answer === 'no' ? { answer: false } : {}),
+  // The applicant's commands: each form of the command table, posted to its own URL.
+  for (const { kind, form } of listCommandForms(CommandWorkspace.cabinet)) {
+    routes.post(`/cabinet/applications/:id/${form.name}`, async (c) => {
+      const user = await requireCitizen(c);
+      const locale: Locale = c.get('locale');
+      const { values, field } = await formOf(c);
+      const applicationId = c.req.param('id');
+      const reading = form.read(values);
+      if ('errors' in reading) {
+        const errors = reading.errors.map((error) => ({
+          ...error,
+          message: error.message[locale],
+        }));
+        const kept = Object.fromEntries(
+          (form.keep ?? []).map((name) => [keptAs[name as keyof typeof keptAs], field(name)]),
+        );
+        return renderApplication(c, applicationId, { errors, ...kept }, 422);
+      }
+      await giveCommand(
+        kind,
+        c.get('deps').applications,
+        { signing: () => documentSigningContext(c) },
+        user.principal,
+        {
+          ...reading.input,
+          idempotencyKey: keyOf(field),
+          applicationId,
+        },
+      );
+      return c.redirect(`/cabinet/applications/${applicationId}?done=${form.done ?? ''}`, 303);
     });
-    return c.redirect(`/cabinet/applications/${applicationId}?done=step`, 303);
-  });
-
-  routes.post('/cabinet/applications/:id/appeal', async (c) => {
-    const user = await requireCitizen(c);
-    const locale: Locale = c.get('locale');
-    const field = await formOf(c);
-    const applicationId = c.req.param('id');
-    const appealText = field('text');
-    const trimmed = appealText.trim();
-    if (trimmed.length < 10 || trimmed.length > 8000) {
-      const errors: FormError[] = [{ field: 'appeal-text', message: text.appealTooShort[locale] }];
-      return renderApplication(c, applicationId, { errors, appealText }, 422);
-    }
-    await fileAppeal(c.get('deps').applications, user.principal, {
-      idempotencyKey: keyOf(field),
-      applicationId,
-      text: trimmed,
-    });
-    return c.redirect(`/cabinet/applications/${applicationId}?done=appeal`, 303);
-  });
-
-  routes.post('/cabinet/applications/:id/questionnaire', async (c) => {
-    const user = await requireCitizen(c);
-    const locale: Locale = c.get('locale');
-    const field = await formOf(c);
-    const applicationId = c.req.param('id');
-    const process = field('process');
-    const information = field('information');
-    const errors: FormError[] = [];
-    if (!satisfaction.has(process)) {
-      errors.push({ field: 'process-satisfied', message: text.chooseAnswer[locale] });
-    }
-    if (!satisfaction.has(information)) {
-      errors.push({ field: 'information-satisfied', message: text.chooseAnswer[locale] });
-    }
-    if (errors.length > 0) {
-      return renderApplication(c, applicationId, { errors, process, information }, 422);
-    }
-    await answerQuestionnaire(c.get('deps').applications, user.principal, {
-      idempotencyKey: keyOf(field),
-      applicationId,
-      process: process as 'satisfied',
-      information: information as 'satisfied',
-    });
-    return c.redirect(`/cabinet/applications/${applicationId}?done=questionnaire`, 303);
-  });
+  }
 
   routes.get('/cabinet/notifications', async (c) => {
     const user = await requireCitizen(c);

@@ -1,3 +1,4 @@
+import { applicationEventLabels } from '../../../../domain/application/ApplicationEvent.js';
 import type { LocalizedText } from '../../../../domain/shared/locale.js';
 
 /** Texts of the personal cabinet (kk, ru, en). */
@@ -95,11 +96,6 @@ export const text = {
     ru: 'Не менее 10 символов. Жалоба рассматривается в течение 5 рабочих дней со дня регистрации.',
     en: 'At least 10 characters. The appeal is reviewed within 5 working days of its registration.',
   },
-  appealTooShort: {
-    kk: 'Шағымның мәтінін жазыңыз (кемінде 10 таңба)',
-    ru: 'Напишите текст жалобы (не менее 10 символов)',
-    en: 'Write the appeal (at least 10 characters)',
-  },
   sendAppeal: { kk: 'Шағымды жіберу', ru: 'Подать жалобу', en: 'File the appeal' },
   appealFiled: {
     kk: 'Шағымыңыз тіркелді.',
@@ -128,7 +124,6 @@ export const text = {
     en: 'Partly satisfied',
   },
   not_satisfied: { kk: 'Қанағаттанбаймын', ru: 'Не удовлетворен(а)', en: 'Not satisfied' },
-  chooseAnswer: { kk: 'Жауапты таңдаңыз', ru: 'Выберите ответ', en: 'Choose an answer' },
   sendAnswers: { kk: 'Жауаптарды жіберу', ru: 'Отправить ответы', en: 'Send the answers' },
   questionnaireDone: {
     kk: 'Сауалнамаға жауап бердіңіз. Рахмет!',
@@ -171,31 +166,5 @@ export const text = {
   rejected: { kk: 'Қабылданбады', ru: 'Отклонена', en: 'Rejected' },
 } satisfies Record<string, LocalizedText>;
 
-/** What each kind of log entry is called. */
-export const eventLabels = {
-  submitted: { kk: 'Өтініш берілді', ru: 'Заявление подано', en: 'Application submitted' },
-  step_completed: { kk: 'Қадам орындалды', ru: 'Шаг выполнен', en: 'Step completed' },
-  term_extended: { kk: 'Мерзім ұзартылды', ru: 'Срок продлён', en: 'Term extended' },
-  suspended: {
-    kk: 'Қызмет көрсету тоқтатыла тұрды',
-    ru: 'Оказание услуги приостановлено',
-    en: 'Suspended',
-  },
-  resumed: { kk: 'Қайта басталды', ru: 'Возобновлено', en: 'Resumed' },
-  handed_back: {
-    kk: 'Нәтиже көрсетілетін қызметті берушіге қайтарылды',
-    ru: 'Результат возвращён услугодателю',
-    en: 'Result handed back to the provider',
-  },
-  appealed: { kk: 'Шағым берілді', ru: 'Подана жалоба', en: 'Appeal filed' },
-  appeal_decided: {
-    kk: 'Шағым бойынша шешім қабылданды',
-    ru: 'По жалобе принято решение',
-    en: 'Appeal decided',
-  },
-  questionnaire_answered: {
-    kk: 'Сауалнамаға жауап берілді',
-    ru: 'Заполнена анкета',
-    en: 'Questionnaire answered',
-  },
-} satisfies Record<string, LocalizedText>;
+/** What each kind of log entry is called (defined with the events). */
+export const eventLabels = applicationEventLabels;
