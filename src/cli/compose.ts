@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../http/app.js';
 import type { AppDependencies, AppEnv } from '../http/app-env.js';
 import { createRegistryGateway } from '../integrations/create-gateway.js';
-import { createLoggingSmsSender } from '../integrations/sms/sms-sender.js';
+import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
 import { loadTrustStore } from '../signing/pki-directory.js';
 import type { TrustStore } from '../signing/trust-store.js';
 
@@ -15,7 +15,7 @@ export type GivenDependencies = Pick<
 
 /**
  * The composition root's defaults for what the caller did not give: one-time passwords to the
- * log (the text shown outside production), the registry gateway of the configuration (HTTP
+ * SMS gateway of SMS_GATEWAY_URL, else to the log (the text shown outside production), the registry gateway of the configuration (HTTP
  * adapters, or the in-process simulator, every call logged in gateway_call), and the trust
  * store of PKI_DIR read once, on first use (the server creates the embedded PKI before).
  */
@@ -25,7 +25,9 @@ export function composeDependencies(given: GivenDependencies): AppDependencies {
     ...given,
     sms:
       given.sms ??
-      createLoggingSmsSender(given.logger, { revealText: given.config.env !== 'production' }),
+      createDeliveryAdapters(given.config.delivery, given.logger, {
+        revealSmsText: given.config.env !== 'production',
+      }).sms,
     registries:
       given.registries ??
       createRegistryGateway(

@@ -133,4 +133,78 @@ describe('loadConfig', () => {
       /DEADLINE_WARNING_FRACTION must be a number between 0 and 1/,
     );
   });
+
+  it('keeps the logging delivery adapters unless SMTP_URL or SMS_GATEWAY_URL is set', () => {
+    expect(loadConfig({}).delivery).toEqual({
+      email: { kind: 'log' },
+      sms: { kind: 'log' },
+      timeoutMs: 10_000,
+      requireTls: false,
+    });
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtps://mailer:secret@mail.example.kz',
+        SMTP_FROM: 'Qyzmet <noreply@example.kz>',
+        SMS_GATEWAY_URL: 'https://sms.example.kz/v1/messages',
+        SMS_GATEWAY_TOKEN: 'token-0123456789',
+        SMS_GATEWAY_SENDER: 'QYZMET',
+        DELIVERY_TIMEOUT_MS: '5000',
+      }).delivery,
+    ).toEqual({
+      email: {
+        kind: 'smtp',
+        url: 'smtps://mailer:secret@mail.example.kz',
+        from: 'Qyzmet <noreply@example.kz>',
+      },
+      sms: {
+        kind: 'http',
+        url: 'https://sms.example.kz/v1/messages',
+        token: 'token-0123456789',
+        sender: 'QYZMET',
+      },
+      timeoutMs: 5000,
+      requireTls: false,
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.example.kz' }, /SMTP_URL must be an smtp:\/\//],
+    [{ SMTP_URL: 'smtp://mail.example.kz' }, /SMTP_FROM must be set when SMTP_URL is/],
+    [{ SMTP_FROM: 'noreply@example.kz' }, /SMTP_URL must be set when SMTP_FROM is/],
+    [
+      { SMTP_URL: 'smtp://mail.example.kz', SMTP_FROM: 'not an address' },
+      /SMTP_FROM must be an e-mail address/,
+    ],
+    [{ SMS_GATEWAY_URL: 'ftp://sms.example.kz' }, /SMS_GATEWAY_URL must be an http\(s\) URL/],
+    [
+      { SMS_GATEWAY_URL: 'https://sms.example.kz' },
+      /SMS_GATEWAY_TOKEN must be set when SMS_GATEWAY_URL is/,
+    ],
+    [
+      { SMS_GATEWAY_URL: 'https://sms.example.kz', SMS_GATEWAY_TOKEN: 'short' },
+      /SMS_GATEWAY_TOKEN must be 8 to 500 printable characters/,
+    ],
+    [{ SMS_GATEWAY_TOKEN: 'token-0123456789' }, /SMS_GATEWAY_URL must be set when/],
+    [
+      {
+        NODE_ENV: 'production',
+        SMS_GATEWAY_URL: 'http://sms.example.kz',
+        SMS_GATEWAY_TOKEN: 'token-0123456789',
+      },
+      /SMS_GATEWAY_URL must be an https URL when NODE_ENV=production/,
+    ],
+    [{ DELIVERY_TIMEOUT_MS: '50' }, /DELIVERY_TIMEOUT_MS must be a whole number of milliseconds/],
+  ])('refuses a wrong delivery setting at start with one line naming it: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('requires TLS to the relay in production, and allows a gateway on the loopback over http', () => {
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        SMS_GATEWAY_URL: 'http://127.0.0.1:9000/sms',
+        SMS_GATEWAY_TOKEN: 'token-0123456789',
+      }).delivery,
+    ).toMatchObject({ sms: { kind: 'http' }, requireTls: true });
+  });
 });

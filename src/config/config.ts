@@ -204,6 +204,63 @@ export const EnvironmentSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .optional()
     .describe('Endpoint of the digital documents service; overrides REGISTRY_GATEWAY_URL for it.'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && !!url.hostname;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an smtp://[user:password@]host[:port] or smtps://… URL' },
+    )
+    .optional()
+    .describe(
+      'Mail relay for e-mail notifications (smtp:// with STARTTLS when offered, smtps:// for TLS from the start); when absent, e-mails are written to the log.',
+    ),
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+      message: 'must be an e-mail address, optionally with a name: Qyzmet <noreply@example.kz>',
+    })
+    .optional()
+    .describe('Sender of the e-mails (required with SMTP_URL).'),
+  SMS_GATEWAY_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .optional()
+    .describe(
+      'Endpoint of the SMS gateway (POST, JSON; docs/operations.md); when absent, SMS are written to the log.',
+    ),
+  SMS_GATEWAY_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]{8,500}$/, {
+      message: 'must be 8 to 500 printable characters without spaces',
+    })
+    .optional()
+    .describe('Bearer token of the SMS gateway (required with SMS_GATEWAY_URL).'),
+  SMS_GATEWAY_SENDER: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9 .-]{1,11}$/, {
+      message: 'must be 1 to 11 Latin letters, digits, spaces, dots or dashes',
+    })
+    .optional()
+    .describe('Sender name shown on the phone, when the gateway takes one (e.g. QYZMET).'),
+  DELIVERY_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds between 1000 and 120000' })
+    .int({ message: 'must be a whole number of milliseconds between 1000 and 120000' })
+    .min(1_000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
+    .max(120_000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
+    .default(10_000)
+    .describe(
+      'How long one SMS or e-mail delivery may take (connecting, sending, the answer) before it is retried later.',
+    ),
   DEMO_DATA: flag
     .optional()
     .describe(
@@ -215,6 +272,25 @@ export const EnvironmentSchema = z.object({
       'Sandbox installation: applications may be made "as of" a past date under the version then in force, on their own shifted clock, marked as not legal acts (default: in development with DEMO_DATA; refused in production).',
     ),
 });
+
+/** Where SMS and e-mails go (SMS_GATEWAY_*, SMTP_*); `log`: written to the log, not sent. */
+export interface DeliveryConfig {
+  readonly email:
+    | { readonly kind: 'log' }
+    | { readonly kind: 'smtp'; readonly url: string; readonly from: string };
+  readonly sms:
+    | { readonly kind: 'log' }
+    | {
+        readonly kind: 'http';
+        readonly url: string;
+        readonly token: string;
+        readonly sender?: string;
+      };
+  /** One delivery attempt's limit (DELIVERY_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+  /** TLS is required to the mail relay and the SMS gateway unless they are on the loopback. */
+  readonly requireTls: boolean;
+}
 
 /** A real endpoint per registry adapter, as the HTTP gateway takes them (remote/http-registries.ts). */
 export interface RegistryEndpoints {
@@ -243,6 +319,8 @@ export type Config = Readonly<{
     escalateAfterMs: number;
     outboxMaxAttempts: number;
   }>;
+  /** Where SMS and e-mails go: real adapters, or the log (the embedded default). */
+  delivery: DeliveryConfig;
   /** Where and how often the audit chain's signed head is exported (outside the database). */
   audit: Readonly<{ anchorDirectory: string; anchorUrl?: string; anchorEveryMs: number }>;
   demoData: boolean;
@@ -310,6 +388,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'must not be true when NODE_ENV=production (a sandbox installation is never a production one)',
     );
   }
+  const delivery = deliveryOf(values);
   const config: Config = {
     env: values.NODE_ENV,
     http: {
@@ -342,6 +421,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       ...(values.AUDIT_ANCHOR_URL ? { anchorUrl: values.AUDIT_ANCHOR_URL } : {}),
       anchorEveryMs: values.AUDIT_ANCHOR_EVERY_MINUTES * 60_000,
     },
+    delivery,
     demoData,
     sandbox: values.SANDBOX ?? (values.NODE_ENV === 'development' && demoData),
     trustedProxies: values.TRUSTED_PROXIES ?? [],
@@ -363,6 +443,62 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
   };
   return deepFreeze(config);
+}
+
+const isLoopback = (url: string) =>
+  ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+
+/**
+ * The delivery adapters' settings: SMTP_URL needs SMTP_FROM, SMS_GATEWAY_URL needs
+ * SMS_GATEWAY_TOKEN; in production a gateway or relay off the loopback must be reached over
+ * TLS (https://, smtps://, or smtp:// with STARTTLS required), so that tokens, passwords and
+ * one-time codes never cross a network in clear.
+ */
+function deliveryOf(values: z.infer<typeof EnvironmentSchema>): DeliveryConfig {
+  const isProduction = values.NODE_ENV === 'production';
+  let email: DeliveryConfig['email'] = { kind: 'log' };
+  if (values.SMTP_URL) {
+    if (!values.SMTP_FROM) {
+      throw new ConfigError(
+        'SMTP_FROM',
+        'must be set when SMTP_URL is (the sender of the e-mails)',
+      );
+    }
+    email = { kind: 'smtp', url: values.SMTP_URL, from: values.SMTP_FROM };
+  } else if (values.SMTP_FROM) {
+    throw new ConfigError('SMTP_URL', 'must be set when SMTP_FROM is (there is no mail relay)');
+  }
+  let sms: DeliveryConfig['sms'] = { kind: 'log' };
+  if (values.SMS_GATEWAY_URL) {
+    if (!values.SMS_GATEWAY_TOKEN) {
+      throw new ConfigError(
+        'SMS_GATEWAY_TOKEN',
+        'must be set when SMS_GATEWAY_URL is (the bearer token of the gateway)',
+      );
+    }
+    if (
+      isProduction &&
+      values.SMS_GATEWAY_URL.startsWith('http:') &&
+      !isLoopback(values.SMS_GATEWAY_URL)
+    ) {
+      throw new ConfigError(
+        'SMS_GATEWAY_URL',
+        `must be an https URL when NODE_ENV=production (got ${JSON.stringify(values.SMS_GATEWAY_URL)})`,
+      );
+    }
+    sms = {
+      kind: 'http',
+      url: values.SMS_GATEWAY_URL,
+      token: values.SMS_GATEWAY_TOKEN,
+      ...(values.SMS_GATEWAY_SENDER ? { sender: values.SMS_GATEWAY_SENDER } : {}),
+    };
+  } else if (values.SMS_GATEWAY_TOKEN || values.SMS_GATEWAY_SENDER) {
+    throw new ConfigError(
+      'SMS_GATEWAY_URL',
+      'must be set when SMS_GATEWAY_TOKEN or SMS_GATEWAY_SENDER is (there is no SMS gateway)',
+    );
+  }
+  return { email, sms, timeoutMs: values.DELIVERY_TIMEOUT_MS, requireTls: isProduction };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -18,7 +18,7 @@ export interface AppDependencies {
   readonly database: DatabaseHandle;
   /** The clock: injected so tests can skip time. */
   readonly now: () => Date;
-  /** Where one-time passwords go (the log, with the text outside production, by default). */
+  /** Where one-time passwords go (SMS_GATEWAY_URL's gateway, else the log, with the text outside production). */
   readonly sms: SmsSender;
   /** The trusted CAs and CRLs for signatures (PKI_DIR, read once on first use by default). */
   readonly trustStore: () => TrustStore;

@@ -1,6 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorCode } from '../domain/shared/domain-error.js';
 import { isDatabaseUnavailable, isRefusedValue } from '../storage/db.js';
+import { DeliveryError } from '../integrations/messaging/delivery-error.js';
 import type { LocalizedText } from '../domain/shared/locale.js';
 
 /** The one table from error codes to HTTP statuses and user messages (house style: errors). */
@@ -101,6 +102,14 @@ export const errorTable = {
       en: 'The service is temporarily unavailable; nothing was changed. Try again in a few seconds.',
     },
   },
+  sms_unavailable: {
+    status: 503,
+    message: {
+      kk: 'SMS жіберу мүмкін болмады. Бір минуттан кейін кодты қайта сұраңыз.',
+      ru: 'Не удалось отправить SMS. Запросите код повторно через минуту.',
+      en: 'The SMS could not be sent. Ask for the code again in a minute.',
+    },
+  },
   payload_too_large: {
     status: 413,
     message: {
@@ -165,12 +174,16 @@ export function retryAfterSecondsOf(
   return Math.max(1, Math.ceil(seconds));
 }
 
+/** Seconds a client should wait before asking again for a code the SMS gateway did not take. */
+export const smsRetryAfterSeconds = 60;
+
 /** Seconds a client should wait before repeating a request refused because the database is away. */
 export const databaseRetryAfterSeconds = 5;
 
 /**
  * The error a caller sees for any thrown value: a DomainError as it is; a lost or refused
- * database connection as `database_unavailable` (retryable, with `retryAfterSeconds`); a
+ * database connection as `database_unavailable` (retryable, with `retryAfterSeconds`); an SMS
+ * the gateway did not take as `sms_unavailable` (retryable, with `retryAfterSeconds`); a
  * value PostgreSQL refused (SQLSTATE class 22) as `validation_failed`; anything else
  * `internal`. The API and the pages both answer through this.
  */
@@ -181,6 +194,15 @@ export function toDomainError(error: unknown): DomainError {
       'database_unavailable',
       { retryAfterSeconds: databaseRetryAfterSeconds },
       error instanceof Error ? error.message : String(error),
+      true,
+    );
+  }
+  if (error instanceof DeliveryError) {
+    // A one-time code the SMS gateway did not take (outbox messages are retried, not answered).
+    return new DomainError(
+      'sms_unavailable',
+      { retryAfterSeconds: smsRetryAfterSeconds },
+      error.message,
       true,
     );
   }

@@ -13,12 +13,12 @@ import {
 import { exportAuditHead, type AuditHeadTarget } from '../features/system/export-audit-head.js';
 import { auditSealBatchSize, sealAuditTrail } from '../features/system/seal-audit-trail.js';
 import type { InstallationSigner } from '../signing/installation-key.js';
+import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
 import {
-  createLoggingEmailSender,
   createMessageSender,
   type MessageSender,
 } from '../integrations/messaging/message-sender.js';
-import { createLoggingSmsSender, type SmsSender } from '../integrations/sms/sms-sender.js';
+import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import { createJobRunner, type Job, type JobRunner } from './runner.js';
 
 /** The job services under the configuration's policies. */
@@ -116,7 +116,7 @@ export function createBackgroundJobs(
 
 /**
  * A worker over `applications`' database: the configured jobs with the deployment's senders
- * (logging adapters for the embedded default). Not started: call `start()`.
+ * (SMTP_URL, SMS_GATEWAY_URL; logging adapters for the embedded default). Not started: call `start()`.
  */
 export function createWorker(
   config: Config,
@@ -128,12 +128,10 @@ export function createWorker(
     installationSigner?: InstallationSigner;
   } = {},
 ): JobRunner {
+  const configured = createDeliveryAdapters(config.delivery, logger);
   const sender =
     adapters.sender ??
-    createMessageSender({
-      sms: adapters.sms ?? createLoggingSmsSender(logger),
-      email: createLoggingEmailSender(logger),
-    });
+    createMessageSender({ sms: adapters.sms ?? configured.sms, email: configured.email });
   const services = jobServicesOf(applications, config.worker);
   return createJobRunner({
     jobs: createBackgroundJobs(

@@ -9,6 +9,8 @@ export interface ClaimedMessage {
   id: number;
   channel: 'sms' | 'email';
   recipient: string;
+  /** The e-mail's subject; null for SMS. */
+  subject: string | null;
   body: string;
   /** Attempts including this one. */
   attempts: number;
@@ -35,7 +37,7 @@ export async function claimDueMessages(
         order by next_attempt_at, id
         limit ${limit}
         for update skip locked)
-    returning id, channel, recipient, body, attempts`.execute(db);
+    returning id, channel, recipient, subject, body, attempts`.execute(db);
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
@@ -76,7 +78,14 @@ export async function markMessageAttemptFailed(
 /** Adds a message to the outbox (not tied to a citizen's notification). */
 export async function enqueueMessage(
   trx: Executor,
-  message: { channel: 'sms' | 'email'; recipient: string; body: string; now: Date },
+  message: {
+    channel: 'sms' | 'email';
+    recipient: string;
+    /** The e-mail's subject (kk / ru). */
+    subject?: string;
+    body: string;
+    now: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('outbox_message')
@@ -84,6 +93,7 @@ export async function enqueueMessage(
       notification_id: null,
       channel: message.channel,
       recipient: message.recipient,
+      subject: message.subject ?? null,
       body: message.body,
       next_attempt_at: message.now,
       delivered_at: null,

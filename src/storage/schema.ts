@@ -259,8 +259,10 @@ export interface OutboxMessageTable {
   delivered_at: Date | null;
   last_error: string | null;
   created_at: Instant;
-  /** Set when delivery gave up after the last attempt; the row is kept. */
+  /** Set when delivery gave up after the last attempt, or the relay refused it for good; kept. */
   failed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The e-mail's subject (migration 0104); null for SMS. */
+  subject: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A deadline event that fired once: a warning before, overdue after, escalation to the head. */

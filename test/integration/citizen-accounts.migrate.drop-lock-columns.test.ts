@@ -68,8 +68,10 @@ describe(`migration 0103 (citizen account lock columns) on ${testBackend}`, () =
   it('restores the columns empty on the way down, and drops them again on the way up', async () => {
     const down = await migrator.migrateTo('0102-login-throttle');
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((result) => [result.migrationName, result.direction])).toEqual([
-      ['0103-drop-citizen-account-lock', 'Down'],
+    // 0103 and every migration after it are undone.
+    expect(down.results?.map((result) => [result.migrationName, result.direction])).toContainEqual([
+      '0103-drop-citizen-account-lock',
+      'Down',
     ]);
     const { rows } = await sql<{ failed_login_count: number; locked_until: Date | null }>`
       select failed_login_count, locked_until from citizen_account where iin = ${iin}`.execute(

@@ -33,6 +33,11 @@ export const ErrorCode = {
    * done, and the same request may succeed in a few seconds (503 with Retry-After).
    */
   databaseUnavailable: 'database_unavailable',
+  /**
+   * The SMS gateway did not take a message that must go at once (a one-time code): 503 with
+   * Retry-After; asking again sends a new code.
+   */
+  smsUnavailable: 'sms_unavailable',
   /** The request body is larger than the route accepts (413); nothing was read further. */
   payloadTooLarge: 'payload_too_large',
   /** The request itself is malformed (bad encoding, a broken multipart body): 400. */

@@ -1,3 +1,4 @@
+import { DeliveryError, isPermanentRefusal } from '../../integrations/messaging/delivery-error.js';
 import { maskRecipient, type MessageSender } from '../../integrations/messaging/message-sender.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {
@@ -19,9 +20,17 @@ export interface DeliveryRound {
 const auditActor = { kind: 'system', id: 'outbox' } as const;
 
 /**
+ * The reference every attempt of one message carries (SMS `Idempotency-Key`, e-mail
+ * Message-ID): a relay or gateway that got an attempt whose answer was lost drops the repeat.
+ */
+export const outboxReference = (id: number) => `qyzmet-outbox-${id}`;
+
+/**
  * One round of the outbox: claims the due messages no other worker holds, sends each through
  * `sender`, and records the outcome with an audit row — delivered; failed and retried later
- * with exponential backoff; or, after the last attempt, marked failed and kept (never deleted).
+ * with exponential backoff (or later, when the other side asked with Retry-After); refused for
+ * good by the relay or gateway and marked failed at once; or, after the last attempt, marked
+ * failed. Rows are kept (never deleted).
  * Any number of workers may run rounds at once: a message is claimed by one at a time.
  */
 export async function deliverOutbox(
@@ -55,14 +64,20 @@ async function attempt(
 ): Promise<'delivered' | 'retried' | 'failed'> {
   const policy = services.delivery;
   let error: string | undefined;
+  let isRefused = false;
+  let retryAfterMs = 0;
   // A message whose last attempt was interrupted (the worker stopped mid-send) is not sent again.
   if (message.attempts > policy.maxAttempts) {
     error = 'attempts exhausted (the last attempt was interrupted)';
   } else {
     try {
-      await sender.send(message);
+      await sender.send({ ...message, reference: outboxReference(message.id) });
     } catch (caught) {
       error = caught instanceof Error ? caught.message : String(caught);
+      isRefused = isPermanentRefusal(caught);
+      if (caught instanceof DeliveryError && caught.retryAfterMs) {
+        retryAfterMs = Math.min(caught.retryAfterMs, policy.maxDelayMs);
+      }
     }
   }
   const now = services.now();
@@ -85,8 +100,11 @@ async function attempt(
       }
       return 'delivered';
     }
-    const givesUp = message.attempts >= policy.maxAttempts;
-    const retryAt = new Date(now.getTime() + backoffDelayMs(message.attempts, policy));
+    // A refusal for good (e.g. SMTP 550, HTTP 422) is recorded at once and never retried.
+    const givesUp = isRefused || message.attempts >= policy.maxAttempts;
+    const retryAt = new Date(
+      now.getTime() + Math.max(backoffDelayMs(message.attempts, policy), retryAfterMs),
+    );
     const changed = await markMessageAttemptFailed(
       trx,
       message.id,
@@ -97,7 +115,11 @@ async function attempt(
       await appendAudit(trx, {
         occurredAt: now,
         actor: auditActor,
-        action: givesUp ? 'outbox_message.failed' : 'outbox_message.attempt_failed',
+        action: isRefused
+          ? 'outbox_message.refused'
+          : givesUp
+            ? 'outbox_message.failed'
+            : 'outbox_message.attempt_failed',
         subjectType: 'outbox_message',
         subjectId: String(message.id),
         details: { ...details, error, ...(givesUp ? {} : { retryAt: retryAt.toISOString() }) },

@@ -4,6 +4,7 @@ import {
   markersDue,
   watchedStatuses,
 } from '../../domain/application/deadline-watch.js';
+import { formatLocalDateTime } from '../../domain/calendar/format-local-time.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import {
   insertDeadlineMarker,
@@ -138,7 +139,7 @@ async function watchOne(
             await enqueueMessage(trx, {
               channel: 'email',
               recipient: organisation.email,
-              body: escalationText(candidate.number, deadline.scope, deadline.dueAt),
+              ...escalationEmail(candidate.number, deadline.scope, deadline.dueAt, organisation),
               now,
             });
           }
@@ -169,14 +170,26 @@ async function watchOne(
   return counts;
 }
 
-function escalationText(number: string, scope: DeadlineScope, dueAt: Date): string {
-  const due = dueAt.toISOString();
+/**
+ * The e-mail to the holding organisation when an application is escalated: kk then ru, the
+ * due on the organisation's own wall clock, no internal codes (no step ids, no ISO times).
+ */
+function escalationEmail(
+  number: string,
+  scope: DeadlineScope,
+  dueAt: Date,
+  organisation: { timeZone: string },
+): { subject: string; body: string } {
+  const due = formatLocalDateTime(dueAt, organisation.timeZone);
   const what =
     scope === DeadlineScope.total
       ? { kk: 'қызмет көрсету мерзімі', ru: 'срок оказания услуги' }
       : { kk: 'рәсімнің мерзімі', ru: 'срок процедуры' };
-  return [
-    `№${number} өтініш: ${what.kk} өтіп кетті (${due}).`,
-    `Заявление №${number}: просрочен ${what.ru} (${due}).`,
-  ].join('\n');
+  return {
+    subject: `№${number} өтініш мерзімі өтті / Просрочено заявление №${number}`,
+    body: [
+      `№${number} өтініш: ${what.kk} өтіп кетті (${due}).`,
+      `Заявление №${number}: просрочен ${what.ru} (${due}).`,
+    ].join('\n'),
+  };
 }

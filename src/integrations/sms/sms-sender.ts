@@ -4,9 +4,17 @@ import type { Logger } from '../../config/logger.js';
 export interface SmsMessage {
   readonly phone: string;
   readonly text: string;
+  /**
+   * The same on every attempt to deliver one message (the outbox row's id), absent for a
+   * one-time code sent at once: gateways use it to drop a repeat.
+   */
+  readonly reference?: string;
 }
 
-/** Sends text messages to phones (the SMS gateway of the deployment). */
+/**
+ * Sends text messages to phones (the SMS gateway of the deployment). Throws when the message
+ * was not accepted: a `DeliveryError` says whether trying again may help.
+ */
 export interface SmsSender {
   send(message: SmsMessage): Promise<void>;
 }
