@@ -148,7 +148,7 @@ export const requestCertificationOperation = defineOperation({
   tag: 'Portal',
   summary: 'Send the one-time password that certifies the draft',
   description:
-    'The code goes to the phone registered on the citizen’s account and certifies this draft only (seed 002, point 8). Refused (422, with the issues) while the draft is incomplete. Rate-limited per address.',
+    'The code goes to the phone registered on the citizen’s account and certifies this draft only (standard-education-duplicates, point 8). Refused (422, with the issues) while the draft is incomplete. Rate-limited per address.',
   isPublic: false,
   params: DraftId,
   responses: {
