@@ -154,7 +154,7 @@ describe('citizen portal: register, sign in, apply with an upload, certify by SM
     // The public status page finds it and shows no personal data.
     const anonymous = await browser.newContext({ baseURL: server.url });
     const visitor = await anonymous.newPage();
-    await visitor.goto(`/status?lang=${lang}&number=${number}`);
+    await visitor.goto(`/status?lang=${lang}&number=${number}&code=${code}`);
     const shown = (await visitor.locator('main').textContent())!;
     expect(shown).toContain(number);
     expect(shown).not.toContain(person.iin);
