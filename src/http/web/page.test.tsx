@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AppDependencies } from '../app-env.js';
+import { definePage, mountPages, refuse } from './page.js';
+import type { WebEnv } from './web-env.js';
+
+/** Only what `pageContext` reads of the dependencies. */
+const deps = {
+  applications: { regulations: { vocabulary: {} } },
+  config: { sandbox: false },
+} as unknown as AppDependencies;
+
+const greeting = definePage({
+  path: '/greet/:name',
+  guard: async (c) => {
+    if (c.req.header('x-who') !== 'staff') throw new Error('not allowed');
+    return { who: 'staff' };
+  },
+  load: async (c, user) => ({ name: c.req.param('name') ?? '', who: user.who }),
+  View: ({ data, form }) => (
+    <main>
+      <p id="greeting">
+        {data.who} greets {data.name}
+      </p>
+      <input name="word" value={form.values.word ?? ''} />
+      {form.errors.map((error) => (
+        <p class="error" data-field={error.field}>
+          {error.message}
+        </p>
+      ))}
+    </main>
+  ),
+  action: async (c) => {
+    const word = String((await c.req.parseBody()).word ?? '');
+    if (word.length < 3) return refuse({ word }, [{ field: 'word', message: 'too short' }]);
+    return c.redirect(`/greet/${c.req.param('name')}?said=${word}`, 303);
+  },
+});
+
+function app() {
+  const web = new Hono<WebEnv>();
+  web.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('locale', 'ru');
+    c.set('csrfToken', 'token');
+    c.set('signedInUser', Promise.resolve(undefined));
+    await next();
+  });
+  web.onError((error, c) => c.text(error.message, 403));
+  return mountPages(web, [greeting]);
+}
+
+const staff = { 'x-who': 'staff' };
+const form = (word: string) => ({
+  method: 'POST',
+  headers: { ...staff, 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({ word }).toString(),
+});
+
+describe('the page convention (definePage, mountPages)', () => {
+  it('renders the loaded data through the view, as a standards-mode page', async () => {
+    const response = await app().request('/greet/Aigerim', { headers: staff });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('staff greets Aigerim');
+    expect(html).not.toContain('class="error"');
+  });
+
+  it('runs the guard before loading: a refused guard is the error handler’s', async () => {
+    const response = await app().request('/greet/Aigerim');
+    expect(response.status).toBe(403);
+    expect(await response.text()).toBe('not allowed');
+    const post = await app().request('/greet/Aigerim', { ...form('hello'), headers: {} });
+    expect(post.status).toBe(403);
+  });
+
+  it('renders a refused form again with 422, the values kept and the field errors', async () => {
+    const response = await app().request('/greet/Aigerim', form('hi'));
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('value="hi"');
+    expect(html).toContain('<p class="error" data-field="word">too short</p>');
+    expect(html).toContain('staff greets Aigerim');
+  });
+
+  it('answers an accepted form with the action’s response (post/redirect/get)', async () => {
+    const response = await app().request('/greet/Aigerim', form('hello'));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/greet/Aigerim?said=hello');
+  });
+
+  it('mounts no POST for a page without an action', async () => {
+    const readOnly = definePage({ ...greeting, path: '/read', action: undefined });
+    const web = mountPages(new Hono<WebEnv>(), [readOnly]);
+    expect((await web.request('/read', { method: 'POST' })).status).toBe(404);
+  });
+});
