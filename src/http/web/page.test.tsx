@@ -137,4 +137,16 @@ describe('the page convention (definePage, mountPages)', () => {
     expect(shown.status).toBe(200);
     expect(await shown.text()).toContain('staff greets Aigerim');
   });
+
+  it('lets the data shown decide the status when the page says so (statusOf)', async () => {
+    const judged = definePage({
+      ...greeting,
+      path: '/judged/:name',
+      statusOf: (data) => (data.name === 'x' ? 422 : 200),
+    });
+    const web = mountPages(app(), [judged]);
+    expect((await web.request('/judged/x', { headers: staff })).status).toBe(422);
+    expect((await web.request('/judged/Aigerim', { headers: staff })).status).toBe(200);
+    expect((await web.request('/judged/Aigerim', form('hi'))).status).toBe(200);
+  });
 });

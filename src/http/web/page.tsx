@@ -21,6 +21,8 @@ import type { WebContext, WebEnv } from './web-env.js';
  *   `appeal` of the page `/cabinet/applications/:id` answers POST
  *   `/cabinet/applications/:id/appeal` (the name may hold parameters: `:id/read`). A refusal
  *   renders the page of `path` again, the same way as `action`'s.
+ * - `statusOf`, for a page whose status follows from what it shows (a review that lists the
+ *   problems to fix answers 422, on a GET too): it decides the status of every rendering.
  * - `redirect`, for a page that a GET does not show to everyone: the path to send the person
  *   on to instead (303), e.g. a citizen already signed in who opens the sign-in page.
  *
@@ -74,6 +76,8 @@ export interface WebPage<User, Data> {
   readonly action?: PageAction<User>;
   /** Further forms, each posted to `${path}/${name}`. */
   readonly actions?: Readonly<Record<string, PageAction<User>>>;
+  /** The status of a rendering from the data shown (overrides 200 and a refusal's status). */
+  readonly statusOf?: (data: Data) => RefusalStatus;
   /** Where a GET sends the person on to instead of showing the page (303), if anywhere. */
   readonly redirect?: (c: WebContext, user: User) => Promise<string | undefined>;
 }
@@ -93,7 +97,7 @@ export async function renderPage<User, Data>(
 ): Promise<Response> {
   const [ctx, data] = await Promise.all([pageContext(c), page.load(c, user)]);
   const { View } = page;
-  return render(c, <View ctx={ctx} data={data} form={form} />, status);
+  return render(c, <View ctx={ctx} data={data} form={form} />, page.statusOf?.(data) ?? status);
 }
 
 function isRefusal(answer: Response | Refusal): answer is Refusal {

@@ -2,11 +2,20 @@ import type { ApplicationField } from '../../../domain/regulation/ApplicationFie
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import type { FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
-import type { PortalOrganisationChoice } from '../../../features/portal/list-service-providers.js';
-import { frontOfficeFieldId } from '../../../features/portal/save-portal-draft.js';
+import { applicantIinFieldId } from '../../../features/portal/draft-readiness.js';
+import { findOpenDraftFor } from '../../../features/portal/get-portal-draft.js';
+import {
+  listServiceProviders,
+  type PortalOrganisationChoice,
+} from '../../../features/portal/list-service-providers.js';
+import { frontOfficeFieldId, savePortalDraft } from '../../../features/portal/save-portal-draft.js';
+import { readForm } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type FormError, type PageContext } from '../layout.js';
 import { common, nameIn } from '../messages.js';
+import { definePage, refuse, type FormState } from '../page.js';
+import { citizenOf } from './apply-draft.js';
 import { applyText as text } from './apply-texts.js';
+import { portalServices } from './as-of.js';
 import { PortalPage } from './portal-page.js';
 import { issueMessage } from './texts.js';
 
@@ -256,3 +265,100 @@ export function ApplyFormPage(props: {
     </PortalPage>
   );
 }
+
+type ServiceOptions = Awaited<ReturnType<typeof listServiceProviders>>;
+
+interface ApplyFormData extends ServiceOptions {
+  /** What a GET shows: the open draft's answers, else the only choices and the citizen's IIN. */
+  readonly initial: Omit<ApplyFormState, 'errors'>;
+}
+
+/** The form state of a refused save: the values posted, by their controls' names. */
+function postedState(regulation: RegulationDefinition, form: FormState): ApplyFormState {
+  const fields: Record<string, string> = {};
+  for (const field of regulation.fields) fields[field.id] = form.values[`f-${field.id}`] ?? '';
+  return {
+    draftId: form.values.draftId ?? '',
+    providerOrganisationId: form.values.provider ?? '',
+    frontOfficeId: form.values['front-office'] ?? '',
+    fields,
+    errors: [...form.errors],
+  };
+}
+
+function ApplyFormView(props: { ctx: PageContext; data: ApplyFormData; form: FormState }) {
+  const { ctx, data, form } = props;
+  const state =
+    form.errors.length > 0
+      ? postedState(data.regulation, form)
+      : { ...data.initial, errors: [] as FormError[] };
+  return <ApplyFormPage ctx={ctx} {...data} state={state} />;
+}
+
+/**
+ * `/apply/<regulationId>`: step 1, the form of the regulation's fields; a save creates or
+ * updates the draft and goes on to the documents (422 with the answers kept when refused).
+ */
+export const applyFormPage = definePage({
+  path: '/apply/:regulationId',
+  guard: citizenOf,
+  load: async (c, citizen): Promise<ApplyFormData> => {
+    const services = portalServices(c);
+    const regulationId = c.req.param('regulationId') ?? '';
+    const options = await listServiceProviders(services, regulationId);
+    // A refused save shows what was posted: the open draft is read for a GET only.
+    const open =
+      c.req.method === 'GET'
+        ? await findOpenDraftFor(services, citizen.accountId, regulationId)
+        : undefined;
+    const initial = open
+      ? {
+          draftId: open.draft.id,
+          providerOrganisationId: open.draft.providerOrganisationId ?? '',
+          frontOfficeId: open.draft.frontOfficeId ?? '',
+          fields: open.draft.fields,
+        }
+      : {
+          draftId: '',
+          providerOrganisationId: options.providers.length === 1 ? options.providers[0]!.id : '',
+          frontOfficeId: options.frontOffices.length === 1 ? options.frontOffices[0]!.id : '',
+          fields: { [applicantIinFieldId]: citizen.iin },
+        };
+    return { ...options, initial };
+  },
+  View: ApplyFormView,
+  action: async (c, citizen) => {
+    const locale = c.get('locale');
+    const services = portalServices(c);
+    const regulationId = c.req.param('regulationId') ?? '';
+    const options = await listServiceProviders(services, regulationId);
+    const { field } = await readForm(c);
+    const fields: Record<string, string> = {};
+    for (const { id } of options.regulation.fields) fields[id] = field(`f-${id}`);
+    const input = {
+      draftId: field('draftId') || undefined,
+      regulationId,
+      providerOrganisationId: field('provider'),
+      frontOfficeId: field('front-office'),
+      fields,
+      language: locale === 'kk' ? ('kk' as const) : ('ru' as const),
+    };
+    const saved = await savePortalDraft(services, citizen, input);
+    const formIssues = saved.issues.filter((issue) => !issue.path.startsWith('documents.'));
+    if (formIssues.length > 0) {
+      const posted = Object.fromEntries(
+        Object.entries(fields).map(([id, value]) => [`f-${id}`, value]),
+      );
+      return refuse(
+        {
+          ...posted,
+          draftId: saved.draftId,
+          provider: input.providerOrganisationId,
+          'front-office': input.frontOfficeId,
+        },
+        formErrorsOf(options.regulation, formIssues, locale),
+      );
+    }
+    return c.redirect(`/apply/${regulationId}/${saved.draftId}/documents`, 303);
+  },
+});

@@ -21,7 +21,8 @@ import { CsrfField, ErrorSummary, Notice, Page, type PageContext } from '../../l
 import { nameIn } from '../../messages.js';
 import { definePage, refuse, type FormState, type PageAction } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
-import { cabinetNav, DueTag, durationText, Table, Time } from './shared.js';
+import { Table } from '../portal-page.js';
+import { cabinetNav, DueTag, durationText, Time } from './shared.js';
 import { eventLabels, text } from './texts.js';
 
 type Citizen = Awaited<ReturnType<typeof requireCitizen>>;

@@ -5,7 +5,8 @@ import { Page, type PageContext } from '../../layout.js';
 import { nameIn } from '../../messages.js';
 import { definePage } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
-import { cabinetNav, DueTag, Table, Time } from './shared.js';
+import { Table } from '../portal-page.js';
+import { cabinetNav, DueTag, Time } from './shared.js';
 import { text } from './texts.js';
 
 interface ListData {
