@@ -1,6 +1,7 @@
-import type { FieldIssue } from '../../domain/shared/domain-error.js';
+import { DomainError, type ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
 import { enforceRateLimit } from '../../features/web/rate-limit.js';
 import { TextField, type FormError } from './layout.js';
+import { refuse, type Refusal, type RefusalStatus } from './page.js';
 import { clientAddress, type WebContext } from './web-env.js';
 
 /**
@@ -53,6 +54,28 @@ export function fieldErrorsOf(
     field: fields.includes(issue.path) ? issue.path : fields[0]!,
     message: message(issue),
   }));
+}
+
+/** How an action words a refused command: per error code, the status and the field errors. */
+export type RefusalRules = Partial<
+  Record<
+    ErrorCode,
+    { readonly status: RefusalStatus; readonly errors: (error: DomainError) => FormError[] }
+  >
+>;
+
+/**
+ * The refusal of a failed command by `rules`, with the posted values kept; an error the rules
+ * do not name is thrown on (to the error page).
+ */
+export function refuseError(
+  error: unknown,
+  values: Readonly<Record<string, string>>,
+  rules: RefusalRules,
+): Refusal {
+  const rule = error instanceof DomainError ? rules[error.code] : undefined;
+  if (!rule) throw error;
+  return refuse(values, rule.errors(error as DomainError), rule.status);
 }
 
 /** A path with `?next=` when there is somewhere to go on to. */

@@ -1,24 +1,25 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { setSessionCookie } from '../session-cookie.js';
-import { DomainError } from '../../domain/shared/domain-error.js';
 import type { Locale } from '../../domain/shared/locale.js';
 import { StaffRole } from '../../domain/shared/roles.js';
 import { getStaffPrincipal } from '../../features/identity/create-staff-account.js';
 import { logInStaff } from '../../features/identity/log-in-staff.js';
 import { logOut } from '../../features/identity/sessions.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../features/web/rate-limit.js';
 import { sessionCookieName } from '../api/auth.js';
-import {
-  CsrfField,
-  ErrorSummary,
-  Page,
-  TextField,
-  type FormError,
-  type PageContext,
-} from './layout.js';
+import { limitByClient, readForm, refuseError } from './form.js';
+import { ErrorSummary, Page, type FormError, type PageContext } from './layout.js';
+import { LoginForm } from './login-form.js';
 import { common, nameIn } from './messages.js';
-import { pageContext, render } from './page-context.js';
+import {
+  definePage,
+  mountPages,
+  refuse,
+  renderPage,
+  type FormState,
+  type WebPage,
+} from './page.js';
 import { clientAddress, safeReturnPath, type WebContext, type WebEnv } from './web-env.js';
 
 const text = {
@@ -46,48 +47,31 @@ const text = {
   },
 };
 
-interface FormState {
-  iin: string;
-  next: string;
-  errors: FormError[];
-  organisations?: readonly { id: string; name: { kk: string; ru: string } }[];
-  password?: string;
+interface StaffLoginData {
+  readonly next: string;
+  /** Asked once the password is right and the person works in several organisations. */
+  readonly organisations?: readonly { id: string; name: { kk: string; ru: string } }[];
 }
 
-function LoginPage(props: { ctx: PageContext; state: FormState }) {
-  const { ctx, state } = props;
+function LoginView(props: { ctx: PageContext; data: StaffLoginData; form: FormState }) {
+  const { ctx, data, form } = props;
   const locale: Locale = ctx.locale;
-  const errorOf = (field: string) => state.errors.find((error) => error.field === field)?.message;
   return (
     <Page ctx={ctx} title={text.title[locale]} narrow>
       <h1>{text.title[locale]}</h1>
       <p class="lead">{text.intro[locale]}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} />
-      <form method="post" action="/staff/login" novalidate>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="next" value={state.next} />
-        <TextField
-          id="iin"
-          label={common.iin[locale]}
-          value={state.iin}
-          inputmode="numeric"
-          autocomplete="username"
-          maxlength={12}
-          error={errorOf('iin')}
-          required
-        />
-        <TextField
-          id="password"
-          type="password"
-          label={common.password[locale]}
-          autocomplete="current-password"
-          error={errorOf('password')}
-          required
-        />
-        {state.organisations ? (
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <LoginForm
+        ctx={ctx}
+        action="/staff/login"
+        next={form.values.next ?? data.next}
+        iin={form.values.iin ?? ''}
+        errors={form.errors}
+      >
+        {data.organisations ? (
           <fieldset class="field">
             <legend>{text.chooseOrganisation[locale]}</legend>
-            {state.organisations.map((organisation, index) => (
+            {data.organisations.map((organisation, index) => (
               <div class="choice">
                 <input
                   type="radio"
@@ -101,10 +85,7 @@ function LoginPage(props: { ctx: PageContext; state: FormState }) {
             ))}
           </fieldset>
         ) : null}
-        <div class="actions">
-          <button type="submit">{common.logIn[locale]}</button>
-        </div>
-      </form>
+      </LoginForm>
     </Page>
   );
 }
@@ -125,47 +106,30 @@ export function staffHomePath(roles: readonly StaffRole[]): string {
   return '/admin';
 }
 
-/** Staff sign-in (IIN and password) and sign-out; citizens sign out at /logout. */
-export function staffLoginRoutes(): Hono<WebEnv> {
-  const routes = new Hono<WebEnv>();
-
-  routes.get('/staff/login', async (c) => {
-    const next = safeReturnPath(c.req.query('next'), '');
-    return render(
-      c,
-      <LoginPage ctx={await pageContext(c)} state={{ iin: '', next, errors: [] }} />,
-    );
-  });
-
-  routes.post('/staff/login', async (c) => {
+/** `/staff/login`: staff sign-in with IIN and password (and the organisation when several). */
+export const staffLoginPage: WebPage<undefined, StaffLoginData> = definePage({
+  path: '/staff/login',
+  guard: async () => undefined,
+  load: async (c): Promise<StaffLoginData> => ({ next: safeReturnPath(c.req.query('next'), '') }),
+  View: LoginView,
+  action: async (c, user) => {
     const { database, now } = c.get('deps');
     const locale = c.get('locale');
-    const form = await c.req.parseBody();
-    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
-    const state: FormState = {
-      iin: field('iin').trim(),
-      next: safeReturnPath(field('next'), ''),
-      errors: [],
-    };
-    if (!/^\d{12}$/.test(state.iin))
-      state.errors.push({ field: 'iin', message: text.iinRequired[locale] });
+    const { field } = await readForm(c);
+    const kept = { iin: field('iin').trim(), next: safeReturnPath(field('next'), '') };
+    const errors: FormError[] = [];
+    if (!/^\d{12}$/.test(kept.iin))
+      errors.push({ field: 'iin', message: text.iinRequired[locale] });
     if (!field('password')) {
-      state.errors.push({ field: 'password', message: text.passwordRequired[locale] });
+      errors.push({ field: 'password', message: text.passwordRequired[locale] });
     }
-    if (state.errors.length > 0) {
-      return render(c, <LoginPage ctx={await pageContext(c)} state={state} />, 422);
-    }
-    await enforceRateLimit(
-      database.db,
-      `staff-login:${clientAddress(c)}`,
-      rateLimitPolicies.login,
-      now(),
-    );
+    if (errors.length > 0) return refuse(kept, errors);
+    await limitByClient(c, 'staff-login', rateLimitPolicies.login);
     try {
       const outcome = await logInStaff(
         { db: database.db },
         {
-          iin: state.iin,
+          iin: kept.iin,
           password: field('password'),
           organisationId: field('organisationId') || undefined,
           source: clientAddress(c),
@@ -173,26 +137,31 @@ export function staffLoginRoutes(): Hono<WebEnv> {
         now(),
       );
       if (outcome.kind === 'choose_organisation') {
-        return render(
-          c,
-          <LoginPage
-            ctx={await pageContext(c)}
-            state={{ ...state, organisations: outcome.organisations }}
-          />,
-        );
+        // The same form again, now with the organisations to choose from.
+        const { organisations } = outcome;
+        const choosing = {
+          ...staffLoginPage,
+          load: async () => ({ next: kept.next, organisations }),
+        };
+        return renderPage(c, choosing, user, { values: kept, errors: [] });
       }
       setSessionCookie(c, outcome.session.token, outcome.session.expiresAt);
       const principal = await getStaffPrincipal(database.db, outcome.session.staffId);
-      return c.redirect(state.next || staffHomePath(principal.roles), 303);
+      return c.redirect(kept.next || staffHomePath(principal.roles), 303);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'unauthenticated') {
-        state.errors.push({ field: 'iin', message: text.invalid[locale] });
-        return render(c, <LoginPage ctx={await pageContext(c)} state={state} />, 401);
-      }
-      throw error;
+      return refuseError(error, kept, {
+        unauthenticated: {
+          status: 401,
+          errors: () => [{ field: 'iin', message: text.invalid[locale] }],
+        },
+      });
     }
-  });
+  },
+});
 
+/** Staff sign-in (IIN and password) and sign-out; citizens sign out at /logout. */
+export function staffLoginRoutes(): Hono<WebEnv> {
+  const routes = mountPages(new Hono<WebEnv>(), [staffLoginPage]);
   const signOut = (fallback: string) => async (c: WebContext) => {
     const { database, now } = c.get('deps');
     await logOut({ db: database.db }, getCookie(c, sessionCookieName) ?? '', now());

@@ -1,0 +1,91 @@
+import { confirmCitizenLogin } from '../../../features/identity/confirm-citizen-login.js';
+import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { setSessionCookie } from '../../session-cookie.js';
+import { CodeField, limitByClient, readForm, refuseError, withNext } from '../form.js';
+import { CsrfField, ErrorSummary, type PageContext } from '../layout.js';
+import { common } from '../messages.js';
+import { definePage, refuse, type FormState } from '../page.js';
+import { safeReturnPath } from '../web-env.js';
+import { identityServices, requiredError } from './identity-forms.js';
+import { afterLogin } from './login-page.js';
+import { PortalPage } from './portal-page.js';
+import { fill, portalText as text } from './texts.js';
+
+/** The sign-in in progress: its challenge, where the code went, where to go on. */
+type CodeData = {
+  readonly challengeId: string;
+  readonly maskedPhone: string;
+  readonly next: string;
+};
+
+function LoginCodeView(props: { ctx: PageContext; data: CodeData; form: FormState }) {
+  const { ctx, form } = props;
+  // A refused code keeps what it was posted with.
+  const state: CodeData = { ...props.data, ...form.values };
+  const locale = ctx.locale;
+  return (
+    <PortalPage ctx={ctx} title={text.otpTitle[locale]} narrow>
+      <h1>{text.otpTitle[locale]}</h1>
+      <p class="lead">{fill(text.otpSent[locale], { phone: state.maskedPhone })}</p>
+      <ErrorSummary ctx={ctx} errors={form.errors} />
+      <form method="post" action="/login/code" novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="challengeId" value={state.challengeId} />
+        <input type="hidden" name="maskedPhone" value={state.maskedPhone} />
+        <input type="hidden" name="next" value={state.next} />
+        <CodeField label={text.code[locale]} errors={form.errors} />
+        <div class="actions">
+          <button type="submit">{text.confirm[locale]}</button>
+        </div>
+      </form>
+      <p>
+        <a href={withNext('/login', state.next)}>{common.back[locale]}</a>
+      </p>
+    </PortalPage>
+  );
+}
+
+/** `/login/code`: the one-time password of a citizen's sign-in; a right one opens the session. */
+export const loginCodePage = definePage({
+  path: '/login/code',
+  guard: async () => undefined,
+  redirect: async (c) =>
+    /^[0-9a-f-]{36}$/.test(c.req.query('challenge') ?? '') ? undefined : '/login',
+  load: async (c): Promise<CodeData> => ({
+    challengeId: c.req.query('challenge') ?? '',
+    maskedPhone: (c.req.query('phone') ?? '').slice(0, 20),
+    next: safeReturnPath(c.req.query('next'), ''),
+  }),
+  View: LoginCodeView,
+  action: async (c) => {
+    const locale = c.get('locale');
+    const { field } = await readForm(c);
+    const challengeId = field('challengeId');
+    const code = field('code').trim();
+    const kept: CodeData = {
+      challengeId,
+      maskedPhone: field('maskedPhone').slice(0, 20),
+      next: safeReturnPath(field('next'), ''),
+    };
+    if (!/^\d{6}$/.test(code)) {
+      return refuse(kept, [{ field: 'code', message: text.codeRequired[locale] }]);
+    }
+    await limitByClient(c, 'citizen-otp', rateLimitPolicies.oneTimePassword);
+    try {
+      const session = await confirmCitizenLogin(
+        identityServices(c),
+        { challengeId, code },
+        c.get('deps').now(),
+      );
+      setSessionCookie(c, session.token, session.expiresAt);
+      return c.redirect(kept.next || afterLogin, 303);
+    } catch (error) {
+      return refuseError(error, kept, {
+        unauthenticated: {
+          status: 401,
+          errors: (refused) => requiredError('code', refused.details.message, locale),
+        },
+      });
+    }
+  },
+});
