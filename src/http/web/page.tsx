@@ -22,7 +22,8 @@ import type { WebContext, WebEnv } from './web-env.js';
  *   `/cabinet/applications/:id/appeal` (the name may hold parameters: `:id/read`). A refusal
  *   renders the page of `path` again, the same way as `action`'s.
  * - `statusOf`, for a page whose status follows from what it shows (a review that lists the
- *   problems to fix answers 422, on a GET too): it decides the status of every rendering.
+ *   problems to fix answers 422, on a GET too; a service page that names what is not there
+ *   answers 404): it decides the status of every rendering.
  * - `redirect`, for a page that a GET does not show to everyone: the path to send the person
  *   on to instead (303), e.g. a citizen already signed in who opens the sign-in page.
  *
@@ -45,6 +46,9 @@ export interface Refusal extends FormState {
 }
 
 export type RefusalStatus = 200 | 401 | 409 | 422 | 429;
+
+/** The status of a page's rendering: a refusal's, or 404 for a page that shows what is missing. */
+export type PageStatus = RefusalStatus | 404;
 
 /** The refusal an action returns: render the page again with these values and errors. */
 export function refuse(
@@ -77,7 +81,7 @@ export interface WebPage<User, Data> {
   /** Further forms, each posted to `${path}/${name}`. */
   readonly actions?: Readonly<Record<string, PageAction<User>>>;
   /** The status of a rendering from the data shown (overrides 200 and a refusal's status). */
-  readonly statusOf?: (data: Data) => RefusalStatus;
+  readonly statusOf?: (data: Data) => PageStatus;
   /** Where a GET sends the person on to instead of showing the page (303), if anywhere. */
   readonly redirect?: (c: WebContext, user: User) => Promise<string | undefined>;
 }
@@ -93,7 +97,7 @@ export async function renderPage<User, Data>(
   page: WebPage<User, Data>,
   user: User,
   form: FormState = emptyForm,
-  status: RefusalStatus = 200,
+  status: PageStatus = 200,
 ): Promise<Response> {
   const [ctx, data] = await Promise.all([pageContext(c), page.load(c, user)]);
   const { View } = page;
