@@ -206,75 +206,58 @@ function CodeForm(props: { locale: Locale; value?: string; error?: string }) {
   );
 }
 
-function VerificationPage(props: {
-  ctx: PageContext;
-  result: DocumentVerification;
-  hashError?: string;
-}) {
-  const { result } = props;
-  const locale = props.ctx.locale;
-  const path = `/verify/${result.id}`;
-  const reason = result.refusedAsSandbox
-    ? text.sandboxRefused[locale]
-    : !result.intact
-      ? text.storedAltered[locale]
-      : !result.signature.valid
-        ? result.signature.message[locale]
-        : result.presented && !result.presented.matches
-          ? text.copyDiffers[locale]
-          : undefined;
+/** What the document says of itself: kind, number, code, signer, time, hash, replacements. */
+function DocumentFacts(props: { result: DocumentVerification; locale: Locale }) {
+  const { result, locale } = props;
   return (
-    <VerifyPage ctx={props.ctx}>
-      <Notice tone={result.genuine ? 'ok' : 'bad'} role="status">
-        <div data-genuine={String(result.genuine)}>
-          <strong>{result.genuine ? text.genuine[locale] : text.notGenuine[locale]}</strong>
-          {reason ? <p>{reason}</p> : null}
-          {result.genuine && result.presented ? <p>{text.copyMatches[locale]}</p> : null}
-        </div>
-      </Notice>
-      <dl class="facts">
-        <dt>{text.kind[locale]}</dt>
-        <dd>
-          <span lang="kk">{result.title.kk}</span> / <span lang="ru">{result.title.ru}</span>
-        </dd>
-        <dt>{text.number[locale]}</dt>
-        <dd>{result.number}</dd>
-        <dt>{text.code[locale]}</dt>
-        <dd data-field="verification-code">{result.verificationCode}</dd>
-        <dt>{text.signer[locale]}</dt>
-        <dd data-field="signer">{result.signerName}</dd>
-        <dt>{text.signedAt[locale]}</dt>
-        <dd data-field="signed-at">
-          <time datetime={result.signedAt.toISOString()}>
-            {formatDateTime(result.signedAt, locale)}
-          </time>
-        </dd>
-        <dt>{text.hash[locale]}</dt>
-        <dd class="checksum" data-field="signed-content-sha256">
-          {result.signedContentSha256}
-        </dd>
-        {result.replaces ? (
-          <>
-            <dt>{text.replaces[locale]}</dt>
-            <dd>
-              <a href={`/verify/${result.replaces.id}?lang=${locale}`}>{result.replaces.number}</a>
-            </dd>
-          </>
-        ) : null}
-        {result.replacedBy ? (
-          <>
-            <dt>{text.replacedBy[locale]}</dt>
-            <dd>
-              <a href={`/verify/${result.replacedBy.id}?lang=${locale}`}>
-                {result.replacedBy.number}
-              </a>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-      <p>
-        {result.signedContentIsBody ? text.whatSignedBody[locale] : text.whatSignedFile[locale]}
-      </p>
+    <dl class="facts">
+      <dt>{text.kind[locale]}</dt>
+      <dd>
+        <span lang="kk">{result.title.kk}</span> / <span lang="ru">{result.title.ru}</span>
+      </dd>
+      <dt>{text.number[locale]}</dt>
+      <dd>{result.number}</dd>
+      <dt>{text.code[locale]}</dt>
+      <dd data-field="verification-code">{result.verificationCode}</dd>
+      <dt>{text.signer[locale]}</dt>
+      <dd data-field="signer">{result.signerName}</dd>
+      <dt>{text.signedAt[locale]}</dt>
+      <dd data-field="signed-at">
+        <time datetime={result.signedAt.toISOString()}>
+          {formatDateTime(result.signedAt, locale)}
+        </time>
+      </dd>
+      <dt>{text.hash[locale]}</dt>
+      <dd class="checksum" data-field="signed-content-sha256">
+        {result.signedContentSha256}
+      </dd>
+      {result.replaces ? (
+        <>
+          <dt>{text.replaces[locale]}</dt>
+          <dd>
+            <a href={`/verify/${result.replaces.id}?lang=${locale}`}>{result.replaces.number}</a>
+          </dd>
+        </>
+      ) : null}
+      {result.replacedBy ? (
+        <>
+          <dt>{text.replacedBy[locale]}</dt>
+          <dd>
+            <a href={`/verify/${result.replacedBy.id}?lang=${locale}`}>
+              {result.replacedBy.number}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Check a copy: upload the PDF, or type the SHA-256 printed on it or computed from the file. */
+function CopyForms(props: { path: string; locale: Locale; hashError: string | undefined }) {
+  const { path, locale } = props;
+  return (
+    <>
       <h2>{text.checkCopy[locale]}</h2>
       <form method="post" action={`${path}?lang=${locale}`} enctype="multipart/form-data">
         <div class="field">
@@ -306,6 +289,41 @@ function VerificationPage(props: {
         </div>
         <button type="submit">{text.check[locale]}</button>
       </form>
+    </>
+  );
+}
+
+function VerificationPage(props: {
+  ctx: PageContext;
+  result: DocumentVerification;
+  hashError?: string;
+}) {
+  const { result } = props;
+  const locale = props.ctx.locale;
+  const path = `/verify/${result.id}`;
+  const reason = result.refusedAsSandbox
+    ? text.sandboxRefused[locale]
+    : !result.intact
+      ? text.storedAltered[locale]
+      : !result.signature.valid
+        ? result.signature.message[locale]
+        : result.presented && !result.presented.matches
+          ? text.copyDiffers[locale]
+          : undefined;
+  return (
+    <VerifyPage ctx={props.ctx}>
+      <Notice tone={result.genuine ? 'ok' : 'bad'} role="status">
+        <div data-genuine={String(result.genuine)}>
+          <strong>{result.genuine ? text.genuine[locale] : text.notGenuine[locale]}</strong>
+          {reason ? <p>{reason}</p> : null}
+          {result.genuine && result.presented ? <p>{text.copyMatches[locale]}</p> : null}
+        </div>
+      </Notice>
+      <DocumentFacts result={result} locale={locale} />
+      <p>
+        {result.signedContentIsBody ? text.whatSignedBody[locale] : text.whatSignedFile[locale]}
+      </p>
+      <CopyForms path={path} locale={locale} hashError={props.hashError} />
     </VerifyPage>
   );
 }
@@ -325,6 +343,147 @@ async function limitLookups(c: Context<AppEnv>, next: () => Promise<void>) {
   await next();
 }
 
+const store = (c: Context<AppEnv>): TrustStore => c.get('deps').trustStore();
+
+/** The answer for the document of the path, with the presented copy (hash or bytes) compared. */
+async function respond(
+  c: Context<AppEnv>,
+  presented: { sha256?: string; bytes?: Uint8Array },
+  hashError?: string,
+) {
+  const locale = chooseLocale(c);
+  c.header('content-language', locale);
+  const deps = c.get('deps');
+  const id = c.req.param('id') ?? '';
+  c.header('cache-control', 'no-store');
+  const result = await verifyDocument(
+    deps.database.db,
+    store(c),
+    {
+      id,
+      ...(presented.sha256 ? { presentedSha256: presented.sha256 } : {}),
+      ...(presented.bytes ? { presentedBytes: presented.bytes } : {}),
+    },
+    deps.now(),
+    { refuseSandbox: deps.config.env === 'production' },
+  );
+  const context = verifyContext(c, locale);
+  // A sandbox document carries the mark wherever it is shown (docs/sandbox.md).
+  const ctx = result?.sandbox ? { ...context, sandbox: true } : context;
+  if (!result) {
+    if (wantsJson(c))
+      return c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404);
+    return html(
+      c,
+      <VerifyPage ctx={ctx}>
+        <Notice tone="bad" role="status">
+          {text.notFound[locale]}
+        </Notice>
+        <CodeForm locale={locale} />
+      </VerifyPage>,
+      404,
+    );
+  }
+  if (wantsJson(c)) return c.json(toJson(result, locale));
+  return html(
+    c,
+    <VerificationPage ctx={ctx} result={result} {...(hashError ? { hashError } : {})} />,
+    hashError ? 422 : 200,
+  );
+}
+
+/** `/verify`: the code form, or the document of the code typed (`?code=`). */
+async function verifyByCode(c: Context<AppEnv>) {
+  const locale = chooseLocale(c);
+  c.header('content-language', locale);
+  c.header('cache-control', 'no-store');
+  const ctx = verifyContext(c, locale);
+  const typed = c.req.query('code');
+  if (typed === undefined) {
+    return html(
+      c,
+      <VerifyPage ctx={ctx}>
+        <p>{text.intro[locale]}</p>
+        <CodeForm locale={locale} />
+      </VerifyPage>,
+    );
+  }
+  const value = typed.slice(0, MAX_CODE_LENGTH);
+  const id =
+    typed.length <= MAX_CODE_LENGTH
+      ? await findDocumentIdByCode(c.get('deps').database.db, value)
+      : undefined;
+  if (id) return c.redirect(`/verify/${id}?lang=${locale}`, 303);
+  const valid =
+    /^[\s0-9a-fA-F\-–—]+$/.test(value) && value.replace(/[^0-9a-fA-F]/g, '').length === 12;
+  if (wantsJson(c)) {
+    return valid
+      ? c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404)
+      : c.json(
+          { error: { code: 'validation_failed', issues: [{ path: 'code', rule: 'code' }] } },
+          422,
+        );
+  }
+  return html(
+    c,
+    <VerifyPage ctx={ctx}>
+      {valid ? (
+        <Notice tone="bad" role="status">
+          {text.notFound[locale]}
+        </Notice>
+      ) : null}
+      <CodeForm
+        locale={locale}
+        value={value}
+        {...(valid ? {} : { error: text.codeInvalid[locale] })}
+      />
+    </VerifyPage>,
+    valid ? 404 : 422,
+  );
+}
+
+/** `/verify/:id` (the QR code's address), with `?sha256=` compared when given. */
+async function verifyById(c: Context<AppEnv>) {
+  const typed = c.req.query('sha256');
+  const sha256 = typed?.trim();
+  if (sha256 !== undefined && !SHA256.test(sha256)) {
+    if (wantsJson(c)) {
+      return c.json(
+        {
+          error: { code: 'validation_failed', issues: [{ path: 'sha256', rule: 'sha256_hex' }] },
+        },
+        422,
+      );
+    }
+    return respond(c, {}, text.hashInvalid[chooseLocale(c)]);
+  }
+  return respond(c, sha256 ? { sha256 } : {});
+}
+
+/**
+ * POST `/verify/:id`: a copy (raw PDF body or a multipart `file`) compared with the issued
+ * document. The body is bounded by the request guard (src/http/request-guard.ts), which reads
+ * it first.
+ */
+async function verifyCopy(c: Context<AppEnv>) {
+  const type = c.req.header('content-type') ?? '';
+  let bytes: Uint8Array;
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody();
+    const file = form['file'];
+    if (!(file instanceof File)) {
+      return c.json(
+        { error: { code: 'validation_failed', issues: [{ path: 'file', rule: 'required' }] } },
+        422,
+      );
+    }
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else {
+    bytes = new Uint8Array(await c.req.arrayBuffer());
+  }
+  return respond(c, { bytes });
+}
+
 /**
  * The public verification pages (no login), in the web layout: `/verify` takes the
  * verification code printed on a document (`?code=`) and leads to `/verify/:id` (the QR
@@ -336,143 +495,11 @@ async function limitLookups(c: Context<AppEnv>, next: () => Promise<void>) {
  */
 export function verifyRoutes() {
   const routes = new Hono<AppEnv>();
-  const store = (c: Context<AppEnv>): TrustStore => c.get('deps').trustStore();
-
-  const respond = async (
-    c: Context<AppEnv>,
-    presented: { sha256?: string; bytes?: Uint8Array },
-    hashError?: string,
-  ) => {
-    const locale = chooseLocale(c);
-    c.header('content-language', locale);
-    const deps = c.get('deps');
-    const id = c.req.param('id') ?? '';
-    c.header('cache-control', 'no-store');
-    const result = await verifyDocument(
-      deps.database.db,
-      store(c),
-      {
-        id,
-        ...(presented.sha256 ? { presentedSha256: presented.sha256 } : {}),
-        ...(presented.bytes ? { presentedBytes: presented.bytes } : {}),
-      },
-      deps.now(),
-      { refuseSandbox: deps.config.env === 'production' },
-    );
-    const context = verifyContext(c, locale);
-    // A sandbox document carries the mark wherever it is shown (docs/sandbox.md).
-    const ctx = result?.sandbox ? { ...context, sandbox: true } : context;
-    if (!result) {
-      if (wantsJson(c))
-        return c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404);
-      return html(
-        c,
-        <VerifyPage ctx={ctx}>
-          <Notice tone="bad" role="status">
-            {text.notFound[locale]}
-          </Notice>
-          <CodeForm locale={locale} />
-        </VerifyPage>,
-        404,
-      );
-    }
-    if (wantsJson(c)) return c.json(toJson(result, locale));
-    return html(
-      c,
-      <VerificationPage ctx={ctx} result={result} {...(hashError ? { hashError } : {})} />,
-      hashError ? 422 : 200,
-    );
-  };
-
   // Every lookup (page, JSON, uploaded copy) is limited per client address, in the database.
   routes.use('/verify', limitLookups);
   routes.use('/verify/*', limitLookups);
-
-  routes.get('/verify', async (c) => {
-    const locale = chooseLocale(c);
-    c.header('content-language', locale);
-    c.header('cache-control', 'no-store');
-    const ctx = verifyContext(c, locale);
-    const typed = c.req.query('code');
-    if (typed === undefined) {
-      return html(
-        c,
-        <VerifyPage ctx={ctx}>
-          <p>{text.intro[locale]}</p>
-          <CodeForm locale={locale} />
-        </VerifyPage>,
-      );
-    }
-    const value = typed.slice(0, MAX_CODE_LENGTH);
-    const id =
-      typed.length <= MAX_CODE_LENGTH
-        ? await findDocumentIdByCode(c.get('deps').database.db, value)
-        : undefined;
-    if (id) return c.redirect(`/verify/${id}?lang=${locale}`, 303);
-    const valid =
-      /^[\s0-9a-fA-F\-–—]+$/.test(value) && value.replace(/[^0-9a-fA-F]/g, '').length === 12;
-    if (wantsJson(c)) {
-      return valid
-        ? c.json({ error: { code: 'not_found', message: text.notFound[locale] } }, 404)
-        : c.json(
-            { error: { code: 'validation_failed', issues: [{ path: 'code', rule: 'code' }] } },
-            422,
-          );
-    }
-    return html(
-      c,
-      <VerifyPage ctx={ctx}>
-        {valid ? (
-          <Notice tone="bad" role="status">
-            {text.notFound[locale]}
-          </Notice>
-        ) : null}
-        <CodeForm
-          locale={locale}
-          value={value}
-          {...(valid ? {} : { error: text.codeInvalid[locale] })}
-        />
-      </VerifyPage>,
-      valid ? 404 : 422,
-    );
-  });
-
-  routes.get('/verify/:id', async (c) => {
-    const typed = c.req.query('sha256');
-    const sha256 = typed?.trim();
-    if (sha256 !== undefined && !SHA256.test(sha256)) {
-      if (wantsJson(c)) {
-        return c.json(
-          {
-            error: { code: 'validation_failed', issues: [{ path: 'sha256', rule: 'sha256_hex' }] },
-          },
-          422,
-        );
-      }
-      return respond(c, {}, text.hashInvalid[chooseLocale(c)]);
-    }
-    return respond(c, sha256 ? { sha256 } : {});
-  });
-
-  // The body is bounded by the request guard (src/http/request-guard.ts), which reads it first.
-  routes.post('/verify/:id', async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    let bytes: Uint8Array;
-    if (type.startsWith('multipart/form-data')) {
-      const form = await c.req.parseBody();
-      const file = form['file'];
-      if (!(file instanceof File)) {
-        return c.json(
-          { error: { code: 'validation_failed', issues: [{ path: 'file', rule: 'required' }] } },
-          422,
-        );
-      }
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } else {
-      bytes = new Uint8Array(await c.req.arrayBuffer());
-    }
-    return respond(c, { bytes });
-  });
-
+  routes.get('/verify', verifyByCode);
+  routes.get('/verify/:id', verifyById);
+  routes.post('/verify/:id', verifyCopy);
   return routes;
 }

@@ -93,37 +93,24 @@ async function body<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
+type AuthServices = (c: Context<AppEnv>) => IdentityServices & { registries: RegistryGateway };
+
+/** Counts a registration request against the address's limit (codes more strictly). */
+const limit = (c: Context<AppEnv>, key: string) =>
+  enforceRateLimit(
+    c.get('deps').database.db,
+    `${key}:${clientAddress(c)}`,
+    key === 'api-register-code' ? rateLimitPolicies.oneTimePassword : rateLimitPolicies.login,
+    c.get('deps').now(),
+  );
+
+const token = (c: Context<AppEnv>) => getCookie(c, sessionCookieName) ?? '';
+
 /**
- * JSON routes for citizen authentication under /api/auth. Handlers only parse and call a
- * feature; the session token travels in an HttpOnly, SameSite=Lax cookie (Secure when
- * the public URL is https or in production).
+ * Registration proves the IIN (docs/identity-and-registries.md): a one-time code sent to the
+ * phone the mobile-citizens registry holds for it, or an ЭЦП authentication signature.
  */
-export function authRoutes(options: { sms: SmsSender }) {
-  const routes = new Hono<AppEnv>();
-  const services = (c: Context<AppEnv>): IdentityServices & { registries: RegistryGateway } => ({
-    db: c.get('deps').database.db,
-    sms: options.sms,
-    registries: c.get('deps').registries,
-  });
-  const limit = (c: Context<AppEnv>, key: string) =>
-    enforceRateLimit(
-      c.get('deps').database.db,
-      `${key}:${clientAddress(c)}`,
-      key === 'api-register-code' ? rateLimitPolicies.oneTimePassword : rateLimitPolicies.login,
-      c.get('deps').now(),
-    );
-  const token = (c: Context<AppEnv>) => getCookie(c, sessionCookieName) ?? '';
-
-  // Every route under /api/auth is limited per client address, counted in the database.
-  routes.use('/api/auth/*', async (c, next) => {
-    const { key, policy } = authLimitOf(c.req.method, c.req.path);
-    const { database, now } = c.get('deps');
-    await enforceRateLimit(database.db, `${key}:${clientAddress(c)}`, policy, now());
-    await next();
-  });
-
-  // Registration proves the IIN (docs/identity-and-registries.md): a one-time code sent to
-  // the phone the mobile-citizens registry holds for it, or an ЭЦП authentication signature.
+function mountRegistration(routes: Hono<AppEnv>, services: AuthServices): void {
   routes.post('/api/auth/register', async (c) => {
     const request = await body(c, RegistrationStart);
     await limit(c, 'api-register');
@@ -154,7 +141,10 @@ export function authRoutes(options: { sms: SmsSender }) {
     );
     return c.json({ citizenAccountId: citizen.citizenAccountId }, 201);
   });
+}
 
+/** Sign-in with a one-time code, the session, sign-out and the password reset. */
+function mountSessions(routes: Hono<AppEnv>, services: AuthServices): void {
   routes.post('/api/auth/login', async (c) => {
     const challenge = await startCitizenLogin(
       services(c),
@@ -204,6 +194,28 @@ export function authRoutes(options: { sms: SmsSender }) {
     await resetPassword(services(c), await body(c, ResetConfirm), c.get('deps').now());
     return c.body(null, 204);
   });
+}
 
+/**
+ * JSON routes for citizen authentication under /api/auth. Handlers only parse and call a
+ * feature; the session token travels in an HttpOnly, SameSite=Lax cookie (Secure when
+ * the public URL is https or in production).
+ */
+export function authRoutes(options: { sms: SmsSender }) {
+  const routes = new Hono<AppEnv>();
+  const services: AuthServices = (c) => ({
+    db: c.get('deps').database.db,
+    sms: options.sms,
+    registries: c.get('deps').registries,
+  });
+  // Every route under /api/auth is limited per client address, counted in the database.
+  routes.use('/api/auth/*', async (c, next) => {
+    const { key, policy } = authLimitOf(c.req.method, c.req.path);
+    const { database, now } = c.get('deps');
+    await enforceRateLimit(database.db, `${key}:${clientAddress(c)}`, policy, now());
+    await next();
+  });
+  mountRegistration(routes, services);
+  mountSessions(routes, services);
   return routes;
 }
