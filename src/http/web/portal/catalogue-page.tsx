@@ -8,13 +8,7 @@ import { Notice, type PageContext } from '../layout.js';
 import { common, nameIn } from '../messages.js';
 import { definePage } from '../page.js';
 import { chosenAsOf } from './as-of.js';
-import {
-  AsOfChooser,
-  chosenRegion,
-  RegionChooser,
-  regionsOf,
-  sandboxOf,
-} from './catalogue-parts.js';
+import { chosenRegion, Choosers, regionsOf, sandboxOf } from './catalogue-parts.js';
 import { PortalPage } from './portal-page.js';
 import { portalText as text } from './texts.js';
 
@@ -98,22 +92,14 @@ function CatalogueView(props: { ctx: PageContext; data: CatalogueData }) {
           <button type="submit">{common.search[locale]}</button>
         </div>
       </form>
-      <RegionChooser
+      <Choosers
         ctx={ctx}
+        action="/services"
         regions={data.regions}
         region={data.region}
-        action="/services"
         query={data.query}
+        sandbox={data.sandbox}
       />
-      {data.sandbox ? (
-        <AsOfChooser
-          ctx={ctx}
-          action="/services"
-          region={data.region}
-          asOf={data.sandbox.asOf}
-          today={data.sandbox.today}
-        />
-      ) : null}
       <p>
         {text.inForceOn[locale]}: {data.date} · {data.region.name[locale]}
       </p>

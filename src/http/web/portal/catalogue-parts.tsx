@@ -149,3 +149,35 @@ export function sandboxOf(c: WebContext, asOf: string | undefined) {
   const deps = c.get('deps');
   return deps.config.sandbox ? { sandbox: { asOf, today: kazakhstanDay(deps.now()) } } : {};
 }
+
+/** The region chooser and, in a sandbox, the "as of" chooser of a catalogue page. */
+export function Choosers(props: {
+  ctx: PageContext;
+  action: string;
+  regions: readonly Region[];
+  region: Region;
+  query?: string;
+  sandbox?: { asOf: string | undefined; today: string } | undefined;
+}) {
+  const { ctx, action, region, sandbox } = props;
+  return (
+    <>
+      <RegionChooser
+        ctx={ctx}
+        regions={props.regions}
+        region={region}
+        action={action}
+        {...(props.query !== undefined ? { query: props.query } : {})}
+      />
+      {sandbox ? (
+        <AsOfChooser
+          ctx={ctx}
+          action={action}
+          region={region}
+          asOf={sandbox.asOf}
+          today={sandbox.today}
+        />
+      ) : null}
+    </>
+  );
+}

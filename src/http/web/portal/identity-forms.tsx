@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
-import { errorOf, fieldErrorsOf } from '../form.js';
+import { errorOf, fieldErrorsOf, withNext } from '../form.js';
 import { TextField, type FormError, type PageContext } from '../layout.js';
 import { common } from '../messages.js';
 import type { WebContext } from '../web-env.js';
@@ -85,4 +85,13 @@ export function toSignInRegistered(c: WebContext, next: string): Response {
   const query = new URLSearchParams({ registered: '1' });
   if (next) query.set('next', next);
   return c.redirect(`/login?${query.toString()}`, 303);
+}
+
+/** "Back" to the previous step of a sign-in or registration, keeping where to go on. */
+export function BackLink(props: { ctx: PageContext; path: string; next: string }) {
+  return (
+    <p>
+      <a href={withNext(props.path, props.next)}>{common.back[props.ctx.locale]}</a>
+    </p>
+  );
 }

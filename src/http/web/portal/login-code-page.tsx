@@ -1,12 +1,11 @@
 import { confirmCitizenLogin } from '../../../features/identity/confirm-citizen-login.js';
 import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import { setSessionCookie } from '../../session-cookie.js';
-import { CodeField, limitByClient, readForm, refuseError, withNext } from '../form.js';
+import { CodeField, limitByClient, readForm, refuseError } from '../form.js';
 import { CsrfField, ErrorSummary, type PageContext } from '../layout.js';
-import { common } from '../messages.js';
 import { definePage, refuse, type FormState } from '../page.js';
 import { safeReturnPath } from '../web-env.js';
-import { identityServices, requiredError } from './identity-forms.js';
+import { BackLink, identityServices, requiredError } from './identity-forms.js';
 import { afterLogin } from './login-page.js';
 import { PortalPage } from './portal-page.js';
 import { fill, portalText as text } from './texts.js';
@@ -38,9 +37,7 @@ function LoginCodeView(props: { ctx: PageContext; data: CodeData; form: FormStat
           <button type="submit">{text.confirm[locale]}</button>
         </div>
       </form>
-      <p>
-        <a href={withNext('/login', state.next)}>{common.back[locale]}</a>
-      </p>
+      <BackLink ctx={ctx} path="/login" next={state.next} />
     </PortalPage>
   );
 }

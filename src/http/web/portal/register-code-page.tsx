@@ -1,11 +1,11 @@
 import { confirmCitizenRegistration } from '../../../features/identity/confirm-citizen-registration.js';
 import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
-import { CodeField, limitByClient, readForm, refuseError, withNext } from '../form.js';
+import { CodeField, limitByClient, readForm, refuseError } from '../form.js';
 import { CsrfField, ErrorSummary, type FormError, type PageContext } from '../layout.js';
-import { common } from '../messages.js';
 import { definePage, refuse, type FormState } from '../page.js';
 import { safeReturnPath } from '../web-env.js';
 import {
+  BackLink,
   identityServices,
   issueErrorsOf,
   PasswordFields,
@@ -47,9 +47,7 @@ function RegisterCodeView(props: { ctx: PageContext; data: CodeData; form: FormS
           <button type="submit">{text.register[locale]}</button>
         </div>
       </form>
-      <p>
-        <a href={withNext('/register', state.next)}>{common.back[locale]}</a>
-      </p>
+      <BackLink ctx={ctx} path="/register" next={state.next} />
     </PortalPage>
   );
 }

@@ -4,13 +4,14 @@ import {
 } from '../../../features/identity/register-citizen-with-signature.js';
 import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import { documentSigningContext } from '../../signing-context.js';
-import { errorOf, limitByClient, readForm, refuseError, withNext } from '../form.js';
+import { errorOf, limitByClient, readForm, refuseError } from '../form.js';
 import { CsrfField, ErrorSummary, TextField, type FormError, type PageContext } from '../layout.js';
 import { common } from '../messages.js';
 import { ncaLayerScript } from '../ncalayer.js';
 import { definePage, refuse, type FormState, type RefusalStatus } from '../page.js';
 import { safeReturnPath, type WebContext } from '../web-env.js';
 import {
+  BackLink,
   IinField,
   iinLengthError,
   issueErrorsOf,
@@ -123,9 +124,7 @@ function RegisterSignatureView(props: {
           </div>
         </form>
       )}
-      <p>
-        <a href={withNext('/register', state.next)}>{common.back[locale]}</a>
-      </p>
+      <BackLink ctx={ctx} path="/register" next={state.next} />
     </PortalPage>
   );
 }

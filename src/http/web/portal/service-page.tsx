@@ -10,13 +10,7 @@ import { formatDate, nameIn } from '../messages.js';
 import { definePage } from '../page.js';
 import type { WebContext } from '../web-env.js';
 import { chosenAsOf } from './as-of.js';
-import {
-  AsOfChooser,
-  chosenRegion,
-  RegionChooser,
-  regionsOf,
-  sandboxOf,
-} from './catalogue-parts.js';
+import { chosenRegion, Choosers, RegionChooser, regionsOf, sandboxOf } from './catalogue-parts.js';
 import { PortalPage } from './portal-page.js';
 import { portalText as text } from './texts.js';
 
@@ -143,21 +137,13 @@ function ServiceView(props: { ctx: PageContext; data: FoundService }) {
         <a href={`/services?region=${data.region.code}`}>{text.allServices[locale]}</a>
       </p>
       <h1>{name}</h1>
-      <RegionChooser
+      <Choosers
         ctx={ctx}
+        action={`/services/${regulation.service}`}
         regions={data.regions}
         region={data.region}
-        action={`/services/${regulation.service}`}
+        sandbox={data.sandbox}
       />
-      {data.sandbox ? (
-        <AsOfChooser
-          ctx={ctx}
-          action={`/services/${regulation.service}`}
-          region={data.region}
-          asOf={data.sandbox.asOf}
-          today={data.sandbox.today}
-        />
-      ) : null}
       <ServiceFacts ctx={ctx} data={data} />
       <DocumentsAndResults locale={locale} regulation={regulation} />
       {onPortal ? (

@@ -17,12 +17,12 @@ import { countMyUnreadNotifications } from '../../../../features/notifications/l
 import { organisationTimeZone } from '../../../../features/queries/organisation-time-zone.js';
 import { documentSigningContext } from '../../../signing-context.js';
 import { readForm } from '../../form.js';
-import { CsrfField, ErrorSummary, Notice, Page, type PageContext } from '../../layout.js';
+import { CsrfField, ErrorSummary, Notice, type PageContext } from '../../layout.js';
 import { nameIn } from '../../messages.js';
 import { definePage, refuse, type FormState, type PageAction } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
 import { Table } from '../portal-page.js';
-import { cabinetNav, DueTag, durationText, Time } from './shared.js';
+import { CabinetPage, DueTag, durationText, Time } from './shared.js';
 import { eventLabels, text } from './texts.js';
 
 type Citizen = Awaited<ReturnType<typeof requireCitizen>>;
@@ -500,7 +500,7 @@ function ApplicationView(props: { ctx: PageContext; data: ApplicationData; form:
       ? doneTexts[data.done as keyof typeof doneTexts]
       : undefined;
   return (
-    <Page ctx={ctx} title={title} nav={cabinetNav(data.unreadCount)} current="/cabinet">
+    <CabinetPage ctx={ctx} title={title} unreadCount={data.unreadCount} current="/cabinet">
       <p>
         <a href="/cabinet">{text.applications[locale]}</a>
       </p>
@@ -525,7 +525,7 @@ function ApplicationView(props: { ctx: PageContext; data: ApplicationData; form:
       <Extensions {...parts} view={view} />
       <Suspensions {...parts} suspensions={application.suspensions} />
       <History {...parts} application={application} />
-    </Page>
+    </CabinetPage>
   );
 }
 

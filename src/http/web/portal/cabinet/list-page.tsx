@@ -1,12 +1,12 @@
 import type { Locale } from '../../../../domain/shared/locale.js';
 import { listCabinetApplications } from '../../../../features/cabinet/list-cabinet-applications.js';
 import { countMyUnreadNotifications } from '../../../../features/notifications/list-my-notifications.js';
-import { Page, type PageContext } from '../../layout.js';
+import type { PageContext } from '../../layout.js';
 import { nameIn } from '../../messages.js';
 import { definePage } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
 import { Table } from '../portal-page.js';
-import { cabinetNav, DueTag, Time } from './shared.js';
+import { CabinetPage, DueTag, Time } from './shared.js';
 import { text } from './texts.js';
 
 interface ListData {
@@ -20,10 +20,10 @@ function ApplicationListView(props: { ctx: PageContext; data: ListData }) {
   const { listing } = data;
   const locale: Locale = ctx.locale;
   return (
-    <Page
+    <CabinetPage
       ctx={ctx}
       title={text.applications[locale]}
-      nav={cabinetNav(data.unreadCount)}
+      unreadCount={data.unreadCount}
       current="/cabinet"
     >
       <h1>{text.applications[locale]}</h1>
@@ -69,7 +69,7 @@ function ApplicationListView(props: { ctx: PageContext; data: ListData }) {
           </a>
         ) : null}
       </nav>
-    </Page>
+    </CabinetPage>
   );
 }
 

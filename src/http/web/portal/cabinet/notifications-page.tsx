@@ -1,10 +1,10 @@
 import type { Locale } from '../../../../domain/shared/locale.js';
 import { listMyNotifications } from '../../../../features/notifications/list-my-notifications.js';
 import { markMyNotificationRead } from '../../../../features/notifications/mark-notification-read.js';
-import { CsrfField, Notice, Page, type PageContext } from '../../layout.js';
+import { CsrfField, Notice, type PageContext } from '../../layout.js';
 import { definePage } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
-import { cabinetNav, Time } from './shared.js';
+import { CabinetPage, Time } from './shared.js';
 import { text } from './texts.js';
 
 interface NotificationsData {
@@ -18,10 +18,10 @@ function NotificationsView(props: { ctx: PageContext; data: NotificationsData })
   const { listing } = data;
   const locale: Locale = ctx.locale;
   return (
-    <Page
+    <CabinetPage
       ctx={ctx}
       title={text.notifications[locale]}
-      nav={cabinetNav(listing.unreadCount)}
+      unreadCount={listing.unreadCount}
       current="/cabinet/notifications"
     >
       <h1>{text.notifications[locale]}</h1>
@@ -80,7 +80,7 @@ function NotificationsView(props: { ctx: PageContext; data: NotificationsData })
           </a>
         ) : null}
       </nav>
-    </Page>
+    </CabinetPage>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { Locale, LocalizedText } from '../../../../domain/shared/locale.js';
 import type { TimeUnit } from '../../../../domain/regulation/TimeUnit.js';
 import { timeUnitAbbreviations } from '../../../../domain/regulation/labels.js';
-import type { NavItem } from '../../layout.js';
+import type { Child } from 'hono/jsx';
+import { Page, type NavItem, type PageContext } from '../../layout.js';
 import { formatDateTime } from '../../messages.js';
 import { text } from './texts.js';
 
@@ -51,5 +52,25 @@ export function DueTag(props: { isOverdue: boolean; isRunning: boolean; locale: 
     <span class="tag overdue">{text.overdue[props.locale]}</span>
   ) : (
     <span class="tag on-time">{text.onTime[props.locale]}</span>
+  );
+}
+
+/** A cabinet page: the common frame with the cabinet's menu and the unread count. */
+export function CabinetPage(props: {
+  ctx: PageContext;
+  title: string;
+  unreadCount: number;
+  current: '/cabinet' | '/cabinet/notifications';
+  children?: Child;
+}) {
+  return (
+    <Page
+      ctx={props.ctx}
+      title={props.title}
+      nav={cabinetNav(props.unreadCount)}
+      current={props.current}
+    >
+      {props.children}
+    </Page>
   );
 }
