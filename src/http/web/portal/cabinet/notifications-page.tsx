@@ -13,9 +13,8 @@ interface NotificationsData {
   readonly done: boolean;
 }
 
-function NotificationsView(props: { ctx: PageContext; data: NotificationsData }) {
-  const { ctx, data } = props;
-  const { listing } = data;
+function NotificationsView({ ctx, data }: { ctx: PageContext; data: NotificationsData }) {
+  const { listing, isFirstPage, done } = data;
   const locale: Locale = ctx.locale;
   return (
     <CabinetPage
@@ -25,7 +24,7 @@ function NotificationsView(props: { ctx: PageContext; data: NotificationsData })
       current="/cabinet/notifications"
     >
       <h1>{text.notifications[locale]}</h1>
-      {data.done ? (
+      {done ? (
         <Notice tone="ok" role="status">
           <p>{text.markedRead[locale]}</p>
         </Notice>
@@ -73,7 +72,7 @@ function NotificationsView(props: { ctx: PageContext; data: NotificationsData })
         </ul>
       )}
       <nav class="actions" aria-label={text.notifications[locale]}>
-        {data.isFirstPage ? null : <a href="/cabinet/notifications">{text.firstPage[locale]}</a>}
+        {isFirstPage ? null : <a href="/cabinet/notifications">{text.firstPage[locale]}</a>}
         {listing.nextBefore !== null ? (
           <a href={`/cabinet/notifications?before=${listing.nextBefore}`} rel="next">
             {text.nextPage[locale]}
