@@ -57,9 +57,8 @@ export interface Refusal extends FormState {
   readonly refused: true;
   /**
    * 422 (the default) for invalid input, 409 for a state that no longer allows it, 403 for a
-   * role that may not, 401 for
-   * refused credentials, 429 for a locked sign-in, 200 for a form shown again to go on (a
-   * further choice asked).
+   * role that may not, 401 for refused credentials, 429 for a locked sign-in, 200 for a form
+   * shown again to go on (a further choice asked).
    */
   readonly status?: RefusalStatus;
 }
