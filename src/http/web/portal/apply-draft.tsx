@@ -7,13 +7,13 @@ import {
   type PortalDraftDocumentRow,
 } from '../../../features/portal/get-portal-draft.js';
 import type { PortalCitizen } from '../../../features/portal/portal-citizen.js';
+import { Table } from '../components.js';
 import { CsrfField, type PageContext } from '../layout.js';
 import { nameIn } from '../messages.js';
 import { requireCitizen } from '../page-context.js';
 import type { WebContext } from '../web-env.js';
 import { applyText as text } from './apply-texts.js';
 import { portalServices } from './as-of.js';
-import { Table } from './portal-page.js';
 
 /**
  * What the pages of the application journey share: who applies, their draft (the guard of
@@ -82,7 +82,7 @@ export function AttachedFiles(props: {
   if (props.documents.length === 0) return null;
   return (
     <Table
-      visibleCaption={text.attached[locale]}
+      caption={text.attached[locale]}
       headings={[
         text.kind[locale],
         text.fileName[locale],

@@ -35,34 +35,3 @@ export function PortalPage(props: {
     </Page>
   );
 }
-
-/**
- * A table of the portal in its scrolling wrapper: the column headings, then the rows. The
- * caption is for screen readers only, unless it is `visibleCaption`; `isBare` leaves out the
- * wrapper.
- */
-export function Table(props: {
-  id?: string;
-  class?: string;
-  caption?: string;
-  visibleCaption?: string;
-  headings: readonly Child[];
-  isBare?: boolean;
-  children?: Child;
-}) {
-  const table = (
-    <table id={props.id} class={props.class}>
-      {props.caption ? <caption class="visually-hidden">{props.caption}</caption> : null}
-      {props.visibleCaption ? <caption>{props.visibleCaption}</caption> : null}
-      <thead>
-        <tr>
-          {props.headings.map((heading) => (
-            <th scope="col">{heading}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{props.children}</tbody>
-    </table>
-  );
-  return props.isBare ? table : <div class="table-wrap">{table}</div>;
-}

@@ -4,7 +4,7 @@ import { demoSettingOf } from '../../../features/demo/demo-plan.js';
 import type { PageContext } from '../layout.js';
 import { formatDate, nameIn } from '../messages.js';
 import { definePage } from '../page.js';
-import { PortalPage, Table } from './portal-page.js';
+import { PortalPage } from './portal-page.js';
 import { sandboxText } from './sandbox-texts.js';
 import { portalText as text } from './texts.js';
 
@@ -38,44 +38,47 @@ function VersionsView(props: { ctx: PageContext; data: VersionsData }) {
       </p>
       <h1>{sandboxText.allVersions[locale]}</h1>
       <p>{sandboxText.allVersionsIntro[locale]}</p>
-      <Table
-        class="versions"
-        isBare
-        headings={[
-          sandboxText.service[locale],
-          sandboxText.region[locale],
-          sandboxText.act[locale],
-          sandboxText.period[locale],
-          <span class="visually-hidden">{sandboxText.tryIt[locale]}</span>,
-        ]}
-      >
-        {sorted.map(({ regulation, tryOn }) => (
-          <tr data-regulation={regulation.id}>
-            <td>{nameIn(regulation.name, locale)}</td>
-            <td>{regionName(regulation.region)}</td>
-            <td>
-              {nameIn(regulation.act.issuer, locale)}
-              {regulation.act.number ? `, № ${regulation.act.number}` : ''}
-              {regulation.act.date
-                ? ` ${sandboxText.dated[locale]} ${day(regulation.act.date)}`
-                : ''}
-            </td>
-            <td>
-              {day(regulation.effectiveFrom)} —{' '}
-              {regulation.effectiveTo ? day(regulation.effectiveTo) : sandboxText.open[locale]}
-            </td>
-            <td>
-              {tryOn ? (
-                <a
-                  href={`/services/${regulation.id}?asOf=${tryOn}${regionOf(regulation.region) ? `&region=${regulation.region}` : ''}`}
-                >
-                  {sandboxText.tryIt[locale]} ({day(tryOn)})
-                </a>
-              ) : null}
-            </td>
+      <table class="versions">
+        <thead>
+          <tr>
+            <th scope="col">{sandboxText.service[locale]}</th>
+            <th scope="col">{sandboxText.region[locale]}</th>
+            <th scope="col">{sandboxText.act[locale]}</th>
+            <th scope="col">{sandboxText.period[locale]}</th>
+            <th scope="col">
+              <span class="visually-hidden">{sandboxText.tryIt[locale]}</span>
+            </th>
           </tr>
-        ))}
-      </Table>
+        </thead>
+        <tbody>
+          {sorted.map(({ regulation, tryOn }) => (
+            <tr data-regulation={regulation.id}>
+              <td>{nameIn(regulation.name, locale)}</td>
+              <td>{regionName(regulation.region)}</td>
+              <td>
+                {nameIn(regulation.act.issuer, locale)}
+                {regulation.act.number ? `, № ${regulation.act.number}` : ''}
+                {regulation.act.date
+                  ? ` ${sandboxText.dated[locale]} ${day(regulation.act.date)}`
+                  : ''}
+              </td>
+              <td>
+                {day(regulation.effectiveFrom)} —{' '}
+                {regulation.effectiveTo ? day(regulation.effectiveTo) : sandboxText.open[locale]}
+              </td>
+              <td>
+                {tryOn ? (
+                  <a
+                    href={`/services/${regulation.id}?asOf=${tryOn}${regionOf(regulation.region) ? `&region=${regulation.region}` : ''}`}
+                  >
+                    {sandboxText.tryIt[locale]} ({day(tryOn)})
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </PortalPage>
   );
 }

@@ -18,11 +18,11 @@ import { organisationTimeZone } from '../../../../features/queries/organisation-
 import { documentSigningContext } from '../../../signing-context.js';
 import { readForm } from '../../form.js';
 import { CsrfField, ErrorSummary, Notice, type PageContext } from '../../layout.js';
+import { DueTime, Table } from '../../components.js';
 import { nameIn } from '../../messages.js';
 import { definePage, refuse, type FormState, type PageAction } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
-import { Table } from '../portal-page.js';
-import { CabinetPage, DueTag, durationText, Time } from './shared.js';
+import { CabinetPage, DueTag, durationText } from './shared.js';
 import { eventLabels, text } from './texts.js';
 
 type Citizen = Awaited<ReturnType<typeof requireCitizen>>;
@@ -88,7 +88,7 @@ function Satisfaction(props: {
 
 /** A date and time on the provider's wall clock. */
 function At(props: PartProps & { value: Date | string | null | undefined }) {
-  return <Time value={props.value} locale={props.locale} timeZone={props.timeZone} />;
+  return <DueTime at={props.value} timeZone={props.timeZone} />;
 }
 
 const doneTexts = {

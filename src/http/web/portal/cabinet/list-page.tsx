@@ -2,11 +2,11 @@ import type { Locale } from '../../../../domain/shared/locale.js';
 import { listCabinetApplications } from '../../../../features/cabinet/list-cabinet-applications.js';
 import { countMyUnreadNotifications } from '../../../../features/notifications/list-my-notifications.js';
 import type { PageContext } from '../../layout.js';
+import { DueTime, Table } from '../../components.js';
 import { nameIn } from '../../messages.js';
 import { definePage } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
-import { Table } from '../portal-page.js';
-import { CabinetPage, DueTag, Time } from './shared.js';
+import { CabinetPage, DueTag } from './shared.js';
 import { text } from './texts.js';
 
 interface ListData {
@@ -34,6 +34,7 @@ function ApplicationListView(props: { ctx: PageContext; data: ListData }) {
         <Table
           class="cabinet-applications"
           caption={text.applications[locale]}
+          captionHidden
           headings={[
             text.number[locale],
             text.service[locale],
@@ -53,7 +54,7 @@ function ApplicationListView(props: { ctx: PageContext; data: ListData }) {
                 <td class="status">{item.statusLabel[locale]}</td>
                 <td>{item.currentStep ? nameIn(item.currentStep.description, locale) : '—'}</td>
                 <td class="due">
-                  <Time value={item.dueAt} locale={locale} />{' '}
+                  <DueTime at={item.dueAt} />{' '}
                   <DueTag isOverdue={item.isOverdue} isRunning={isRunning} locale={locale} />
                 </td>
               </tr>

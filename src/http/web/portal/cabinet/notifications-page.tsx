@@ -2,9 +2,10 @@ import type { Locale } from '../../../../domain/shared/locale.js';
 import { listMyNotifications } from '../../../../features/notifications/list-my-notifications.js';
 import { markMyNotificationRead } from '../../../../features/notifications/mark-notification-read.js';
 import { CsrfField, Notice, type PageContext } from '../../layout.js';
+import { DueTime } from '../../components.js';
 import { definePage } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
-import { CabinetPage, Time } from './shared.js';
+import { CabinetPage } from './shared.js';
 import { text } from './texts.js';
 
 interface NotificationsData {
@@ -45,7 +46,7 @@ function NotificationsView({ ctx, data }: { ctx: PageContext; data: Notification
                 {item.isUnread ? (
                   <span class="visually-hidden">{text.unread[locale]}: </span>
                 ) : null}
-                <Time value={item.createdAt} locale={locale} /> —{' '}
+                <DueTime at={item.createdAt} /> —{' '}
                 <span class="message">{item.message[locale] ?? item.message.ru ?? ''}</span>
               </p>
               <div class="actions">

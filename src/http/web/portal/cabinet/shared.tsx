@@ -3,7 +3,7 @@ import type { TimeUnit } from '../../../../domain/regulation/TimeUnit.js';
 import { timeUnitAbbreviations } from '../../../../domain/regulation/labels.js';
 import type { Child } from 'hono/jsx';
 import { Page, type NavItem, type PageContext } from '../../layout.js';
-import { formatDateTime } from '../../messages.js';
+import { StatusTag } from '../../components.js';
 import { text } from './texts.js';
 
 /** The cabinet's menu, with the unread count on the notifications link. */
@@ -27,31 +27,13 @@ export function durationText(duration: { amount: number; unit: TimeUnit }, local
   return `${duration.amount} ${timeUnitAbbreviations[duration.unit][locale]}`;
 }
 
-/**
- * A date and time in a <time> element with the ISO instant, on the wall clock of `timeZone`
- * (the provider's zone, where the engine counts the dues; default Asia/Almaty).
- */
-export function Time(props: {
-  value: Date | string | null | undefined;
-  locale: Locale;
-  timeZone?: string | undefined;
-}) {
-  if (!props.value) return <span>—</span>;
-  const value = typeof props.value === 'string' ? new Date(props.value) : props.value;
-  return (
-    <time datetime={value.toISOString()}>
-      {formatDateTime(value, props.locale, props.timeZone)}
-    </time>
-  );
-}
-
 /** The overdue / on-time mark of a due date (text, not colour alone). */
 export function DueTag(props: { isOverdue: boolean; isRunning: boolean; locale: Locale }) {
   if (!props.isRunning) return null;
   return props.isOverdue ? (
-    <span class="tag overdue">{text.overdue[props.locale]}</span>
+    <StatusTag tone="overdue" label={text.overdue[props.locale]} />
   ) : (
-    <span class="tag on-time">{text.onTime[props.locale]}</span>
+    <StatusTag tone="on-time" label={text.onTime[props.locale]} />
   );
 }
 
