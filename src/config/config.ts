@@ -16,27 +16,38 @@ export class ConfigError extends Error {
   }
 }
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && !!url.hostname;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be a postgres://user:password@host:port/database URL' },
-  );
+/** A URL with a host and one of the given schemes (`postgres:`, `smtp:`…). */
+function urlOf(protocols: readonly string[], message: string) {
+  return z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return protocols.includes(url.protocol) && !!url.hostname;
+        } catch {
+          return false;
+        }
+      },
+      { message },
+    );
+}
+
+/** An http(s) URL (an endpoint of a gateway, a registry or an auditor). */
+const httpUrl = () => z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+/** A whole number in [min, max], refused with one message whatever is wrong with it. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
+const postgresUrl = urlOf(
+  ['postgres:', 'postgresql:'],
+  'must be a postgres://user:password@host:port/database URL',
+);
 
 const portMessage = 'must be a whole number between 1 and 65535 (0 picks a free port)';
-const port = z.coerce
-  .number({ message: portMessage })
-  .int({ message: portMessage })
-  .min(0, { message: portMessage })
-  .max(65535, { message: portMessage });
+const port = wholeNumber(0, 65535, portMessage);
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -137,8 +148,7 @@ export const EnvironmentSchema = z.object({
     .max(100, { message: 'must be a whole number between 1 and 100' })
     .default(8)
     .describe('Delivery attempts of an SMS or e-mail before it is marked failed.'),
-  REGISTRY_GATEWAY_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  REGISTRY_GATEWAY_URL: httpUrl()
     .optional()
     .describe(
       'Base URL of the state registries gateway (person, notary, digital documents); when absent, the built-in simulator with synthetic people answers.',
@@ -150,17 +160,16 @@ export const EnvironmentSchema = z.object({
     .describe(
       "Folder where the audit chain's signed head is exported on a schedule, for an auditor to keep (default DATA_DIR/audit-anchors).",
     ),
-  AUDIT_ANCHOR_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  AUDIT_ANCHOR_URL: httpUrl()
     .optional()
     .describe(
       "Where the audit chain's signed head is also POSTed (JSON), e.g. an auditor's archive.",
     ),
-  AUDIT_ANCHOR_EVERY_MINUTES: z.coerce
-    .number({ message: 'must be a whole number of minutes between 1 and 1440' })
-    .int({ message: 'must be a whole number of minutes between 1 and 1440' })
-    .min(1, { message: 'must be a whole number of minutes between 1 and 1440' })
-    .max(1440, { message: 'must be a whole number of minutes between 1 and 1440' })
+  AUDIT_ANCHOR_EVERY_MINUTES: wholeNumber(
+    1,
+    1440,
+    'must be a whole number of minutes between 1 and 1440',
+  )
     .default(60)
     .describe("How often the worker exports the audit chain's signed head."),
   TRUSTED_PROXIES: z
@@ -188,36 +197,23 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Reverse proxies (comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8) whose X-Forwarded-For header names the client; default none: the socket address counts.',
     ),
-  REGISTRY_PERSON_DATABASE_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  REGISTRY_PERSON_DATABASE_URL: httpUrl()
     .optional()
     .describe(
       'Endpoint of the person-database adapter (ГБД ФЛ); overrides REGISTRY_GATEWAY_URL for it.',
     ),
-  REGISTRY_NOTARY_REGISTRY_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  REGISTRY_NOTARY_REGISTRY_URL: httpUrl()
     .optional()
     .describe(
       'Endpoint of the notary-registry adapter (ЕНИС); overrides REGISTRY_GATEWAY_URL for it.',
     ),
-  REGISTRY_DIGITAL_DOCUMENTS_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  REGISTRY_DIGITAL_DOCUMENTS_URL: httpUrl()
     .optional()
     .describe('Endpoint of the digital documents service; overrides REGISTRY_GATEWAY_URL for it.'),
-  SMTP_URL: z
-    .string()
-    .trim()
-    .refine(
-      (value) => {
-        try {
-          const url = new URL(value);
-          return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && !!url.hostname;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'must be an smtp://[user:password@]host[:port] or smtps://… URL' },
-    )
+  SMTP_URL: urlOf(
+    ['smtp:', 'smtps:'],
+    'must be an smtp://[user:password@]host[:port] or smtps://… URL',
+  )
     .optional()
     .describe(
       'Mail relay for e-mail notifications (smtp:// with STARTTLS when offered, smtps:// for TLS from the start); when absent, e-mails are written to the log.',
@@ -230,8 +226,7 @@ export const EnvironmentSchema = z.object({
     })
     .optional()
     .describe('Sender of the e-mails (required with SMTP_URL).'),
-  SMS_GATEWAY_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  SMS_GATEWAY_URL: httpUrl()
     .optional()
     .describe(
       'Endpoint of the SMS gateway (POST, JSON; docs/operations.md); when absent, SMS are written to the log.',
@@ -252,11 +247,11 @@ export const EnvironmentSchema = z.object({
     })
     .optional()
     .describe('Sender name shown on the phone, when the gateway takes one (e.g. QYZMET).'),
-  DELIVERY_TIMEOUT_MS: z.coerce
-    .number({ message: 'must be a whole number of milliseconds between 1000 and 120000' })
-    .int({ message: 'must be a whole number of milliseconds between 1000 and 120000' })
-    .min(1_000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
-    .max(120_000, { message: 'must be a whole number of milliseconds between 1000 and 120000' })
+  DELIVERY_TIMEOUT_MS: wholeNumber(
+    1_000,
+    120_000,
+    'must be a whole number of milliseconds between 1000 and 120000',
+  )
     .default(10_000)
     .describe(
       'How long one SMS or e-mail delivery may take (connecting, sending, the answer) before it is retried later.',

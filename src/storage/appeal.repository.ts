@@ -119,6 +119,7 @@ export async function listAppealsOfProvider(
       'application.number',
       'application.service_code',
       'application.regulation_id',
+      'application.clock_offset_ms',
     ])
     .where('application.provider_organisation_id', '=', organisationId)
     .orderBy((eb) => eb.case().when('appeal.status', '=', 'submitted').then(0).else(1).end())

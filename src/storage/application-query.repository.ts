@@ -5,34 +5,12 @@ import {
   type Selectable,
   type SqlBool,
 } from 'kysely';
+import type { ApplicationRecord } from './application.repository.js';
 import type { Database } from './db.js';
 import type { Tables } from './schema.js';
 
 /** A row of an application list (projection columns only; no log, no fold). */
-export interface ApplicationListRow {
-  id: string;
-  number: string;
-  regulationId: string;
-  serviceCode: string;
-  regionCode: string;
-  channel: string;
-  applicantIin: string;
-  representativeIin: string | null;
-  providerOrganisationId: string;
-  frontOfficeId: string | null;
-  holderOrganisationId: string;
-  status: string;
-  currentStepId: string | null;
-  currentActor: string | null;
-  executorId: string | null;
-  submittedAt: Date;
-  stepDueAt: Date | null;
-  dueAt: Date;
-  endedAt: Date | null;
-  updatedAt: Date;
-  /** A sandbox application's clock offset (docs/sandbox.md); null for a real application. */
-  clockOffsetMs: number | null;
-}
+export type ApplicationListRow = Omit<ApplicationRecord, 'version'>;
 
 type Eb = ExpressionBuilder<Tables, 'application'>;
 

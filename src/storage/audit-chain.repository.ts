@@ -1,8 +1,9 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import {
   auditKeyInUse,
   computeAuditHash,
   computeAuditMac,
+  auditRowOf,
   type AuditEventRow,
 } from './audit.repository.js';
 import type { Database } from './db.js';
@@ -30,25 +31,6 @@ export interface AuditChainHead {
   readonly hash: string;
   /** The head row's MAC (null when it has none). */
   readonly mac: string | null;
-}
-
-type AuditEventSelectable = Selectable<Tables['audit_event']>;
-
-function toRow(row: AuditEventSelectable): AuditEventRow {
-  return {
-    id: row.id,
-    occurredAt: row.occurred_at,
-    actorKind: row.actor_kind,
-    actorId: row.actor_id,
-    action: row.action,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    details: row.details,
-    previousHash: row.previous_hash,
-    hash: row.hash,
-    chainPosition: row.chain_position,
-    mac: row.mac,
-  };
 }
 
 /**
@@ -140,7 +122,7 @@ export async function sealAuditEvents(
       [];
     let blockedAtId: number | undefined;
     for (const stored of pending) {
-      const row = toRow(stored);
+      const row = auditRowOf(stored);
       if (
         row.previousHash !== null ||
         computeAuditHash(null, row) !== row.hash ||
@@ -309,7 +291,7 @@ export async function scanAuditChain(db: Database, pageSize = 2_000): Promise<Au
       .limit(pageSize)
       .execute();
     for (const stored of page) {
-      const row = toRow(stored);
+      const row = auditRowOf(stored);
       const position = row.chainPosition!;
       if (position !== expected) {
         broken = { reason: AuditBreakReason.positionGap, id: row.id, position: expected };
@@ -404,7 +386,7 @@ async function findUnsealedBreak(
       .limit(pageSize)
       .execute();
     for (const stored of page) {
-      const row = toRow(stored);
+      const row = auditRowOf(stored);
       if (row.previousHash !== null || computeAuditHash(null, row) !== row.hash)
         return { reason: AuditBreakReason.unsealedAltered, id: row.id, position: null };
       if (!isMacValid(row, key, isKeyed))

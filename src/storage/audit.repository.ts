@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database } from './db.js';
 import type { JsonObject, JsonValue, Tables } from './schema.js';
 
@@ -180,7 +180,12 @@ export async function listAuditEvents(
   if (filter.subjectId) query = query.where('subject_id', '=', filter.subjectId);
   if (filter.action) query = query.where('action', '=', filter.action);
   const rows = await query.execute();
-  return rows.map((row) => ({
+  return rows.map(auditRowOf);
+}
+
+/** A stored audit row as the application sees it. */
+export function auditRowOf(row: Selectable<Tables['audit_event']>): AuditEventRow {
+  return {
     id: row.id,
     occurredAt: row.occurred_at,
     actorKind: row.actor_kind,
@@ -193,5 +198,5 @@ export async function listAuditEvents(
     hash: row.hash,
     chainPosition: row.chain_position,
     mac: row.mac,
-  }));
+  };
 }

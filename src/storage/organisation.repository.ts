@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database } from './db.js';
 import { canonicalJson } from './audit.repository.js';
 import type { JsonObject, JsonValue, Tables } from './schema.js';
@@ -41,23 +41,9 @@ const columns = [
   'source',
 ] as const;
 
-function toRow(row: {
-  id: string;
-  kind: string;
-  name_kk: string;
-  name_ru: string;
-  parent_id: string | null;
-  region_code: string;
-  address_kk: string | null;
-  address_ru: string | null;
-  phone: string | null;
-  email: string | null;
-  bin: string | null;
-  schedule_kind: 'provider_office' | 'front_office';
-  custom_schedule: JsonObject | null;
-  time_zone: string;
-  source: string | null;
-}): OrganisationRow {
+function toRow(
+  row: Omit<Selectable<Tables['organisation']>, 'created_at' | 'updated_at'>,
+): OrganisationRow {
   return {
     id: row.id,
     kind: row.kind,

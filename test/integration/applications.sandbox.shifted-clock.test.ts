@@ -12,6 +12,10 @@ import { pathsToEnds } from '../../src/domain/regulation/flow-graph.js';
 import type { RegulationDefinition } from '../../src/domain/regulation/RegulationDefinition.js';
 import { DomainError } from '../../src/domain/shared/domain-error.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
+import { fileAppeal } from '../../src/features/applications/file-appeal.js';
+import { getCabinetApplication } from '../../src/features/cabinet/get-cabinet-application.js';
+import { getProviderAppeal } from '../../src/features/queries/get-provider-appeal.js';
+import { listProviderAppeals } from '../../src/features/queries/list-provider-appeals.js';
 import { getApplicationFor } from '../../src/engine/load-application.js';
 import { recordSystemAnswer } from '../../src/features/applications/record-system-answer.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
@@ -62,6 +66,8 @@ describe(`sandbox applications on their own clock on ${testBackend}`, () => {
   let ordinary: ReturnType<typeof applicationServices>;
   let signing: Awaited<ReturnType<typeof createTestResultSigning>>;
   const staff = new Map<string, Staff>();
+  /** The applications walked to their result, by regulation id. */
+  const completed = new Map<string, string>();
   let key = 0;
   const nextKey = () => `sandbox-${(key += 1).toString().padStart(6, '0')}`;
 
@@ -259,6 +265,7 @@ describe(`sandbox applications on their own clock on ${testBackend}`, () => {
       const done = await getApplicationFor(sandbox, system, applicationId);
       expect(done.state.status).toBe('completed');
       expect(done.state.outcome).toBe('result_issued');
+      completed.set(id, applicationId);
 
       // Every event is on the application's clock (the as-of day), recorded in real time.
       const events = await database.db
@@ -317,5 +324,35 @@ describe(`sandbox applications on their own clock on ${testBackend}`, () => {
     const later = await getApplicationView(sandbox, citizen, submitted.applicationId);
     expect(later.currentStep!.isOverdue).toBe(true);
     expect(later.isOverdue).toBe(Date.parse(later.dueAt) - offset < stepDue + 60_000);
+  });
+
+  it("counts a sandbox appeal's due and overdue on the application's clock, for the provider as for the citizen", async () => {
+    // The archive certificate issued as of 5 March 2013 above; the citizen appeals a minute later.
+    const applicationId = completed.get('south-kazakhstan.archive-certificate.2012-12-26')!;
+    expect(applicationId).toBeDefined();
+    clock.set(new Date(clock.now().getTime() + 60_000).toISOString());
+    const { now: clockNow } = await getApplicationFor(sandbox, system, applicationId);
+    const offset = clockNow.getTime() - clock.now().getTime();
+    const appeal = await fileAppeal(sandbox, citizen, {
+      idempotencyKey: nextKey(),
+      applicationId,
+      text: 'В справке не указан период работы в 2009 году, прошу дополнить.',
+    });
+    // 5 working days from the day of filing on the application's clock: in March 2013.
+    expect(appeal.dueAt.slice(0, 7)).toBe('2013-03');
+    const head = staff.get('sko-archive:head')!;
+    const overdueNow = async () => ({
+      list: (await listProviderAppeals(sandbox, head)).find((row) => row.id === appeal.appealId)!
+        .isOverdue,
+      page: (await getProviderAppeal(sandbox, head, appeal.appealId)).isOverdue,
+      cabinet: (await getCabinetApplication(sandbox, citizen, applicationId)).appeals.find(
+        (row) => row.id === appeal.appealId,
+      )!.isOverdue,
+    });
+    // Real today is years after its due, but on its own clock it has just been filed.
+    expect(await overdueNow()).toEqual({ list: false, page: false, cabinet: false });
+    // Once the real clock passes the due shifted back to real time, it is overdue everywhere.
+    clock.set(new Date(Date.parse(appeal.dueAt) - offset + 60_000).toISOString());
+    expect(await overdueNow()).toEqual({ list: true, page: true, cabinet: true });
   });
 });

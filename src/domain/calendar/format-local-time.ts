@@ -1,4 +1,4 @@
-import { isKnownTimeZone } from './time-zone.js';
+import { isKnownTimeZone, wallClockParts } from './time-zone.js';
 
 /**
  * The zone deadlines are counted in when no organisation is known: Asia/Almaty, the zone of
@@ -8,32 +8,8 @@ import { isKnownTimeZone } from './time-zone.js';
  */
 export const defaultTimeZone = 'Asia/Almaty';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  const zone = isKnownTimeZone(timeZone) ? timeZone : defaultTimeZone;
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
 function partsOf(instant: Date, timeZone: string): Record<string, string> {
-  const parts: Record<string, string> = {};
-  for (const part of formatterOf(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = part.value;
-  }
-  return parts;
+  return wallClockParts(isKnownTimeZone(timeZone) ? timeZone : defaultTimeZone, instant);
 }
 
 /**

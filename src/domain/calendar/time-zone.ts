@@ -12,26 +12,37 @@ export function isKnownTimeZone(zone: string): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** UTC offset of the zone at an instant, in minutes (east positive). Uses Intl: not for hot paths. */
-export function offsetMinutesAt(zone: string, instant: number): number {
+/**
+ * The wall clock of `zone` at an instant, as two-digit parts (year, month, day, hour 00–23,
+ * minute, second). One cached formatter per zone: Intl formatters are costly to make.
+ */
+export function wallClockParts(zone: string, instant: Date | number): Record<string, string> {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
       year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(zone, formatter);
   }
-  const parts: Record<string, number> = {};
+  const parts: Record<string, string> = {};
   for (const part of formatter.formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    if (part.type !== 'literal') parts[part.type] = part.value;
   }
+  return parts;
+}
+
+/** UTC offset of the zone at an instant, in minutes (east positive). Uses Intl: not for hot paths. */
+export function offsetMinutesAt(zone: string, instant: number): number {
+  const parts: Record<string, number> = {};
+  for (const [type, value] of Object.entries(wallClockParts(zone, instant)))
+    parts[type] = Number(value);
   const local = Date.UTC(
     parts.year ?? 1970,
     (parts.month ?? 1) - 1,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organisationKinds } from '../shared/organisation-kind.js';
 import { isValidBin } from './bin.js';
+import { isKnownTimeZone } from '../calendar/time-zone.js';
 
 /** Which standard working schedule an office keeps (standard 002: provider office vs front office). */
 export const ScheduleKind = z
@@ -10,15 +11,6 @@ export const ScheduleKind = z
   );
 export type ScheduleKind = z.infer<typeof ScheduleKind>;
 
-/** Whether the runtime knows this IANA time zone. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const timeZone = z.string().refine(isKnownTimeZone, 'not an IANA time zone');
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');

@@ -25,7 +25,7 @@ export async function getProviderAppeal(
     principal,
     loaded.record.regionCode,
   );
-  const now = services.now().getTime();
+  const now = loaded.now.getTime(); // the application's own clock (docs/sandbox.md)
   return {
     id: appeal.id,
     text: appeal.text,

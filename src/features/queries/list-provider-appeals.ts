@@ -1,7 +1,7 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { listAppealsOfProvider } from '../../storage/appeal.repository.js';
-import type { ApplicationServices } from '../../engine/application-services.js';
+import { applicationNow, type ApplicationServices } from '../../engine/application-services.js';
 
 /** One appeal in the provider's list. */
 export interface ProviderAppealRow {
@@ -28,7 +28,7 @@ export async function listProviderAppeals(
   options: { limit?: number } = {},
 ): Promise<ProviderAppealRow[]> {
   if (principal.kind !== 'staff') throw new DomainError(ErrorCode.forbidden, {});
-  const now = services.now().getTime();
+  const now = services.now();
   const rows = await listAppealsOfProvider(services.db, principal.organisationId, {
     limit: Math.min(options.limit ?? 100, 500),
   });
@@ -41,6 +41,9 @@ export async function listProviderAppeals(
     submittedAt: row.submitted_at,
     dueAt: row.due_at,
     decidedAt: row.decided_at,
-    isOverdue: row.status === 'submitted' && now > row.due_at.getTime(),
+    // A sandbox application's appeal is due on its own clock (docs/sandbox.md).
+    isOverdue:
+      row.status === 'submitted' &&
+      applicationNow(now, row.clock_offset_ms).getTime() > row.due_at.getTime(),
   }));
 }

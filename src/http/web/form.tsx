@@ -4,11 +4,30 @@ import { TextField, type FormError } from './layout.js';
 import { clientAddress, type WebContext } from './web-env.js';
 
 /**
- * The one form helper of the web workspaces: read a posted field, turn the issues of a
- * refused command (zod issues carried by `validation_failed`) into field errors linked to
- * their controls, and find a field's error. A handler that refuses renders its page again
- * with the values kept and these errors, with status 422 (post/redirect/get on success).
+ * The one form helper of the web workspaces: read the posted fields once (`readForm`), turn
+ * the issues of a refused command (zod issues carried by `validation_failed`) into field
+ * errors linked to their controls, and find a field's error. A page's action that refuses
+ * answers `refuse(values, errors)` (`page.tsx`): the page is rendered again with the values
+ * kept and these errors, status 422 (post/redirect/get on success).
  */
+
+/** A posted form, read once: its string fields, one field by name, and the raw body (files). */
+export interface PostedForm {
+  readonly values: Readonly<Record<string, string>>;
+  /** A string field ('' when absent or not a string). */
+  readonly field: (name: string) => string;
+  readonly body: Record<string, unknown>;
+}
+
+/** Reads the posted form of this request (Hono keeps the parsed body: reading twice is free). */
+export async function readForm(c: WebContext): Promise<PostedForm> {
+  const body: Record<string, unknown> = await c.req.parseBody();
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') values[name] = value;
+  }
+  return { values, field: (name) => values[name] ?? '', body };
+}
 
 /** A string field of a parsed form ('' when absent or not a string). */
 export function fieldOf(form: Record<string, unknown>, name: string): string {

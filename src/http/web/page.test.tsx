@@ -95,4 +95,46 @@ describe('the page convention (definePage, mountPages)', () => {
     const web = mountPages(new Hono<WebEnv>(), [readOnly]);
     expect((await web.request('/read', { method: 'POST' })).status).toBe(404);
   });
+
+  it('mounts each of several actions at its own URL below the page, refusals render the page', async () => {
+    const withForms = definePage({
+      ...greeting,
+      action: undefined,
+      actions: {
+        wave: async (c) => c.redirect(`/greet/${c.req.param('name')}?waved=1`, 303),
+        ':word/say': async (c) =>
+          refuse({ word: c.req.param('word') ?? '' }, [{ field: 'word', message: 'no' }], 409),
+      },
+    });
+    const web = app();
+    mountPages(web, [{ ...withForms, path: '/forms/:name' }]);
+    const waved = await web.request('/forms/Aigerim/wave', form('hello'));
+    expect(waved.status).toBe(303);
+    expect(waved.headers.get('location')).toBe('/greet/Aigerim?waved=1');
+    const said = await web.request('/forms/Aigerim/hey/say', form('hello'));
+    expect(said.status).toBe(409);
+    const html = await said.text();
+    expect(html).toContain('value="hey"');
+    expect(html).toContain('<p class="error" data-field="word">no</p>');
+    expect(html).toContain('staff greets Aigerim');
+    expect((await web.request('/forms/Aigerim', form('hello'))).status).toBe(404);
+    expect(
+      (await web.request('/forms/Aigerim/wave', { ...form('hello'), headers: {} })).status,
+    ).toBe(403);
+  });
+
+  it('answers a GET with the redirect a page asks for, else renders it', async () => {
+    const elsewhere = definePage({
+      ...greeting,
+      path: '/maybe/:name',
+      redirect: async (c) => (c.req.query('away') === '1' ? '/away' : undefined),
+    });
+    const web = mountPages(app(), [elsewhere]);
+    const away = await web.request('/maybe/Aigerim?away=1', { headers: staff });
+    expect(away.status).toBe(303);
+    expect(away.headers.get('location')).toBe('/away');
+    const shown = await web.request('/maybe/Aigerim', { headers: staff });
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('staff greets Aigerim');
+  });
 });

@@ -17,6 +17,14 @@ import type { WebContext, WebEnv } from './web-env.js';
  * - `action` handles the POST: it answers a `Response` on success (post/redirect/get) or
  *   `refuse(values, errors)`, and the page is rendered again with the values kept and the
  *   errors linked to their fields, status 422.
+ * - `actions`, for a page with several forms, each posted to its own URL: the action named
+ *   `appeal` of the page `/cabinet/applications/:id` answers POST
+ *   `/cabinet/applications/:id/appeal` (the name may hold parameters: `:id/read`). A refusal
+ *   renders the page of `path` again, the same way as `action`'s.
+ * - `redirect`, for a page that a GET does not show to everyone: the path to send the person
+ *   on to instead (303), e.g. a citizen already signed in who opens the sign-in page.
+ *
+ * The posted form is read once with `readForm` (`form.tsx`), the one form helper.
  */
 export interface FormState {
   readonly values: Readonly<Record<string, string>>;
@@ -26,15 +34,21 @@ export interface FormState {
 /** What an action answers when the posted form is refused. */
 export interface Refusal extends FormState {
   readonly refused: true;
-  /** 422 (the default) for invalid input, 409 for a state that no longer allows it. */
-  readonly status?: 409 | 422;
+  /**
+   * 422 (the default) for invalid input, 409 for a state that no longer allows it, 401 for
+   * refused credentials, 429 for a locked sign-in, 200 for a form shown again to go on (a
+   * further choice asked).
+   */
+  readonly status?: RefusalStatus;
 }
+
+export type RefusalStatus = 200 | 401 | 409 | 422 | 429;
 
 /** The refusal an action returns: render the page again with these values and errors. */
 export function refuse(
   values: Readonly<Record<string, string>>,
   errors: readonly FormError[],
-  status: 409 | 422 = 422,
+  status: RefusalStatus = 422,
 ): Refusal {
   return { refused: true, values, errors, status };
 }
@@ -48,13 +62,20 @@ export interface ViewProps<Data> {
   readonly form: FormState;
 }
 
+/** A page's form handler: a response on success, else the refusal to render. */
+export type PageAction<User> = (c: WebContext, user: User) => Promise<Response | Refusal>;
+
 export interface WebPage<User, Data> {
   /** The route, in Hono's syntax (`/back-office/applications/:id`). */
   readonly path: string;
   readonly guard: (c: WebContext) => Promise<User>;
   readonly load: (c: WebContext, user: User) => Promise<Data>;
   readonly View: (props: ViewProps<Data>) => JSX.Element;
-  readonly action?: (c: WebContext, user: User) => Promise<Response | Refusal>;
+  readonly action?: PageAction<User>;
+  /** Further forms, each posted to `${path}/${name}`. */
+  readonly actions?: Readonly<Record<string, PageAction<User>>>;
+  /** Where a GET sends the person on to instead of showing the page (303), if anywhere. */
+  readonly redirect?: (c: WebContext, user: User) => Promise<string | undefined>;
 }
 
 /** Declares a page (the identity; it lets TypeScript infer the user and data types). */
@@ -68,7 +89,7 @@ export async function renderPage<User, Data>(
   page: WebPage<User, Data>,
   user: User,
   form: FormState = emptyForm,
-  status: 200 | 409 | 422 = 200,
+  status: RefusalStatus = 200,
 ): Promise<Response> {
   const [ctx, data] = await Promise.all([pageContext(c), page.load(c, user)]);
   const { View } = page;
@@ -79,7 +100,25 @@ function isRefusal(answer: Response | Refusal): answer is Refusal {
   return !(answer instanceof Response);
 }
 
-/** Mounts pages on a workspace's router: GET renders, POST runs the action (when there is one). */
+/** Mounts one form handler of a page at `path`: its response, or the page again when refused. */
+function mountAction<User, Data>(
+  routes: Hono<WebEnv>,
+  page: WebPage<User, Data>,
+  path: string,
+  action: PageAction<User>,
+): void {
+  routes.post(path, async (c) => {
+    const user = await page.guard(c);
+    const answer = await action(c, user);
+    if (!isRefusal(answer)) return answer;
+    return renderPage(c, page, user, answer, answer.status ?? 422);
+  });
+}
+
+/**
+ * Mounts pages on a workspace's router: GET renders (or redirects), POST runs the action (when
+ * there is one), POST `${path}/${name}` runs each of `actions`.
+ */
 export function mountPages(
   routes: Hono<WebEnv>,
   // A list of pages of different user and data types.
@@ -87,15 +126,16 @@ export function mountPages(
   pages: readonly WebPage<any, any>[],
 ): Hono<WebEnv> {
   for (const page of pages) {
-    routes.get(page.path, async (c) => renderPage(c, page, await page.guard(c)));
-    const action = page.action;
-    if (!action) continue;
-    routes.post(page.path, async (c) => {
+    routes.get(page.path, async (c) => {
       const user = await page.guard(c);
-      const answer = await action(c, user);
-      if (!isRefusal(answer)) return answer;
-      return renderPage(c, page, user, answer, answer.status ?? 422);
+      const elsewhere = page.redirect ? await page.redirect(c, user) : undefined;
+      if (elsewhere !== undefined) return c.redirect(elsewhere, 303);
+      return renderPage(c, page, user);
     });
+    if (page.action) mountAction(routes, page, page.path, page.action);
+    for (const [name, action] of Object.entries(page.actions ?? {})) {
+      mountAction(routes, page, `${page.path}/${name}`, action);
+    }
   }
   return routes;
 }

@@ -1,8 +1,14 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
+import { mountPages } from '../../page.js';
 import type { WebEnv } from '../../web-env.js';
-import { cabinetPageRoutes } from './routes.js';
+import { applicationPage } from './application-page.js';
+import { applicationListPage } from './list-page.js';
+import { notificationsPage } from './notifications-page.js';
 
-/** The personal cabinet under /cabinet (issue 8). */
+/**
+ * The personal cabinet under /cabinet (issue 8): the citizen's applications, one application
+ * with the commands the engine allows the applicant now, and the notifications.
+ */
 export function cabinetRoutes(): Hono<WebEnv> {
-  return cabinetPageRoutes();
+  return mountPages(new Hono<WebEnv>(), [applicationListPage, applicationPage, notificationsPage]);
 }

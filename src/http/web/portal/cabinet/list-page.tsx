@@ -1,26 +1,28 @@
 import type { Locale } from '../../../../domain/shared/locale.js';
-import type { listCabinetApplications } from '../../../../features/cabinet/list-cabinet-applications.js';
+import { listCabinetApplications } from '../../../../features/cabinet/list-cabinet-applications.js';
+import { countMyUnreadNotifications } from '../../../../features/notifications/list-my-notifications.js';
 import { Page, type PageContext } from '../../layout.js';
 import { nameIn } from '../../messages.js';
-import { cabinetNav, DueTag, Time } from './shared.js';
+import { definePage } from '../../page.js';
+import { requireCitizen } from '../../page-context.js';
+import { cabinetNav, DueTag, Table, Time } from './shared.js';
 import { text } from './texts.js';
 
-type Listing = Awaited<ReturnType<typeof listCabinetApplications>>;
+interface ListData {
+  readonly listing: Awaited<ReturnType<typeof listCabinetApplications>>;
+  readonly unreadCount: number;
+  readonly isFirstPage: boolean;
+}
 
-/** `/cabinet`: the citizen's applications, newest first, paged. */
-export function ApplicationListPage(props: {
-  ctx: PageContext;
-  listing: Listing;
-  unreadCount: number;
-  isFirstPage: boolean;
-}) {
-  const { ctx, listing } = props;
+function ApplicationListView(props: { ctx: PageContext; data: ListData }) {
+  const { ctx, data } = props;
+  const { listing } = data;
   const locale: Locale = ctx.locale;
   return (
     <Page
       ctx={ctx}
       title={text.applications[locale]}
-      nav={cabinetNav(props.unreadCount)}
+      nav={cabinetNav(data.unreadCount)}
       current="/cabinet"
     >
       <h1>{text.applications[locale]}</h1>
@@ -28,44 +30,38 @@ export function ApplicationListPage(props: {
       {listing.items.length === 0 ? (
         <p>{text.noApplications[locale]}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="cabinet-applications">
-            <caption class="visually-hidden">{text.applications[locale]}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.number[locale]}</th>
-                <th scope="col">{text.service[locale]}</th>
-                <th scope="col">{text.status[locale]}</th>
-                <th scope="col">{text.currentStep[locale]}</th>
-                <th scope="col">{text.due[locale]}</th>
+        <Table
+          class="cabinet-applications"
+          caption={text.applications[locale]}
+          headings={[
+            text.number[locale],
+            text.service[locale],
+            text.status[locale],
+            text.currentStep[locale],
+            text.due[locale],
+          ]}
+        >
+          {listing.items.map((item) => {
+            const isRunning = item.endedAt === null && item.status !== 'suspended';
+            return (
+              <tr data-application-id={item.id}>
+                <th scope="row">
+                  <a href={`/cabinet/applications/${item.id}`}>{item.number}</a>
+                </th>
+                <td>{item.serviceName ? nameIn(item.serviceName, locale) : item.serviceCode}</td>
+                <td class="status">{item.statusLabel[locale]}</td>
+                <td>{item.currentStep ? nameIn(item.currentStep.description, locale) : '—'}</td>
+                <td class="due">
+                  <Time value={item.dueAt} locale={locale} />{' '}
+                  <DueTag isOverdue={item.isOverdue} isRunning={isRunning} locale={locale} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {listing.items.map((item) => {
-                const isRunning = item.endedAt === null && item.status !== 'suspended';
-                return (
-                  <tr data-application-id={item.id}>
-                    <th scope="row">
-                      <a href={`/cabinet/applications/${item.id}`}>{item.number}</a>
-                    </th>
-                    <td>
-                      {item.serviceName ? nameIn(item.serviceName, locale) : item.serviceCode}
-                    </td>
-                    <td class="status">{item.statusLabel[locale]}</td>
-                    <td>{item.currentStep ? nameIn(item.currentStep.description, locale) : '—'}</td>
-                    <td class="due">
-                      <Time value={item.dueAt} locale={locale} />{' '}
-                      <DueTag isOverdue={item.isOverdue} isRunning={isRunning} locale={locale} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
       <nav class="actions" aria-label={text.applications[locale]}>
-        {props.isFirstPage ? null : <a href="/cabinet">{text.firstPage[locale]}</a>}
+        {data.isFirstPage ? null : <a href="/cabinet">{text.firstPage[locale]}</a>}
         {listing.nextCursor ? (
           <a href={`/cabinet?cursor=${encodeURIComponent(listing.nextCursor)}`} rel="next">
             {text.nextPage[locale]}
@@ -75,3 +71,19 @@ export function ApplicationListPage(props: {
     </Page>
   );
 }
+
+/** `/cabinet`: the citizen's applications (and those of the people they represent), newest first, paged. */
+export const applicationListPage = definePage({
+  path: '/cabinet',
+  guard: requireCitizen,
+  load: async (c, user): Promise<ListData> => {
+    const services = c.get('deps').applications;
+    const cursor = c.req.query('cursor') || undefined;
+    const [listing, unreadCount] = await Promise.all([
+      listCabinetApplications(services, user.principal, { cursor, limit: 20 }),
+      countMyUnreadNotifications(services, user.principal),
+    ]);
+    return { listing, unreadCount, isFirstPage: cursor === undefined };
+  },
+  View: ApplicationListView,
+});

@@ -1,19 +1,21 @@
 import type { Locale } from '../../../../domain/shared/locale.js';
-import type { listMyNotifications } from '../../../../features/notifications/list-my-notifications.js';
+import { listMyNotifications } from '../../../../features/notifications/list-my-notifications.js';
+import { markMyNotificationRead } from '../../../../features/notifications/mark-notification-read.js';
 import { CsrfField, Notice, Page, type PageContext } from '../../layout.js';
+import { definePage } from '../../page.js';
+import { requireCitizen } from '../../page-context.js';
 import { cabinetNav, Time } from './shared.js';
 import { text } from './texts.js';
 
-type Listing = Awaited<ReturnType<typeof listMyNotifications>>;
+interface NotificationsData {
+  readonly listing: Awaited<ReturnType<typeof listMyNotifications>>;
+  readonly isFirstPage: boolean;
+  readonly done: boolean;
+}
 
-/** `/cabinet/notifications`: what the engine wrote to the cabinet, unread in bold. */
-export function NotificationsPage(props: {
-  ctx: PageContext;
-  listing: Listing;
-  isFirstPage: boolean;
-  done: boolean;
-}) {
-  const { ctx, listing } = props;
+function NotificationsView(props: { ctx: PageContext; data: NotificationsData }) {
+  const { ctx, data } = props;
+  const { listing } = data;
   const locale: Locale = ctx.locale;
   return (
     <Page
@@ -23,7 +25,7 @@ export function NotificationsPage(props: {
       current="/cabinet/notifications"
     >
       <h1>{text.notifications[locale]}</h1>
-      {props.done ? (
+      {data.done ? (
         <Notice tone="ok" role="status">
           <p>{text.markedRead[locale]}</p>
         </Notice>
@@ -71,7 +73,7 @@ export function NotificationsPage(props: {
         </ul>
       )}
       <nav class="actions" aria-label={text.notifications[locale]}>
-        {props.isFirstPage ? null : <a href="/cabinet/notifications">{text.firstPage[locale]}</a>}
+        {data.isFirstPage ? null : <a href="/cabinet/notifications">{text.firstPage[locale]}</a>}
         {listing.nextBefore !== null ? (
           <a href={`/cabinet/notifications?before=${listing.nextBefore}`} rel="next">
             {text.nextPage[locale]}
@@ -81,3 +83,26 @@ export function NotificationsPage(props: {
     </Page>
   );
 }
+
+/** `/cabinet/notifications`: what the engine wrote to the cabinet, unread in bold. */
+export const notificationsPage = definePage({
+  path: '/cabinet/notifications',
+  guard: requireCitizen,
+  load: async (c, user): Promise<NotificationsData> => {
+    const before = c.req.query('before') || undefined;
+    const listing = await listMyNotifications(c.get('deps').applications, user.principal, {
+      before: before as never,
+      limit: 20,
+    });
+    return { listing, isFirstPage: before === undefined, done: c.req.query('done') === 'read' };
+  },
+  View: NotificationsView,
+  actions: {
+    ':id/read': async (c, user) => {
+      await markMyNotificationRead(c.get('deps').applications, user.principal, {
+        notificationId: c.req.param('id') ?? '',
+      });
+      return c.redirect('/cabinet/notifications?done=read', 303);
+    },
+  },
+});

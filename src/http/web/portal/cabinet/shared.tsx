@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Locale, LocalizedText } from '../../../../domain/shared/locale.js';
 import type { TimeUnit } from '../../../../domain/regulation/TimeUnit.js';
 import { timeUnitAbbreviations } from '../../../../domain/regulation/labels.js';
@@ -51,5 +52,30 @@ export function DueTag(props: { isOverdue: boolean; isRunning: boolean; locale: 
     <span class="tag overdue">{text.overdue[props.locale]}</span>
   ) : (
     <span class="tag on-time">{text.onTime[props.locale]}</span>
+  );
+}
+
+/** A table of the cabinet in its scrolling wrapper: the column headings, then the rows. */
+export function Table(props: {
+  id?: string;
+  class?: string;
+  caption?: string;
+  headings: readonly Child[];
+  children?: Child;
+}) {
+  return (
+    <div class="table-wrap">
+      <table id={props.id} class={props.class}>
+        {props.caption ? <caption class="visually-hidden">{props.caption}</caption> : null}
+        <thead>
+          <tr>
+            {props.headings.map((heading) => (
+              <th scope="col">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
   );
 }
