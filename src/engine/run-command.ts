@@ -53,14 +53,10 @@ export async function runCommand<T extends JsonObject>(
   return answerOnce(services, who, command, envelope, () =>
     services.db.transaction().execute(async (trx) => {
       const { applicationId, response } = await work(trx);
-      await insertCommandReceipt(trx, {
-        principal: who,
-        key: envelope.idempotencyKey,
-        command,
-        applicationId,
-        response,
-        createdAt: services.now(),
-      });
+      await insertCommandReceipt(
+        trx,
+        receiptFor(services, who, command, envelope)(applicationId, response),
+      );
       return response;
     }),
   );
@@ -86,15 +82,25 @@ export async function runStatementCommand<T extends JsonObject>(
   checkKey(envelope);
   const who = principalKey(principal);
   return answerOnce(services, who, command, envelope, () =>
-    work(services.db, (applicationId, response) => ({
-      principal: who,
-      key: envelope.idempotencyKey,
-      command,
-      applicationId,
-      response,
-      createdAt: services.now(),
-    })),
+    work(services.db, receiptFor(services, who, command, envelope)),
   );
+}
+
+/** The receipt of this principal's command under its idempotency key, made now. */
+function receiptFor(
+  services: ApplicationServices,
+  principal: string,
+  command: string,
+  envelope: CommandEnvelope,
+): ReceiptOf {
+  return (applicationId, response) => ({
+    principal,
+    key: envelope.idempotencyKey,
+    command,
+    applicationId,
+    response,
+    createdAt: services.now(),
+  });
 }
 
 function checkKey(envelope: CommandEnvelope): void {

@@ -1,47 +1,30 @@
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import type { Database } from './db.js';
+import {
+  draftDocumentColumns,
+  draftDocumentOf,
+  type PortalDraftDocumentRow,
+} from './portal-draft.repository.js';
 import type { Tables } from './schema.js';
 
 type Executor = Database | Transaction<Tables>;
 
 /** A file the applicant uploaded on the portal for an application (its submitted draft). */
-export interface ApplicationUploadRow {
-  id: string;
-  kind: string;
-  fileName: string;
-  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: Date;
+export type ApplicationUploadRow = Omit<PortalDraftDocumentRow, 'draftId'>;
+
+/** The submitted draft that became `applicationId` (one at most). */
+const submittedDraftOf =
+  (applicationId: string) => (eb: ExpressionBuilder<Tables, 'portal_draft_document'>) =>
+    eb
+      .selectFrom('portal_draft')
+      .select('portal_draft.id')
+      .where('portal_draft.application_id', '=', applicationId)
+      .where('portal_draft.status', '=', 'submitted');
+
+function uploadOf(row: Parameters<typeof draftDocumentOf>[0]): ApplicationUploadRow {
+  const { draftId: _draftId, ...upload } = draftDocumentOf(row);
+  return upload;
 }
-
-const columns = [
-  'd.id',
-  'd.kind',
-  'd.file_name',
-  'd.media_type',
-  'd.size_bytes',
-  'd.sha256',
-  'd.uploaded_at',
-] as const;
-
-const toRow = (row: {
-  id: string;
-  kind: string;
-  file_name: string;
-  media_type: ApplicationUploadRow['mediaType'];
-  size_bytes: number;
-  sha256: string;
-  uploaded_at: Date;
-}): ApplicationUploadRow => ({
-  id: row.id,
-  kind: row.kind,
-  fileName: row.file_name,
-  mediaType: row.media_type,
-  sizeBytes: row.size_bytes,
-  sha256: row.sha256,
-  uploadedAt: row.uploaded_at,
-});
 
 /** The uploads of the portal draft submitted as `applicationId`, oldest first, without content. */
 export async function listApplicationUploads(
@@ -49,15 +32,13 @@ export async function listApplicationUploads(
   applicationId: string,
 ): Promise<ApplicationUploadRow[]> {
   const rows = await db
-    .selectFrom('portal_draft_document as d')
-    .innerJoin('portal_draft as p', 'p.id', 'd.draft_id')
-    .select(columns)
-    .where('p.application_id', '=', applicationId)
-    .where('p.status', '=', 'submitted')
-    .orderBy('d.uploaded_at')
-    .orderBy('d.id')
+    .selectFrom('portal_draft_document')
+    .select(draftDocumentColumns)
+    .where('draft_id', 'in', submittedDraftOf(applicationId))
+    .orderBy('uploaded_at')
+    .orderBy('id')
     .execute();
-  return rows.map(toRow);
+  return rows.map(uploadOf);
 }
 
 /** One upload of the application's submitted draft with its bytes, or undefined. */
@@ -67,12 +48,10 @@ export async function findApplicationUpload(
   uploadId: string,
 ): Promise<(ApplicationUploadRow & { content: Uint8Array }) | undefined> {
   const row = await db
-    .selectFrom('portal_draft_document as d')
-    .innerJoin('portal_draft as p', 'p.id', 'd.draft_id')
-    .select([...columns, 'd.content'])
-    .where('p.application_id', '=', applicationId)
-    .where('p.status', '=', 'submitted')
-    .where('d.id', '=', uploadId)
+    .selectFrom('portal_draft_document')
+    .select([...draftDocumentColumns, 'content'])
+    .where('draft_id', 'in', submittedDraftOf(applicationId))
+    .where('id', '=', uploadId)
     .executeTakeFirst();
-  return row && { ...toRow(row), content: new Uint8Array(row.content) };
+  return row && { ...uploadOf(row), content: new Uint8Array(row.content) };
 }

@@ -65,16 +65,19 @@ export async function findCitizenAccount(
   return row && toRow(row);
 }
 
+/** An account whose holder has just proved the IIN (ЭЦП or a code to the registry's phone). */
+export interface ProvedAccount {
+  iin: string;
+  phone: string;
+  passwordHash: string;
+  identityProof: IdentityProof;
+  now: Date;
+}
+
 /** Inserts an account whose IIN is proved; undefined when the IIN is already registered. */
 export async function insertCitizenAccount(
   trx: Transaction<Tables>,
-  account: {
-    iin: string;
-    phone: string;
-    passwordHash: string;
-    identityProof: IdentityProof;
-    now: Date;
-  },
+  account: ProvedAccount,
 ): Promise<CitizenAccountRow | undefined> {
   const row = await trx
     .insertInto('citizen_account')
@@ -100,13 +103,7 @@ export async function insertCitizenAccount(
  */
 export async function claimUnverifiedCitizenAccount(
   trx: Transaction<Tables>,
-  account: {
-    iin: string;
-    phone: string;
-    passwordHash: string;
-    identityProof: IdentityProof;
-    now: Date;
-  },
+  account: ProvedAccount,
 ): Promise<CitizenAccountRow | undefined> {
   const row = await trx
     .updateTable('citizen_account')

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database } from './db.js';
 import type { Tables } from './schema.js';
 
@@ -73,18 +73,21 @@ function toDraft(row: {
   };
 }
 
+/** The drafts of one citizen account (every query of a draft is scoped to its owner). */
+function draftsOf(db: Executor, citizenAccountId: string) {
+  return db
+    .selectFrom('portal_draft')
+    .select(draftColumns)
+    .where('citizen_account_id', '=', citizenAccountId);
+}
+
 /** The draft with this id belonging to this citizen account, or undefined. */
 export async function findPortalDraft(
   db: Executor,
   citizenAccountId: string,
   draftId: string,
 ): Promise<PortalDraftRow | undefined> {
-  const row = await db
-    .selectFrom('portal_draft')
-    .select(draftColumns)
-    .where('id', '=', draftId)
-    .where('citizen_account_id', '=', citizenAccountId)
-    .executeTakeFirst();
+  const row = await draftsOf(db, citizenAccountId).where('id', '=', draftId).executeTakeFirst();
   return row && toDraft(row);
 }
 
@@ -94,10 +97,7 @@ export async function findOpenPortalDraft(
   citizenAccountId: string,
   regulationId: string,
 ): Promise<PortalDraftRow | undefined> {
-  const row = await db
-    .selectFrom('portal_draft')
-    .select(draftColumns)
-    .where('citizen_account_id', '=', citizenAccountId)
+  const row = await draftsOf(db, citizenAccountId)
     .where('regulation_id', '=', regulationId)
     .where('status', '=', 'open')
     .orderBy('updated_at', 'desc')
@@ -176,28 +176,23 @@ export async function markPortalDraftSubmitted(
     .execute();
 }
 
-/** The files of a draft, oldest first, without content. */
-export async function listPortalDraftDocuments(
-  db: Executor,
-  draftId: string,
-): Promise<PortalDraftDocumentRow[]> {
-  const rows = await db
-    .selectFrom('portal_draft_document')
-    .select([
-      'id',
-      'draft_id',
-      'kind',
-      'file_name',
-      'media_type',
-      'size_bytes',
-      'sha256',
-      'uploaded_at',
-    ])
-    .where('draft_id', '=', draftId)
-    .orderBy('uploaded_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
+/** The columns of a draft's file, without its content. */
+export const draftDocumentColumns = [
+  'id',
+  'draft_id',
+  'kind',
+  'file_name',
+  'media_type',
+  'size_bytes',
+  'sha256',
+  'uploaded_at',
+] as const;
+
+/** A draft's file as the application sees it. */
+export function draftDocumentOf(
+  row: Pick<Selectable<Tables['portal_draft_document']>, (typeof draftDocumentColumns)[number]>,
+): PortalDraftDocumentRow {
+  return {
     id: row.id,
     draftId: row.draft_id,
     kind: row.kind,
@@ -206,7 +201,22 @@ export async function listPortalDraftDocuments(
     sizeBytes: row.size_bytes,
     sha256: row.sha256,
     uploadedAt: row.uploaded_at,
-  }));
+  };
+}
+
+/** The files of a draft, oldest first, without content. */
+export async function listPortalDraftDocuments(
+  db: Executor,
+  draftId: string,
+): Promise<PortalDraftDocumentRow[]> {
+  const rows = await db
+    .selectFrom('portal_draft_document')
+    .select(draftDocumentColumns)
+    .where('draft_id', '=', draftId)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(draftDocumentOf);
 }
 
 /** Stores an uploaded file of a draft. */

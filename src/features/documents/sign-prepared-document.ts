@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { detachedCms } from '../../domain/shared/detached-cms.js';
 import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
@@ -35,14 +36,7 @@ export const SignDocumentInput = z
     idempotencyKey: z.string(),
     applicationId: z.string().min(1),
     draftId: z.string().min(1).describe('The draft returned by prepare'),
-    cms: z
-      .string()
-      .min(16)
-      .max(200_000)
-      .regex(/^[A-Za-z0-9+/=\s]+$/)
-      .describe(
-        'Base64 CMS (CAdES-BES, detached) over the PDF or its SHA-256 (NCALayer createCAdESFromBase64Hash / basics.sign)',
-      ),
+    cms: detachedCms('the PDF or its SHA-256'),
     expectedVersion: z.number().int().positive().optional(),
   })
   .strict();

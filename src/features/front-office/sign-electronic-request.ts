@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { detachedCms } from '../../domain/shared/detached-cms.js';
 import type { ApplicationEventPayload } from '../../domain/application/ApplicationEvent.js';
 import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { getFlow, getStep, nextStepId } from '../../domain/application/fold.js';
@@ -26,14 +27,7 @@ export const SignElectronicRequestInput = z
   .object({
     idempotencyKey: z.string(),
     applicationId: z.string().min(1),
-    cms: z
-      .string()
-      .min(16)
-      .max(200_000)
-      .regex(/^[A-Za-z0-9+/=\s]+$/)
-      .describe(
-        "Base64 CMS (CAdES-BES, detached) over the request's canonical bytes or their SHA-256 (NCALayer createCAdESFromBase64Hash / basics.sign)",
-      ),
+    cms: detachedCms("the request's canonical bytes or their SHA-256"),
     expectedVersion: z.number().int().positive().optional(),
   })
   .strict();

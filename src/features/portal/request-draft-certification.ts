@@ -3,10 +3,10 @@ import { OtpPurpose } from '../../signing/one-time-password.js';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { issueOneTimePassword } from '../identity/issue-one-time-password.js';
-import { draftDigest, draftIssues } from './draft-readiness.js';
+import { draftDigest } from './draft-readiness.js';
 import { getPortalDraft } from './get-portal-draft.js';
-import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';
+import { refuseUnreadyDraft } from './refuse-unready-draft.js';
 
 /**
  * After the review: checks the draft is complete and sends the one-time password that will
@@ -29,13 +29,7 @@ export async function requestDraftCertification(
   if (draft.status !== 'open') {
     throw new DomainError(ErrorCode.conflict, { reason: 'draft_already_submitted' });
   }
-  const { needsFrontOffice } = await listServiceProviders(services, regulation.id);
-  const issues = draftIssues(regulation, draft, documents, {
-    day: portalDay(services),
-    needsFrontOffice,
-    applicantIin: citizen.iin,
-  });
-  if (issues.length > 0) throw new DomainError(ErrorCode.validationFailed, { issues });
+  await refuseUnreadyDraft(services, citizen, { regulation, draft, documents });
   const issued = await issueOneTimePassword(
     { db: services.db, sms: services.sms },
     {

@@ -4,10 +4,10 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { markPortalDraftSubmitted } from '../../storage/portal-draft.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { certifyApplicationByOtp } from '../signing/certify-application-by-otp.js';
-import { attachmentsOf, draftDigest, draftIssues, submittedFields } from './draft-readiness.js';
+import { attachmentsOf, draftDigest, submittedFields } from './draft-readiness.js';
 import { getPortalDraft } from './get-portal-draft.js';
-import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';
+import { refuseUnreadyDraft } from './refuse-unready-draft.js';
 
 /**
  * Certifies the reviewed draft with the one-time password and submits it through the
@@ -40,13 +40,7 @@ export async function submitPortalDraft(
       applicationId: draft.applicationId,
     });
   }
-  const { needsFrontOffice } = await listServiceProviders(services, regulation.id);
-  const issues = draftIssues(regulation, draft, documents, {
-    day: portalDay(services),
-    needsFrontOffice,
-    applicantIin: citizen.iin,
-  });
-  if (issues.length > 0) throw new DomainError(ErrorCode.validationFailed, { issues });
+  await refuseUnreadyDraft(services, citizen, { regulation, draft, documents });
   const digestSha256 = draftDigest(regulation, draft, documents);
   if (input.digestSha256 !== undefined && input.digestSha256 !== digestSha256) {
     throw new DomainError(ErrorCode.conflict, { reason: 'draft_changed_since_review' });
