@@ -26,6 +26,10 @@ import { errorOf, fieldOf, readForm } from '../form.js';
 import { definePage } from '../page.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext } from '../web-env.js';
+import { kazakhstanDay } from '../../../domain/calendar/kazakhstan-day.js';
+import type { ApplicationServices } from '../../../engine/application-services.js';
+import { chosenAsOf, portalServices } from '../portal/as-of.js';
+import { IntakeAsOfChooser } from './as-of-chooser.js';
 import { FoPage, frontOfficeContext, registryGatewayOf, staffOf } from './components.js';
 import { Checklist, RegulationFields, ServiceSelect, type IntakeForm } from './intake-fields.js';
 import { fo } from './texts.js';
@@ -62,7 +66,11 @@ interface IntakeProps {
   readonly form: IntakeForm;
   readonly errors: readonly FormError[];
   readonly identified?: Identified | undefined;
+  /** Sandbox only: the "as of" day chosen (undefined: today) and today. */
+  readonly asOf?: AsOf | undefined;
 }
+
+type AsOf = { day: string | undefined; today: string };
 
 /** A confirmation check box (consent, the signed request) with its error. */
 function Confirmation(props: {
@@ -221,6 +229,9 @@ function IntakeView(props: IntakeProps) {
     <FoPage ctx={ctx} title={title} current="/front-office/applications/new">
       <h1>{title}</h1>
       <ErrorSummary ctx={ctx} errors={props.errors} />
+      {props.asOf ? (
+        <IntakeAsOfChooser ctx={ctx} asOf={props.asOf.day} today={props.asOf.today} />
+      ) : null}
       <form method="post" action="/front-office/applications/new" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="formKey" value={form.formKey} />
@@ -280,8 +291,11 @@ type Operator = Awaited<ReturnType<typeof requireOperator>>;
 
 const requireOperator = (c: WebContext) => requireStaff(c, [StaffRole.frontOfficeOperator]);
 
-const catalogOf = (c: WebContext, user: Operator) =>
-  listIntakeServices(c.get('deps').applications, user.principal.organisationId);
+/** The sandbox's "as of" day of an intake request (docs/sandbox.md); undefined outside one. */
+function intakeAsOf(c: WebContext): AsOf | undefined {
+  const deps = c.get('deps');
+  return deps.config.sandbox ? { day: chosenAsOf(c), today: kazakhstanDay(deps.now()) } : undefined;
+}
 
 /** The applicant (and representative) as the registries know them, or the field errors why not. */
 async function identify(
@@ -321,11 +335,12 @@ async function take(
   c: WebContext,
   user: Operator,
   form: IntakeForm,
+  services: ApplicationServices,
 ): Promise<Response | { errors: FormError[]; status: 422 | 503 }> {
   const locale = c.get('locale');
   const [serviceCode, providerOrganisationId] = form.choice.split('|') as [string, string];
   try {
-    const outcome = await takeApplication(frontOfficeContext(c), staffOf(user), {
+    const outcome = await takeApplication({ ...frontOfficeContext(c), services }, staffOf(user), {
       formKey: form.formKey,
       serviceCode,
       providerOrganisationId,
@@ -374,13 +389,26 @@ async function take(
 export const newApplicationPage = definePage({
   path: '/front-office/applications/new',
   guard: requireOperator,
-  load: catalogOf,
-  View: ({ ctx, data: catalog, form }) => (
-    <IntakeView ctx={ctx} catalog={catalog} form={intakeFormOf(form.values)} errors={form.errors} />
+  load: async (c, user) => {
+    const asOf = intakeAsOf(c);
+    // In a sandbox, "as of" a chosen past day: the services, providers and submission of then.
+    const catalog = await listIntakeServices(portalServices(c), user.principal.organisationId);
+    return { catalog, asOf };
+  },
+  View: ({ ctx, data: { catalog, asOf }, form }) => (
+    <IntakeView
+      ctx={ctx}
+      catalog={catalog}
+      form={intakeFormOf(form.values)}
+      errors={form.errors}
+      asOf={asOf}
+    />
   ),
   action: async (c, user) => {
     const locale = c.get('locale');
-    const catalog = await catalogOf(c, user);
+    const services = portalServices(c);
+    const asOf = intakeAsOf(c);
+    const catalog = await listIntakeServices(services, user.principal.organisationId);
     const posted = await readForm(c);
     const form = intakeFormOf(posted.values);
     const show = async (
@@ -396,6 +424,7 @@ export const newApplicationPage = definePage({
           form={form}
           errors={errors}
           identified={identified}
+          asOf={asOf}
         />,
         status,
       );
@@ -404,7 +433,7 @@ export const newApplicationPage = definePage({
     const identified = await identify(c, form);
     if ('errors' in identified) return show(identified.errors, undefined, identified.status);
     if (posted.field('action') !== 'accept') return show([], identified.identification, 200);
-    const taken = await take(c, user, form);
+    const taken = await take(c, user, form, services);
     if (taken instanceof Response) return taken;
     return show(taken.errors, identified.identification, taken.status);
   },
