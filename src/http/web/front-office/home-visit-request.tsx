@@ -1,4 +1,3 @@
-import type { Child } from 'hono/jsx';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import {
@@ -10,8 +9,10 @@ import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import {
   CsrfField,
   ErrorSummary,
+  LabelledField,
   Notice,
   Page,
+  SelectField,
   TextField,
   type FormError,
   type PageContext,
@@ -39,56 +40,9 @@ const fieldsOrder = [
   'reason',
 ] as const;
 
-/** A labelled control with its error (the control is the child). */
-function Labelled(props: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  children?: Child;
-}) {
-  return (
-    <div class={props.error ? 'field invalid' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.error ? (
-        <span class="error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
-      {props.children}
-    </div>
-  );
-}
-
-function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  error?: string | undefined;
-}) {
-  return (
-    <Labelled id={props.id} label={props.label} error={props.error}>
-      <select
-        id={props.id}
-        name={props.id}
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      >
-        <option value="">—</option>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Labelled>
-  );
-}
-
 function TextArea(props: { id: string; label: string; value: string; error?: string | undefined }) {
   return (
-    <Labelled id={props.id} label={props.label} error={props.error}>
+    <LabelledField id={props.id} label={props.label} error={props.error}>
       <textarea
         id={props.id}
         name={props.id}
@@ -99,7 +53,7 @@ function TextArea(props: { id: string; label: string; value: string; error?: str
       >
         {props.value}
       </textarea>
-    </Labelled>
+    </LabelledField>
   );
 }
 
@@ -128,7 +82,7 @@ function HomeVisitPage(props: {
           <ErrorSummary ctx={ctx} errors={props.errors} />
           <form method="post" action="/home-visit" novalidate>
             <CsrfField ctx={ctx} />
-            <Select
+            <SelectField
               id="frontOfficeId"
               label={fo.frontOffice[locale]}
               value={form.frontOfficeId}
@@ -138,7 +92,7 @@ function HomeVisitPage(props: {
               }))}
               error={errorOfField('frontOfficeId')}
             />
-            <Select
+            <SelectField
               id="serviceCode"
               label={fo.service[locale]}
               value={form.serviceCode}
