@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../domain/shared/domain-error.js';
 import { enforceRateLimit } from '../../features/web/rate-limit.js';
 import { TextField, type FormError } from './layout.js';
-import { clientAddress, type WebContext } from './web-env.js';
+import { clientAddress, csrfFieldName, type WebContext } from './web-env.js';
 
 /**
  * The one form helper of the web workspaces: read the posted fields once (`readForm`), turn
@@ -84,4 +84,24 @@ export function CodeField(props: { label: string; errors: readonly FormError[] }
       required
     />
   );
+}
+
+/**
+ * The posted fields with every value of a repeated field (check boxes), without the
+ * anti-forgery token: a field posted once is in `values`, a repeated one in `lists`.
+ */
+export async function readFormLists(c: WebContext): Promise<{
+  values: Record<string, string>;
+  lists: Record<string, string[]>;
+}> {
+  const body = await c.req.parseBody({ all: true });
+  const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === csrfFieldName) continue;
+    if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value))
+      lists[key] = value.filter((item): item is string => typeof item === 'string');
+  }
+  return { values, lists };
 }

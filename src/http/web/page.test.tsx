@@ -138,3 +138,55 @@ describe('the page convention (definePage, mountPages)', () => {
     expect(await shown.text()).toContain('staff greets Aigerim');
   });
 });
+
+describe('a refusal of the whole form (403, 409), of one of several forms', () => {
+  const guarded = definePage({
+    path: '/case/:id',
+    guard: async () => ({ who: 'staff' }),
+    load: async (c) => ({ id: c.req.param('id') ?? '' }),
+    View: ({ data, form }) => (
+      <main>
+        <p id="case">{data.id}</p>
+        {form.conflict ? (
+          <p id="conflict">
+            {form.conflict.message} {form.conflict.status} {form.conflict.allowed?.join(', ')}
+          </p>
+        ) : null}
+        <p id="form">{form.form ?? 'none'}</p>
+        <p id="lists">{(form.lists?.grounds ?? []).join('|')}</p>
+      </main>
+    ),
+    actions: {
+      'actions/:action': async (c) =>
+        c.req.param('action') === 'close'
+          ? refuse({}, [], 409, {
+              conflict: { message: 'Not now.', status: 'Closed', allowed: ['reopen'] },
+            })
+          : refuse({ note: 'x' }, [], 403, { form: 'assign', lists: { grounds: ['a', 'b'] } }),
+    },
+  });
+
+  it('renders the page of the path again with the conflict and its status code', async () => {
+    const app = new Hono<WebEnv>();
+    app.use(async (c, next) => {
+      c.set('deps', deps);
+      c.set('locale', 'ru');
+      c.set('csrfToken', 'token');
+      c.set('signedInUser', Promise.resolve(undefined));
+      await next();
+    });
+    app.route('/', mountPages(new Hono<WebEnv>(), [guarded]));
+    const closed = await app.request('/case/7/actions/close', { method: 'POST' });
+    expect(closed.status).toBe(409);
+    const html = await closed.text();
+    expect(html).toContain('<p id="case">7</p>');
+    expect(html).toContain('<p id="conflict">Not now. Closed reopen</p>');
+    expect(html).toContain('<p id="form">none</p>');
+    const assign = await app.request('/case/7/actions/assign', { method: 'POST' });
+    expect(assign.status).toBe(403);
+    const assigned = await assign.text();
+    expect(assigned).toContain('<p id="form">assign</p>');
+    expect(assigned).toContain('<p id="lists">a|b</p>');
+    expect(assigned).not.toContain('id="conflict"');
+  });
+});

@@ -24,33 +24,55 @@ import type { WebContext, WebEnv } from './web-env.js';
  * - `redirect`, for a page that a GET does not show to everyone: the path to send the person
  *   on to instead (303), e.g. a citizen already signed in who opens the sign-in page.
  *
- * The posted form is read once with `readForm` (`form.tsx`), the one form helper.
+ * - A refusal may name which of the page's forms was posted (`form`), keep the values of its
+ *   repeated fields (`lists`), or refuse the whole form (`conflict`: the message, the current
+ *   state and what is allowed now; 409, or 403 for a role that may not) instead of a field.
+ *
+ * The posted form is read once with `readForm` (`form.tsx`), the one form helper. Shared
+ * markup (due times, status tags, tables) is in `components.tsx`.
  */
 export interface FormState {
   readonly values: Readonly<Record<string, string>>;
   readonly errors: readonly FormError[];
+  /** Which of the page's forms was posted, when it has several (the back office's actions). */
+  readonly form?: string;
+  /** The posted values of multi-valued fields (check boxes), by name. */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * A refusal of the whole form (403, 409): the message, the current state and what is
+   * allowed now, shown as one notice instead of field errors.
+   */
+  readonly conflict?: Conflict;
+}
+
+/** A form refused because of the state or the role: what the notice says. */
+export interface Conflict {
+  readonly message: string;
+  readonly status?: string;
+  readonly allowed?: readonly string[];
 }
 
 /** What an action answers when the posted form is refused. */
 export interface Refusal extends FormState {
   readonly refused: true;
   /**
-   * 422 (the default) for invalid input, 409 for a state that no longer allows it, 401 for
-   * refused credentials, 429 for a locked sign-in, 200 for a form shown again to go on (a
-   * further choice asked).
+   * 422 (the default) for invalid input, 409 for a state that no longer allows it, 403 for a
+   * role that may not, 401 for refused credentials, 429 for a locked sign-in, 200 for a form
+   * shown again to go on (a further choice asked).
    */
   readonly status?: RefusalStatus;
 }
 
-export type RefusalStatus = 200 | 401 | 409 | 422 | 429;
+export type RefusalStatus = 200 | 401 | 403 | 409 | 422 | 429;
 
 /** The refusal an action returns: render the page again with these values and errors. */
 export function refuse(
   values: Readonly<Record<string, string>>,
   errors: readonly FormError[],
   status: RefusalStatus = 422,
+  more: Pick<FormState, 'form' | 'lists' | 'conflict'> = {},
 ): Refusal {
-  return { refused: true, values, errors, status };
+  return { refused: true, values, errors, status, ...more };
 }
 
 /** The empty form state of a GET. */

@@ -4,7 +4,6 @@ import { errorMessage, errorTable, retryAfterSecondsOf, toDomainError } from '..
 import { requestGuard, requestLimits } from '../request-guard.js';
 import { adminRoutes } from './admin/index.js';
 import { assetRoutes } from './assets.js';
-import { backOfficeAppealRoutes } from './back-office/appeals.js';
 import { backOfficeRoutes } from './back-office/index.js';
 import { documentRoutes } from './documents.js';
 import { frontOfficeRoutes } from './front-office/index.js';
@@ -104,7 +103,6 @@ export function webRoutes(): Hono<WebEnv> {
   web.route('/', portalRoutes());
   web.route('/', frontOfficeRoutes());
   web.route('/', backOfficeRoutes());
-  web.route('/', backOfficeAppealRoutes());
   web.route('/', adminRoutes());
   web.onError(renderWebError);
   return web;

@@ -1,4 +1,4 @@
-import { appealLinkText } from './appeals.js';
+import { appealLinkText } from './appeal-texts.js';
 import type { AvailableCommand } from '../../../domain/application/available-commands.js';
 import { questionLabels, timeUnitLabels } from '../../../domain/regulation/labels.js';
 import type { Locale } from '../../../domain/shared/locale.js';
@@ -10,7 +10,7 @@ import { bo } from './texts.js';
 /** What a failed form sends back: which form, what was typed, and the problems. */
 export interface ActionFormState {
   readonly action: string;
-  readonly values: Readonly<Record<string, string | string[]>>;
+  readonly values: Readonly<Record<string, string | readonly string[]>>;
   readonly errors: readonly FormError[];
 }
 
@@ -33,7 +33,7 @@ const valueOf = (props: FormProps, action: string, name: string): string => {
 const valuesOf = (props: FormProps, action: string, name: string): string[] => {
   if (props.state?.action !== action) return [];
   const value = props.state.values[name];
-  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return typeof value === 'string' ? [value] : value ? [...value] : [];
 };
 const errorOf = (props: FormProps, action: string, field: string) =>
   props.state?.action === action

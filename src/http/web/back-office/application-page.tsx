@@ -1,12 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { actorLabels, channelLabels, questionLabels } from '../../../domain/regulation/labels.js';
 import type { DecisionQuestion } from '../../../domain/regulation/DecisionQuestion.js';
 import type { LocalizedText } from '../../../domain/shared/locale.js';
-import type { BackOfficeApplication } from '../../../features/queries/get-back-office-application.js';
+import {
+  getBackOfficeApplication,
+  type BackOfficeApplication,
+} from '../../../features/queries/get-back-office-application.js';
+import { DueTime } from '../components.js';
 import { ErrorSummary, Notice, Page, type PageContext } from '../layout.js';
 import { formatDateTime } from '../messages.js';
 import { ncaLayerScript } from '../ncalayer.js';
-import { ActionForms, type ActionFormState, type KeyFactory } from './action-forms.js';
-import { backOfficeNav, Due, IndicatorTag, inLocale } from './components.js';
+import { definePage, type Conflict } from '../page.js';
+import { requireStaff } from '../page-context.js';
+import { ActionForms } from './action-forms.js';
+import { runApplicationAction } from './application-action.js';
+import { backOfficeNav, backOfficeRoles, IndicatorTag, inLocale } from './components.js';
 import { bo } from './texts.js';
 
 /** The front office's electronic request, signed with the operator's ЭЦП (issue 9). */
@@ -16,197 +24,204 @@ const signedRequestLabel: LocalizedText = {
   en: 'Electronic request signed by',
 };
 
-/** A refused command: the engine's message, the current state and what is allowed now. */
-export interface Refusal {
-  readonly message: string;
-  readonly status?: LocalizedText;
-  readonly allowed?: readonly string[];
+interface Shown {
+  readonly ctx: PageContext;
+  readonly data: BackOfficeApplication;
 }
 
-/** One application as the provider's staff work on it, with the actions allowed to this user. */
-export function ApplicationPage(props: {
-  ctx: PageContext;
-  data: BackOfficeApplication;
-  state?: ActionFormState;
-  refusal?: Refusal;
-  done?: boolean;
-  newKey: KeyFactory;
-  ncaLayerUrl: string;
-}) {
-  const { ctx, data } = props;
+/** A refused command: the engine's message, the current state and what is allowed now. */
+function ConflictNotice(props: { ctx: PageContext; conflict: Conflict | undefined }) {
+  const { conflict } = props;
+  const locale = props.ctx.locale;
+  if (!conflict) return null;
+  return (
+    <Notice tone="bad" role="alert">
+      <h2>{bo.refused[locale]}</h2>
+      <p id="refusal-message">{conflict.message}</p>
+      {conflict.status ? (
+        <p>
+          {bo.nowStatus[locale]}: {conflict.status}. {bo.allowedNow[locale]}:{' '}
+          {conflict.allowed && conflict.allowed.length > 0
+            ? conflict.allowed.join(', ')
+            : bo.nothingAllowed[locale]}
+        </p>
+      ) : null}
+    </Notice>
+  );
+}
+
+/** Dt/dd of an optional fact. */
+function Fact(props: { term: string; id?: string; value: string | null | undefined }) {
+  if (!props.value) return null;
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd id={props.id}>{props.value}</dd>
+    </>
+  );
+}
+
+function Summary({ ctx, data }: Shown) {
   const { view } = data;
   const locale = ctx.locale;
   const step = view.currentStep;
-  const stepTitle = step ? inLocale(step.description, locale) : '';
   const indicator = view.isSuspended
     ? 'suspended'
     : view.isOverdue || step?.isOverdue
       ? 'overdue'
       : undefined;
-  const title = `${bo.applicationTitle[locale]} ${view.number}`;
   return (
-    <Page ctx={ctx} title={title} nav={backOfficeNav} scripts={[ncaLayerScript]}>
-      <h1>{title}</h1>
-      <p class="lead">{inLocale(view.serviceName, locale)}</p>
-      <ErrorSummary ctx={ctx} errors={props.state?.errors ?? []} />
-      {props.refusal ? (
-        <Notice tone="bad" role="alert">
-          <h2>{bo.refused[locale]}</h2>
-          <p id="refusal-message">{props.refusal.message}</p>
-          {props.refusal.status ? (
-            <p>
-              {bo.nowStatus[locale]}: {props.refusal.status[locale]}. {bo.allowedNow[locale]}:{' '}
-              {props.refusal.allowed && props.refusal.allowed.length > 0
-                ? props.refusal.allowed.join(', ')
-                : bo.nothingAllowed[locale]}
-            </p>
-          ) : null}
-        </Notice>
+    <dl class="facts" id="summary">
+      <dt>{bo.status[locale]}</dt>
+      <dd id="status">{view.statusLabel[locale]}</dd>
+      <dt>{bo.channel[locale]}</dt>
+      <dd>{channelLabels[view.channel][locale]}</dd>
+      <dt>{bo.submittedAt[locale]}</dt>
+      <dd>
+        <DueTime at={view.submittedAt} timeZone={data.timeZone} />
+      </dd>
+      <dt>{bo.applicant[locale]}</dt>
+      <dd>{view.applicantIin}</dd>
+      <Fact term={bo.representative[locale]} value={view.representativeIin} />
+      <dt>{bo.due[locale]}</dt>
+      <dd>
+        <DueTime at={view.dueAt} class="total-due" timeZone={data.timeZone} />{' '}
+        {indicator ? <IndicatorTag indicator={indicator} locale={locale} /> : null}
+      </dd>
+      {data.signedRequest ? (
+        <>
+          <dt>{signedRequestLabel[locale]}</dt>
+          <dd id="signed-request">
+            {data.signedRequest.signerName}
+            {data.signedRequest.signerIin ? ` (${data.signedRequest.signerIin})` : ''},{' '}
+            <DueTime at={data.signedRequest.signedAt} />
+          </dd>
+        </>
       ) : null}
-      {props.done ? (
-        <Notice tone="ok" role="status">
-          <p>{bo.done[locale]}</p>
-        </Notice>
-      ) : null}
-      <dl class="facts" id="summary">
-        <dt>{bo.status[locale]}</dt>
-        <dd id="status">{view.statusLabel[locale]}</dd>
-        <dt>{bo.channel[locale]}</dt>
-        <dd>{channelLabels[view.channel][locale]}</dd>
-        <dt>{bo.submittedAt[locale]}</dt>
-        <dd>
-          <Due at={view.submittedAt} locale={locale} timeZone={data.timeZone} />
+      <Fact term={bo.executor[locale]} id="executor" value={data.executorName} />
+    </dl>
+  );
+}
+
+function CurrentStep({ ctx, data }: Shown) {
+  const locale = ctx.locale;
+  const step = data.view.currentStep;
+  if (!step) return null;
+  const stepTitle = inLocale(step.description, locale);
+  return (
+    <section aria-labelledby="step-title">
+      <h2 id="step-title">{bo.currentStep[locale]}</h2>
+      <dl class="facts">
+        <dt>{bo.step[locale]}</dt>
+        <dd id="current-step">
+          {step.position}/{step.stepCount} · {stepTitle} ({actorLabels[step.actor][locale]})
         </dd>
-        <dt>{bo.applicant[locale]}</dt>
-        <dd>{view.applicantIin}</dd>
-        {view.representativeIin ? (
-          <>
-            <dt>{bo.representative[locale]}</dt>
-            <dd>{view.representativeIin}</dd>
-          </>
-        ) : null}
-        <dt>{bo.due[locale]}</dt>
+        <dt>{bo.stepDue[locale]}</dt>
         <dd>
-          <Due at={view.dueAt} locale={locale} class="total-due" timeZone={data.timeZone} />{' '}
-          {indicator ? <IndicatorTag indicator={indicator} locale={locale} /> : null}
+          <DueTime at={step.dueAt} class="step-due" timeZone={data.timeZone} />{' '}
+          {step.isOverdue ? <IndicatorTag indicator="overdue" locale={locale} /> : null}
         </dd>
-        {data.signedRequest ? (
-          <>
-            <dt>{signedRequestLabel[locale]}</dt>
-            <dd id="signed-request">
-              {data.signedRequest.signerName}
-              {data.signedRequest.signerIin ? ` (${data.signedRequest.signerIin})` : ''},{' '}
-              <Due at={data.signedRequest.signedAt} locale={locale} />
-            </dd>
-          </>
-        ) : null}
-        {data.executorName ? (
-          <>
-            <dt>{bo.executor[locale]}</dt>
-            <dd id="executor">{data.executorName}</dd>
-          </>
-        ) : null}
       </dl>
-      {step ? (
-        <section aria-labelledby="step-title">
-          <h2 id="step-title">{bo.currentStep[locale]}</h2>
-          <dl class="facts">
-            <dt>{bo.step[locale]}</dt>
-            <dd id="current-step">
-              {step.position}/{step.stepCount} · {stepTitle} ({actorLabels[step.actor][locale]})
-            </dd>
-            <dt>{bo.stepDue[locale]}</dt>
-            <dd>
-              <Due at={step.dueAt} locale={locale} class="step-due" timeZone={data.timeZone} />{' '}
-              {step.isOverdue ? <IndicatorTag indicator="overdue" locale={locale} /> : null}
-            </dd>
-          </dl>
-        </section>
-      ) : null}
-      <section aria-labelledby="actions-title">
-        <h2 id="actions-title">{bo.actions[locale]}</h2>
-        <ActionForms
-          ctx={ctx}
-          data={data}
-          state={props.state}
-          newKey={props.newKey}
-          ncaLayerUrl={props.ncaLayerUrl}
-          stepTitle={stepTitle}
-        />
-      </section>
-      <section aria-labelledby="data-title">
-        <h2 id="data-title">{bo.applicantData[locale]}</h2>
-        {Object.keys(data.fields).length === 0 ? (
-          <p>{bo.none[locale]}</p>
-        ) : (
-          <dl class="facts">
-            {Object.entries(data.fields).map(([key, value]) => (
-              <>
-                <dt>{data.fieldLabels[key] ? inLocale(data.fieldLabels[key], locale) : key}</dt>
-                <dd>{value}</dd>
-              </>
-            ))}
-          </dl>
-        )}
-        <h3>{bo.attachments[locale]}</h3>
-        {data.attachments.length === 0 ? (
-          <p>{bo.none[locale]}</p>
-        ) : (
-          <ul id="attachments">
-            {data.attachments.map((attachment) => (
-              <li data-sha256={attachment.sha256}>
-                {attachment.upload ? (
-                  <a
-                    href={`/back-office/applications/${view.id}/uploads/${attachment.upload.id}`}
-                    download={attachment.name}
-                  >
-                    {attachment.name}
-                  </a>
-                ) : (
-                  attachment.name
-                )}{' '}
-                ({attachment.kind}
-                {attachment.upload
-                  ? `, ${attachment.upload.mediaType}, ${Math.ceil(attachment.upload.sizeBytes / 1024)} KB`
-                  : ''}
-                ) <span class="visually-hidden">SHA-256</span>
-                <code class="sha256">{attachment.sha256}</code>
+    </section>
+  );
+}
+
+function Attachments({ ctx, data }: Shown) {
+  const locale = ctx.locale;
+  if (data.attachments.length === 0) return <p>{bo.none[locale]}</p>;
+  return (
+    <ul id="attachments">
+      {data.attachments.map((attachment) => (
+        <li data-sha256={attachment.sha256}>
+          {attachment.upload ? (
+            <a
+              href={`/back-office/applications/${data.view.id}/uploads/${attachment.upload.id}`}
+              download={attachment.name}
+            >
+              {attachment.name}
+            </a>
+          ) : (
+            attachment.name
+          )}{' '}
+          ({attachment.kind}
+          {attachment.upload
+            ? `, ${attachment.upload.mediaType}, ${Math.ceil(attachment.upload.sizeBytes / 1024)} KB`
+            : ''}
+          ) <span class="visually-hidden">SHA-256</span>
+          <code class="sha256">{attachment.sha256}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RegistryAnswers({ ctx, data }: Shown) {
+  const locale = ctx.locale;
+  return (
+    <>
+      <h3>{bo.registryAnswers[locale]}</h3>
+      {Object.keys(data.facts).length === 0 ? (
+        <p>{bo.none[locale]}</p>
+      ) : (
+        <dl class="facts" id="facts">
+          {Object.entries(data.facts).map(([question, answer]) => (
+            <>
+              <dt>
+                {inLocale(
+                  questionLabels[question as DecisionQuestion] ?? { kk: question, ru: question },
+                  locale,
+                )}
+              </dt>
+              <dd>{answer ? bo.yes[locale] : bo.no[locale]}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+      {data.registryCalls.length > 0 ? (
+        <>
+          <h3>{bo.registryCalls[locale]}</h3>
+          <ul>
+            {data.registryCalls.map((call) => (
+              <li>
+                {formatDateTime(call.at, locale, data.timeZone)} · {call.system} · {call.operation}{' '}
+                · {call.outcome}
               </li>
             ))}
           </ul>
-        )}
-        <h3>{bo.registryAnswers[locale]}</h3>
-        {Object.keys(data.facts).length === 0 ? (
-          <p>{bo.none[locale]}</p>
-        ) : (
-          <dl class="facts" id="facts">
-            {Object.entries(data.facts).map(([question, answer]) => (
-              <>
-                <dt>
-                  {inLocale(
-                    questionLabels[question as DecisionQuestion] ?? { kk: question, ru: question },
-                    locale,
-                  )}
-                </dt>
-                <dd>{answer ? bo.yes[locale] : bo.no[locale]}</dd>
-              </>
-            ))}
-          </dl>
-        )}
-        {data.registryCalls.length > 0 ? (
-          <>
-            <h3>{bo.registryCalls[locale]}</h3>
-            <ul>
-              {data.registryCalls.map((call) => (
-                <li>
-                  {formatDateTime(call.at, locale, data.timeZone)} · {call.system} ·{' '}
-                  {call.operation} · {call.outcome}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function ApplicantData({ ctx, data }: Shown) {
+  const locale = ctx.locale;
+  return (
+    <section aria-labelledby="data-title">
+      <h2 id="data-title">{bo.applicantData[locale]}</h2>
+      {Object.keys(data.fields).length === 0 ? (
+        <p>{bo.none[locale]}</p>
+      ) : (
+        <dl class="facts">
+          {Object.entries(data.fields).map(([key, value]) => (
+            <>
+              <dt>{data.fieldLabels[key] ? inLocale(data.fieldLabels[key], locale) : key}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+      <h3>{bo.attachments[locale]}</h3>
+      <Attachments ctx={ctx} data={data} />
+      <RegistryAnswers ctx={ctx} data={data} />
+    </section>
+  );
+}
+
+function DocumentsAndHistory({ ctx, data }: Shown) {
+  const locale = ctx.locale;
+  return (
+    <>
       <section aria-labelledby="documents-title">
         <h2 id="documents-title">{bo.issuedDocuments[locale]}</h2>
         {data.documents.length === 0 ? (
@@ -226,14 +241,69 @@ export function ApplicationPage(props: {
       <section aria-labelledby="history-title">
         <h2 id="history-title">{bo.history[locale]}</h2>
         <ol id="history">
-          {view.history.map((entry) => (
+          {data.view.history.map((entry) => (
             <li>
-              <Due at={entry.at} locale={locale} timeZone={data.timeZone} /> —{' '}
-              {entry.statusLabel[locale]}
+              <DueTime at={entry.at} timeZone={data.timeZone} /> — {entry.statusLabel[locale]}
             </li>
           ))}
         </ol>
       </section>
-    </Page>
+    </>
   );
 }
+
+/**
+ * /back-office/applications/:id: one application as the provider's staff work on it, with the
+ * actions allowed to this user; each action's form posts to `actions/:action`.
+ */
+export const applicationPage = definePage({
+  path: '/back-office/applications/:id',
+  guard: (c) => requireStaff(c, backOfficeRoles),
+  load: async (c, user) => ({
+    application: await getBackOfficeApplication(
+      c.get('deps').applications,
+      user.principal,
+      c.req.param('id')!,
+    ),
+    ncaLayerUrl: c.get('deps').config.pki.ncalayerUrl,
+    done: c.req.method === 'GET' && c.req.query('done') === '1',
+  }),
+  View: ({ ctx: requested, data: { application: data, ncaLayerUrl, done }, form }) => {
+    const ctx = { ...requested, path: `/back-office/applications/${data.view.id}` };
+    const locale = ctx.locale;
+    const step = data.view.currentStep;
+    const title = `${bo.applicationTitle[locale]} ${data.view.number}`;
+    const state = form.form
+      ? { action: form.form, values: { ...form.values, ...form.lists }, errors: form.errors }
+      : undefined;
+    return (
+      <Page ctx={ctx} title={title} nav={backOfficeNav} scripts={[ncaLayerScript]}>
+        <h1>{title}</h1>
+        <p class="lead">{inLocale(data.view.serviceName, locale)}</p>
+        <ErrorSummary ctx={ctx} errors={form.errors} />
+        <ConflictNotice ctx={ctx} conflict={form.conflict} />
+        {done ? (
+          <Notice tone="ok" role="status">
+            <p>{bo.done[locale]}</p>
+          </Notice>
+        ) : null}
+        <Summary ctx={ctx} data={data} />
+        <CurrentStep ctx={ctx} data={data} />
+        <section aria-labelledby="actions-title">
+          <h2 id="actions-title">{bo.actions[locale]}</h2>
+          <ActionForms
+            ctx={ctx}
+            data={data}
+            state={state}
+            newKey={() => randomUUID()}
+            ncaLayerUrl={ncaLayerUrl}
+            stepTitle={step ? inLocale(step.description, locale) : ''}
+          />
+        </section>
+        <ApplicantData ctx={ctx} data={data} />
+        <DocumentsAndHistory ctx={ctx} data={data} />
+      </Page>
+    );
+  },
+  actions: { 'actions/:action': runApplicationAction },
+});

@@ -1,8 +1,16 @@
 import { StaffRole } from '../../../domain/shared/roles.js';
-import type { Locale, LocalizedText } from '../../../domain/shared/locale.js';
+import type { Locale } from '../../../domain/shared/locale.js';
+import { StatusTag } from '../components.js';
 import type { NavItem } from '../layout.js';
-import { formatDateTime } from '../messages.js';
 import { bo } from './texts.js';
+
+/** The provider's staff: the roles the back office serves. */
+export const backOfficeRoles = [
+  StaffRole.registryOffice,
+  StaffRole.head,
+  StaffRole.executor,
+  StaffRole.commissionMember,
+] as const;
 
 /** The back office's menu. */
 export const backOfficeNav: readonly NavItem[] = [
@@ -22,33 +30,19 @@ export function inLocale(text: { kk: string; ru: string; en?: string }, locale: 
   return locale === 'en' ? (text.en ?? text.ru) : text[locale];
 }
 
-/**
- * A due time: `<time>` with the instant, shown on the wall clock of `timeZone` (the
- * provider organisation's zone, in which the engine counted it; default Asia/Almaty).
- */
-export function Due(props: {
-  at: string | Date | null | undefined;
-  locale: Locale;
-  class?: string;
-  timeZone?: string;
-}) {
-  if (!props.at) return <span>—</span>;
-  const at = new Date(props.at);
-  return (
-    <time datetime={at.toISOString()} class={props.class}>
-      {formatDateTime(at, props.locale, props.timeZone)}
-    </time>
-  );
-}
+const indicatorTone = {
+  on_time: 'on-time',
+  warning: 'warning',
+  overdue: 'overdue',
+  suspended: 'neutral',
+} as const;
 
 /** The deadline indicator tag (on time / warning / overdue / suspended). */
 export function IndicatorTag(props: { indicator: keyof typeof bo.indicator; locale: Locale }) {
-  const label: LocalizedText = bo.indicator[props.indicator];
-  const css =
-    props.indicator === 'on_time'
-      ? 'on-time'
-      : props.indicator === 'suspended'
-        ? 'neutral'
-        : props.indicator;
-  return <span class={`tag ${css}`}>{label[props.locale]}</span>;
+  return (
+    <StatusTag
+      tone={indicatorTone[props.indicator]}
+      label={bo.indicator[props.indicator][props.locale]}
+    />
+  );
 }

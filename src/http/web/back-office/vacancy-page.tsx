@@ -1,5 +1,16 @@
-import type { QueueEntry } from '../../../features/kindergarten/list-vacancy-queue.js';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { LocalizedText } from '../../../domain/shared/locale.js';
+import { declareVacancies } from '../../../features/kindergarten/declare-vacancies.js';
+import {
+  listVacancyQueue,
+  vacancyRoles,
+  type QueueEntry,
+} from '../../../features/kindergarten/list-vacancy-queue.js';
+import type { SignedInUser } from '../../../features/web/signed-in-user.js';
+import { errorTable } from '../../error-table.js';
+import { DueTime, RowsTable } from '../components.js';
+import { errorOf, readForm } from '../form.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -9,7 +20,11 @@ import {
   type FormError,
   type PageContext,
 } from '../layout.js';
-import { backOfficeNav, Due } from './components.js';
+import { definePage, refuse, type FormState, type Refusal } from '../page.js';
+import { requireStaff } from '../page-context.js';
+import type { WebContext } from '../web-env.js';
+import { backOfficeNav } from './components.js';
+import { zoneOf } from './step-names.js';
 
 /** The texts of the kindergarten queue page. */
 export const vq = {
@@ -50,95 +65,147 @@ export const vq = {
   },
 } satisfies Record<string, LocalizedText>;
 
-/** The provider's kindergarten queue and the form to declare free places. */
-export function VacancyPage(props: {
-  ctx: PageContext;
-  queue: readonly QueueEntry[];
-  idempotencyKey: string;
-  values?: { places: string; ageYears: string };
-  errors?: readonly FormError[];
-  offered?: string | undefined;
-  /** The organisation's zone, for the waiting-since times. */
-  timeZone: string;
-}) {
-  const { ctx } = props;
-  const locale = ctx.locale;
-  const errors = props.errors ?? [];
-  const placesError = errors.find((error) => error.field === 'vacancy-places')?.message;
+function DeclareForm(props: { ctx: PageContext; form: FormState }) {
+  const locale = props.ctx.locale;
+  const ctx = props.ctx;
+  const placesError = errorOf(props.form.errors, 'vacancy-places');
   return (
-    <Page ctx={ctx} title={vq.title[locale]} nav={backOfficeNav} current="/back-office/queue">
-      <h1>{vq.title[locale]}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      {props.offered !== undefined ? (
-        <Notice tone="ok" role="status">
-          <p id="vacancy-offered">
-            {vq.offered[locale]} {props.offered || '—'}
-          </p>
-        </Notice>
-      ) : null}
-      <p class="lead">{vq.lead[locale]}</p>
-      <form method="post" action="/back-office/queue" id="vacancy-form" novalidate>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-        <fieldset>
-          <legend>{vq.declare[locale]}</legend>
-          <TextField
-            id="vacancy-places"
-            name="places"
-            label={vq.places[locale]}
-            type="number"
-            inputmode="numeric"
-            required
-            value={props.values?.places ?? ''}
-            {...(placesError ? { error: placesError } : {})}
-          />
-          <div class="field">
-            <label for="vacancy-age">{vq.ageGroup[locale]}</label>
-            <select id="vacancy-age" name="ageYears">
-              <option value="">{vq.anyAge[locale]}</option>
-              {[0, 1, 2, 3, 4, 5, 6].map((age) => (
-                <option value={String(age)} selected={props.values?.ageYears === String(age)}>
-                  {age} {vq.years[locale]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="actions">
-            <button type="submit">{vq.declare[locale]}</button>
-          </div>
-        </fieldset>
-      </form>
-      <h2 id="queue-title">{vq.queue[locale]}</h2>
-      {props.queue.length === 0 ? (
-        <p>{vq.empty[locale]}</p>
-      ) : (
-        <div class="table-wrap">
-          <table id="vacancy-queue" aria-labelledby="queue-title">
-            <thead>
-              <tr>
-                <th scope="col">{vq.position[locale]}</th>
-                <th scope="col">{vq.number[locale]}</th>
-                <th scope="col">{vq.waitingSince[locale]}</th>
-                <th scope="col">{vq.age[locale]}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.queue.map((entry) => (
-                <tr data-number={entry.number} data-position={String(entry.position)}>
-                  <td>{entry.position}</td>
-                  <td>
-                    <a href={`/back-office/applications/${entry.applicationId}`}>{entry.number}</a>
-                  </td>
-                  <td>
-                    <Due at={entry.waitingSince} locale={locale} timeZone={props.timeZone} />
-                  </td>
-                  <td>{entry.ageYears ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <form method="post" action="/back-office/queue" id="vacancy-form" novalidate>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+      <fieldset>
+        <legend>{vq.declare[locale]}</legend>
+        <TextField
+          id="vacancy-places"
+          name="places"
+          label={vq.places[locale]}
+          type="number"
+          inputmode="numeric"
+          required
+          value={props.form.values.places ?? ''}
+          {...(placesError ? { error: placesError } : {})}
+        />
+        <div class="field">
+          <label for="vacancy-age">{vq.ageGroup[locale]}</label>
+          <select id="vacancy-age" name="ageYears">
+            <option value="">{vq.anyAge[locale]}</option>
+            {[0, 1, 2, 3, 4, 5, 6].map((age) => (
+              <option value={String(age)} selected={props.form.values.ageYears === String(age)}>
+                {age} {vq.years[locale]}
+              </option>
+            ))}
+          </select>
         </div>
-      )}
-    </Page>
+        <div class="actions">
+          <button type="submit">{vq.declare[locale]}</button>
+        </div>
+      </fieldset>
+    </form>
   );
 }
+
+function QueueRow(props: { entry: QueueEntry; timeZone: string }) {
+  const { entry } = props;
+  return (
+    <tr data-number={entry.number} data-position={String(entry.position)}>
+      <td>{entry.position}</td>
+      <td>
+        <a href={`/back-office/applications/${entry.applicationId}`}>{entry.number}</a>
+      </td>
+      <td>
+        <DueTime at={entry.waitingSince} timeZone={props.timeZone} />
+      </td>
+      <td>{entry.ageYears ?? '—'}</td>
+    </tr>
+  );
+}
+
+/** Declares free places: checked here, then offered by the engine to the first in the queue. */
+async function declare(
+  c: WebContext,
+  user: SignedInUser & { kind: 'staff' },
+): Promise<Response | Refusal> {
+  const locale = c.get('locale');
+  const posted = await readForm(c);
+  const values = {
+    places: posted.field('places').trim(),
+    ageYears: posted.field('ageYears').trim(),
+  };
+  const places = Number(values.places);
+  const ageYears = values.ageYears === '' ? undefined : Number(values.ageYears);
+  const errors: FormError[] = [];
+  if (!/^\d{1,3}$/.test(values.places) || places < 1 || places > 500)
+    errors.push({ field: 'vacancy-places', message: vq.placesError[locale] });
+  if (ageYears !== undefined && !(Number.isInteger(ageYears) && ageYears >= 0 && ageYears <= 6))
+    errors.push({ field: 'vacancy-age', message: errorTable.validation_failed.message[locale] });
+  if (errors.length > 0) return refuse(values, errors);
+  try {
+    const result = await declareVacancies(c.get('deps').applications, user.principal, {
+      idempotencyKey: posted.field('idempotencyKey').trim(),
+      places,
+      ...(ageYears !== undefined ? { ageYears } : {}),
+    });
+    const numbers = result.offered.map((entry) => entry.number).join(', ');
+    return c.redirect(`/back-office/queue?offered=${encodeURIComponent(numbers)}`, 303);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.validationFailed) {
+      const message = errorTable.validation_failed.message[locale];
+      return refuse(values, [{ field: 'vacancy-places', message }]);
+    }
+    if (error instanceof DomainError && error.code === ErrorCode.conflict) {
+      const message = errorTable.conflict.message[locale];
+      return refuse(values, [{ field: 'vacancy-places', message }], 409);
+    }
+    throw error;
+  }
+}
+
+/**
+ * /back-office/queue: the provider's kindergarten queue (position, waiting since, age) and the
+ * declaration of free places, which offers them to the first in the queue (issue 9).
+ */
+export const vacancyPage = definePage({
+  path: '/back-office/queue',
+  guard: (c) => requireStaff(c, vacancyRoles),
+  load: async (c, user) => {
+    const services = c.get('deps').applications;
+    return {
+      queue: await listVacancyQueue(services, user.principal),
+      timeZone: await zoneOf(services, user.principal),
+      offered: c.req.method === 'GET' ? c.req.query('offered') : undefined,
+    };
+  },
+  View: ({ ctx, data: { queue, timeZone, offered }, form }) => {
+    const locale = ctx.locale;
+    return (
+      <Page ctx={ctx} title={vq.title[locale]} nav={backOfficeNav} current="/back-office/queue">
+        <h1>{vq.title[locale]}</h1>
+        <ErrorSummary ctx={ctx} errors={form.errors} />
+        {offered !== undefined ? (
+          <Notice tone="ok" role="status">
+            <p id="vacancy-offered">
+              {vq.offered[locale]} {offered || '—'}
+            </p>
+          </Notice>
+        ) : null}
+        <p class="lead">{vq.lead[locale]}</p>
+        <DeclareForm ctx={ctx} form={form} />
+        <h2 id="queue-title">{vq.queue[locale]}</h2>
+        <RowsTable
+          id="vacancy-queue"
+          labelledBy="queue-title"
+          headings={[
+            vq.position[locale],
+            vq.number[locale],
+            vq.waitingSince[locale],
+            vq.age[locale],
+          ]}
+          rows={queue}
+          empty={vq.empty[locale]}
+          row={(entry) => <QueueRow entry={entry} timeZone={timeZone} />}
+        />
+      </Page>
+    );
+  },
+  action: declare,
+});

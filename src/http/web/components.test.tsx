@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DueTime, RowsTable, StatusTag, Table } from './components.js';
+
+const html = async (element: { toString(): string | Promise<string> }) =>
+  String(await element.toString());
+
+describe('the shared components (due time, status tag, table)', () => {
+  it('shows a due time on the wall clock of the zone, with the ISO instant', async () => {
+    const at = new Date('2026-12-03T05:30:00Z');
+    expect(await html(<DueTime at={at} />)).toBe(
+      '<time datetime="2026-12-03T05:30:00.000Z">03.12.2026 10:30</time>',
+    );
+    expect(await html(<DueTime at={at.toISOString()} class="due" timeZone="UTC" />)).toBe(
+      '<time datetime="2026-12-03T05:30:00.000Z" class="due">03.12.2026 05:30</time>',
+    );
+    expect(await html(<DueTime at={null} />)).toBe('<span>—</span>');
+  });
+
+  it('words a status tag by its tone, with the indicator only when given', async () => {
+    expect(await html(<StatusTag tone="overdue" label="Просрочено" />)).toBe(
+      '<span class="tag overdue">Просрочено</span>',
+    );
+    expect(await html(<StatusTag tone="neutral" label="—" indicator="none" />)).toBe(
+      '<span class="tag neutral" data-indicator="none">—</span>',
+    );
+  });
+
+  it('renders a table with its headings and caption, or the empty sentence', async () => {
+    const table = await html(
+      <Table id="t" caption="Inbox" captionHidden headings={['A', 'B']}>
+        <tr>
+          <td>1</td>
+        </tr>
+      </Table>,
+    );
+    expect(table).toBe(
+      '<div class="table-wrap"><table id="t"><caption class="visually-hidden">Inbox</caption>' +
+        '<thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>' +
+        '<tbody><tr><td>1</td></tr></tbody></table></div>',
+    );
+    const labelled = await html(
+      <RowsTable
+        labelledBy="title"
+        headings={['N']}
+        rows={[1, 2]}
+        empty="none"
+        row={(n) => <tr data-n={String(n)} />}
+      />,
+    );
+    expect(labelled).toContain('<table aria-labelledby="title"><thead>');
+    expect(labelled).toContain('<tbody><tr data-n="1"></tr><tr data-n="2"></tr></tbody>');
+    const empty = <RowsTable headings={['N']} rows={[]} empty="No rows." row={() => null} />;
+    expect(await html(empty)).toBe('<p>No rows.</p>');
+  });
+});

@@ -1,0 +1,85 @@
+import type { Child } from 'hono/jsx';
+import { formatDateTime } from './messages.js';
+
+/**
+ * The shared components of every workspace's pages (issue 15): one due time, one status tag,
+ * one table. A workspace words its own labels; the markup is the same everywhere.
+ */
+
+/**
+ * A date and time (a due, a registration): `<time>` with the ISO instant, shown on the wall
+ * clock of `timeZone` (the provider organisation's zone, in which the engine counted it;
+ * default Asia/Almaty), or "—" when there is none.
+ */
+export function DueTime(props: {
+  at: Date | string | null | undefined;
+  class?: string | undefined;
+  timeZone?: string | undefined;
+}) {
+  if (!props.at) return <span>—</span>;
+  const at = typeof props.at === 'string' ? new Date(props.at) : props.at;
+  return (
+    <time datetime={at.toISOString()} class={props.class}>
+      {formatDateTime(at, undefined, props.timeZone)}
+    </time>
+  );
+}
+
+/** The tones of a status tag (text, never colour alone, carries the meaning). */
+export type TagTone = 'on-time' | 'warning' | 'overdue' | 'neutral';
+
+/** A status tag: on time, warning, overdue, or neutral (suspended, read, a status). */
+export function StatusTag(props: { tone: TagTone; label: string; indicator?: string }) {
+  return (
+    <span class={`tag ${props.tone}`} data-indicator={props.indicator}>
+      {props.label}
+    </span>
+  );
+}
+
+/**
+ * A table in its scrolling wrapper: the column headings, then the rows. `caption` is shown
+ * (or only read out with `captionHidden`); `labelledBy` names a heading outside the table.
+ */
+export function Table(props: {
+  id?: string;
+  class?: string;
+  caption?: string;
+  captionHidden?: boolean;
+  labelledBy?: string;
+  headings: readonly Child[];
+  children?: Child;
+}) {
+  return (
+    <div class="table-wrap">
+      <table id={props.id} class={props.class} aria-labelledby={props.labelledBy}>
+        {props.caption ? (
+          <caption class={props.captionHidden ? 'visually-hidden' : undefined}>
+            {props.caption}
+          </caption>
+        ) : null}
+        <thead>
+          <tr>
+            {props.headings.map((heading) => (
+              <th scope="col">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A table of `rows`, or the sentence `empty` when there are none. */
+export function RowsTable<Row>(
+  props: Omit<Parameters<typeof Table>[0], 'children'> & {
+    rows: readonly Row[];
+    empty: string;
+    row: (row: Row) => Child;
+  },
+) {
+  if (props.rows.length === 0) return <p>{props.empty}</p>;
+  const { rows, row, empty: _empty, ...table } = props;
+  return <Table {...table}>{rows.map(row)}</Table>;
+}
