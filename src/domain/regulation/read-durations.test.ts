@@ -24,6 +24,8 @@ describe('readDurations (Russian)', () => {
       ['15 calendar_days', '15..30 calendar_days', '6 months'],
     ],
     ['в течение двух часов', ['2 hours']],
+    ['Не более минуты', ['1 minutes']],
+    ['в течение часа', ['1 hours']],
     ['5 (пяти) календарных дней', ['5 calendar_days']],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);

@@ -62,8 +62,8 @@ const units: readonly [RegExp, ReadUnit][] = [
  * Reads every duration a text states: a number in digits (optionally followed by the number in
  * words in brackets: «3 (три) часа», «12 (он екі) жұмыс күні»), or in words («Три рабочих дня»,
  * «бір күн»), or a range («от 15 до 30 календарных дней»), followed by a unit in Russian or
- * Kazakh. A unit with no number after «в течение», «не более», «ішінде» is not read (the text
- * does not say how many). Pure and total: an unreadable text gives an empty list.
+ * Kazakh; «не более минуты» / «в течение часа» is one. A day with no number («в течение дня») is
+ * not read. Pure and total: an unreadable text gives an empty list.
  */
 export function readDurations(text: string): ReadDuration[] {
   const lower = text.toLowerCase().replaceAll('ё', 'е').replaceAll('\u00ad', '');
@@ -130,6 +130,14 @@ export function readDurations(text: string): ReadDuration[] {
       found.push({ amount: Number(minimum), unit: unit[1], text: duration.text });
     }
     found.push(duration);
+  }
+  // «Не более минуты», «в течение часа»: one unit, with the number left out.
+  for (const match of lower.matchAll(/(не более|не позднее|в течение)\s+(минуты|часа)(?![а-я])/g)) {
+    found.push({
+      amount: 1,
+      unit: match[2] === 'минуты' ? 'minutes' : 'hours',
+      text: text.slice(match.index, match.index + match[0].length),
+    });
   }
   return found;
 }

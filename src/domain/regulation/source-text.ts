@@ -30,15 +30,47 @@ export function quoteFragments(quote: string): string[] {
     .filter((fragment) => fragment.length > 0);
 }
 
-/** A source text prepared for searching: normalised once, then searched many times. */
+/** A source text prepared for searching: normalised once, its markers indexed once. */
 export interface PreparedSourceText {
   readonly normalised: string;
-  /** The raw text's lines, for point markers. */
-  readonly raw: string;
+  /** «N.» or «N)» at a line start, or «N-тармақ»: the points the text numbers. */
+  readonly points: ReadonlySet<string>;
+  /** «N)» at a line start, or «N-тармақша». */
+  readonly items: ReadonlySet<string>;
+  /** «Приложение N», «N-қосымша». */
+  readonly annexes: ReadonlySet<string>;
+  /** «Таблица N», «N-кесте». */
+  readonly tables: ReadonlySet<string>;
 }
 
+const collect = (text: string, patterns: readonly RegExp[]): Set<string> =>
+  new Set(
+    patterns.flatMap((pattern) =>
+      [...text.matchAll(pattern)].map((match) => match.groups?.n ?? ''),
+    ),
+  );
+
 export function prepareSourceText(text: string): PreparedSourceText {
-  return { normalised: normaliseForQuote(text), raw: text };
+  const number = '(?<n>\\d+(?:\\.\\d+)*)';
+  return {
+    normalised: normaliseForQuote(text),
+    points: collect(text, [
+      new RegExp(`(?:^|\\n)[^\\S\\n]*${number}[.)](?=\\s|$)`, 'g'),
+      new RegExp(`(?:^|[^\\d.])${number}-тармақ`, 'g'),
+    ]),
+    items: collect(text, [
+      new RegExp(`(?:^|\\n)[^\\S\\n]*${number}\\)`, 'g'),
+      new RegExp(`(?:^|[^\\d.])${number}-тармақша`, 'g'),
+    ]),
+    annexes: collect(text, [
+      new RegExp(`[Пп]риложени[ея]\\s+${number}`, 'g'),
+      new RegExp(`(?:^|[^\\d])${number}-қосымша`, 'g'),
+    ]),
+    tables: collect(text, [
+      new RegExp(`[Тт]аблица\\s+${number}`, 'g'),
+      new RegExp(`(?:^|[^\\d])${number}-кесте`, 'g'),
+    ]),
+  };
 }
 
 /**
@@ -57,8 +89,6 @@ export function findMissingFragment(source: PreparedSourceText, quote: string): 
   return undefined;
 }
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The numbers a citation field names: "5" → [5], "9, 10" → [9, 10], "1-3" → [1, 3],
  * "6 (second)" → [6], "1 (its annex 3)" → [1], "5.4" → ["5.4"]. Words («extern») give none.
@@ -68,35 +98,15 @@ export function citedNumbers(value: string): string[] {
   return [...head.matchAll(/\d+(?:\.\d+)*/g)].map((match) => match[0]);
 }
 
-/**
- * Whether the text has a point (пункт / тармақ) numbered `number`: a line that starts with
- * «N.» or «N)» (Russian and Kazakh acts number their points «5.»), or the Kazakh «N-тармақ».
- */
-export function hasPointMarker(source: PreparedSourceText, number: string): boolean {
-  const n = escape(number);
-  return (
-    new RegExp(`(^|\\n)[^\\S\\n]*${n}[.)](\\s|$)`).test(source.raw) ||
-    new RegExp(`(^|[^\\d.])${n}-тармақ`).test(source.raw)
-  );
-}
-
-/** Whether the text has a sub-point (подпункт / тармақша) «N)» at a line start, or «N-тармақша». */
-export function hasItemMarker(source: PreparedSourceText, number: string): boolean {
-  const n = escape(number);
-  return (
-    new RegExp(`(^|\\n)[^\\S\\n]*${n}\\)`).test(source.raw) ||
-    new RegExp(`(^|[^\\d.])${n}-тармақша`).test(source.raw)
-  );
-}
-
-/** Whether the text has an annex «Приложение N» / «N-қосымша» / «қосымша N». */
-export function hasAnnexMarker(source: PreparedSourceText, number: string): boolean {
-  const n = escape(number);
-  return new RegExp(`приложени[ея]\\s+${n}(?!\\d)|(^|[^\\d])${n}-қосымша`, 'i').test(source.raw);
-}
-
+/** Whether the text has a point (пункт / тармақ) numbered `number` (see `points`). */
+export const hasPointMarker = (source: PreparedSourceText, number: string): boolean =>
+  source.points.has(number);
+/** Whether the text has a sub-point (подпункт / тармақша) «N)». */
+export const hasItemMarker = (source: PreparedSourceText, number: string): boolean =>
+  source.items.has(number);
+/** Whether the text has an annex «Приложение N» / «N-қосымша». */
+export const hasAnnexMarker = (source: PreparedSourceText, number: string): boolean =>
+  source.annexes.has(number);
 /** Whether the text has a table «Таблица N» / «N-кесте». */
-export function hasTableMarker(source: PreparedSourceText, number: string): boolean {
-  const n = escape(number);
-  return new RegExp(`таблица\\s+${n}(?!\\d)|(^|[^\\d])${n}-кесте`, 'i').test(source.raw);
-}
+export const hasTableMarker = (source: PreparedSourceText, number: string): boolean =>
+  source.tables.has(number);
