@@ -39,11 +39,25 @@ export interface WebStaff extends FrontOfficeStaff {
  * front office 1, an operator (with an API token) at front office 2, the akimat's registry
  * office — each signed in on the web.
  */
-export async function createFrontOfficeFixture() {
+export async function createFrontOfficeFixture(
+  options: {
+    /** The real clock at start (default Monday 14 October 2019, 10:00 in Kostanay). */
+    start?: string;
+    /** A sandbox installation (docs/sandbox.md). */
+    sandbox?: boolean;
+  } = {},
+) {
   const database: DatabaseHandle = await createTestDatabase();
-  const clock = manualClock('2019-10-14T04:00:00Z');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const services = applicationServices(database, clock.now);
+  const clock = manualClock(options.start ?? '2019-10-14T04:00:00Z');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...(options.sandbox ? { SANDBOX: 'true' } : {}),
+  });
+  const services = {
+    ...applicationServices(database, clock.now),
+    ...(options.sandbox ? { sandbox: true } : {}),
+  };
   const gateway = createRegistrySimulator();
   const app = composeApp({
     config,

@@ -4,7 +4,7 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findApplicationUpload } from '../../storage/application-upload.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { getApplicationFor } from '../../engine/load-application.js';
-import { recordRead } from '../queries/record-read.js';
+import { recordRead } from '../../engine/record-read.js';
 
 /** An applicant's uploaded file as the provider's staff download it. */
 export interface DownloadableUpload {

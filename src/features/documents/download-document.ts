@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { findDocument } from '../../storage/document.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { getApplicationFor } from '../../engine/load-application.js';
-import { recordRead } from '../queries/record-read.js';
+import { recordRead } from '../../engine/record-read.js';
 
 /** A PDF a person may download. */
 export interface DownloadableDocument {

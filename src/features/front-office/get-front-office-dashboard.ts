@@ -16,7 +16,7 @@ import {
 } from '../../storage/front-office.repository.js';
 import { listOrganisations } from '../../storage/organisation.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
-import { recordRead } from '../queries/record-read.js';
+import { recordRead } from '../../engine/record-read.js';
 import { indicatorFor, type Indicator } from './deadline-indicator.js';
 import {
   organisationToday,

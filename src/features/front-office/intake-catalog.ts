@@ -19,7 +19,9 @@ export async function listIntakeServices(
   services: ApplicationServices,
   frontOfficeId: string,
 ): Promise<IntakeService[]> {
-  const { organisation, day } = await organisationToday(services, frontOfficeId);
+  const { organisation, day: today } = await organisationToday(services, frontOfficeId);
+  // A sandbox intake "as of" a past day takes the versions in force then (docs/sandbox.md).
+  const day = services.sandbox && services.asOf ? services.asOf : today;
   const codes = [...new Set(services.regulations.all.map((regulation) => regulation.service))];
   const organisations = await listOrganisations(services.db, {
     regionCode: organisation.regionCode,

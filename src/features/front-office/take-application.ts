@@ -169,6 +169,8 @@ export async function takeApplication(
     providerOrganisationId: input.providerOrganisationId,
     frontOfficeId: staff.principal.organisationId,
     fields,
+    // In a sandbox, "as of" the day the intake's catalogue was listed for (docs/sandbox.md).
+    ...(services.sandbox && services.asOf ? { asOf: services.asOf } : {}),
   });
   const people = {
     applicantName: personName(identification.applicant),

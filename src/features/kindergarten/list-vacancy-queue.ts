@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { StaffRole } from '../../domain/shared/roles.js';
 import type { Database } from '../../storage/db.js';
 import { listQueuedApplications } from '../../storage/vacancy-queue.repository.js';
-import { recordRead } from '../queries/record-read.js';
+import { recordRead } from '../../engine/record-read.js';
 import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import type { Transaction } from 'kysely';

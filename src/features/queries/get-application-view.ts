@@ -9,7 +9,7 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { conflictDetails } from '../../engine/conflict.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { getApplicationFor } from '../../engine/load-application.js';
-import { recordRead } from './record-read.js';
+import { recordRead } from '../../engine/record-read.js';
 
 const iso = (epochMs: number | undefined) =>
   epochMs === undefined ? null : new Date(epochMs).toISOString();

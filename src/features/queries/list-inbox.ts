@@ -17,7 +17,7 @@ import {
 import { parseInput } from '../../engine/parse-input.js';
 import { summaryOf, type ApplicationSummary } from './application-summary.js';
 import { decodeCursor, PageLimit, pageOf } from './paging.js';
-import { recordRead } from './record-read.js';
+import { recordRead } from '../../engine/record-read.js';
 
 /** How close to its due an inbox row turns from on time to warning. */
 export interface InboxWarningPolicy {

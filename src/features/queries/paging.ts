@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { AuditActor } from '../../storage/audit.repository.js';
 
 /** A keyset position: the sort instant and the id of the last row of the previous page. */
 export interface KeysetPosition {
@@ -47,16 +45,4 @@ export function pageOf<Row extends { id: string }>(
     nextCursor:
       rows.length > limit && last ? encodeCursor({ at: positionOf(last), id: last.id }) : null,
   };
-}
-
-/** The audit actor of a principal. */
-export function auditActorOfPrincipal(principal: Principal): AuditActor {
-  switch (principal.kind) {
-    case 'citizen':
-      return { kind: 'citizen', id: principal.iin };
-    case 'staff':
-      return { kind: 'staff', id: principal.staffId };
-    case 'system':
-      return { kind: 'system' };
-  }
 }

@@ -9,7 +9,7 @@ import type { ApplicationServices } from '../../engine/application-services.js';
 import { parseInput } from '../../engine/parse-input.js';
 import { summaryOf, type ApplicationSummary } from './application-summary.js';
 import { decodeCursor, PageLimit, pageOf } from './paging.js';
-import { recordRead } from './record-read.js';
+import { recordRead } from '../../engine/record-read.js';
 
 const flag = z.union([
   z.boolean(),

@@ -24,6 +24,9 @@ import {
 } from '../layout.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext, WebEnv } from '../web-env.js';
+import { kazakhstanDay } from '../../../domain/calendar/kazakhstan-day.js';
+import { chosenAsOf, portalServices } from '../portal/as-of.js';
+import { IntakeAsOfChooser } from './as-of-chooser.js';
 import { FoPage, formField, frontOfficeContext, registryGatewayOf, staffOf } from './components.js';
 import { Checklist, RegulationFields, ServiceSelect, type IntakeForm } from './intake-fields.js';
 import { fo } from './texts.js';
@@ -72,6 +75,8 @@ function IntakePage(props: {
   form: IntakeForm;
   errors: FormError[];
   identified?: Identified;
+  /** Sandbox only: the "as of" day chosen (undefined: today) and today. */
+  asOf?: { day: string | undefined; today: string };
 }) {
   const { ctx, form, identified } = props;
   const { locale } = ctx;
@@ -83,6 +88,9 @@ function IntakePage(props: {
     <FoPage ctx={ctx} title={title} current="/front-office/applications/new">
       <h1>{title}</h1>
       <ErrorSummary ctx={ctx} errors={props.errors} />
+      {props.asOf ? (
+        <IntakeAsOfChooser ctx={ctx} asOf={props.asOf.day} today={props.asOf.today} />
+      ) : null}
       <form method="post" action="/front-office/applications/new" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="formKey" value={form.formKey} />
@@ -253,25 +261,37 @@ function errorsOfIssues(error: DomainError, locale: Locale): FormError[] {
   });
 }
 
+/** The sandbox's "as of" day of an intake request (docs/sandbox.md); undefined outside one. */
+function intakeAsOf(c: WebContext) {
+  const deps = c.get('deps');
+  return deps.config.sandbox ? { day: chosenAsOf(c), today: kazakhstanDay(deps.now()) } : undefined;
+}
+
 /** GET/POST /front-office/applications/new: identify, check the package, accept or refuse. */
 export function mountNewApplication(routes: Hono<WebEnv>): void {
   routes.get('/front-office/applications/new', async (c) => {
     const user = await requireStaff(c, [StaffRole.frontOfficeOperator]);
-    const catalog = await listIntakeServices(
-      c.get('deps').applications,
-      user.principal.organisationId,
-    );
+    const asOf = intakeAsOf(c);
+    // In a sandbox, "as of" a chosen past day: the services, providers and submission of then.
+    const catalog = await listIntakeServices(portalServices(c), user.principal.organisationId);
     return render(
       c,
-      <IntakePage ctx={await pageContext(c)} catalog={catalog} form={emptyForm()} errors={[]} />,
+      <IntakePage
+        ctx={await pageContext(c)}
+        catalog={catalog}
+        form={emptyForm()}
+        errors={[]}
+        {...(asOf ? { asOf } : {})}
+      />,
     );
   });
 
   routes.post('/front-office/applications/new', async (c: WebContext) => {
     const user = await requireStaff(c, [StaffRole.frontOfficeOperator]);
     const locale = c.get('locale');
-    const deps = c.get('deps');
-    const catalog = await listIntakeServices(deps.applications, user.principal.organisationId);
+    const services = portalServices(c);
+    const asOf = intakeAsOf(c);
+    const catalog = await listIntakeServices(services, user.principal.organisationId);
     const body = await c.req.parseBody();
     const form = readForm(body);
     const show = async (
@@ -287,6 +307,7 @@ export function mountNewApplication(routes: Hono<WebEnv>): void {
           form={form}
           errors={errors}
           {...(identified ? { identified } : {})}
+          {...(asOf ? { asOf } : {})}
         />,
         status,
       );
@@ -321,7 +342,7 @@ export function mountNewApplication(routes: Hono<WebEnv>): void {
     if (formField(body, 'action') !== 'accept') return show([], identification, 200);
     const [serviceCode, providerOrganisationId] = form.choice.split('|') as [string, string];
     try {
-      const outcome = await takeApplication(frontOfficeContext(c), staffOf(user), {
+      const outcome = await takeApplication({ ...frontOfficeContext(c), services }, staffOf(user), {
         formKey: form.formKey,
         serviceCode,
         providerOrganisationId,

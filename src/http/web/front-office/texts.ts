@@ -5,6 +5,11 @@ export const fo = {
   workspace: { kk: 'ХҚКО', ru: 'ЦОН', en: 'Front office' },
   dashboard: { kk: 'Бүгінгі жұмыс', ru: 'Работа на сегодня', en: 'Today’s work' },
   newApplication: { kk: 'Жаңа өтініш', ru: 'Новое заявление', en: 'New application' },
+  asOfHint: {
+    kk: 'Құм жәшік: өткен күнді таңдаңыз — өтініш сол күні қолданыста болған регламент бойынша қабылданады, оның мерзімдері өз сағатымен есептеледі.',
+    ru: 'Песочница: выберите прошедшую дату — заявление принимается по регламенту, действовавшему в тот день, а его сроки идут по собственным часам заявления.',
+    en: 'Sandbox: choose a past date — the application is taken under the regulation in force that day, and its deadlines run on its own clock.',
+  },
   registers: { kk: 'Курьерлік тізілімдер', ru: 'Курьерские реестры', en: 'Courier registers' },
   homeVisits: { kk: 'Үйге шығу', ru: 'Выезды на дом', en: 'Home visits' },
   takenToday: {

@@ -1,7 +1,18 @@
-import type { Principal } from '../../domain/identity/authorisation.js';
-import { appendAudit } from '../../storage/audit.repository.js';
-import type { Database } from '../../storage/db.js';
-import { auditActorOfPrincipal } from './paging.js';
+import type { Principal } from '../domain/identity/authorisation.js';
+import { appendAudit, type AuditActor } from '../storage/audit.repository.js';
+import type { Database } from '../storage/db.js';
+
+/** The audit actor of a principal. */
+export function auditActorOfPrincipal(principal: Principal): AuditActor {
+  switch (principal.kind) {
+    case 'citizen':
+      return { kind: 'citizen', id: principal.iin };
+    case 'staff':
+      return { kind: 'staff', id: principal.staffId };
+    case 'system':
+      return { kind: 'system' };
+  }
+}
 
 /**
  * Records a read of personal data (action 'application.read') in the audit trail: one row per
