@@ -34,6 +34,8 @@ describe('checkSourceFidelity on a copy of Kostanay duplicates and the text of a
     const { fidelity } = checkSourceFidelity(entry, texts);
     expect(fidelity.quotes.verified).toBe(fidelity.quotes.total);
     expect(fidelity.quotes.total).toBeGreaterThan(0);
+    expect(fidelity.durations.verified).toBe(fidelity.durations.total);
+    expect(fidelity.durations.total).toBe(18);
     expect(fidelity.citations.resolved).toBe(fidelity.citations.total);
     expect(stepOf(entry, 'provider_office', 'assign').quote).toContain('3 (три) часа');
   });
@@ -71,10 +73,12 @@ describe('checkSourceFidelity on a copy of Kostanay duplicates and the text of a
     expect(found[0]?.message).toContain('akimat-2016-285');
   });
 
-  it('reports a duration with no quote', () => {
+  it('fails on a duration with no quote', () => {
     const entry = copy(id);
     delete stepOf(entry, 'provider_office', 'assign').quote;
-    expect(rules(entry)).toContain('assign:durationWithoutQuote');
+    expect(errors(entry).map((finding) => `${finding.step}:${finding.rule}`)).toEqual([
+      'assign:durationWithoutQuote',
+    ]);
     const { fidelity } = checkSourceFidelity(entry, texts);
     expect(fidelity.unverified).toContain('provider_office/assign: 3 hours with no quote');
   });

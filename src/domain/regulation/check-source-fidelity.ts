@@ -14,12 +14,6 @@ import {
 } from './source-text.js';
 import type { Step } from './Step.js';
 
-/**
- * `durationWithoutQuote` is a warning while the definitions' 194 timed steps without a quote get
- * theirs (issue 17); it becomes an error when the last one has its quote.
- */
-const missingQuoteSeverity: Finding['severity'] = 'warning';
-
 /** The full texts of the declared sources, by source id (read by the storage layer). */
 export type SourceTexts = ReadonlyMap<string, string>;
 
@@ -193,7 +187,6 @@ export function checkSourceFidelity(
       fidelity.unverified.push(`${channel}/${step.id}: ${encoded} with no quote`);
       findings.push({
         ...stepBase,
-        severity: missingQuoteSeverity,
         rule: 'durationWithoutQuote',
         message: `step "${step.id}" has a duration of ${encoded} but no quote of the words that give it`,
         citation,
