@@ -19,23 +19,27 @@ export interface ServerProcess {
 /**
  * Starts `qyzmet serve` with `env` over the test defaults (NODE_ENV=test, no demo data, no
  * build) and resolves once it logged its port; rejects if it exits first or takes longer
- * than `timeoutMs`.
+ * than `timeoutMs`. `unset` names variables removed from the process's environment, so that
+ * the server takes their defaults (e.g. `NODE_ENV`, `DEMO_DATA`: a newcomer's `npm start`).
  */
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 120_000,
+  options: { unset?: readonly string[] } = {},
 ): Promise<ServerProcess> {
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    QYZMET_NO_BUILD: '1',
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DEMO_DATA: 'false',
+    ...env,
+  };
+  for (const name of options.unset ?? []) delete environment[name];
   const child = spawn(process.execPath, [fromRoot('bin', 'qyzmet.js'), 'serve'], {
-    env: {
-      ...process.env,
-      QYZMET_NO_BUILD: '1',
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DEMO_DATA: 'false',
-      ...env,
-    },
+    env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logLines: Array<Record<string, unknown>> = [];

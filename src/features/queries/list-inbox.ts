@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApplicationStatus } from '../../domain/application/ApplicationStatus.js';
 import { addRegulationDuration } from '../../domain/application/term-arithmetic.js';
 import type { WorkingTime } from '../../domain/calendar/index.js';
-import type { Principal } from '../../domain/identity/authorisation.js';
+import { DenialReason, type Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { actorRoles, staffRoleForActor } from '../../domain/shared/roles.js';
 import {
@@ -108,6 +108,11 @@ export async function listInbox(
     const role = staffRoleForActor(actor);
     return role !== undefined && principal.roles.includes(role);
   });
+  // Administrators do not see applications (domain/identity/authorisation.ts): no inbox, as
+  // no back office, rather than an empty page whose read is audited.
+  if (actors.length === 0) {
+    throw new DomainError(ErrorCode.forbidden, { reason: DenialReason.administratorsDoNotAct });
+  }
   const now = services.now();
   const [rows, organisation] = await Promise.all([
     listInboxRows(
