@@ -47,12 +47,19 @@ export function Table(props: {
   caption?: string;
   captionHidden?: boolean;
   labelledBy?: string;
+  /** Further attributes of the table (`data-*`). */
+  data?: Readonly<Record<`data-${string}`, string>>;
   headings: readonly Child[];
   children?: Child;
 }) {
   return (
     <div class="table-wrap">
-      <table id={props.id} class={props.class} aria-labelledby={props.labelledBy}>
+      <table
+        id={props.id}
+        class={props.class}
+        aria-labelledby={props.labelledBy}
+        {...(props.data ?? {})}
+      >
         {props.caption ? (
           <caption class={props.captionHidden ? 'visually-hidden' : undefined}>
             {props.caption}

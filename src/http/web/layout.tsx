@@ -239,3 +239,53 @@ export function Notice(props: { tone?: 'ok' | 'warn' | 'bad'; children?: Child; 
     </div>
   );
 }
+
+/** A labelled control with its error above it (the control, e.g. a select, is the child). */
+export function LabelledField(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  children?: Child;
+}) {
+  return (
+    <div class={props.error ? 'field invalid' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.error ? (
+        <span class="error" id={`${props.id}-error`}>
+          {props.error}
+        </span>
+      ) : null}
+      {props.children}
+    </div>
+  );
+}
+
+/** A required choice in a labelled select with its error; the first option chooses nothing. */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  error?: string | undefined;
+  /** The text of the empty first option ("—" unless given). */
+  placeholder?: string;
+}) {
+  return (
+    <LabelledField id={props.id} label={props.label} error={props.error}>
+      <select
+        id={props.id}
+        name={props.id}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      >
+        <option value="">{props.placeholder ?? '—'}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </LabelledField>
+  );
+}

@@ -3,6 +3,7 @@ import type { getAdministeredOrganisation } from '../../../features/admin/get-or
 import type { listAdministeredOrganisations } from '../../../features/admin/list-organisations.js';
 import type { listAdministeredStaff } from '../../../features/admin/list-staff.js';
 import { StaffRole, staffRoles } from '../../../domain/shared/roles.js';
+import { RowsTable, StatusTag, Table } from '../components.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -97,38 +98,34 @@ export function OrganisationsPage(props: {
     >
       <h1>{text.organisations[locale]}</h1>
       <ScopeLine regionCode={props.regionCode} ctx={props.ctx} />
-      <div class="table-wrap">
-        <table id="organisations">
-          <thead>
-            <tr>
-              <th scope="col">{text.name[locale]}</th>
-              <th scope="col">{text.kind[locale]}</th>
-              <th scope="col">{text.scopeRegion[locale]}</th>
-              <th scope="col">{text.address[locale]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.organisations.map((organisation) => (
-              <tr data-organisation-id={organisation.id}>
-                <th scope="row">
-                  <a href={`/admin/organisations/${encodeURIComponent(organisation.id)}`}>
-                    {nameIn(organisation.name, locale)}
-                  </a>
-                </th>
-                <td>{kindLabel(props.ctx, organisation.kind)}</td>
-                <td>{regionName(props.ctx.vocabulary, organisation.regionCode)[locale]}</td>
-                <td>
-                  {organisation.address
-                    ? ((locale === 'kk' ? organisation.address.kk : organisation.address.ru) ??
-                      organisation.address.ru ??
-                      organisation.address.kk)
-                    : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        id="organisations"
+        headings={[
+          text.name[locale],
+          text.kind[locale],
+          text.scopeRegion[locale],
+          text.address[locale],
+        ]}
+      >
+        {props.organisations.map((organisation) => (
+          <tr data-organisation-id={organisation.id}>
+            <th scope="row">
+              <a href={`/admin/organisations/${encodeURIComponent(organisation.id)}`}>
+                {nameIn(organisation.name, locale)}
+              </a>
+            </th>
+            <td>{kindLabel(props.ctx, organisation.kind)}</td>
+            <td>{regionName(props.ctx.vocabulary, organisation.regionCode)[locale]}</td>
+            <td>
+              {organisation.address
+                ? ((locale === 'kk' ? organisation.address.kk : organisation.address.ru) ??
+                  organisation.address.ru ??
+                  organisation.address.kk)
+                : '—'}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </Page>
   );
 }
@@ -228,78 +225,62 @@ function StaffTable(props: {
   roleForms?: { grantable: readonly StaffRole[]; organisationId: string; error?: FormError };
 }) {
   const { locale } = props.ctx;
-  if (props.staff.length === 0) return <p>{text.noStaff[locale]}</p>;
   return (
-    <div class="table-wrap">
-      <table id="staff">
-        <thead>
-          <tr>
-            <th scope="col">{text.fullName[locale]}</th>
-            <th scope="col">{text.iin[locale]}</th>
-            {props.showOrganisation ? <th scope="col">{text.organisations[locale]}</th> : null}
-            <th scope="col">{text.roles[locale]}</th>
-            <th scope="col">{text.state[locale]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.staff.map((member) => (
-            <tr data-staff-id={member.id}>
-              <th scope="row">{member.fullName}</th>
-              <td>{member.iin}</td>
-              {props.showOrganisation ? (
-                <td>
-                  <a href={`/admin/organisations/${encodeURIComponent(member.organisationId)}`}>
-                    {nameIn(
-                      { kk: member.organisationNameKk, ru: member.organisationNameRu },
-                      locale,
-                    )}
-                  </a>
-                </td>
-              ) : null}
-              <td class="roles">
-                {member.roles.map((role) => roleLabel(role, locale)).join(', ')}
-              </td>
-              <td>
-                <span class={member.isActive ? 'tag on-time' : 'tag neutral'}>
-                  {member.isActive ? text.active[locale] : text.inactive[locale]}
-                </span>
-                {props.roleForms && member.id !== props.selfId ? (
-                  <RolesForm
-                    ctx={props.ctx}
-                    member={member}
-                    grantable={props.roleForms.grantable}
-                    organisationId={props.roleForms.organisationId}
-                    error={
-                      props.roleForms.error?.field.startsWith(`roles-${member.id}`)
-                        ? props.roleForms.error
-                        : undefined
-                    }
-                  />
-                ) : null}
-                {member.id === props.selfId ? null : (
-                  <form
-                    method="post"
-                    action={`/admin/staff/${member.id}/active`}
-                    class="inline-form"
-                  >
-                    <CsrfField ctx={props.ctx} />
-                    <input
-                      type="hidden"
-                      name="isActive"
-                      value={member.isActive ? 'false' : 'true'}
-                    />
-                    <button type="submit" class="secondary">
-                      {member.isActive ? text.deactivate[locale] : text.activate[locale]}
-                      <span class="visually-hidden"> {member.fullName}</span>
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RowsTable
+      id="staff"
+      headings={[
+        text.fullName[locale],
+        text.iin[locale],
+        ...(props.showOrganisation ? [text.organisations[locale]] : []),
+        text.roles[locale],
+        text.state[locale],
+      ]}
+      rows={props.staff}
+      empty={text.noStaff[locale]}
+      row={(member) => (
+        <tr data-staff-id={member.id}>
+          <th scope="row">{member.fullName}</th>
+          <td>{member.iin}</td>
+          {props.showOrganisation ? (
+            <td>
+              <a href={`/admin/organisations/${encodeURIComponent(member.organisationId)}`}>
+                {nameIn({ kk: member.organisationNameKk, ru: member.organisationNameRu }, locale)}
+              </a>
+            </td>
+          ) : null}
+          <td class="roles">{member.roles.map((role) => roleLabel(role, locale)).join(', ')}</td>
+          <td>
+            <StatusTag
+              tone={member.isActive ? 'on-time' : 'neutral'}
+              label={member.isActive ? text.active[locale] : text.inactive[locale]}
+            />
+            {props.roleForms && member.id !== props.selfId ? (
+              <RolesForm
+                ctx={props.ctx}
+                member={member}
+                grantable={props.roleForms.grantable}
+                organisationId={props.roleForms.organisationId}
+                error={
+                  props.roleForms.error?.field.startsWith(`roles-${member.id}`)
+                    ? props.roleForms.error
+                    : undefined
+                }
+              />
+            ) : null}
+            {member.id === props.selfId ? null : (
+              <form method="post" action={`/admin/staff/${member.id}/active`} class="inline-form">
+                <CsrfField ctx={props.ctx} />
+                <input type="hidden" name="isActive" value={member.isActive ? 'false' : 'true'} />
+                <button type="submit" class="secondary">
+                  {member.isActive ? text.deactivate[locale] : text.activate[locale]}
+                  <span class="visually-hidden"> {member.fullName}</span>
+                </button>
+              </form>
+            )}
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import type { getCalendarYear } from '../../../features/admin/get-calendar-year.js';
 import type { listRegulationVersions } from '../../../features/admin/list-regulation-versions.js';
+import { StatusTag, Table } from '../components.js';
 import { Page, type PageContext } from '../layout.js';
 import { formatDate, nameIn } from '../messages.js';
 import { adminNav, ScopeLine } from './organisation-pages.js';
@@ -29,26 +30,16 @@ export function RegulationsPage(props: {
         <section aria-labelledby="broken-regulations" class="notice warn" id="broken">
           <h2 id="broken-regulations">{text.brokenRegulations[locale]}</h2>
           <p>{text.brokenRegulationsHint[locale]}</p>
-          <div class="table-wrap">
-            <table class="broken-regulations">
-              <thead>
-                <tr>
-                  <th scope="col">{text.file[locale]}</th>
-                  <th scope="col">{text.firstError[locale]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {listing.broken.map((file) => (
-                  <tr data-file={file.file}>
-                    <th scope="row">
-                      <code>{file.file}</code>
-                    </th>
-                    <td>{file.firstError}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table class="broken-regulations" headings={[text.file[locale], text.firstError[locale]]}>
+            {listing.broken.map((file) => (
+              <tr data-file={file.file}>
+                <th scope="row">
+                  <code>{file.file}</code>
+                </th>
+                <td>{file.firstError}</td>
+              </tr>
+            ))}
+          </Table>
         </section>
       ) : null}
       {listing.regions.map((region) => (
@@ -56,51 +47,47 @@ export function RegulationsPage(props: {
           <h2 id={`region-${region.region}`}>
             {regionName(ctx.vocabulary, region.region)[locale]}
           </h2>
-          <div class="table-wrap">
-            <table class="regulations" data-region={region.region}>
-              <thead>
-                <tr>
-                  <th scope="col">{text.service[locale]}</th>
-                  <th scope="col">{text.issuer[locale]}</th>
-                  <th scope="col">{text.effectiveFrom[locale]}</th>
-                  <th scope="col">{text.effectiveTo[locale]}</th>
-                  <th scope="col">{text.state[locale]}</th>
-                  <th scope="col">{text.diagram[locale]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {region.versions.map((version) => (
-                  <tr data-regulation-id={version.id}>
-                    <th scope="row">
-                      {nameIn(version.name, locale)} <code>{version.id}</code>
-                    </th>
-                    <td>
-                      {version.isNational
-                        ? text.national[locale]
-                        : regionName(ctx.vocabulary, version.issuer)[locale]}
-                    </td>
-                    <td>{civil(version.effectiveFrom, locale)}</td>
-                    <td>{version.effectiveTo ? civil(version.effectiveTo, locale) : '—'}</td>
-                    <td>
-                      {version.isInForce ? (
-                        <span class="tag on-time">{text.inForce[locale]}</span>
-                      ) : (
-                        <span class="tag neutral">{text.notInForce[locale]}</span>
-                      )}
-                    </td>
-                    <td>
-                      <a
-                        href={`/admin/regulations/${encodeURIComponent(version.id)}/diagram.svg?diagram=${diagramLanguage}`}
-                      >
-                        {text.diagram[locale]}
-                        <span class="visually-hidden"> {version.id}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            class="regulations"
+            data={{ 'data-region': region.region }}
+            headings={[
+              text.service[locale],
+              text.issuer[locale],
+              text.effectiveFrom[locale],
+              text.effectiveTo[locale],
+              text.state[locale],
+              text.diagram[locale],
+            ]}
+          >
+            {region.versions.map((version) => (
+              <tr data-regulation-id={version.id}>
+                <th scope="row">
+                  {nameIn(version.name, locale)} <code>{version.id}</code>
+                </th>
+                <td>
+                  {version.isNational
+                    ? text.national[locale]
+                    : regionName(ctx.vocabulary, version.issuer)[locale]}
+                </td>
+                <td>{civil(version.effectiveFrom, locale)}</td>
+                <td>{version.effectiveTo ? civil(version.effectiveTo, locale) : '—'}</td>
+                <td>
+                  <StatusTag
+                    tone={version.isInForce ? 'on-time' : 'neutral'}
+                    label={version.isInForce ? text.inForce[locale] : text.notInForce[locale]}
+                  />
+                </td>
+                <td>
+                  <a
+                    href={`/admin/regulations/${encodeURIComponent(version.id)}/diagram.svg?diagram=${diagramLanguage}`}
+                  >
+                    {text.diagram[locale]}
+                    <span class="visually-hidden"> {version.id}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </section>
       ))}
     </Page>
@@ -136,54 +123,40 @@ export function CalendarPage(props: {
         </button>
       </form>
       <h2>{text.listedDays[locale]}</h2>
-      <div class="table-wrap">
-        <table id="listed-days">
-          <thead>
-            <tr>
-              <th scope="col">{text.date[locale]}</th>
-              <th scope="col">{text.name[locale]}</th>
-              <th scope="col">{text.dayKind[locale]}</th>
-              <th scope="col">{text.sources[locale]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {year.days.map((day) => (
-              <tr>
-                <th scope="row">
-                  <time datetime={day.date}>{civil(day.date, locale)}</time>
-                </th>
-                <td>{day.name[locale]}</td>
-                <td>{dayKindLabels[day.kind][locale]}</td>
-                <td>{day.sources.map((id) => sourceTitle.get(id)?.title ?? id).join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        id="listed-days"
+        headings={[
+          text.date[locale],
+          text.name[locale],
+          text.dayKind[locale],
+          text.sources[locale],
+        ]}
+      >
+        {year.days.map((day) => (
+          <tr>
+            <th scope="row">
+              <time datetime={day.date}>{civil(day.date, locale)}</time>
+            </th>
+            <td>{day.name[locale]}</td>
+            <td>{dayKindLabels[day.kind][locale]}</td>
+            <td>{day.sources.map((id) => sourceTitle.get(id)?.title ?? id).join('; ')}</td>
+          </tr>
+        ))}
+      </Table>
       <h2>{text.daysOffOfMonth[locale]}</h2>
-      <div class="table-wrap">
-        <table id="days-off">
-          <thead>
-            <tr>
-              <th scope="col">{text.month[locale]}</th>
-              <th scope="col">{text.daysOffOfMonth[locale]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {year.months.map((month) => (
-              <tr>
-                <th scope="row">{monthNames[locale][month.month - 1]}</th>
-                <td>
-                  {month.days
-                    .filter((day) => day.isDayOff)
-                    .map((day) => String(day.day))
-                    .join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table id="days-off" headings={[text.month[locale], text.daysOffOfMonth[locale]]}>
+        {year.months.map((month) => (
+          <tr>
+            <th scope="row">{monthNames[locale][month.month - 1]}</th>
+            <td>
+              {month.days
+                .filter((day) => day.isDayOff)
+                .map((day) => String(day.day))
+                .join(', ')}
+            </td>
+          </tr>
+        ))}
+      </Table>
       <h2>{text.sources[locale]}</h2>
       <ul id="calendar-sources">
         {year.sources.map((source) => (

@@ -11,6 +11,7 @@ import {
 import { listAdministeredStaff } from '../../../features/admin/list-staff.js';
 import { setStaffActive } from '../../../features/admin/set-staff-active.js';
 import { setStaffRoles } from '../../../features/admin/set-staff-roles.js';
+import { definePage, mountPages } from '../page.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext, WebEnv } from '../web-env.js';
 import {
@@ -24,6 +25,8 @@ import { text } from './texts.js';
 
 const administrators = [StaffRole.regionAdministrator, StaffRole.systemAdministrator];
 
+type Administrator = Awaited<ReturnType<typeof administrator>>;
+
 async function administrator(c: WebContext) {
   const user = await requireStaff(c, administrators);
   return { principal: user.principal, scope: adminScopeOf(user.principal) };
@@ -36,6 +39,121 @@ function currentYear(now: Date): number {
   );
 }
 
+const services = (c: WebContext) => c.get('deps').applications;
+const done = (c: WebContext) => c.req.method === 'GET' && c.req.query('done') === '1';
+
+/** /admin: the counts of the administrator's scope. */
+const overviewPage = definePage({
+  path: '/admin',
+  guard: administrator,
+  load: async (c, { principal, scope }) => {
+    const [organisations, staff] = await Promise.all([
+      listAdministeredOrganisations(services(c), principal),
+      listAdministeredStaff(services(c), principal),
+    ]);
+    return {
+      regionCode: scope.regionCode,
+      counts: { organisations: organisations.length, staff: staff.length },
+    };
+  },
+  View: ({ ctx, data }) => <OverviewPage ctx={ctx} {...data} />,
+});
+
+/** /admin/organisations: the organisations of the scope. */
+const organisationsPage = definePage({
+  path: '/admin/organisations',
+  guard: administrator,
+  load: async (c, { principal, scope }) => ({
+    regionCode: scope.regionCode,
+    organisations: await listAdministeredOrganisations(services(c), principal),
+  }),
+  View: ({ ctx, data }) => <OrganisationsPage ctx={ctx} {...data} />,
+});
+
+/** /admin/organisations/:id: one organisation, its schedule, its staff and their roles. */
+const organisationPage = definePage({
+  path: '/admin/organisations/:id',
+  guard: administrator,
+  load: async (c, { principal }) => ({
+    organisation: await getAdministeredOrganisation(services(c), principal, c.req.param('id')!),
+    done: done(c),
+  }),
+  View: ({ ctx, data }) => <OrganisationPage ctx={ctx} {...data} />,
+});
+
+/** POST /admin/staff/:id/roles: a member's roles (audited); the organisation's page again when none. */
+async function changeRoles(c: WebContext, { principal }: Administrator): Promise<Response> {
+  const form = await c.req.parseBody({ all: true });
+  const staffId = c.req.param('id')!;
+  const organisationId = typeof form.organisationId === 'string' ? form.organisationId : '';
+  const raw = form.roles;
+  const roles = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (role): role is string => typeof role === 'string',
+  );
+  const organisation = await getAdministeredOrganisation(services(c), principal, organisationId);
+  if (roles.length === 0) {
+    // The refusal shows the organisation's page (not this path's): rendered here.
+    const first = organisation.staff.find((member) => member.id === staffId)?.roles[0];
+    const roleError = {
+      field: `roles-${staffId}-${first ?? 'head'}`,
+      message: text.chooseRole[c.get('locale')],
+    };
+    const ctx = await pageContext(c);
+    return render(
+      c,
+      <OrganisationPage ctx={ctx} organisation={organisation} roleError={roleError} />,
+      422,
+    );
+  }
+  await setStaffRoles(services(c), principal, { staffId, roles: roles as never });
+  return c.redirect(`/admin/organisations/${encodeURIComponent(organisation.id)}?done=1`, 303);
+}
+
+/** /admin/staff: the staff of the scope, with activation and (per organisation) roles. */
+const staffPage = definePage({
+  path: '/admin/staff',
+  guard: administrator,
+  load: async (c, { principal, scope }) => ({
+    regionCode: scope.regionCode,
+    staff: await listAdministeredStaff(services(c), principal),
+    done: done(c),
+  }),
+  View: ({ ctx, data }) => <StaffPage ctx={ctx} {...data} />,
+  actions: {
+    ':id/roles': changeRoles,
+    ':id/active': async (c, { principal }) => {
+      const form = await c.req.parseBody();
+      await setStaffActive(services(c), principal, {
+        staffId: c.req.param('id')!,
+        isActive: form.isActive === 'true',
+      });
+      return c.redirect('/admin/staff?done=1', 303);
+    },
+  },
+});
+
+/** /admin/regulations: the regulation versions in force, with their diagrams. */
+const regulationsPage = definePage({
+  path: '/admin/regulations',
+  guard: administrator,
+  load: async (c, { principal, scope }) => ({
+    regionCode: scope.regionCode,
+    listing: listRegulationVersions(services(c), principal),
+  }),
+  View: ({ ctx, data }) => <RegulationsPage ctx={ctx} {...data} />,
+});
+
+/** /admin/calendar: the production calendar of a year with its legal sources. */
+const calendarPage = definePage({
+  path: '/admin/calendar',
+  guard: administrator,
+  load: async (c, { principal }) => {
+    const requested = Number(c.req.query('year') ?? currentYear(c.get('deps').now()));
+    return { year: getCalendarYear(services(c), principal, requested) };
+  },
+  View: ({ ctx, data }) => <CalendarPage ctx={ctx} {...data} />,
+});
+
 /**
  * The administration under /admin (issue 9): a region administrator sees their region, a
  * system administrator every region — organisations with their schedules and staff, staff
@@ -44,118 +162,6 @@ function currentYear(now: Date): number {
  */
 export function adminPageRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
-  const services = (c: WebContext) => c.get('deps').applications;
-
-  routes.get('/admin', async (c) => {
-    const { principal, scope } = await administrator(c);
-    const [organisations, staff] = await Promise.all([
-      listAdministeredOrganisations(services(c), principal),
-      listAdministeredStaff(services(c), principal),
-    ]);
-    return render(
-      c,
-      <OverviewPage
-        ctx={await pageContext(c)}
-        regionCode={scope.regionCode}
-        counts={{ organisations: organisations.length, staff: staff.length }}
-      />,
-    );
-  });
-
-  routes.get('/admin/organisations', async (c) => {
-    const { principal, scope } = await administrator(c);
-    return render(
-      c,
-      <OrganisationsPage
-        ctx={await pageContext(c)}
-        regionCode={scope.regionCode}
-        organisations={await listAdministeredOrganisations(services(c), principal)}
-      />,
-    );
-  });
-
-  routes.get('/admin/organisations/:id', async (c) => {
-    const { principal } = await administrator(c);
-    const organisation = await getAdministeredOrganisation(
-      services(c),
-      principal,
-      c.req.param('id'),
-    );
-    return render(
-      c,
-      <OrganisationPage
-        ctx={await pageContext(c)}
-        organisation={organisation}
-        done={c.req.query('done') === '1'}
-      />,
-    );
-  });
-
-  routes.post('/admin/staff/:id/roles', async (c) => {
-    const { principal } = await administrator(c);
-    const form = await c.req.parseBody({ all: true });
-    const staffId = c.req.param('id');
-    const organisationId = typeof form.organisationId === 'string' ? form.organisationId : '';
-    const raw = form.roles;
-    const roles = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-      (role): role is string => typeof role === 'string',
-    );
-    const organisation = await getAdministeredOrganisation(services(c), principal, organisationId);
-    if (roles.length === 0) {
-      const first = organisation.staff.find((member) => member.id === staffId)?.roles[0];
-      const roleError = {
-        field: `roles-${staffId}-${first ?? 'head'}`,
-        message: text.chooseRole[c.get('locale')],
-      };
-      return render(
-        c,
-        <OrganisationPage
-          ctx={await pageContext(c)}
-          organisation={organisation}
-          roleError={roleError}
-        />,
-        422,
-      );
-    }
-    await setStaffRoles(services(c), principal, { staffId, roles: roles as never });
-    return c.redirect(`/admin/organisations/${encodeURIComponent(organisation.id)}?done=1`, 303);
-  });
-
-  routes.get('/admin/staff', async (c) => {
-    const { principal, scope } = await administrator(c);
-    return render(
-      c,
-      <StaffPage
-        ctx={await pageContext(c)}
-        regionCode={scope.regionCode}
-        staff={await listAdministeredStaff(services(c), principal)}
-        done={c.req.query('done') === '1'}
-      />,
-    );
-  });
-
-  routes.post('/admin/staff/:id/active', async (c) => {
-    const { principal } = await administrator(c);
-    const form = await c.req.parseBody();
-    await setStaffActive(services(c), principal, {
-      staffId: c.req.param('id'),
-      isActive: form.isActive === 'true',
-    });
-    return c.redirect('/admin/staff?done=1', 303);
-  });
-
-  routes.get('/admin/regulations', async (c) => {
-    const { principal, scope } = await administrator(c);
-    return render(
-      c,
-      <RegulationsPage
-        ctx={await pageContext(c)}
-        regionCode={scope.regionCode}
-        listing={listRegulationVersions(services(c), principal)}
-      />,
-    );
-  });
-
   routes.get('/admin/regulations/:id/diagram.svg', async (c) => {
     const { principal } = await administrator(c);
     const language = c.req.query('diagram') === 'kk' ? 'kk' : 'ru';
@@ -164,18 +170,12 @@ export function adminPageRoutes(): Hono<WebEnv> {
     c.header('cache-control', 'private, no-store');
     return c.body(svg);
   });
-
-  routes.get('/admin/calendar', async (c) => {
-    const { principal } = await administrator(c);
-    const requested = Number(c.req.query('year') ?? currentYear(c.get('deps').now()));
-    return render(
-      c,
-      <CalendarPage
-        ctx={await pageContext(c)}
-        year={getCalendarYear(services(c), principal, requested)}
-      />,
-    );
-  });
-
-  return routes;
+  return mountPages(routes, [
+    overviewPage,
+    organisationsPage,
+    organisationPage,
+    staffPage,
+    regulationsPage,
+    calendarPage,
+  ]);
 }

@@ -9,8 +9,9 @@ import type {
 } from '../../../features/front-office/front-office-context.js';
 import type { SignedInUser } from '../../../features/web/signed-in-user.js';
 import type { RegistryGateway } from '../../../integrations/registries.js';
+import { DueTime, RowsTable, StatusTag } from '../components.js';
 import { Page, type NavItem, type PageContext } from '../layout.js';
-import { formatDateTime, nameIn } from '../messages.js';
+import { nameIn } from '../messages.js';
 import type { WebContext } from '../web-env.js';
 import { fo } from './texts.js';
 
@@ -56,27 +57,23 @@ const indicatorText = {
   suspended: fo.suspended,
   none: fo.noDue,
 } as const;
-const indicatorClass = {
-  on_time: 'tag on-time',
-  warning: 'tag warning',
-  overdue: 'tag overdue',
-  suspended: 'tag neutral',
-  none: 'tag neutral',
+const indicatorTone = {
+  on_time: 'on-time',
+  warning: 'warning',
+  overdue: 'overdue',
+  suspended: 'neutral',
+  none: 'neutral',
 } as const;
 
 /** The on time / warning / overdue tag. */
 export function DeadlineTag(props: { indicator: Indicator; locale: Locale }) {
   return (
-    <span class={indicatorClass[props.indicator]} data-indicator={props.indicator}>
-      {indicatorText[props.indicator][props.locale]}
-    </span>
+    <StatusTag
+      tone={indicatorTone[props.indicator]}
+      label={indicatorText[props.indicator][props.locale]}
+      indicator={props.indicator}
+    />
   );
-}
-
-/** A due time as printed everywhere in the front office (UTC+5). */
-export function Due(props: { at: Date | null | undefined }) {
-  if (!props.at) return <span>—</span>;
-  return <time datetime={props.at.toISOString()}>{formatDateTime(props.at)}</time>;
 }
 
 /** A table of applications with their dues and indicators. */
@@ -87,57 +84,44 @@ export function ApplicationTable(props: {
   extra?: { heading: string; cell: (row: FrontOfficeRow) => Child }[];
 }) {
   const { locale } = props;
-  if (props.rows.length === 0) {
-    return (
-      <section>
-        <h2>{props.caption}</h2>
-        <p>{fo.nothing[locale]}</p>
-      </section>
-    );
-  }
+  const extra = props.extra ?? [];
   return (
     <section>
       <h2>{props.caption}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{fo.number[locale]}</th>
-              <th scope="col">{fo.service[locale]}</th>
-              <th scope="col">{fo.applicant[locale]}</th>
-              <th scope="col">{fo.provider[locale]}</th>
-              <th scope="col">{fo.status[locale]}</th>
-              <th scope="col">{fo.due[locale]}</th>
-              <th scope="col">{fo.deadline[locale]}</th>
-              {(props.extra ?? []).map((column) => (
-                <th scope="col">{column.heading}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr data-number={row.number}>
-                <th scope="row">
-                  <a href={`/front-office/applications/${row.id}`}>{row.number}</a>
-                </th>
-                <td>{nameIn(row.serviceName, locale)}</td>
-                <td>{row.applicantIin}</td>
-                <td>{nameIn(row.providerName, locale)}</td>
-                <td>{row.statusLabel[locale]}</td>
-                <td class="due">
-                  <Due at={row.due} />
-                </td>
-                <td>
-                  <DeadlineTag indicator={row.indicator} locale={locale} />
-                </td>
-                {(props.extra ?? []).map((column) => (
-                  <td>{column.cell(row)}</td>
-                ))}
-              </tr>
+      <RowsTable
+        headings={[
+          fo.number[locale],
+          fo.service[locale],
+          fo.applicant[locale],
+          fo.provider[locale],
+          fo.status[locale],
+          fo.due[locale],
+          fo.deadline[locale],
+          ...extra.map((column) => column.heading),
+        ]}
+        rows={props.rows}
+        empty={fo.nothing[locale]}
+        row={(row) => (
+          <tr data-number={row.number}>
+            <th scope="row">
+              <a href={`/front-office/applications/${row.id}`}>{row.number}</a>
+            </th>
+            <td>{nameIn(row.serviceName, locale)}</td>
+            <td>{row.applicantIin}</td>
+            <td>{nameIn(row.providerName, locale)}</td>
+            <td>{row.statusLabel[locale]}</td>
+            <td class="due">
+              <DueTime at={row.due} />
+            </td>
+            <td>
+              <DeadlineTag indicator={row.indicator} locale={locale} />
+            </td>
+            {extra.map((column) => (
+              <td>{column.cell(row)}</td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        )}
+      />
     </section>
   );
 }
@@ -165,10 +149,4 @@ export function frontOfficeContext(c: WebContext): FrontOfficeContext {
 /** The signed-in employee as the features take them. */
 export function staffOf(user: SignedInUser & { kind: 'staff' }): FrontOfficeStaff {
   return { principal: user.principal, iin: user.iin, fullName: user.fullName };
-}
-
-/** A string field of a parsed form ('' when absent). */
-export function formField(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
 }

@@ -1,25 +1,27 @@
-import type { Hono } from 'hono';
 import { getFrontOfficeDashboard } from '../../../features/front-office/get-front-office-dashboard.js';
 import { CsrfField } from '../layout.js';
 import { nameIn } from '../messages.js';
-import { pageContext, render, requireStaff } from '../page-context.js';
-import type { WebEnv } from '../web-env.js';
-import { ApplicationTable, Due, FoPage, frontOfficeRoles, staffOf } from './components.js';
+import { DueTime } from '../components.js';
+import { definePage } from '../page.js';
+import { requireStaff } from '../page-context.js';
+import { ApplicationTable, FoPage, frontOfficeRoles, staffOf } from './components.js';
 import { visitStatusText } from './home-visits.js';
 import { fo } from './texts.js';
 
-/** GET /front-office: the operator's (and courier's) day. */
-export function mountDashboard(routes: Hono<WebEnv>): void {
-  routes.get('/front-office', async (c) => {
-    const user = await requireStaff(c, frontOfficeRoles);
-    const ctx = await pageContext(c);
+/** /front-office: the operator's (and courier's) day. */
+export const dashboardPage = definePage({
+  path: '/front-office',
+  guard: (c) => requireStaff(c, frontOfficeRoles),
+  load: async (c, user) => ({
+    board: await getFrontOfficeDashboard(c.get('deps').applications, staffOf(user)),
+    organisationName: user.organisation.name,
+  }),
+  View: ({ ctx, data: { board, organisationName } }) => {
     const { locale } = ctx;
-    const board = await getFrontOfficeDashboard(c.get('deps').applications, staffOf(user));
-    return render(
-      c,
+    return (
       <FoPage ctx={ctx} title={fo.dashboard[locale]} current="/front-office">
         <h1>{fo.dashboard[locale]}</h1>
-        <p class="lead">{nameIn(user.organisation.name, locale)}</p>
+        <p class="lead">{nameIn(organisationName, locale)}</p>
         <ApplicationTable caption={fo.takenToday[locale]} rows={board.today} locale={locale} />
         <ApplicationTable
           caption={fo.waitingForCourier[locale]}
@@ -37,8 +39,8 @@ export function mountDashboard(routes: Hono<WebEnv>): void {
           rows={board.resultsWaiting}
           locale={locale}
           extra={[
-            { heading: fo.arrivedAt[locale], cell: (row) => <Due at={row.arrivedAt} /> },
-            { heading: fo.storedUntil[locale], cell: (row) => <Due at={row.storedUntil} /> },
+            { heading: fo.arrivedAt[locale], cell: (row) => <DueTime at={row.arrivedAt} /> },
+            { heading: fo.storedUntil[locale], cell: (row) => <DueTime at={row.storedUntil} /> },
           ]}
         />
         <ApplicationTable
@@ -46,16 +48,16 @@ export function mountDashboard(routes: Hono<WebEnv>): void {
           rows={board.handedBack}
           locale={locale}
           extra={[
-            { heading: fo.handedBackAt[locale], cell: (row) => <Due at={row.handedBackAt} /> },
+            { heading: fo.handedBackAt[locale], cell: (row) => <DueTime at={row.handedBackAt} /> },
             {
               heading: fo.requestResult[locale],
               cell: (row) =>
                 row.resultRequest ? (
                   <span>
-                    {fo.requested[locale]} <Due at={row.resultRequest.dueAt} />
+                    {fo.requested[locale]} <DueTime at={row.resultRequest.dueAt} />
                     {row.resultRequest.sentAt ? (
                       <span class="result-sent">
-                        ; {fo.resultSent[locale]} <Due at={row.resultRequest.sentAt} />
+                        ; {fo.resultSent[locale]} <DueTime at={row.resultRequest.sentAt} />
                       </span>
                     ) : null}
                   </span>
@@ -89,7 +91,7 @@ export function mountDashboard(routes: Hono<WebEnv>): void {
             </ul>
           )}
         </section>
-      </FoPage>,
+      </FoPage>
     );
-  });
-}
+  },
+});

@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import {
@@ -6,20 +5,21 @@ import {
   homeVisitChoices,
   requestHomeVisit,
 } from '../../../features/front-office/home-visits.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
 import {
   CsrfField,
   ErrorSummary,
+  LabelledField,
   Notice,
   Page,
+  SelectField,
   TextField,
   type FormError,
   type PageContext,
 } from '../layout.js';
 import { nameIn } from '../messages.js';
-import { pageContext, render } from '../page-context.js';
-import { clientAddress, type WebContext, type WebEnv } from '../web-env.js';
-import { formField } from './components.js';
+import { errorOf, limitByClient, readForm } from '../form.js';
+import { definePage, refuse } from '../page.js';
 import { fo } from './texts.js';
 
 interface VisitForm {
@@ -40,48 +40,9 @@ const fieldsOrder = [
   'reason',
 ] as const;
 
-function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  error?: string;
-}) {
+function TextArea(props: { id: string; label: string; value: string; error?: string | undefined }) {
   return (
-    <div class={props.error ? 'field invalid' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.error ? (
-        <span class="error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
-      <select
-        id={props.id}
-        name={props.id}
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      >
-        <option value="">—</option>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function TextArea(props: { id: string; label: string; value: string; error?: string }) {
-  return (
-    <div class={props.error ? 'field invalid' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.error ? (
-        <span class="error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
+    <LabelledField id={props.id} label={props.label} error={props.error}>
       <textarea
         id={props.id}
         name={props.id}
@@ -92,7 +53,7 @@ function TextArea(props: { id: string; label: string; value: string; error?: str
       >
         {props.value}
       </textarea>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -100,12 +61,12 @@ function HomeVisitPage(props: {
   ctx: PageContext;
   choices: Awaited<ReturnType<typeof homeVisitChoices>>;
   form: VisitForm;
-  errors: FormError[];
-  sentNumber?: string;
+  errors: readonly FormError[];
+  sentNumber?: string | undefined;
 }) {
   const { ctx, form, choices } = props;
   const locale: Locale = ctx.locale;
-  const errorOf = (field: string) => props.errors.find((error) => error.field === field)?.message;
+  const errorOfField = (field: string) => errorOf(props.errors, field);
   return (
     <Page ctx={ctx} title={fo.homeVisitTitle[locale]} narrow>
       <h1>{fo.homeVisitTitle[locale]}</h1>
@@ -121,7 +82,7 @@ function HomeVisitPage(props: {
           <ErrorSummary ctx={ctx} errors={props.errors} />
           <form method="post" action="/home-visit" novalidate>
             <CsrfField ctx={ctx} />
-            <Select
+            <SelectField
               id="frontOfficeId"
               label={fo.frontOffice[locale]}
               value={form.frontOfficeId}
@@ -129,9 +90,9 @@ function HomeVisitPage(props: {
                 value: office.id,
                 label: nameIn(office.name, locale),
               }))}
-              error={errorOf('frontOfficeId')}
+              error={errorOfField('frontOfficeId')}
             />
-            <Select
+            <SelectField
               id="serviceCode"
               label={fo.service[locale]}
               value={form.serviceCode}
@@ -139,7 +100,7 @@ function HomeVisitPage(props: {
                 value: service.code,
                 label: service.name[locale],
               }))}
-              error={errorOf('serviceCode')}
+              error={errorOfField('serviceCode')}
             />
             <TextField
               id="fullName"
@@ -148,7 +109,7 @@ function HomeVisitPage(props: {
               autocomplete="name"
               maxlength={200}
               required
-              error={errorOf('fullName')}
+              error={errorOfField('fullName')}
             />
             <TextField
               id="phone"
@@ -159,7 +120,7 @@ function HomeVisitPage(props: {
               autocomplete="tel"
               maxlength={20}
               required
-              error={errorOf('phone')}
+              error={errorOfField('phone')}
             />
             <TextField
               id="address"
@@ -168,13 +129,13 @@ function HomeVisitPage(props: {
               autocomplete="street-address"
               maxlength={500}
               required
-              error={errorOf('address')}
+              error={errorOfField('address')}
             />
             <TextArea
               id="reason"
               label={fo.reason[locale]}
               value={form.reason}
-              error={errorOf('reason')}
+              error={errorOfField('reason')}
             />
             <div class="actions">
               <button type="submit">{fo.send[locale]}</button>
@@ -192,56 +153,44 @@ function messageFor(field: string, code: string, locale: Locale): string {
   return code === 'too_small' ? fo.errTooShort[locale] : fo.errRequired[locale];
 }
 
-/** The public page `/home-visit` (no sign-in): a home visit through the contact centre. */
-export function mountHomeVisitRequest(routes: Hono<WebEnv>): void {
-  const emptyForm: VisitForm = {
-    frontOfficeId: '',
-    serviceCode: '',
-    fullName: '',
-    phone: '',
-    address: '',
-    reason: '',
+/** The visit form from the posted fields ('' for what is absent). */
+function visitFormOf(values: Readonly<Record<string, string>>): VisitForm {
+  const value = (name: keyof VisitForm) => values[name] ?? '';
+  return {
+    frontOfficeId: value('frontOfficeId'),
+    serviceCode: value('serviceCode'),
+    fullName: value('fullName'),
+    phone: value('phone'),
+    address: value('address'),
+    reason: value('reason'),
   };
-  routes.get('/home-visit', async (c) => {
-    const choices = await homeVisitChoices(c.get('deps').applications);
-    const number = c.req.query('sent');
-    return render(
-      c,
-      <HomeVisitPage
-        ctx={await pageContext(c)}
-        choices={choices}
-        form={emptyForm}
-        errors={[]}
-        {...(number && /^HV-\d{4}-\d{6}$/.test(number) ? { sentNumber: number } : {})}
-      />,
-    );
-  });
+}
 
-  routes.post('/home-visit', async (c: WebContext) => {
-    const { database, now, applications } = c.get('deps');
-    const locale = c.get('locale');
-    await enforceRateLimit(
-      database.db,
-      `home-visit:${clientAddress(c)}`,
-      rateLimitPolicies.homeVisit,
-      now(),
-    );
-    const body = await c.req.parseBody();
-    const form: VisitForm = {
-      frontOfficeId: formField(body, 'frontOfficeId'),
-      serviceCode: formField(body, 'serviceCode'),
-      fullName: formField(body, 'fullName'),
-      phone: formField(body, 'phone'),
-      address: formField(body, 'address'),
-      reason: formField(body, 'reason'),
+/** The public page `/home-visit` (no sign-in): a home visit through the contact centre. */
+export const homeVisitRequestPage = definePage({
+  path: '/home-visit',
+  guard: async () => undefined,
+  load: async (c) => {
+    const number = c.req.method === 'GET' ? c.req.query('sent') : undefined;
+    return {
+      choices: await homeVisitChoices(c.get('deps').applications),
+      sentNumber: number && /^HV-\d{4}-\d{6}$/.test(number) ? number : undefined,
     };
-    const choices = await homeVisitChoices(applications);
-    const show = async (errors: FormError[]) =>
-      render(
-        c,
-        <HomeVisitPage ctx={await pageContext(c)} choices={choices} form={form} errors={errors} />,
-        422,
-      );
+  },
+  View: ({ ctx, data, form }) => (
+    <HomeVisitPage
+      ctx={ctx}
+      choices={data.choices}
+      form={visitFormOf(form.values)}
+      errors={form.errors}
+      sentNumber={data.sentNumber}
+    />
+  ),
+  action: async (c) => {
+    const locale = c.get('locale');
+    await limitByClient(c, 'home-visit', rateLimitPolicies.homeVisit);
+    const form = visitFormOf((await readForm(c)).values);
+    const values = { ...form };
     const parsed = HomeVisitRequestInput.safeParse(form);
     if (!parsed.success) {
       const errors: FormError[] = [];
@@ -249,15 +198,16 @@ export function mountHomeVisitRequest(routes: Hono<WebEnv>): void {
         const issue = parsed.error.issues.find((candidate) => candidate.path[0] === field);
         if (issue) errors.push({ field, message: messageFor(field, issue.code, locale) });
       }
-      return show(errors);
+      return refuse(values, errors);
     }
     try {
-      const created = await requestHomeVisit(applications, form);
+      const created = await requestHomeVisit(c.get('deps').applications, form);
       return c.redirect(`/home-visit?sent=${created.number}`, 303);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation_failed') {
         const issues = (error.details.issues ?? []) as { path: string; rule: string }[];
-        return show(
+        return refuse(
+          values,
           issues.map((issue) => ({
             field: issue.path,
             message: messageFor(issue.path, issue.rule, locale),
@@ -266,5 +216,5 @@ export function mountHomeVisitRequest(routes: Hono<WebEnv>): void {
       }
       throw error;
     }
-  });
-}
+  },
+});

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { mountPages } from '../page.js';
 import type { WebEnv } from '../web-env.js';
-import { mountApplicationPage } from './application-page.js';
-import { mountDashboard } from './dashboard.js';
-import { mountHomeVisitRequest } from './home-visit-request.js';
-import { mountHomeVisits } from './home-visits.js';
-import { mountNewApplication } from './new-application.js';
-import { mountRegisters } from './registers.js';
+import { frontOfficeApplicationPage } from './application-page.js';
+import { dashboardPage } from './dashboard.js';
+import { homeVisitRequestPage } from './home-visit-request.js';
+import { homeVisitsPage } from './home-visits.js';
+import { newApplicationPage } from './new-application.js';
+import { registerAcknowledgePage, registerPage, registersPage } from './registers.js';
 
 /**
  * The front-office workspace under /front-office (issue 9): the operator's and courier's day,
@@ -13,12 +14,14 @@ import { mountRegisters } from './registers.js';
  * results, home visits; and the public home-visit request page /home-visit.
  */
 export function frontOfficeRoutes(): Hono<WebEnv> {
-  const routes = new Hono<WebEnv>();
-  mountDashboard(routes);
-  mountNewApplication(routes);
-  mountApplicationPage(routes);
-  mountRegisters(routes);
-  mountHomeVisits(routes);
-  mountHomeVisitRequest(routes);
-  return routes;
+  return mountPages(new Hono<WebEnv>(), [
+    dashboardPage,
+    newApplicationPage,
+    frontOfficeApplicationPage,
+    registersPage,
+    registerPage,
+    registerAcknowledgePage,
+    homeVisitsPage,
+    homeVisitRequestPage,
+  ]);
 }

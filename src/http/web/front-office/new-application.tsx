@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
@@ -22,29 +22,20 @@ import {
   type FormError,
   type PageContext,
 } from '../layout.js';
+import { errorOf, fieldOf, readForm } from '../form.js';
+import { definePage } from '../page.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
-import type { WebContext, WebEnv } from '../web-env.js';
+import type { WebContext } from '../web-env.js';
 import { kazakhstanDay } from '../../../domain/calendar/kazakhstan-day.js';
+import type { ApplicationServices } from '../../../engine/application-services.js';
 import { chosenAsOf, portalServices } from '../portal/as-of.js';
 import { IntakeAsOfChooser } from './as-of-chooser.js';
-import { FoPage, formField, frontOfficeContext, registryGatewayOf, staffOf } from './components.js';
+import { FoPage, frontOfficeContext, registryGatewayOf, staffOf } from './components.js';
 import { Checklist, RegulationFields, ServiceSelect, type IntakeForm } from './intake-fields.js';
 import { fo } from './texts.js';
 
-const emptyForm = (): IntakeForm => ({
-  formKey: randomUUID(),
-  choice: '',
-  applicantIin: '',
-  representativeIin: '',
-  powerOfAttorneyNumber: '',
-  applicantPhone: '',
-  fields: {},
-  checks: {},
-  consentGiven: false,
-  requestSigned: false,
-});
-
-function readForm(form: Record<string, unknown>): IntakeForm {
+/** The intake form from the posted fields (empty, with a new form key, on a GET). */
+function intakeFormOf(form: Readonly<Record<string, unknown>>): IntakeForm {
   const fields: Record<string, string> = {};
   const checks: Record<string, string> = {};
   for (const [name, value] of Object.entries(form)) {
@@ -52,35 +43,185 @@ function readForm(form: Record<string, unknown>): IntakeForm {
     if (name.startsWith('field-')) fields[name.slice('field-'.length)] = value.trim();
     if (name.startsWith('check-')) checks[name.slice('check-'.length)] = value;
   }
-  const key = formField(form, 'formKey');
+  const key = fieldOf(form, 'formKey');
   return {
     formKey: /^[A-Za-z0-9-]{8,64}$/.test(key) ? key : randomUUID(),
-    choice: formField(form, 'choice'),
-    applicantIin: formField(form, 'applicantIin').trim(),
-    representativeIin: formField(form, 'representativeIin').trim(),
-    powerOfAttorneyNumber: formField(form, 'powerOfAttorneyNumber').trim(),
-    applicantPhone: formField(form, 'applicantPhone').trim(),
+    choice: fieldOf(form, 'choice'),
+    applicantIin: fieldOf(form, 'applicantIin').trim(),
+    representativeIin: fieldOf(form, 'representativeIin').trim(),
+    powerOfAttorneyNumber: fieldOf(form, 'powerOfAttorneyNumber').trim(),
+    applicantPhone: fieldOf(form, 'applicantPhone').trim(),
     fields,
     checks,
-    consentGiven: formField(form, 'consentGiven') === 'yes',
-    requestSigned: formField(form, 'requestSigned') === 'yes',
+    consentGiven: fieldOf(form, 'consentGiven') === 'yes',
+    requestSigned: fieldOf(form, 'requestSigned') === 'yes',
   };
 }
 
 type Identified = ApplicantIdentification & { status: 'identified' };
 
-function IntakePage(props: {
-  ctx: PageContext;
-  catalog: readonly IntakeService[];
-  form: IntakeForm;
-  errors: FormError[];
-  identified?: Identified;
+interface IntakeProps {
+  readonly ctx: PageContext;
+  readonly catalog: readonly IntakeService[];
+  readonly form: IntakeForm;
+  readonly errors: readonly FormError[];
+  readonly identified?: Identified | undefined;
   /** Sandbox only: the "as of" day chosen (undefined: today) and today. */
-  asOf?: { day: string | undefined; today: string };
+  readonly asOf?: AsOf | undefined;
+}
+
+type AsOf = { day: string | undefined; today: string };
+
+/** A confirmation check box (consent, the signed request) with its error. */
+function Confirmation(props: {
+  name: 'consentGiven' | 'requestSigned';
+  label: string;
+  checked: boolean;
+  errors: readonly FormError[];
+  children?: Child;
 }) {
+  const error = errorOf(props.errors, props.name);
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      {error ? (
+        <span class="error" id={`${props.name}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <div class="choice">
+        <input
+          type="checkbox"
+          id={props.name}
+          name={props.name}
+          value="yes"
+          checked={props.checked}
+        />
+        <label for={props.name}>{props.label}</label>
+      </div>
+      {props.children}
+    </div>
+  );
+}
+
+function IdentifiedNotice(props: { locale: Locale; identified: Identified }) {
+  const { locale, identified } = props;
+  return (
+    <Notice tone="ok" role="status">
+      <p>
+        <strong>{fo.identified[locale]}:</strong>{' '}
+        <span id="applicant-name">{personName(identified.applicant)}</span>
+      </p>
+      {identified.representative ? (
+        <p>
+          {fo.representedBy[locale]}:{' '}
+          <span id="representative-name">{personName(identified.representative.person)}</span>.{' '}
+          {fo.powerOfAttorneyValid[locale]}{' '}
+          {identified.representative.powerOfAttorney.validUntil.split('-').reverse().join('.')}
+        </p>
+      ) : null}
+    </Notice>
+  );
+}
+
+/** Step 1: the service and provider, the applicant and the representative. */
+function IdentifyFields({ ctx, catalog, form, errors }: IntakeProps) {
+  const { locale } = ctx;
+  return (
+    <>
+      <h2>{fo.identifyTitle[locale]}</h2>
+      <ServiceSelect
+        catalog={catalog}
+        value={form.choice}
+        locale={locale}
+        error={errorOf(errors, 'choice')}
+      />
+      <TextField
+        id="applicantIin"
+        label={fo.applicantIin[locale]}
+        value={form.applicantIin}
+        inputmode="numeric"
+        maxlength={12}
+        required
+        error={errorOf(errors, 'applicantIin')}
+      />
+      <TextField
+        id="representativeIin"
+        label={fo.representativeIin[locale]}
+        hint={fo.representativeHint[locale]}
+        value={form.representativeIin}
+        inputmode="numeric"
+        maxlength={12}
+        error={errorOf(errors, 'representativeIin')}
+      />
+      <TextField
+        id="powerOfAttorneyNumber"
+        label={fo.powerOfAttorneyNumber[locale]}
+        value={form.powerOfAttorneyNumber}
+        maxlength={64}
+        error={errorOf(errors, 'powerOfAttorneyNumber')}
+      />
+    </>
+  );
+}
+
+/** Step 2, once identified: the phone, the regulation's fields, the checklist, the confirmations. */
+function AcceptFields(props: IntakeProps & { identified: Identified; entry: IntakeService }) {
+  const { ctx, form, errors } = props;
+  const { locale } = ctx;
+  const errorOfField = (field: string) => errorOf(errors, field);
+  return (
+    <>
+      <IdentifiedNotice locale={locale} identified={props.identified} />
+      <TextField
+        id="applicantPhone"
+        type="tel"
+        label={fo.applicantPhone[locale]}
+        value={form.applicantPhone}
+        maxlength={20}
+        autocomplete="off"
+        error={errorOfField('applicantPhone')}
+      />
+      <RegulationFields
+        regulation={props.entry.regulation}
+        form={form}
+        locale={locale}
+        errorOf={errorOfField}
+      />
+      <Checklist
+        regulation={props.entry.regulation}
+        form={form}
+        locale={locale}
+        errorOf={errorOfField}
+      />
+      <Confirmation
+        name="consentGiven"
+        label={fo.consent[locale]}
+        checked={form.consentGiven}
+        errors={errors}
+      />
+      <Confirmation
+        name="requestSigned"
+        label={fo.requestSigned[locale]}
+        checked={form.requestSigned}
+        errors={errors}
+      >
+        <span class="hint">{fo.signNote[locale]}</span>
+      </Confirmation>
+      <div class="actions">
+        <button type="submit" name="action" value="accept">
+          {fo.accept[locale]}
+        </button>
+        <button type="submit" name="action" value="identify" class="secondary">
+          {fo.identify[locale]}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function IntakeView(props: IntakeProps) {
   const { ctx, form, identified } = props;
   const { locale } = ctx;
-  const errorOf = (field: string) => props.errors.find((error) => error.field === field)?.message;
   const [serviceCode] = form.choice.split('|');
   const entry = props.catalog.find((candidate) => candidate.regulation.service === serviceCode);
   const title = fo.newApplication[locale];
@@ -94,124 +235,9 @@ function IntakePage(props: {
       <form method="post" action="/front-office/applications/new" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="formKey" value={form.formKey} />
-        <h2>{fo.identifyTitle[locale]}</h2>
-        <ServiceSelect
-          catalog={props.catalog}
-          value={form.choice}
-          locale={locale}
-          error={errorOf('choice')}
-        />
-        <TextField
-          id="applicantIin"
-          label={fo.applicantIin[locale]}
-          value={form.applicantIin}
-          inputmode="numeric"
-          maxlength={12}
-          required
-          error={errorOf('applicantIin')}
-        />
-        <TextField
-          id="representativeIin"
-          label={fo.representativeIin[locale]}
-          hint={fo.representativeHint[locale]}
-          value={form.representativeIin}
-          inputmode="numeric"
-          maxlength={12}
-          error={errorOf('representativeIin')}
-        />
-        <TextField
-          id="powerOfAttorneyNumber"
-          label={fo.powerOfAttorneyNumber[locale]}
-          value={form.powerOfAttorneyNumber}
-          maxlength={64}
-          error={errorOf('powerOfAttorneyNumber')}
-        />
+        <IdentifyFields {...props} />
         {identified && entry ? (
-          <>
-            <Notice tone="ok" role="status">
-              <p>
-                <strong>{fo.identified[locale]}:</strong>{' '}
-                <span id="applicant-name">{personName(identified.applicant)}</span>
-              </p>
-              {identified.representative ? (
-                <p>
-                  {fo.representedBy[locale]}:{' '}
-                  <span id="representative-name">
-                    {personName(identified.representative.person)}
-                  </span>
-                  . {fo.powerOfAttorneyValid[locale]}{' '}
-                  {identified.representative.powerOfAttorney.validUntil
-                    .split('-')
-                    .reverse()
-                    .join('.')}
-                </p>
-              ) : null}
-            </Notice>
-            <TextField
-              id="applicantPhone"
-              type="tel"
-              label={fo.applicantPhone[locale]}
-              value={form.applicantPhone}
-              maxlength={20}
-              autocomplete="off"
-              error={errorOf('applicantPhone')}
-            />
-            <RegulationFields
-              regulation={entry.regulation}
-              form={form}
-              locale={locale}
-              errorOf={errorOf}
-            />
-            <Checklist
-              regulation={entry.regulation}
-              form={form}
-              locale={locale}
-              errorOf={errorOf}
-            />
-            <div class={errorOf('consentGiven') ? 'field invalid' : 'field'}>
-              {errorOf('consentGiven') ? (
-                <span class="error" id="consentGiven-error">
-                  {errorOf('consentGiven')}
-                </span>
-              ) : null}
-              <div class="choice">
-                <input
-                  type="checkbox"
-                  id="consentGiven"
-                  name="consentGiven"
-                  value="yes"
-                  checked={form.consentGiven}
-                />
-                <label for="consentGiven">{fo.consent[locale]}</label>
-              </div>
-            </div>
-            <div class={errorOf('requestSigned') ? 'field invalid' : 'field'}>
-              {errorOf('requestSigned') ? (
-                <span class="error" id="requestSigned-error">
-                  {errorOf('requestSigned')}
-                </span>
-              ) : null}
-              <div class="choice">
-                <input
-                  type="checkbox"
-                  id="requestSigned"
-                  name="requestSigned"
-                  value="yes"
-                  checked={form.requestSigned}
-                />
-                <label for="requestSigned">{fo.requestSigned[locale]}</label>
-              </div>
-              <span class="hint">{fo.signNote[locale]}</span>
-            </div>
-            <div class="actions">
-              <button type="submit" name="action" value="accept">
-                {fo.accept[locale]}
-              </button>
-              <button type="submit" name="action" value="identify" class="secondary">
-                {fo.identify[locale]}
-              </button>
-            </div>
-          </>
+          <AcceptFields {...props} identified={identified} entry={entry} />
         ) : (
           <div class="actions">
             <button type="submit" name="action" value="identify">
@@ -261,135 +287,154 @@ function errorsOfIssues(error: DomainError, locale: Locale): FormError[] {
   });
 }
 
+type Operator = Awaited<ReturnType<typeof requireOperator>>;
+
+const requireOperator = (c: WebContext) => requireStaff(c, [StaffRole.frontOfficeOperator]);
+
 /** The sandbox's "as of" day of an intake request (docs/sandbox.md); undefined outside one. */
-function intakeAsOf(c: WebContext) {
+function intakeAsOf(c: WebContext): AsOf | undefined {
   const deps = c.get('deps');
   return deps.config.sandbox ? { day: chosenAsOf(c), today: kazakhstanDay(deps.now()) } : undefined;
 }
 
-/** GET/POST /front-office/applications/new: identify, check the package, accept or refuse. */
-export function mountNewApplication(routes: Hono<WebEnv>): void {
-  routes.get('/front-office/applications/new', async (c) => {
-    const user = await requireStaff(c, [StaffRole.frontOfficeOperator]);
+/** The applicant (and representative) as the registries know them, or the field errors why not. */
+async function identify(
+  c: WebContext,
+  form: IntakeForm,
+): Promise<{ identification: Identified } | { errors: FormError[]; status: 422 | 503 }> {
+  const locale = c.get('locale');
+  let identification: ApplicantIdentification;
+  try {
+    identification = await identifyApplicant(registryGatewayOf(c), {
+      applicantIin: form.applicantIin,
+      ...(form.representativeIin
+        ? {
+            representative: {
+              iin: form.representativeIin,
+              powerOfAttorneyNumber: form.powerOfAttorneyNumber,
+            },
+          }
+        : {}),
+    });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'registry_unavailable') {
+      const message = errorTable.registry_unavailable.message[locale];
+      return { errors: [{ field: 'applicantIin', message }], status: 503 };
+    }
+    throw error;
+  }
+  if (identification.status === 'refused') {
+    const message = identification.message[locale];
+    return { errors: [{ field: identification.field, message }], status: 422 };
+  }
+  return { identification };
+}
+
+/** Takes the application (accepted or refused at intake): its page (303), or why not. */
+async function take(
+  c: WebContext,
+  user: Operator,
+  form: IntakeForm,
+  services: ApplicationServices,
+): Promise<Response | { errors: FormError[]; status: 422 | 503 }> {
+  const locale = c.get('locale');
+  const [serviceCode, providerOrganisationId] = form.choice.split('|') as [string, string];
+  try {
+    const outcome = await takeApplication({ ...frontOfficeContext(c), services }, staffOf(user), {
+      formKey: form.formKey,
+      serviceCode,
+      providerOrganisationId,
+      applicantIin: form.applicantIin,
+      ...(form.representativeIin
+        ? {
+            representativeIin: form.representativeIin,
+            powerOfAttorneyNumber: form.powerOfAttorneyNumber,
+          }
+        : {}),
+      ...(form.applicantPhone ? { applicantPhone: form.applicantPhone } : {}),
+      fields: form.fields,
+      checks: Object.fromEntries(
+        Object.entries(form.checks).filter(([, value]) =>
+          (Object.values(DocumentCheck) as string[]).includes(value),
+        ),
+      ) as Record<string, DocumentCheck>,
+      consentGiven: form.consentGiven,
+      requestSigned: form.requestSigned,
+    });
+    if (outcome.kind === 'not_identified') {
+      const refused = outcome.identification;
+      return { errors: [{ field: refused.field, message: refused.message[locale] }], status: 422 };
+    }
+    const taken = `/front-office/applications/${outcome.applicationId}?taken=${outcome.kind}`;
+    return c.redirect(taken, 303);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'validation_failed') {
+      return { errors: errorsOfIssues(error, locale), status: 422 };
+    }
+    if (error instanceof DomainError && error.code === 'intake_registry_unavailable') {
+      // Nothing was created (the registries are asked before submitting): the form keeps
+      // every value and says so, and the operator presses Accept again.
+      const message = errorTable.intake_registry_unavailable.message[locale];
+      return { errors: [{ field: 'applicantIin', message }], status: 503 };
+    }
+    throw error;
+  }
+}
+
+/**
+ * /front-office/applications/new: identify, check the package, accept or refuse. The action
+ * renders the page itself when it shows it again, since a refusal after identification keeps
+ * the identified applicant (read from the registries once, not again by the loader).
+ */
+export const newApplicationPage = definePage({
+  path: '/front-office/applications/new',
+  guard: requireOperator,
+  load: async (c, user) => {
     const asOf = intakeAsOf(c);
     // In a sandbox, "as of" a chosen past day: the services, providers and submission of then.
     const catalog = await listIntakeServices(portalServices(c), user.principal.organisationId);
-    return render(
-      c,
-      <IntakePage
-        ctx={await pageContext(c)}
-        catalog={catalog}
-        form={emptyForm()}
-        errors={[]}
-        {...(asOf ? { asOf } : {})}
-      />,
-    );
-  });
-
-  routes.post('/front-office/applications/new', async (c: WebContext) => {
-    const user = await requireStaff(c, [StaffRole.frontOfficeOperator]);
+    return { catalog, asOf };
+  },
+  View: ({ ctx, data: { catalog, asOf }, form }) => (
+    <IntakeView
+      ctx={ctx}
+      catalog={catalog}
+      form={intakeFormOf(form.values)}
+      errors={form.errors}
+      asOf={asOf}
+    />
+  ),
+  action: async (c, user) => {
     const locale = c.get('locale');
     const services = portalServices(c);
     const asOf = intakeAsOf(c);
     const catalog = await listIntakeServices(services, user.principal.organisationId);
-    const body = await c.req.parseBody();
-    const form = readForm(body);
+    const posted = await readForm(c);
+    const form = intakeFormOf(posted.values);
     const show = async (
       errors: FormError[],
       identified?: Identified,
-      status: 200 | 422 | 503 = 422,
+      status = 422 as 200 | 422 | 503,
     ) =>
       render(
         c,
-        <IntakePage
+        <IntakeView
           ctx={await pageContext(c)}
           catalog={catalog}
           form={form}
           errors={errors}
-          {...(identified ? { identified } : {})}
-          {...(asOf ? { asOf } : {})}
+          identified={identified}
+          asOf={asOf}
         />,
         status,
       );
     const basic = basicErrors(form, catalog, locale);
     if (basic.length > 0) return show(basic);
-    let identification: ApplicantIdentification;
-    try {
-      identification = await identifyApplicant(registryGatewayOf(c), {
-        applicantIin: form.applicantIin,
-        ...(form.representativeIin
-          ? {
-              representative: {
-                iin: form.representativeIin,
-                powerOfAttorneyNumber: form.powerOfAttorneyNumber,
-              },
-            }
-          : {}),
-      });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'registry_unavailable') {
-        return show(
-          [{ field: 'applicantIin', message: errorTable.registry_unavailable.message[locale] }],
-          undefined,
-          503,
-        );
-      }
-      throw error;
-    }
-    if (identification.status === 'refused') {
-      return show([{ field: identification.field, message: identification.message[locale] }]);
-    }
-    if (formField(body, 'action') !== 'accept') return show([], identification, 200);
-    const [serviceCode, providerOrganisationId] = form.choice.split('|') as [string, string];
-    try {
-      const outcome = await takeApplication({ ...frontOfficeContext(c), services }, staffOf(user), {
-        formKey: form.formKey,
-        serviceCode,
-        providerOrganisationId,
-        applicantIin: form.applicantIin,
-        ...(form.representativeIin
-          ? {
-              representativeIin: form.representativeIin,
-              powerOfAttorneyNumber: form.powerOfAttorneyNumber,
-            }
-          : {}),
-        ...(form.applicantPhone ? { applicantPhone: form.applicantPhone } : {}),
-        fields: form.fields,
-        checks: Object.fromEntries(
-          Object.entries(form.checks).filter(([, value]) =>
-            (Object.values(DocumentCheck) as string[]).includes(value),
-          ),
-        ) as Record<string, DocumentCheck>,
-        consentGiven: form.consentGiven,
-        requestSigned: form.requestSigned,
-      });
-      if (outcome.kind === 'not_identified') {
-        const refused = outcome.identification;
-        return show([{ field: refused.field, message: refused.message[locale] }]);
-      }
-      return c.redirect(
-        `/front-office/applications/${outcome.applicationId}?taken=${outcome.kind}`,
-        303,
-      );
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'validation_failed') {
-        return show(errorsOfIssues(error, locale), identification);
-      }
-      if (error instanceof DomainError && error.code === 'intake_registry_unavailable') {
-        // Nothing was created (the registries are asked before submitting): the form keeps
-        // every value and says so, and the operator presses Accept again.
-        return show(
-          [
-            {
-              field: 'applicantIin',
-              message: errorTable.intake_registry_unavailable.message[locale],
-            },
-          ],
-          identification,
-          503,
-        );
-      }
-      throw error;
-    }
-  });
-}
+    const identified = await identify(c, form);
+    if ('errors' in identified) return show(identified.errors, undefined, identified.status);
+    if (posted.field('action') !== 'accept') return show([], identified.identification, 200);
+    const taken = await take(c, user, form, services);
+    if (taken instanceof Response) return taken;
+    return show(taken.errors, identified.identification, taken.status);
+  },
+});
