@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
 import { loadConfig } from '../../config/config.js';
 import { createApiToken } from '../../features/api-tokens/create-api-token.js';
 import { revokeApiToken } from '../../features/api-tokens/revoke-api-token.js';
@@ -42,7 +43,9 @@ executor). A revoked token is refused with 401.`,
       throw new UsageError('create needs --organisation, --name and at least one --role');
     }
     if (action === 'revoke' && rest.length !== 1) throw new UsageError('revoke needs TOKEN_ID');
-    const database = await openDatabase(loadConfig().database);
+    const config = loadConfig();
+    useExistingAuditKey(config.pki.directory);
+    const database = await openDatabase(config.database);
     try {
       await migrateToLatest(database.db);
       switch (action) {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/config.js';
+import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
 import { UsageError, type Command } from '../command.js';
@@ -30,6 +31,7 @@ accounts. Running it again changes nothing. Applies pending migrations first.`,
       import('../../signing/pki-directory.js'),
     ]);
     const config = loadConfig();
+    useExistingAuditKey(config.pki.directory);
     const database = await openDatabase(config.database);
     try {
       await migrateToLatest(database.db);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
 import { loadConfig } from '../../config/config.js';
 import {
   defaultOrganisationSeedDirectory,
@@ -26,6 +27,7 @@ migrations first.`,
     });
     const files = readOrganisationSeedFiles(values.dir ?? defaultOrganisationSeedDirectory());
     const config = loadConfig();
+    useExistingAuditKey(config.pki.directory);
     const database = await openDatabase(config.database);
     try {
       await migrateToLatest(database.db);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
 import { loadConfig } from '../../config/config.js';
 import { staffRoles, type StaffRole } from '../../domain/shared/roles.js';
 import { createStaffAccount } from '../../features/identity/create-staff-account.js';
@@ -39,7 +40,9 @@ in the process list or shell history; staff sign in at /staff/login.`,
     }
     const unknown = values.role.filter((role) => !(staffRoles as string[]).includes(role));
     if (unknown.length > 0) throw new UsageError(`unknown role(s): ${unknown.join(', ')}`);
-    const database = await openDatabase(loadConfig().database);
+    const config = loadConfig();
+    useExistingAuditKey(config.pki.directory);
+    const database = await openDatabase(config.database);
     try {
       await migrateToLatest(database.db);
       const { staffId } = await createStaffAccount(
@@ -72,7 +75,9 @@ async function setPassword(values: { organisation?: string; iin?: string }): Pro
     throw new UsageError('--organisation and --iin are required');
   }
   const password = await readFirstLine();
-  const database = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  useExistingAuditKey(config.pki.directory);
+  const database = await openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
     const { staffId } = await setStaffPassword(

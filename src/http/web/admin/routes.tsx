@@ -11,6 +11,7 @@ import {
 import { listAdministeredStaff } from '../../../features/admin/list-staff.js';
 import { setStaffActive } from '../../../features/admin/set-staff-active.js';
 import { setStaffRoles } from '../../../features/admin/set-staff-roles.js';
+import { readForm, readFormLists } from '../form.js';
 import { definePage, mountPages } from '../page.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext, WebEnv } from '../web-env.js';
@@ -83,13 +84,10 @@ const organisationPage = definePage({
 
 /** POST /admin/staff/:id/roles: a member's roles (audited); the organisation's page again when none. */
 async function changeRoles(c: WebContext, { principal }: Administrator): Promise<Response> {
-  const form = await c.req.parseBody({ all: true });
+  const { values, lists } = await readFormLists(c);
   const staffId = c.req.param('id')!;
-  const organisationId = typeof form.organisationId === 'string' ? form.organisationId : '';
-  const raw = form.roles;
-  const roles = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-    (role): role is string => typeof role === 'string',
-  );
+  const organisationId = values.organisationId ?? '';
+  const roles = lists.roles ?? (values.roles === undefined ? [] : [values.roles]);
   const organisation = await getAdministeredOrganisation(services(c), principal, organisationId);
   if (roles.length === 0) {
     // The refusal shows the organisation's page (not this path's): rendered here.
@@ -122,10 +120,10 @@ const staffPage = definePage({
   actions: {
     ':id/roles': changeRoles,
     ':id/active': async (c, { principal }) => {
-      const form = await c.req.parseBody();
+      const posted = await readForm(c);
       await setStaffActive(services(c), principal, {
         staffId: c.req.param('id')!,
-        isActive: form.isActive === 'true',
+        isActive: posted.field('isActive') === 'true',
       });
       return c.redirect('/admin/staff?done=1', 303);
     },
