@@ -15,7 +15,7 @@ import {
   type RegulationCatalog,
 } from '../domain/regulation/regulation-catalog.js';
 import { indexVocabulary } from '../domain/regulation/vocabulary-index.js';
-import { loadVocabulary } from './vocabulary-files.js';
+import { loadVocabulary, readSourceText } from './vocabulary-files.js';
 
 /**
  * The project's folder of definition files: regulations/<region>/<service>.yaml, with the
@@ -81,9 +81,19 @@ export function loadRegulations(directory: string = regulationsDirectory): Check
     else parseFailures.push({ file: result.file, issues: result.issues });
   }
   const vocabulary = loadVocabulary(directory);
-  return vocabulary.ok
-    ? { regulations, parseFailures, vocabulary: indexVocabulary(vocabulary.vocabulary) }
-    : { regulations, parseFailures, vocabularyFailures: vocabulary.issues };
+  if (!vocabulary.ok) return { regulations, parseFailures, vocabularyFailures: vocabulary.issues };
+  // The checker reads every quote against its source's full text (issue 17).
+  const sourceTexts = new Map(
+    vocabulary.vocabulary.sources.flatMap((source) =>
+      source.text ? [[source.id, readSourceText(directory, source.text)] as const] : [],
+    ),
+  );
+  return {
+    regulations,
+    parseFailures,
+    vocabulary: indexVocabulary(vocabulary.vocabulary),
+    sourceTexts,
+  };
 }
 
 /**

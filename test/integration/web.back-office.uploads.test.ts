@@ -100,6 +100,15 @@ describe('the applicant’s portal uploads in the back office', () => {
     const link = `/back-office/applications/${applicationId}/uploads/${uploadId}`;
     expect(html).toContain(`href="${link}"`);
     expect(html).toContain(`<code class="sha256">${sha256(scan)}</code>`);
+    // Each file is named by the regulation's document title, never by its internal id.
+    const attachments = html.slice(
+      html.indexOf('id="attachments"'),
+      html.indexOf('</ul>', html.indexOf('id="attachments"')),
+    );
+    expect(attachments).toContain('Оригинал документа об образовании');
+    expect(attachments).toContain('Другой документ');
+    expect(attachments).not.toContain('original-education-document');
+    expect(attachments).not.toContain(`(${otherDocumentKind},`);
     const recorded = await f.database.db
       .selectFrom('application_event')
       .select('payload')

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusCheckCodeOf } from '../../src/features/queries/status-check-code.js';
+import { text as cabinetText } from '../../src/http/web/portal/cabinet/texts.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { composeApp } from '../../src/cli/compose.js';
@@ -33,6 +35,7 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
   let app: ReturnType<typeof composeApp>;
   const sms = new InMemorySmsOutbox();
   let applicationId: string;
+  let applicationNumber: string;
   let documentId: string;
   let signing: Awaited<ReturnType<typeof createTestResultSigning>>;
   const sessions: Record<'applicant' | 'stranger', Record<string, string>> = {
@@ -94,6 +97,7 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
     const { staff } = await createCabinetWorld(database, clock.now());
     const submitted = await submitPortalDuplicate(services, 'cabinet-authorisation-submit');
     applicationId = submitted.applicationId;
+    applicationNumber = submitted.number;
     const issued = await completeThroughApi(
       async (path, init) => app.request(path, init),
       staff,
@@ -107,6 +111,32 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
   }, 120_000);
   afterAll(async () => {
     await database?.close();
+  });
+
+  it('shows the applicant the status code of the receipt in kk, ru and en, which opens the public status page', async () => {
+    for (const locale of ['kk', 'ru', 'en'] as const) {
+      const page = await request(
+        `/cabinet/applications/${applicationId}?lang=${locale}`,
+        { headers: { 'accept-language': locale } },
+        sessions.applicant,
+      );
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(cabinetText.statusCheckCode[locale]);
+      const code = /class="status-check-code">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)?.[1];
+      expect(code).toBe(statusCheckCodeOf(applicationId));
+    }
+    const code = statusCheckCodeOf(applicationId);
+    const opened = await request(
+      `/status?number=${applicationNumber}&code=${encodeURIComponent(code)}`,
+    );
+    expect(opened.status).toBe(200);
+    const wrong = await request(`/status?number=${applicationNumber}&code=0000-0000`);
+    expect(wrong.status).toBe(404);
+    // Another citizen sees no page of the application, so no code either.
+    const stranger = await request(`/cabinet/applications/${applicationId}`, {}, sessions.stranger);
+    expect(stranger.status).toBe(404);
+    expect(await stranger.text()).not.toContain(code);
   });
 
   it('sends a visitor without a session to the login page', async () => {

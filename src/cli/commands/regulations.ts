@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkRegulations, formatFinding } from '../../domain/regulation/check-regulations.js';
+import {
+  checkRegulationsWithFidelity,
+  formatFinding,
+  type FileFidelity,
+} from '../../domain/regulation/check-regulations.js';
 import type { LoadedRegulation } from '../../domain/regulation/check-regulations.js';
 import { formatCitation } from '../../domain/regulation/Citation.js';
 import { renderBpmn } from '../../domain/regulation/diagram/bpmn.js';
@@ -17,7 +21,10 @@ import { UsageError, type Command } from '../command.js';
 
 const usage = `Usage: qyzmet regulations <action> [options]
 
-  check [--json] [--dir DIR]        validate every definition file; exit 1 on errors, warnings only: 0
+  check [--json] [--fidelity] [--dir DIR]
+                                    validate every definition file; exit 1 on errors, warnings only: 0;
+                                    --fidelity: per file, the quotes, durations and citations verified
+                                    against the sources' texts and what could not be (JSON: "fidelity")
   list [--json] [--dir DIR]         code, region, version, effective dates, channels
   show <id> [--json] [--dir DIR]    one regulation in full
   diagram <id> --format bpmn|svg|table [--lang kk|ru] [--out FILE] [--dir DIR]
@@ -37,9 +44,24 @@ function getLoaded(directory: string | undefined, id: string | undefined): Loade
   return found;
 }
 
-function runCheck(directory: string | undefined, json: boolean): number {
+function fidelityLines(fidelity: readonly FileFidelity[]): string[] {
+  const sum = (pick: (file: FileFidelity) => number) =>
+    fidelity.reduce((total, file) => total + pick(file), 0);
+  const lines = fidelity.flatMap((file) => [
+    `${file.file}: quotes ${file.quotes.verified}/${file.quotes.total}, durations ${file.durations.verified}/${file.durations.total}, citations ${file.citations.resolved}/${file.citations.total} verified against the source`,
+    ...file.unverified.map((line) => `  not verified: ${line}`),
+  ]);
+  lines.push(
+    `all files: quotes ${sum((file) => file.quotes.verified)}/${sum((file) => file.quotes.total)}, durations ${sum((file) => file.durations.verified)}/${sum((file) => file.durations.total)}, citations ${sum((file) => file.citations.resolved)}/${sum((file) => file.citations.total)} verified against the sources`,
+  );
+  return lines;
+}
+
+function runCheck(directory: string | undefined, json: boolean, showFidelity: boolean): number {
   const input = loadAll(directory);
-  const findings = checkRegulations(input, { registries: registryCatalogue() });
+  const { findings, fidelity } = checkRegulationsWithFidelity(input, {
+    registries: registryCatalogue(),
+  });
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
   if (json) {
@@ -50,6 +72,7 @@ function runCheck(directory: string | undefined, json: boolean): number {
           errors,
           warnings,
           findings,
+          fidelity,
         },
         null,
         2,
@@ -57,6 +80,7 @@ function runCheck(directory: string | undefined, json: boolean): number {
     );
   } else {
     for (const finding of findings) console.log(formatFinding(finding));
+    if (showFidelity) for (const line of fidelityLines(fidelity)) console.log(line);
     console.log(
       `${input.regulations.length + input.parseFailures.length} files, ${errors} errors, ${warnings} warnings`,
     );
@@ -173,6 +197,7 @@ export const regulationsCommand: Command = {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        fidelity: { type: 'boolean', default: false },
         dir: { type: 'string' },
         format: { type: 'string' },
         lang: { type: 'string', default: 'ru' },
@@ -182,7 +207,7 @@ export const regulationsCommand: Command = {
     const [action, id] = positionals;
     switch (action ?? '') {
       case 'check':
-        return runCheck(values.dir, values.json);
+        return runCheck(values.dir, values.json, values.fidelity);
       case 'list':
         return runList(values.dir, values.json);
       case 'show': {

@@ -7,11 +7,17 @@ import {
   checkTermAgainstSteps,
 } from './check-consistency.js';
 import { checkVocabularyReferences } from './check-vocabulary.js';
+import {
+  checkSourceFidelity,
+  prepareSourceTexts,
+  type FileFidelity,
+} from './check-source-fidelity.js';
 import { formatCitation } from './Citation.js';
 import { checkRegistryLookups, checkStepsAreCompleted } from './check-completion.js';
 import type { CheckContext, CheckInput, Finding, LoadedRegulation } from './finding.js';
 import { executorStepsBeforeAssignment, reachableFrom, stepsThatCanFinish } from './flow-graph.js';
 
+export type { FileFidelity } from './check-source-fidelity.js';
 export type {
   CheckContext,
   CheckInput,
@@ -124,7 +130,20 @@ function checkVersionOverlaps(regulations: readonly LoadedRegulation[]): Finding
  * what the gateway's registry adapters answer.
  */
 export function checkRegulations(input: CheckInput, context: CheckContext): Finding[] {
+  return checkRegulationsWithFidelity(input, context).findings;
+}
+
+/**
+ * `checkRegulations` and, when `input.sourceTexts` is given, the per-file report of what was
+ * verified against the sources (quotes, durations, citations) and what could not be.
+ */
+export function checkRegulationsWithFidelity(
+  input: CheckInput,
+  context: CheckContext,
+): { findings: Finding[]; fidelity: FileFidelity[] } {
   const findings: Finding[] = [];
+  const fidelity: FileFidelity[] = [];
+  const texts = input.sourceTexts ? prepareSourceTexts(input.sourceTexts) : undefined;
   for (const failure of input.parseFailures) {
     for (const issue of failure.issues) {
       const stepMatch = /steps\[([^\]]+)\]/.exec(issue.path);
@@ -159,6 +178,11 @@ export function checkRegulations(input: CheckInput, context: CheckContext): Find
         ...checkTermAgainstSteps(loaded, flow),
       );
     }
+    if (texts) {
+      const read = checkSourceFidelity(loaded, texts);
+      findings.push(...read.findings);
+      fidelity.push(read.fidelity);
+    }
     findings.push(
       ...checkDecisionTermsAcrossChannels(loaded),
       ...checkResultForms(loaded),
@@ -169,7 +193,7 @@ export function checkRegulations(input: CheckInput, context: CheckContext): Find
     ...checkFieldConsistency(input.regulations),
     ...checkVersionOverlaps(input.regulations),
   );
-  return mergeRecordedDefects(findings, input.regulations);
+  return { findings: mergeRecordedDefects(findings, input.regulations), fidelity };
 }
 
 /** Automatic rules and the defect kinds that record the same problem in a definition. */

@@ -2,8 +2,12 @@ import type { Citation } from './Citation.js';
 import type { Finding, LoadedRegulation } from './finding.js';
 import { normaliseRegionCode, type VocabularyIndex } from './vocabulary-index.js';
 
-/** Every citation in a definition, with where it is (`channels.0.steps.3.source`). */
-function collectCitations(node: unknown, at: string, found: { at: string; citation: Citation }[]) {
+/** Every citation in a definition, with where it is (`channels[0].steps[3].source`). */
+export function collectCitations(
+  node: unknown,
+  at: string,
+  found: { at: string; citation: Citation }[],
+): void {
   if (Array.isArray(node)) {
     node.forEach((element, index) => collectCitations(element, `${at}[${index}]`, found));
     return;

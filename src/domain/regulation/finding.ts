@@ -37,6 +37,11 @@ export interface CheckInput {
   vocabulary?: VocabularyIndex;
   /** Why the vocabulary files were refused; then no definition can be checked against them. */
   vocabularyFailures?: readonly RegulationIssue[];
+  /**
+   * The full texts of the declared sources, by source id. When given, every quote, duration and
+   * citation is read against them (check-source-fidelity.ts); without them those checks are off.
+   */
+  sourceTexts?: ReadonlyMap<string, string>;
 }
 
 /** What the checker knows beyond the files: the registry adapters registered in the gateway. */

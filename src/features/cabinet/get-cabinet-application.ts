@@ -1,4 +1,5 @@
 import type { ApplicationEvent } from '../../domain/application/ApplicationEvent.js';
+import { statusCheckCodeOf } from '../queries/status-check-code.js';
 import { getFlow } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
@@ -94,6 +95,8 @@ export async function getCabinetApplication(
       isOverdue: appeal.status === 'submitted' && now.getTime() > appeal.due_at.getTime(),
     })),
     questionnaireAnswered: loaded.state.questionnaireAnswered,
+    /** The check code of the receipt: with the number it opens the public status page. */
+    statusCheckCode: statusCheckCodeOf(view.id),
   };
 }
 export type CabinetApplication = Awaited<ReturnType<typeof getCabinetApplication>>;

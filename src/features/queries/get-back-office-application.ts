@@ -29,6 +29,8 @@ export interface BackOfficeApplication {
   readonly fields: Readonly<Record<string, string>>;
   /** The labels of the regulation's form fields, by field id. */
   readonly fieldLabels: Readonly<Record<string, { kk: string; ru: string; en?: string }>>;
+  /** The titles of the regulation's documents, by document id (an attachment's kind). */
+  readonly documentTitles: Readonly<Record<string, { kk: string; ru: string; en?: string }>>;
   /**
    * The documents recorded in the submission; `upload` is the applicant's portal file with the
    * same kind and SHA-256, which the staff may download.
@@ -123,6 +125,9 @@ export async function getBackOfficeApplication(
     timeZone: loaded.clock.provider.timeZone,
     fields: submitted?.type === 'submitted' ? submitted.fields : {},
     fieldLabels: Object.fromEntries(regulation.fields.map((field) => [field.id, field.label])),
+    documentTitles: Object.fromEntries(
+      regulation.documents.map((document) => [document.id, document.title]),
+    ),
     attachments: (submitted?.type === 'submitted' ? submitted.documents : []).map((document) => {
       const upload = uploads.find(
         (candidate) => candidate.kind === document.kind && candidate.sha256 === document.sha256,

@@ -143,7 +143,10 @@ function Attachments({ ctx, data }: Shown) {
           ) : (
             attachment.name
           )}{' '}
-          ({attachment.kind}
+          (
+          {data.documentTitles[attachment.kind]
+            ? inLocale(data.documentTitles[attachment.kind]!, locale)
+            : bo.otherDocument[locale]}
           {attachment.upload
             ? `, ${attachment.upload.mediaType}, ${Math.ceil(attachment.upload.sizeBytes / 1024)} KB`
             : ''}

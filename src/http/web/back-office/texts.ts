@@ -21,6 +21,7 @@ export const bo = {
     en: 'Overdue applications',
   },
   none: { kk: 'Ештеңе жоқ.', ru: 'Ничего нет.', en: 'Nothing here.' },
+  otherDocument: { kk: 'Басқа құжат', ru: 'Другой документ', en: 'Other document' },
   number: { kk: 'Нөмірі', ru: 'Номер', en: 'Number' },
   service: { kk: 'Қызмет', ru: 'Услуга', en: 'Service' },
   status: { kk: 'Мәртебесі', ru: 'Статус', en: 'Status' },

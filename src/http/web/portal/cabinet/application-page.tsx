@@ -107,6 +107,15 @@ function Facts(props: PartProps & { application: CabinetApplication }) {
       <dd>{nameIn(view.serviceName, locale)}</dd>
       <dt>{text.status[locale]}</dt>
       <dd id="application-status">{view.statusLabel[locale]}</dd>
+      <dt>{text.statusCheckCode[locale]}</dt>
+      <dd>
+        <span class="status-check-code">{props.application.statusCheckCode}</span>{' '}
+        <a
+          href={`/status?number=${encodeURIComponent(view.number)}&code=${encodeURIComponent(props.application.statusCheckCode)}`}
+        >
+          {text.openPublicStatus[locale]}
+        </a>
+      </dd>
       <dt>{text.channel[locale]}</dt>
       <dd>{channelLabels[view.channel][locale]}</dd>
       <dt>{text.submittedAt[locale]}</dt>

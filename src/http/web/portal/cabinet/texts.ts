@@ -15,6 +15,16 @@ export const text = {
   number: { kk: 'Нөмірі', ru: 'Номер', en: 'Number' },
   service: { kk: 'Қызмет', ru: 'Услуга', en: 'Service' },
   status: { kk: 'Мәртебесі', ru: 'Статус', en: 'Status' },
+  statusCheckCode: {
+    kk: 'Мәртебе коды (нөмірмен бірге ашық мәртебе бетінде)',
+    ru: 'Код статуса (с номером — для страницы статуса без входа)',
+    en: 'Status code (with the number, for the status page without signing in)',
+  },
+  openPublicStatus: {
+    kk: 'Мәртебе бетін ашу',
+    ru: 'Открыть страницу статуса',
+    en: 'Open the status page',
+  },
   currentStep: { kk: 'Ағымдағы қадам', ru: 'Текущий шаг', en: 'Current step' },
   stepDue: { kk: 'Қадамның мерзімі', ru: 'Срок шага', en: 'Step due' },
   due: { kk: 'Қызмет көрсету мерзімі', ru: 'Срок оказания услуги', en: 'Due' },
