@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { fromRoot } from '../config/paths.js';
 import { QueueRules } from '../domain/queue/QueueRules.js';
 
-/** The folder of the regions' kindergarten-queue rules, beside `regulations/`. */
+/** The folder of the regions' rules of the kindergarten queue, beside `regulations/`. */
 export const defaultQueueRulesDirectory = fromRoot('queue-rules');
 
 /** The rules by region, or every problem found (file, path, message). Never throws. */

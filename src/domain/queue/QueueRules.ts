@@ -44,7 +44,7 @@ function cited<T extends z.ZodType>(value: T, description: string) {
 const Days = z.number().int().min(1).max(366);
 
 /**
- * A region's kindergarten-queue rules as data (issue 19): every rule is a parameter with its
+ * A region's rules of the kindergarten queue as data (issue 19): every rule is a parameter with its
  * source, so a region changes a rule by editing its file, never the code. Parsed by
  * `defineQueueRules`, which refuses a file with an undeclared source or an impossible window.
  */

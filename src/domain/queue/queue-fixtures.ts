@@ -2,7 +2,7 @@ import type { KindergartenGroup } from './allocate.js';
 import type { QueueRules } from './QueueRules.js';
 import type { QueueChild } from './rank.js';
 
-/** The rules the ordering tests use (the values of queue-rules/south-kazakhstan.yaml). */
+/** The rules the ordering tests use (the values of the region files in queue-rules/). */
 export const testRules: Pick<QueueRules, 'ageWindow' | 'alternation'> = {
   ageWindow: { value: { fromYears: 2, untilYears: 7 }, citation: { source: 't', point: 't' } },
   alternation: { value: { primary: 1, general: 3 }, citation: { source: 't', point: 't' } },
