@@ -67,7 +67,14 @@ const featureAreas = fs
   .readdirSync(new URL('src/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const workspaceAreas = ['admin', 'cabinet', 'front-office', 'kindergarten', 'portal'];
+const workspaceAreas = [
+  'admin',
+  'back-office',
+  'cabinet',
+  'front-office',
+  'kindergarten',
+  'portal',
+];
 const restrictedPaths = [
   {
     target: './src/http',
@@ -121,6 +128,14 @@ export default tseslint.config(
       // No import cycle, type-only imports included (issue 15: AppEnv once tied 59 files).
       'local/no-import-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones: restrictedPaths }],
+    },
+  },
+  {
+    // One page convention (issue 15): a page's loader, view and action stay small.
+    files: ['src/http/**/*.ts', 'src/http/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 100, skipBlankLines: false, skipComments: false }],
     },
   },
   {

@@ -8,7 +8,7 @@ import { loadApplicationServices } from '../src/engine/load-application-services
 import { submitApplication } from '../src/features/applications/submit-application.js';
 import { demoFields } from '../src/features/demo/demo-plan.js';
 import { hashPassword } from '../src/features/identity/identity-services.js';
-import { getApplicationView } from '../src/features/queries/get-application-view.js';
+import { getApplicationView } from '../src/features/applications/get-application-view.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import { setStaffPasswordIfUnset } from '../src/storage/demo.repository.js';
 import { findStaffAccount } from '../src/storage/staff-account.repository.js';

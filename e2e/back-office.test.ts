@@ -9,15 +9,15 @@ import { loadApplicationServices } from '../src/engine/load-application-services
 import type { ApplicationServices } from '../src/engine/application-services.js';
 import { completeStep } from '../src/features/applications/complete-step.js';
 import { submitApplication } from '../src/features/applications/submit-application.js';
-import { defaultDeliveryPolicy } from '../src/features/background/job-services.js';
-import { watchDeadlines } from '../src/features/background/watch-deadlines.js';
+import { defaultDeliveryPolicy } from '../src/features/job-services.js';
+import { watchDeadlines } from '../src/features/deadlines/watch-deadlines.js';
 import {
   acknowledgeCourierRegister,
   createCourierRegister,
 } from '../src/features/front-office/courier-registers.js';
 import type { FrontOfficeContext } from '../src/features/front-office/front-office-context.js';
 import { createRegistrySimulator } from '../src/integrations/simulator/registry-simulator.js';
-import { getApplicationView } from '../src/features/queries/get-application-view.js';
+import { getApplicationView } from '../src/features/applications/get-application-view.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import { startSigningWebServer, type SigningWebServer } from '../test/support/back-office-web.js';
 import {

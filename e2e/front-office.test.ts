@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationStatusLabels } from '../src/domain/application/ApplicationStatus.js';
 import type { ApplicationServices } from '../src/engine/application-services.js';
 import { loadApplicationServices } from '../src/engine/load-application-services.js';
-import { formatLocal } from '../src/features/front-office/deadline-indicator.js';
+import { formatLocal } from '../src/features/deadlines/deadline-indicator.js';
 import { formatDateTime } from '../src/http/web/messages.js';
-import { getApplicationView } from '../src/features/queries/get-application-view.js';
+import { getApplicationView } from '../src/features/applications/get-application-view.js';
 import {
   createSimulatorData,
   simulatorFixtures,

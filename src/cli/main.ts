@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/config.js';
-import { SandboxDataError } from '../features/system/record-start.js';
+import { SandboxDataError } from '../features/installation/record-start.js';
 import { DatabaseOpenError } from '../storage/db.js';
 import { UsageError } from './command.js';
 import { commands } from './commands/index.js';

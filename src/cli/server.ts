@@ -4,7 +4,10 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { openDatabase, type DatabaseHandle } from '../storage/db.js';
-import { recordStart, refuseSandboxDataInProduction } from '../features/system/record-start.js';
+import {
+  recordStart,
+  refuseSandboxDataInProduction,
+} from '../features/installation/record-start.js';
 import { migrateToLatest } from '../storage/migrator.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
 import { answerClientErrors } from '../http/client-error.js';
@@ -15,7 +18,7 @@ import type { Hono } from 'hono';
 import { startBackground } from '../jobs/background.js';
 import { ensureEmbeddedPki } from '../signing/pki-directory.js';
 import type { InstallationKeys } from '../signing/installation-key.js';
-import { useInstallationKeys } from '../features/system/use-installation-keys.js';
+import { useInstallationKeys } from '../features/installation/use-installation-keys.js';
 
 export interface RunningServer {
   readonly port: number;

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import type { ApplicationServices } from '../engine/application-services.js';
-import type { InboxWarningPolicy } from '../features/queries/list-inbox.js';
+import type { InboxWarningPolicy } from '../features/back-office/list-inbox.js';
 import type { RegistryGateway } from '../integrations/registries.js';
 import type { SmsSender } from '../integrations/sms/sms-sender.js';
 import type { TrustStore } from '../signing/trust-store.js';

@@ -7,7 +7,7 @@ import {
   verifyDocument,
   type DocumentVerification,
 } from '../features/documents/verify-document.js';
-import { enforceRateLimit, rateLimitPolicies } from '../features/web/rate-limit.js';
+import { enforceRateLimit, rateLimitPolicies } from '../features/limits/rate-limit.js';
 import { clientAddress } from './client-address.js';
 import type { TrustStore } from '../signing/trust-store.js';
 import type { AppEnv } from './app-env.js';

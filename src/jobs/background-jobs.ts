@@ -2,16 +2,16 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { defaultDeadlinePolicy } from '../domain/application/deadline-watch.js';
 import type { ApplicationServices } from '../engine/application-services.js';
-import { deliverOutbox } from '../features/background/deliver-outbox.js';
-import { handBackStoredResults } from '../features/background/hand-back-stored-results.js';
-import { defaultDeliveryPolicy, type JobServices } from '../features/background/job-services.js';
-import { watchDeadlines } from '../features/background/watch-deadlines.js';
+import { deliverOutbox } from '../features/notifications/deliver-outbox.js';
+import { handBackStoredResults } from '../features/front-office/hand-back-stored-results.js';
+import { defaultDeliveryPolicy, type JobServices } from '../features/job-services.js';
+import { watchDeadlines } from '../features/deadlines/watch-deadlines.js';
 import {
   limitsPurgeBatchSize,
   purgeExpiredLimits,
-} from '../features/background/purge-expired-limits.js';
-import { exportAuditHead, type AuditHeadTarget } from '../features/system/export-audit-head.js';
-import { auditSealBatchSize, sealAuditTrail } from '../features/system/seal-audit-trail.js';
+} from '../features/limits/purge-expired-limits.js';
+import { exportAuditHead, type AuditHeadTarget } from '../features/audit/export-audit-head.js';
+import { auditSealBatchSize, sealAuditTrail } from '../features/audit/seal-audit-trail.js';
 import type { InstallationSigner } from '../signing/installation-key.js';
 import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
 import {

@@ -21,7 +21,7 @@ import * as x509 from './x509.js';
  *                    forge a row that passes `audit verify`;
  * - `signer.pem`   — the installation's private key (PKCS#8) and its self-signed certificate
  *                    "QYZMET INSTALLATION <id>": it signs the audit chain's head exported for
- *                    auditors (features/system/export-audit-head.ts).
+ *                    auditors (features/audit/export-audit-head.ts).
  *
  * Every process that writes or verifies audit rows (server, `qyzmet worker`, `qyzmet audit`)
  * must see the same folder.

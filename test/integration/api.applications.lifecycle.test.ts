@@ -1,4 +1,4 @@
-import { statusCheckCodeOf } from '../../src/features/queries/status-check-code.js';
+import { statusCheckCodeOf } from '../../src/features/public-status/status-check-code.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApplicationView,

@@ -4,7 +4,7 @@ import { completeStep } from '../../src/features/applications/complete-step.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { listEscalations } from '../../src/features/deadlines/list-escalations.js';
 import { listOverdue } from '../../src/features/deadlines/list-overdue.js';
-import { watchDeadlines } from '../../src/features/background/watch-deadlines.js';
+import { watchDeadlines } from '../../src/features/deadlines/watch-deadlines.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createOrganisation, createStaff, manualClock } from '../support/applications.js';

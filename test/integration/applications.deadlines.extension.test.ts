@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extendTerm } from '../../src/features/applications/extend-term.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
-import { watchDeadlines } from '../../src/features/background/watch-deadlines.js';
+import { watchDeadlines } from '../../src/features/deadlines/watch-deadlines.js';
 import { listOverdue } from '../../src/features/deadlines/list-overdue.js';
 import { demoCitizen } from '../../src/features/demo/demo-accounts.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';

@@ -11,7 +11,7 @@ import {
   createCourierRegister,
   getCourierRegister,
 } from '../../src/features/front-office/courier-registers.js';
-import { formatLocal } from '../../src/features/front-office/deadline-indicator.js';
+import { formatLocal } from '../../src/features/deadlines/deadline-indicator.js';
 import { takeApplication } from '../../src/features/front-office/take-application.js';
 import {
   createSimulatorData,

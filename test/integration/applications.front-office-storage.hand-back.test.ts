@@ -3,7 +3,7 @@ import type { Principal } from '../../src/domain/identity/authorisation.js';
 import type { ActorRole } from '../../src/domain/shared/roles.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { driveApplication } from '../../src/features/demo/drive-application.js';
-import { handBackStoredResults } from '../../src/features/background/hand-back-stored-results.js';
+import { handBackStoredResults } from '../../src/features/front-office/hand-back-stored-results.js';
 import { listEvents, listNotifications } from '../../src/storage/application.repository.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';

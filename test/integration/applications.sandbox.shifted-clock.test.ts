@@ -14,20 +14,20 @@ import { DomainError } from '../../src/domain/shared/domain-error.js';
 import { completeStep } from '../../src/features/applications/complete-step.js';
 import { fileAppeal } from '../../src/features/applications/file-appeal.js';
 import { getCabinetApplication } from '../../src/features/cabinet/get-cabinet-application.js';
-import { getProviderAppeal } from '../../src/features/queries/get-provider-appeal.js';
-import { listProviderAppeals } from '../../src/features/queries/list-provider-appeals.js';
+import { getProviderAppeal } from '../../src/features/back-office/get-provider-appeal.js';
+import { listProviderAppeals } from '../../src/features/back-office/list-provider-appeals.js';
 import { getApplicationFor } from '../../src/engine/load-application.js';
 import { recordSystemAnswer } from '../../src/features/applications/record-system-answer.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
-import { watchDeadlines } from '../../src/features/background/watch-deadlines.js';
+import { watchDeadlines } from '../../src/features/deadlines/watch-deadlines.js';
 import {
   draftedOutcomeAt,
   prepareSampleDraft,
   signAtSigningStep,
 } from '../../src/features/demo/sign-result.js';
 import { signRequestAtSigningStep } from '../../src/features/demo/sign-request.js';
-import { getApplicationView } from '../../src/features/queries/get-application-view.js';
-import { listMyApplications } from '../../src/features/queries/list-my-applications.js';
+import { getApplicationView } from '../../src/features/applications/get-application-view.js';
+import { listMyApplications } from '../../src/features/applications/list-my-applications.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import {

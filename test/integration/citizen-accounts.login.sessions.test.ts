@@ -8,7 +8,7 @@ import { requestPasswordReset, resetPassword } from '../../src/features/identity
 import { findSession, logOut, logOutEverywhere } from '../../src/features/identity/sessions.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { verifyAuditTrail } from '../../src/features/audit/verify-audit-trail.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { registerProvenCitizen } from '../support/citizens.js';

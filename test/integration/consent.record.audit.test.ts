@@ -8,7 +8,7 @@ import {
   seedOrganisations,
 } from '../../src/features/identity/seed-organisations.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { verifyAuditTrail } from '../../src/features/audit/verify-audit-trail.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import { listConsents } from '../../src/storage/consent.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';

@@ -6,7 +6,7 @@ import { fromRoot } from '../../src/config/paths.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizen, demoRepresentative } from '../../src/features/demo/demo-accounts.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
-import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { verifyAuditTrail } from '../../src/features/audit/verify-audit-trail.js';
 import { verifyDocument } from '../../src/features/documents/verify-document.js';
 import { initialiseEmbeddedPki, loadTrustStore } from '../../src/signing/pki-directory.js';
 import { verifyCms } from '../../src/signing/cms-verify.js';

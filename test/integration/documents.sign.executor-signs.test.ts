@@ -13,7 +13,7 @@ import { demoFields } from '../../src/features/demo/demo-plan.js';
 import { driveApplication } from '../../src/features/demo/drive-application.js';
 import { prepareSampleDraft, signAtSigningStep } from '../../src/features/demo/sign-result.js';
 import { getFlow, getStep } from '../../src/domain/application/fold.js';
-import { getBackOfficeApplication } from '../../src/features/queries/get-back-office-application.js';
+import { getBackOfficeApplication } from '../../src/features/back-office/get-back-office-application.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import {
   applicationServices,

@@ -4,7 +4,7 @@ import {
   seedOrganisations,
   toOrganisationRows,
 } from '../../src/features/identity/seed-organisations.js';
-import { verifyAuditTrail } from '../../src/features/system/verify-audit-trail.js';
+import { verifyAuditTrail } from '../../src/features/audit/verify-audit-trail.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { findOrganisation, listOrganisations } from '../../src/storage/organisation.repository.js';

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverOutbox } from '../../src/features/background/deliver-outbox.js';
+import { deliverOutbox } from '../../src/features/notifications/deliver-outbox.js';
 import { createBackgroundJobs } from '../../src/jobs/background-jobs.js';
 import { createJobRunner } from '../../src/jobs/runner.js';
 import type {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { deliverOutbox } from '../../src/features/background/deliver-outbox.js';
+import { deliverOutbox } from '../../src/features/notifications/deliver-outbox.js';
 import { submitApplication } from '../../src/features/applications/submit-application.js';
 import { createDeliveryAdapters } from '../../src/integrations/messaging/create-delivery-adapters.js';
 import { createMessageSender } from '../../src/integrations/messaging/message-sender.js';

@@ -3,7 +3,7 @@ import { createApiToken } from '../../src/features/api-tokens/create-api-token.j
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import { Sex } from '../../src/domain/identity/iin.js';
 import { demoFields } from '../../src/features/demo/demo-plan.js';
-import { statusCheckCodeOf } from '../../src/features/queries/status-check-code.js';
+import { statusCheckCodeOf } from '../../src/features/public-status/status-check-code.js';
 import { PublicStatus } from '../../src/http/api/v1/schemas.js';
 import { createOrganisation, createStaff, regulationCatalog } from '../support/applications.js';
 import { createApiFixture, type ApiFixture } from '../support/api.js';

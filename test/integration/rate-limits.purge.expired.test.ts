@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { longestRateLimitWindowMs } from '../../src/features/background/purge-expired-limits.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../src/features/web/rate-limit.js';
+import { longestRateLimitWindowMs } from '../../src/features/limits/purge-expired-limits.js';
+import { enforceRateLimit, rateLimitPolicies } from '../../src/features/limits/rate-limit.js';
 import type { MessageSender } from '../../src/integrations/messaging/message-sender.js';
 import { createBackgroundJobs } from '../../src/jobs/background-jobs.js';
 import { createJobRunner } from '../../src/jobs/runner.js';

@@ -7,7 +7,7 @@ import {
   recordStart,
   refuseSandboxDataInProduction,
   SandboxDataError,
-} from '../../src/features/system/record-start.js';
+} from '../../src/features/installation/record-start.js';
 import { openDatabase } from '../../src/storage/db.js';
 import { holdsSandboxData } from '../../src/storage/instance.repository.js';
 import { migrateToLatest } from '../../src/storage/migrator.js';

@@ -6,7 +6,7 @@ import { Sex } from '../../src/domain/identity/iin.js';
 import { requestPasswordReset, resetPassword } from '../../src/features/identity/reset-password.js';
 import { setStaffPassword } from '../../src/features/identity/set-staff-password.js';
 import { startCitizenLogin } from '../../src/features/identity/start-citizen-login.js';
-import { rateLimitPolicies } from '../../src/features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../src/features/limits/rate-limit.js';
 import { composeApp } from '../../src/cli/compose.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchDeadlines } from '../../src/features/background/watch-deadlines.js';
+import { watchDeadlines } from '../../src/features/deadlines/watch-deadlines.js';
 import { createBackOfficeFixture, type BackOfficeFixture } from '../support/back-office.js';
 import { regulationCatalog } from '../support/applications.js';
 import { jobServices } from '../support/jobs.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statusCheckCodeOf } from '../../src/features/queries/status-check-code.js';
+import { statusCheckCodeOf } from '../../src/features/public-status/status-check-code.js';
 import { text as cabinetText } from '../../src/http/web/portal/cabinet/texts.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';

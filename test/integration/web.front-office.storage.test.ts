@@ -4,13 +4,13 @@ import type { Principal } from '../../src/domain/identity/authorisation.js';
 import type { ActorRole } from '../../src/domain/shared/roles.js';
 import { getOrganisation, workingTimeOf } from '../../src/engine/application-services.js';
 import { getApplicationFor } from '../../src/engine/load-application.js';
-import { handBackStoredResults } from '../../src/features/background/hand-back-stored-results.js';
+import { handBackStoredResults } from '../../src/features/front-office/hand-back-stored-results.js';
 import { driveApplication } from '../../src/features/demo/drive-application.js';
 import {
   acknowledgeCourierRegister,
   createCourierRegister,
 } from '../../src/features/front-office/courier-registers.js';
-import { formatLocal } from '../../src/features/front-office/deadline-indicator.js';
+import { formatLocal } from '../../src/features/deadlines/deadline-indicator.js';
 import { takeApplication } from '../../src/features/front-office/take-application.js';
 import {
   createSimulatorData,

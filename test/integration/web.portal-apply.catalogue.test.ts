@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rateLimitPolicies } from '../../src/features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../src/features/limits/rate-limit.js';
 import { createPortalFixture, type PortalFixture } from '../support/portal.js';
 
 let fixture: PortalFixture;

@@ -1,7 +1,7 @@
 import { listEvents } from '../../src/storage/application.repository.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPublicStatus } from '../../src/features/queries/get-public-status.js';
-import { statusCheckCodeOf } from '../../src/features/queries/status-check-code.js';
+import { getPublicStatus } from '../../src/features/public-status/get-public-status.js';
+import { statusCheckCodeOf } from '../../src/features/public-status/status-check-code.js';
 import { applicationServices } from '../support/applications.js';
 import {
   createPortalFixture,

@@ -2,7 +2,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import type { Principal } from '../../src/domain/identity/authorisation.js';
 import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
-import type { InboxWarningPolicy } from '../../src/features/queries/list-inbox.js';
+import type { InboxWarningPolicy } from '../../src/features/back-office/list-inbox.js';
 import { composeApp } from '../../src/cli/compose.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';

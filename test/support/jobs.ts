@@ -1,8 +1,5 @@
 import { defaultDeadlinePolicy } from '../../src/domain/application/deadline-watch.js';
-import {
-  defaultDeliveryPolicy,
-  type JobServices,
-} from '../../src/features/background/job-services.js';
+import { defaultDeliveryPolicy, type JobServices } from '../../src/features/job-services.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices } from './applications.js';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
+import { useExistingAuditKey } from '../../features/installation/use-installation-keys.js';
 import { loadConfig } from '../../config/config.js';
 import { createApiToken } from '../../features/api-tokens/create-api-token.js';
 import { revokeApiToken } from '../../features/api-tokens/revoke-api-token.js';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
-import { exportAuditHead } from '../../features/system/export-audit-head.js';
-import { verifyAuditAgainstHead } from '../../features/system/verify-audit-against-head.js';
-import { verifyAuditTrail } from '../../features/system/verify-audit-trail.js';
+import { exportAuditHead } from '../../features/audit/export-audit-head.js';
+import { verifyAuditAgainstHead } from '../../features/audit/verify-audit-against-head.js';
+import { verifyAuditTrail } from '../../features/audit/verify-audit-trail.js';
 import { loadInstallationKeys } from '../../signing/installation-key.js';
 import { useAuditKey } from '../../storage/audit.repository.js';
 import { openDatabase } from '../../storage/db.js';

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/config.js';
-import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
+import { useExistingAuditKey } from '../../features/installation/use-installation-keys.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
 import { UsageError, type Command } from '../command.js';

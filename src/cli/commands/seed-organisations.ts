@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
+import { useExistingAuditKey } from '../../features/installation/use-installation-keys.js';
 import { loadConfig } from '../../config/config.js';
 import {
   defaultOrganisationSeedDirectory,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { useExistingAuditKey } from '../../features/system/use-installation-keys.js';
+import { useExistingAuditKey } from '../../features/installation/use-installation-keys.js';
 import { loadConfig } from '../../config/config.js';
 import { staffRoles, type StaffRole } from '../../domain/shared/roles.js';
 import { createStaffAccount } from '../../features/identity/create-staff-account.js';

@@ -2,8 +2,8 @@ import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
-import { useInstallationKeys } from '../../features/system/use-installation-keys.js';
-import { recordStart } from '../../features/system/record-start.js';
+import { useInstallationKeys } from '../../features/installation/use-installation-keys.js';
+import { recordStart } from '../../features/installation/record-start.js';
 import { findInstance } from '../../storage/instance.repository.js';
 import { UsageError, type Command } from '../command.js';
 

@@ -1,5 +1,5 @@
 import type { ApplicationEvent } from '../../domain/application/ApplicationEvent.js';
-import { statusCheckCodeOf } from '../queries/status-check-code.js';
+import { statusCheckCodeOf } from '../public-status/status-check-code.js';
 import { getFlow } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
@@ -7,7 +7,7 @@ import { listAppeals } from '../../storage/appeal.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { getApplicationFor } from '../../engine/load-application.js';
 import { listDocumentsOfApplication } from '../documents/get-document.js';
-import { getApplicationView } from '../queries/get-application-view.js';
+import { getApplicationView } from '../applications/get-application-view.js';
 
 /** A step's wording in the regulation, found in any channel's flow. */
 function stepOf(regulation: RegulationDefinition, channel: string, stepId: string) {

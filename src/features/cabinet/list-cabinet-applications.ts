@@ -1,7 +1,7 @@
 import { getFlow } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
-import { listMyApplications } from '../queries/list-my-applications.js';
+import { listMyApplications } from '../applications/list-my-applications.js';
 
 /**
  * The signed-in citizen's applications for the cabinet (their own and those of the people

@@ -7,8 +7,8 @@ import { submitApplication } from '../applications/submit-application.js';
 import { suspendApplication } from '../applications/suspend-application.js';
 import { readOrganisationSeedFiles, seedOrganisations } from '../identity/seed-organisations.js';
 import { defaultDeadlinePolicy } from '../../domain/application/deadline-watch.js';
-import { handBackStoredResults } from '../background/hand-back-stored-results.js';
-import { defaultDeliveryPolicy } from '../background/job-services.js';
+import { handBackStoredResults } from '../front-office/hand-back-stored-results.js';
+import { defaultDeliveryPolicy } from '../job-services.js';
 import {
   demoCitizen,
   demoRepresentative,

@@ -17,7 +17,7 @@ import {
 import { listOrganisations } from '../../storage/organisation.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { recordRead } from '../../engine/record-read.js';
-import { indicatorFor, type Indicator } from './deadline-indicator.js';
+import { indicatorFor, type Indicator } from '../deadlines/deadline-indicator.js';
 import {
   organisationToday,
   requireFrontOfficeRole,

@@ -13,7 +13,7 @@ import {
   type ResultRequestRow,
 } from '../../storage/front-office.repository.js';
 import { getOrganisation, type ApplicationServices } from '../../engine/application-services.js';
-import { indicatorFor, type Indicator } from './deadline-indicator.js';
+import { indicatorFor, type Indicator } from '../deadlines/deadline-indicator.js';
 import { organisationToday } from './front-office-context.js';
 
 /** The provider's staff who see the requests, and those who mark a result sent. */

@@ -17,9 +17,9 @@ import {
   type FrontOfficeContext,
   type FrontOfficeStaff,
 } from './front-office-context.js';
-import { formatLocal } from './deadline-indicator.js';
+import { formatLocal } from '../deadlines/deadline-indicator.js';
 import { lookUpBeforeIntake } from './look-up-before-intake.js';
-import { statusCheckCodeOf } from '../queries/status-check-code.js';
+import { statusCheckCodeOf } from '../public-status/status-check-code.js';
 import { prepareElectronicRequest } from './electronic-request.js';
 import {
   checkPackage,

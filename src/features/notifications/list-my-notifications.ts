@@ -7,7 +7,7 @@ import {
 } from '../../storage/notification.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { parseInput } from '../../engine/parse-input.js';
-import { PageLimit } from '../queries/paging.js';
+import { PageLimit } from '../applications/paging.js';
 
 /** Paging of the cabinet's notifications: `before` is the position the next page starts under. */
 export const MyNotificationsQuery = z

@@ -17,7 +17,7 @@ import {
   enforceRateLimit,
   rateLimitPolicies,
   type RateLimitPolicy,
-} from '../../features/web/rate-limit.js';
+} from '../../features/limits/rate-limit.js';
 import type { RegistryGateway } from '../../integrations/registries.js';
 import type { SmsSender } from '../../integrations/sms/sms-sender.js';
 import type { AppEnv } from '../app-env.js';

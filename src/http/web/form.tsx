@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
-import { enforceRateLimit } from '../../features/web/rate-limit.js';
+import { enforceRateLimit } from '../../features/limits/rate-limit.js';
 import { TextField, type FormError } from './layout.js';
 import { refuse, type Refusal, type RefusalStatus } from './page.js';
 import { clientAddress, csrfFieldName, type WebContext } from './web-env.js';

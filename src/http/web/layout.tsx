@@ -2,7 +2,7 @@ import type { VocabularyIndex } from '../../domain/regulation/vocabulary-index.j
 import type { Child } from 'hono/jsx';
 import { locales, type Locale, type LocalizedText } from '../../domain/shared/locale.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
-import type { SignedInUser } from '../../features/web/signed-in-user.js';
+import type { SignedInUser } from '../../features/identity/signed-in-user.js';
 import { sandboxMark, sandboxMarkLine } from '../../domain/shared/sandbox-mark.js';
 import { assetUrl } from './assets.js';
 import { common, nameIn } from './messages.js';

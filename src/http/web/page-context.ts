@@ -2,7 +2,7 @@ import { getCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
-import { findSignedInUser, type SignedInUser } from '../../features/web/signed-in-user.js';
+import { findSignedInUser, type SignedInUser } from '../../features/identity/signed-in-user.js';
 import { sessionCookieName } from '../api/auth.js';
 import type { PageContext } from './layout.js';
 import type { WebContext } from './web-env.js';

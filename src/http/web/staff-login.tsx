@@ -6,7 +6,7 @@ import { StaffRole } from '../../domain/shared/roles.js';
 import { getStaffPrincipal } from '../../features/identity/create-staff-account.js';
 import { logInStaff } from '../../features/identity/log-in-staff.js';
 import { logOut } from '../../features/identity/sessions.js';
-import { rateLimitPolicies } from '../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../features/limits/rate-limit.js';
 import { sessionCookieName } from '../api/auth.js';
 import { limitByClient, readForm, refuseError } from './form.js';
 import { ErrorSummary, Page, type FormError, type PageContext } from './layout.js';

@@ -5,7 +5,7 @@ import { isSecureDeployment } from '../session-cookie.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { locales, negotiateLocale, type Locale } from '../../domain/shared/locale.js';
 import type { AppDependencies, AppEnv } from '../app-env.js';
-import type { SignedInUser } from '../../features/web/signed-in-user.js';
+import type { SignedInUser } from '../../features/identity/signed-in-user.js';
 
 /** What a web page handler has, on top of the application's variables. */
 export type WebEnv = {

@@ -12,11 +12,11 @@ import {
   SubmitApplicationInput,
   submitApplication,
 } from '../../../features/applications/submit-application.js';
-import { getApplicationView } from '../../../features/queries/get-application-view.js';
+import { getApplicationView } from '../../../features/applications/get-application-view.js';
 import {
   ApplicationSearchQuery,
   searchApplications,
-} from '../../../features/queries/search-applications.js';
+} from '../../../features/applications/search-applications.js';
 import type { AppEnv } from '../../app-env.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { defineOperation, mount, principalOf } from './operation.js';

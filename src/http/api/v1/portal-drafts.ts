@@ -8,7 +8,7 @@ import type { PortalCitizen } from '../../../features/portal/portal-citizen.js';
 import { requestDraftCertification } from '../../../features/portal/request-draft-certification.js';
 import { savePortalDraft } from '../../../features/portal/save-portal-draft.js';
 import { submitPortalDraft } from '../../../features/portal/submit-portal-draft.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { enforceRateLimit, rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import type { AppEnv } from '../../app-env.js';
 import { clientAddress } from '../../client-address.js';
 import { sessionCookieName } from '../auth.js';

@@ -2,19 +2,19 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
-import { getPublicStatus } from '../../../features/queries/get-public-status.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { getPublicStatus } from '../../../features/public-status/get-public-status.js';
+import { enforceRateLimit, rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { clientAddress } from '../../client-address.js';
-import { InboxQuery, listInbox } from '../../../features/queries/list-inbox.js';
+import { InboxQuery, listInbox } from '../../../features/back-office/list-inbox.js';
 import {
   listMyApplications,
   MyApplicationsQuery,
-} from '../../../features/queries/list-my-applications.js';
+} from '../../../features/applications/list-my-applications.js';
 import {
   getRegulation,
   listRegulations,
   RegulationCatalogueQuery,
-} from '../../../features/queries/list-regulations.js';
+} from '../../../features/catalogue/list-regulations.js';
 import type { AppEnv } from '../../app-env.js';
 import { defineOperation, mount, principalOf } from './operation.js';
 import {

@@ -7,7 +7,7 @@ import { DecisionQuestion } from '../../../domain/regulation/DecisionQuestion.js
 import { Duration } from '../../../domain/regulation/Duration.js';
 import { EndOutcome } from '../../../domain/regulation/EndOutcome.js';
 import { ActorRole } from '../../../domain/shared/roles.js';
-import { DeadlineIndicator } from '../../../features/queries/list-inbox.js';
+import { DeadlineIndicator } from '../../../features/back-office/list-inbox.js';
 
 /**
  * Response schemas of /api/v1: the OpenAPI document is generated from them, and the API

@@ -2,7 +2,7 @@ import { appealLinkText } from './appeal-texts.js';
 import type { AvailableCommand } from '../../../domain/application/available-commands.js';
 import { questionLabels, timeUnitLabels } from '../../../domain/regulation/labels.js';
 import type { Locale } from '../../../domain/shared/locale.js';
-import type { BackOfficeApplication } from '../../../features/queries/get-back-office-application.js';
+import type { BackOfficeApplication } from '../../../features/back-office/get-back-office-application.js';
 import { CsrfField, TextField, type FormError, type PageContext } from '../layout.js';
 import { inLocale } from './components.js';
 import { bo } from './texts.js';

@@ -4,9 +4,9 @@ import { giveCommand } from '../../../features/command-table.js';
 import {
   getProviderAppeal,
   type ProviderAppeal,
-} from '../../../features/queries/get-provider-appeal.js';
-import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
-import type { SignedInUser } from '../../../features/web/signed-in-user.js';
+} from '../../../features/back-office/get-provider-appeal.js';
+import { organisationTimeZone } from '../../../features/catalogue/organisation-time-zone.js';
+import type { SignedInUser } from '../../../features/identity/signed-in-user.js';
 import { errorTable } from '../../error-table.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { DueTime } from '../components.js';

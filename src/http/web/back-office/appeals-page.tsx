@@ -1,5 +1,5 @@
-import { listProviderAppeals } from '../../../features/queries/list-provider-appeals.js';
-import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
+import { listProviderAppeals } from '../../../features/back-office/list-provider-appeals.js';
+import { organisationTimeZone } from '../../../features/catalogue/organisation-time-zone.js';
 import { DueTime, RowsTable } from '../components.js';
 import { Page } from '../layout.js';
 import { definePage } from '../page.js';

@@ -12,7 +12,7 @@ import {
   formText,
   giveCommand,
 } from '../../../features/command-table.js';
-import type { SignedInUser } from '../../../features/web/signed-in-user.js';
+import type { SignedInUser } from '../../../features/identity/signed-in-user.js';
 import { errorTable } from '../../error-table.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { readFormLists } from '../form.js';

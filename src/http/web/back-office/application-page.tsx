@@ -5,7 +5,7 @@ import type { LocalizedText } from '../../../domain/shared/locale.js';
 import {
   getBackOfficeApplication,
   type BackOfficeApplication,
-} from '../../../features/queries/get-back-office-application.js';
+} from '../../../features/back-office/get-back-office-application.js';
 import { DueTime } from '../components.js';
 import { ErrorSummary, Notice, Page, type PageContext } from '../layout.js';
 import { formatDateTime } from '../messages.js';

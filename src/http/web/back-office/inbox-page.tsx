@@ -2,7 +2,7 @@ import {
   applicationStatusLabels,
   ApplicationStatus,
 } from '../../../domain/application/ApplicationStatus.js';
-import { listInbox, type InboxItem } from '../../../features/queries/list-inbox.js';
+import { listInbox, type InboxItem } from '../../../features/back-office/list-inbox.js';
 import { DueTime, RowsTable } from '../components.js';
 import { Page, type PageContext } from '../layout.js';
 import { definePage } from '../page.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { downloadApplicationUpload } from '../../../features/documents/download-application-upload.js';
-import { getPreparedPdf } from '../../../features/queries/get-back-office-application.js';
+import { getPreparedPdf } from '../../../features/back-office/get-back-office-application.js';
 import { mountPages } from '../page.js';
 import { requireStaff } from '../page-context.js';
 import type { WebEnv } from '../web-env.js';

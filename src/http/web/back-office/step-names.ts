@@ -2,7 +2,7 @@ import type { ApplicationServices } from '../../../engine/application-services.j
 import { defaultTimeZone } from '../../../domain/calendar/index.js';
 import type { Principal } from '../../../domain/identity/authorisation.js';
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
-import { organisationTimeZone } from '../../../features/queries/organisation-time-zone.js';
+import { organisationTimeZone } from '../../../features/catalogue/organisation-time-zone.js';
 
 /** A name in kk/ru with an optional English. */
 export type StepName = { kk: string; ru: string; en?: string };

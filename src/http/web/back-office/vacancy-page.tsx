@@ -7,7 +7,7 @@ import {
   vacancyRoles,
   type QueueEntry,
 } from '../../../features/kindergarten/list-vacancy-queue.js';
-import type { SignedInUser } from '../../../features/web/signed-in-user.js';
+import type { SignedInUser } from '../../../features/identity/signed-in-user.js';
 import { errorTable } from '../../error-table.js';
 import { DueTime, RowsTable } from '../components.js';
 import { errorOf, readForm } from '../form.js';

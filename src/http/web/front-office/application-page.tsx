@@ -3,7 +3,7 @@ import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import { listDocumentsOfApplication } from '../../../features/documents/get-document.js';
-import { indicatorFor } from '../../../features/front-office/deadline-indicator.js';
+import { indicatorFor } from '../../../features/deadlines/deadline-indicator.js';
 import { findElectronicRequest } from '../../../features/front-office/electronic-request.js';
 import { organisationToday } from '../../../features/front-office/front-office-context.js';
 import { signElectronicRequest } from '../../../features/front-office/sign-electronic-request.js';
@@ -14,7 +14,7 @@ import {
 import {
   getApplicationView,
   type ApplicationView,
-} from '../../../features/queries/get-application-view.js';
+} from '../../../features/applications/get-application-view.js';
 import { CsrfField, ErrorSummary, Notice, TextField, type PageContext } from '../layout.js';
 import { errorTable } from '../../error-table.js';
 import { documentSigningContext } from '../../signing-context.js';

@@ -1,13 +1,13 @@
 import type { Child } from 'hono/jsx';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
-import type { Indicator } from '../../../features/front-office/deadline-indicator.js';
+import type { Indicator } from '../../../features/deadlines/deadline-indicator.js';
 import type { FrontOfficeRow } from '../../../features/front-office/get-front-office-dashboard.js';
 import type {
   FrontOfficeContext,
   FrontOfficeStaff,
 } from '../../../features/front-office/front-office-context.js';
-import type { SignedInUser } from '../../../features/web/signed-in-user.js';
+import type { SignedInUser } from '../../../features/identity/signed-in-user.js';
 import type { RegistryGateway } from '../../../integrations/registries.js';
 import { DueTime, RowsTable, StatusTag } from '../components.js';
 import { Page, type NavItem, type PageContext } from '../layout.js';

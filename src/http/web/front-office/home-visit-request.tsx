@@ -5,7 +5,7 @@ import {
   homeVisitChoices,
   requestHomeVisit,
 } from '../../../features/front-office/home-visits.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import {
   CsrfField,
   ErrorSummary,

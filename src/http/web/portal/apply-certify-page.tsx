@@ -1,7 +1,7 @@
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { draftDigest } from '../../../features/portal/draft-readiness.js';
 import { submitPortalDraft } from '../../../features/portal/submit-portal-draft.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { limitByClient, readForm } from '../form.js';
 import { CsrfField, ErrorSummary, TextField, type PageContext } from '../layout.js';
 import { definePage, refuse, renderPage, type FormState } from '../page.js';

@@ -1,6 +1,6 @@
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
-import { getPublicStatus } from '../../../features/queries/get-public-status.js';
-import { statusCheckCodeOf } from '../../../features/queries/status-check-code.js';
+import { getPublicStatus } from '../../../features/public-status/get-public-status.js';
+import { statusCheckCodeOf } from '../../../features/public-status/status-check-code.js';
 import { Notice, type PageContext } from '../layout.js';
 import { formatDateTime, nameIn } from '../messages.js';
 import { definePage } from '../page.js';

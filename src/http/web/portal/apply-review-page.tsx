@@ -16,7 +16,7 @@ import {
 } from '../../../features/portal/list-service-providers.js';
 import type { PortalCitizen } from '../../../features/portal/portal-citizen.js';
 import { requestDraftCertification } from '../../../features/portal/request-draft-certification.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { limitByClient } from '../form.js';
 import { CsrfField, ErrorSummary, type FormError, type PageContext } from '../layout.js';
 import { nameIn } from '../messages.js';

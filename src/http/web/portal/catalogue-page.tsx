@@ -3,7 +3,7 @@ import type { Region } from '../../../domain/regulation/Region.js';
 import {
   listRegulations,
   type RegulationCatalogueEntry,
-} from '../../../features/queries/list-regulations.js';
+} from '../../../features/catalogue/list-regulations.js';
 import { Notice, type PageContext } from '../layout.js';
 import { common, nameIn } from '../messages.js';
 import { definePage } from '../page.js';

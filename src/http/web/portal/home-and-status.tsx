@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../../domain/shared/domain-error.js';
-import { getPublicStatus, type PublicStatus } from '../../../features/queries/get-public-status.js';
-import { enforceRateLimit, rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import {
+  getPublicStatus,
+  type PublicStatus,
+} from '../../../features/public-status/get-public-status.js';
+import { enforceRateLimit, rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { ErrorSummary, TextField, type FormError, type PageContext } from '../layout.js';
 import { common, formatDate, formatDateTime, nameIn } from '../messages.js';
 import { pageContext, render } from '../page-context.js';

@@ -1,5 +1,5 @@
 import { confirmCitizenLogin } from '../../../features/identity/confirm-citizen-login.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { setSessionCookie } from '../../session-cookie.js';
 import { CodeField, limitByClient, readForm, refuseError } from '../form.js';
 import { CsrfField, ErrorSummary, type PageContext } from '../layout.js';

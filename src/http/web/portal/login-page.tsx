@@ -1,7 +1,7 @@
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { startCitizenLogin } from '../../../features/identity/start-citizen-login.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { limitByClient, readForm, withNext } from '../form.js';
 import { LoginForm } from '../login-form.js';
 import { ErrorSummary, Notice, type FormError, type PageContext } from '../layout.js';

@@ -1,5 +1,5 @@
 import { confirmCitizenRegistration } from '../../../features/identity/confirm-citizen-registration.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { CodeField, limitByClient, readForm, refuseError } from '../form.js';
 import { CsrfField, ErrorSummary, type FormError, type PageContext } from '../layout.js';
 import { definePage, refuse, type FormState } from '../page.js';

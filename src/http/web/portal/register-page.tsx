@@ -1,5 +1,5 @@
 import { startCitizenRegistration } from '../../../features/identity/start-citizen-registration.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { limitByClient, readForm, refuseError, withNext } from '../form.js';
 import { CsrfField, ErrorSummary, type PageContext } from '../layout.js';
 import { common } from '../messages.js';

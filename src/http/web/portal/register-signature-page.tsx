@@ -2,7 +2,7 @@ import {
   issueRegistrationChallenge,
   registerCitizenWithSignature,
 } from '../../../features/identity/register-citizen-with-signature.js';
-import { rateLimitPolicies } from '../../../features/web/rate-limit.js';
+import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { errorOf, limitByClient, readForm, refuseError } from '../form.js';
 import { CsrfField, ErrorSummary, TextField, type FormError, type PageContext } from '../layout.js';

@@ -4,7 +4,7 @@ import type { RegulationDefinition } from '../../../domain/regulation/Regulation
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { listRegionProviders } from '../../../features/portal/list-region-providers.js';
-import { getRegulation, listRegulations } from '../../../features/queries/list-regulations.js';
+import { getRegulation, listRegulations } from '../../../features/catalogue/list-regulations.js';
 import { Notice, type PageContext } from '../layout.js';
 import { formatDate, nameIn } from '../messages.js';
 import { definePage } from '../page.js';

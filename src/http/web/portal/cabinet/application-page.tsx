@@ -14,7 +14,7 @@ import {
   type CabinetApplication,
 } from '../../../../features/cabinet/get-cabinet-application.js';
 import { countMyUnreadNotifications } from '../../../../features/notifications/list-my-notifications.js';
-import { organisationTimeZone } from '../../../../features/queries/organisation-time-zone.js';
+import { organisationTimeZone } from '../../../../features/catalogue/organisation-time-zone.js';
 import { documentSigningContext } from '../../../signing-context.js';
 import { readForm } from '../../form.js';
 import { CsrfField, ErrorSummary, Notice, type PageContext } from '../../layout.js';

@@ -17,7 +17,7 @@ import {
 } from '../../storage/deadline.repository.js';
 import { findOrganisation } from '../../storage/organisation.repository.js';
 import { enqueueMessage } from '../../storage/outbox.repository.js';
-import type { JobServices } from './job-services.js';
+import type { JobServices } from '../job-services.js';
 
 /** What one round of the deadline watch fired. */
 export interface DeadlineRound {

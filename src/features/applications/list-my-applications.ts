@@ -4,11 +4,11 @@ import { listApplicantRows } from '../../storage/application-query.repository.js
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { parseInput } from '../../engine/parse-input.js';
 import { summaryOf, type ApplicationSummary } from './application-summary.js';
-import { InboxQuery } from './list-inbox.js';
+import { ApplicationListQuery } from './application-list-query.js';
 import { decodeCursor, pageOf } from './paging.js';
 
 /** Paging of a citizen's list: the same as the inbox's. */
-export const MyApplicationsQuery = InboxQuery;
+export const MyApplicationsQuery = ApplicationListQuery;
 
 /**
  * A citizen's own applications — as applicant or as representative — newest first, with

@@ -18,7 +18,7 @@ import { DraftOutcome, draftableOutcomes } from '../../domain/application/drafti
 import { renderDraftPdf } from '../documents/prepare-result-document.js';
 import { draftTemplate, prefilledFields } from '../documents/result-draft.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
-import { getApplicationView, type ApplicationView } from './get-application-view.js';
+import { getApplicationView, type ApplicationView } from '../applications/get-application-view.js';
 
 /** What the back office shows about an application, beyond the engine's view. */
 export interface BackOfficeApplication {

@@ -9,7 +9,7 @@ import {
 import { listStoredResults, lockApplicationRow } from '../../storage/deadline.repository.js';
 import { applicationNow, clockOf } from '../../engine/application-services.js';
 import { recordEvents } from '../../engine/record-events.js';
-import type { JobServices } from './job-services.js';
+import type { JobServices } from '../job-services.js';
 
 const pageSize = 200;
 const storageActor = { kind: 'system', process: 'front-office-storage' } as const;

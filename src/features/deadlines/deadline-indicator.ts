@@ -12,7 +12,7 @@ export const Indicator = {
 export type Indicator = (typeof Indicator)[keyof typeof Indicator];
 
 /**
- * On time, warning or overdue, as the inboxes count it (features/queries/list-inbox.ts):
+ * On time, warning or overdue, as the inboxes count it (features/back-office/list-inbox.ts):
  * overdue once passed; warning within one working day of the due and within the last quarter
  * of the span from `startedAt`.
  */

@@ -1,5 +1,5 @@
-import type { DeadlinePolicy } from '../../domain/application/deadline-watch.js';
-import type { ApplicationServices } from '../../engine/application-services.js';
+import type { DeadlinePolicy } from '../domain/application/deadline-watch.js';
+import type { ApplicationServices } from '../engine/application-services.js';
 
 /** How the outbox retries: exponential backoff from `baseDelayMs`, capped, up to `maxAttempts`. */
 export interface DeliveryPolicy {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ApplicationStatus } from '../../domain/application/ApplicationStatus.js';
 import { addRegulationDuration } from '../../domain/application/term-arithmetic.js';
 import type { WorkingTime } from '../../domain/calendar/index.js';
 import { DenialReason, type Principal } from '../../domain/identity/authorisation.js';
@@ -15,8 +14,9 @@ import {
   type ApplicationServices,
 } from '../../engine/application-services.js';
 import { parseInput } from '../../engine/parse-input.js';
-import { summaryOf, type ApplicationSummary } from './application-summary.js';
-import { decodeCursor, PageLimit, pageOf } from './paging.js';
+import { summaryOf, type ApplicationSummary } from '../applications/application-summary.js';
+import { decodeCursor, pageOf } from '../applications/paging.js';
+import { ApplicationListQuery } from '../applications/application-list-query.js';
 import { recordRead } from '../../engine/record-read.js';
 
 /** How close to its due an inbox row turns from on time to warning. */
@@ -34,18 +34,8 @@ export const defaultInboxWarningPolicy: InboxWarningPolicy = { workingDays: 1, s
 export const DeadlineIndicator = z.enum(['on_time', 'warning', 'overdue', 'suspended']);
 export type DeadlineIndicator = z.infer<typeof DeadlineIndicator>;
 
-export const InboxQuery = z
-  .object({
-    limit: PageLimit.describe('Page size, 1…100'),
-    cursor: z.string().optional().describe('nextCursor of the previous page'),
-    service: z.string().min(1).max(100).optional().describe('Only this service code'),
-    status: ApplicationStatus.optional().describe('Only this status'),
-    overdue: z
-      .enum(['true', 'false'])
-      .optional()
-      .describe('true: only applications past their step (or total) due now'),
-  })
-  .strict();
+/** The inbox's paging and filters: those of every list of applications. */
+export const InboxQuery = ApplicationListQuery;
 export type InboxQuery = z.input<typeof InboxQuery>;
 
 export type InboxItem = ApplicationSummary & {

@@ -7,7 +7,7 @@ import {
   markMessageDelivered,
   type ClaimedMessage,
 } from '../../storage/outbox.repository.js';
-import { backoffDelayMs, type JobServices } from './job-services.js';
+import { backoffDelayMs, type JobServices } from '../job-services.js';
 
 /** What one delivery round did. */
 export interface DeliveryRound {

@@ -2,8 +2,8 @@ import { appendAudit } from '../../storage/audit.repository.js';
 import { deleteStaleLoginThrottles } from '../../storage/login-throttle.repository.js';
 import { deleteExpiredRateLimits } from '../../storage/rate-limit.repository.js';
 import { defaultLoginThrottlePolicy } from '../identity/login-throttle.js';
-import { rateLimitPolicies } from '../web/rate-limit.js';
-import type { JobServices } from './job-services.js';
+import { rateLimitPolicies } from './rate-limit.js';
+import type { JobServices } from '../job-services.js';
 
 /** Rows deleted per table and round; a full round is followed by another at once. */
 export const limitsPurgeBatchSize = 1_000;

@@ -4,7 +4,7 @@ import { findCitizenAccount } from '../../storage/citizen-account.repository.js'
 import type { Database } from '../../storage/db.js';
 import { findOrganisation } from '../../storage/organisation.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import { findSession } from '../identity/sessions.js';
+import { findSession } from './sessions.js';
 
 /** Who is signed in on the web, with what the pages show about them. */
 export type SignedInUser =
