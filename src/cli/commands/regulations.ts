@@ -48,11 +48,11 @@ function fidelityLines(fidelity: readonly FileFidelity[]): string[] {
   const sum = (pick: (file: FileFidelity) => number) =>
     fidelity.reduce((total, file) => total + pick(file), 0);
   const lines = fidelity.flatMap((file) => [
-    `${file.file}: quotes ${file.quotes.verified}/${file.quotes.total}, durations ${file.durations.verified}/${file.durations.total}, citations ${file.citations.resolved}/${file.citations.total} verified against the source`,
+    `${file.file}: quotes ${file.quotes.verified}/${file.quotes.total}, durations ${file.durations.verified}/${file.durations.total}, citations ${file.citations.resolved}/${file.citations.total}, terms ${file.terms.verified}/${file.terms.total} verified against the source and the steps`,
     ...file.unverified.map((line) => `  not verified: ${line}`),
   ]);
   lines.push(
-    `all files: quotes ${sum((file) => file.quotes.verified)}/${sum((file) => file.quotes.total)}, durations ${sum((file) => file.durations.verified)}/${sum((file) => file.durations.total)}, citations ${sum((file) => file.citations.resolved)}/${sum((file) => file.citations.total)} verified against the sources`,
+    `all files: quotes ${sum((file) => file.quotes.verified)}/${sum((file) => file.quotes.total)}, durations ${sum((file) => file.durations.verified)}/${sum((file) => file.durations.total)}, citations ${sum((file) => file.citations.resolved)}/${sum((file) => file.citations.total)}, terms ${sum((file) => file.terms.verified)}/${sum((file) => file.terms.total)} verified against the sources and the steps`,
   );
   return lines;
 }

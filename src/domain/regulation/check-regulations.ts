@@ -4,8 +4,8 @@ import {
   checkDefectsAndDates,
   checkFieldConsistency,
   checkResultForms,
-  checkTermAgainstSteps,
 } from './check-consistency.js';
+import { checkTermAgainstPaths } from './check-terms.js';
 import { checkVocabularyReferences } from './check-vocabulary.js';
 import {
   checkSourceFidelity,
@@ -120,6 +120,50 @@ function checkVersionOverlaps(regulations: readonly LoadedRegulation[]): Finding
   return findings;
 }
 
+/** Rules whose error means a term does not follow from its source or its steps. */
+const termErrorRules = new Set([
+  'termIsNotSumOfSteps',
+  'pathExceedsTerm',
+  'refusalPathExceedsTerm',
+  'termDefectUnknown',
+  'durationDiffersFromQuote',
+  'durationNotInQuote',
+  'quoteNotFound',
+]);
+
+/** Adds the count of verified total terms (see FileFidelity.terms) to a file's fidelity. */
+function countVerifiedTerms(
+  loaded: LoadedRegulation,
+  fidelity: FileFidelity,
+  findings: readonly Finding[],
+): FileFidelity {
+  const terms = loaded.regulation.terms;
+  const unverified: string[] = [];
+  let verified = 0;
+  terms.forEach((term, index) => {
+    const failed = findings.some(
+      (finding) =>
+        finding.severity === 'error' &&
+        finding.regulationId === loaded.regulation.id &&
+        termErrorRules.has(finding.rule) &&
+        ((finding.channel !== undefined &&
+          (term.channels as readonly string[]).includes(finding.channel) &&
+          finding.step === undefined) ||
+          finding.path?.startsWith(`terms[${index}]`) === true),
+    );
+    const what = `terms[${index}] (${term.channels.join(', ')}: ${term.duration.amount} ${term.duration.unit})`;
+    if (term.basis === 'assumed')
+      unverified.push(`${what}: assumed, defect "${term.defect ?? ''}"`);
+    else if (failed) unverified.push(`${what}: ${term.basis}, does not hold`);
+    else verified += 1;
+  });
+  return {
+    ...fidelity,
+    terms: { total: terms.length, verified },
+    unverified: [...fidelity.unverified, ...unverified],
+  };
+}
+
 /**
  * Checks every definition and the set as a whole. Pure: takes parsed definitions, returns findings.
  * Structural problems (parse failures, an invalid vocabulary, a region, service, provider kind or
@@ -175,13 +219,13 @@ export function checkRegulationsWithFidelity(
         ...checkFlowStructure(loaded, flow),
         ...checkStepsAreCompleted(loaded, flow),
         ...checkRegistryLookups(loaded, flow, context),
-        ...checkTermAgainstSteps(loaded, flow),
+        ...checkTermAgainstPaths(loaded, flow),
       );
     }
     if (texts) {
       const read = checkSourceFidelity(loaded, texts);
       findings.push(...read.findings);
-      fidelity.push(read.fidelity);
+      fidelity.push(countVerifiedTerms(loaded, read.fidelity, [...findings, ...read.findings]));
     }
     findings.push(
       ...checkDecisionTermsAcrossChannels(loaded),
