@@ -165,7 +165,7 @@ export async function acceptOffer(
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'citizen', id: parentIin },
-      action: 'kindergarten_queue.offer_accepted',
+      action: 'preschool_queue.offer_accepted',
       subjectType: 'queue_offer',
       subjectId: offer.id,
       details: {
@@ -181,7 +181,7 @@ export async function acceptOffer(
 }
 
 /**
- * The parent declines an offer (seed 003, process 8: «Потребитель продолжает стоять в очереди»):
+ * The parent declines an offer (akimat-2012-149, annex 1, process 8: «Потребитель продолжает стоять в очереди»):
  * the child is back in the queue at its place; the place goes to the next child at once.
  */
 export async function declineOffer(services: QueueServices, parentIin: string, offerId: string) {
@@ -207,7 +207,7 @@ export async function declineOffer(services: QueueServices, parentIin: string, o
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'citizen', id: parentIin },
-      action: 'kindergarten_queue.offer_declined',
+      action: 'preschool_queue.offer_declined',
       subjectType: 'queue_offer',
       subjectId: offer.id,
       details: { number: offer.number },

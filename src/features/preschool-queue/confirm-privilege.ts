@@ -24,7 +24,7 @@ export async function confirmPrivilege(
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'staff', id: principal.staffId },
-      action: 'kindergarten_queue.privilege_confirmed',
+      action: 'preschool_queue.privilege_confirmed',
       subjectType: 'queue_registration',
       subjectId: row.id,
       details: { number },

@@ -9,7 +9,7 @@ import {
   listWaitingChildren,
   lockDistrict,
   type DistrictKey,
-} from '../../storage/kindergarten-queue.repository.js';
+} from '../../storage/preschool-queue.repository.js';
 import { enqueueMessage } from '../../storage/outbox.repository.js';
 import type { JsonObject } from '../../storage/schema.js';
 import {
@@ -148,7 +148,7 @@ export async function runAllocation(
     await appendAudit(trx, {
       occurredAt: now,
       actor,
-      action: 'kindergarten_queue.offered',
+      action: 'preschool_queue.offered',
       subjectType: 'queue_offer',
       subjectId: made.id,
       details: {
@@ -164,7 +164,7 @@ export async function runAllocation(
   await appendAudit(trx, {
     occurredAt: now,
     actor,
-    action: 'kindergarten_queue.allocation_run',
+    action: 'preschool_queue.allocation_run',
     subjectType: 'queue_run',
     subjectId: String(run.id),
     details: {

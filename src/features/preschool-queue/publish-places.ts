@@ -57,7 +57,7 @@ export async function publishPlaces(
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'staff', id: principal.staffId },
-      action: 'kindergarten_queue.places_published',
+      action: 'preschool_queue.places_published',
       subjectType: 'queue_group',
       subjectId: group.id,
       details: { kindergarten: group.kindergartenId, places: input.places },

@@ -4,7 +4,7 @@ import { isValidIin } from '../../domain/identity/iin.js';
 import { QueueCategory } from '../../domain/queue/QueueRules.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
-import { countAhead } from '../../storage/kindergarten-queue.repository.js';
+import { countAhead } from '../../storage/preschool-queue.repository.js';
 import { parseInput } from '../../engine/parse-input.js';
 import {
   addWorkingDays,
@@ -61,7 +61,7 @@ function newSlipNumber(): string {
 }
 
 /**
- * Registers a child in its district queue (issue 19; seed 003: «постановка на очередь»): the
+ * Registers a child in its district queue (issue 19; «постановка на очередь»): the
  * parent (IIN from the session) names up to the rules' number of kindergartens of the district,
  * the start date, the language and a special-needs group. A claimed privilege is pending until
  * confirmed within the rules' working days. One child is in one queue at a time. Audited; the
@@ -161,7 +161,7 @@ export async function registerChild(
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'citizen', id: parentIin },
-      action: 'kindergarten_queue.registered',
+      action: 'preschool_queue.registered',
       subjectType: 'queue_registration',
       subjectId: row.id,
       details: { number, category: input.category, district: input.district, position },

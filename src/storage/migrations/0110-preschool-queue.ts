@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The kindergarten queue at region scale (issue 19, docs/kindergarten-queue.md): kindergartens
+ * The kindergarten queue at region scale (issue 19, docs/preschool-queue.md): kindergartens
  * and their groups, registrations (one child in a district queue), published places, the
  * allocation runs (each with its full input, so it can be re-run from the log), the offers
  * and referrals they made, and the parent's messages.

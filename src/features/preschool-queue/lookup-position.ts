@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { QueueCategory } from '../../domain/queue/QueueRules.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { parseInput } from '../../engine/parse-input.js';
-import { countAhead } from '../../storage/kindergarten-queue.repository.js';
+import { countAhead } from '../../storage/preschool-queue.repository.js';
 import type { QueueServices } from './queue-services.js';
 
 /** A registration-slip number as printed (Q-XXXX-XXXX-XX); bounded before any query. */

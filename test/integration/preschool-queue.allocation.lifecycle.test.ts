@@ -7,14 +7,14 @@ import {
   acceptOffer,
   declineOffer,
   requestOfferCode,
-} from '../../src/features/kindergarten-queue/decide-offer.js';
-import { expireOffers } from '../../src/features/kindergarten-queue/expire-offers.js';
-import { listProtocol } from '../../src/features/kindergarten-queue/list-protocol.js';
-import { lookupPosition } from '../../src/features/kindergarten-queue/lookup-position.js';
-import { publishPlaces } from '../../src/features/kindergarten-queue/publish-places.js';
-import type { QueueServices } from '../../src/features/kindergarten-queue/queue-services.js';
-import { registerChild } from '../../src/features/kindergarten-queue/register-child.js';
-import { rerunAllocation } from '../../src/features/kindergarten-queue/rerun-allocation.js';
+} from '../../src/features/preschool-queue/decide-offer.js';
+import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
+import { listProtocol } from '../../src/features/preschool-queue/list-protocol.js';
+import { lookupPosition } from '../../src/features/preschool-queue/lookup-position.js';
+import { publishPlaces } from '../../src/features/preschool-queue/publish-places.js';
+import type { QueueServices } from '../../src/features/preschool-queue/queue-services.js';
+import { registerChild } from '../../src/features/preschool-queue/register-child.js';
+import { rerunAllocation } from '../../src/features/preschool-queue/rerun-allocation.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { loadQueueRules } from '../../src/storage/queue-rules-files.js';
 import { kzCalendar } from '../support/calendar.js';
@@ -108,7 +108,7 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     const audit = await database.db
       .selectFrom('audit_event')
       .select('action')
-      .where('action', '=', 'kindergarten_queue.registered')
+      .where('action', '=', 'preschool_queue.registered')
       .execute();
     expect(audit).toHaveLength(1);
   });
@@ -280,18 +280,18 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     const audit = await database.db
       .selectFrom('audit_event')
       .select('action')
-      .where('action', 'like', 'kindergarten_queue.%')
+      .where('action', 'like', 'preschool_queue.%')
       .execute();
     expect(new Set(audit.map((row) => row.action))).toEqual(
       new Set([
-        'kindergarten_queue.registered',
-        'kindergarten_queue.places_published',
-        'kindergarten_queue.allocation_run',
-        'kindergarten_queue.offered',
-        'kindergarten_queue.offer_accepted',
-        'kindergarten_queue.offer_expired',
-        'kindergarten_queue.offer_declined',
-        'kindergarten_queue.privilege_lost',
+        'preschool_queue.registered',
+        'preschool_queue.places_published',
+        'preschool_queue.allocation_run',
+        'preschool_queue.offered',
+        'preschool_queue.offer_accepted',
+        'preschool_queue.offer_expired',
+        'preschool_queue.offer_declined',
+        'preschool_queue.privilege_lost',
       ]),
     );
   });

@@ -1,5 +1,5 @@
 import { appendAudit } from '../../storage/audit.repository.js';
-import type { DistrictKey } from '../../storage/kindergarten-queue.repository.js';
+import type { DistrictKey } from '../../storage/preschool-queue.repository.js';
 import { runAllocation } from './run-allocation.js';
 import type { QueueServices } from './queue-services.js';
 
@@ -37,7 +37,7 @@ export async function expireOffers(
       await appendAudit(trx, {
         occurredAt: now,
         actor,
-        action: 'kindergarten_queue.offer_expired',
+        action: 'preschool_queue.offer_expired',
         subjectType: 'queue_offer',
         subjectId: offer.id,
         details: {},
@@ -58,7 +58,7 @@ export async function expireOffers(
       await appendAudit(trx, {
         occurredAt: now,
         actor,
-        action: 'kindergarten_queue.privilege_lost',
+        action: 'preschool_queue.privilege_lost',
         subjectType: 'queue_registration',
         subjectId: registration.id,
         details: { number: registration.number },
