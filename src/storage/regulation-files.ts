@@ -16,7 +16,7 @@ import {
 } from '../domain/regulation/regulation-catalog.js';
 import { indexVocabulary } from '../domain/regulation/vocabulary-index.js';
 import { displayPathOf } from './display-path.js';
-import { loadVocabulary, readSourceText } from './vocabulary-files.js';
+import { loadVersionHistory, loadVocabulary, readSourceText } from './vocabulary-files.js';
 
 /**
  * The project's folder of definition files: regulations/<region>/<service>.yaml, with the
@@ -89,11 +89,13 @@ export function loadRegulations(directory: string = regulationsDirectory): Check
       source.text ? [[source.id, readSourceText(directory, source.text)] as const] : [],
     ),
   );
+  const history = loadVersionHistory(directory);
   return {
     regulations,
     parseFailures,
     vocabulary: indexVocabulary(vocabulary.vocabulary),
     sourceTexts,
+    ...(history.ok ? { history: history.history } : { historyFailures: history.issues }),
   };
 }
 

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { displayPathOf } from './display-path.js';
 import type { RegulationIssue } from '../domain/regulation/define-regulation.js';
 import { Vocabulary } from '../domain/regulation/Vocabulary.js';
+import { VersionHistory } from '../domain/regulation/VersionHistory.js';
 
 /** The vocabulary folder inside a regulations directory. */
 export const vocabularyFolderName = '_vocabulary';
@@ -104,4 +105,41 @@ export function loadVocabulary(regulationsDirectory: string): VocabularyLoadResu
 /** The full text of a declared source, when it keeps one. */
 export function readSourceText(regulationsDirectory: string, textFile: string): string {
   return fs.readFileSync(path.join(regulationsDirectory, vocabularyFolderName, textFile), 'utf8');
+}
+
+/** The version history file beside the vocabulary (optional: absent means nothing recorded). */
+export const versionHistoryFileName = 'versions.yaml';
+
+/**
+ * Reads `<regulationsDirectory>/_vocabulary/versions.yaml` (explained gaps between versions,
+ * services known only by title). A missing file is an empty history; never throws.
+ */
+export function loadVersionHistory(
+  regulationsDirectory: string,
+): { ok: true; history: VersionHistory } | { ok: false; issues: RegulationIssue[] } {
+  const file = path.join(regulationsDirectory, vocabularyFolderName, versionHistoryFileName);
+  const display = displayPathOf(file, regulationsDirectory);
+  if (!fs.existsSync(file)) return { ok: true, history: { gaps: [], knownByTitle: [] } };
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, 'utf8'), { prettyErrors: true });
+  } catch (error) {
+    return {
+      ok: false,
+      issues: [
+        { file: display, path: '(yaml)', rule: 'yamlSyntax', message: (error as Error).message },
+      ],
+    };
+  }
+  const parsed = VersionHistory.safeParse(data ?? {});
+  if (parsed.success) return { ok: true, history: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => ({
+      file: display,
+      path: issue.path.join('.') || '(root)',
+      rule: /rule (\w+)/.exec(issue.message)?.[1] ?? `schema.${issue.code}`,
+      message: issue.message,
+    })),
+  };
 }

@@ -6,6 +6,7 @@ import {
   checkResultForms,
 } from './check-consistency.js';
 import { checkTermAgainstPaths } from './check-terms.js';
+import { checkVersionHistory } from './check-versions.js';
 import { checkVocabularyReferences } from './check-vocabulary.js';
 import {
   checkSourceFidelity,
@@ -203,7 +204,7 @@ export function checkRegulationsWithFidelity(
       });
     }
   }
-  for (const issue of input.vocabularyFailures ?? []) {
+  for (const issue of [...(input.vocabularyFailures ?? []), ...(input.historyFailures ?? [])]) {
     findings.push({
       severity: 'error',
       file: issue.file,
@@ -236,6 +237,12 @@ export function checkRegulationsWithFidelity(
   findings.push(
     ...checkFieldConsistency(input.regulations),
     ...checkVersionOverlaps(input.regulations),
+    ...checkVersionHistory(
+      input.regulations,
+      input.history ?? { gaps: [], knownByTitle: [] },
+      input.vocabulary,
+      texts,
+    ),
   );
   return { findings: mergeRecordedDefects(findings, input.regulations), fidelity };
 }

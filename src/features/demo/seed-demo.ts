@@ -259,7 +259,19 @@ export async function seedDemo(
     deadlines: defaultDeadlinePolicy,
     delivery: defaultDeliveryPolicy,
   });
+  // Every front-office operator has a key for the local signer, as the heads do (README,
+  // "Signing in the browser"): the electronic request is signed at the front office.
+  if (signing) {
+    for (const member of staff.filter((one) => one.role === StaffRole.frontOfficeOperator))
+      await signing.keyFor(member.principal);
+  }
   return { staff, statuses: await countApplicationsByStatus(services.db), skipped };
+}
+
+/** Surname, name and patronymic of a full name «Фамилия Имя Отчество». */
+function holderNameOf(fullName: string): { surname: string; name: string; patronymic?: string } {
+  const [surname = fullName, name = '', ...rest] = fullName.split(/\s+/).filter(Boolean);
+  return { surname, name, ...(rest.length > 0 ? { patronymic: rest.join(' ') } : {}) };
 }
 
 /**
@@ -289,14 +301,10 @@ function demoResultSigning(
                 demoStaffSigningKey(
                   pkiDirectory,
                   {
+                    // The certificate names the member as their account does (surname, name,
+                    // patronymic), so the signer on a document is the person staff see.
+                    ...holderNameOf(member.fullName),
                     iin: member.iin,
-                    surname: 'Демо',
-                    name:
-                      member.role === StaffRole.head
-                        ? 'Руководитель'
-                        : member.role === StaffRole.frontOfficeOperator
-                          ? 'Оператор'
-                          : 'Исполнитель',
                     organisation: {
                       name: organisation.nameRu,
                       bin: organisation.bin ?? '000000000000',
