@@ -12,7 +12,7 @@ import { kzCalendar } from '../test/support/calendar.js';
 import { startWebTestServer, type WebTestServer } from '../test/support/web.js';
 
 // README, "Demo accounts": the region administrator of Kostanay.
-const adminIin = demoStaffIin(demoRegionAdministratorOrganisation, 'region_administrator');
+const adminIin = demoStaffIin(demoRegionAdministratorOrganisation(), 'region_administrator');
 const demoPassword = 'qyzmet2024';
 // The demo school's executor (README).
 const executorIin = '800101337739';

@@ -9,6 +9,7 @@
  */
 import type { LocalizedText } from '../domain/shared/locale.js';
 import type { ResultDocument } from '../domain/regulation/ResultDocument.js';
+import { IssuedDocumentKind } from '../domain/regulation/DocumentKind.js';
 
 /** Text in both languages of a document. */
 export interface Bilingual {
@@ -16,17 +17,9 @@ export interface Bilingual {
   ru: string;
 }
 
-/** Every kind of document the system issues (the regulation's kinds, and the courier register). */
-export const DocumentKind = {
-  receipt: 'receipt',
-  refusalReceipt: 'refusal_receipt',
-  courierRegister: 'courier_register',
-  result: 'result',
-  reasonedRefusal: 'reasoned_refusal',
-  registrationSlip: 'registration_slip',
-  referral: 'referral',
-} as const;
-export type DocumentKind = (typeof DocumentKind)[keyof typeof DocumentKind];
+/** Every kind of document the system issues: the one list of the domain, by its old name here. */
+export const DocumentKind = IssuedDocumentKind;
+export type DocumentKind = IssuedDocumentKind;
 
 /** How a field is printed: a line of text, a numbered list, or a table of rows. */
 export type FieldType = 'text' | 'list' | 'table';

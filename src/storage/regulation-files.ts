@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { fromRoot, projectRoot } from '../config/paths.js';
+import { fromRoot } from '../config/paths.js';
 import {
   checkRegulations,
   partitionRunnable,
@@ -15,7 +15,8 @@ import {
   type RegulationCatalog,
 } from '../domain/regulation/regulation-catalog.js';
 import { indexVocabulary } from '../domain/regulation/vocabulary-index.js';
-import { loadVocabulary, readSourceText } from './vocabulary-files.js';
+import { displayPathOf } from './display-path.js';
+import { loadVersionHistory, loadVocabulary, readSourceText } from './vocabulary-files.js';
 
 /**
  * The project's folder of definition files: regulations/<region>/<service>.yaml, with the
@@ -40,9 +41,9 @@ function listYamlFiles(directory: string): string[] {
 /** Reads and parses one definition file; never throws for a bad file (returns its issues). */
 export function loadRegulationFile(
   file: string,
+  regulationsFolder = path.dirname(path.dirname(file)),
 ): { ok: true; loaded: LoadedRegulation } | { ok: false; file: string; issues: RegulationIssue[] } {
-  const relative = path.relative(projectRoot, file);
-  const display = relative && !relative.startsWith('..') ? relative : file;
+  const display = displayPathOf(file, regulationsFolder);
   let data: unknown;
   try {
     data = parseYaml(fs.readFileSync(file, 'utf8'), { prettyErrors: true });
@@ -76,7 +77,7 @@ export function loadRegulations(directory: string = regulationsDirectory): Check
   const regulations: LoadedRegulation[] = [];
   const parseFailures: { file: string; issues: RegulationIssue[] }[] = [];
   for (const file of listYamlFiles(directory)) {
-    const result = loadRegulationFile(file);
+    const result = loadRegulationFile(file, directory);
     if (result.ok) regulations.push(result.loaded);
     else parseFailures.push({ file: result.file, issues: result.issues });
   }
@@ -88,11 +89,13 @@ export function loadRegulations(directory: string = regulationsDirectory): Check
       source.text ? [[source.id, readSourceText(directory, source.text)] as const] : [],
     ),
   );
+  const history = loadVersionHistory(directory);
   return {
     regulations,
     parseFailures,
     vocabulary: indexVocabulary(vocabulary.vocabulary),
     sourceTexts,
+    ...(history.ok ? { history: history.history } : { historyFailures: history.issues }),
   };
 }
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { projectRoot } from '../config/paths.js';
+import { displayPathOf } from './display-path.js';
 import type { RegulationIssue } from '../domain/regulation/define-regulation.js';
 import { Vocabulary } from '../domain/regulation/Vocabulary.js';
+import { VersionHistory } from '../domain/regulation/VersionHistory.js';
 
 /** The vocabulary folder inside a regulations directory. */
 export const vocabularyFolderName = '_vocabulary';
@@ -22,11 +23,6 @@ type VocabularyFileName = keyof typeof vocabularyFiles;
 export type VocabularyLoadResult =
   { ok: true; vocabulary: Vocabulary } | { ok: false; issues: RegulationIssue[] };
 
-function displayPath(file: string): string {
-  const relative = path.relative(projectRoot, file);
-  return relative && !relative.startsWith('..') ? relative : file;
-}
-
 function fileOfKey(key: PropertyKey | undefined): VocabularyFileName {
   const entry = Object.entries(vocabularyFiles).find(([, keys]) =>
     (keys as readonly PropertyKey[]).includes(key ?? ''),
@@ -44,7 +40,7 @@ export function loadVocabulary(regulationsDirectory: string): VocabularyLoadResu
   const merged: Record<string, unknown> = {};
   for (const [name, keys] of Object.entries(vocabularyFiles)) {
     const file = path.join(folder, name);
-    const display = displayPath(file);
+    const display = displayPathOf(file, regulationsDirectory);
     if (!fs.existsSync(file)) {
       issues.push({ file: display, path: '(file)', rule: 'vocabularyFile', message: 'missing' });
       continue;
@@ -82,7 +78,7 @@ export function loadVocabulary(regulationsDirectory: string): VocabularyLoadResu
       issues: parsed.error.issues.map((issue) => {
         const match = /^rule (\w+): (.*)$/s.exec(issue.message);
         return {
-          file: displayPath(path.join(folder, fileOfKey(issue.path[0]))),
+          file: displayPathOf(path.join(folder, fileOfKey(issue.path[0])), regulationsDirectory),
           path: issue.path.map(String).join('.') || '(root)',
           rule: match?.[1] ?? `schema.${issue.code}`,
           message: match?.[2] ?? issue.message,
@@ -94,7 +90,7 @@ export function loadVocabulary(regulationsDirectory: string): VocabularyLoadResu
     source.text && !fs.existsSync(path.join(folder, source.text))
       ? [
           {
-            file: displayPath(path.join(folder, 'sources.yaml')),
+            file: displayPathOf(path.join(folder, 'sources.yaml'), regulationsDirectory),
             path: `sources.${index}.text`,
             rule: 'sourceTextExists',
             message: `source "${source.id}": text file ${source.text} does not exist`,
@@ -109,4 +105,41 @@ export function loadVocabulary(regulationsDirectory: string): VocabularyLoadResu
 /** The full text of a declared source, when it keeps one. */
 export function readSourceText(regulationsDirectory: string, textFile: string): string {
   return fs.readFileSync(path.join(regulationsDirectory, vocabularyFolderName, textFile), 'utf8');
+}
+
+/** The version history file beside the vocabulary (optional: absent means nothing recorded). */
+export const versionHistoryFileName = 'versions.yaml';
+
+/**
+ * Reads `<regulationsDirectory>/_vocabulary/versions.yaml` (explained gaps between versions,
+ * services known only by title). A missing file is an empty history; never throws.
+ */
+export function loadVersionHistory(
+  regulationsDirectory: string,
+): { ok: true; history: VersionHistory } | { ok: false; issues: RegulationIssue[] } {
+  const file = path.join(regulationsDirectory, vocabularyFolderName, versionHistoryFileName);
+  const display = displayPathOf(file, regulationsDirectory);
+  if (!fs.existsSync(file)) return { ok: true, history: { gaps: [], knownByTitle: [] } };
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, 'utf8'), { prettyErrors: true });
+  } catch (error) {
+    return {
+      ok: false,
+      issues: [
+        { file: display, path: '(yaml)', rule: 'yamlSyntax', message: (error as Error).message },
+      ],
+    };
+  }
+  const parsed = VersionHistory.safeParse(data ?? {});
+  if (parsed.success) return { ok: true, history: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => ({
+      file: display,
+      path: issue.path.join('.') || '(root)',
+      rule: /rule (\w+)/.exec(issue.message)?.[1] ?? `schema.${issue.code}`,
+      message: issue.message,
+    })),
+  };
 }

@@ -13,6 +13,7 @@ import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import { listConsents } from '../../src/storage/consent.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createTestDatabase } from '../support/database.js';
+import { regulationCatalog } from '../support/applications.js';
 
 let database: DatabaseHandle;
 let services: IdentityServices;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   services = { db: database.db, sms };
   await seedOrganisations(
     database.db,
-    readOrganisationSeedFiles().map((file) => file.content),
+    readOrganisationSeedFiles(regulationCatalog().vocabulary).map((file) => file.content),
     now,
   );
   ({ staffId: operatorId } = await createStaffAccount(

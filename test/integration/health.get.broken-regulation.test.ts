@@ -46,7 +46,7 @@ describe(`a broken regulation file on ${testBackend}`, () => {
     };
     expect(body.status).toBe('degraded');
     expect(body.regulations.broken).toHaveLength(1);
-    expect(body.regulations.broken[0]!.file).toMatch(/aktobe[/\\]extern-permission\.yaml$/);
+    expect(body.regulations.broken[0]!.file).toMatch(/^aktobe[/\\]extern-permission\.yaml$/);
     expect(body.regulations.broken[0]!.errors).toBeGreaterThan(0);
     const total = fs
       .readdirSync(folder, { recursive: true })

@@ -9,6 +9,7 @@ import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { findOrganisation, listOrganisations } from '../../src/storage/organisation.repository.js';
 import { createTestDatabase } from '../support/database.js';
+import { regulationCatalog } from '../support/applications.js';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const files = readOrganisationSeedFiles().map((file) => file.content);
+const files = readOrganisationSeedFiles(regulationCatalog().vocabulary).map((file) => file.content);
 
 describe('seed-organisations', () => {
   it('loads every region of the sources with the names and addresses of seed 003', async () => {

@@ -9,12 +9,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  readOrganisationSeedFiles,
+  seedOrganisations,
+} from '../../src/features/identity/seed-organisations.js';
+import { findOrganisation } from '../../src/storage/organisation.repository.js';
 import { regulationsDirectory } from '../../src/storage/regulation-files.js';
+import { createTestDatabase } from '../support/database.js';
 import { regulationCatalog } from '../support/applications.js';
 import { pdfText } from '../support/documents.js';
 import { describeEveryChannel } from '../support/every-channel.js';
 
 const service = 'music-school-admission';
+/** A kind of provider no file declares today: music schools provide the new service. */
+const providerKind = 'music_school';
 const source = 'pavlodar-akimat-2026-7';
 const resultTitle = {
   kk: 'Балалар музыка мектебіне қабылдау туралы бұйрықтан үзінді',
@@ -37,6 +45,17 @@ function writeRegulationsFolder(): string {
       '    ru: Прием в детскую музыкальную школу',
       '    en: Admission to a children’s music school',
       '  area: education',
+      '',
+    ].join('\n'),
+  );
+  fs.appendFileSync(
+    path.join(vocabulary, 'provider-kinds.yaml'),
+    [
+      `  - code: ${providerKind}`,
+      '    name:',
+      '      kk: Балалар музыка мектебі',
+      '      ru: Детская музыкальная школа',
+      '      en: Children’s music school',
       '',
     ].join('\n'),
   );
@@ -73,6 +92,7 @@ function writeRegulationsFolder(): string {
     .replace('id: kostanay.extern-permission.', `id: pavlodar.${service}.`)
     .replace(/^service: extern-permission$/m, `service: ${service}`)
     .replace(/^region: kostanay$/m, 'region: pavlodar')
+    .replace(/^providerKinds:\n {2}- district_akimat$/m, `providerKinds:\n  - ${providerKind}`)
     .replaceAll('source: akimat-2016-285', `source: ${source}`)
     .replace(
       'kk: Экстернат нысанында оқуға рұқсат беру туралы бұйрықтан үзінді',
@@ -83,6 +103,7 @@ function writeRegulationsFolder(): string {
       `ru: ${resultTitle.ru}`,
     );
   expect(definition).not.toBe(original);
+  expect(definition).toContain(`  - ${providerKind}`);
   fs.mkdirSync(path.join(folder, 'pavlodar'));
   fs.writeFileSync(path.join(folder, 'pavlodar', `${service}.yaml`), definition);
   return folder;
@@ -101,6 +122,58 @@ describe('a new region, service and source declared as data', () => {
     const [regulation] = catalog.all;
     expect(regulation!.results.find((result) => result.kind === 'result')?.title).toEqual(
       resultTitle,
+    );
+  });
+});
+
+describe('the new region’s organisations file', () => {
+  const seedFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-new-region-seed-'));
+  afterAll(() => fs.rmSync(seedFolder, { recursive: true, force: true }));
+  fs.writeFileSync(
+    path.join(seedFolder, 'pavlodar.yaml'),
+    [
+      'region:',
+      '  code: pavlodar',
+      '  name: { kk: Павлодар облысы, ru: Павлодарская область }',
+      '  timeZone: Asia/Almaty',
+      'organisations:',
+      '  - id: pavlodar-music-school-1',
+      `    kind: ${providerKind}`,
+      '    name: { kk: № 1 балалар музыка мектебі, ru: Детская музыкальная школа № 1 }',
+      '',
+    ].join('\n'),
+  );
+
+  it('is read against the extended vocabulary and seeded with its new kind of provider', async () => {
+    const files = readOrganisationSeedFiles(regulationCatalog(folder).vocabulary, seedFolder);
+    const database = await createTestDatabase();
+    try {
+      const result = await seedOrganisations(
+        database.db,
+        files.map((file) => file.content),
+        new Date('2026-01-20T04:00:00Z'),
+      );
+      expect(result.created).toEqual(['pavlodar-music-school-1']);
+      expect(await findOrganisation(database.db, 'pavlodar-music-school-1')).toMatchObject({
+        kind: providerKind,
+        regionCode: 'pavlodar',
+      });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('is refused, naming the file and the kind, by a vocabulary that does not declare the kind', () => {
+    expect(() => readOrganisationSeedFiles(regulationCatalog().vocabulary, seedFolder)).toThrow(
+      expect.objectContaining({
+        code: 'validation_failed',
+        details: {
+          file: 'pavlodar.yaml',
+          issues: [
+            { path: 'organisations.0.kind', rule: `undeclared provider kind ${providerKind}` },
+          ],
+        },
+      }),
     );
   });
 });

@@ -11,6 +11,7 @@ import {
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createTestDatabase } from '../support/database.js';
+import { regulationCatalog } from '../support/applications.js';
 
 let database: DatabaseHandle;
 const now = new Date('2026-05-04T05:30:00Z');
@@ -19,7 +20,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedOrganisations(
     database.db,
-    readOrganisationSeedFiles().map((file) => file.content),
+    readOrganisationSeedFiles(regulationCatalog().vocabulary).map((file) => file.content),
     now,
   );
 });

@@ -17,9 +17,7 @@ import {
   loadCalendarYears,
   readCalendarFiles,
 } from '../../storage/calendar-files.js';
-import { regulationsDirectory } from '../../storage/regulation-files.js';
-import { loadVocabulary } from '../../storage/vocabulary-files.js';
-import { indexVocabulary } from '../../domain/regulation/vocabulary-index.js';
+import { vocabularyOf } from '../vocabulary-of.js';
 import { UsageError, type Command } from '../command.js';
 
 const scheduleAliases: Record<string, StandardScheduleId> = {
@@ -49,10 +47,7 @@ function zoneOf(region: string | undefined): string {
     if (isKnownTimeZone(region)) return region;
     throw new UsageError(`unknown time zone "${region}"`);
   }
-  const loaded = loadVocabulary(process.env.REGULATIONS_DIR ?? regulationsDirectory);
-  if (!loaded.ok)
-    throw new UsageError('the regions vocabulary has errors: npx qyzmet regulations check');
-  const vocabulary = indexVocabulary(loaded.vocabulary);
+  const vocabulary = vocabularyOf();
   const found = region === undefined ? vocabulary.country : vocabulary.findRegion(region);
   if (!found) throw new UsageError(`unknown region "${region}"`);
   return found.timeZone;

@@ -6,7 +6,8 @@ import {
   formatFinding,
   type FileFidelity,
 } from '../../domain/regulation/check-regulations.js';
-import type { LoadedRegulation } from '../../domain/regulation/check-regulations.js';
+import type { CheckInput, LoadedRegulation } from '../../domain/regulation/check-regulations.js';
+import { coverageOf } from '../../domain/regulation/check-versions.js';
 import { formatCitation } from '../../domain/regulation/Citation.js';
 import { renderBpmn } from '../../domain/regulation/diagram/bpmn.js';
 import { renderProcessTable } from '../../domain/regulation/diagram/process-table.js';
@@ -24,7 +25,9 @@ const usage = `Usage: qyzmet regulations <action> [options]
   check [--json] [--fidelity] [--dir DIR]
                                     validate every definition file; exit 1 on errors, warnings only: 0;
                                     --fidelity: per file, the quotes, durations and citations verified
-                                    against the sources' texts and what could not be (JSON: "fidelity")
+                                    against the sources' texts and what could not be (JSON: "fidelity"),
+                                    the terms that hold, and the coverage of time by versions per
+                                    region and service (docs/regulation-versions.md)
   list [--json] [--dir DIR]         code, region, version, effective dates, channels
   show <id> [--json] [--dir DIR]    one regulation in full
   diagram <id> --format bpmn|svg|table [--lang kk|ru] [--out FILE] [--dir DIR]
@@ -48,12 +51,36 @@ function fidelityLines(fidelity: readonly FileFidelity[]): string[] {
   const sum = (pick: (file: FileFidelity) => number) =>
     fidelity.reduce((total, file) => total + pick(file), 0);
   const lines = fidelity.flatMap((file) => [
-    `${file.file}: quotes ${file.quotes.verified}/${file.quotes.total}, durations ${file.durations.verified}/${file.durations.total}, citations ${file.citations.resolved}/${file.citations.total} verified against the source`,
+    `${file.file}: quotes ${file.quotes.verified}/${file.quotes.total}, durations ${file.durations.verified}/${file.durations.total}, citations ${file.citations.resolved}/${file.citations.total}, terms ${file.terms.verified}/${file.terms.total} verified against the source and the steps`,
     ...file.unverified.map((line) => `  not verified: ${line}`),
   ]);
   lines.push(
-    `all files: quotes ${sum((file) => file.quotes.verified)}/${sum((file) => file.quotes.total)}, durations ${sum((file) => file.durations.verified)}/${sum((file) => file.durations.total)}, citations ${sum((file) => file.citations.resolved)}/${sum((file) => file.citations.total)} verified against the sources`,
+    `all files: quotes ${sum((file) => file.quotes.verified)}/${sum((file) => file.quotes.total)}, durations ${sum((file) => file.durations.verified)}/${sum((file) => file.durations.total)}, citations ${sum((file) => file.citations.resolved)}/${sum((file) => file.citations.total)}, terms ${sum((file) => file.terms.verified)}/${sum((file) => file.terms.total)} verified against the sources and the steps`,
   );
+  return lines;
+}
+
+/** The coverage of time by versions, per region and service, and the services known by title. */
+function coverageLines(input: CheckInput): string[] {
+  const history = input.history ?? { gaps: [], knownByTitle: [] };
+  const today = new Date().toISOString().slice(0, 10);
+  const lines = coverageOf(input.regulations, history, today).map((service) => {
+    const versions = service.periods.filter((period) => period.kind === 'version').length;
+    const holes = service.periods
+      .filter((period) => period.kind !== 'version')
+      .map(
+        (period) =>
+          `${period.from}→${period.to ?? 'open'} ${period.kind === 'gap' ? period.gap.kind : 'UNEXPLAINED'}`,
+      );
+    const { days } = service;
+    const percent = days.total > 0 ? Math.round((days.versions / days.total) * 100) : 100;
+    return `coverage ${service.region}/${service.service}: ${versions} version(s), ${days.versions} of ${days.total} days under a version (${percent} %), ${days.explainedGaps} in explained gaps, ${days.unexplained} unexplained${holes.length > 0 ? `; gaps: ${holes.join(', ')}` : ''}`;
+  });
+  for (const entry of history.knownByTitle) {
+    lines.push(
+      `known only by title: ${entry.region} «${entry.title.ru}»${entry.excluded ? ` (excluded by No. ${entry.excluded.number} of ${entry.excluded.date})` : ''}: not encoded — ${entry.reason}`,
+    );
+  }
   return lines;
 }
 
@@ -80,7 +107,10 @@ function runCheck(directory: string | undefined, json: boolean, showFidelity: bo
     );
   } else {
     for (const finding of findings) console.log(formatFinding(finding));
-    if (showFidelity) for (const line of fidelityLines(fidelity)) console.log(line);
+    if (showFidelity) {
+      for (const line of fidelityLines(fidelity)) console.log(line);
+      for (const line of coverageLines(input)) console.log(line);
+    }
     console.log(
       `${input.regulations.length + input.parseFailures.length} files, ${errors} errors, ${warnings} warnings`,
     );

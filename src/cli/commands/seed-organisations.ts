@@ -7,6 +7,7 @@ import {
   seedOrganisations,
 } from '../../features/identity/seed-organisations.js';
 import { reportingDomainErrors } from '../report-domain-errors.js';
+import { vocabularyOf } from '../vocabulary-of.js';
 import { openDatabase } from '../../storage/db.js';
 import { migrateToLatest } from '../../storage/migrator.js';
 import type { Command } from '../command.js';
@@ -25,8 +26,11 @@ migrations first.`,
       args: argv,
       options: { dir: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
-    const files = readOrganisationSeedFiles(values.dir ?? defaultOrganisationSeedDirectory());
     const config = loadConfig();
+    const files = readOrganisationSeedFiles(
+      vocabularyOf(config.regulationsDirectory),
+      values.dir ?? defaultOrganisationSeedDirectory(),
+    );
     useExistingAuditKey(config.pki.directory);
     const database = await openDatabase(config.database);
     try {

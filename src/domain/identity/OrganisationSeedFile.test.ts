@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OrganisationSeedFile } from './OrganisationSeedFile.js';
+import type { VocabularyIndex } from '../regulation/vocabulary-index.js';
+import { OrganisationSeedFile, undeclaredInSeedFile } from './OrganisationSeedFile.js';
 
 const base = {
   region: { code: 'test_region', name: { kk: 'Сынақ', ru: 'Тест' }, timeZone: 'Asia/Almaty' },
@@ -24,7 +25,11 @@ describe('OrganisationSeedFile', () => {
       { organisations: [base.organisations[0], base.organisations[0]] },
       'duplicate id',
     ],
-    ['unknown kind', { organisations: [{ ...base.organisations[0], kind: 'bank' }] }, ''],
+    [
+      'malformed kind',
+      { organisations: [{ ...base.organisations[0], kind: 'Bank branch' }] },
+      'codeFormat',
+    ],
     [
       'bad BIN',
       { organisations: [{ ...base.organisations[0], bin: '150540000127' }] },
@@ -40,5 +45,29 @@ describe('OrganisationSeedFile', () => {
     expect(parsed.success).toBe(false);
     if (!parsed.success && message)
       expect(parsed.error.issues.map((i) => i.message).join()).toContain(message);
+  });
+});
+
+describe('undeclaredInSeedFile', () => {
+  /** A vocabulary that declares the test region and the given kinds. */
+  const vocabulary = (kinds: string[], region = 'test_region') =>
+    ({
+      findRegion: (code: string) => (code === region ? { code } : undefined),
+      findProviderKind: (code: string) => (kinds.includes(code) ? { code } : undefined),
+    }) as unknown as VocabularyIndex;
+  const file = OrganisationSeedFile.parse(base);
+
+  it('finds nothing when the region and every kind are declared', () => {
+    expect(undeclaredInSeedFile(file, vocabulary(['region_akimat', 'archive']))).toEqual([]);
+  });
+  it('names each kind the vocabulary does not declare (kinds are data)', () => {
+    expect(undeclaredInSeedFile(file, vocabulary(['region_akimat']))).toEqual([
+      { path: 'organisations.1.kind', rule: 'undeclared provider kind archive' },
+    ]);
+  });
+  it('names an undeclared region', () => {
+    expect(undeclaredInSeedFile(file, vocabulary(['region_akimat', 'archive'], 'other'))).toEqual([
+      { path: 'region.code', rule: 'undeclared region test_region' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { organisationKinds } from '../shared/organisation-kind.js';
+import { ProviderKind } from '../regulation/ProviderKind.js';
+import type { VocabularyIndex } from '../regulation/vocabulary-index.js';
 import { isValidBin } from './bin.js';
 import { isKnownTimeZone } from '../calendar/time-zone.js';
 
@@ -41,7 +42,9 @@ export const OrganisationSeed = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/)
       .describe('Stable identifier (kebab-case); never changed once used.'),
-    kind: z.enum(organisationKinds as [string, ...string[]]).describe('OrganisationKind'),
+    kind: ProviderKind.shape.code.describe(
+      'Kind of organisation, as declared in regulations/_vocabulary/provider-kinds.yaml.',
+    ),
     name: localized.describe('Official name in kk and ru.'),
     parent: z.string().optional().describe('Id of the superior organisation.'),
     address: z
@@ -103,3 +106,26 @@ export const OrganisationSeedFile = z
     });
   });
 export type OrganisationSeedFile = z.infer<typeof OrganisationSeedFile>;
+
+/**
+ * What a well-formed seed file names that the vocabulary does not declare: its region, and the
+ * kind of each organisation (regulations/_vocabulary/regions.yaml, provider-kinds.yaml).
+ */
+export function undeclaredInSeedFile(
+  file: OrganisationSeedFile,
+  vocabulary: VocabularyIndex,
+): { path: string; rule: string }[] {
+  const issues: { path: string; rule: string }[] = [];
+  if (!vocabulary.findRegion(file.region.code)) {
+    issues.push({ path: 'region.code', rule: `undeclared region ${file.region.code}` });
+  }
+  file.organisations.forEach((organisation, index) => {
+    if (!vocabulary.findProviderKind(organisation.kind)) {
+      issues.push({
+        path: `organisations.${index}.kind`,
+        rule: `undeclared provider kind ${organisation.kind}`,
+      });
+    }
+  });
+  return issues;
+}

@@ -26,3 +26,20 @@ export const DocumentKind = z
   ])
   .describe('Kind of document a step produces');
 export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/**
+ * The kinds of document the system renders and keeps as PDFs: those of the regulations' kinds
+ * that are issued as documents, with the regulations' `register` (реестр) stored as
+ * `courier_register`. One list: the templates, the stored `document.kind` and the use cases
+ * name these.
+ */
+export const IssuedDocumentKind = {
+  receipt: 'receipt',
+  refusalReceipt: 'refusal_receipt',
+  courierRegister: 'courier_register',
+  result: 'result',
+  reasonedRefusal: 'reasoned_refusal',
+  registrationSlip: 'registration_slip',
+  referral: 'referral',
+} as const satisfies Record<string, Exclude<DocumentKind, 'register'> | 'courier_register'>;
+export type IssuedDocumentKind = (typeof IssuedDocumentKind)[keyof typeof IssuedDocumentKind];

@@ -10,9 +10,9 @@ export const TotalTerm = z
     duration: Duration.describe('Maximum total term'),
     minimum: z.number().positive().optional().describe('Lower bound when the text gives a range'),
     basis: z
-      .enum(['stated', 'sum_of_steps'])
+      .enum(['stated', 'sum_of_steps', 'assumed'])
       .describe(
-        'stated: the text states the total; sum_of_steps: the text gives only step durations and the total is their sum',
+        'stated: the text states the total (quote it); sum_of_steps: the text gives only step durations and the total is exactly their sum along every path; assumed: neither (rounded, borrowed or read into the text), with the defect that records why (`defect`)',
       ),
     countsAcceptanceDay: z
       .boolean()
@@ -37,9 +37,36 @@ export const TotalTerm = z
       'The provider delivers the result to the front office this long before the deadline ("не позднее чем за сутки")',
     ),
     source: Citation,
+    quote: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The words of the source that state the total (required when basis is stated)'),
+    defect: z
+      .string()
+      .optional()
+      .describe(
+        'Id of the defect (in `defects`) that records why the total is assumed or why the steps overrun it',
+      ),
     note: z.string().optional().describe('How the term was derived, for developers'),
   })
   .strict()
+  .superRefine(function termBasisIsShown(term, context) {
+    if (term.basis === 'stated' && !term.quote) {
+      context.addIssue({
+        code: 'custom',
+        path: ['quote'],
+        message: 'rule statedTermQuotes: a stated term quotes the words that state it',
+      });
+    }
+    if (term.basis === 'assumed' && !term.defect) {
+      context.addIssue({
+        code: 'custom',
+        path: ['defect'],
+        message: 'rule assumedTermNamesDefect: an assumed term names the defect that records why',
+      });
+    }
+  })
   .superRefine(function extensionHasMaximum(term, context) {
     if (term.extension.allowed && !term.extension.maximum) {
       context.addIssue({

@@ -5,6 +5,7 @@ import { PublicService } from './PublicService.js';
 import { Region } from './Region.js';
 import { ServiceArea } from './ServiceArea.js';
 import { VocabularyCode } from './VocabularyCode.js';
+import { frontOfficeKind } from '../shared/organisation-kind.js';
 
 function addDuplicateIssues(
   context: z.RefinementCtx,
@@ -55,6 +56,15 @@ export const Vocabulary = z
     addDuplicateIssues(context, vocabulary.services, 'services', 'code');
     addDuplicateIssues(context, vocabulary.providerKinds, 'providerKinds', 'code');
     addDuplicateIssues(context, vocabulary.sources, 'sources', 'id');
+  })
+  .superRefine(function frontOfficeDeclared(vocabulary, context) {
+    if (!vocabulary.providerKinds.some((kind) => kind.code === frontOfficeKind)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['providerKinds'],
+        message: `rule frontOfficeDeclared: the kind "${frontOfficeKind}" (the front offices the engine routes to) must be declared`,
+      });
+    }
   })
   .superRefine(function oneCountry(vocabulary, context) {
     const countries = vocabulary.regions.filter((region) => region.kind === 'country').length;

@@ -1,54 +1,8 @@
 import type { ApplicationField } from './ApplicationField.js';
 import type { ChannelFlow } from './ChannelFlow.js';
 import { formatCitation } from './Citation.js';
-import { formatWorkingMinutes, toWorkingMinutes } from './duration-arithmetic.js';
+import { toWorkingMinutes } from './duration-arithmetic.js';
 import type { Finding, LoadedRegulation } from './finding.js';
-import { pathsToEnds } from './flow-graph.js';
-
-/** Warns when the longest path to the result disagrees with a stated total term. */
-export function checkTermAgainstSteps(loaded: LoadedRegulation, flow: ChannelFlow): Finding[] {
-  const regulation = loaded.regulation;
-  const term = regulation.terms.find((candidate) => candidate.channels.includes(flow.channel));
-  if (!term || term.basis !== 'stated') return [];
-  const issuing = pathsToEnds(flow).filter((path) => path.at(-1)?.end === 'result_issued');
-  if (issuing.length === 0) return [];
-  // When the day of acceptance is not counted, steps in minutes before the first step measured in
-  // days happen on that day and do not count against the term.
-  const counted = (path: (typeof issuing)[number]) => {
-    if (term.countsAcceptanceDay) return path;
-    const firstDay = path.findIndex((step) => step.duration.unit?.endsWith('days'));
-    return path.filter(
-      (step, index) => firstDay < 0 || index >= firstDay || step.duration.unit !== 'minutes',
-    );
-  };
-  const sums = issuing.map((path) =>
-    counted(path).reduce(
-      (total, step) =>
-        step.duration.amount !== undefined && step.duration.unit !== undefined
-          ? total + toWorkingMinutes({ amount: step.duration.amount, unit: step.duration.unit })
-          : total,
-      0,
-    ),
-  );
-  const untimed = Math.max(
-    ...issuing.map((path) => path.filter((step) => step.duration.none).length),
-  );
-  const longest = Math.max(...sums);
-  const limit = toWorkingMinutes(term.duration);
-  if (longest === limit) return [];
-  const verb = longest > limit ? 'exceeds' : 'does not reach';
-  return [
-    {
-      severity: 'warning',
-      file: loaded.file,
-      regulationId: regulation.id,
-      channel: flow.channel,
-      rule: 'stepSumVersusTerm',
-      message: `the longest path to the result takes ${formatWorkingMinutes(longest)}, which ${verb} the total term of ${term.duration.amount} ${term.duration.unit} (${formatWorkingMinutes(limit)}; 1 day counted as 8 working hours${untimed ? `; ${untimed} step(s) on the path have no duration` : ''})`,
-      citation: formatCitation(term.source),
-    },
-  ];
-}
 
 /** The decision steps ("принятие решения") compared across channels. */
 const decisionActions = new Set(['review', 'draft_result', 'commission_decision']);
@@ -135,12 +89,32 @@ export function checkResultForms(loaded: LoadedRegulation): Finding[] {
   return findings;
 }
 
-/** Reports unresolved or remaining source defects and assumed dates. */
+/**
+ * Kinds of defect that are contradictions inside the text (two places, two channels or two
+ * languages that disagree). A resolution chooses a reading, but the text still contradicts
+ * itself, so these are reported even when resolved.
+ */
+export const contradictionKinds: ReadonlySet<string> = new Set([
+  'term_mismatch',
+  'channel_term_inconsistency',
+  'result_form_mismatch',
+  'field_format_inconsistency',
+  'copy_paste_error',
+  'wrong_cross_reference',
+  'language_discrepancy',
+  'wrong_date',
+]);
+
+/**
+ * Reports unresolved or remaining source defects, resolved defects that are still
+ * contradictions of the text (`contradictionKinds`), and effective dates that are estimated or
+ * assumed rather than stated.
+ */
 export function checkDefectsAndDates(loaded: LoadedRegulation): Finding[] {
   const { regulation, file } = loaded;
   const findings: Finding[] = [];
   for (const defect of regulation.defects) {
-    if (defect.resolution && !defect.remains) continue;
+    if (defect.resolution && !defect.remains && !contradictionKinds.has(defect.kind)) continue;
     const flow = regulation.channels.find((candidate) =>
       candidate.steps.some((step) => step.resolves?.includes(defect.id)),
     );
@@ -164,6 +138,16 @@ export function checkDefectsAndDates(loaded: LoadedRegulation): Finding[] {
       path: 'effectiveFrom',
       rule: 'assumedEffectiveDates',
       message: `effective dates are not in the source: ${regulation.effectiveDates.note}`,
+    });
+  }
+  if (regulation.effectiveDates.basis === 'estimated') {
+    findings.push({
+      severity: 'warning',
+      file,
+      regulationId: regulation.id,
+      path: 'effectiveFrom',
+      rule: 'estimatedEffectiveDates',
+      message: `effective dates are computed, not stated (${regulation.effectiveFrom} → ${regulation.effectiveTo ?? 'open'}): ${regulation.effectiveDates.note}`,
     });
   }
   return findings;

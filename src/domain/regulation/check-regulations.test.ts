@@ -56,14 +56,21 @@ describe('checkRegulations on the definition files', () => {
         .map((finding) => finding.path)
         .sort(),
     ).toEqual(['fields[child-iin]', 'fields[phone]', 'fields[postal-code]', 'fields[rnn]']);
-    const kostanaySum = rules('stepSumVersusTerm').find(
+    // Issue 17: a stated term shorter than its steps is a contradiction of the text, reported
+    // (a warning) because the definition records it; a stated term longer than the steps is not.
+    const overrun = rules('pathExceedsTerm').find(
       (finding) =>
-        finding.regulationId === 'kostanay.duplicates.2018-12-21' &&
+        finding.regulationId === 'west-kazakhstan.duplicates.2016-03-01' &&
         finding.channel === 'provider_office',
     );
-    expect(kostanaySum?.message).toContain(
-      '13 wd 6 h 15 min, which does not reach the total term of 15 working_days',
-    );
+    expect(overrun?.severity).toBe('warning');
+    expect(overrun?.message).toContain('takes 15 working days + 15 min, longer than the term');
+    expect(overrun?.message).toContain('recorded as defect "steps-exceed-standard"');
+    expect(
+      rules('pathExceedsTerm').filter(
+        (finding) => finding.regulationId === 'kostanay.duplicates.2018-12-21',
+      ),
+    ).toEqual([]);
     expect(rules('assumedEffectiveDates').map((finding) => finding.regulationId)).toEqual([
       'national.duplicates.2020-01-01',
     ]);
@@ -180,14 +187,15 @@ describe('checkRegulations on deliberately broken copies', () => {
     );
   });
 
-  it('reports a step duration that disagrees with a stated term', () => {
+  it('reports a step duration that overruns a stated term as an error when no defect records it', () => {
     const entry = loaded('kostanay.duplicates.2018-12-21');
     stepOf(entry, 'provider_office', 'review').duration = { amount: 20, unit: 'working_days' };
     const sum = checkOne(entry).find(
-      (finding) => finding.rule === 'stepSumVersusTerm' && finding.channel === 'provider_office',
+      (finding) => finding.rule === 'pathExceedsTerm' && finding.channel === 'provider_office',
     );
+    expect(sum?.severity).toBe('error');
     expect(sum?.message).toContain(
-      '20 wd 6 h 15 min, which exceeds the total term of 15 working_days',
+      'takes 20 working days + 3 h 15 min, longer than the term 15 working_days (stated)',
     );
   });
 });

@@ -4,8 +4,9 @@ import {
   checkDefectsAndDates,
   checkFieldConsistency,
   checkResultForms,
-  checkTermAgainstSteps,
 } from './check-consistency.js';
+import { checkTermAgainstPaths } from './check-terms.js';
+import { checkVersionHistory } from './check-versions.js';
 import { checkVocabularyReferences } from './check-vocabulary.js';
 import {
   checkSourceFidelity,
@@ -120,6 +121,50 @@ function checkVersionOverlaps(regulations: readonly LoadedRegulation[]): Finding
   return findings;
 }
 
+/** Rules whose error means a term does not follow from its source or its steps. */
+const termErrorRules = new Set([
+  'termIsNotSumOfSteps',
+  'pathExceedsTerm',
+  'refusalPathExceedsTerm',
+  'termDefectUnknown',
+  'durationDiffersFromQuote',
+  'durationNotInQuote',
+  'quoteNotFound',
+]);
+
+/** Adds the count of verified total terms (see FileFidelity.terms) to a file's fidelity. */
+function countVerifiedTerms(
+  loaded: LoadedRegulation,
+  fidelity: FileFidelity,
+  findings: readonly Finding[],
+): FileFidelity {
+  const terms = loaded.regulation.terms;
+  const unverified: string[] = [];
+  let verified = 0;
+  terms.forEach((term, index) => {
+    const failed = findings.some(
+      (finding) =>
+        finding.severity === 'error' &&
+        finding.regulationId === loaded.regulation.id &&
+        termErrorRules.has(finding.rule) &&
+        ((finding.channel !== undefined &&
+          (term.channels as readonly string[]).includes(finding.channel) &&
+          finding.step === undefined) ||
+          finding.path?.startsWith(`terms[${index}]`) === true),
+    );
+    const what = `terms[${index}] (${term.channels.join(', ')}: ${term.duration.amount} ${term.duration.unit})`;
+    if (term.basis === 'assumed')
+      unverified.push(`${what}: assumed, defect "${term.defect ?? ''}"`);
+    else if (failed) unverified.push(`${what}: ${term.basis}, does not hold`);
+    else verified += 1;
+  });
+  return {
+    ...fidelity,
+    terms: { total: terms.length, verified },
+    unverified: [...fidelity.unverified, ...unverified],
+  };
+}
+
 /**
  * Checks every definition and the set as a whole. Pure: takes parsed definitions, returns findings.
  * Structural problems (parse failures, an invalid vocabulary, a region, service, provider kind or
@@ -159,7 +204,7 @@ export function checkRegulationsWithFidelity(
       });
     }
   }
-  for (const issue of input.vocabularyFailures ?? []) {
+  for (const issue of [...(input.vocabularyFailures ?? []), ...(input.historyFailures ?? [])]) {
     findings.push({
       severity: 'error',
       file: issue.file,
@@ -175,13 +220,13 @@ export function checkRegulationsWithFidelity(
         ...checkFlowStructure(loaded, flow),
         ...checkStepsAreCompleted(loaded, flow),
         ...checkRegistryLookups(loaded, flow, context),
-        ...checkTermAgainstSteps(loaded, flow),
+        ...checkTermAgainstPaths(loaded, flow),
       );
     }
     if (texts) {
       const read = checkSourceFidelity(loaded, texts);
       findings.push(...read.findings);
-      fidelity.push(read.fidelity);
+      fidelity.push(countVerifiedTerms(loaded, read.fidelity, [...findings, ...read.findings]));
     }
     findings.push(
       ...checkDecisionTermsAcrossChannels(loaded),
@@ -192,6 +237,12 @@ export function checkRegulationsWithFidelity(
   findings.push(
     ...checkFieldConsistency(input.regulations),
     ...checkVersionOverlaps(input.regulations),
+    ...checkVersionHistory(
+      input.regulations,
+      input.history ?? { gaps: [], knownByTitle: [] },
+      input.vocabulary,
+      texts,
+    ),
   );
   return { findings: mergeRecordedDefects(findings, input.regulations), fidelity };
 }

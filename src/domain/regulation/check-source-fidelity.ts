@@ -24,6 +24,12 @@ export interface FileFidelity {
   quotes: { total: number; verified: number };
   durations: { total: number; verified: number };
   citations: { total: number; resolved: number };
+  /**
+   * Total terms: a stated term is verified when its quote is in the source and states its
+   * duration, a sum_of_steps term when it equals every path to the result (check-terms.ts); an
+   * assumed term is never verified (it names the defect that records why).
+   */
+  terms: { total: number; verified: number };
   /** What could not be verified, one line each ("channels[0].steps[2]: quote not found"). */
   unverified: string[];
 }
@@ -134,6 +140,7 @@ export function checkSourceFidelity(
     quotes: { total: 0, verified: 0 },
     durations: { total: 0, verified: 0 },
     citations: { total: 0, resolved: 0 },
+    terms: { total: 0, verified: 0 },
     unverified: [],
   };
   const stepAt = new Map<string, { channel: string; step: Step }>();
@@ -235,6 +242,31 @@ export function checkSourceFidelity(
       citation,
     });
   }
+
+  regulation.terms.forEach((term, index) => {
+    if (term.basis !== 'stated' || !term.quote) return;
+    const at = `terms[${index}]`;
+    const encoded = describe(term.duration);
+    const termBase = { ...base, path: `${at}.duration`, citation: formatCitation(term.source) };
+    if (!quoteFound.has(`${at}.quote`)) {
+      fidelity.unverified.push(`${at}: ${encoded}, its quote was not verified`);
+      return;
+    }
+    const read = readDurations(term.quote);
+    if (read.some((candidate) => sameDuration(candidate, term.duration.amount, term.duration.unit)))
+      return;
+    fidelity.unverified.push(`${at}: ${encoded} differs from its quote`);
+    findings.push({
+      ...termBase,
+      rule: read.length === 0 ? 'durationNotInQuote' : 'durationDiffersFromQuote',
+      message:
+        read.length === 0
+          ? `the stated term of ${term.channels.join(', ')} is ${encoded}, but its quote states no duration («${term.quote}»)`
+          : `the stated term of ${term.channels.join(', ')} is ${encoded}, but its quote says ${read
+              .map((duration) => `«${duration.text}» (${describe(duration)})`)
+              .join(', ')}`,
+    });
+  });
 
   const citations: { at: string; citation: Citation }[] = [];
   collectAllCitations(regulation, '', citations);

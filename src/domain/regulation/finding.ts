@@ -1,6 +1,7 @@
 import type { RegulationIssue } from './define-regulation.js';
 import type { RegistryCatalogue } from './RegistryLookup.js';
 import type { RegulationDefinition } from './RegulationDefinition.js';
+import type { VersionHistory } from './VersionHistory.js';
 import type { VocabularyIndex } from './vocabulary-index.js';
 
 /** error: the definition cannot be executed as written; warning: a consistency finding. */
@@ -42,6 +43,13 @@ export interface CheckInput {
    * citation is read against them (check-source-fidelity.ts); without them those checks are off.
    */
   sourceTexts?: ReadonlyMap<string, string>;
+  /**
+   * regulations/_vocabulary/versions.yaml: explained gaps between versions and services known
+   * only by title. Without it every gap between two versions is unexplained.
+   */
+  history?: VersionHistory;
+  /** Why versions.yaml was refused. */
+  historyFailures?: readonly RegulationIssue[];
 }
 
 /** What the checker knows beyond the files: the registry adapters registered in the gateway. */

@@ -5,18 +5,28 @@ import { OrganisationSeedFile } from '../../domain/identity/OrganisationSeedFile
 import { normaliseRegionCode } from '../../domain/regulation/vocabulary-index.js';
 import { DemoInstallation } from './DemoInstallation.js';
 
-/** seed/demo.yaml, validated once when the demo module loads (a bad file stops the demo). */
-export const demoInstallation: DemoInstallation = DemoInstallation.parse(
-  parseYaml(fs.readFileSync(fromRoot('seed', 'demo.yaml'), 'utf8')),
-);
+let installation: DemoInstallation | undefined;
+
+/**
+ * seed/demo.yaml, read and validated on first use: only a demo installation needs it, so a
+ * deployment without the seed/ folder starts (a bad file stops the demo, naming the issue).
+ */
+export function demoInstallation(): DemoInstallation {
+  installation ??= DemoInstallation.parse(
+    parseYaml(fs.readFileSync(fromRoot('seed', 'demo.yaml'), 'utf8')),
+  );
+  return installation;
+}
 
 /** Where the demo region administrator works (seed/demo.yaml). */
-export const demoRegionAdministratorOrganisation = demoInstallation.regionAdministrator;
+export function demoRegionAdministratorOrganisation(): string {
+  return demoInstallation().regionAdministrator;
+}
 
 /** The demo block of a region, in either spelling of its code (`a-b` / `a_b`). */
 export function demoRegionOf(code: string): DemoInstallation['regions'][number] | undefined {
   const normal = normaliseRegionCode(code);
-  return demoInstallation.regions.find((entry) => normaliseRegionCode(entry.region) === normal);
+  return demoInstallation().regions.find((entry) => normaliseRegionCode(entry.region) === normal);
 }
 
 /**

@@ -25,18 +25,18 @@ export function demoStaffOrganisations(): {
   hasCommission: boolean;
 }[] {
   const providers = new Set<string>();
-  for (const region of demoInstallation.regions) {
+  for (const region of demoInstallation().regions) {
     providers.add(region.school.id);
     for (const id of Object.values(region.providers)) providers.add(id);
   }
-  const commissions = new Set(demoInstallation.regions.flatMap((region) => region.commissions));
+  const commissions = new Set(demoInstallation().regions.flatMap((region) => region.commissions));
   return [
     ...[...providers].map((organisationId) => ({
       organisationId,
       isFrontOffice: false,
       hasCommission: commissions.has(organisationId),
     })),
-    ...demoInstallation.regions.map((region) => ({
+    ...demoInstallation().regions.map((region) => ({
       organisationId: region.frontOffice,
       isFrontOffice: true,
       hasCommission: false,
@@ -60,7 +60,7 @@ export function demoSettingOf(
 ): DemoSetting | undefined {
   const isNational = regulation.region === regulations.vocabulary.country.code;
   const region = demoRegionOf(
-    isNational ? demoInstallation.nationalStandardsIn : regulation.region,
+    isNational ? demoInstallation().nationalStandardsIn : regulation.region,
   );
   if (region === undefined) return undefined;
   const providerOrganisationId = regulation.providerKinds

@@ -76,7 +76,10 @@ export async function seedDemo(
   await seedOrganisations(
     services.db,
     withDemoOrganisations(
-      readOrganisationSeedFiles(options.organisationSeedDirectory).map((file) => file.content),
+      readOrganisationSeedFiles(
+        services.regulations.vocabulary,
+        options.organisationSeedDirectory,
+      ).map((file) => file.content),
     ),
     realNow,
   );
@@ -96,7 +99,7 @@ export async function seedDemo(
   staff.push(
     ...(await ensureDemoStaff(
       services.db,
-      demoRegionAdministratorOrganisation,
+      demoRegionAdministratorOrganisation(),
       [StaffRole.regionAdministrator],
       realNow,
       passwordHash,

@@ -1,3 +1,4 @@
+import { frontOfficeKind } from '../../domain/shared/organisation-kind.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
@@ -22,7 +23,7 @@ export async function homeVisitChoices(services: ApplicationServices): Promise<{
   frontOffices: { id: string; name: { kk: string; ru: string } }[];
   services: { code: string; name: LocalizedText }[];
 }> {
-  const offices = await listOrganisations(services.db, { kind: 'front_office' });
+  const offices = await listOrganisations(services.db, { kind: frontOfficeKind });
   const byService = new Map<string, LocalizedText>();
   for (const regulation of services.regulations.all)
     if (regulation.channels.some((flow) => flow.channel === 'front_office'))

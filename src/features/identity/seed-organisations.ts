@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { fromRoot } from '../../config/paths.js';
-import { OrganisationSeedFile } from '../../domain/identity/OrganisationSeedFile.js';
+import {
+  OrganisationSeedFile,
+  undeclaredInSeedFile,
+} from '../../domain/identity/OrganisationSeedFile.js';
+import type { VocabularyIndex } from '../../domain/regulation/vocabulary-index.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import type { Database } from '../../storage/db.js';
@@ -20,10 +24,12 @@ export interface SeedOrganisationsResult {
 }
 
 /**
- * Reads and validates every `*.yaml` file in `directory` (default: seed/organisations).
+ * Reads and validates every `*.yaml` file in `directory` (default: seed/organisations): its
+ * shape, and that its region and every organisation's kind are declared in the vocabulary.
  * Throws DomainError('validation_failed') naming the file and the first issues.
  */
 export function readOrganisationSeedFiles(
+  vocabulary: VocabularyIndex,
   directory = defaultOrganisationSeedDirectory(),
 ): { file: string; content: OrganisationSeedFile }[] {
   const files = fs
@@ -42,6 +48,10 @@ export function readOrganisationSeedFiles(
           rule: issue.message,
         })),
       });
+    }
+    const undeclared = undeclaredInSeedFile(parsed.data, vocabulary);
+    if (undeclared.length > 0) {
+      throw new DomainError('validation_failed', { file: name, issues: undeclared.slice(0, 10) });
     }
     return { file: name, content: parsed.data };
   });

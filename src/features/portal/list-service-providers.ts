@@ -1,3 +1,4 @@
+import { frontOfficeKind } from '../../domain/shared/organisation-kind.js';
 import { involvesFrontOffice } from '../../domain/application/fold.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
@@ -56,7 +57,7 @@ export async function listServiceProviders(
   const needsFrontOffice = involvesFrontOffice(flow);
   const regions = new Set(providers.map((provider) => provider.regionCode));
   const frontOffices = needsFrontOffice
-    ? (await listOrganisations(services.db, { kind: 'front_office' }))
+    ? (await listOrganisations(services.db, { kind: frontOfficeKind }))
         .filter((row) => regions.has(row.regionCode))
         .map(choice)
     : [];
