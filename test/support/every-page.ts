@@ -75,12 +75,10 @@ export const wordCodes = [
   'portal',
   'otp',
   'signature',
-  'applicant',
-  'head',
-  'executor',
-  'courier',
-  'commission',
 ] as const;
+
+/** The role codes that are English words (`head`, `executor`, …). */
+const roleWords = ['applicant', 'head', 'executor', 'courier', 'commission'];
 
 /** The English names of the staff roles (as the administration labels them). */
 export const englishRoleNames = staffRoles.map((role) => roleLabels[role]!.en);
@@ -109,8 +107,8 @@ export function findLeaks(text: string, locale: Locale): Finding[] {
     }
   }
   if (locale === 'en') return findings;
-  for (const name of englishRoleNames) {
-    if (new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(text)) {
+  for (const name of [...englishRoleNames, ...roleWords]) {
+    if (new RegExp(`(?<![\\w./@:-])${name}(?![\\w./@-])`, 'i').test(text)) {
       findings.push({ kind: 'English role name', text: name });
     }
   }
