@@ -6,12 +6,7 @@ import { CodeField, limitByClient, readForm, refuseError } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type PageContext } from '../layout.js';
 import { definePage, refuse, type FormState } from '../page.js';
 import { safeReturnPath } from '../web-env.js';
-import {
-  BackLink,
-  codeLimitRefusal,
-  identityServices,
-  requiredError,
-} from './identity-forms.js';
+import { BackLink, codeLimitRefusal, identityServices, requiredError } from './identity-forms.js';
 import { afterLogin } from './login-page.js';
 import { PortalPage } from './portal-page.js';
 import { fill, portalText as text } from './texts.js';
