@@ -13,6 +13,8 @@ export const OtpPurpose = {
   registryConsent: 'registry_consent',
   /** proof of the IIN at registration, sent to the phone БМГ holds for it */
   register: 'register',
+  /** the parent accepts a kindergarten place offered from the queue (issue 19) */
+  acceptOffer: 'accept_offer',
 } as const;
 export type OtpPurpose = (typeof OtpPurpose)[keyof typeof OtpPurpose];
 
@@ -66,6 +68,7 @@ export function otpMessage(code: string, purpose: OtpPurpose): string {
     password_reset: { kk: 'құпиясөзді қалпына келтіру', ru: 'восстановление пароля' },
     registry_consent: { kk: 'деректерге қол жеткізуге келісім', ru: 'согласие на доступ к данным' },
     register: { kk: 'порталда тіркелу', ru: 'регистрация на портале' },
+    accept_offer: { kk: 'балабақшадағы орынды қабылдау', ru: 'согласие на место в детском саду' },
   };
   return `Qyzmet: ${code} — ${what[purpose].kk} / ${what[purpose].ru}. Кодты ешкімге айтпаңыз / Никому не сообщайте код.`;
 }
