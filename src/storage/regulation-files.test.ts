@@ -7,6 +7,8 @@ import { regulationsCommand } from '../cli/commands/regulations.js';
 import { checkRegulations } from '../domain/regulation/check-regulations.js';
 import { loadRegulations, regulationsDirectory } from './regulation-files.js';
 
+// Loading and checking the 17 definitions against their source texts takes a few seconds on a
+// loaded machine: the tests that do it (once or through the CLI) get 30 s.
 let copy: string;
 
 async function runCli(args: string[]): Promise<{ code: number; output: string }> {
@@ -65,7 +67,7 @@ describe('loading regulations/', () => {
           : `regulations/${regulation.region}/${regulation.service}.${regulation.version}.yaml`,
       );
     }
-  });
+  }, 30_000);
 
   it('`regulations check` exits 0 with warnings only; --json gives the same counts', async () => {
     const text = await runCli(['check']);
@@ -75,7 +77,7 @@ describe('loading regulations/', () => {
     const parsed = JSON.parse(json.output) as { errors: number; warnings: number; files: number };
     expect(parsed).toMatchObject({ files: 17, errors: 0 });
     expect(parsed.warnings).toBeGreaterThan(10);
-  });
+  }, 30_000);
 
   it('a broken copy fails with the file, the step path and the rule', async () => {
     const file = path.join(copy, 'kostanay', 'duplicates.yaml');
@@ -115,7 +117,7 @@ describe('loading regulations/', () => {
     expect(cli.output).toContain(
       '[provider_office/assign] channels[provider_office].steps[assign].actor schema.invalid_value',
     );
-  });
+  }, 30_000);
 
   it('a YAML syntax error is reported as such', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-yaml-'));
