@@ -20,6 +20,7 @@ import { createRegistrySimulator } from '../src/integrations/simulator/registry-
 import { getApplicationView } from '../src/features/applications/get-application-view.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import { startSigningWebServer, type SigningWebServer } from '../test/support/back-office-web.js';
+import { pdfPages, pdfQrCodes } from '../test/support/documents.js';
 import {
   launchBrowser,
   saveScreenshot,
@@ -235,6 +236,26 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     await logIn('head');
     await checkBothLanguages(appPath, 'sign');
     await expectDuesOfEngine(applicationId);
+    // Issue 18, point 1: the draft the head reads is marked as a draft on every page and
+    // carries no signature line, no verification code and no QR code.
+    const draftHref = await page.locator('a[href*="/drafts/"]').getAttribute('href');
+    const draftPdf = new Uint8Array(await (await page.request.get(draftHref!)).body());
+    const draftPages = pdfPages(draftPdf);
+    expect(draftPages.length).toBeGreaterThan(0);
+    for (const text of draftPages) {
+      expect(text).toContain('ЖОБА');
+      expect(text).toContain('ПРОЕКТ — не подписан');
+    }
+    const draftText = draftPages.join('\n');
+    for (const signed of [
+      'Подписано электронной',
+      'Подписал',
+      'Код проверки',
+      '/verify/',
+      'SHA-256',
+    ])
+      expect(draftText).not.toContain(signed);
+    expect(pdfQrCodes(draftPdf)).toEqual([]);
     await Promise.all([
       page.waitForURL(/done=1/, { timeout: 30_000 }),
       page.click('#sign-form button[type=submit]'),
@@ -249,6 +270,43 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     expect(((await verification.json()) as { genuine: boolean }).genuine).toBe(true);
     await page.goto(`/verify/${documentId}?lang=ru`);
     expect(await page.locator('[data-genuine]').getAttribute('data-genuine')).toBe('true');
+    const shown = {
+      signer: (await page.locator('[data-field="signer"]').textContent())!.trim(),
+      signedAt: (await page.locator('[data-field="signed-at"]').textContent())!.trim(),
+      code: (await page.locator('[data-field="verification-code"]').textContent())!.trim(),
+      hash: (await page.locator('[data-field="signed-content-sha256"]').textContent())!.trim(),
+    };
+    // The issued PDF states who signed and when — the same as /verify — and prints the
+    // verification code and the hash under the names /verify uses; no draft mark.
+    const issued = new Uint8Array(
+      await (await page.request.get(`/documents/${documentId}.pdf`)).body(),
+    );
+    const issuedText = pdfPages(issued).join('\n').replace(/\s+/g, ' ');
+    expect(shown.signer).toMatch(/\S/);
+    expect(issuedText).toContain(`Подписал: ${shown.signer}`);
+    expect(issuedText).toContain(`Время подписания: ${shown.signedAt}`);
+    expect(issuedText).toContain(`Код проверки: ${shown.code}`);
+    expect(issuedText).toContain(`SHA-256 подписанного содержания: ${shown.hash}`);
+    expect(issuedText).not.toContain('ПРОЕКТ');
+    expect(pdfQrCodes(issued)).toEqual([`${server.url}/verify/${documentId}`]);
+    // Issue 18, point 2: a person types the code printed on the paper at /verify…
+    const visitor = await browser.newContext({ baseURL: server.url, locale: 'ru-RU' });
+    const reader = await visitor.newPage();
+    await reader.goto('/verify?lang=ru');
+    await reader.fill('#code', shown.code.toLowerCase().replaceAll('-', ' '));
+    await Promise.all([
+      reader.waitForURL(new RegExp(`/verify/${documentId}`)),
+      reader.click('form[action="/verify"] button[type=submit]'),
+    ]);
+    expect(await reader.locator('[data-genuine]').getAttribute('data-genuine')).toBe('true');
+    // …or the printed hash: the copy is the issued document.
+    await reader.fill('#sha256', shown.hash);
+    await reader.click('form[method="get"]:has(#sha256) button[type=submit]');
+    await expect
+      .poll(() => reader.locator('main').textContent())
+      .toContain('Представленная копия совпадает с выданным документом.');
+    await saveScreenshot(reader, 'back-office-verify-typed-hash-ru');
+    await visitor.close();
     await page.goto(appPath);
     await logOut();
 

@@ -11,6 +11,10 @@ import { formatLocal } from '../src/features/deadlines/deadline-indicator.js';
 import { formatDateTime } from '../src/http/web/messages.js';
 import { getApplicationView } from '../src/features/applications/get-application-view.js';
 import {
+  missingUploads,
+  portalDocumentRequirements,
+} from '../src/domain/portal/portal-documents.js';
+import {
   createSimulatorData,
   simulatorFixtures,
 } from '../src/integrations/simulator/synthetic-people.js';
@@ -445,5 +449,46 @@ describe('the front office in a real browser (issue 9)', () => {
     await page.goto(`/front-office/applications/${applicationId}?lang=kk`);
     await checkAxe();
     await saveScreenshot(page, 'front-office-application-kk');
+  });
+
+  it('a damaged document’s duplicate without the original gets the refusal receipt, as on the portal (issue 18, point 3)', async () => {
+    // 2021: the national duplicates standard is in force in Kostanay (its original of a damaged
+    // education document is required, standard-education-duplicates, point 8, item 3).
+    clockMs = Date.parse('2021-03-01T04:00:00Z');
+    const answers = { 'document-status': 'damaged', 'name-changed': 'no' };
+    await page.goto('/front-office/applications/new?lang=ru');
+    await page.selectOption('#choice', 'duplicates|kst-demo-school');
+    await page.fill('#applicantIin', fixtures.person.iin);
+    await page.click('button[value=identify]');
+    await expect.poll(() => page.locator('#applicant-name').count()).toBe(1);
+    for (const [field, value] of Object.entries(answers))
+      await page.selectOption(`#field-${field}`, value);
+    const collect = page.locator('#field-result-front-office');
+    if ((await collect.evaluate((element) => element.tagName)) === 'SELECT')
+      await collect.selectOption({ index: 1 });
+    else await collect.fill('Костанай, ЦОН №1');
+    // The original of the damaged certificate is missing; the rest is there.
+    await page.check('input[name="check-original-education-document"][value=missing]');
+    await Promise.all([
+      page.waitForURL(/taken=refused_at_intake/),
+      page.click('button[value=accept]'),
+    ]);
+    expect(await page.locator('#status').textContent()).toBe(
+      applicationStatusLabels.intake_refused.ru,
+    );
+    const refusal = (
+      await pdfText((await page.getAttribute('a[data-kind=refusal_receipt]', 'href'))!)
+    ).replace(/\s+/g, ' ');
+    expect(refusal).toContain('Расписка об отказе в приеме пакета документов');
+    expect(refusal).toContain('Оригинал документа об образовании');
+    // The portal, for the same answers, asks for the same original before it submits.
+    const duplicates = engine.regulations.all.find(
+      (regulation) => regulation.id === 'national.duplicates.2020-01-01',
+    )!;
+    expect(
+      missingUploads(portalDocumentRequirements(duplicates, answers), new Set()).map(
+        (document) => document.id,
+      ),
+    ).toContain('original-education-document');
   });
 });

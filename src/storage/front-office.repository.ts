@@ -425,14 +425,14 @@ export async function listStaffWithRole(
   db: Executor,
   organisationId: string,
   role: string,
-): Promise<{ id: string; fullName: string }[]> {
+): Promise<{ id: string; fullName: string; fullNameKk: string }[]> {
   const rows = await db
     .selectFrom('staff_account')
-    .select(['id', 'full_name'])
+    .select(['id', 'full_name', 'full_name_kk'])
     .where('organisation_id', '=', organisationId)
     .where('is_active', '=', true)
     .where(sql<boolean>`${role} = any(roles)`)
     .orderBy('full_name')
     .execute();
-  return rows.map((row) => ({ id: row.id, fullName: row.full_name }));
+  return rows.map((row) => ({ id: row.id, fullName: row.full_name, fullNameKk: row.full_name_kk }));
 }

@@ -102,17 +102,22 @@ export async function listStaffWithRole(
   db: Executor,
   organisationId: string,
   role: string,
-): Promise<Array<{ id: string; iin: string; fullName: string }>> {
+): Promise<Array<{ id: string; iin: string; fullName: string; fullNameKk: string }>> {
   const rows = await db
     .selectFrom('staff_account')
-    .select(['id', 'iin', 'full_name'])
+    .select(['id', 'iin', 'full_name', 'full_name_kk'])
     .where('organisation_id', '=', organisationId)
     .where('is_active', '=', true)
     .where(sql<boolean>`${role} = any(roles)`)
     .orderBy('full_name')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ id: row.id, iin: row.iin, fullName: row.full_name }));
+  return rows.map((row) => ({
+    id: row.id,
+    iin: row.iin,
+    fullName: row.full_name,
+    fullNameKk: row.full_name_kk,
+  }));
 }
 
 type Row = {

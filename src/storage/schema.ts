@@ -113,6 +113,8 @@ export interface StaffAccountTable {
   organisation_id: string;
   iin: string;
   full_name: string;
+  /** The Kazakh spelling of the name (migration 0111). */
+  full_name_kk: string;
   roles: ColumnType<string[], string[], string[]>;
   password_hash: string | null;
   is_active: Generated<boolean>;

@@ -7,7 +7,10 @@ export interface StaffAccountRow {
   organisationId: string;
   regionCode: string;
   iin: string;
+  /** The name as the identity document spells it in Russian. */
   fullName: string;
+  /** The Kazakh spelling of the name. */
+  fullNameKk: string;
   roles: string[];
   isActive: boolean;
 }
@@ -27,6 +30,7 @@ export async function findStaffAccount(
       'organisation.region_code',
       'staff_account.iin',
       'staff_account.full_name',
+      'staff_account.full_name_kk',
       'staff_account.roles',
       'staff_account.is_active',
     ])
@@ -39,6 +43,7 @@ export async function findStaffAccount(
       regionCode: row.region_code,
       iin: row.iin,
       fullName: row.full_name,
+      fullNameKk: row.full_name_kk,
       roles: row.roles,
       isActive: row.is_active,
     }
@@ -48,7 +53,14 @@ export async function findStaffAccount(
 /** Inserts a staff account; undefined when this IIN already has an account in the organisation. */
 export async function insertStaffAccount(
   trx: Transaction<Tables>,
-  account: { organisationId: string; iin: string; fullName: string; roles: string[]; now: Date },
+  account: {
+    organisationId: string;
+    iin: string;
+    fullName: string;
+    fullNameKk?: string;
+    roles: string[];
+    now: Date;
+  },
 ): Promise<string | undefined> {
   const row = await trx
     .insertInto('staff_account')
@@ -56,6 +68,7 @@ export async function insertStaffAccount(
       organisation_id: account.organisationId,
       iin: account.iin,
       full_name: account.fullName,
+      full_name_kk: account.fullNameKk ?? account.fullName,
       roles: account.roles,
       created_at: account.now,
       updated_at: account.now,

@@ -13,6 +13,7 @@ export interface StaffDirectoryRow {
   regionCode: string;
   iin: string;
   fullName: string;
+  fullNameKk: string;
   roles: string[];
   isActive: boolean;
 }
@@ -33,6 +34,7 @@ export async function listStaffDirectory(
       'organisation.region_code',
       'staff_account.iin',
       'staff_account.full_name',
+      'staff_account.full_name_kk',
       'staff_account.roles',
       'staff_account.is_active',
     ])
@@ -52,6 +54,7 @@ export async function listStaffDirectory(
     regionCode: row.region_code,
     iin: row.iin,
     fullName: row.full_name,
+    fullNameKk: row.full_name_kk,
     roles: row.roles,
     isActive: row.is_active,
   }));
@@ -83,6 +86,20 @@ export async function setStaffAccountRoles(
   await trx
     .updateTable('staff_account')
     .set({ roles: [...roles], updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Corrects the name of a staff account (both spellings). */
+export async function setStaffAccountName(
+  trx: Executor,
+  id: string,
+  name: { fullName: string; fullNameKk: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('staff_account')
+    .set({ full_name: name.fullName, full_name_kk: name.fullNameKk, updated_at: now })
     .where('id', '=', id)
     .execute();
 }

@@ -12,6 +12,13 @@ export function pdfText(pdf: Uint8Array): string {
   );
 }
 
+/** The text of each page of a PDF (`pdftotext` ends every page with a form feed). */
+export function pdfPages(pdf: Uint8Array): string[] {
+  const pages = pdfText(pdf).split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
 /**
  * The QR codes found on the pages of a PDF (every page; an empty list when there is none):
  * rasterised with `pdftoppm` (poppler-utils) and decoded with `zbarimg` (Debian package

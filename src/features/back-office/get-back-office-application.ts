@@ -1,3 +1,4 @@
+import type { StaffName } from '../../domain/identity/staff-name.js';
 import { StaffRole } from '../../domain/shared/roles.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
@@ -58,13 +59,15 @@ export interface BackOfficeApplication {
         number: string;
         kind: string;
         pdfSha256: string;
-        signerName: string;
+        /** Who will sign it, in both spellings. */
+        signerName: StaffName;
         preparedAt: Date;
       }
     | undefined;
   /** The organisation's executors, for the head's assignment. */
-  readonly executors: readonly { id: string; fullName: string }[];
-  readonly executorName: string | undefined;
+  readonly executors: readonly ({ id: string } & StaffName)[];
+  /** The appointed executor's name, in both spellings. */
+  readonly executorName: StaffName | undefined;
   /** The front office's electronic request, when signed: by whom (ЭЦП) and when. */
   readonly signedRequest:
     { signerName: string; signerIin: string | null; signedAt: Date; sha256: string } | undefined;
@@ -152,11 +155,18 @@ export async function getBackOfficeApplication(
       number: draft.number,
       kind: draft.kind,
       pdfSha256: draft.pdfSha256,
-      signerName: signer?.fullName ?? '',
+      signerName: {
+        fullName: signer?.fullName ?? '',
+        fullNameKk: signer?.fullNameKk ?? '',
+      },
       preparedAt: draft.preparedAt,
     },
-    executors: executors.map((staff) => ({ id: staff.id, fullName: staff.fullName })),
-    executorName: executor?.fullName,
+    executors: executors.map((staff) => ({
+      id: staff.id,
+      fullName: staff.fullName,
+      fullNameKk: staff.fullNameKk,
+    })),
+    executorName: executor && { fullName: executor.fullName, fullNameKk: executor.fullNameKk },
     signedRequest:
       request?.signedAt && request.signerName
         ? {

@@ -29,20 +29,76 @@ export interface DemoStaff {
   readonly organisationId: string;
   readonly role: StaffRole;
   readonly iin: string;
+  /** The name in the Russian spelling. */
   readonly fullName: string;
+  /** The name in the Kazakh spelling. */
+  readonly fullNameKk: string;
   readonly principal: Principal & { kind: 'staff' };
 }
 
-const roleNames: Record<StaffRole, string> = {
-  registry_office: 'Registry office / Канцелярия',
-  head: 'Head / Руководитель',
-  executor: 'Executor / Исполнитель',
-  front_office_operator: 'Front-office operator / Оператор ЦОН',
-  courier: 'Courier / Курьер',
-  commission_member: 'Commission member / Член комиссии',
-  region_administrator: 'Region administrator / Администратор региона',
-  system_administrator: 'System administrator / Системный администратор',
-};
+/**
+ * Real-looking names of the demo staff (issue 18, point 4), in the Russian and the Kazakh
+ * spelling: surname, given name and patronymic, chosen by the account's serial so that each
+ * organisation's staff have different names and every run gives the same ones. All male, as
+ * the demo IINs are (demoStaffIin: born 1980-01-01, male).
+ */
+const surnames: readonly (readonly [ru: string, kk: string])[] = [
+  ['Ахметов', 'Ахметов'],
+  ['Нурпеисов', 'Нұрпейісов'],
+  ['Тулегенов', 'Төлегенов'],
+  ['Жумабеков', 'Жұмабеков'],
+  ['Касымов', 'Қасымов'],
+  ['Садыков', 'Садықов'],
+  ['Бекмуханов', 'Бекмұханов'],
+  ['Жаксылыков', 'Жақсылықов'],
+  ['Абдрахманов', 'Әбдірахманов'],
+  ['Кенжебаев', 'Кенжебаев'],
+  ['Исабеков', 'Исабеков'],
+  ['Омаров', 'Омаров'],
+  ['Утепов', 'Өтепов'],
+];
+const givenNames: readonly (readonly [ru: string, kk: string])[] = [
+  ['Ерлан', 'Ерлан'],
+  ['Нурлан', 'Нұрлан'],
+  ['Бауыржан', 'Бауыржан'],
+  ['Асхат', 'Асхат'],
+  ['Данияр', 'Данияр'],
+  ['Арман', 'Арман'],
+  ['Марат', 'Марат'],
+  ['Серик', 'Серік'],
+  ['Азамат', 'Азамат'],
+  ['Ержан', 'Ержан'],
+  ['Талгат', 'Талғат'],
+];
+const patronymics: readonly (readonly [ru: string, kk: string])[] = [
+  ['Серикович', 'Серікұлы'],
+  ['Болатович', 'Болатұлы'],
+  ['Кайратович', 'Қайратұлы'],
+  ['Муратович', 'Мұратұлы'],
+  ['Жанатович', 'Жанатұлы'],
+  ['Аманович', 'Аманұлы'],
+  ['Калиевич', 'Қалиұлы'],
+  ['Нуржанович', 'Нұржанұлы'],
+  ['Тлеуович', 'Тілеуұлы'],
+];
+
+/** The demo name of an account (Russian and Kazakh spelling), the same on every run. */
+export function demoStaffName(
+  organisationId: string,
+  role: StaffRole,
+): { fullName: string; fullNameKk: string } {
+  let serial = 7;
+  for (const char of `${role}@${organisationId}`)
+    serial = (serial * 131 + char.charCodeAt(0)) >>> 0;
+  const surname = surnames[serial % surnames.length]!;
+  const given = givenNames[Math.floor(serial / surnames.length) % givenNames.length]!;
+  const patronymic =
+    patronymics[Math.floor(serial / (surnames.length * givenNames.length)) % patronymics.length]!;
+  return {
+    fullName: `${surname[0]} ${given[0]} ${patronymic[0]}`,
+    fullNameKk: `${surname[1]} ${given[1]} ${patronymic[1]}`,
+  };
+}
 
 /** The IIN of the demo staff account of `role` in an organisation: the same on every run. */
 export function demoStaffIin(organisationId: string, role: StaffRole): string {
@@ -68,13 +124,13 @@ export async function ensureDemoStaff(
   const staff: DemoStaff[] = [];
   for (const role of roles) {
     const iin = demoStaffIin(organisationId, role);
-    const fullName = `${roleNames[role]} — ${organisation.nameRu}`;
+    const { fullName, fullNameKk } = demoStaffName(organisationId, role);
     let staffId = await findStaffAccountIdByIin(db, organisationId, iin);
     if (!staffId) {
       ({ staffId } = await createStaffAccount(
         db,
         { kind: 'system' },
-        { organisationId, iin, fullName, roles: [role] },
+        { organisationId, iin, fullName, fullNameKk, roles: [role] },
         now,
       ));
     }
@@ -84,6 +140,7 @@ export async function ensureDemoStaff(
       role,
       iin,
       fullName,
+      fullNameKk,
       principal: {
         kind: 'staff',
         staffId,

@@ -262,6 +262,12 @@ export async function seedDemo(
   return { staff, statuses: await countApplicationsByStatus(services.db), skipped };
 }
 
+/** Surname, name and patronymic of a full name «Фамилия Имя Отчество». */
+function holderNameOf(fullName: string): { surname: string; name: string; patronymic?: string } {
+  const [surname = fullName, name = '', ...rest] = fullName.split(/\s+/).filter(Boolean);
+  return { surname, name, ...(rest.length > 0 ? { patronymic: rest.join(' ') } : {}) };
+}
+
 /**
  * The demo signers' keys from the installation's PKI folder: each head's (or signing
  * executor's, or front-office operator's) demo/<IIN>.p12, certified by the embedded CA on
@@ -289,14 +295,10 @@ function demoResultSigning(
                 demoStaffSigningKey(
                   pkiDirectory,
                   {
+                    // The certificate names the member as their account does (surname, name,
+                    // patronymic), so the signer on a document is the person staff see.
+                    ...holderNameOf(member.fullName),
                     iin: member.iin,
-                    surname: 'Демо',
-                    name:
-                      member.role === StaffRole.head
-                        ? 'Руководитель'
-                        : member.role === StaffRole.frontOfficeOperator
-                          ? 'Оператор'
-                          : 'Исполнитель',
                     organisation: {
                       name: organisation.nameRu,
                       bin: organisation.bin ?? '000000000000',

@@ -1,3 +1,4 @@
+import { bilingualStaffName } from '../../domain/identity/staff-name.js';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
@@ -180,7 +181,7 @@ export async function createCourierRegister(
     fields: {
       frontOffice: `${frontOffice.nameKk} / ${frontOffice.nameRu}`,
       provider: `${candidates.providerName.kk} / ${candidates.providerName.ru}`,
-      courierName: `${staff.fullName} (${number}${isOutgoing ? '' : ', қайтару / возврат'})`,
+      courierName: `${bilingualStaffName({ fullName: staff.fullName, fullNameKk: staff.fullNameKk ?? staff.fullName })} (${number}${isOutgoing ? '' : ', қайтару / возврат'})`,
       packages: candidates.applications.map((row) => [
         row.number,
         services.regulations.getById(row.regulationId).name.ru,

@@ -29,6 +29,8 @@ export interface FrontOfficeStaff {
   readonly principal: Principal & { kind: 'staff' };
   readonly iin: string;
   readonly fullName: string;
+  /** The Kazakh spelling of the name (the Russian one when not given). */
+  readonly fullNameKk?: string;
 }
 
 /** Refuses anyone but the front office's operators (and couriers when `alsoCourier`). */

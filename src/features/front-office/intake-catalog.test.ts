@@ -50,3 +50,34 @@ describe('checkPackage (digest, front office flow: incomplete or expired → ref
     ).toEqual(['photo']);
   });
 });
+
+describe('checkPackage follows the answers like the portal (issue 18, point 3)', () => {
+  const original = {
+    ...document('original-education-document', 'conditional'),
+    when: [
+      { field: 'name-changed', equals: ['yes'] },
+      { field: 'document-status', equals: ['damaged'] },
+    ],
+  } as RequiredDocument;
+  const checklist = [document('application', 'always'), original];
+
+  it('refuses a damaged document’s duplicate without the original (standard, point 8, item 3)', () => {
+    const verdict = checkPackage(
+      checklist,
+      { application: 'present', 'original-education-document': 'missing' },
+      { 'document-status': 'damaged', 'name-changed': 'no' },
+    );
+    expect(verdict.complete).toBe(false);
+    expect(verdict.problems.map((problem) => problem.id)).toEqual(['original-education-document']);
+  });
+
+  it('does not ask for the original of a lost document when the name is unchanged', () => {
+    expect(
+      checkPackage(
+        checklist,
+        { application: 'present', 'original-education-document': 'missing' },
+        { 'document-status': 'lost', 'name-changed': 'no' },
+      ).complete,
+    ).toBe(true);
+  });
+});

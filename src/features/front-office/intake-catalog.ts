@@ -63,21 +63,44 @@ export function intakeChecklist(regulation: RegulationDefinition): RequiredDocum
 }
 
 /**
- * Whether the package is complete: every document required always is present, one of each
- * group of alternatives is present, and nothing presented has expired (digest, "Front office
- * flow": an incomplete package or expired documents are refused with the refusal receipt).
- * Returns the titles of what is missing or expired.
+ * Whether a conditional document is required by the application's answers: its `when` holds
+ * (the same rule the portal applies, src/domain/regulation/application-rules.ts
+ * `requiredDocuments`). A condition stated only in words is left to the operator.
+ */
+function isRequiredByAnswers(
+  document: RequiredDocument,
+  values: Readonly<Record<string, string>>,
+): boolean {
+  if (document.requirement !== 'conditional' || !document.when) return false;
+  return document.when.some((condition) => {
+    const value = values[condition.field];
+    return value !== undefined && condition.equals.includes(value);
+  });
+}
+
+/**
+ * Whether the package is complete: every document required always — and every conditional
+ * document whose condition the application's answers meet (e.g. the original of a damaged
+ * education document, standard-education-duplicates, point 8, item 3) — is present, one of
+ * each group of alternatives is present, and nothing presented has expired (digest, "Front
+ * office flow": an incomplete package or expired documents are refused with the refusal
+ * receipt; standard, point 9). The same document rules as the portal's. Returns the documents
+ * missing or expired.
  */
 export function checkPackage(
   checklist: readonly RequiredDocument[],
   checks: Readonly<Record<string, DocumentCheck>>,
+  values: Readonly<Record<string, string>> = {},
 ): { complete: boolean; problems: RequiredDocument[] } {
   const problems: RequiredDocument[] = [];
   const groups = new Map<string, RequiredDocument[]>();
   for (const document of checklist) {
     const check = checks[document.id] ?? DocumentCheck.missing;
     if (check === DocumentCheck.expired) problems.push(document);
-    else if (document.requirement === 'always' && check === DocumentCheck.missing)
+    else if (
+      (document.requirement === 'always' || isRequiredByAnswers(document, values)) &&
+      check === DocumentCheck.missing
+    )
       problems.push(document);
     else if (document.requirement === 'one_of') {
       const group = document.group ?? document.id;

@@ -1,3 +1,4 @@
+import { bilingualStaffName } from '../../domain/identity/staff-name.js';
 import { z } from 'zod';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import { ConsentScope } from '../../domain/identity/consent.js';
@@ -136,14 +137,6 @@ export async function takeApplication(
   if (identification.status === 'refused') return { kind: 'not_identified', identification };
 
   const { regulation } = entry;
-  const checklist = intakeChecklist(regulation);
-  const verdict = checkPackage(checklist, input.checks);
-  if (verdict.complete) {
-    const issues: FieldIssue[] = [];
-    if (!input.consentGiven) issues.push({ path: 'consentGiven', rule: 'required' });
-    if (!input.requestSigned) issues.push({ path: 'requestSigned', rule: 'required' });
-    if (issues.length > 0) refuse(issues);
-  }
   const fieldIds = new Set(regulation.fields.map((field) => field.id));
   const fields: Record<string, string> = {};
   for (const [id, value] of Object.entries(input.fields))
@@ -151,6 +144,15 @@ export async function takeApplication(
   if (fieldIds.has('applicant-iin')) fields['applicant-iin'] = input.applicantIin;
   if (fieldIds.has('power-of-attorney-number') && input.powerOfAttorneyNumber)
     fields['power-of-attorney-number'] = input.powerOfAttorneyNumber;
+  const checklist = intakeChecklist(regulation);
+  // The answers decide which conditional documents are required, as on the portal.
+  const verdict = checkPackage(checklist, input.checks, fields);
+  if (verdict.complete) {
+    const issues: FieldIssue[] = [];
+    if (!input.consentGiven) issues.push({ path: 'consentGiven', rule: 'required' });
+    if (!input.requestSigned) issues.push({ path: 'requestSigned', rule: 'required' });
+    if (issues.length > 0) refuse(issues);
+  }
 
   // The registries of the intake's lookup steps are asked before anything is created: if one
   // does not answer, the intake is refused (intake_registry_unavailable) with nothing behind.
@@ -295,7 +297,10 @@ async function advanceIntake(
       applicantName: plan.people.applicantName,
       applicantPhone: plan.people.applicantPhone,
       representativeName: plan.people.representativeName ?? '',
-      operatorName: staff.fullName,
+      operatorName: bilingualStaffName({
+        fullName: staff.fullName,
+        fullNameKk: staff.fullNameKk ?? staff.fullName,
+      }),
     };
     switch (step.action) {
       case 'intake_check':

@@ -11,6 +11,8 @@ export interface NewStaffAccount {
   readonly organisationId: string;
   readonly iin: string;
   readonly fullName: string;
+  /** The Kazakh spelling of the name; the Russian one when not given. */
+  readonly fullNameKk?: string;
   readonly roles: readonly StaffRole[];
 }
 
@@ -29,6 +31,10 @@ export async function createStaffAccount(
   const issues: FieldIssue[] = [];
   if (!isValidIin(account.iin)) issues.push({ path: 'iin', rule: 'iin' });
   if (!account.fullName.trim()) issues.push({ path: 'fullName', rule: 'required' });
+  else if (account.fullName.trim().length > 200)
+    issues.push({ path: 'fullName', rule: 'too_big', params: { maximum: 200 } });
+  if (account.fullNameKk !== undefined && account.fullNameKk.trim().length > 200)
+    issues.push({ path: 'fullNameKk', rule: 'too_big', params: { maximum: 200 } });
   const roles = [...new Set(account.roles)];
   if (roles.length === 0 || roles.some((role) => !staffRoles.includes(role))) {
     issues.push({ path: 'roles', rule: 'staff_roles' });
@@ -60,6 +66,7 @@ export async function createStaffAccount(
       organisationId: organisation.id,
       iin: account.iin,
       fullName: account.fullName.trim(),
+      fullNameKk: account.fullNameKk?.trim() || account.fullName.trim(),
       roles,
       now,
     });

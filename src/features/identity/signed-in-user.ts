@@ -22,6 +22,8 @@ export type SignedInUser =
       readonly staffId: string;
       readonly iin: string;
       readonly fullName: string;
+      /** The Kazakh spelling of the name. */
+      readonly fullNameKk: string;
       readonly roles: readonly StaffRole[];
       readonly organisation: {
         readonly id: string;
@@ -68,6 +70,7 @@ export async function findSignedInUser(
     staffId: staff.id,
     iin: staff.iin,
     fullName: staff.fullName,
+    fullNameKk: staff.fullNameKk,
     roles,
     organisation: {
       id: organisation.id,

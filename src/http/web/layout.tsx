@@ -2,6 +2,7 @@ import type { VocabularyIndex } from '../../domain/regulation/vocabulary-index.j
 import type { Child } from 'hono/jsx';
 import { locales, type Locale, type LocalizedText } from '../../domain/shared/locale.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
+import { staffNameIn } from '../../domain/identity/staff-name.js';
 import type { SignedInUser } from '../../features/identity/signed-in-user.js';
 import { sandboxMark, sandboxMarkLine } from '../../domain/shared/sandbox-mark.js';
 import { assetUrl } from './assets.js';
@@ -121,7 +122,7 @@ export function Page(props: {
               <div class="who">
                 <span>
                   {user.kind === 'staff'
-                    ? `${user.fullName} · ${nameIn(user.organisation.name, locale)}`
+                    ? `${staffNameIn(user, locale)} · ${nameIn(user.organisation.name, locale)}`
                     : `${common.iin[locale]} ${user.iin}`}
                 </span>{' '}
                 <form method="post" action={logoutAction}>

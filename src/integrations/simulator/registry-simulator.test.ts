@@ -3,14 +3,16 @@ import { checkIin } from '../../domain/identity/iin.js';
 import { withCallLog, type GatewayCallEntry } from '../call-log.js';
 import { createRegistrySimulator, powerOfAttorneyStatus } from './registry-simulator.js';
 import { createSimulatorData, simulatorFixtures } from './synthetic-people.js';
+import { demoCitizen, demoPowerOfAttorneyNumber, demoRepresentative } from './demo-people.js';
 
 const data = createSimulatorData();
 const fixtures = simulatorFixtures(data);
 
 describe('synthetic people', () => {
   it('have valid IINs that match their birth date and sex, and names in kk and ru', () => {
-    expect(data.people).toHaveLength(200);
-    expect(new Set(data.people.map((p) => p.iin)).size).toBe(200);
+    // 200 synthetic people and the README's two demo citizens (issue 18, point 6).
+    expect(data.people).toHaveLength(202);
+    expect(new Set(data.people.map((p) => p.iin)).size).toBe(202);
     for (const person of data.people) {
       expect(checkIin(person.iin)).toEqual({
         isValid: true,
@@ -34,6 +36,24 @@ describe('synthetic people', () => {
     expect(checkIin(fixtures.unknownIin).isValid).toBe(true);
     expect(data.people.some((p) => p.iin === fixtures.unknownIin)).toBe(false);
     expect(fixtures.child?.documents.map((d) => d.type)).toEqual(['birth_certificate']);
+  });
+});
+
+describe('the README’s demo citizens (issue 18, point 6)', () => {
+  it('are known to ГБД ФЛ, and the representative holds the citizen’s power of attorney', async () => {
+    const simulator = createRegistrySimulator();
+    const citizen = await simulator.persons.findPerson(demoCitizen.iin);
+    expect(citizen.status).toBe('found');
+    expect((await simulator.persons.findPerson(demoRepresentative.iin)).status).toBe('found');
+    const power = await simulator.notary.findPowerOfAttorney({
+      number: demoPowerOfAttorneyNumber,
+      principalIin: demoCitizen.iin,
+      representativeIin: demoRepresentative.iin,
+    });
+    expect(power).toMatchObject({
+      status: 'found',
+      data: { status: 'valid' },
+    });
   });
 });
 

@@ -6,7 +6,12 @@ import { Sex } from '../../domain/identity/iin.js';
 import type { LocalizedText } from '../../domain/shared/locale.js';
 import type { MobileCitizenRecord } from '../mobile-citizens.js';
 import type { PersonDocument, PersonRecord, PowerOfAttorney } from '../registries.js';
-import { demoCitizen, demoRepresentative } from './demo-people.js';
+import {
+  demoCitizen,
+  demoPeople,
+  demoPowerOfAttorneyNumber,
+  demoRepresentative,
+} from './demo-people.js';
 
 /**
  * Synthetic people for the registry simulator: valid IINs, names in kk and ru, documents
@@ -224,8 +229,10 @@ const scope: LocalizedText = {
  * some of them — valid, expired and revoked. Fixtures name the interesting records.
  */
 export function createSimulatorData(seed = 2026): SimulatorData {
-  const people = generateSyntheticPeople(200, seed);
-  const adult = (index: number) => people.filter((p) => p.birthDate <= '2000-01-01')[index]!;
+  // 200 synthetic people, then the demo citizens of the README (known to ГБД ФЛ like anyone).
+  const synthetic = generateSyntheticPeople(200, seed);
+  const people = [...synthetic, ...demoPeople];
+  const adult = (index: number) => synthetic.filter((p) => p.birthDate <= '2000-01-01')[index]!;
   const powersOfAttorney: Omit<PowerOfAttorney, 'status'>[] = [
     {
       number: '2025/000101',
@@ -255,9 +262,19 @@ export function createSimulatorData(seed = 2026): SimulatorData {
       scope,
       notary,
     },
+    {
+      // The README's representative acts for the README's citizen (demo applications 2013–).
+      number: demoPowerOfAttorneyNumber,
+      principalIin: demoCitizen.iin,
+      representativeIin: demoRepresentative.iin,
+      validFrom: '2013-01-10',
+      validUntil: '2036-01-09',
+      scope,
+      notary,
+    },
   ];
   const mobileCitizens: MobileCitizenRecord[] = [
-    ...people
+    ...synthetic
       .map((person, index) => ({ iin: person.iin, phone: `+7707${pad(index, 7)}`, index }))
       .filter((record) => record.index % 10 !== 9)
       .map(({ iin, phone }) => ({ iin, phone })),

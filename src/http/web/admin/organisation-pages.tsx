@@ -1,3 +1,4 @@
+import { staffNameIn } from '../../../domain/identity/staff-name.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import type { getAdministeredOrganisation } from '../../../features/admin/get-organisation.js';
 import type { listAdministeredOrganisations } from '../../../features/admin/list-organisations.js';
@@ -9,6 +10,7 @@ import {
   ErrorSummary,
   Notice,
   Page,
+  TextField,
   type FormError,
   type NavItem,
   type PageContext,
@@ -16,6 +18,14 @@ import {
 import { nameIn } from '../messages.js';
 import { providerKindName, regionName } from '../vocabulary-labels.js';
 import { roleLabels, text, weekdayNames } from './texts.js';
+
+/** A posted admin form refused: which form, the values kept and the errors on its fields. */
+export interface AdminForm {
+  readonly form: string;
+  readonly values: Readonly<Record<string, string>>;
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
+  readonly errors: readonly FormError[];
+}
 
 /** The administration's menu. */
 export const adminNav: NavItem[] = [
@@ -169,7 +179,7 @@ function RolesForm(props: {
     <details open={error ? true : undefined}>
       <summary>
         {text.changeRoles[locale]}
-        <span class="visually-hidden"> {member.fullName}</span>
+        <span class="visually-hidden"> {staffNameIn(member, locale)}</span>
       </summary>
       <form method="post" action={`/admin/staff/${member.id}/roles`}>
         <CsrfField ctx={ctx} />
@@ -179,7 +189,7 @@ function RolesForm(props: {
           aria-describedby={error ? `${prefix}-error` : undefined}
         >
           <legend>
-            {text.roles[locale]}: {member.fullName}
+            {text.roles[locale]}: {staffNameIn(member, locale)}
           </legend>
           {error ? (
             <span class="error" id={`${prefix}-error`}>
@@ -201,10 +211,143 @@ function RolesForm(props: {
         </fieldset>
         <button type="submit" class="secondary">
           {text.saveRoles[locale]}
-          <span class="visually-hidden"> {member.fullName}</span>
+          <span class="visually-hidden"> {staffNameIn(member, locale)}</span>
         </button>
       </form>
     </details>
+  );
+}
+
+/** The form that corrects a staff member's name in both spellings (a disclosure). */
+function NameForm(props: {
+  ctx: PageContext;
+  member: Organisation['staff'][number];
+  organisationId: string;
+  form: AdminForm | undefined;
+}) {
+  const { ctx, member } = props;
+  const { locale } = ctx;
+  const prefix = `name-${member.id}`;
+  const posted = props.form?.form === prefix ? props.form : undefined;
+  const errorOf = (field: string) =>
+    posted?.errors.find((error) => error.field === `${prefix}-${field}`)?.message;
+  return (
+    <details open={posted ? true : undefined}>
+      <summary>
+        {text.correctName[locale]}
+        <span class="visually-hidden"> {staffNameIn(member, locale)}</span>
+      </summary>
+      <form
+        method="post"
+        action={`/admin/organisations/${encodeURIComponent(props.organisationId)}/staff/${member.id}/name`}
+        novalidate
+      >
+        <CsrfField ctx={ctx} />
+        <TextField
+          id={`${prefix}-fullName`}
+          name="fullName"
+          label={text.fullNameRu[locale]}
+          value={posted?.values.fullName ?? member.fullName}
+          error={errorOf('fullName')}
+          maxlength={200}
+          required
+        />
+        <TextField
+          id={`${prefix}-fullNameKk`}
+          name="fullNameKk"
+          label={text.fullNameKk[locale]}
+          value={posted?.values.fullNameKk ?? member.fullNameKk}
+          error={errorOf('fullNameKk')}
+          maxlength={200}
+          required
+        />
+        <button type="submit" class="secondary">
+          {text.saveName[locale]}
+          <span class="visually-hidden"> {staffNameIn(member, locale)}</span>
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The form that adds a staff member to the organisation: IIN, both spellings, roles. */
+function AddStaffForm(props: {
+  ctx: PageContext;
+  organisationId: string;
+  grantable: readonly StaffRole[];
+  form: AdminForm | undefined;
+}) {
+  const { ctx } = props;
+  const { locale } = ctx;
+  const posted = props.form?.form === 'add-staff' ? props.form : undefined;
+  const errorOf = (field: string) =>
+    posted?.errors.find((error) => error.field === `add-staff-${field}`)?.message;
+  const rolesError = errorOf('roles');
+  return (
+    <form
+      method="post"
+      action={`/admin/organisations/${encodeURIComponent(props.organisationId)}/staff`}
+      id="add-staff"
+      novalidate
+    >
+      <h2>{text.addStaff[locale]}</h2>
+      <p class="hint">{text.addStaffHint[locale]}</p>
+      <CsrfField ctx={ctx} />
+      <TextField
+        id="add-staff-iin"
+        name="iin"
+        label={text.iin[locale]}
+        value={posted?.values.iin ?? ''}
+        error={errorOf('iin')}
+        inputmode="numeric"
+        maxlength={12}
+        required
+      />
+      <TextField
+        id="add-staff-fullName"
+        name="fullName"
+        label={text.fullNameRu[locale]}
+        value={posted?.values.fullName ?? ''}
+        error={errorOf('fullName')}
+        maxlength={200}
+        required
+      />
+      <TextField
+        id="add-staff-fullNameKk"
+        name="fullNameKk"
+        label={text.fullNameKk[locale]}
+        value={posted?.values.fullNameKk ?? ''}
+        error={errorOf('fullNameKk')}
+        maxlength={200}
+        required
+      />
+      <fieldset
+        class={rolesError ? 'field invalid' : 'field'}
+        id="add-staff-roles"
+        tabindex={-1}
+        aria-describedby={rolesError ? 'add-staff-roles-error' : undefined}
+      >
+        <legend>{text.roles[locale]}</legend>
+        {rolesError ? (
+          <span class="error" id="add-staff-roles-error">
+            {rolesError}
+          </span>
+        ) : null}
+        {props.grantable.map((role) => (
+          <div class="choice">
+            <input
+              type="checkbox"
+              id={`add-staff-role-${role}`}
+              name="roles"
+              value={role}
+              checked={posted?.lists?.roles?.includes(role)}
+            />
+            <label for={`add-staff-role-${role}`}>{roleLabel(role, locale)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <button type="submit">{text.addStaff[locale]}</button>
+    </form>
   );
 }
 
@@ -222,7 +365,12 @@ function StaffTable(props: {
   showOrganisation: boolean;
   selfId: string | undefined;
   /** Show the role forms (the organisation's page), with the roles that may be granted. */
-  roleForms?: { grantable: readonly StaffRole[]; organisationId: string; error?: FormError };
+  roleForms?: {
+    grantable: readonly StaffRole[];
+    organisationId: string;
+    error?: FormError;
+    form?: AdminForm;
+  };
 }) {
   const { locale } = props.ctx;
   return (
@@ -239,7 +387,7 @@ function StaffTable(props: {
       empty={text.noStaff[locale]}
       row={(member) => (
         <tr data-staff-id={member.id}>
-          <th scope="row">{member.fullName}</th>
+          <th scope="row">{staffNameIn(member, locale)}</th>
           <td>{member.iin}</td>
           {props.showOrganisation ? (
             <td>
@@ -254,6 +402,14 @@ function StaffTable(props: {
               tone={member.isActive ? 'on-time' : 'neutral'}
               label={member.isActive ? text.active[locale] : text.inactive[locale]}
             />
+            {props.roleForms ? (
+              <NameForm
+                ctx={props.ctx}
+                member={member}
+                organisationId={props.roleForms.organisationId}
+                form={props.roleForms.form}
+              />
+            ) : null}
             {props.roleForms && member.id !== props.selfId ? (
               <RolesForm
                 ctx={props.ctx}
@@ -273,7 +429,7 @@ function StaffTable(props: {
                 <input type="hidden" name="isActive" value={member.isActive ? 'false' : 'true'} />
                 <button type="submit" class="secondary">
                   {member.isActive ? text.deactivate[locale] : text.activate[locale]}
-                  <span class="visually-hidden"> {member.fullName}</span>
+                  <span class="visually-hidden"> {staffNameIn(member, locale)}</span>
                 </button>
               </form>
             )}
@@ -284,19 +440,61 @@ function StaffTable(props: {
   );
 }
 
+/** The organisation's facts: id, kind, region, parent, address, contacts, BIN, zone, source. */
+function OrganisationFacts(props: { ctx: PageContext; organisation: Organisation }) {
+  const { ctx, organisation } = props;
+  const { locale } = ctx;
+  const orNot = (value: string | null) => value ?? text.notSet[locale];
+  const address = locale === 'kk' ? organisation.address.kk : organisation.address.ru;
+  return (
+    <dl class="facts">
+      <dt>{text.id[locale]}</dt>
+      <dd>
+        <code>{organisation.id}</code>
+      </dd>
+      <dt>{text.kind[locale]}</dt>
+      <dd id="organisation-kind">{kindLabel(props.ctx, organisation.kind)}</dd>
+      <dt>{text.scopeRegion[locale]}</dt>
+      <dd>{regionName(props.ctx.vocabulary, organisation.regionCode)[locale]}</dd>
+      <dt>{text.parent[locale]}</dt>
+      <dd>
+        {organisation.parent ? (
+          <a href={`/admin/organisations/${encodeURIComponent(organisation.parent.id)}`}>
+            {nameIn(organisation.parent.name, locale)}
+          </a>
+        ) : (
+          '—'
+        )}
+      </dd>
+      <dt>{text.address[locale]}</dt>
+      <dd>{orNot(address ?? organisation.address.ru)}</dd>
+      <dt>{text.phone[locale]}</dt>
+      <dd>{orNot(organisation.phone)}</dd>
+      <dt>{text.email[locale]}</dt>
+      <dd>{orNot(organisation.email)}</dd>
+      <dt>{text.bin[locale]}</dt>
+      <dd>{orNot(organisation.bin)}</dd>
+      <dt>{text.timeZone[locale]}</dt>
+      <dd>{organisation.timeZone}</dd>
+      <dt>{text.source[locale]}</dt>
+      <dd>{orNot(organisation.source)}</dd>
+    </dl>
+  );
+}
+
 /** `/admin/organisations/:id`: one organisation with its schedule and staff. */
 export function OrganisationPage(props: {
   ctx: PageContext;
   organisation: Organisation;
   roleError?: FormError;
+  /** A refused add-staff or name form. */
+  form?: AdminForm;
   done?: boolean;
 }) {
   const { ctx, organisation } = props;
   const isSystemAdministrator =
     ctx.user?.kind === 'staff' && ctx.user.roles.includes(StaffRole.systemAdministrator);
   const { locale } = ctx;
-  const orNot = (value: string | null) => value ?? text.notSet[locale];
-  const address = locale === 'kk' ? organisation.address.kk : organisation.address.ru;
   const title = nameIn(organisation.name, locale);
   return (
     <Page ctx={ctx} title={title} nav={adminNav} current="/admin/organisations">
@@ -304,44 +502,16 @@ export function OrganisationPage(props: {
         <a href="/admin/organisations">{text.organisations[locale]}</a>
       </p>
       <h1>{title}</h1>
-      <ErrorSummary ctx={ctx} errors={props.roleError ? [props.roleError] : []} />
+      <ErrorSummary
+        ctx={ctx}
+        errors={[...(props.roleError ? [props.roleError] : []), ...(props.form?.errors ?? [])]}
+      />
       {props.done ? (
         <Notice tone="ok" role="status">
           <p>{text.changed[locale]}</p>
         </Notice>
       ) : null}
-      <dl class="facts">
-        <dt>{text.id[locale]}</dt>
-        <dd>
-          <code>{organisation.id}</code>
-        </dd>
-        <dt>{text.kind[locale]}</dt>
-        <dd id="organisation-kind">{kindLabel(props.ctx, organisation.kind)}</dd>
-        <dt>{text.scopeRegion[locale]}</dt>
-        <dd>{regionName(props.ctx.vocabulary, organisation.regionCode)[locale]}</dd>
-        <dt>{text.parent[locale]}</dt>
-        <dd>
-          {organisation.parent ? (
-            <a href={`/admin/organisations/${encodeURIComponent(organisation.parent.id)}`}>
-              {nameIn(organisation.parent.name, locale)}
-            </a>
-          ) : (
-            '—'
-          )}
-        </dd>
-        <dt>{text.address[locale]}</dt>
-        <dd>{orNot(address ?? organisation.address.ru)}</dd>
-        <dt>{text.phone[locale]}</dt>
-        <dd>{orNot(organisation.phone)}</dd>
-        <dt>{text.email[locale]}</dt>
-        <dd>{orNot(organisation.email)}</dd>
-        <dt>{text.bin[locale]}</dt>
-        <dd>{orNot(organisation.bin)}</dd>
-        <dt>{text.timeZone[locale]}</dt>
-        <dd>{organisation.timeZone}</dd>
-        <dt>{text.source[locale]}</dt>
-        <dd>{orNot(organisation.source)}</dd>
-      </dl>
+      <OrganisationFacts ctx={ctx} organisation={organisation} />
       <h2>{text.schedule[locale]}</h2>
       <p id="schedule-name">
         {organisation.schedule.name[locale]} (
@@ -372,7 +542,14 @@ export function OrganisationPage(props: {
           grantable: grantableRoles(isSystemAdministrator),
           organisationId: organisation.id,
           ...(props.roleError ? { error: props.roleError } : {}),
+          ...(props.form ? { form: props.form } : {}),
         }}
+      />
+      <AddStaffForm
+        ctx={ctx}
+        organisationId={organisation.id}
+        grantable={grantableRoles(isSystemAdministrator)}
+        form={props.form}
       />
     </Page>
   );

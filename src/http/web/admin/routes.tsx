@@ -11,8 +11,12 @@ import {
 import { listAdministeredStaff } from '../../../features/admin/list-staff.js';
 import { setStaffActive } from '../../../features/admin/set-staff-active.js';
 import { setStaffRoles } from '../../../features/admin/set-staff-roles.js';
+import { addStaffMember } from '../../../features/admin/add-staff-member.js';
+import { correctStaffName } from '../../../features/admin/correct-staff-name.js';
+import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
+import type { FormError } from '../layout.js';
 import { readForm, readFormLists } from '../form.js';
-import { definePage, mountPages } from '../page.js';
+import { definePage, mountPages, refuse, type Refusal } from '../page.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext, WebEnv } from '../web-env.js';
 import {
@@ -79,8 +83,96 @@ const organisationPage = definePage({
     organisation: await getAdministeredOrganisation(services(c), principal, c.req.param('id')!),
     done: done(c),
   }),
-  View: ({ ctx, data }) => <OrganisationPage ctx={ctx} {...data} />,
+  View: ({ ctx, data, form }) => (
+    <OrganisationPage
+      ctx={ctx}
+      {...data}
+      {...(form.form ? { form: { ...form, form: form.form } } : {})}
+    />
+  ),
+  actions: { staff: addStaff, 'staff/:staffId/name': correctName },
 });
+
+/** The field errors of a refused staff form, each on its control (`<prefix>-<field>`). */
+function staffFormErrors(c: WebContext, prefix: string, error: DomainError): FormError[] {
+  const locale = c.get('locale');
+  if (error.code === ErrorCode.conflict) {
+    return [{ field: `${prefix}-iin`, message: text.staffExists[locale] }];
+  }
+  const issues = (error.details?.issues ?? []) as FieldIssue[];
+  return issues.map((issue) => {
+    const field = ['iin', 'fullName', 'fullNameKk', 'roles'].includes(issue.path)
+      ? issue.path
+      : 'fullName';
+    const message =
+      field === 'iin'
+        ? text.iinInvalid[locale]
+        : field === 'roles'
+          ? text.chooseRole[locale]
+          : text.nameRequired[locale];
+    return { field: `${prefix}-${field}`, message };
+  });
+}
+
+/** POST /admin/organisations/:id/staff: a new member with both spellings and roles (audited). */
+async function addStaff(c: WebContext, { principal }: Administrator): Promise<Response | Refusal> {
+  const { values, lists } = await readFormLists(c);
+  const organisationId = c.req.param('id')!;
+  const roles = lists.roles ?? (values.roles === undefined ? [] : [values.roles]);
+  const kept = { form: 'add-staff', lists: { roles } } as const;
+  const missing: FormError[] = [];
+  if (!(values.fullName ?? '').trim())
+    missing.push({ field: 'add-staff-fullName', message: text.nameRequired[c.get('locale')] });
+  if (!(values.fullNameKk ?? '').trim())
+    missing.push({ field: 'add-staff-fullNameKk', message: text.nameRequired[c.get('locale')] });
+  if (roles.length === 0)
+    missing.push({ field: 'add-staff-roles', message: text.chooseRole[c.get('locale')] });
+  if (missing.length > 0) return refuse(values, missing, 422, kept);
+  try {
+    await addStaffMember(services(c), principal, {
+      organisationId,
+      iin: values.iin ?? '',
+      fullName: values.fullName ?? '',
+      fullNameKk: values.fullNameKk ?? '',
+      roles: roles as StaffRole[],
+    });
+  } catch (error) {
+    if (
+      error instanceof DomainError &&
+      (error.code === ErrorCode.validationFailed || error.code === ErrorCode.conflict)
+    ) {
+      return refuse(values, staffFormErrors(c, 'add-staff', error), 422, kept);
+    }
+    throw error;
+  }
+  return c.redirect(`/admin/organisations/${encodeURIComponent(organisationId)}?done=1`, 303);
+}
+
+/** POST /admin/organisations/:id/staff/:staffId/name: both spellings corrected (audited). */
+async function correctName(
+  c: WebContext,
+  { principal }: Administrator,
+): Promise<Response | Refusal> {
+  const posted = await readForm(c);
+  const staffId = c.req.param('staffId')!;
+  const organisationId = c.req.param('id')!;
+  const values = { fullName: posted.field('fullName'), fullNameKk: posted.field('fullNameKk') };
+  const prefix = `name-${staffId}`;
+  // The member must be one of this organisation's (and of the administrator's region).
+  const organisation = await getAdministeredOrganisation(services(c), principal, organisationId);
+  if (!organisation.staff.some((member) => member.id === staffId)) {
+    throw new DomainError(ErrorCode.notFound, { staffId });
+  }
+  try {
+    await correctStaffName(services(c), principal, { staffId, ...values });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.validationFailed) {
+      return refuse(values, staffFormErrors(c, prefix, error), 422, { form: prefix });
+    }
+    throw error;
+  }
+  return c.redirect(`/admin/organisations/${encodeURIComponent(organisationId)}?done=1`, 303);
+}
 
 /** POST /admin/staff/:id/roles: a member's roles (audited); the organisation's page again when none. */
 async function changeRoles(c: WebContext, { principal }: Administrator): Promise<Response> {

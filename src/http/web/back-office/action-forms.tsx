@@ -1,3 +1,4 @@
+import { staffNameIn } from '../../../domain/identity/staff-name.js';
 import { appealLinkText } from './appeal-texts.js';
 import type { AvailableCommand } from '../../../domain/application/available-commands.js';
 import { questionLabels, timeUnitLabels } from '../../../domain/regulation/labels.js';
@@ -93,7 +94,7 @@ function AssignForm(props: FormProps & { stepId: string }) {
               value={executor.id}
               selected={valueOf(props, 'assign', 'executorId') === executor.id}
             >
-              {executor.fullName}
+              {staffNameIn(executor, locale)}
             </option>
           ))}
         </select>
@@ -190,7 +191,7 @@ function SignForm(props: FormProps) {
         <dt>{bo.number[locale]}</dt>
         <dd id="draft-number">{draft.number}</dd>
         <dt>{bo.signerNamed[locale]}</dt>
-        <dd>{draft.signerName}</dd>
+        <dd>{staffNameIn(draft.signerName, locale)}</dd>
         <dt>SHA-256</dt>
         <dd>
           <code id="draft-sha256">{draft.pdfSha256}</code>

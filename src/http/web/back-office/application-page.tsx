@@ -1,3 +1,4 @@
+import { staffNameIn } from '../../../domain/identity/staff-name.js';
 import { randomUUID } from 'node:crypto';
 import { actorLabels, channelLabels, questionLabels } from '../../../domain/regulation/labels.js';
 import type { DecisionQuestion } from '../../../domain/regulation/DecisionQuestion.js';
@@ -98,7 +99,11 @@ function Summary({ ctx, data }: Shown) {
           </dd>
         </>
       ) : null}
-      <Fact term={bo.executor[locale]} id="executor" value={data.executorName} />
+      <Fact
+        term={bo.executor[locale]}
+        id="executor"
+        value={data.executorName && staffNameIn(data.executorName, locale)}
+      />
     </dl>
   );
 }

@@ -148,5 +148,10 @@ export function frontOfficeContext(c: WebContext): FrontOfficeContext {
 
 /** The signed-in employee as the features take them. */
 export function staffOf(user: SignedInUser & { kind: 'staff' }): FrontOfficeStaff {
-  return { principal: user.principal, iin: user.iin, fullName: user.fullName };
+  return {
+    principal: user.principal,
+    iin: user.iin,
+    fullName: user.fullName,
+    fullNameKk: user.fullNameKk,
+  };
 }

@@ -1,3 +1,4 @@
+import { staffNameIn } from '../../../domain/identity/staff-name.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import {
@@ -34,7 +35,7 @@ async function loadVisits(c: WebContext, user: Awaited<ReturnType<typeof require
   return {
     visits: board.homeVisits,
     staff,
-    staffName: new Map(staff.map((member) => [member.id, member.fullName])),
+    staffName: new Map(staff.map((member) => [member.id, member])),
     isOperator: user.roles.includes(StaffRole.frontOfficeOperator),
   };
 }
@@ -65,9 +66,14 @@ function VisitSection(props: { ctx: PageContext; data: Visits; visit: Visits['vi
         <dd class="visit-status">{visitStatusText[visit.status][locale]}</dd>
         <dt>{fo.assignedTo[locale]}</dt>
         <dd>
-          {visit.assignedTo
-            ? (props.data.staffName.get(visit.assignedTo) ?? visit.assignedTo)
-            : fo.notAssigned[locale]}
+          {(() => {
+            const assigned = visit.assignedTo
+              ? props.data.staffName.get(visit.assignedTo)
+              : undefined;
+            // A former colleague (deactivated) is no longer listed: no internal id on the screen.
+            if (visit.assignedTo && !assigned) return '—';
+            return assigned ? staffNameIn(assigned, locale) : fo.notAssigned[locale];
+          })()}
         </dd>
       </dl>
       {props.data.isOperator ? (
@@ -79,7 +85,7 @@ function VisitSection(props: { ctx: PageContext; data: Visits; visit: Visits['vi
               <option value="">{fo.notAssigned[locale]}</option>
               {props.data.staff.map((member) => (
                 <option value={member.id} selected={member.id === visit.assignedTo}>
-                  {member.fullName}
+                  {staffNameIn(member, locale)}
                 </option>
               ))}
             </select>
