@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
+import { createMetrics } from '../config/metrics.js';
 import { createApp } from '../http/app.js';
+import { registerDatabaseGauges } from '../storage/database-metrics.js';
 import type { AppDependencies, AppEnv } from '../http/app-env.js';
 import { createRegistryGateway } from '../integrations/create-gateway.js';
 import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
@@ -43,9 +45,19 @@ export function composeDependencies(given: GivenDependencies): AppDependencies {
             { kind: 'simulator' },
         { db: given.database.db, logger: given.logger, now: () => given.now().getTime() },
       ),
+    metrics: given.metrics ?? metricsOf(given),
     trustStore:
       given.trustStore ?? (() => (trustStore ??= loadTrustStore(given.config.pki.directory).store)),
   };
+}
+
+/** A fresh registry with the database gauges of `given`'s database. */
+export function metricsOf(
+  given: Pick<AppDependencies, 'database' | 'now'>,
+): AppDependencies['metrics'] {
+  const metrics = createMetrics();
+  registerDatabaseGauges(metrics, given.database, given.now);
+  return metrics;
 }
 
 /** The HTTP application built from the given dependencies and the defaults for the rest. */

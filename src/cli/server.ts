@@ -12,7 +12,7 @@ import { migrateToLatest } from '../storage/migrator.js';
 import { startRegistryGateway } from '../integrations/create-gateway.js';
 import { answerClientErrors } from '../http/client-error.js';
 import type { AppDependencies, AppEnv } from '../http/app-env.js';
-import { composeApp } from './compose.js';
+import { composeApp, metricsOf } from './compose.js';
 import { loadApplicationServices } from '../engine/load-application-services.js';
 import type { Hono } from 'hono';
 import { startBackground } from '../jobs/background.js';
@@ -106,12 +106,17 @@ export async function startServer(
     await database.close();
     throw error;
   });
-  const background = await startBackground(config, logger, applications, installation).catch(
-    async (error: unknown) => {
-      await database.close();
-      throw error;
-    },
-  );
+  const metrics = metricsOf({ database, now });
+  const background = await startBackground(
+    config,
+    logger,
+    applications,
+    installation,
+    metrics,
+  ).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const registries = await startRegistryGateway(config.registries, {
     db: database.db,
     logger,
@@ -129,6 +134,7 @@ export async function startServer(
     applications,
     sms: options.sms,
     registries: registries.gateway,
+    metrics,
   });
   options.configureApp?.(app);
   const server = await new Promise<Server>((resolve, reject) => {

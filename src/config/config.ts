@@ -231,6 +231,16 @@ export const EnvironmentSchema = z.object({
     .describe(
       'Endpoint of the SMS gateway (POST, JSON; docs/operations.md); when absent, SMS are written to the log.',
     ),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]{16,500}$/, {
+      message: 'must be 16 to 500 printable characters without spaces',
+    })
+    .optional()
+    .describe(
+      'Bearer token of GET /metrics (Prometheus); when absent, /metrics answers 404 (docs/operations.md).',
+    ),
   SMS_GATEWAY_TOKEN: z
     .string()
     .trim()
@@ -307,6 +317,8 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof EnvironmentSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   shutdownTimeoutMs: number;
+  /** The bearer token of GET /metrics; undefined: /metrics is off (404). */
+  metricsToken: string | undefined;
   worker: Readonly<{
     enabled: boolean;
     pollMs: number;
@@ -402,6 +414,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: values.LOG_LEVEL,
     migrateOnStart: values.MIGRATE_ON_START,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: values.METRICS_TOKEN,
     worker: {
       enabled: values.WORKER_ENABLED,
       pollMs: values.WORKER_POLL_MS,

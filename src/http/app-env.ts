@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
+import type { Metrics } from '../config/metrics.js';
 import type { ApplicationServices } from '../engine/application-services.js';
 import type { InboxWarningPolicy } from '../features/back-office/list-inbox.js';
 import type { RegistryGateway } from '../integrations/registries.js';
@@ -26,6 +27,8 @@ export interface AppDependencies {
   readonly applications: ApplicationServices;
   /** The state registries (person, notary, digital documents) behind their adapters. */
   readonly registries: RegistryGateway;
+  /** The process's Prometheus metrics (GET /metrics with METRICS_TOKEN). */
+  readonly metrics: Metrics;
   /** When an inbox row turns from on time to warning; default 1 working day or 25% of the step. */
   readonly inboxWarning?: InboxWarningPolicy;
 }

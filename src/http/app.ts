@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { routePath } from 'hono/route';
 import type { Config } from '../config/config.js';
 import type { AppDependencies, AppEnv } from './app-env.js';
 import { DomainError } from '../domain/shared/domain-error.js';
@@ -8,6 +9,7 @@ import { errorMessage, errorTable, retryAfterSecondsOf, toDomainError } from './
 import { requestGuard } from './request-guard.js';
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
+import { metricsRoutes } from './metrics.js';
 import { verifyRoutes } from './verify.js';
 import { apiV1Routes } from './api/v1/index.js';
 import { notWeb, renderWebError, webRoutes } from './web/web-routes.js';
@@ -18,6 +20,22 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** Whether a request is for a page (a browser asking for HTML outside the JSON API). */
 function wantsPage(path: string, accept: string | undefined): boolean {
   return !path.startsWith('/api/') && (accept ?? '').includes('text/html');
+}
+
+const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/**
+ * The labels of a request in the latency histogram: the pattern of the route that answered
+ * (`/api/v1/applications/:id`, or a middleware's `/back-office/*`), never the raw path, so the
+ * number of series stays bounded; `unmatched` when only the global middleware saw it.
+ */
+function requestLabels(c: Context<AppEnv>) {
+  const route = routePath(c);
+  return {
+    method: knownMethods.has(c.req.method) ? c.req.method : 'other',
+    route: route === '/*' || route === '*' ? 'unmatched' : route,
+    status: `${Math.floor(c.res.status / 100)}xx`,
+  };
 }
 
 /**
@@ -56,12 +74,14 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     await next();
     c.header('x-request-id', requestId);
     applyResponseHeaders(c, deps.config);
+    const elapsedMs = performance.now() - started;
+    deps.metrics.httpRequestDuration.observe(requestLabels(c), elapsedMs / 1000);
     logger.info(
       {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(elapsedMs * 10) / 10,
       },
       'request',
     );
@@ -73,6 +93,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.use(async (c, next) => (notWeb.test(c.req.path) ? guard(c, next) : next()));
 
   app.route('/', healthRoutes());
+  app.route('/', metricsRoutes());
   app.route('/', authRoutes({ sms: deps.sms }));
   app.route('/', apiV1Routes());
   app.route('/', verifyRoutes());

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
+import type { Metrics } from '../config/metrics.js';
 import { defaultDeadlinePolicy } from '../domain/application/deadline-watch.js';
 import type { ApplicationServices } from '../engine/application-services.js';
 import { deliverOutbox } from '../features/notifications/deliver-outbox.js';
@@ -126,6 +127,8 @@ export function createWorker(
     sms?: SmsSender;
     sender?: MessageSender;
     installationSigner?: InstallationSigner;
+    /** Where the rounds are counted (the server's GET /metrics). */
+    metrics?: Metrics;
   } = {},
 ): JobRunner {
   const configured = createDeliveryAdapters(config.delivery, logger);
@@ -146,5 +149,6 @@ export function createWorker(
     logger: logger.child({ component: 'worker' }),
     now: applications.now,
     pollMs: config.worker.pollMs,
+    ...(adapters.metrics ? { metrics: adapters.metrics } : {}),
   });
 }

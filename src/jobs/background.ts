@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
+import type { Metrics } from '../config/metrics.js';
 import type { ApplicationServices } from '../engine/application-services.js';
 import { seedDemo } from '../features/demo/seed-demo.js';
 import { isDatabaseEmpty } from '../storage/demo.repository.js';
@@ -21,6 +22,7 @@ export async function startBackground(
   logger: Logger,
   applications: ApplicationServices,
   installation?: InstallationKeys,
+  metrics?: Metrics,
 ): Promise<Background> {
   if (config.demoData && (await isDatabaseEmpty(applications.db))) {
     const started = Date.now();
@@ -34,12 +36,10 @@ export async function startBackground(
     );
   }
   if (!config.worker.enabled) return { stop: async () => {} };
-  const worker = createWorker(
-    config,
-    logger,
-    applications,
-    installation ? { installationSigner: installation.signer } : {},
-  );
+  const worker = createWorker(config, logger, applications, {
+    ...(installation ? { installationSigner: installation.signer } : {}),
+    ...(metrics ? { metrics } : {}),
+  });
   worker.start();
   return { stop: () => worker.stop() };
 }

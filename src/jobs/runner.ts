@@ -1,4 +1,5 @@
 import type { Logger } from '../config/logger.js';
+import type { Metrics } from '../config/metrics.js';
 
 /** A background job: one round of work over rows it claims itself (FOR UPDATE SKIP LOCKED). */
 export interface Job {
@@ -28,6 +29,8 @@ export interface JobRunnerOptions {
   readonly now: () => Date;
   /** Pause between loop turns (wall time). */
   readonly pollMs: number;
+  /** Where rounds are counted and timed (GET /metrics); absent: not measured. */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -43,6 +46,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function runJob(job: Job): Promise<number> {
     let total = 0;
+    const started = performance.now();
+    let outcome: 'ok' | 'failed' = 'ok';
     try {
       // Drain: a round that filled its batch is followed by another at once.
       for (let rounds = 0; rounds < 100; rounds += 1) {
@@ -52,7 +57,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       }
       if (total > 0) options.logger.debug({ job: job.name, changed: total }, 'job round');
     } catch (error) {
+      outcome = 'failed';
       options.logger.error({ err: error, job: job.name }, 'job round failed');
+    }
+    const metrics = options.metrics;
+    if (metrics) {
+      metrics.jobRounds.inc({ job: job.name, outcome });
+      metrics.jobRoundDuration.observe({ job: job.name }, (performance.now() - started) / 1000);
+      if (total > 0) metrics.jobItems.inc({ job: job.name }, total);
+      // Wall time, not the injected clock: Prometheus compares it with its own time().
+      if (outcome === 'ok') metrics.jobLastRound.set({ job: job.name }, Date.now() / 1000);
     }
     return total;
   }

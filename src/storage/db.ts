@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   readonly kind: DatabaseKind;
   /** Where the data lives, without credentials: the PGlite directory or host:port/database. */
   readonly location: string;
+  /** The PostgreSQL pool's connections now (GET /metrics); undefined for PGlite (one session). */
+  connections(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,11 @@ async function openPostgres(
     db,
     kind: 'postgres',
     location,
+    connections: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => db.destroy(),
   };
 }
@@ -137,6 +144,7 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     location: inMemory ? 'memory' : dataDir,
+    connections: () => undefined,
     close: async () => {
       await db.destroy();
       await pglite.close();

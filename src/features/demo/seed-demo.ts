@@ -259,6 +259,12 @@ export async function seedDemo(
     deadlines: defaultDeadlinePolicy,
     delivery: defaultDeliveryPolicy,
   });
+  // Every front-office operator has a key for the local signer, as the heads do (README,
+  // "Signing in the browser"): the electronic request is signed at the front office.
+  if (signing) {
+    for (const member of staff.filter((one) => one.role === StaffRole.frontOfficeOperator))
+      await signing.keyFor(member.principal);
+  }
   return { staff, statuses: await countApplicationsByStatus(services.db), skipped };
 }
 

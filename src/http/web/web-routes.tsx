@@ -21,7 +21,7 @@ import {
 } from './web-env.js';
 
 /** Paths served by other parts of the application (JSON API, health, verification page). */
-export const notWeb = /^\/(api|health|verify)(\/|$)/;
+export const notWeb = /^\/(api|health|metrics|verify)(\/|$)/;
 
 /** The largest request a page accepts (a form with uploaded documents). */
 export const maxWebRequestBytes = requestLimits.uploadBodyBytes;
