@@ -43,6 +43,28 @@ export async function countOtpSentSince(
   return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest) : null };
 }
 
+/**
+ * The wrong codes typed for a phone's codes sent since `since`, and when the earliest code
+ * with a wrong attempt was sent (null when none).
+ */
+export async function countOtpWrongAttemptsSince(
+  trx: Transaction<Tables>,
+  phone: string,
+  since: Date,
+): Promise<{ wrong: number; oldest: Date | null }> {
+  const row = await trx
+    .selectFrom('one_time_password')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('attempts'), eb.lit(0)).as('wrong'),
+      eb.fn.min('created_at').as('oldest'),
+    ])
+    .where('phone', '=', phone)
+    .where('created_at', '>', since)
+    .where('attempts', '>', 0)
+    .executeTakeFirstOrThrow();
+  return { wrong: Number(row.wrong), oldest: row.oldest ? new Date(row.oldest) : null };
+}
+
 /** Marks earlier pending codes for the same purpose and subject as superseded. */
 export async function supersedePendingOtps(
   trx: Transaction<Tables>,

@@ -37,6 +37,13 @@ export interface Tables {
   courier_register_item: CourierRegisterItemTable;
   result_request: ResultRequestTable;
   home_visit_request: HomeVisitRequestTable;
+  queue_kindergarten: QueueKindergartenTable;
+  queue_group: QueueGroupTable;
+  queue_registration: QueueRegistrationTable;
+  queue_run: QueueRunTable;
+  queue_place: QueuePlaceTable;
+  queue_offer: QueueOfferTable;
+  queue_message: QueueMessageTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -137,7 +144,13 @@ export interface CitizenAccountTable {
 export interface OneTimePasswordTable {
   id: Generated<string>;
   phone: string;
-  purpose: 'login' | 'certify_application' | 'password_reset' | 'registry_consent' | 'register';
+  purpose:
+    | 'login'
+    | 'certify_application'
+    | 'password_reset'
+    | 'registry_consent'
+    | 'register'
+    | 'accept_offer';
   citizen_account_id: string | null;
   subject_id: string | null;
   code_salt: string;
@@ -495,4 +508,103 @@ export interface HomeVisitRequestTable {
   assigned_to: string | null;
   created_at: Instant;
   updated_at: Date;
+}
+
+/** A kindergarten of the queue (issue 19). */
+export interface QueueKindergartenTable {
+  id: string;
+  /** The organisation whose staff publish its places. */
+  organisation_id: string;
+  region: string;
+  district: string;
+  name: JSONColumnType<JsonObject, string, string>;
+  time_zone: string;
+}
+
+/** A group of a kindergarten: ages (full years, inclusive), language, special-needs kind. */
+export interface QueueGroupTable {
+  id: string;
+  kindergarten_id: string;
+  age_from: number;
+  age_to: number;
+  language: string;
+  special_needs: string | null;
+}
+
+/** One child in a district queue. */
+export interface QueueRegistrationTable {
+  id: Generated<string>;
+  number: string;
+  region: string;
+  district: string;
+  child_iin: string;
+  parent_iin: string;
+  phone: string | null;
+  birth_date: string;
+  category: 'extraordinary' | 'primary' | 'general';
+  privilege: 'none' | 'pending' | 'confirmed' | 'lost';
+  privilege_due: Date | null;
+  privilege_lost_at: Date | null;
+  /** The category the queue uses (0 extraordinary, 1 primary, 2 general; 2 after a lost privilege). */
+  rank_category: number;
+  registered_at: Instant;
+  preferred: JSONColumnType<string[], string, string>;
+  language: string;
+  special_needs: string | null;
+  desired_start: string;
+  status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left';
+  /** When the child last stopped waiting (an offer); null while waiting since registration. */
+  left_waiting_at: Date | null;
+  /** The position when it was last shown, and when. */
+  last_seen_position: number | null;
+  last_seen_at: Date | null;
+}
+
+/** One allocation run with its full input and result (re-runnable from the log). */
+export interface QueueRunTable {
+  id: Generated<number>;
+  region: string;
+  district: string;
+  ran_at: Instant;
+  day: string;
+  trigger: string;
+  alternation_before: number;
+  alternation_after: number;
+  input: JSONColumnType<JsonObject, string, never>;
+  result: JSONColumnType<JsonObject, string, never>;
+}
+
+/** One published free place. */
+export interface QueuePlaceTable {
+  id: Generated<string>;
+  group_id: string;
+  published_at: Instant;
+  published_by: string;
+  status: 'free' | 'offered' | 'taken';
+}
+
+/** A place offered to a child, and what became of it (a referral when accepted). */
+export interface QueueOfferTable {
+  id: Generated<string>;
+  place_id: string;
+  registration_id: string;
+  run_id: number;
+  status: 'open' | 'accepted' | 'declined' | 'expired';
+  region: string;
+  district: string;
+  turn: string;
+  offered_at: Instant;
+  due_at: Instant;
+  decided_at: Date | null;
+  referral_number: string | null;
+  referral_valid_until: Date | null;
+}
+
+/** A message to the parent in the cabinet (the SMS goes through the outbox). */
+export interface QueueMessageTable {
+  id: Generated<number>;
+  registration_id: string;
+  kind: string;
+  message: JSONColumnType<JsonObject, string, never>;
+  created_at: Instant;
 }

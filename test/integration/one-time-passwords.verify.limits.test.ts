@@ -120,19 +120,56 @@ describe('one-time passwords', () => {
     expect(rejected.map((event) => event.details.attempts)).toEqual([1, 2, 3]);
   });
 
-  it('are limited to 5 sends per phone per hour', async () => {
+  it('are limited to 10 sends per phone per hour, sign-in and certification together', async () => {
+    // Issue 18: 5 an hour locked citizens out; 10 leave room for real use.
     const phone = freshPhone();
-    for (let n = 0; n < 5; n += 1) await certify(phone, at(n * 60));
-    await expect(certify(phone, at(5 * 60))).rejects.toMatchObject({
+    for (let n = 0; n < 10; n += 1) await certify(phone, at(n * 60), `APP-${n}`);
+    await expect(certify(phone, at(10 * 60))).rejects.toMatchObject({
       code: 'rate_limited',
       isRetryable: true,
-      details: { reason: 'otp_send_limit', limit: 5, retryAfterSeconds: 3600 - 300 },
+      details: { reason: 'otp_send_limit', limit: 10, retryAfterSeconds: 3600 - 600 },
     });
+    await expect(
+      issueOneTimePassword(services, { phone, purpose: 'login', actor }, at(10 * 60)),
+    ).rejects.toMatchObject({ details: { reason: 'otp_send_limit' } });
     // another phone is not affected
-    await expect(certify(freshPhone(), at(5 * 60))).resolves.toMatchObject({
+    await expect(certify(freshPhone(), at(10 * 60))).resolves.toMatchObject({
       code: expect.any(String),
     });
     // one hour after the first send, a slot frees up
+    await expect(certify(phone, at(3600))).resolves.toMatchObject({ code: expect.any(String) });
+  });
+
+  it('allow no more than 15 wrong codes per phone per hour, however many codes are sent', async () => {
+    // The protection of the old limit (5 codes × 3 attempts) is kept: the wrong codes count.
+    const phone = freshPhone();
+    const typeWrong = async (issued: { challengeId: string; code: string }, second: number) => {
+      const wrong = issued.code === '999999' ? '999998' : '999999';
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await verifyOneTimePassword(
+          services,
+          {
+            challengeId: issued.challengeId,
+            code: wrong,
+            purpose: 'certify_application',
+            subjectId: 'APP-1',
+            actor,
+          },
+          at(second + attempt),
+        );
+      }
+    };
+    for (let n = 0; n < 5; n += 1) await typeWrong(await certify(phone, at(n * 60)), n * 60 + 1);
+    await expect(certify(phone, at(5 * 60))).rejects.toMatchObject({
+      code: 'rate_limited',
+      isRetryable: true,
+      details: { reason: 'otp_guess_limit', limit: 15, retryAfterSeconds: 3600 - 300 },
+    });
+    // 12 wrong codes leave room for one more code of 3 attempts.
+    const other = freshPhone();
+    for (let n = 0; n < 4; n += 1) await typeWrong(await certify(other, at(n * 60)), n * 60 + 1);
+    await expect(certify(other, at(300))).resolves.toMatchObject({ code: expect.any(String) });
+    // One hour after the first wrong code, codes are sent again.
     await expect(certify(phone, at(3600))).resolves.toMatchObject({ code: expect.any(String) });
   });
 

@@ -2,7 +2,7 @@ import { createLogger } from '../../src/config/logger.js';
 import { loadApplicationServices } from '../../src/engine/load-application-services.js';
 import { seedDemo, type DemoSeedResult } from '../../src/features/demo/seed-demo.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
-import { startServer, type RunningServer } from '../../src/cli/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/cli/server.js';
 import { provisionDatabase } from './database.js';
 import { testConfig } from './server.js';
 
@@ -20,12 +20,16 @@ export interface WebTestServer extends RunningServer {
  * (the accounts of the README, password `qyzmet2024`), and an in-memory SMS outbox.
  */
 export async function startWebTestServer(
-  options: { demo?: boolean; now?: () => Date } = {},
+  options: { demo?: boolean; now?: () => Date; configureApp?: ServerOptions['configureApp'] } = {},
 ): Promise<WebTestServer> {
   const provisioned = await provisionDatabase();
   const config = testConfig(provisioned.database);
   const sms = new InMemorySmsOutbox();
-  const server = await startServer(config, createLogger(config), { sms, now: options.now });
+  const server = await startServer(config, createLogger(config), {
+    sms,
+    now: options.now,
+    configureApp: options.configureApp,
+  });
   let demo: DemoSeedResult | undefined;
   if (options.demo) {
     const services = await loadApplicationServices(

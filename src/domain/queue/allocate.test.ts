@@ -192,6 +192,23 @@ describe('allocation: who gets the places', () => {
     expect(result.unfilled).toEqual(['young-p2']);
   });
 
+  it('a child who refused a place is passed over for it, and only for it', () => {
+    const children = [child('a', { registeredAt: time(1) }), child('b', { registeredAt: time(2) })];
+    const result = allocatePlaces({
+      children,
+      groups: [group()],
+      places: places(2),
+      rules: testRules,
+      day,
+      alternationIndex: 1,
+      refused: [{ childId: 'a', placeId: 'g1-p1' }],
+    });
+    expect(result.offers.map((offer) => [offer.placeId, offer.childId])).toEqual([
+      ['g1-p1', 'b'],
+      ['g1-p2', 'a'],
+    ]);
+  });
+
   it('a place of an unknown group is left unfilled', () => {
     expect(run([child('a')], places(1, 'ghost')).unfilled).toEqual(['ghost-p1']);
   });

@@ -57,6 +57,8 @@ export interface AllocationInput {
   readonly day: string;
   /** Where the 1:3 cycle stands (carried from the previous run of the district). */
   readonly alternationIndex: number;
+  /** Places a child declined or let expire: never offered to that child again. */
+  readonly refused?: readonly { readonly childId: string; readonly placeId: string }[];
 }
 
 export interface AllocationResult {
@@ -154,12 +156,25 @@ export function allocatePlaces(input: AllocationInput): AllocationResult {
     }
     return found;
   };
-  const firstOf = (group: GroupCandidates, category: number): number | undefined => {
+  const refused = new Set(
+    (input.refused ?? []).map((entry) => `${entry.childId}\n${entry.placeId}`),
+  );
+  const firstOf = (
+    group: GroupCandidates,
+    category: number,
+    placeId: string,
+  ): number | undefined => {
     const list = group.lists[category as 0 | 1 | 2];
     let at = group.next[category as 0 | 1 | 2];
     while (at < list.length && placed[list[at]!]) at += 1;
     group.next[category as 0 | 1 | 2] = at;
-    return list[at];
+    if (refused.size === 0) return list[at];
+    // A child who refused this place is passed over for it only (the pointer stays).
+    for (let look = at; look < list.length; look += 1) {
+      const index = list[look]!;
+      if (!placed[index] && !refused.has(`${ranked[index]!.id}\n${placeId}`)) return index;
+    }
+    return undefined;
   };
 
   const offers: PlaceOffer[] = [];
@@ -174,13 +189,13 @@ export function allocatePlaces(input: AllocationInput): AllocationResult {
     const pool = candidatesOf(group);
     let turn: QueueCategory = 'extraordinary';
     let fellBack = false;
-    let chosen = firstOf(pool, 0);
+    let chosen = firstOf(pool, 0, place.id);
     if (chosen === undefined) {
       turn = turnAt(alternationIndex, input.rules.alternation.value);
       const own = rankOfCategory(turn);
-      chosen = firstOf(pool, own);
+      chosen = firstOf(pool, own, place.id);
       if (chosen === undefined) {
-        chosen = firstOf(pool, own === 1 ? 2 : 1);
+        chosen = firstOf(pool, own === 1 ? 2 : 1, place.id);
         fellBack = chosen !== undefined;
       }
       if (chosen !== undefined) alternationIndex += 1;

@@ -30,6 +30,10 @@ export interface BackOfficeApplication {
   readonly fields: Readonly<Record<string, string>>;
   /** The labels of the regulation's form fields, by field id. */
   readonly fieldLabels: Readonly<Record<string, { kk: string; ru: string; en?: string }>>;
+  /** The labels of the stored values of choice fields, by field id and value (never the code). */
+  readonly choiceLabels: Readonly<
+    Record<string, Readonly<Record<string, { kk: string; ru: string; en?: string }>>>
+  >;
   /** The titles of the regulation's documents, by document id (an attachment's kind). */
   readonly documentTitles: Readonly<Record<string, { kk: string; ru: string; en?: string }>>;
   /**
@@ -128,6 +132,12 @@ export async function getBackOfficeApplication(
     timeZone: loaded.clock.provider.timeZone,
     fields: submitted?.type === 'submitted' ? submitted.fields : {},
     fieldLabels: Object.fromEntries(regulation.fields.map((field) => [field.id, field.label])),
+    choiceLabels: Object.fromEntries(
+      regulation.fields.map((field) => [
+        field.id,
+        Object.fromEntries((field.choices ?? []).map((choice) => [choice.value, choice.label])),
+      ]),
+    ),
     documentTitles: Object.fromEntries(
       regulation.documents.map((document) => [document.id, document.title]),
     ),

@@ -11,6 +11,7 @@ import {
 import { appendAudit, type AuditActor } from '../../storage/audit.repository.js';
 import {
   countOtpSentSince,
+  countOtpWrongAttemptsSince,
   insertOtp,
   lockPhone,
   supersedePendingOtps,
@@ -37,7 +38,8 @@ export interface OneTimePasswordRequest {
 
 /**
  * Issues a 6-digit code inside the caller's transaction: enforces the send limit per phone
- * (DomainError('rate_limited') with retryAfterSeconds), supersedes earlier pending codes for
+ * and the limit of wrong codes per phone (DomainError('rate_limited', { reason:
+ * 'otp_send_limit' | 'otp_guess_limit', retryAfterSeconds })), supersedes earlier pending codes for
  * the same purpose and subject, stores only the salted hash, audits, and returns the code
  * to be sent after commit.
  */
@@ -61,6 +63,20 @@ export async function issueOneTimePasswordInTransaction(
         retryAfterSeconds: Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)),
       },
       `too many one-time passwords sent to ${maskPhone(request.phone)}`,
+      true,
+    );
+  }
+  const wrong = await countOtpWrongAttemptsSince(trx, request.phone, windowStart);
+  if (wrong.wrong + policy.maxAttempts > policy.maxWrongCodesPerWindow) {
+    const freesAt = (wrong.oldest ?? now).getTime() + policy.sendWindowMs;
+    throw new DomainError(
+      'rate_limited',
+      {
+        reason: 'otp_guess_limit',
+        limit: policy.maxWrongCodesPerWindow,
+        retryAfterSeconds: Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)),
+      },
+      `too many wrong one-time passwords for ${maskPhone(request.phone)}`,
       true,
     );
   }

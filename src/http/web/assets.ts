@@ -72,7 +72,13 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .cards li{border:1px solid var(--line);padding:1rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .unread{font-weight:bold}
-@media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.5rem}}
+@media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.5rem}
+.table-wrap table,.table-wrap tbody,.table-wrap tr,.table-wrap th,.table-wrap td{display:block;width:auto}
+.table-wrap thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.table-wrap tr{border-bottom:1px solid var(--line);padding:.5rem 0}
+.table-wrap th,.table-wrap td{border:0;padding:.1rem 0}
+.table-wrap [data-label]::before{content:attr(data-label);display:block;font-size:.9rem;font-weight:bold;color:var(--muted)}
+dl.facts dd,td,th{overflow-wrap:anywhere}}
 @media print{header.site,footer.site,.actions,.skip{display:none}}
 /* portal: public pages and the application journey (issue 8) */
 .apply-steps{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0 0 1rem;counter-reset:step}

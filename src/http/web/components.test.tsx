@@ -36,7 +36,7 @@ describe('the shared components (due time, status tag, table)', () => {
     expect(table).toBe(
       '<div class="table-wrap"><table id="t"><caption class="visually-hidden">Inbox</caption>' +
         '<thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>' +
-        '<tbody><tr><td>1</td></tr></tbody></table></div>',
+        '<tbody><tr><td data-label="A">1</td></tr></tbody></table></div>',
     );
     const labelled = await html(
       <RowsTable
@@ -49,6 +49,22 @@ describe('the shared components (due time, status tag, table)', () => {
     );
     expect(labelled).toContain('<table aria-labelledby="title"><thead>');
     expect(labelled).toContain('<tbody><tr data-n="1"></tr><tr data-n="2"></tr></tbody>');
+    // Each cell carries its column's heading (the phone layout shows it above the value); a
+    // heading that is markup, not text, gives none, and a label already set is kept.
+    const cards = await html(
+      <Table headings={['Номер', <abbr title="x">Y</abbr>, 'Срок']}>
+        {[1].map(() => (
+          <tr>
+            <th scope="row">N-1</th>
+            <td>b</td>
+            <td data-label="Мерзімі">c</td>
+          </tr>
+        ))}
+      </Table>,
+    );
+    expect(cards).toContain(
+      '<tr><th scope="row" data-label="Номер">N-1</th><td>b</td><td data-label="Мерзімі">c</td></tr>',
+    );
     const empty = <RowsTable headings={['N']} rows={[]} empty="No rows." row={() => null} />;
     expect(await html(empty)).toBe('<p>No rows.</p>');
   });

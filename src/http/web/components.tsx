@@ -37,9 +37,44 @@ export function StatusTag(props: { tone: TagTone; label: string; indicator?: str
   );
 }
 
+/** A node of a rendered view as far as the table needs it (Hono's JSXNode). */
+interface ElementNode {
+  readonly tag: unknown;
+  readonly props: Record<string, unknown>;
+  readonly children: readonly unknown[];
+}
+
+function isElement(node: unknown): node is ElementNode {
+  return typeof node === 'object' && node !== null && 'tag' in node && 'props' in node;
+}
+
+/** The child nodes of a node list (arrays flattened, text and empty values dropped). */
+function elementsOf(nodes: unknown): ElementNode[] {
+  if (Array.isArray(nodes)) return nodes.flatMap(elementsOf);
+  return isElement(nodes) ? [nodes] : [];
+}
+
+/**
+ * Gives every cell of the rows its column heading as `data-label` (when the heading is a
+ * text): on a phone the style sheet shows each row as a card, each cell under its heading,
+ * so that no table is wider than the screen (issue 18).
+ */
+function labelCells(rows: unknown, headings: readonly Child[]): void {
+  for (const row of elementsOf(rows)) {
+    if (row.tag !== 'tr') continue;
+    elementsOf(row.children).forEach((cell, index) => {
+      const heading = headings[index];
+      if ((cell.tag === 'td' || cell.tag === 'th') && typeof heading === 'string' && heading) {
+        cell.props['data-label'] ??= heading;
+      }
+    });
+  }
+}
+
 /**
  * A table in its scrolling wrapper: the column headings, then the rows. `caption` is shown
  * (or only read out with `captionHidden`); `labelledBy` names a heading outside the table.
+ * Each cell carries its column's heading (`data-label`) for the phone layout.
  */
 export function Table(props: {
   id?: string;
@@ -52,6 +87,7 @@ export function Table(props: {
   headings: readonly Child[];
   children?: Child;
 }) {
+  labelCells(props.children, props.headings);
   return (
     <div class="table-wrap">
       <table

@@ -27,6 +27,7 @@ import * as m0102 from './0102-login-throttle.js';
 import * as m0103 from './0103-drop-citizen-account-lock.js';
 import * as m0104 from './0104-outbox-subject.js';
 import * as m0105 from './0105-organisation-kind-as-data.js';
+import * as m0110 from './0110-preschool-queue.js';
 import * as m0111 from './0111-staff-name-kk.js';
 
 /**
@@ -62,5 +63,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0103-drop-citizen-account-lock': m0103,
   '0104-outbox-subject': m0104,
   '0105-organisation-kind-as-data': m0105,
+  '0110-preschool-queue': m0110,
   '0111-staff-name-kk': m0111,
 };

@@ -171,7 +171,8 @@ export function CalendarPage(props: {
           <h2>{text.notes[locale]}</h2>
           <ul>
             {year.notes.map((note) => (
-              <li>{note}</li>
+              // The calendar's notes are the maintainers' own, written in English.
+              <li lang="en">{note}</li>
             ))}
           </ul>
         </>

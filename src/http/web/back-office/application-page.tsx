@@ -191,8 +191,12 @@ function RegistryAnswers({ ctx, data }: Shown) {
           <ul>
             {data.registryCalls.map((call) => (
               <li>
-                {formatDateTime(call.at, locale, data.timeZone)} · {call.system} · {call.operation}{' '}
-                · {call.outcome}
+                {formatDateTime(call.at, locale, data.timeZone)} ·{' '}
+                {bo.registrySystems[call.system as keyof typeof bo.registrySystems]?.[locale] ??
+                  '—'}{' '}
+                ·{' '}
+                {bo.registryOutcomes[call.outcome as keyof typeof bo.registryOutcomes]?.[locale] ??
+                  '—'}
               </li>
             ))}
           </ul>
@@ -214,7 +218,11 @@ function ApplicantData({ ctx, data }: Shown) {
           {Object.entries(data.fields).map(([key, value]) => (
             <>
               <dt>{data.fieldLabels[key] ? inLocale(data.fieldLabels[key], locale) : key}</dt>
-              <dd>{value}</dd>
+              <dd>
+                {data.choiceLabels[key]?.[value]
+                  ? inLocale(data.choiceLabels[key][value], locale)
+                  : value}
+              </dd>
             </>
           ))}
         </dl>

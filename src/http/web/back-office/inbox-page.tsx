@@ -97,7 +97,7 @@ function InboxRow(props: { ctx: PageContext; inbox: Inbox; item: InboxItem }) {
       <td>
         <a href={`/back-office/applications/${item.id}`}>{item.number}</a>
       </td>
-      <td>{inLocale(serviceName ?? { kk: item.serviceCode, ru: item.serviceCode }, locale)}</td>
+      <td>{serviceName ? inLocale(serviceName, locale) : '—'}</td>
       <td>{item.statusLabel[locale]}</td>
       <td>
         {item.currentStepId

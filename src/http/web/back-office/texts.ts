@@ -55,6 +55,29 @@ export const bo = {
   },
   registryAnswers: { kk: 'Тізілімдердің жауаптары', ru: 'Ответы реестров', en: 'Registry answers' },
   registryCalls: { kk: 'ЭҮШ сұраулары', ru: 'Запросы через ШЭП', en: 'Gateway calls' },
+  registrySystems: {
+    person_registry: {
+      kk: 'Жеке тұлғалар мемлекеттік дерекқоры',
+      ru: 'ГБД ФЛ',
+      en: 'Person registry',
+    },
+    notary_registry: { kk: 'Нотариаттық тізілім', ru: 'Реестр нотариата', en: 'Notary registry' },
+    digital_documents: {
+      kk: 'Цифрлық құжаттар',
+      ru: 'Цифровые документы',
+      en: 'Digital documents',
+    },
+    mobile_citizens: {
+      kk: 'Мобильді азаматтар базасы',
+      ru: 'База мобильных граждан',
+      en: 'Mobile citizens',
+    },
+  },
+  registryOutcomes: {
+    ok: { kk: 'жауап алынды', ru: 'ответ получен', en: 'answered' },
+    not_found: { kk: 'деректер табылмады', ru: 'данные не найдены', en: 'nothing found' },
+    failed: { kk: 'жауап жоқ', ru: 'нет ответа', en: 'no answer' },
+  },
   yes: { kk: 'иә', ru: 'да', en: 'yes' },
   no: { kk: 'жоқ', ru: 'нет', en: 'no' },
   issuedDocuments: { kk: 'Берілген құжаттар', ru: 'Выданные документы', en: 'Issued documents' },

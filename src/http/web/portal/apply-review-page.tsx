@@ -18,13 +18,14 @@ import type { PortalCitizen } from '../../../features/portal/portal-citizen.js';
 import { requestDraftCertification } from '../../../features/portal/request-draft-certification.js';
 import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { limitByClient } from '../form.js';
-import { CsrfField, ErrorSummary, type FormError, type PageContext } from '../layout.js';
+import { CsrfField, ErrorSummary, Notice, type FormError, type PageContext } from '../layout.js';
 import { nameIn } from '../messages.js';
-import { definePage, refuse } from '../page.js';
+import { definePage, refuse, type FormState } from '../page.js';
 import { ApplySteps, formErrorsOf } from './apply-form.js';
 import { AttachedFiles, baseOf, draftOwner, ifSubmitted } from './apply-draft.js';
 import { applyText as text } from './apply-texts.js';
 import { portalServices } from './as-of.js';
+import { codeLimitRefusal } from './identity-forms.js';
 import { PortalPage } from './portal-page.js';
 
 interface ReviewData {
@@ -106,8 +107,8 @@ function Answers(props: { locale: Locale; data: ReviewData }) {
 }
 
 /** Step 3: everything as it will be certified, and the button that sends the code. */
-function ReviewView(props: { ctx: PageContext; data: ReviewData }) {
-  const { ctx, data } = props;
+function ReviewView(props: { ctx: PageContext; data: ReviewData; form: FormState }) {
+  const { ctx, data, form } = props;
   const { regulation } = data;
   const locale = ctx.locale;
   return (
@@ -134,6 +135,11 @@ function ReviewView(props: { ctx: PageContext; data: ReviewData }) {
       <p>
         {text.digest[locale]}: <code class="checksum">{data.digestSha256}</code>
       </p>
+      {form.conflict ? (
+        <Notice tone="bad" role="alert">
+          <p id="code-limit">{form.conflict.message}</p>
+        </Notice>
+      ) : null}
       {data.errors.length === 0 ? (
         <form method="post" action={`${data.base}/review`}>
           <CsrfField ctx={ctx} />
@@ -198,6 +204,12 @@ export const reviewPage = definePage({
     } catch (error) {
       // The draft is not ready: the review shows what to fix (its status follows from it).
       if (error instanceof DomainError && error.code === 'validation_failed') return refuse({}, []);
+      // Too many codes for the phone this hour: say how long to wait (issue 18).
+      const limited = codeLimitRefusal(error, c.get('locale'));
+      if (limited) {
+        c.header('retry-after', String(limited.retryAfterSeconds));
+        return refuse({}, [], 429, { conflict: { message: limited.message } });
+      }
       throw error;
     }
   },

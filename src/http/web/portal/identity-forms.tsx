@@ -1,10 +1,10 @@
-import type { FieldIssue } from '../../../domain/shared/domain-error.js';
+import { DomainError, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { errorOf, fieldErrorsOf, withNext } from '../form.js';
 import { TextField, type FormError, type PageContext } from '../layout.js';
 import { common } from '../messages.js';
 import type { WebContext } from '../web-env.js';
-import { issueMessage, portalText as text } from './texts.js';
+import { fill, issueMessage, portalText as text } from './texts.js';
 
 /**
  * What the portal's sign-in and registration pages share: the identity services, the IIN and
@@ -94,4 +94,22 @@ export function BackLink(props: { ctx: PageContext; path: string; next: string }
       <a href={withNext(props.path, props.next)}>{common.back[props.ctx.locale]}</a>
     </p>
   );
+}
+
+/**
+ * A one-time code refused because the phone had too many codes or too many wrong codes this
+ * hour (issue 18): what to tell the person — how long until a new code can be sent — and the
+ * Retry-After; undefined for any other error.
+ */
+export function codeLimitRefusal(
+  error: unknown,
+  locale: Locale,
+): { message: string; retryAfterSeconds: number } | undefined {
+  if (!(error instanceof DomainError) || error.code !== 'rate_limited') return undefined;
+  const reason = error.details.reason;
+  if (reason !== 'otp_send_limit' && reason !== 'otp_guess_limit') return undefined;
+  const retryAfterSeconds = Math.max(1, Number(error.details.retryAfterSeconds ?? 60));
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const wording = reason === 'otp_send_limit' ? text.codeSendLimit : text.codeGuessLimit;
+  return { message: fill(wording[locale], { minutes }), retryAfterSeconds };
 }

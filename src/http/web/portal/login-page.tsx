@@ -8,7 +8,7 @@ import { ErrorSummary, Notice, type FormError, type PageContext } from '../layou
 import { definePage, refuse, type FormState } from '../page.js';
 import { currentUser } from '../page-context.js';
 import { clientAddress, safeReturnPath } from '../web-env.js';
-import { iinLengthError, identityServices } from './identity-forms.js';
+import { codeLimitRefusal, iinLengthError, identityServices } from './identity-forms.js';
 import { PortalPage } from './portal-page.js';
 import { fill, issueMessage, portalText as text } from './texts.js';
 
@@ -67,6 +67,8 @@ function refusedSignIn(
         : text.wrongCredentials[locale];
     return { status: 401, message };
   }
+  const limited = codeLimitRefusal(error, locale);
+  if (limited) return { status: 429, ...limited };
   if (error.code === 'rate_limited' && error.details.reason === 'login_locked') {
     const seconds = Number(error.details.retryAfterSeconds ?? 60);
     const minutes = Math.max(1, Math.ceil(seconds / 60));

@@ -3,9 +3,9 @@ import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { limitByClient, readForm, refuseError, withNext } from '../form.js';
 import { CsrfField, ErrorSummary, type PageContext } from '../layout.js';
 import { common } from '../messages.js';
-import { definePage, type FormState } from '../page.js';
+import { definePage, refuse, type FormState } from '../page.js';
 import { safeReturnPath } from '../web-env.js';
-import { IinField, identityServices, issueErrorsOf } from './identity-forms.js';
+import { IinField, codeLimitRefusal, identityServices, issueErrorsOf } from './identity-forms.js';
 import { PortalPage } from './portal-page.js';
 import { registerText } from './register-texts.js';
 import { portalText as text } from './texts.js';
@@ -69,6 +69,11 @@ export const registerPage = definePage({
       if (next) query.set('next', next);
       return c.redirect(`/register/code?${query.toString()}`, 303);
     } catch (error) {
+      const limited = codeLimitRefusal(error, locale);
+      if (limited) {
+        c.header('retry-after', String(limited.retryAfterSeconds));
+        return refuse({ iin, next }, [{ field: 'iin', message: limited.message }], 429);
+      }
       return refuseError(
         error,
         { iin, next },

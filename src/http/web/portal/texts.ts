@@ -168,6 +168,22 @@ export const portalText = {
     en: 'Enter the 6 digits from the SMS',
   },
   confirm: { kk: 'Растау', ru: 'Подтвердить', en: 'Confirm' },
+  codeSendLimit: {
+    kk: 'Осы телефонға кодтар тым көп жіберілді. Жаңа кодты {minutes} минуттан кейін сұрауға болады.',
+    ru: 'На этот телефон отправлено слишком много кодов. Новый код можно получить через {minutes} мин.',
+    en: 'Too many codes were sent to this phone. You can get a new code in {minutes} min.',
+  },
+  codeGuessLimit: {
+    kk: 'Осы телефон үшін қате кодтар тым көп енгізілді. Жаңа кодты {minutes} минуттан кейін сұрауға болады.',
+    ru: 'Для этого телефона введено слишком много неверных кодов. Новый код можно получить через {minutes} мин.',
+    en: 'Too many wrong codes were typed for this phone. You can get a new code in {minutes} min.',
+  },
+  resendCode: { kk: 'Жаңа код жіберу', ru: 'Отправить новый код', en: 'Send a new code' },
+  codeResent: {
+    kk: 'Жаңа код жіберілді. Алдыңғы код енді жарамсыз.',
+    ru: 'Новый код отправлен. Прежний код больше не действует.',
+    en: 'A new code was sent. The previous code no longer works.',
+  },
   otpExpiredStart: {
     kk: 'Кодтың мерзімі өтті. Қайта кіріңіз.',
     ru: 'Срок кода истёк. Войдите заново.',

@@ -50,7 +50,7 @@ function ApplicationListView(props: { ctx: PageContext; data: ListData }) {
                 <th scope="row">
                   <a href={`/cabinet/applications/${item.id}`}>{item.number}</a>
                 </th>
-                <td>{item.serviceName ? nameIn(item.serviceName, locale) : item.serviceCode}</td>
+                <td>{item.serviceName ? nameIn(item.serviceName, locale) : '—'}</td>
                 <td class="status">{item.statusLabel[locale]}</td>
                 <td>{item.currentStep ? nameIn(item.currentStep.description, locale) : '—'}</td>
                 <td class="due">

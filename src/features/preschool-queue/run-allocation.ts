@@ -1,0 +1,188 @@
+import { allocatePlaces } from '../../domain/queue/allocate.js';
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
+import { appendAudit, type AuditActor } from '../../storage/audit.repository.js';
+import {
+  findAlternationIndex,
+  listDistrictGroups,
+  listFreePlaces,
+  listRefusals,
+  listWaitingChildren,
+  lockDistrict,
+  type DistrictKey,
+} from '../../storage/preschool-queue.repository.js';
+import { enqueueMessage } from '../../storage/outbox.repository.js';
+import type { JsonObject } from '../../storage/schema.js';
+import {
+  addWorkingDays,
+  getQueueRules,
+  type QueueServices,
+  type QueueTransaction,
+} from './queue-services.js';
+
+/** What a run did: its id in the log and the slip numbers offered a place. */
+export interface AllocationRunSummary {
+  readonly runId: number;
+  readonly offered: readonly { number: string; placeId: string; turn: string }[];
+  readonly unfilled: number;
+}
+
+/** The parent's message and SMS of an offer, in kk/ru/en (the SMS carries kk and ru). */
+export const offerMessage = {
+  kk: 'Балаңызға балабақшадан орын ұсынылды. Жеке кабинетте қабылдаңыз немесе бас тартыңыз.',
+  ru: 'Вашему ребёнку предложено место в детском саду. Примите или откажитесь в личном кабинете.',
+  en: 'A kindergarten place is offered to your child. Accept or decline it in your cabinet.',
+} as const;
+
+/**
+ * Runs the district's allocation inside the caller's transaction (issue 19): reads the waiting
+ * children, the groups and the free places, gives places by `allocatePlaces`, records the run
+ * with its full input and result (re-runnable from the log: `rerunAllocation`), makes the offers
+ * with their priority-choice window, tells the parents (cabinet and SMS through the outbox) and
+ * audits the run and every offer. Serialised per district.
+ */
+export async function runAllocation(
+  services: QueueServices,
+  trx: QueueTransaction,
+  key: DistrictKey,
+  trigger: string,
+  actor: AuditActor,
+): Promise<AllocationRunSummary> {
+  const rules = getQueueRules(services, key.region);
+  await lockDistrict(trx, key);
+  const now = services.now();
+  const day = kazakhstanDay(now);
+  const [children, groups, places, refused, alternationIndex] = await Promise.all([
+    listWaitingChildren(trx, key),
+    listDistrictGroups(trx, key),
+    listFreePlaces(trx, key),
+    listRefusals(trx, key),
+    findAlternationIndex(trx, key),
+  ]);
+  const input = { children, groups, places, refused, day, alternationIndex };
+  const result = allocatePlaces({ ...input, rules });
+  const run = await trx
+    .insertInto('queue_run')
+    .values({
+      region: key.region,
+      district: key.district,
+      ran_at: now,
+      day,
+      trigger,
+      alternation_before: alternationIndex,
+      alternation_after: result.alternationIndex,
+      input: JSON.stringify({
+        ...input,
+        rules: { ageWindow: rules.ageWindow, alternation: rules.alternation },
+      }),
+      result: JSON.stringify(result),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const timeZones = new Map(
+    (
+      await trx
+        .selectFrom('queue_kindergarten')
+        .select(['id', 'time_zone'])
+        .where('region', '=', key.region)
+        .where('district', '=', key.district)
+        .execute()
+    ).map((row) => [row.id, row.time_zone]),
+  );
+  for (const offer of result.offers) {
+    const dueAt = addWorkingDays(
+      services,
+      timeZones.get(offer.kindergartenId) ?? 'Asia/Almaty',
+      now,
+      rules.offerWindowWorkingDays.value,
+    );
+    const made = await trx
+      .insertInto('queue_offer')
+      .values({
+        place_id: offer.placeId,
+        registration_id: offer.childId,
+        run_id: run.id,
+        status: 'open',
+        region: key.region,
+        district: key.district,
+        turn: offer.turn,
+        offered_at: now,
+        due_at: dueAt,
+        decided_at: null,
+        referral_number: null,
+        referral_valid_until: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('queue_place')
+      .set({ status: 'offered' })
+      .where('id', '=', offer.placeId)
+      .execute();
+    const registration = await trx
+      .updateTable('queue_registration')
+      .set({ status: 'offered', left_waiting_at: now })
+      .where('id', '=', offer.childId)
+      .returning(['phone'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('queue_message')
+      .values({
+        registration_id: offer.childId,
+        kind: 'offer',
+        message: JSON.stringify({
+          ...offerMessage,
+          offerId: made.id,
+          dueAt: dueAt.toISOString(),
+        } satisfies JsonObject),
+        created_at: now,
+      })
+      .execute();
+    if (registration.phone) {
+      await enqueueMessage(trx, {
+        channel: 'sms',
+        recipient: registration.phone,
+        body: `Qyzmet: ${offerMessage.kk} / ${offerMessage.ru}`,
+        now,
+      });
+    }
+    await appendAudit(trx, {
+      occurredAt: now,
+      actor,
+      action: 'preschool_queue.offered',
+      subjectType: 'queue_offer',
+      subjectId: made.id,
+      details: {
+        run: run.id,
+        number: offer.number,
+        place: offer.placeId,
+        turn: offer.turn,
+        fellBack: offer.fellBack,
+        dueAt: dueAt.toISOString(),
+      },
+    });
+  }
+  await appendAudit(trx, {
+    occurredAt: now,
+    actor,
+    action: 'preschool_queue.allocation_run',
+    subjectType: 'queue_run',
+    subjectId: String(run.id),
+    details: {
+      trigger,
+      district: key.district,
+      waiting: children.length,
+      places: places.length,
+      offers: result.offers.length,
+      unfilled: result.unfilled.length,
+    },
+  });
+  return {
+    runId: run.id,
+    offered: result.offers.map((offer) => ({
+      number: offer.number,
+      placeId: offer.placeId,
+      turn: offer.turn,
+    })),
+    unfilled: result.unfilled.length,
+  };
+}

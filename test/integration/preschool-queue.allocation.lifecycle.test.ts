@@ -1,0 +1,307 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
+import type { Principal } from '../../src/domain/identity/authorisation.js';
+import { StaffRole } from '../../src/domain/shared/roles.js';
+import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
+import {
+  acceptOffer,
+  declineOffer,
+  requestOfferCode,
+} from '../../src/features/preschool-queue/decide-offer.js';
+import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
+import { listProtocol } from '../../src/features/preschool-queue/list-protocol.js';
+import { lookupPosition } from '../../src/features/preschool-queue/lookup-position.js';
+import { publishPlaces } from '../../src/features/preschool-queue/publish-places.js';
+import type { QueueServices } from '../../src/features/preschool-queue/queue-services.js';
+import { registerChild } from '../../src/features/preschool-queue/register-child.js';
+import { rerunAllocation } from '../../src/features/preschool-queue/rerun-allocation.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import { loadQueueRules } from '../../src/storage/queue-rules-files.js';
+import { kzCalendar } from '../support/calendar.js';
+import { createTestDatabase } from '../support/database.js';
+
+let database: DatabaseHandle;
+let clock = new Date('2026-12-01T05:00:00Z');
+const sms = new InMemorySmsOutbox();
+let services: QueueServices & { sms: InMemorySmsOutbox };
+const region = 'south-kazakhstan';
+const district = 'shymkent-al-farabi';
+const staff: Principal = {
+  kind: 'staff',
+  staffId: 'staff-1',
+  roles: [StaffRole.head],
+  organisationId: 'org-kg-1',
+  regionCode: region,
+};
+const parents = {
+  first: generateIin('1990-01-01', 'female'),
+  second: generateIin('1988-05-05', 'male'),
+};
+const children = {
+  first: generateIin('2023-03-01', 'male', 1),
+  second: generateIin('2023-04-01', 'female', 2),
+};
+const tick = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const loaded = loadQueueRules();
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  services = {
+    db: database.db,
+    now: () => clock,
+    calendar: kzCalendar(),
+    rules: loaded.rules,
+    sms,
+  };
+  await database.db
+    .insertInto('queue_kindergarten')
+    .values({
+      id: 'kg-1',
+      organisation_id: 'org-kg-1',
+      region,
+      district,
+      name: JSON.stringify({ kk: 'Балбөбек', ru: 'Балбобек', en: 'Balbobek' }),
+      time_zone: 'Asia/Almaty',
+    })
+    .execute();
+  await database.db
+    .insertInto('queue_group')
+    .values({
+      id: 'kg-1-ru-3',
+      kindergarten_id: 'kg-1',
+      age_from: 2,
+      age_to: 4,
+      language: 'ru',
+      special_needs: null,
+    })
+    .execute();
+});
+afterAll(async () => database?.close());
+
+const registration = (childIin: string, category: 'general' | 'primary', phone: string) => ({
+  region,
+  district,
+  childIin,
+  birthDate: childIin === children.first ? '2023-03-01' : '2023-04-01',
+  phone,
+  category,
+  preferred: ['kg-1'],
+  language: 'ru',
+  specialNeeds: null,
+  desiredStart: '2026-09-01',
+});
+
+describe('the kindergarten queue: register, move ahead, publish, offer, accept, expire', () => {
+  let firstNumber = '';
+  let secondNumber = '';
+
+  it('registers a child: the slip gives the number and position 1', async () => {
+    const slip = await registerChild(
+      services,
+      parents.first,
+      registration(children.first, 'general', '+77010000001'),
+    );
+    firstNumber = slip.number;
+    expect(slip).toMatchObject({ position: 1, category: 'general', privilegeDue: null });
+    expect(slip.number).toMatch(/^Q-\d{4}-\d{4}-\d{2}$/);
+    const audit = await database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'preschool_queue.registered')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses the same child twice and a kindergarten outside the district, changing nothing', async () => {
+    await expect(
+      registerChild(
+        services,
+        parents.first,
+        registration(children.first, 'general', '+77010000001'),
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      registerChild(services, parents.second, {
+        ...registration(children.second, 'general', '+77010000002'),
+        preferred: ['nowhere'],
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    const count = await database.db
+      .selectFrom('queue_registration')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it('a primary right registered later moves ahead, and the first parent is told why', async () => {
+    tick(60);
+    const slip = await registerChild(
+      services,
+      parents.second,
+      registration(children.second, 'primary', '+77010000002'),
+    );
+    secondNumber = slip.number;
+    expect(slip.position).toBe(1);
+    expect(slip.privilegeDue?.getTime()).toBeGreaterThan(clock.getTime());
+    tick(1);
+    const seen = await lookupPosition(services, firstNumber);
+    expect(seen).toMatchObject({ position: 2, status: 'waiting', category: 'general' });
+    expect(seen.change).toEqual({
+      previous: 1,
+      aheadGotPlaces: 0,
+      higherCategoryRegistered: 1,
+      privilegeLost: false,
+    });
+    expect(JSON.stringify(seen)).not.toContain(children.first);
+  });
+
+  it('the kindergarten publishes a place: the primary right gets the offer (1:3, turn primary), the run is logged and re-runs the same', async () => {
+    tick(10);
+    const run = await publishPlaces(services, staff, { groupId: 'kg-1-ru-3', places: 1 });
+    expect(run.offered).toEqual([
+      expect.objectContaining({ number: secondNumber, turn: 'primary' }),
+    ]);
+    const rerun = await rerunAllocation(database.db, run.runId);
+    expect(rerun.isSame).toBe(true);
+    const outbox = await database.db
+      .selectFrom('outbox_message')
+      .select(['recipient', 'body', 'channel'])
+      .execute();
+    expect(outbox).toEqual([
+      expect.objectContaining({ channel: 'sms', recipient: '+77010000002' }),
+    ]);
+    expect(outbox[0]?.body).toContain('детском саду');
+    const message = await database.db.selectFrom('queue_message').select('kind').execute();
+    expect(message.map((row) => row.kind)).toEqual(['offer']);
+    const outside: Principal = { ...staff, organisationId: 'org-other' };
+    await expect(
+      publishPlaces(services, outside, { groupId: 'kg-1-ru-3', places: 1 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('the first parent sees that a child ahead received a place', async () => {
+    tick(1);
+    const seen = await lookupPosition(services, firstNumber);
+    expect(seen.position).toBe(1);
+    expect(seen.change).toMatchObject({ previous: 2, aheadGotPlaces: 1 });
+  });
+
+  it('accepting needs the one-time password: a wrong code changes nothing, the right one issues the referral', async () => {
+    const offer = await database.db
+      .selectFrom('queue_offer')
+      .select('id')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    await expect(
+      acceptOffer(services, parents.first, {
+        offerId: offer.id,
+        challengeId: offer.id,
+        code: '000000',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const challenge = await requestOfferCode(services, parents.second, offer.id);
+    await expect(
+      acceptOffer(services, parents.second, {
+        offerId: offer.id,
+        challengeId: challenge.challengeId,
+        code: '000000',
+      }),
+    ).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(
+      (
+        await database.db
+          .selectFrom('queue_offer')
+          .select('status')
+          .where('id', '=', offer.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('open');
+    const code = sms.lastCodeTo('+77010000002');
+    const referral = await acceptOffer(services, parents.second, {
+      offerId: offer.id,
+      challengeId: challenge.challengeId,
+      code,
+    });
+    expect(referral.validUntil.getTime() - clock.getTime()).toBe(5 * 86_400_000);
+    const protocol = await listProtocol(services, { region, district });
+    expect(protocol.offers[0]).toMatchObject({
+      event: 'accepted',
+      number: secondNumber,
+      category: 'primary',
+      kindergartenId: 'kg-1',
+      referral: referral.number,
+    });
+    expect(JSON.stringify(protocol)).not.toContain(children.second);
+    expect(JSON.stringify(protocol)).not.toContain(parents.second);
+  });
+
+  it('an offer not answered in the window expires and the place moves to the next child', async () => {
+    const third = {
+      parent: generateIin('1991-02-02', 'female'),
+      child: generateIin('2023-02-01', 'male', 3),
+    };
+    tick(5);
+    const slip = await registerChild(services, third.parent, {
+      ...registration(third.child, 'general', '+77010000003'),
+      birthDate: '2023-02-01',
+    });
+    tick(5);
+    const run = await publishPlaces(services, staff, { groupId: 'kg-1-ru-3', places: 1 });
+    expect(run.offered.map((entry) => entry.number)).toEqual([firstNumber]);
+    clock = new Date(clock.getTime() + 2 * 86_400_000);
+    expect((await expireOffers(services)).expired).toBe(0);
+    clock = new Date(clock.getTime() + 7 * 86_400_000);
+    const watched = await expireOffers(services);
+    expect(watched.expired).toBe(1);
+    const offers = await database.db
+      .selectFrom('queue_offer as o')
+      .innerJoin('queue_registration as r', 'r.id', 'o.registration_id')
+      .select(['r.number', 'o.status'])
+      .orderBy('o.offered_at')
+      .execute();
+    expect(offers.slice(-2)).toEqual([
+      { number: firstNumber, status: 'expired' },
+      { number: slip.number, status: 'open' },
+    ]);
+    expect((await lookupPosition(services, firstNumber)).status).toBe('waiting');
+  });
+
+  it('declining keeps the child in the queue and gives the place to the next child', async () => {
+    const offer = await database.db
+      .selectFrom('queue_offer as o')
+      .innerJoin('queue_registration as r', 'r.id', 'o.registration_id')
+      .select(['o.id', 'r.parent_iin'])
+      .where('o.status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const run = await declineOffer(services, offer.parent_iin, offer.id);
+    // the first child let this very place expire before: nobody else is waiting for it
+    expect(run.offered).toEqual([]);
+    const audit = await database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', 'like', 'preschool_queue.%')
+      .execute();
+    expect(new Set(audit.map((row) => row.action))).toEqual(
+      new Set([
+        'preschool_queue.registered',
+        'preschool_queue.places_published',
+        'preschool_queue.allocation_run',
+        'preschool_queue.offered',
+        'preschool_queue.offer_accepted',
+        'preschool_queue.offer_expired',
+        'preschool_queue.offer_declined',
+        'preschool_queue.privilege_lost',
+      ]),
+    );
+  });
+
+  it('a privilege not confirmed in time is lost (expired above) and the lookup refuses a malformed number', async () => {
+    await expect(lookupPosition(services, "Q-1' or 1=1")).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(lookupPosition(services, 'Q-0000-0000-00')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
