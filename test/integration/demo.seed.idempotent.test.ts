@@ -109,6 +109,17 @@ describe(`qyzmet demo seed on ${testBackend}`, () => {
     }
   });
 
+  it('gives every front-office operator a key for the local signer (README, issue 18 point 6)', () => {
+    const operators = first.staff.filter((member) => member.role === 'front_office_operator');
+    expect(operators.map((member) => member.organisationId)).toContain('kst-front-office');
+    for (const member of operators) {
+      expect(
+        fs.existsSync(path.join(pkiDirectory, 'demo', `${member.iin}.p12`)),
+        member.organisationId,
+      ).toBe(true);
+    }
+  });
+
   it('leaves applications in the states the engine reaches, through the real use cases', async () => {
     for (const status of [
       'received',

@@ -131,6 +131,9 @@ interface GroupCandidates {
 export function allocatePlaces(input: AllocationInput): AllocationResult {
   const ranked = [...input.children].sort(compareQueueChildren);
   const categoryOf = ranked.map((child) => rankOfCategory(effectiveCategory(child)));
+  // Ages read once per child (not once per child and group).
+  const { fromYears, untilYears } = input.rules.ageWindow.value;
+  const ageOf = ranked.map((child) => fullYears(child.birthDate, input.day));
   const byKindergarten = new Map<string, number[]>();
   ranked.forEach((child, index) => {
     for (const kindergartenId of new Set(child.preferred)) {
@@ -147,7 +150,17 @@ export function allocatePlaces(input: AllocationInput): AllocationResult {
     if (!found) {
       const lists: [number[], number[], number[]] = [[], [], []];
       for (const index of byKindergarten.get(group.kindergartenId) ?? []) {
-        if (isEligibleForGroupOfChosen(ranked[index]!, group, input.day, input.rules)) {
+        const child = ranked[index]!;
+        const years = ageOf[index]!;
+        if (
+          years >= fromYears &&
+          years < untilYears &&
+          years >= group.ageFromYears &&
+          years <= group.ageToYears &&
+          child.desiredStart <= input.day &&
+          child.language === group.language &&
+          child.specialNeeds === group.specialNeeds
+        ) {
           lists[categoryOf[index]!]!.push(index);
         }
       }
