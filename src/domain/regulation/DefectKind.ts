@@ -19,6 +19,7 @@ export const DefectKind = z
     'wrong_date',
     'missing_annex',
     'missing_step',
+    'wording_not_in_source',
   ])
   .describe('Kind of defect in a source text');
 export type DefectKind = z.infer<typeof DefectKind>;

@@ -7,10 +7,16 @@ const regulations = loadRegulations().regulations.map((loaded) => loaded.regulat
 
 describe('findRegulationInForce', () => {
   it.each([
+    ['kostanay', '2018-07-14', undefined],
+    ['kostanay', '2018-07-15', 'kostanay.duplicates.2018-07-04'],
+    ['kostanay', '2018-12-31', 'kostanay.duplicates.2018-07-04'],
+    ['kostanay', '2019-01-01', 'kostanay.duplicates.2018-12-21'],
     ['kostanay', '2019-06-01', 'kostanay.duplicates.2018-12-21'],
     ['kostanay', '2020-02-08', 'kostanay.duplicates.2018-12-21'],
     ['kostanay', '2020-02-09', 'national.duplicates.2020-01-01'],
-    ['aktobe', '2018-07-30', undefined],
+    ['aktobe', '2016-02-29', undefined],
+    ['aktobe', '2016-03-01', 'aktobe.duplicates.2016-02-19'],
+    ['aktobe', '2018-07-30', 'aktobe.duplicates.2016-02-19'],
     ['aktobe', '2018-07-31', 'aktobe.duplicates.2018-07-20'],
     ['aktobe', '2020-02-18', 'national.duplicates.2020-01-01'],
     ['west-kazakhstan', '2021-01-01', 'west-kazakhstan.duplicates.2016-03-01'],
