@@ -307,6 +307,7 @@ describe(`the authorisation matrix: every route × every principal on ${testBack
       documentId: randomUUID(),
       file: isDocument ? `${objects.registerDocumentId}.pdf` : `${randomUUID()}.pdf`,
       upload: randomUUID(),
+      staffId: objects.staffId!,
       action: 'complete',
       name: 'site.css',
       code: 'extern-permission',

@@ -175,6 +175,12 @@ const publicRoute: RoutePolicy = { allowed: group.everyone };
 /** Every other route of the app: the pages, sign-in, the citizens' authentication API. */
 export const webPolicy: Record<string, RoutePolicy> = {
   'GET /health': publicRoute,
+  // The Prometheus scrape: the bearer token of METRICS_TOKEN only, never a session (off, 404,
+  // in the matrix's world, as in any installation without the token).
+  'GET /metrics': {
+    allowed: [],
+    note: 'operators’ scraper with METRICS_TOKEN (metrics.scrape.prometheus), no principal here',
+  },
   'GET /api/openapi.json': publicRoute,
   'GET /api/docs': publicRoute,
   'POST /api/auth/register': publicRoute,
@@ -214,6 +220,8 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'POST /login': publicRoute,
   'GET /login/code': publicRoute,
   'POST /login/code': publicRoute,
+  // A new code for the sign-in in progress (its cookie), to the same phone: public like it.
+  'POST /login/code/resend': publicRoute,
   'GET /register': publicRoute,
   'POST /register': publicRoute,
   'GET /register/code': publicRoute,
@@ -310,6 +318,10 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'GET /admin': { allowed: group.administrators },
   'GET /admin/organisations': { allowed: group.administrators },
   'GET /admin/organisations/:id': { allowed: group.ownAdministrators },
+  // Adding staff and correcting a name: administrators of the organisation's region (the
+  // probe's empty form is refused as a form, 422, by those allowed).
+  'POST /admin/organisations/:id/staff': { allowed: group.ownAdministrators },
+  'POST /admin/organisations/:id/staff/:staffId/name': { allowed: group.ownAdministrators },
   'POST /admin/staff/:id/roles': {
     allowed: group.ownAdministrators,
     form: { organisationId: 'PROVIDER' },
