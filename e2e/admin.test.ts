@@ -75,10 +75,13 @@ describe('the region administrator’s view in a real browser', () => {
 
     // The registry office's roles, changed through the disclosure form (audited).
     const registry = page.locator('#staff tbody tr', { hasText: registryIin });
-    await registry.locator('summary').click();
+    await registry.locator('details.roles-form summary').click();
     await registry.locator('input[value=courier]').check();
     await expectAccessible();
-    await Promise.all([page.waitForURL(/done=1/), registry.locator('details button').click()]);
+    await Promise.all([
+      page.waitForURL(/done=1/),
+      registry.locator('details.roles-form button').click(),
+    ]);
     expect(await registry.locator('td.roles').textContent()).toBe('Курьер, Канцелярия');
     expect(await page.locator('.notice.ok').textContent()).toContain('Изменение сохранено');
     await page.goto('/admin/organisations/kst-demo-school?lang=kk');

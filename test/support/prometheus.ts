@@ -28,10 +28,15 @@ function parseLabels(text: string, line: string): Record<string, string> {
   return labels;
 }
 
+/**
+ * A sample value as Go's `strconv.ParseFloat` reads it (the format's own definition): besides
+ * decimal numbers, `NaN` and `±Inf`/`±Infinity` in any letter case — prom-client, for one,
+ * writes an empty histogram's mean as `Nan`.
+ */
 function parseValue(text: string, line: string): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  if (/^[+]?inf(inity)?$/i.test(text)) return Infinity;
+  if (/^-inf(inity)?$/i.test(text)) return -Infinity;
+  if (/^nan$/i.test(text)) return NaN;
   const value = Number(text);
   if (text.trim() === '' || Number.isNaN(value)) throw new Error(`malformed value in: ${line}`);
   return value;

@@ -176,7 +176,7 @@ function RolesForm(props: {
   const { locale } = ctx;
   const prefix = `roles-${member.id}`;
   return (
-    <details open={error ? true : undefined}>
+    <details class="roles-form" open={error ? true : undefined}>
       <summary>
         {text.changeRoles[locale]}
         <span class="visually-hidden"> {staffNameIn(member, locale)}</span>
@@ -232,7 +232,7 @@ function NameForm(props: {
   const errorOf = (field: string) =>
     posted?.errors.find((error) => error.field === `${prefix}-${field}`)?.message;
   return (
-    <details open={posted ? true : undefined}>
+    <details class="name-form" open={posted ? true : undefined}>
       <summary>
         {text.correctName[locale]}
         <span class="visually-hidden"> {staffNameIn(member, locale)}</span>
