@@ -101,3 +101,24 @@ export async function hasNotification(db: Executor, id: string, recipientIin: st
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Marks read every unread notification of the recipient up to `upToPosition` (the newest the
+ * recipient was shown: one arriving later stays unread). Returns the ids marked.
+ */
+export async function markNotificationsReadUpTo(
+  trx: Executor,
+  recipientIin: string,
+  upToPosition: number,
+  now: Date,
+): Promise<string[]> {
+  const rows = await trx
+    .updateTable('notification')
+    .set({ read_at: now })
+    .where('recipient_iin', '=', recipientIin)
+    .where('read_at', 'is', null)
+    .where('position', '<=', upToPosition)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}

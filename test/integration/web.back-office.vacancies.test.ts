@@ -55,12 +55,19 @@ describe(`the provider declares free kindergarten places (seed 003), on ${testBa
         regionCode: 'south-kazakhstan',
       });
     }
+    // An archive of the same region provides no service with a kindergarten queue.
+    await createOrganisation(database, {
+      id: 'sko-archive-test',
+      kind: 'archive',
+      regionCode: 'south-kazakhstan',
+    });
     const hash = await hashPassword(password);
     for (const [name, org, role] of [
       ['head', 'sko-education-shymkent', 'head'],
       ['executor', 'sko-education-shymkent', 'executor'],
       ['registry', 'sko-education-shymkent', 'registry_office'],
       ['otherExecutor', 'sko-education-sairam', 'executor'],
+      ['archiveHead', 'sko-archive-test', 'head'],
     ] as const) {
       staff[name] = await createStaff(database, org, 'south-kazakhstan', [role]);
       await setStaffPasswordIfUnset(database.db, staff[name]!.staffId, hash, clock.now());
@@ -174,6 +181,23 @@ describe(`the provider declares free kindergarten places (seed 003), on ${testBa
     expect(
       (await app.request('/back-office/queue', { headers: { cookie: registry.cookie } })).status,
     ).toBe(403);
+  });
+
+  it('offers the queue in the menu only to organisations whose kind provides a queued service', async () => {
+    const queueLink = /<a href="\/back-office\/queue"/;
+    for (const who of [staff.head!, staff.executor!, staff.otherExecutor!]) {
+      const session = await logIn(who);
+      const inbox = await app.request('/back-office', { headers: { cookie: session.cookie } });
+      expect(inbox.status).toBe(200);
+      expect(await inbox.text()).toMatch(queueLink);
+    }
+    // The archive's head (same region, same role) has no kindergarten queue: no link.
+    const archive = await logIn(staff.archiveHead!);
+    const inbox = await app.request('/back-office', { headers: { cookie: archive.cookie } });
+    expect(inbox.status).toBe(200);
+    const html = await inbox.text();
+    expect(html).toContain('href="/back-office/escalations"');
+    expect(html).not.toMatch(queueLink);
   });
 
   it('refuses bad input with 422 keeping what was typed, and a form without CSRF', async () => {

@@ -255,6 +255,8 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'POST /cabinet/applications/:id/questionnaire': { allowed: group.applicant },
   'GET /cabinet/notifications': { allowed: group.citizens },
   'POST /cabinet/notifications/:id/read': { allowed: group.applicant },
+  // Each citizen marks their own (the probe's empty form is refused as a form, 422).
+  'POST /cabinet/notifications/read-all': { allowed: group.citizens },
   // The front office: its operators and couriers, for the applications it accepted.
   'GET /front-office': { allowed: frontOfficeStaff },
   'GET /front-office/applications/new': {

@@ -50,6 +50,8 @@ export async function listMyNotifications(
     items,
     unreadCount: await countUnreadNotifications(services.db, iin),
     nextBefore: rows.length > query.limit && last ? last.position : null,
+    /** The position of the newest notification on this page ("mark all as read" stops there). */
+    newestPosition: rows[0]?.position ?? null,
   };
 }
 

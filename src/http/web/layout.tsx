@@ -20,6 +20,14 @@ export interface PageContext {
   readonly vocabulary: VocabularyIndex;
   /** A sandbox installation (docs/sandbox.md): every page carries the sandbox mark. */
   readonly sandbox?: boolean;
+  /** What the signed-in staff member's organisation does, from data (menus follow it). */
+  readonly organisationFacts?: OrganisationFacts;
+}
+
+/** Facts about a staff member's organisation that decide which menu links it is offered. */
+export interface OrganisationFacts {
+  /** It provides a service with a kindergarten queue (regulations and its kind say so). */
+  readonly runsVacancyQueue: boolean;
 }
 
 /** A link in a workspace's menu. */
@@ -28,10 +36,14 @@ export interface NavItem {
   readonly label: LocalizedText;
   /** Shown only to staff holding one of these roles (the page would refuse anyone else). */
   readonly roles?: readonly StaffRole[];
+  /** Shown only when the staff member's organisation has this fact (e.g. runs a queue). */
+  readonly onlyIf?: keyof OrganisationFacts;
 }
 
 /** Whether the signed-in user is offered a menu link. */
-function isOffered(item: NavItem, user: SignedInUser | undefined): boolean {
+function isOffered(item: NavItem, ctx: PageContext): boolean {
+  const { user } = ctx;
+  if (item.onlyIf && ctx.organisationFacts?.[item.onlyIf] !== true) return false;
   if (!item.roles) return true;
   return user?.kind === 'staff' && item.roles.some((role) => user.roles.includes(role));
 }
@@ -88,7 +100,7 @@ export function Page(props: {
               <nav aria-label={common.mainNav[locale]}>
                 <ul>
                   {props.nav
-                    .filter((item) => isOffered(item, user))
+                    .filter((item) => isOffered(item, ctx))
                     .map((item) => (
                       <li>
                         <a

@@ -3,6 +3,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
 import { findSignedInUser, type SignedInUser } from '../../features/identity/signed-in-user.js';
+import { runsVacancyQueue } from '../../features/kindergarten/runs-vacancy-queue.js';
 import { sessionCookieName } from '../api/auth.js';
 import type { PageContext } from './layout.js';
 import type { WebContext } from './web-env.js';
@@ -22,13 +23,20 @@ export function currentUser(c: WebContext): Promise<SignedInUser | undefined> {
 export async function pageContext(c: WebContext): Promise<PageContext> {
   const url = new URL(c.req.url);
   url.searchParams.delete('lang');
+  const user = await currentUser(c);
+  const { regulations } = c.get('deps').applications;
   return {
     locale: c.get('locale'),
     csrfToken: c.get('csrfToken'),
     path: `${url.pathname}${url.search}`,
-    user: await currentUser(c),
-    vocabulary: c.get('deps').applications.regulations.vocabulary,
+    user,
+    vocabulary: regulations.vocabulary,
     sandbox: c.get('deps').config.sandbox,
+    ...(user?.kind === 'staff'
+      ? {
+          organisationFacts: { runsVacancyQueue: runsVacancyQueue(regulations, user.organisation) },
+        }
+      : {}),
   };
 }
 

@@ -22,7 +22,13 @@ export const backOfficeNav: readonly NavItem[] = [
     label: bo.resultRequestsTitle,
     roles: [StaffRole.registryOffice, StaffRole.head, StaffRole.executor],
   },
-  { href: '/back-office/queue', label: bo.queueTitle, roles: [StaffRole.head, StaffRole.executor] },
+  // Only for organisations that run a kindergarten queue (issue 18, point 7; from data).
+  {
+    href: '/back-office/queue',
+    label: bo.queueTitle,
+    roles: [StaffRole.head, StaffRole.executor],
+    onlyIf: 'runsVacancyQueue',
+  },
 ];
 
 /** A text in kk/ru with the English falling back to Russian. */

@@ -1,8 +1,10 @@
 import type { Locale } from '../../../../domain/shared/locale.js';
 import { listMyNotifications } from '../../../../features/notifications/list-my-notifications.js';
 import { markMyNotificationRead } from '../../../../features/notifications/mark-notification-read.js';
+import { markAllMyNotificationsRead } from '../../../../features/notifications/mark-all-notifications-read.js';
 import { CsrfField, Notice, type PageContext } from '../../layout.js';
 import { DueTime } from '../../components.js';
+import { readForm } from '../../form.js';
 import { definePage } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
 import { CabinetPage } from './shared.js';
@@ -11,7 +13,7 @@ import { text } from './texts.js';
 interface NotificationsData {
   readonly listing: Awaited<ReturnType<typeof listMyNotifications>>;
   readonly isFirstPage: boolean;
-  readonly done: boolean;
+  readonly done: 'read' | 'all' | undefined;
 }
 
 function NotificationsView({ ctx, data }: { ctx: PageContext; data: NotificationsData }) {
@@ -27,12 +29,21 @@ function NotificationsView({ ctx, data }: { ctx: PageContext; data: Notification
       <h1>{text.notifications[locale]}</h1>
       {done ? (
         <Notice tone="ok" role="status">
-          <p>{text.markedRead[locale]}</p>
+          <p>{done === 'all' ? text.markedAllRead[locale] : text.markedRead[locale]}</p>
         </Notice>
       ) : null}
       <p class="lead" id="unread-count">
         {text.unreadCount[locale]}: {listing.unreadCount}
       </p>
+      {isFirstPage && listing.unreadCount > 0 && listing.newestPosition !== null ? (
+        <form method="post" action="/cabinet/notifications/read-all" id="mark-all-read">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="upTo" value={String(listing.newestPosition)} />
+          <button type="submit" class="secondary">
+            {text.markAllRead[locale]}
+          </button>
+        </form>
+      ) : null}
       {listing.items.length === 0 ? (
         <p>{text.noNotifications[locale]}</p>
       ) : (
@@ -94,7 +105,12 @@ export const notificationsPage = definePage({
       before: before as never,
       limit: 20,
     });
-    return { listing, isFirstPage: before === undefined, done: c.req.query('done') === 'read' };
+    const done = c.req.query('done');
+    return {
+      listing,
+      isFirstPage: before === undefined,
+      done: done === 'read' || done === 'all' ? done : undefined,
+    };
   },
   View: NotificationsView,
   actions: {
@@ -103,6 +119,14 @@ export const notificationsPage = definePage({
         notificationId: c.req.param('id') ?? '',
       });
       return c.redirect('/cabinet/notifications?done=read', 303);
+    },
+    // Every unread notification up to the newest the page showed (issue 18, point 7).
+    'read-all': async (c, user) => {
+      const upTo = (await readForm(c)).field('upTo');
+      await markAllMyNotificationsRead(c.get('deps').applications, user.principal, {
+        upToPosition: /^\d{1,15}$/.test(upTo) ? Number(upTo) : 0,
+      });
+      return c.redirect('/cabinet/notifications?done=all', 303);
     },
   },
 });

@@ -19,6 +19,8 @@ export function cabinetNav(unreadCount: number): NavItem[] {
   return [
     { href: '/cabinet', label: text.applications },
     { href: '/cabinet/notifications', label: withCount(text.notifications) },
+    // Back to the catalogue, to apply for another service (issue 18, point 7).
+    { href: '/services', label: text.catalogue },
   ];
 }
 

@@ -167,6 +167,17 @@ export const text = {
     ru: 'Уведомление отмечено как прочитанное.',
     en: 'The notification was marked as read.',
   },
+  markAllRead: {
+    kk: 'Барлығын оқылды деп белгілеу',
+    ru: 'Отметить все как прочитанные',
+    en: 'Mark all as read',
+  },
+  markedAllRead: {
+    kk: 'Барлық хабарламалар оқылды деп белгіленді',
+    ru: 'Все уведомления отмечены как прочитанные',
+    en: 'All notifications were marked as read',
+  },
+  catalogue: { kk: 'Қызметтер каталогы', ru: 'Каталог услуг', en: 'Catalogue of services' },
   appealStatuses: {
     kk: 'Тіркелді',
     ru: 'Зарегистрирована',
