@@ -239,3 +239,24 @@ export async function listApplicantRows(
     .execute();
   return rows.map(toListRow);
 }
+
+/**
+ * How many open applications (not ended) of the provider each of `executorIds` is appointed
+ * to: the head's view of the executors' current workload. Executors without any are absent.
+ */
+export async function countOpenApplicationsByExecutor(
+  db: Database,
+  providerOrganisationId: string,
+  executorIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (executorIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('application')
+    .select(['executor_id', (eb) => eb.fn.countAll<string | number>().as('open')])
+    .where('provider_organisation_id', '=', providerOrganisationId)
+    .where('executor_id', 'in', [...executorIds])
+    .where('ended_at', 'is', null)
+    .groupBy('executor_id')
+    .execute();
+  return new Map(rows.map((row) => [row.executor_id!, Number(row.open)]));
+}

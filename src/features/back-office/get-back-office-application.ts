@@ -3,6 +3,7 @@ import { StaffRole } from '../../domain/shared/roles.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { DocumentTemplate } from '../../documents/templates.js';
+import { countOpenApplicationsByExecutor } from '../../storage/application-query.repository.js';
 import { listApplicationUploads } from '../../storage/application-upload.repository.js';
 import { listApplicationDocuments } from '../../storage/document.repository.js';
 import { listGatewayCalls } from '../../storage/gateway-call.repository.js';
@@ -68,8 +69,11 @@ export interface BackOfficeApplication {
         preparedAt: Date;
       }
     | undefined;
-  /** The organisation's executors, for the head's assignment. */
-  readonly executors: readonly ({ id: string } & StaffName)[];
+  /**
+   * The organisation's executors, for the head's assignment, each with their current workload:
+   * the open applications of the provider they are appointed to.
+   */
+  readonly executors: readonly ({ id: string; openApplications: number } & StaffName)[];
   /** The appointed executor's name, in both spellings. */
   readonly executorName: StaffName | undefined;
   /** The front office's electronic request, when signed: by whom (ЭЦП) and when. */
@@ -113,6 +117,11 @@ export async function getBackOfficeApplication(
   const executors = principal.roles.includes(StaffRole.head)
     ? await listStaffWithRole(services.db, state.providerOrganisationId, StaffRole.executor)
     : [];
+  const workload = await countOpenApplicationsByExecutor(
+    services.db,
+    state.providerOrganisationId,
+    executors.map((staff) => staff.id),
+  );
   const request = await findFrontOfficeRequest(services.db, record.id);
   const calls = await listGatewayCalls(services.db, { correlationId: record.id });
   const uploads = submitted ? await listApplicationUploads(services.db, record.id) : [];
@@ -175,6 +184,7 @@ export async function getBackOfficeApplication(
       id: staff.id,
       fullName: staff.fullName,
       fullNameKk: staff.fullNameKk,
+      openApplications: workload.get(staff.id) ?? 0,
     })),
     executorName: executor && { fullName: executor.fullName, fullNameKk: executor.fullNameKk },
     signedRequest:

@@ -87,17 +87,23 @@ function AssignForm(props: FormProps & { stepId: string }) {
           id="assign-executor"
           name="executorId"
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'assign-executor-error' : undefined}
+          aria-describedby={
+            error ? 'assign-executor-error assign-workload-hint' : 'assign-workload-hint'
+          }
         >
           {props.data.executors.map((executor) => (
             <option
               value={executor.id}
               selected={valueOf(props, 'assign', 'executorId') === executor.id}
             >
-              {staffNameIn(executor, locale)}
+              {staffNameIn(executor, locale)} ({bo.openApplications[locale]}:{' '}
+              {executor.openApplications})
             </option>
           ))}
         </select>
+        <p class="hint" id="assign-workload-hint">
+          {bo.workloadHint[locale]}
+        </p>
       </div>
       <NoteField {...props} action="assign" label={bo.resolution[locale]} />
       <div class="actions">

@@ -7,6 +7,10 @@ import {
   getBackOfficeApplication,
   type BackOfficeApplication,
 } from '../../../features/back-office/get-back-office-application.js';
+import {
+  findApplicantName,
+  type ApplicantName,
+} from '../../../features/back-office/find-applicant-name.js';
 import { DueTime } from '../components.js';
 import { ErrorSummary, Notice, Page, type PageContext } from '../layout.js';
 import { formatDateTime } from '../messages.js';
@@ -28,6 +32,23 @@ const signedRequestLabel: LocalizedText = {
 interface Shown {
   readonly ctx: PageContext;
   readonly data: BackOfficeApplication;
+}
+
+/** The applicant's name from ГБД ФЛ, or a word saying why there is none. */
+function ApplicantNameFact(props: { ctx: PageContext; name: ApplicantName }) {
+  const locale = props.ctx.locale;
+  return (
+    <>
+      <dt>{bo.applicantName[locale]}</dt>
+      <dd id="applicant-name">
+        {props.name.status === 'found'
+          ? props.name.name[locale]
+          : props.name.status === 'unavailable'
+            ? `— (${bo.applicantNameUnknown[locale]})`
+            : '—'}
+      </dd>
+    </>
+  );
 }
 
 /** A refused command: the engine's message, the current state and what is allowed now. */
@@ -62,7 +83,7 @@ function Fact(props: { term: string; id?: string; value: string | null | undefin
   );
 }
 
-function Summary({ ctx, data }: Shown) {
+function Summary({ ctx, data, applicantName }: Shown & { applicantName: ApplicantName }) {
   const { view } = data;
   const locale = ctx.locale;
   const step = view.currentStep;
@@ -81,8 +102,9 @@ function Summary({ ctx, data }: Shown) {
       <dd>
         <DueTime at={view.submittedAt} timeZone={data.timeZone} />
       </dd>
+      <ApplicantNameFact ctx={ctx} name={applicantName} />
       <dt>{bo.applicant[locale]}</dt>
-      <dd>{view.applicantIin}</dd>
+      <dd id="applicant-iin">{view.applicantIin}</dd>
       <Fact term={bo.representative[locale]} value={view.representativeIin} />
       <dt>{bo.due[locale]}</dt>
       <dd>
@@ -275,27 +297,42 @@ function DocumentsAndHistory({ ctx, data }: Shown) {
 export const applicationPage = definePage({
   path: '/back-office/applications/:id',
   guard: (c) => requireStaff(c, backOfficeRoles),
-  load: async (c, user) => ({
-    application: await getBackOfficeApplication(
-      c.get('deps').applications,
+  load: async (c, user) => {
+    const deps = c.get('deps');
+    const application = await getBackOfficeApplication(
+      deps.applications,
       user.principal,
       c.req.param('id')!,
-    ),
-    ncaLayerUrl: c.get('deps').config.pki.ncalayerUrl,
-    done: c.req.method === 'GET' && c.req.query('done') === '1',
-  }),
-  View: ({ ctx: requested, data: { application: data, ncaLayerUrl, done }, form }) => {
+    );
+    return {
+      application,
+      // Asked only once the application was found readable by this staff member.
+      applicantName: await findApplicantName(deps.registries, application),
+      ncaLayerUrl: deps.config.pki.ncalayerUrl,
+      done: c.req.method === 'GET' && c.req.query('done') === '1',
+    };
+  },
+  View: ({
+    ctx: requested,
+    data: { application: data, applicantName, ncaLayerUrl, done },
+    form,
+  }) => {
     const ctx = { ...requested, path: `/back-office/applications/${data.view.id}` };
     const locale = ctx.locale;
     const step = data.view.currentStep;
     const title = `${bo.applicationTitle[locale]} ${data.view.number}`;
+    // The applicant's name beside the service (issue 18, point 7).
+    const lead =
+      applicantName.status === 'found'
+        ? `${inLocale(data.view.serviceName, locale)} — ${applicantName.name[locale]}`
+        : inLocale(data.view.serviceName, locale);
     const state = form.form
       ? { action: form.form, values: { ...form.values, ...form.lists }, errors: form.errors }
       : undefined;
     return (
       <Page ctx={ctx} title={title} nav={backOfficeNav} scripts={[ncaLayerScript]}>
         <h1>{title}</h1>
-        <p class="lead">{inLocale(data.view.serviceName, locale)}</p>
+        <p class="lead">{lead}</p>
         <ErrorSummary ctx={ctx} errors={form.errors} />
         <ConflictNotice ctx={ctx} conflict={form.conflict} />
         {done ? (
@@ -303,7 +340,7 @@ export const applicationPage = definePage({
             <p>{bo.done[locale]}</p>
           </Notice>
         ) : null}
-        <Summary ctx={ctx} data={data} />
+        <Summary ctx={ctx} data={data} applicantName={applicantName} />
         <CurrentStep ctx={ctx} data={data} />
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{bo.actions[locale]}</h2>

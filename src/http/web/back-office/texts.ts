@@ -99,6 +99,18 @@ export const bo = {
   },
   assign: { kk: 'Орындаушыны тағайындау', ru: 'Назначить исполнителя', en: 'Assign the executor' },
   chooseExecutor: { kk: 'Орындаушы', ru: 'Исполнитель', en: 'Executor' },
+  openApplications: { kk: 'орындауда', ru: 'в работе', en: 'open' },
+  workloadHint: {
+    kk: 'Жақша ішінде — орындаушыға тағайындалған аяқталмаған өтініштер саны.',
+    ru: 'В скобках — число незавершённых заявлений, на которые назначен исполнитель.',
+    en: 'In brackets: how many open applications the executor is appointed to.',
+  },
+  applicantName: { kk: 'Алушы', ru: 'Услугополучатель', en: 'Applicant' },
+  applicantNameUnknown: {
+    kk: 'ГБД ФЛ жауап бермеді',
+    ru: 'ГБД ФЛ не ответила',
+    en: 'the person registry did not answer',
+  },
   resolution: {
     kk: 'Бұрыштама (міндетті емес)',
     ru: 'Резолюция (необязательно)',
