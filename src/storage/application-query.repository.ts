@@ -79,6 +79,10 @@ export interface ApplicationFilter {
   overdue?: boolean;
   submittedFrom?: Date;
   submittedBefore?: Date;
+  /** One application number (the unique number index). */
+  number?: string;
+  /** The applicant's IIN (the applicant index). */
+  applicantIin?: string;
 }
 
 /**
@@ -128,6 +132,9 @@ export async function searchApplicationRows(
         );
       if (filter.submittedFrom) conditions.push(eb('submitted_at', '>=', filter.submittedFrom));
       if (filter.submittedBefore) conditions.push(eb('submitted_at', '<', filter.submittedBefore));
+      if (filter.number !== undefined) conditions.push(eb('number', '=', filter.number));
+      if (filter.applicantIin !== undefined)
+        conditions.push(eb('applicant_iin', '=', filter.applicantIin));
       if (after)
         conditions.push(sql<SqlBool>`(submitted_at, id) < (${after.at}, ${after.id}::uuid)`);
       return eb.and(conditions);

@@ -289,6 +289,8 @@ export const webPolicy: Record<string, RoutePolicy> = {
     note: 'the provider’s registry office acknowledges a register sent to it',
   },
   'GET /front-office/home-visits': { allowed: frontOfficeStaff },
+  // The search (issue 18, point 7): every front office's staff, among its own applications.
+  'GET /front-office/search': { allowed: frontOfficeStaff },
   'POST /front-office/home-visits/:id{[0-9a-fA-F-]{36}}': {
     allowed: ['own-front-office-operator'],
     form: { status: 'cancelled' },
@@ -296,6 +298,8 @@ export const webPolicy: Record<string, RoutePolicy> = {
   // The back office: the provider's roles, for the applications their organisation holds.
   'GET /back-office': { allowed: providerStaff },
   'GET /back-office/escalations': { allowed: ['own-head', 'foreign-head'] },
+  // The search (issue 18, point 7): every provider's staff, among its own applications.
+  'GET /back-office/search': { allowed: providerStaff },
   'GET /back-office/applications/:id': { allowed: group.ownProvider },
   'GET /back-office/applications/:id/drafts/:file': { allowed: group.ownProvider },
   'GET /back-office/applications/:id/uploads/:upload{[0-9a-fA-F-]{36}}': {

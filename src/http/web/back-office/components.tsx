@@ -1,5 +1,6 @@
 import { StaffRole } from '../../../domain/shared/roles.js';
 import type { Locale } from '../../../domain/shared/locale.js';
+import { searchTexts } from '../application-search.js';
 import { StatusTag } from '../components.js';
 import type { NavItem } from '../layout.js';
 import { bo } from './texts.js';
@@ -15,6 +16,7 @@ export const backOfficeRoles = [
 /** The back office's menu. */
 export const backOfficeNav: readonly NavItem[] = [
   { href: '/back-office', label: bo.inboxTitle },
+  { href: '/back-office/search', label: searchTexts.menu },
   { href: '/back-office/escalations', label: bo.escalationsTitle, roles: [StaffRole.head] },
   { href: '/back-office/appeals', label: { kk: 'Шағымдар', ru: 'Жалобы', en: 'Appeals' } },
   {

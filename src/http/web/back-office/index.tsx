@@ -12,6 +12,7 @@ import { backOfficeRoles } from './components.js';
 import { escalationsPage } from './escalations-page.js';
 import { inboxPage } from './inbox-page.js';
 import { resultRequestsPage } from './result-requests-page.js';
+import { searchPage } from './search-page.js';
 import { vacancyPage } from './vacancy-page.js';
 
 /** The files of an application page: a prepared draft's PDF and the applicant's uploads. */
@@ -67,5 +68,6 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     appealPage,
     resultRequestsPage,
     vacancyPage,
+    searchPage,
   ]);
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../../features/front-office/front-office-context.js';
 import type { SignedInUser } from '../../../features/identity/signed-in-user.js';
 import type { RegistryGateway } from '../../../integrations/registries.js';
+import { searchTexts } from '../application-search.js';
 import { DueTime, RowsTable, StatusTag } from '../components.js';
 import { Page, type NavItem, type PageContext } from '../layout.js';
 import { nameIn } from '../messages.js';
@@ -21,6 +22,7 @@ export const frontOfficeNav: readonly NavItem[] = [
   { href: '/front-office/applications/new', label: fo.newApplication },
   { href: '/front-office/registers', label: fo.registers },
   { href: '/front-office/home-visits', label: fo.homeVisits },
+  { href: '/front-office/search', label: searchTexts.menu },
 ];
 
 /** Roles that work in the front office. */

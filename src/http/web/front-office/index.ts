@@ -7,6 +7,7 @@ import { homeVisitRequestPage } from './home-visit-request.js';
 import { homeVisitsPage } from './home-visits.js';
 import { newApplicationPage } from './new-application.js';
 import { registerAcknowledgePage, registerPage, registersPage } from './registers.js';
+import { frontOfficeSearchPage } from './search-page.js';
 
 /**
  * The front-office workspace under /front-office (issue 9): the operator's and courier's day,
@@ -23,5 +24,6 @@ export function frontOfficeRoutes(): Hono<WebEnv> {
     registerAcknowledgePage,
     homeVisitsPage,
     homeVisitRequestPage,
+    frontOfficeSearchPage,
   ]);
 }
