@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  commandFormTexts,
   commandKinds,
   commandTable,
   CommandWorkspace,
@@ -23,6 +24,7 @@ describe('the command table', () => {
       'resume',
       'appeal',
       'decide_appeal',
+      'return_draft',
       'answer_questionnaire',
       'prepare_document',
     ]);
@@ -35,6 +37,7 @@ describe('the command table', () => {
       'suspend',
       'resume',
       'decide_appeal',
+      'return_draft',
     ]);
   });
 
@@ -50,11 +53,25 @@ describe('the command table', () => {
       'extend',
       'suspend',
       'resume',
+      'return-draft',
       'draft-result',
       'draft-refusal',
     ]);
     expect(findCommandForm(CommandWorkspace.cabinet, 'appeal')?.kind).toBe('appeal');
     expect(findCommandForm(CommandWorkspace.backOffice, 'appeal')).toBeUndefined();
+  });
+
+  it('reads the head’s return of a draft: a trimmed comment of 3 to 2000 characters', () => {
+    const form = findCommandForm(CommandWorkspace.backOffice, 'return-draft')!;
+    expect(form.kind).toBe('return_draft');
+    expect(form.form.read({ comment: '  Fix the year  ', expectedVersion: '7' })).toEqual({
+      input: { comment: 'Fix the year', expectedVersion: 7 },
+    });
+    for (const comment of ['', '  ', 'ab', 'x'.repeat(2001)]) {
+      expect(form.form.read({ comment })).toEqual({
+        errors: [{ field: 'return-draft-comment', message: commandFormTexts.commentRequired }],
+      });
+    }
   });
 
   it('reads a form into the use case input, or the fields it refuses', () => {

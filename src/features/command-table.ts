@@ -8,6 +8,7 @@ import {
   PrepareDocumentInput,
   prepareResultDocument,
 } from './documents/prepare-result-document.js';
+import { ReturnDraftInput, returnDraft } from './documents/return-draft.js';
 import { SignDocumentInput, signPreparedDocument } from './documents/sign-prepared-document.js';
 import {
   SignElectronicRequestInput,
@@ -136,6 +137,11 @@ export const commandFormTexts = {
     en: 'Write the appeal (at least 10 characters)',
   },
   chooseAnswer: { kk: 'Жауапты таңдаңыз', ru: 'Выберите ответ', en: 'Choose an answer' },
+  commentRequired: {
+    kk: 'Орындаушыға не түзету керектігін жазыңыз (3-тен 2000 таңбаға дейін)',
+    ru: 'Напишите исполнителю, что исправить (от 3 до 2000 символов)',
+    en: 'Tell the executor what to change (3 to 2,000 characters)',
+  },
 } as const satisfies Record<string, LocalizedText>;
 const texts = commandFormTexts;
 
@@ -313,6 +319,23 @@ export const commandTable = {
     run: (services, _context, principal, input) => decideAppeal(services, principal, input),
     api: true,
     forms: [],
+  }),
+  return_draft: defineCommand({
+    input: ReturnDraftInput,
+    run: (services, _context, principal, input) => returnDraft(services, principal, input),
+    api: true,
+    forms: [
+      {
+        workspace: CommandWorkspace.backOffice,
+        name: 'return-draft',
+        read: (values) => {
+          const comment = formText(values, 'comment');
+          return comment.length < 3 || comment.length > 2000
+            ? { errors: [{ field: 'return-draft-comment', message: texts.commentRequired }] }
+            : { input: { ...expectedOf(values), comment } };
+        },
+      },
+    ],
   }),
   answer_questionnaire: defineCommand({
     input: AnswerQuestionnaireInput,

@@ -157,3 +157,14 @@ function toPrepared(row: Row): PreparedDocument {
     signedAt: row.signed_at,
   };
 }
+
+/** Sets the application's drafts aside (superseded): returned to the executor. How many. */
+export async function supersedeDrafts(db: Executor, applicationId: string): Promise<number> {
+  const result = await db
+    .updateTable('prepared_document')
+    .set({ state: 'superseded' })
+    .where('application_id', '=', applicationId)
+    .where('state', '=', 'draft')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

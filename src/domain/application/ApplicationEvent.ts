@@ -113,6 +113,18 @@ const appealDecided = z
     decision: z.enum(['upheld', 'rejected']),
   })
   .strict();
+/**
+ * The head sends the draft waiting for their signature back to the executor's step it was
+ * drafted from, with a comment the executor reads (issue 18, point 7); the draft is set aside.
+ */
+const draftReturned = z
+  .object({
+    type: z.literal('draft_returned'),
+    /** The executor's step the application goes back to. */
+    stepId: z.string().min(1),
+    comment: z.string().min(3).max(2000),
+  })
+  .strict();
 const questionnaireAnswered = z
   .object({
     type: z.literal('questionnaire_answered'),
@@ -131,6 +143,7 @@ export const ApplicationEventPayload = z.discriminatedUnion('type', [
   handedBack,
   appealed,
   appealDecided,
+  draftReturned,
   questionnaireAnswered,
 ]);
 export type ApplicationEventPayload = z.infer<typeof ApplicationEventPayload>;
@@ -157,6 +170,11 @@ export const applicationEventLabels = {
     kk: 'Шағым бойынша шешім қабылданды',
     ru: 'По жалобе принято решение',
     en: 'Appeal decided',
+  },
+  draft_returned: {
+    kk: 'Жоба орындаушыға пысықтауға қайтарылды',
+    ru: 'Проект возвращён исполнителю на доработку',
+    en: 'Draft returned to the executor for rework',
   },
   questionnaire_answered: {
     kk: 'Сауалнамаға жауап берілді',

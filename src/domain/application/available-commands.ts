@@ -43,6 +43,15 @@ export type AvailableCommand =
   | { readonly kind: 'resume' }
   | { readonly kind: 'appeal' }
   | { readonly kind: 'decide_appeal' }
+  | {
+      /**
+       * The signer returns the draft waiting for their signature to the executor's step it was
+       * drafted from (`toStepId`), with a comment (issue 18, point 7).
+       */
+      readonly kind: 'return_draft';
+      readonly stepId: string;
+      readonly toStepId: string;
+    }
   | { readonly kind: 'answer_questionnaire' };
 export type AvailableCommandKind = AvailableCommand['kind'];
 
@@ -72,7 +81,8 @@ const isApplicant = (principal: Principal, state: ApplicationState) =>
  * the principal's role in the organisation that holds the application (and, after assignment,
  * only to the appointed executor) — a signing step as `sign_document` (the result is signed,
  * never merely marked done), the front-office operator's signature of the electronic request
- * as `sign_request`, any other as `complete_step`; extension, suspension and the
+ * as `sign_request`, any other as `complete_step`; at a signing step, the draft an executor
+ * prepared may be returned to them (`return_draft`); extension, suspension and the
  * decision on an appeal to the provider's head; appeal and the questionnaire to the applicant
  * once the process has ended. Nothing else is allowed.
  */
@@ -98,6 +108,10 @@ export function listAvailableCommands(
       (principal.kind === 'staff' && principal.staffId === state.executorId);
     if (isAllowed && isAppointed && step.action === 'sign_result') {
       commands.push({ kind: 'sign_document', stepId: step.id, actor: step.actor });
+      // A draft someone else prepared goes back to that executor's step (not one's own).
+      if (step.actor !== ActorRole.executor && state.draftedFrom !== undefined) {
+        commands.push({ kind: 'return_draft', stepId: step.id, toStepId: state.draftedFrom });
+      }
     } else if (isAllowed && isOperatorSigning(step)) {
       commands.push({ kind: 'sign_request', stepId: step.id, actor: step.actor });
     } else if (isAllowed && isAppointed && !isAutomatic(step)) {

@@ -274,6 +274,87 @@ describe('foldApplication — Kostanay duplicates at the provider office (akimat
     expect(planAutomaticSteps(state, west)).toEqual([]);
   });
 
+  it('offers the head to return the executor’s draft, and goes back to the review with a new step due', () => {
+    const events = log(
+      ['2023-04-03T04:00:00Z', registry, submitted],
+      [
+        '2023-04-03T04:10:00Z',
+        registry,
+        { type: 'step_completed', stepId: 'register', documentIds: [] },
+      ],
+      [
+        '2023-04-03T05:00:00Z',
+        head,
+        { type: 'step_completed', stepId: 'assign', executorId: 'u-executor', documentIds: [] },
+      ],
+      [
+        '2023-04-03T06:00:00Z',
+        executor,
+        { type: 'step_completed', stepId: 'review', answer: true, documentIds: [] },
+      ],
+    );
+    const atSigning = foldApplication(kostanayDuplicates, events, clock);
+    expect(atSigning.currentStepId).toBe('sign');
+    expect(atSigning.draftedFrom).toBe('review');
+    const headPrincipal: Principal = {
+      kind: 'staff',
+      staffId: 'u-head',
+      roles: ['head'],
+      organisationId: school,
+      regionCode: 'kostanay',
+    };
+    const executorPrincipal: Principal = {
+      ...headPrincipal,
+      staffId: 'u-executor',
+      roles: ['executor'],
+    };
+    expect(
+      listAvailableCommands(atSigning, kostanayDuplicates, headPrincipal, 'kostanay'),
+    ).toContainEqual({ kind: 'return_draft', stepId: 'sign', toStepId: 'review' });
+    expect(
+      listAvailableCommands(atSigning, kostanayDuplicates, executorPrincipal, 'kostanay').some(
+        (command) => command.kind === 'return_draft',
+      ),
+    ).toBe(false);
+
+    const returned = foldApplication(
+      kostanayDuplicates,
+      [
+        ...events,
+        {
+          type: 'draft_returned',
+          stepId: 'review',
+          comment: 'Исправьте год',
+          sequence: 5,
+          at: at('2023-04-04T04:00:00Z'),
+          actor: head,
+        },
+      ],
+      clock,
+    );
+    expect(returned.currentStepId).toBe('review');
+    expect(returned.stepStartedAt).toBe(at('2023-04-04T04:00:00Z'));
+    expect(returned.stepDueAt).toBeGreaterThan(atSigning.stepDueAt ?? 0);
+    expect(returned.draftedFrom).toBeUndefined();
+    expect(returned.executorId).toBe('u-executor');
+    // Nothing waits for a signature now: the head has nothing to return.
+    expect(
+      listAvailableCommands(returned, kostanayDuplicates, headPrincipal, 'kostanay').some(
+        (command) => command.kind === 'return_draft',
+      ),
+    ).toBe(false);
+  });
+
+  it('refuses a log that returns a draft outside a signing step', () => {
+    const events = log(
+      ['2023-04-03T04:00:00Z', registry, submitted],
+      ['2023-04-03T04:10:00Z', head, { type: 'draft_returned', stepId: 'review', comment: 'Нет' }],
+    );
+    expect(() => foldApplication(kostanayDuplicates, events, clock)).toThrow(
+      /draft returned outside a signing step/,
+    );
+  });
+
   it('refuses a log that skips a step', () => {
     const events = log(
       ['2023-04-03T04:00:00Z', registry, submitted],

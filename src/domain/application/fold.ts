@@ -52,6 +52,11 @@ export interface ApplicationState {
   readonly appealIds: readonly string[];
   /** The appeals the provider has decided (a subset of appealIds). */
   readonly decidedAppealIds: readonly string[];
+  /**
+   * The executor's step the result waiting at a signing step was drafted from (the first of the
+   * executor's steps just before it): where the head may return the draft. Undefined otherwise.
+   */
+  readonly draftedFrom: string | undefined;
   /** The sequence of the last event: the version commands must name. */
   readonly version: number;
   readonly history: readonly { sequence: number; at: number; status: ApplicationStatus }[];
@@ -169,6 +174,7 @@ export function foldApplication(
     questionnaireAnswered: false,
     appealIds: [],
     decidedAppealIds: [],
+    draftedFrom: undefined,
     version: first.sequence,
     history: [{ sequence: first.sequence, at: first.at, status: 'received' }],
   };
@@ -188,6 +194,8 @@ export function foldApplication(
         if (step.decide && event.answer === undefined)
           throw inconsistent('missing answer', event.sequence);
         if (step.action === 'assign_executor') state.executorId = event.executorId;
+        if (step.actor === ActorRole.executor) state.draftedFrom ??= step.id;
+        else if (step.actor !== ActorRole.informationSystem) state.draftedFrom = undefined;
         if (step.decide) state.facts = { ...state.facts, [step.decide.question]: event.answer };
         const following = nextStepId(step, event.answer);
         if (step.status) state.status = step.status;
@@ -239,6 +247,18 @@ export function foldApplication(
         // The decision and its reasoned answer live with the appeal; the process is unchanged.
         state.decidedAppealIds = [...state.decidedAppealIds, event.appealId];
         break;
+      case 'draft_returned': {
+        const signing = state.currentStepId ? getStep(flow, state.currentStepId) : undefined;
+        const target = flow.steps.find((candidate) => candidate.id === event.stepId);
+        if (signing?.action !== 'sign_result' || target?.actor !== ActorRole.executor)
+          throw inconsistent('draft returned outside a signing step', event.sequence);
+        state.currentStepId = target.id;
+        state.stepStartedAt = event.at;
+        state.stepDueAt = stepDue(target, event.at, clock);
+        state.status = statusWhileWaiting(target, state.status);
+        state.draftedFrom = undefined;
+        break;
+      }
       case 'questionnaire_answered':
         state.questionnaireAnswered = true;
         break;

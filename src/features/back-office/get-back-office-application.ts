@@ -70,6 +70,11 @@ export interface BackOfficeApplication {
       }
     | undefined;
   /**
+   * The head's return of the draft, while the application is still at the step it was
+   * returned to: the comment for the executor, who returned it and when.
+   */
+  readonly returned: { comment: string; at: Date; byName: StaffName } | undefined;
+  /**
    * The organisation's executors, for the head's assignment, each with their current workload:
    * the open applications of the provider they are appointed to.
    */
@@ -122,6 +127,11 @@ export async function getBackOfficeApplication(
     state.providerOrganisationId,
     executors.map((staff) => staff.id),
   );
+  const lastEvent = loaded.events.at(-1);
+  const returnedBy =
+    lastEvent?.type === 'draft_returned' && lastEvent.actor.kind === 'staff'
+      ? await findStaffAccount(services.db, lastEvent.actor.userId)
+      : undefined;
   const request = await findFrontOfficeRequest(services.db, record.id);
   const calls = await listGatewayCalls(services.db, { correlationId: record.id });
   const uploads = submitted ? await listApplicationUploads(services.db, record.id) : [];
@@ -180,6 +190,17 @@ export async function getBackOfficeApplication(
       },
       preparedAt: draft.preparedAt,
     },
+    returned:
+      lastEvent?.type === 'draft_returned'
+        ? {
+            comment: lastEvent.comment,
+            at: new Date(lastEvent.at),
+            byName: {
+              fullName: returnedBy?.fullName ?? '',
+              fullNameKk: returnedBy?.fullNameKk ?? '',
+            },
+          }
+        : undefined,
     executors: executors.map((staff) => ({
       id: staff.id,
       fullName: staff.fullName,

@@ -367,6 +367,53 @@ function SuspendForm(props: FormProps) {
   );
 }
 
+/** The head sends the draft back to the executor with a comment (issue 18, point 7). */
+function ReturnDraftForm(props: FormProps) {
+  const locale = props.ctx.locale;
+  const error = errorOf(props, 'return-draft', 'return-draft-comment');
+  return (
+    <form
+      method="post"
+      action={actionUrl(props, 'return-draft')}
+      id="return-draft-form"
+      novalidate
+    >
+      <h3>{bo.returnDraft[locale]}</h3>
+      <Envelope {...props} action="return-draft" />
+      <div class={error ? 'field invalid' : 'field'}>
+        <label for="return-draft-comment">{bo.returnDraftComment[locale]}</label>
+        <span class="hint" id="return-draft-comment-hint">
+          {bo.returnDraftHint[locale]}
+        </span>
+        {error ? (
+          <span class="error" id="return-draft-comment-error">
+            {error}
+          </span>
+        ) : null}
+        <textarea
+          id="return-draft-comment"
+          name="comment"
+          maxlength={2000}
+          required
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={
+            error
+              ? 'return-draft-comment-hint return-draft-comment-error'
+              : 'return-draft-comment-hint'
+          }
+        >
+          {valueOf(props, 'return-draft', 'comment')}
+        </textarea>
+      </div>
+      <div class="actions">
+        <button type="submit" class="secondary">
+          {bo.returnDraft[locale]}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function ResumeForm(props: FormProps) {
   const locale = props.ctx.locale;
   return (
@@ -432,6 +479,8 @@ export function ActionForms(props: FormProps & { stepTitle: string }) {
                 <SignForm {...props} />
               </>
             );
+          case 'return_draft':
+            return <ReturnDraftForm {...props} />;
           case 'extend_term':
             return <ExtendForm {...props} />;
           case 'suspend':

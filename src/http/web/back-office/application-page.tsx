@@ -340,6 +340,16 @@ export const applicationPage = definePage({
             <p>{bo.done[locale]}</p>
           </Notice>
         ) : null}
+        {data.returned ? (
+          <Notice tone="warn" role="status">
+            <h2 id="returned-title">{bo.returnedTitle[locale]}</h2>
+            <p>
+              {staffNameIn(data.returned.byName, locale)},{' '}
+              <DueTime at={data.returned.at} timeZone={data.timeZone} />
+            </p>
+            <blockquote id="returned-comment">{data.returned.comment}</blockquote>
+          </Notice>
+        ) : null}
         <Summary ctx={ctx} data={data} applicantName={applicantName} />
         <CurrentStep ctx={ctx} data={data} />
         <section aria-labelledby="actions-title">

@@ -100,6 +100,26 @@ export const bo = {
   assign: { kk: 'Орындаушыны тағайындау', ru: 'Назначить исполнителя', en: 'Assign the executor' },
   chooseExecutor: { kk: 'Орындаушы', ru: 'Исполнитель', en: 'Executor' },
   openApplications: { kk: 'орындауда', ru: 'в работе', en: 'open' },
+  returnDraft: {
+    kk: 'Жобаны орындаушыға пысықтауға қайтару',
+    ru: 'Вернуть проект исполнителю на доработку',
+    en: 'Return the draft to the executor',
+  },
+  returnDraftComment: {
+    kk: 'Орындаушыға түсініктеме',
+    ru: 'Комментарий исполнителю',
+    en: 'Comment to the executor',
+  },
+  returnDraftHint: {
+    kk: 'Не түзету керек (3-тен 2000 таңбаға дейін). Жоба жойылмайды, бірақ оған қол қою мүмкін болмайды.',
+    ru: 'Что исправить (от 3 до 2000 символов). Проект больше нельзя будет подписать.',
+    en: 'What to change (3 to 2,000 characters). The draft can no longer be signed.',
+  },
+  returnedTitle: {
+    kk: 'Жоба пысықтауға қайтарылды',
+    ru: 'Проект возвращён на доработку',
+    en: 'The draft was returned for rework',
+  },
   workloadHint: {
     kk: 'Жақша ішінде — орындаушыға тағайындалған аяқталмаған өтініштер саны.',
     ru: 'В скобках — число незавершённых заявлений, на которые назначен исполнитель.',
