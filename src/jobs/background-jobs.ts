@@ -7,6 +7,8 @@ import { deliverOutbox } from '../features/notifications/deliver-outbox.js';
 import { handBackStoredResults } from '../features/front-office/hand-back-stored-results.js';
 import { defaultDeliveryPolicy, type JobServices } from '../features/job-services.js';
 import { watchDeadlines } from '../features/deadlines/watch-deadlines.js';
+import { expireOffers } from '../features/preschool-queue/expire-offers.js';
+import { queueServicesOf } from '../features/preschool-queue/queue-services.js';
 import {
   limitsPurgeBatchSize,
   purgeExpiredLimits,
@@ -98,6 +100,16 @@ export function createBackgroundJobs(
       },
     },
     { name: 'front-office-storage', everyMs: 60_000, run: () => handBackStoredResults(services) },
+    {
+      // The kindergarten queue's deadlines (issue 19): offer windows, referral validity,
+      // privilege confirmation; each district touched runs its allocation again.
+      name: 'preschool-queue',
+      everyMs: 60_000,
+      run: async () => {
+        const round = await expireOffers(queueServicesOf(services));
+        return round.expired + round.referralsLapsed + round.privilegesLost;
+      },
+    },
     {
       // Deletes rate-limit windows and sign-in throttle keys that no longer limit anyone.
       name: 'limits-purge',
