@@ -114,6 +114,21 @@ export function contributionsOf(
         }
         break;
       }
+      case 'draft_returned':
+        // The head's signing step ends by sending the draft back: late if past its due.
+        if (
+          before.currentStepId !== undefined &&
+          before.stepDueAt !== undefined &&
+          event.at > before.stepDueAt
+        ) {
+          out.push({
+            day: localDayOf(zone, before.stepDueAt),
+            measure: Measure.stepOverdue,
+            detail: slot(before.currentStepId),
+            count: 1,
+          });
+        }
+        break;
       case 'term_extended':
         add(event.at, Measure.extended);
         break;

@@ -372,12 +372,7 @@ function ReturnDraftForm(props: FormProps) {
   const locale = props.ctx.locale;
   const error = errorOf(props, 'return-draft', 'return-draft-comment');
   return (
-    <form
-      method="post"
-      action={actionUrl(props, 'return-draft')}
-      id="return-draft-form"
-      novalidate
-    >
+    <form method="post" action={actionUrl(props, 'return-draft')} id="return-draft-form" novalidate>
       <h3>{bo.returnDraft[locale]}</h3>
       <Envelope {...props} action="return-draft" />
       <div class={error ? 'field invalid' : 'field'}>
