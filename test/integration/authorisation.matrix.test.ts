@@ -296,11 +296,13 @@ describe(`the authorisation matrix: every route × every principal on ${testBack
                   ? objects.homeVisitId!
                   : routePath.startsWith('/cabinet/notifications')
                     ? objects.notificationId!
-                    : routePath.startsWith('/verify') ||
-                        routePath.startsWith('/back-office/appeals') ||
-                        routePath.startsWith('/back-office/result-requests')
-                      ? randomUUID()
-                      : objects.applicationId!,
+                    : isDocument
+                      ? objects.registerDocumentId!
+                      : routePath.startsWith('/verify') ||
+                          routePath.startsWith('/back-office/appeals') ||
+                          routePath.startsWith('/back-office/result-requests')
+                        ? randomUUID()
+                        : objects.applicationId!,
       number: objects.number!,
       regulationId,
       draftId: routePath.startsWith('/apply') ? objects.draftId! : randomUUID(),

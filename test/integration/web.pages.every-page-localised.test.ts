@@ -146,6 +146,20 @@ describe(`every page in kk, ru and en on ${testBackend}`, () => {
 
   /** The pages of each parameterised route: where to find a real value of its parameters. */
   const samples: Record<string, () => Promise<Visit[]>> = {
+    // A document's print view: one of each kind, to the applicant (the demo citizen).
+    '/documents/:id{[0-9a-fA-F-]{36}}/print': async () => {
+      const documents = await db()
+        .selectFrom('document')
+        .select(['id', 'kind'])
+        .where('application_id', 'is not', null)
+        .distinctOn('kind')
+        .orderBy('kind')
+        .execute();
+      return documents.map((document) => ({
+        url: `/documents/${document.id}/print`,
+        visitor: citizen,
+      }));
+    },
     '/admin/organisations/:id': async () => [
       {
         url: '/admin/organisations/kst-demo-school',

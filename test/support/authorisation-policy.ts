@@ -208,6 +208,10 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'GET /documents/:file{[0-9a-fA-F-]{36}\\.pdf}': {
     allowed: [...group.ownFrontOffice, ...group.ownProvider],
   },
+  // Its print view (issue 18, point 7): the same people as the PDF.
+  'GET /documents/:id{[0-9a-fA-F-]{36}}/print': {
+    allowed: [...group.ownFrontOffice, ...group.ownProvider],
+  },
   'GET /': publicRoute,
   'GET /status': publicRoute,
   'GET /services': publicRoute,

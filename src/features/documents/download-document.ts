@@ -1,6 +1,6 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import { findDocument } from '../../storage/document.repository.js';
+import { findDocument, type StoredDocument } from '../../storage/document.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { getApplicationFor } from '../../engine/load-application.js';
 import { recordRead } from '../../engine/record-read.js';
@@ -27,6 +27,25 @@ export async function downloadDocumentFor(
   principal: Principal,
   documentId: string,
 ): Promise<DownloadableDocument> {
+  const document = await findReadableDocument(services, principal, documentId);
+  return {
+    id: document.id,
+    number: document.number,
+    kind: document.kind,
+    pdf: document.pdf,
+    fileName: `${document.number}.pdf`,
+  };
+}
+
+/**
+ * The stored document for the person asking, under the rule of {@link downloadDocumentFor}
+ * (else not found); the read is audited as a read of personal data.
+ */
+export async function findReadableDocument(
+  services: ApplicationServices,
+  principal: Principal,
+  documentId: string,
+): Promise<StoredDocument> {
   const document = await findDocument(services.db, documentId);
   if (!document) throw new DomainError(ErrorCode.notFound, { document: documentId });
   if (document.applicationId) {
@@ -44,11 +63,5 @@ export async function downloadDocumentFor(
     subjectId: document.applicationId,
     details: { document: document.id, number: document.number, kind: document.kind },
   });
-  return {
-    id: document.id,
-    number: document.number,
-    kind: document.kind,
-    pdf: document.pdf,
-    fileName: `${document.number}.pdf`,
-  };
+  return document;
 }

@@ -15,10 +15,11 @@ export function runsVacancyQueue(
   const queued = new Set(vacancySteps(regulations).map((step) => step.regulationId));
   // Regions are spelt with hyphens (regulations) or underscores (organisation seeds).
   const region = organisation.regionCode.replaceAll('_', '-');
+  const country = regulations.vocabulary.country.code;
   return regulations.all.some(
     (regulation) =>
       queued.has(regulation.id) &&
-      (regulation.region.replaceAll('_', '-') === region || regulation.region === 'national') &&
+      (regulation.region.replaceAll('_', '-') === region || regulation.region === country) &&
       (regulation.providerKinds as readonly string[]).includes(organisation.kind),
   );
 }

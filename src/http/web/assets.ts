@@ -103,6 +103,14 @@ code{word-break:break-all}
 .notification{border-bottom:1px solid var(--line);padding:.5rem 0}
 .notification .actions{margin:.5rem 0}
 .notification.unread .message{font-weight:bold}
+/* a document's print view (issue 18, point 7) */
+.printable{max-width:48rem;margin:0 auto}
+.printable h1{font-size:1.2rem;text-align:center;margin:.25rem 0}
+.printable .organisation,.printable .doc-number{text-align:center}
+.printable table{width:100%;border-collapse:collapse}
+.printable th,.printable td{border:1px solid var(--line);padding:.2rem .4rem;text-align:left}
+.printable .signature{margin-top:2rem}
+@media print{nav,.no-print{display:none}body{font-size:11pt}main{padding:0}.printable{max-width:none}a{color:inherit;text-decoration:none}@page{size:A4;margin:15mm}}
 `;
 
 /** The site's script: progressive enhancements only; every journey works without it. */
@@ -114,6 +122,10 @@ document.addEventListener('submit', function (event) {
 });
 var summary = document.querySelector('.error-summary');
 if (summary) summary.focus();
+document.addEventListener('click', function (event) {
+  var target = event.target;
+  if (target instanceof Element && target.closest('[data-print]')) window.print();
+});
 `;
 
 function fingerprint(text: string): string {

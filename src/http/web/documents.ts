@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { downloadDocumentFor } from '../../features/documents/download-document.js';
+import { documentPrintPage } from './document-print-page.js';
+import { mountPages } from './page.js';
 import { currentUser } from './page-context.js';
 import type { WebEnv } from './web-env.js';
 
@@ -20,5 +22,6 @@ export function documentRoutes(): Hono<WebEnv> {
     c.header('cache-control', 'private, no-store');
     return c.body(document.pdf as Uint8Array<ArrayBuffer>);
   });
-  return routes;
+  // The same document as a page to print (issue 18, point 7).
+  return mountPages(routes, [documentPrintPage]);
 }

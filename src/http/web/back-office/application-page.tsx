@@ -12,6 +12,7 @@ import {
   type ApplicantName,
 } from '../../../features/back-office/find-applicant-name.js';
 import { DueTime } from '../components.js';
+import { printTexts } from '../document-print-page.js';
 import { ErrorSummary, Notice, Page, type PageContext } from '../layout.js';
 import { formatDateTime } from '../messages.js';
 import { ncaLayerScript } from '../ncalayer.js';
@@ -270,6 +271,7 @@ function DocumentsAndHistory({ ctx, data }: Shown) {
               <li>
                 <a href={`/documents/${document.id}.pdf`}>{document.number}</a> ·{' '}
                 <a href={`/verify/${document.id}`}>/verify</a> ·{' '}
+                <a href={`/documents/${document.id}/print`}>{printTexts.print[locale]}</a> ·{' '}
                 {formatDateTime(document.signedAt, locale, data.timeZone)}
               </li>
             ))}

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import { listDocumentsOfApplication } from '../../../features/documents/get-document.js';
+import { printTexts } from '../document-print-page.js';
 import { indicatorFor } from '../../../features/deadlines/deadline-indicator.js';
 import { findElectronicRequest } from '../../../features/front-office/electronic-request.js';
 import { organisationToday } from '../../../features/front-office/front-office-context.js';
@@ -159,6 +160,11 @@ function Documents(props: { locale: Locale; data: Shown }) {
                 {documentKindText[document.kind]?.[locale] ??
                   (locale === 'kk' ? document.title.kk : document.title.ru)}{' '}
                 {document.number}
+              </a>{' '}
+              ·{' '}
+              <a href={`/documents/${document.id}/print`} class="print" data-kind={document.kind}>
+                {printTexts.print[locale]}
+                <span class="visually-hidden"> {document.number}</span>
               </a>
             </li>
           ))}

@@ -23,6 +23,7 @@ import { nameIn } from '../../messages.js';
 import { definePage, refuse, type FormState, type PageAction } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
 import { CabinetPage, DueTag, durationText } from './shared.js';
+import { printTexts } from '../../document-print-page.js';
 import { eventLabels, text } from './texts.js';
 
 type Citizen = Awaited<ReturnType<typeof requireCitizen>>;
@@ -388,6 +389,10 @@ function ResultDocuments(props: PartProps & { documents: CabinetApplication['doc
             </a>{' '}
             <a href={`/verify/${document.id}`} class="verify">
               {text.verify[locale]}
+              <span class="visually-hidden"> {document.number}</span>
+            </a>{' '}
+            <a href={`/documents/${document.id}/print`} class="print">
+              {printTexts.print[locale]}
               <span class="visually-hidden"> {document.number}</span>
             </a>
           </td>
