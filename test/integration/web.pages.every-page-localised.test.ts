@@ -49,6 +49,7 @@ const files = new Set([
   '/back-office/applications/:id/drafts/:file',
   '/back-office/applications/:id/uploads/:upload{[0-9a-fA-F-]{36}}',
   '/admin/regulations/:id/diagram.svg',
+  '/admin/monitoring.csv',
 ]);
 
 describe(`every page in kk, ru and en on ${testBackend}`, () => {

@@ -332,6 +332,11 @@ export const webPolicy: Record<string, RoutePolicy> = {
   // A region administrator sees the regulations of their region (and the national ones).
   'GET /admin/regulations/:id/diagram.svg': { allowed: group.ownAdministrators },
   'GET /admin/calendar': { allowed: group.administrators },
+  // Quality indicators (issue 20): every administrator, each of their own scope (a region's
+  // administrator sees their region's numbers; the view is filtered, never another region's).
+  'GET /admin/monitoring': { allowed: group.administrators },
+  'GET /admin/monitoring/applications': { allowed: group.administrators },
+  'GET /admin/monitoring.csv': { allowed: group.administrators },
 };
 
 /** Every principal that is not allowed. */
