@@ -44,6 +44,7 @@ export interface Tables {
   queue_place: QueuePlaceTable;
   queue_offer: QueueOfferTable;
   queue_message: QueueMessageTable;
+  queue_district: QueueDistrictTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -607,4 +608,12 @@ export interface QueueMessageTable {
   kind: string;
   message: JSONColumnType<JsonObject, string, never>;
   created_at: Instant;
+}
+
+/** A district of the kindergarten queue: its name and the education department keeping it. */
+export interface QueueDistrictTable {
+  region: string;
+  code: string;
+  name: JSONColumnType<JsonObject, string, string>;
+  department_organisation_id: string;
 }
