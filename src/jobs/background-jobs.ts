@@ -15,6 +15,10 @@ import {
 } from '../features/limits/purge-expired-limits.js';
 import { exportAuditHead, type AuditHeadTarget } from '../features/audit/export-audit-head.js';
 import { auditSealBatchSize, sealAuditTrail } from '../features/audit/seal-audit-trail.js';
+import {
+  monitoringBatchSize,
+  refreshIndicators,
+} from '../features/monitoring/refresh-indicators.js';
 import type { InstallationSigner } from '../signing/installation-key.js';
 import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
 import {
@@ -122,6 +126,13 @@ export function createBackgroundJobs(
       everyMs: 0,
       batchSize: auditSealBatchSize,
       run: async () => (await sealAuditTrail(services.db, services.now())).sealed,
+    },
+    {
+      // Moves the quality indicators' summary table by what the marked applications changed.
+      name: 'monitoring',
+      everyMs: 0,
+      batchSize: monitoringBatchSize,
+      run: async () => (await refreshIndicators(services)).claimed,
     },
     ...exportJobs,
   ];

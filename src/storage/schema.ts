@@ -45,6 +45,9 @@ export interface Tables {
   queue_offer: QueueOfferTable;
   queue_message: QueueMessageTable;
   queue_district: QueueDistrictTable;
+  monitoring_dirty: MonitoringDirtyTable;
+  monitoring_application: MonitoringApplicationTable;
+  monitoring_count: MonitoringCountTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -616,4 +619,38 @@ export interface QueueDistrictTable {
   code: string;
   name: JSONColumnType<JsonObject, string, string>;
   department_organisation_id: string;
+}
+
+// Quality indicators (issue 20, migration 0120, docs/monitoring.md).
+
+/** An application whose contribution to the indicators must be recomputed (set by triggers). */
+export interface MonitoringDirtyTable {
+  id: ColumnType<number, never, never>;
+  application_id: string;
+}
+
+/** What an application contributed to `monitoring_count` when the job last computed it. */
+export interface MonitoringApplicationTable {
+  application_id: string;
+  version: number;
+  region_code: string;
+  provider_organisation_id: string;
+  service_code: string;
+  channel: string;
+  contributions: JSONColumnType<JsonValue[], string, string>;
+  computed_at: Instant;
+}
+
+/** Summed counts of one measure by grain, region, period, provider, service and channel. */
+export interface MonitoringCountTable {
+  grain: 'day' | 'month';
+  region_code: string;
+  /** 'YYYY-MM-DD' (date). */
+  period_start: string;
+  provider_organisation_id: string;
+  service_code: string;
+  channel: string;
+  measure: string;
+  detail: string;
+  count: number;
 }

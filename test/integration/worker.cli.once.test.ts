@@ -42,6 +42,8 @@ describe(`qyzmet worker on ${testBackend}`, () => {
       'limits-purge': 0,
       // The delivery's audit row, chained by the sealer that runs after it.
       'audit-seal': 1,
+      // No application was written, so no quality indicator moved (issue 20).
+      monitoring: 0,
       // The signed chain head exported outside the database (issue 16, defect 8).
       'audit-head-export': 1,
     });
