@@ -3,6 +3,7 @@ import type { Locale } from '../../../domain/shared/locale.js';
 import { searchTexts } from '../application-search.js';
 import { StatusTag } from '../components.js';
 import type { NavItem } from '../layout.js';
+import { qt } from '../preschool-queue-texts.js';
 import { bo } from './texts.js';
 
 /** The provider's staff: the roles the back office serves. */
@@ -31,6 +32,12 @@ export const backOfficeNav: readonly NavItem[] = [
     roles: [StaffRole.head, StaffRole.executor],
     onlyIf: 'runsVacancyQueue',
   },
+  {
+    href: '/back-office/kindergarten-places',
+    label: qt.placesTitle,
+    roles: [StaffRole.head, StaffRole.executor],
+  },
+  { href: '/back-office/queue-statistics', label: qt.statisticsTitle, roles: [StaffRole.head] },
 ];
 
 /** A text in kk/ru with the English falling back to Russian. */
