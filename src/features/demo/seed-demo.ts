@@ -172,7 +172,7 @@ export async function seedDemo(
           providerOrganisationId: provider,
           // A portal application whose result is issued at a front office names it (002).
           ...(involvesFrontOffice(flow) ? { frontOfficeId } : {}),
-          fields: demoFields(regulation),
+          fields: demoFields(regulation, frontOfficeId),
         });
         const state = await driveApplication(demoServices, submitted.applicationId, {
           principalFor,
@@ -239,7 +239,7 @@ export async function seedDemo(
           representativeIin: demoRepresentative.iin,
           providerOrganisationId: provider,
           ...(involvesFrontOffice(portal) ? { frontOfficeId } : {}),
-          fields: demoFields(regulation),
+          fields: demoFields(regulation, frontOfficeId),
         },
       );
     }

@@ -280,6 +280,7 @@ export const applicationPage = definePage({
       c.get('deps').applications,
       user.principal,
       c.req.param('id')!,
+      c.get('deps').registries.persons,
     ),
     ncaLayerUrl: c.get('deps').config.pki.ncalayerUrl,
     done: c.req.method === 'GET' && c.req.query('done') === '1',
