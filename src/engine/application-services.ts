@@ -6,6 +6,7 @@ import {
   type WorkingTime,
 } from '../domain/calendar/index.js';
 import type { ApplicationClock } from '../domain/application/fold.js';
+import type { QueueRules } from '../domain/queue/QueueRules.js';
 import type { RegulationCatalog } from '../domain/regulation/regulation-catalog.js';
 import { DomainError, ErrorCode } from '../domain/shared/domain-error.js';
 import type { Transaction } from 'kysely';
@@ -37,6 +38,8 @@ export interface ApplicationServices {
    * request by the web layer (src/http/web/portal/as-of.ts), never in a production installation.
    */
   readonly asOf?: string;
+  /** The kindergarten queue's rules by region (queue-rules/, issue 19); absent: no region runs a queue. */
+  readonly queueRules?: ReadonlyMap<string, QueueRules>;
 }
 
 /**

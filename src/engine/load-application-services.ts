@@ -1,6 +1,7 @@
 import { buildProductionCalendar } from '../domain/calendar/index.js';
 import { loadCalendarYears } from '../storage/calendar-files.js';
 import type { Database } from '../storage/db.js';
+import { loadQueueRules } from '../storage/queue-rules-files.js';
 import { loadRegulationCatalog } from '../storage/regulation-files.js';
 import { registryCatalogue } from '../integrations/registry-adapters.js';
 import type { ApplicationServices } from './application-services.js';
@@ -22,11 +23,19 @@ export async function loadApplicationServices(
     folders.regulations,
   );
   const calendar = buildProductionCalendar(await loadCalendarYears(folders.calendar));
+  const queueRules = loadQueueRules();
+  if (!queueRules.ok) {
+    const [first] = queueRules.issues;
+    throw new Error(
+      `queue-rules/${first?.file ?? ''}: ${first?.path ?? ''} ${first?.message ?? 'invalid'}`,
+    );
+  }
   return {
     db,
     regulations,
     calendar,
     now,
+    queueRules: queueRules.rules,
     ...(folders.sandbox ? { sandbox: true } : {}),
   };
 }

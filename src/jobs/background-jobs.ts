@@ -7,12 +7,18 @@ import { deliverOutbox } from '../features/notifications/deliver-outbox.js';
 import { handBackStoredResults } from '../features/front-office/hand-back-stored-results.js';
 import { defaultDeliveryPolicy, type JobServices } from '../features/job-services.js';
 import { watchDeadlines } from '../features/deadlines/watch-deadlines.js';
+import { expireOffers } from '../features/preschool-queue/expire-offers.js';
+import { queueServicesOf } from '../features/preschool-queue/queue-services.js';
 import {
   limitsPurgeBatchSize,
   purgeExpiredLimits,
 } from '../features/limits/purge-expired-limits.js';
 import { exportAuditHead, type AuditHeadTarget } from '../features/audit/export-audit-head.js';
 import { auditSealBatchSize, sealAuditTrail } from '../features/audit/seal-audit-trail.js';
+import {
+  monitoringBatchSize,
+  refreshIndicators,
+} from '../features/monitoring/refresh-indicators.js';
 import type { InstallationSigner } from '../signing/installation-key.js';
 import { createDeliveryAdapters } from '../integrations/messaging/create-delivery-adapters.js';
 import {
@@ -95,6 +101,16 @@ export function createBackgroundJobs(
     },
     { name: 'front-office-storage', everyMs: 60_000, run: () => handBackStoredResults(services) },
     {
+      // The kindergarten queue's deadlines (issue 19): offer windows, referral validity,
+      // privilege confirmation; each district touched runs its allocation again.
+      name: 'preschool-queue',
+      everyMs: 60_000,
+      run: async () => {
+        const round = await expireOffers(queueServicesOf(services));
+        return round.expired + round.referralsLapsed + round.privilegesLost;
+      },
+    },
+    {
       // Deletes rate-limit windows and sign-in throttle keys that no longer limit anyone.
       name: 'limits-purge',
       everyMs: 10 * 60_000,
@@ -110,6 +126,13 @@ export function createBackgroundJobs(
       everyMs: 0,
       batchSize: auditSealBatchSize,
       run: async () => (await sealAuditTrail(services.db, services.now())).sealed,
+    },
+    {
+      // Moves the quality indicators' summary table by what the marked applications changed.
+      name: 'monitoring',
+      everyMs: 0,
+      batchSize: monitoringBatchSize,
+      run: async () => (await refreshIndicators(services)).claimed,
     },
     ...exportJobs,
   ];

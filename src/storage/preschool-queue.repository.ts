@@ -149,3 +149,211 @@ export async function countAhead(
     .executeTakeFirstOrThrow();
   return Number(row.ahead);
 }
+
+/** The kindergartens of a district among `ids`, with their time zones. */
+export async function listKindergartensOfDistrict(
+  db: Executor,
+  key: DistrictKey,
+  ids: readonly string[],
+): Promise<{ id: string; timeZone: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('queue_kindergarten')
+    .select(['id', 'time_zone'])
+    .where('id', 'in', [...ids])
+    .where('region', '=', key.region)
+    .where('district', '=', key.district)
+    .execute();
+  return rows.map((row) => ({ id: row.id, timeZone: row.time_zone }));
+}
+
+/** Whether the child is already in a queue (waiting, offered or referred). */
+export async function isChildQueued(db: Executor, childIin: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('queue_registration')
+    .select('number')
+    .where('child_iin', '=', childIin)
+    .where('status', 'in', ['waiting', 'offered', 'referred'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A new registration in a district queue (waiting; the position shown at registration remembered). */
+export interface NewRegistration {
+  readonly number: string;
+  readonly key: DistrictKey;
+  readonly childIin: string;
+  readonly parentIin: string;
+  readonly phone: string | null;
+  readonly birthDate: string;
+  readonly category: 'extraordinary' | 'primary' | 'general';
+  readonly privilegeDue: Date | null;
+  readonly rankCategory: number;
+  readonly registeredAt: Date;
+  readonly preferred: readonly string[];
+  readonly language: string;
+  readonly specialNeeds: string | null;
+  readonly desiredStart: string;
+}
+
+/** Inserts a registration; its id. */
+export async function insertRegistration(
+  trx: Transaction<Tables>,
+  registration: NewRegistration,
+): Promise<string> {
+  const row = await trx
+    .insertInto('queue_registration')
+    .values({
+      number: registration.number,
+      region: registration.key.region,
+      district: registration.key.district,
+      child_iin: registration.childIin,
+      parent_iin: registration.parentIin,
+      phone: registration.phone,
+      birth_date: registration.birthDate,
+      category: registration.category,
+      privilege: registration.category === 'general' ? 'none' : 'pending',
+      privilege_due: registration.privilegeDue,
+      privilege_lost_at: null,
+      rank_category: registration.rankCategory,
+      registered_at: registration.registeredAt,
+      preferred: JSON.stringify(registration.preferred),
+      language: registration.language,
+      special_needs: registration.specialNeeds,
+      desired_start: registration.desiredStart,
+      status: 'waiting',
+      left_waiting_at: null,
+      last_seen_position: null,
+      last_seen_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Remembers the position last shown to the parent (the base of the next explanation). */
+export async function rememberSeenPosition(
+  db: Executor,
+  registrationId: string,
+  position: number,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('queue_registration')
+    .set({ last_seen_position: position, last_seen_at: at })
+    .where('id', '=', registrationId)
+    .execute();
+}
+
+/** What the position lookup reads of a registration. */
+export interface RegistrationPositionRow {
+  readonly id: string;
+  readonly number: string;
+  readonly parentIin: string;
+  readonly status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left';
+  readonly region: string;
+  readonly district: string;
+  readonly rankCategory: number;
+  readonly registeredAt: Date;
+  readonly privilegeLostAt: Date | null;
+  readonly lastSeenPosition: number | null;
+  readonly lastSeenAt: Date | null;
+}
+
+const positionColumns = [
+  'id',
+  'number',
+  'parent_iin',
+  'status',
+  'region',
+  'district',
+  'rank_category',
+  'registered_at',
+  'privilege_lost_at',
+  'last_seen_position',
+  'last_seen_at',
+] as const;
+
+function toPositionRow(row: {
+  id: string;
+  number: string;
+  parent_iin: string;
+  status: RegistrationPositionRow['status'];
+  region: string;
+  district: string;
+  rank_category: number;
+  registered_at: Date;
+  privilege_lost_at: Date | null;
+  last_seen_position: number | null;
+  last_seen_at: Date | null;
+}): RegistrationPositionRow {
+  return {
+    id: row.id,
+    number: row.number,
+    parentIin: row.parent_iin,
+    status: row.status,
+    region: row.region,
+    district: row.district,
+    rankCategory: row.rank_category,
+    registeredAt: row.registered_at,
+    privilegeLostAt: row.privilege_lost_at,
+    lastSeenPosition: row.last_seen_position,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+/** A registration by its slip number; undefined when unknown. */
+export async function findRegistrationByNumber(
+  db: Executor,
+  number: string,
+): Promise<RegistrationPositionRow | undefined> {
+  const row = await db
+    .selectFrom('queue_registration')
+    .select(positionColumns)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row && toPositionRow(row);
+}
+
+/** A parent's registrations, newest first (at most 20). */
+export async function listRegistrationsOfParent(
+  db: Executor,
+  parentIin: string,
+): Promise<RegistrationPositionRow[]> {
+  const rows = await db
+    .selectFrom('queue_registration')
+    .select(positionColumns)
+    .where('parent_iin', '=', parentIin)
+    .orderBy('registered_at', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map(toPositionRow);
+}
+
+/**
+ * Why a position moved since `since`: children ahead who left the waiting queue with a place
+ * since, and children of a higher category registered since and ahead now.
+ */
+export async function countChangesSince(
+  db: Executor,
+  registration: RegistrationPositionRow,
+  since: Date,
+): Promise<{ placed: number; higher: number }> {
+  const counts = await db
+    .selectFrom('queue_registration')
+    .select([
+      sql<number>`count(*) filter (where status <> 'waiting' and left_waiting_at > ${since})`.as(
+        'placed',
+      ),
+      sql<number>`count(*) filter (where status = 'waiting' and registered_at > ${since} and rank_category < ${registration.rankCategory})`.as(
+        'higher',
+      ),
+    ])
+    .where('region', '=', registration.region)
+    .where('district', '=', registration.district)
+    .where(
+      sql<boolean>`(rank_category, registered_at, number) < (${registration.rankCategory}, ${registration.registeredAt}, ${registration.number})`,
+    )
+    .executeTakeFirstOrThrow();
+  return { placed: Number(counts.placed), higher: Number(counts.higher) };
+}

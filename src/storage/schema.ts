@@ -44,6 +44,9 @@ export interface Tables {
   queue_place: QueuePlaceTable;
   queue_offer: QueueOfferTable;
   queue_message: QueueMessageTable;
+  monitoring_dirty: MonitoringDirtyTable;
+  monitoring_application: MonitoringApplicationTable;
+  monitoring_count: MonitoringCountTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -607,4 +610,38 @@ export interface QueueMessageTable {
   kind: string;
   message: JSONColumnType<JsonObject, string, never>;
   created_at: Instant;
+}
+
+// Quality indicators (issue 20, migration 0120, docs/monitoring.md).
+
+/** An application whose contribution to the indicators must be recomputed (set by triggers). */
+export interface MonitoringDirtyTable {
+  id: ColumnType<number, never, never>;
+  application_id: string;
+}
+
+/** What an application contributed to `monitoring_count` when the job last computed it. */
+export interface MonitoringApplicationTable {
+  application_id: string;
+  version: number;
+  region_code: string;
+  provider_organisation_id: string;
+  service_code: string;
+  channel: string;
+  contributions: JSONColumnType<JsonValue[], string, string>;
+  computed_at: Instant;
+}
+
+/** Summed counts of one measure by grain, region, period, provider, service and channel. */
+export interface MonitoringCountTable {
+  grain: 'day' | 'month';
+  region_code: string;
+  /** 'YYYY-MM-DD' (date). */
+  period_start: string;
+  provider_organisation_id: string;
+  service_code: string;
+  channel: string;
+  measure: string;
+  detail: string;
+  count: number;
 }

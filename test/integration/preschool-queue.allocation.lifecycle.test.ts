@@ -8,9 +8,17 @@ import {
   declineOffer,
   requestOfferCode,
 } from '../../src/features/preschool-queue/decide-offer.js';
+import { enrolChild } from '../../src/features/preschool-queue/enrol-child.js';
 import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createBackgroundJobs, jobServicesOf } from '../../src/jobs/background-jobs.js';
+import { applicationServices } from '../support/applications.js';
+import type { MessageSender } from '../../src/integrations/messaging/message-sender.js';
 import { listProtocol } from '../../src/features/preschool-queue/list-protocol.js';
-import { lookupPosition } from '../../src/features/preschool-queue/lookup-position.js';
+import {
+  lookupPosition,
+  viewOwnPosition,
+} from '../../src/features/preschool-queue/lookup-position.js';
 import { publishPlaces } from '../../src/features/preschool-queue/publish-places.js';
 import type { QueueServices } from '../../src/features/preschool-queue/queue-services.js';
 import { registerChild } from '../../src/features/preschool-queue/register-child.js';
@@ -145,7 +153,8 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     expect(slip.position).toBe(1);
     expect(slip.privilegeDue?.getTime()).toBeGreaterThan(clock.getTime());
     tick(1);
-    const seen = await lookupPosition(services, firstNumber);
+    // The parent's own view in the cabinet: it explains and remembers what it showed.
+    const seen = await viewOwnPosition(services, parents.first, firstNumber);
     expect(seen).toMatchObject({ position: 2, status: 'waiting', category: 'general' });
     expect(seen.change).toEqual({
       previous: 1,
@@ -180,11 +189,24 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  it('the first parent sees that a child ahead received a place', async () => {
+  it('the first parent sees that a child ahead received a place; a public lookup does not move the marker, the own view does', async () => {
     tick(1);
     const seen = await lookupPosition(services, firstNumber);
     expect(seen.position).toBe(1);
     expect(seen.change).toMatchObject({ previous: 2, aheadGotPlaces: 1 });
+    // Anyone with the slip number may look again: the explanation is still there for the parent.
+    tick(1);
+    expect((await lookupPosition(services, firstNumber)).change).toMatchObject({ previous: 2 });
+    // Another parent's slip is not theirs to view (and so not theirs to mark as seen).
+    await expect(viewOwnPosition(services, parents.second, firstNumber)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect((await viewOwnPosition(services, parents.first, firstNumber)).change).toMatchObject({
+      previous: 2,
+      aheadGotPlaces: 1,
+    });
+    // Seen by the parent: no change to explain until the position moves again.
+    expect((await lookupPosition(services, firstNumber)).change).toBeNull();
   });
 
   it('accepting needs the one-time password: a wrong code changes nothing, the right one issues the referral', async () => {
@@ -234,6 +256,17 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     });
     expect(JSON.stringify(protocol)).not.toContain(children.second);
     expect(JSON.stringify(protocol)).not.toContain(parents.second);
+    // The kindergarten enrols on the referral (another kindergarten's staff cannot).
+    await expect(
+      enrolChild(services, { ...staff, organisationId: 'org-other' }, referral.number),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(enrolChild(services, staff, referral.number)).resolves.toEqual({
+      number: secondNumber,
+    });
+    await expect(enrolChild(services, staff, referral.number)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect((await lookupPosition(services, secondNumber)).status).toBe('enrolled');
   });
 
   it('an offer not answered in the window expires and the place moves to the next child', async () => {
@@ -289,6 +322,7 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
         'preschool_queue.allocation_run',
         'preschool_queue.offered',
         'preschool_queue.offer_accepted',
+        'preschool_queue.enrolled',
         'preschool_queue.offer_expired',
         'preschool_queue.offer_declined',
         'preschool_queue.privilege_lost',
@@ -303,5 +337,96 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     await expect(lookupPosition(services, 'Q-0000-0000-00')).rejects.toMatchObject({
       code: 'not_found',
     });
+  });
+
+  it('the background job lapses a referral not used within its validity: the place is free again, the child back in the queue', async () => {
+    await database.db
+      .insertInto('queue_kindergarten')
+      .values({
+        id: 'kg-2',
+        organisation_id: 'org-kg-1',
+        region,
+        district: 'shymkent-enbekshi',
+        name: JSON.stringify({ kk: 'Айгөлек', ru: 'Айголек', en: 'Aigolek' }),
+        time_zone: 'Asia/Almaty',
+      })
+      .execute();
+    await database.db
+      .insertInto('queue_group')
+      .values({
+        id: 'kg-2-ru',
+        kindergarten_id: 'kg-2',
+        age_from: 2,
+        age_to: 5,
+        language: 'ru',
+        special_needs: null,
+      })
+      .execute();
+    const parent = generateIin('1992-03-03', 'female');
+    const child = generateIin('2023-05-05', 'female', 4);
+    const slip = await registerChild(services, parent, {
+      ...registration(child, 'general', '+77010000004'),
+      district: 'shymkent-enbekshi',
+      preferred: ['kg-2'],
+      birthDate: '2023-05-05',
+    });
+    tick(1);
+    const run = await publishPlaces(services, staff, { groupId: 'kg-2-ru', places: 1 });
+    expect(run.offered.map((entry) => entry.number)).toEqual([slip.number]);
+    const offer = await database.db
+      .selectFrom('queue_offer')
+      .select('id')
+      .where('status', '=', 'open')
+      .where('district', '=', 'shymkent-enbekshi')
+      .executeTakeFirstOrThrow();
+    const challenge = await requestOfferCode(services, parent, offer.id);
+    const referral = await acceptOffer(services, parent, {
+      offerId: offer.id,
+      challengeId: challenge.challengeId,
+      code: sms.lastCodeTo('+77010000004'),
+    });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const jobs = createBackgroundJobs(
+      jobServicesOf(
+        applicationServices(database, () => clock),
+        config.worker,
+      ),
+      { send: () => Promise.resolve() } satisfies MessageSender,
+    );
+    const job = jobs.find((candidate) => candidate.name === 'preschool-queue');
+    expect(job?.everyMs).toBe(60_000);
+    tick(4 * 24 * 60);
+    expect(await job!.run()).toBe(0);
+    tick(2 * 24 * 60);
+    expect(await job!.run()).toBe(1);
+    const after = await database.db
+      .selectFrom('queue_offer as o')
+      .innerJoin('queue_place as p', 'p.id', 'o.place_id')
+      .innerJoin('queue_registration as r', 'r.id', 'o.registration_id')
+      .select(['o.status', 'o.referral_number', 'p.status as place', 'r.status as child'])
+      .where('o.id', '=', offer.id)
+      .executeTakeFirstOrThrow();
+    // The child who let it lapse is not offered that place again; nobody else waits for it.
+    expect(after).toEqual({
+      status: 'expired',
+      referral_number: referral.number,
+      place: 'free',
+      child: 'waiting',
+    });
+    await expect(enrolChild(services, staff, referral.number)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const audit = await database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'preschool_queue.referral_lapsed')
+      .execute();
+    expect(audit).toHaveLength(1);
+    const messages = await database.db
+      .selectFrom('queue_message')
+      .select('kind')
+      .where('kind', '=', 'referral_lapsed')
+      .execute();
+    expect(messages).toHaveLength(1);
   });
 });

@@ -36,10 +36,14 @@ describe(`qyzmet worker on ${testBackend}`, () => {
       outbox: 1,
       deadlines: 0,
       'front-office-storage': 0,
+      // No offer, referral or privilege of the kindergarten queue is due.
+      'preschool-queue': 0,
       // Nothing expired among the rate limits and sign-in throttles of a fresh database.
       'limits-purge': 0,
       // The delivery's audit row, chained by the sealer that runs after it.
       'audit-seal': 1,
+      // No application was written, so no quality indicator moved (issue 20).
+      monitoring: 0,
       // The signed chain head exported outside the database (issue 16, defect 8).
       'audit-head-export': 1,
     });

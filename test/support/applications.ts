@@ -14,6 +14,7 @@ import {
 } from '../../src/storage/regulation-files.js';
 import { insertStaffAccount } from '../../src/storage/staff-account.repository.js';
 import { kzCalendar } from './calendar.js';
+import { loadQueueRules } from '../../src/storage/queue-rules-files.js';
 
 const catalogs = new Map<string, RegulationCatalog>();
 /**
@@ -54,7 +55,19 @@ export function applicationServices(
     regulations: regulationCatalog(regulationsFolder),
     calendar: kzCalendar(),
     now,
+    queueRules: queueRulesOnce(),
   };
+}
+
+let queueRules: ApplicationServices['queueRules'];
+/** The queue rules of queue-rules/, read once per test file. */
+function queueRulesOnce(): ApplicationServices['queueRules'] {
+  if (!queueRules) {
+    const loaded = loadQueueRules();
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    queueRules = loaded.rules;
+  }
+  return queueRules;
 }
 
 /** Creates an organisation for a test. */

@@ -10,35 +10,27 @@ import {
 } from '../identity/issue-one-time-password.js';
 import type { IdentityServices } from '../identity/identity-services.js';
 import { consumeOneTimePassword, otpRefusal } from '../identity/verify-one-time-password.js';
+import {
+  insertQueueMessage,
+  lockOffer,
+  markOfferAccepted,
+  markOfferDeclined,
+  markReferred,
+  returnToWaiting,
+  setPlaceStatus,
+} from '../../storage/preschool-queue-offer.repository.js';
 import { runAllocation } from './run-allocation.js';
 import { getQueueRules, type QueueServices, type QueueTransaction } from './queue-services.js';
 
 const OfferId = z.string().uuid();
 
 async function lockOpenOffer(trx: QueueTransaction, offerId: string, parentIin: string, now: Date) {
-  const offer = await trx
-    .selectFrom('queue_offer as o')
-    .innerJoin('queue_registration as r', 'r.id', 'o.registration_id')
-    .select([
-      'o.id',
-      'o.status',
-      'o.due_at',
-      'o.place_id',
-      'o.region',
-      'o.district',
-      'r.id as registrationId',
-      'r.number',
-      'r.parent_iin',
-      'r.phone',
-    ])
-    .where('o.id', '=', offerId)
-    .forUpdate()
-    .executeTakeFirst();
+  const offer = await lockOffer(trx, offerId);
   // Another parent's offer is not found: personal data only to its owner.
-  if (!offer || offer.parent_iin !== parentIin) {
+  if (!offer || offer.parentIin !== parentIin) {
     throw new DomainError(ErrorCode.notFound, { reason: 'queue_offer_unknown' });
   }
-  if (offer.status !== 'open' || offer.due_at.getTime() <= now.getTime()) {
+  if (offer.status !== 'open' || offer.dueAt.getTime() <= now.getTime()) {
     throw new DomainError(ErrorCode.conflict, { reason: 'offer_not_open', status: offer.status });
   }
   return offer;
@@ -89,6 +81,13 @@ export const AcceptOfferInput = z
   })
   .strict();
 
+/** The parent's cabinet message of an issued referral (kk/ru/en). */
+export const referralMessage = {
+  kk: 'Балабақшаға жолдама берілді.',
+  ru: 'Выдано направление в детский сад.',
+  en: 'A referral to the kindergarten is issued.',
+} as const;
+
 /** The referral (направление) issued when the parent accepts. */
 export interface Referral {
   readonly number: string;
@@ -128,40 +127,15 @@ export async function acceptOffer(
       : rules.referralValidityDays.value;
     const validUntil = new Date(now.getTime() + days * 86_400_000);
     const number = `N-${offer.number.slice(2)}-${String(randomInt(100)).padStart(2, '0')}`;
-    await trx
-      .updateTable('queue_offer')
-      .set({
-        status: 'accepted',
-        decided_at: now,
-        referral_number: number,
-        referral_valid_until: validUntil,
-      })
-      .where('id', '=', offer.id)
-      .execute();
-    await trx
-      .updateTable('queue_place')
-      .set({ status: 'taken' })
-      .where('id', '=', offer.place_id)
-      .execute();
-    await trx
-      .updateTable('queue_registration')
-      .set({ status: 'referred' })
-      .where('id', '=', offer.registrationId)
-      .execute();
-    await trx
-      .insertInto('queue_message')
-      .values({
-        registration_id: offer.registrationId,
-        kind: 'referral',
-        message: JSON.stringify({
-          kk: 'Балабақшаға жолдама берілді.',
-          ru: 'Выдано направление в детский сад.',
-          en: 'A referral to the kindergarten is issued.',
-          referral: number,
-        }),
-        created_at: now,
-      })
-      .execute();
+    await markOfferAccepted(trx, offer.id, { number, validUntil, at: now });
+    await setPlaceStatus(trx, offer.placeId, 'taken');
+    await markReferred(trx, offer.registrationId);
+    await insertQueueMessage(trx, {
+      registrationId: offer.registrationId,
+      kind: 'referral',
+      message: { ...referralMessage, referral: number },
+      at: now,
+    });
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'citizen', id: parentIin },
@@ -189,21 +163,9 @@ export async function declineOffer(services: QueueServices, parentIin: string, o
   return services.db.transaction().execute(async (trx) => {
     const now = services.now();
     const offer = await lockOpenOffer(trx, id, parentIin, now);
-    await trx
-      .updateTable('queue_offer')
-      .set({ status: 'declined', decided_at: now })
-      .where('id', '=', offer.id)
-      .execute();
-    await trx
-      .updateTable('queue_place')
-      .set({ status: 'free' })
-      .where('id', '=', offer.place_id)
-      .execute();
-    await trx
-      .updateTable('queue_registration')
-      .set({ status: 'waiting', left_waiting_at: null })
-      .where('id', '=', offer.registrationId)
-      .execute();
+    await markOfferDeclined(trx, offer.id, now);
+    await setPlaceStatus(trx, offer.placeId, 'free');
+    await returnToWaiting(trx, offer.registrationId);
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'citizen', id: parentIin },

@@ -1,6 +1,11 @@
 import { z } from 'zod';
+import type { QueueCategory } from '../../domain/queue/QueueRules.js';
 import { parseInput } from '../../engine/parse-input.js';
-import type { QueueServices } from './queue-services.js';
+import {
+  listProtocolOffers,
+  listPublishedPlaces,
+} from '../../storage/preschool-queue-offer.repository.js';
+import { categoryOfRank, type QueueServices } from './queue-services.js';
 
 export const ProtocolQuery = z
   .object({
@@ -15,7 +20,7 @@ export interface ProtocolEntry {
   readonly at: Date;
   readonly event: 'offered' | 'accepted' | 'declined' | 'expired';
   readonly number: string;
-  readonly category: string;
+  readonly category: QueueCategory;
   readonly kindergartenId: string;
   readonly run: number;
   readonly referral: string | null;
@@ -31,54 +36,21 @@ export async function listProtocol(
   rawQuery: z.input<typeof ProtocolQuery>,
 ) {
   const query = parseInput(ProtocolQuery, rawQuery);
-  const offers = await services.db
-    .selectFrom('queue_offer as o')
-    .innerJoin('queue_registration as r', 'r.id', 'o.registration_id')
-    .innerJoin('queue_place as p', 'p.id', 'o.place_id')
-    .innerJoin('queue_group as g', 'g.id', 'p.group_id')
-    .select([
-      'o.offered_at',
-      'o.decided_at',
-      'o.status',
-      'o.run_id',
-      'o.referral_number',
-      'r.number',
-      'r.category',
-      'r.rank_category',
-      'g.kindergarten_id',
-    ])
-    .where('o.region', '=', query.region)
-    .where('o.district', '=', query.district)
-    .orderBy('o.offered_at', 'desc')
-    .orderBy('o.id')
-    .limit(query.limit)
-    .execute();
-  const places = await services.db
-    .selectFrom('queue_place as p')
-    .innerJoin('queue_group as g', 'g.id', 'p.group_id')
-    .innerJoin('queue_kindergarten as k', 'k.id', 'g.kindergarten_id')
-    .select(['g.kindergarten_id', 'p.group_id', 'p.published_at', 'p.status'])
-    .where('k.region', '=', query.region)
-    .where('k.district', '=', query.district)
-    .orderBy('p.published_at', 'desc')
-    .limit(query.limit)
-    .execute();
+  const key = { region: query.region, district: query.district };
+  const [offers, places] = await Promise.all([
+    listProtocolOffers(services.db, key, query.limit),
+    listPublishedPlaces(services.db, key, query.limit),
+  ]);
   return {
     offers: offers.map((row): ProtocolEntry => ({
-      at: row.decided_at ?? row.offered_at,
+      at: row.decidedAt ?? row.offeredAt,
       event: row.status === 'open' ? 'offered' : row.status,
       number: row.number,
-      category:
-        row.rank_category === 0 ? 'extraordinary' : row.rank_category === 1 ? 'primary' : 'general',
-      kindergartenId: row.kindergarten_id,
-      run: row.run_id,
-      referral: row.referral_number,
+      category: categoryOfRank(row.rankCategory),
+      kindergartenId: row.kindergartenId,
+      run: row.runId,
+      referral: row.referral,
     })),
-    places: places.map((row) => ({
-      kindergartenId: row.kindergarten_id,
-      groupId: row.group_id,
-      publishedAt: row.published_at,
-      status: row.status,
-    })),
+    places,
   };
 }

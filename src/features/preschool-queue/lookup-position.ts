@@ -1,15 +1,22 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { QueueCategory } from '../../domain/queue/QueueRules.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { parseInput } from '../../engine/parse-input.js';
-import { countAhead } from '../../storage/preschool-queue.repository.js';
-import type { QueueServices } from './queue-services.js';
+import {
+  countAhead,
+  countChangesSince,
+  findRegistrationByNumber,
+  rememberSeenPosition,
+  type RegistrationPositionRow,
+} from '../../storage/preschool-queue.repository.js';
+import type { Database } from '../../storage/db.js';
+import { categoryOfRank, type QueueServices } from './queue-services.js';
 
 /** A registration-slip number as printed (Q-XXXX-XXXX-XX); bounded before any query. */
 export const SlipNumber = z
   .string()
   .trim()
+  .max(20)
   .toUpperCase()
   .regex(/^Q-\d{4}-\d{4}-\d{2}$/);
 
@@ -36,94 +43,71 @@ export interface PublicPosition {
 }
 
 /**
- * The public position lookup by slip number (issue 19): the position (one indexed count) and,
- * when it moved since it was last shown, why — counted from the queue's own timestamps. The
- * position shown is remembered for the next explanation. No personal data; the HTTP layer
- * rate-limits it.
+ * The position of a registration now (one indexed count) and, when it moved since the parent
+ * last looked in the cabinet, why — counted from the queue's own timestamps.
+ */
+export async function positionOf(
+  db: Database,
+  row: RegistrationPositionRow,
+): Promise<PublicPosition> {
+  const category = categoryOfRank(row.rankCategory);
+  const base = { number: row.number, status: row.status, category, registeredAt: row.registeredAt };
+  if (row.status !== 'waiting') return { ...base, position: null, change: null };
+  const position =
+    1 +
+    (await countAhead(db, {
+      region: row.region,
+      district: row.district,
+      rankCategory: row.rankCategory,
+      registeredAt: row.registeredAt,
+      number: row.number,
+    }));
+  let change: PositionChange | null = null;
+  if (row.lastSeenPosition !== null && row.lastSeenAt && row.lastSeenPosition !== position) {
+    const since = row.lastSeenAt;
+    const counts = await countChangesSince(db, row, since);
+    change = {
+      previous: row.lastSeenPosition,
+      aheadGotPlaces: counts.placed,
+      higherCategoryRegistered: counts.higher,
+      privilegeLost: row.privilegeLostAt !== null && row.privilegeLostAt > since,
+    };
+  }
+  return { ...base, position, change };
+}
+
+/**
+ * The public position lookup by slip number (issue 19): the position and the explanation of
+ * its change since the parent last looked in the cabinet. A read only: anyone holding the slip
+ * number may look without moving the parent's "since you last looked" marker. No personal data;
+ * the HTTP layer rate-limits it per client address.
  */
 export async function lookupPosition(
-  services: QueueServices,
+  services: Pick<QueueServices, 'db'>,
   rawNumber: string,
 ): Promise<PublicPosition> {
   const number = parseInput(SlipNumber, rawNumber);
-  const row = await services.db
-    .selectFrom('queue_registration')
-    .select([
-      'id',
-      'number',
-      'status',
-      'region',
-      'district',
-      'category',
-      'rank_category',
-      'registered_at',
-      'privilege_lost_at',
-      'last_seen_position',
-      'last_seen_at',
-    ])
-    .where('number', '=', number)
-    .executeTakeFirst();
+  const row = await findRegistrationByNumber(services.db, number);
   if (!row) throw new DomainError(ErrorCode.notFound, { reason: 'queue_slip_unknown' });
-  const category: QueueCategory =
-    row.rank_category === 0 ? 'extraordinary' : row.rank_category === 1 ? 'primary' : 'general';
-  if (row.status !== 'waiting') {
-    return {
-      number: row.number,
-      status: row.status,
-      category,
-      registeredAt: row.registered_at,
-      position: null,
-      change: null,
-    };
-  }
-  const now = services.now();
-  const key = {
-    region: row.region,
-    district: row.district,
-    rankCategory: row.rank_category,
-    registeredAt: row.registered_at,
-    number: row.number,
-  };
-  const position = 1 + (await countAhead(services.db, key));
-  let change: PositionChange | null = null;
-  if (row.last_seen_position !== null && row.last_seen_at && row.last_seen_position !== position) {
-    const since = row.last_seen_at;
-    const counts = await services.db
-      .selectFrom('queue_registration')
-      .select([
-        sql<number>`count(*) filter (where status <> 'waiting' and left_waiting_at > ${since})`.as(
-          'placed',
-        ),
-        sql<number>`count(*) filter (where status = 'waiting' and registered_at > ${since} and rank_category < ${row.rank_category})`.as(
-          'higher',
-        ),
-      ])
-      .where('region', '=', row.region)
-      .where('district', '=', row.district)
-      .where(
-        sql<boolean>`(rank_category, registered_at, number) < (${row.rank_category}, ${row.registered_at}, ${row.number})`,
-      )
-      .executeTakeFirstOrThrow();
-    change = {
-      previous: row.last_seen_position,
-      aheadGotPlaces: Number(counts.placed),
-      higherCategoryRegistered: Number(counts.higher),
-      privilegeLost: row.privilege_lost_at !== null && row.privilege_lost_at > since,
-    };
-  }
-  if (row.last_seen_position !== position) {
-    await services.db
-      .updateTable('queue_registration')
-      .set({ last_seen_position: position, last_seen_at: now })
-      .where('id', '=', row.id)
-      .execute();
-  }
-  return {
-    number: row.number,
-    status: row.status,
-    category,
-    registeredAt: row.registered_at,
-    position,
-    change,
-  };
+  return positionOf(services.db, row);
+}
+
+/**
+ * The parent's own view of a registration in the cabinet (signed in): as the public lookup,
+ * and the position shown is remembered as the base of the next explanation. Another parent's
+ * slip is not found (personal data only to its owner).
+ */
+export async function viewOwnPosition(
+  services: Pick<QueueServices, 'db' | 'now'>,
+  parentIin: string,
+  rawNumber: string,
+): Promise<PublicPosition> {
+  const number = parseInput(SlipNumber, rawNumber);
+  const row = await findRegistrationByNumber(services.db, number);
+  if (!row || row.parentIin !== parentIin)
+    throw new DomainError(ErrorCode.notFound, { reason: 'queue_slip_unknown' });
+  const shown = await positionOf(services.db, row);
+  if (shown.position !== null && shown.position !== row.lastSeenPosition)
+    await rememberSeenPosition(services.db, row.id, shown.position, services.now());
+  return shown;
 }

@@ -4,6 +4,10 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { StaffRole } from '../../domain/shared/roles.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import { parseInput } from '../../engine/parse-input.js';
+import {
+  findGroupOfKindergarten,
+  insertFreePlaces,
+} from '../../storage/preschool-queue-offer.repository.js';
 import { runAllocation, type AllocationRunSummary } from './run-allocation.js';
 import type { QueueServices } from './queue-services.js';
 
@@ -33,27 +37,17 @@ export async function publishPlaces(
   }
   return services.db.transaction().execute(async (trx) => {
     const now = services.now();
-    const group = await trx
-      .selectFrom('queue_group as g')
-      .innerJoin('queue_kindergarten as k', 'k.id', 'g.kindergarten_id')
-      .select(['g.id', 'k.region', 'k.district', 'k.organisation_id', 'k.id as kindergartenId'])
-      .where('g.id', '=', input.groupId)
-      .executeTakeFirst();
+    const group = await findGroupOfKindergarten(trx, input.groupId);
     if (!group) throw new DomainError(ErrorCode.notFound, { reason: 'queue_group_unknown' });
-    if (group.organisation_id !== principal.organisationId) {
+    if (group.organisationId !== principal.organisationId) {
       throw new DomainError(ErrorCode.forbidden, { reason: 'not_your_kindergarten' });
     }
-    await trx
-      .insertInto('queue_place')
-      .values(
-        Array.from({ length: input.places }, () => ({
-          group_id: group.id,
-          published_at: now,
-          published_by: principal.staffId,
-          status: 'free' as const,
-        })),
-      )
-      .execute();
+    await insertFreePlaces(trx, {
+      groupId: group.id,
+      count: input.places,
+      at: now,
+      by: principal.staffId,
+    });
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'staff', id: principal.staffId },

@@ -7,6 +7,7 @@ import {
 } from '../../domain/calendar/index.js';
 import type { QueueRules } from '../../domain/queue/QueueRules.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
 import type { Database } from '../../storage/db.js';
 import type { Tables } from '../../storage/schema.js';
 
@@ -17,6 +18,16 @@ export interface QueueServices {
   readonly calendar: ProductionCalendar;
   /** The queue rules by region code. */
   readonly rules: ReadonlyMap<string, QueueRules>;
+}
+
+/** The queue's services over the application services (their database, clock, calendar and queue rules). */
+export function queueServicesOf(applications: ApplicationServices): QueueServices {
+  return {
+    db: applications.db,
+    now: applications.now,
+    calendar: applications.calendar,
+    rules: applications.queueRules ?? new Map(),
+  };
 }
 
 export type QueueTransaction = Transaction<Tables>;
@@ -45,3 +56,8 @@ export function addWorkingDays(
 
 /** The rank of a category in the queue (0 the highest). */
 export const categoryRankOf = { extraordinary: 0, primary: 1, general: 2 } as const;
+
+/** The category a rank stands for (a lost privilege ranks as general). */
+export function categoryOfRank(rank: number): 'extraordinary' | 'primary' | 'general' {
+  return rank === 0 ? 'extraordinary' : rank === 1 ? 'primary' : 'general';
+}

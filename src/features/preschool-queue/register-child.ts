@@ -4,7 +4,13 @@ import { isValidIin } from '../../domain/identity/iin.js';
 import { QueueCategory } from '../../domain/queue/QueueRules.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
-import { countAhead } from '../../storage/preschool-queue.repository.js';
+import {
+  countAhead,
+  insertRegistration,
+  isChildQueued,
+  listKindergartensOfDistrict,
+  rememberSeenPosition,
+} from '../../storage/preschool-queue.repository.js';
 import { parseInput } from '../../engine/parse-input.js';
 import {
   addWorkingDays,
@@ -88,62 +94,41 @@ export async function registerChild(
   }
   return services.db.transaction().execute(async (trx) => {
     const now = services.now();
-    const kindergartens = await trx
-      .selectFrom('queue_kindergarten')
-      .select(['id', 'time_zone'])
-      .where('id', 'in', preferred)
-      .where('region', '=', input.region)
-      .where('district', '=', input.district)
-      .execute();
+    const key = { region: input.region, district: input.district };
+    const kindergartens = await listKindergartensOfDistrict(trx, key, preferred);
     if (kindergartens.length !== preferred.length) {
       throw new DomainError(ErrorCode.validationFailed, {
         issues: [{ path: 'preferred', rule: 'unknown_kindergarten' }],
       });
     }
-    const already = await trx
-      .selectFrom('queue_registration')
-      .select('number')
-      .where('child_iin', '=', input.childIin)
-      .where('status', 'in', ['waiting', 'offered', 'referred'])
-      .executeTakeFirst();
-    if (already) throw new DomainError(ErrorCode.conflict, { reason: 'child_already_queued' });
+    if (await isChildQueued(trx, input.childIin))
+      throw new DomainError(ErrorCode.conflict, { reason: 'child_already_queued' });
     const privilegeDue =
       input.category === 'general'
         ? null
         : addWorkingDays(
             services,
-            kindergartens[0]!.time_zone,
+            kindergartens[0]!.timeZone,
             now,
             rules.privilegeConfirmationWorkingDays.value,
           );
     const number = newSlipNumber();
-    const row = await trx
-      .insertInto('queue_registration')
-      .values({
-        number,
-        region: input.region,
-        district: input.district,
-        child_iin: input.childIin,
-        parent_iin: parentIin,
-        phone: input.phone ?? null,
-        birth_date: input.birthDate,
-        category: input.category,
-        privilege: input.category === 'general' ? 'none' : 'pending',
-        privilege_due: privilegeDue,
-        privilege_lost_at: null,
-        rank_category: categoryRankOf[input.category],
-        registered_at: now,
-        preferred: JSON.stringify(preferred),
-        language: input.language,
-        special_needs: input.specialNeeds,
-        desired_start: input.desiredStart,
-        status: 'waiting',
-        left_waiting_at: null,
-        last_seen_position: null,
-        last_seen_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertRegistration(trx, {
+      number,
+      key,
+      childIin: input.childIin,
+      parentIin,
+      phone: input.phone ?? null,
+      birthDate: input.birthDate,
+      category: input.category,
+      privilegeDue,
+      rankCategory: categoryRankOf[input.category],
+      registeredAt: now,
+      preferred,
+      language: input.language,
+      specialNeeds: input.specialNeeds,
+      desiredStart: input.desiredStart,
+    });
     const position =
       1 +
       (await countAhead(trx, {
@@ -153,17 +138,13 @@ export async function registerChild(
         registeredAt: now,
         number,
       }));
-    await trx
-      .updateTable('queue_registration')
-      .set({ last_seen_position: position, last_seen_at: now })
-      .where('id', '=', row.id)
-      .execute();
+    await rememberSeenPosition(trx, id, position, now);
     await appendAudit(trx, {
       occurredAt: now,
       actor: { kind: 'citizen', id: parentIin },
       action: 'preschool_queue.registered',
       subjectType: 'queue_registration',
-      subjectId: row.id,
+      subjectId: id,
       details: { number, category: input.category, district: input.district, position },
     });
     return { number, position, category: input.category, registeredAt: now, privilegeDue };

@@ -6,6 +6,7 @@ import {
 } from '../../domain/queue/allocate.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { Database } from '../../storage/db.js';
+import { findRun } from '../../storage/preschool-queue-offer.repository.js';
 
 /**
  * Re-runs a logged allocation from its recorded input and tells whether the result is the one
@@ -15,11 +16,7 @@ export async function rerunAllocation(
   db: Database,
   runId: number,
 ): Promise<{ recorded: AllocationResult; again: AllocationResult; isSame: boolean }> {
-  const row = await db
-    .selectFrom('queue_run')
-    .select(['input', 'result'])
-    .where('id', '=', runId)
-    .executeTakeFirst();
+  const row = await findRun(db, runId);
   if (!row) throw new DomainError(ErrorCode.notFound, { reason: 'queue_run_unknown' });
   const again = allocatePlaces(row.input as unknown as AllocationInput);
   const recorded = row.result as unknown as AllocationResult;

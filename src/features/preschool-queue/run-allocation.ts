@@ -11,7 +11,14 @@ import {
   type DistrictKey,
 } from '../../storage/preschool-queue.repository.js';
 import { enqueueMessage } from '../../storage/outbox.repository.js';
-import type { JsonObject } from '../../storage/schema.js';
+import {
+  insertOffer,
+  insertQueueMessage,
+  insertRun,
+  listKindergartenTimeZones,
+  markOffered,
+  setPlaceStatus,
+} from '../../storage/preschool-queue-offer.repository.js';
 import {
   addWorkingDays,
   getQueueRules,
@@ -60,34 +67,17 @@ export async function runAllocation(
   ]);
   const input = { children, groups, places, refused, day, alternationIndex };
   const result = allocatePlaces({ ...input, rules });
-  const run = await trx
-    .insertInto('queue_run')
-    .values({
-      region: key.region,
-      district: key.district,
-      ran_at: now,
-      day,
-      trigger,
-      alternation_before: alternationIndex,
-      alternation_after: result.alternationIndex,
-      input: JSON.stringify({
-        ...input,
-        rules: { ageWindow: rules.ageWindow, alternation: rules.alternation },
-      }),
-      result: JSON.stringify(result),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const timeZones = new Map(
-    (
-      await trx
-        .selectFrom('queue_kindergarten')
-        .select(['id', 'time_zone'])
-        .where('region', '=', key.region)
-        .where('district', '=', key.district)
-        .execute()
-    ).map((row) => [row.id, row.time_zone]),
-  );
+  const runId = await insertRun(trx, {
+    key,
+    at: now,
+    day,
+    trigger,
+    alternationBefore: alternationIndex,
+    alternationAfter: result.alternationIndex,
+    input: { ...input, rules: { ageWindow: rules.ageWindow, alternation: rules.alternation } },
+    result,
+  });
+  const timeZones = await listKindergartenTimeZones(trx, key);
   for (const offer of result.offers) {
     const dueAt = addWorkingDays(
       services,
@@ -95,48 +85,23 @@ export async function runAllocation(
       now,
       rules.offerWindowWorkingDays.value,
     );
-    const made = await trx
-      .insertInto('queue_offer')
-      .values({
-        place_id: offer.placeId,
-        registration_id: offer.childId,
-        run_id: run.id,
-        status: 'open',
-        region: key.region,
-        district: key.district,
-        turn: offer.turn,
-        offered_at: now,
-        due_at: dueAt,
-        decided_at: null,
-        referral_number: null,
-        referral_valid_until: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('queue_place')
-      .set({ status: 'offered' })
-      .where('id', '=', offer.placeId)
-      .execute();
-    const registration = await trx
-      .updateTable('queue_registration')
-      .set({ status: 'offered', left_waiting_at: now })
-      .where('id', '=', offer.childId)
-      .returning(['phone'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('queue_message')
-      .values({
-        registration_id: offer.childId,
-        kind: 'offer',
-        message: JSON.stringify({
-          ...offerMessage,
-          offerId: made.id,
-          dueAt: dueAt.toISOString(),
-        } satisfies JsonObject),
-        created_at: now,
-      })
-      .execute();
+    const offerId = await insertOffer(trx, {
+      placeId: offer.placeId,
+      registrationId: offer.childId,
+      runId,
+      key,
+      turn: offer.turn,
+      at: now,
+      dueAt,
+    });
+    await setPlaceStatus(trx, offer.placeId, 'offered');
+    const registration = await markOffered(trx, offer.childId, now);
+    await insertQueueMessage(trx, {
+      registrationId: offer.childId,
+      kind: 'offer',
+      message: { ...offerMessage, offerId, dueAt: dueAt.toISOString() },
+      at: now,
+    });
     if (registration.phone) {
       await enqueueMessage(trx, {
         channel: 'sms',
@@ -150,9 +115,9 @@ export async function runAllocation(
       actor,
       action: 'preschool_queue.offered',
       subjectType: 'queue_offer',
-      subjectId: made.id,
+      subjectId: offerId,
       details: {
-        run: run.id,
+        run: runId,
         number: offer.number,
         place: offer.placeId,
         turn: offer.turn,
@@ -166,7 +131,7 @@ export async function runAllocation(
     actor,
     action: 'preschool_queue.allocation_run',
     subjectType: 'queue_run',
-    subjectId: String(run.id),
+    subjectId: String(runId),
     details: {
       trigger,
       district: key.district,
@@ -177,7 +142,7 @@ export async function runAllocation(
     },
   });
   return {
-    runId: run.id,
+    runId,
     offered: result.offers.map((offer) => ({
       number: offer.number,
       placeId: offer.placeId,

@@ -1,0 +1,183 @@
+import type { Principal } from '../../domain/identity/authorisation.js';
+import {
+  districtOf,
+  regionLevel,
+  type OrganisationNode,
+} from '../../domain/monitoring/districts.js';
+import {
+  indicatorsOf,
+  type CountRow,
+  type Indicators,
+} from '../../domain/monitoring/indicators.js';
+import type { Period } from '../../domain/monitoring/period.js';
+import type { Channel } from '../../domain/regulation/Channel.js';
+import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import type { LocalizedText } from '../../domain/shared/locale.js';
+import type { ApplicationServices } from '../../engine/application-services.js';
+import { countOverdueNow, sumCounts } from '../../storage/monitoring-query.repository.js';
+import { listOrganisations, type OrganisationRow } from '../../storage/organisation.repository.js';
+import { monitoringRegionOf } from './monitoring-scope.js';
+
+/** A view of the indicators: the period and how far down the drill-down went. */
+export interface QualityQuery {
+  readonly period: Period;
+  /** System administrators only: one region (a region administrator always sees their own). */
+  readonly regionCode?: string;
+  /** A district id, or `region-level` for organisations outside any district. */
+  readonly districtId?: string;
+  readonly providerId?: string;
+  readonly serviceCode?: string;
+  readonly channel?: Channel;
+}
+
+/** What the rows of a view are: the next level down. */
+export type QualityLevel = 'district' | 'provider' | 'service';
+
+/** One row of a view: a district, provider or service with its indicators. */
+export interface QualityRow {
+  readonly key: string;
+  readonly name: LocalizedText;
+  readonly indicators: Indicators;
+}
+
+/** A view: the slice's totals and one row per district, provider or service below it. */
+export interface QualityView {
+  readonly query: QualityQuery;
+  readonly regionCode: string | undefined;
+  readonly level: QualityLevel;
+  readonly total: Indicators;
+  readonly rows: readonly QualityRow[];
+  /** Names of what the filters name (district, provider, service), for headings. */
+  readonly names: {
+    readonly district?: LocalizedText;
+    readonly provider?: LocalizedText;
+    readonly service?: LocalizedText;
+  };
+  /** The providers the slice covers: the filter of the lists behind a number. */
+  readonly providerIds: readonly string[] | undefined;
+}
+
+/**
+ * The quality indicators (issue 20) of an administrator's region for a period, filtered by
+ * district, provider, service and channel, with one row per district (region view), provider
+ * (district view) or service (provider view). Sums the summary table and counts the overdue
+ * open applications; never scans the applications. No personal data, so no audit row.
+ */
+export async function getQualityIndicators(
+  services: ApplicationServices,
+  principal: Principal,
+  query: QualityQuery,
+): Promise<QualityView> {
+  const scope = monitoringRegionOf(principal);
+  const regionCode = scope.regionCode ?? query.regionCode;
+  const organisations = await listOrganisations(services.db, regionCode ? { regionCode } : {});
+  const tree = new Map<string, OrganisationNode>(organisations.map((row) => [row.id, row]));
+  const byId = new Map(organisations.map((row) => [row.id, row]));
+  const districtKey = (providerId: string) => districtOf(tree, providerId) ?? regionLevel;
+
+  if (query.providerId !== undefined && !byId.has(query.providerId)) {
+    throw new DomainError(ErrorCode.notFound, { providerId: query.providerId });
+  }
+  if (
+    query.districtId !== undefined &&
+    query.districtId !== regionLevel &&
+    !byId.has(query.districtId)
+  ) {
+    throw new DomainError(ErrorCode.notFound, { districtId: query.districtId });
+  }
+  const providerIds = query.providerId
+    ? [query.providerId]
+    : query.districtId
+      ? organisations.map((row) => row.id).filter((id) => districtKey(id) === query.districtId)
+      : undefined;
+
+  const filter = {
+    ...(regionCode ? { regionCode } : {}),
+    ...(providerIds ? { providerIds } : {}),
+    ...(query.serviceCode ? { serviceCode: query.serviceCode } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+  };
+  const counts = await sumCounts(services.db, {
+    grain: query.period.grain,
+    from: query.period.from,
+    to: query.period.to,
+    ...filter,
+  });
+  const overdue = await countOverdueNow(services.db, filter, services.now());
+
+  const level: QualityLevel = query.providerId
+    ? 'service'
+    : query.districtId
+      ? 'provider'
+      : 'district';
+  const keyOf = (row: { providerOrganisationId: string; serviceCode: string }) =>
+    level === 'service'
+      ? row.serviceCode
+      : level === 'provider'
+        ? row.providerOrganisationId
+        : districtKey(row.providerOrganisationId);
+  const groups = new Map<string, { counts: CountRow[]; overdue: number }>();
+  const groupOf = (key: string) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { counts: [], overdue: 0 }));
+    return group;
+  };
+  for (const row of counts) groupOf(keyOf(row)).counts.push(row);
+  for (const row of overdue) groupOf(keyOf(row)).overdue += row.count;
+
+  const nameOfOrganisation = (id: string): LocalizedText => {
+    const row: OrganisationRow | undefined = byId.get(id);
+    return row ? { kk: row.nameKk, ru: row.nameRu, en: row.nameRu } : { kk: id, ru: id, en: id };
+  };
+  const nameOf = (key: string): LocalizedText =>
+    level === 'service'
+      ? serviceName(services, key)
+      : key === regionLevel
+        ? regionLevelName
+        : nameOfOrganisation(key);
+  const rows = [...groups]
+    .map(([key, group]) => ({
+      key,
+      name: nameOf(key),
+      indicators: indicatorsOf(group.counts, group.overdue),
+    }))
+    .sort((a, b) => (a.name.ru < b.name.ru ? -1 : a.name.ru > b.name.ru ? 1 : 0));
+  return {
+    query,
+    regionCode,
+    level,
+    total: indicatorsOf(
+      counts,
+      overdue.reduce((sum, row) => sum + row.count, 0),
+    ),
+    rows,
+    names: {
+      ...(query.districtId
+        ? {
+            district:
+              query.districtId === regionLevel
+                ? regionLevelName
+                : nameOfOrganisation(query.districtId),
+          }
+        : {}),
+      ...(query.providerId ? { provider: nameOfOrganisation(query.providerId) } : {}),
+      ...(query.serviceCode ? { service: serviceName(services, query.serviceCode) } : {}),
+    },
+    providerIds,
+  };
+}
+
+/** The organisations of a region outside any district. */
+export const regionLevelName: LocalizedText = {
+  kk: 'Облыстық деңгейдегі ұйымдар',
+  ru: 'Организации областного уровня',
+  en: 'Region-level organisations',
+};
+
+/** The name of a service (its latest regulation's), or the code when no regulation names it. */
+export function serviceName(services: ApplicationServices, serviceCode: string): LocalizedText {
+  const regulation = [...services.regulations.all]
+    .filter((candidate) => candidate.service === serviceCode)
+    .sort((a, b) => (a.version < b.version ? 1 : -1))[0];
+  return regulation ? regulation.name : { kk: serviceCode, ru: serviceCode, en: serviceCode };
+}

@@ -1,0 +1,280 @@
+import { sql } from 'kysely';
+import type { Database } from './db.js';
+
+/**
+ * Organisations spell regions with underscores or hyphens (`north_region`, `north-region`),
+ * regulation folders with hyphens: a region filter matches both.
+ */
+function regionSpellings(code: string): string[] {
+  return [...new Set([code, code.replaceAll('_', '-'), code.replaceAll('-', '_')])];
+}
+
+/** Which slice of the summary table a read sums. */
+export interface CountFilter {
+  readonly grain: 'day' | 'month';
+  /** First period start (inclusive) and the day after the last (exclusive), YYYY-MM-DD. */
+  readonly from: string;
+  readonly to: string;
+  readonly regionCode?: string;
+  readonly providerIds?: readonly string[];
+  readonly serviceCode?: string;
+  readonly channel?: string;
+}
+
+/** A summed count, with the dimensions the read grouped by. */
+export interface SummedCount {
+  readonly regionCode: string;
+  readonly providerOrganisationId: string;
+  readonly serviceCode: string;
+  readonly channel: string;
+  readonly measure: string;
+  readonly detail: string;
+  readonly count: number;
+}
+
+/**
+ * Sums `monitoring_count` over a period range by region, provider, service, channel, measure and
+ * detail: one range of the primary key per region (grain, region, period start). The rows are
+ * as many as the slice has combinations, not applications.
+ */
+export async function sumCounts(db: Database, filter: CountFilter): Promise<SummedCount[]> {
+  if (filter.providerIds && filter.providerIds.length === 0) return [];
+  let query = db
+    .selectFrom('monitoring_count')
+    .select([
+      'region_code',
+      'provider_organisation_id',
+      'service_code',
+      'channel',
+      'measure',
+      'detail',
+      sql<string>`sum(count)`.as('total'),
+    ])
+    .where('grain', '=', filter.grain)
+    .where('period_start', '>=', filter.from)
+    .where('period_start', '<', filter.to);
+  if (filter.regionCode)
+    query = query.where('region_code', 'in', regionSpellings(filter.regionCode));
+  if (filter.providerIds) {
+    query = query.where('provider_organisation_id', 'in', [...filter.providerIds]);
+  }
+  if (filter.serviceCode) query = query.where('service_code', '=', filter.serviceCode);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  const rows = await query
+    .groupBy([
+      'region_code',
+      'provider_organisation_id',
+      'service_code',
+      'channel',
+      'measure',
+      'detail',
+    ])
+    .execute();
+  return rows
+    .map((row) => ({
+      regionCode: row.region_code,
+      providerOrganisationId: row.provider_organisation_id,
+      serviceCode: row.service_code,
+      channel: row.channel,
+      measure: row.measure,
+      detail: row.detail,
+      count: Number(row.total),
+    }))
+    .filter((row) => row.count !== 0);
+}
+
+/** Filter of the live reads (overdue now, the applications behind a number). */
+export interface LiveFilter {
+  readonly regionCode?: string;
+  readonly providerIds?: readonly string[];
+  readonly serviceCode?: string;
+  readonly channel?: string;
+}
+
+/**
+ * Applications open past their due now, by region, provider, service and channel: a range of
+ * the partial index `application_overdue_idx` (open applications only). Sandbox applications
+ * and suspended ones (their due moves on resumption) are left out.
+ */
+export async function countOverdueNow(
+  db: Database,
+  filter: LiveFilter,
+  now: Date,
+): Promise<
+  {
+    regionCode: string;
+    providerOrganisationId: string;
+    serviceCode: string;
+    channel: string;
+    count: number;
+  }[]
+> {
+  if (filter.providerIds && filter.providerIds.length === 0) return [];
+  let query = db
+    .selectFrom('application')
+    .select([
+      'region_code',
+      'provider_organisation_id',
+      'service_code',
+      'channel',
+      sql<string>`count(*)`.as('total'),
+    ])
+    .where('ended_at', 'is', null)
+    .where('due_at', '<', now)
+    .where('status', '<>', 'suspended')
+    .where('clock_offset_ms', 'is', null);
+  if (filter.regionCode)
+    query = query.where('region_code', 'in', regionSpellings(filter.regionCode));
+  if (filter.providerIds) {
+    query = query.where('provider_organisation_id', 'in', [...filter.providerIds]);
+  }
+  if (filter.serviceCode) query = query.where('service_code', '=', filter.serviceCode);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  const rows = await query
+    .groupBy(['region_code', 'provider_organisation_id', 'service_code', 'channel'])
+    .execute();
+  return rows.map((row) => ({
+    regionCode: row.region_code,
+    providerOrganisationId: row.provider_organisation_id,
+    serviceCode: row.service_code,
+    channel: row.channel,
+    count: Number(row.total),
+  }));
+}
+
+/** An application behind a number: no personal data (number, service, provider, dates). */
+export interface ApplicationBehind {
+  readonly id: string;
+  readonly number: string;
+  readonly serviceCode: string;
+  readonly providerOrganisationId: string;
+  readonly channel: string;
+  readonly status: string;
+  readonly submittedAt: Date;
+  readonly dueAt: Date;
+  readonly endedAt: Date | null;
+  /** The day the counted thing happened, and its detail (a step, a ground, an answer). */
+  readonly day: string;
+  readonly detail: string;
+}
+
+/**
+ * The applications whose stored contribution has `measure` (and `detail`, when given) on a day
+ * in [from, to), in the slice; by number, at most `limit` from `offset`.
+ */
+export async function listApplicationsBehind(
+  db: Database,
+  filter: LiveFilter & {
+    measure: string;
+    detail?: string;
+    from: string;
+    to: string;
+    limit: number;
+    offset: number;
+  },
+): Promise<ApplicationBehind[]> {
+  if (filter.providerIds && filter.providerIds.length === 0) return [];
+  let query = db
+    .selectFrom('monitoring_application as m')
+    .innerJoin('application as a', 'a.id', 'm.application_id')
+    .innerJoin(
+      sql<{ d: string; m: string; x: string }>`lateral (
+        select c->>'day' as d, c->>'measure' as m, c->>'detail' as x
+        from jsonb_array_elements(m.contributions) c
+      )`.as('c'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'a.id',
+      'a.number',
+      'a.service_code',
+      'a.provider_organisation_id',
+      'a.channel',
+      'a.status',
+      'a.submitted_at',
+      'a.due_at',
+      'a.ended_at',
+      'c.d',
+      'c.x',
+    ])
+    .where('c.m', '=', filter.measure)
+    .where('c.d', '>=', filter.from)
+    .where('c.d', '<', filter.to);
+  if (filter.detail !== undefined) query = query.where('c.x', '=', filter.detail);
+  if (filter.regionCode) {
+    query = query.where('m.region_code', 'in', regionSpellings(filter.regionCode));
+  }
+  if (filter.providerIds) {
+    query = query.where('m.provider_organisation_id', 'in', [...filter.providerIds]);
+  }
+  if (filter.serviceCode) query = query.where('m.service_code', '=', filter.serviceCode);
+  if (filter.channel) query = query.where('m.channel', '=', filter.channel);
+  const rows = await query
+    .orderBy('a.number')
+    .orderBy('c.d')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    serviceCode: row.service_code,
+    providerOrganisationId: row.provider_organisation_id,
+    channel: row.channel,
+    status: row.status,
+    submittedAt: row.submitted_at,
+    dueAt: row.due_at,
+    endedAt: row.ended_at,
+    day: row.d,
+    detail: row.x,
+  }));
+}
+
+/** Open applications past their due now, in the slice (the "overdue now" number's list). */
+export async function listOverdueNow(
+  db: Database,
+  filter: LiveFilter & { limit: number; offset: number },
+  now: Date,
+): Promise<ApplicationBehind[]> {
+  if (filter.providerIds && filter.providerIds.length === 0) return [];
+  let query = db
+    .selectFrom('application')
+    .select([
+      'id',
+      'number',
+      'service_code',
+      'provider_organisation_id',
+      'channel',
+      'status',
+      'submitted_at',
+      'due_at',
+      'ended_at',
+      'current_step_id',
+      'current_actor',
+    ])
+    .where('ended_at', 'is', null)
+    .where('due_at', '<', now)
+    .where('status', '<>', 'suspended')
+    .where('clock_offset_ms', 'is', null);
+  if (filter.regionCode)
+    query = query.where('region_code', 'in', regionSpellings(filter.regionCode));
+  if (filter.providerIds) {
+    query = query.where('provider_organisation_id', 'in', [...filter.providerIds]);
+  }
+  if (filter.serviceCode) query = query.where('service_code', '=', filter.serviceCode);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  const rows = await query.orderBy('number').limit(filter.limit).offset(filter.offset).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    serviceCode: row.service_code,
+    providerOrganisationId: row.provider_organisation_id,
+    channel: row.channel,
+    status: row.status,
+    submittedAt: row.submitted_at,
+    dueAt: row.due_at,
+    endedAt: row.ended_at,
+    day: '',
+    detail: row.current_step_id ? `${row.current_step_id}|${row.current_actor ?? ''}` : '',
+  }));
+}
