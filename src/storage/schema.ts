@@ -44,6 +44,7 @@ export interface Tables {
   queue_place: QueuePlaceTable;
   queue_offer: QueueOfferTable;
   queue_message: QueueMessageTable;
+  queue_district: QueueDistrictTable;
   monitoring_dirty: MonitoringDirtyTable;
   monitoring_application: MonitoringApplicationTable;
   monitoring_count: MonitoringCountTable;
@@ -610,6 +611,14 @@ export interface QueueMessageTable {
   kind: string;
   message: JSONColumnType<JsonObject, string, never>;
   created_at: Instant;
+}
+
+/** A district of the kindergarten queue: its name and the education department keeping it. */
+export interface QueueDistrictTable {
+  region: string;
+  code: string;
+  name: JSONColumnType<JsonObject, string, string>;
+  department_organisation_id: string;
 }
 
 // Quality indicators (issue 20, migration 0120, docs/monitoring.md).

@@ -16,6 +16,10 @@ import type { Locale } from '../../src/domain/shared/locale.js';
 import type { AppEnv } from '../../src/http/app-env.js';
 import { sessionCookieName } from '../../src/http/session-cookie.js';
 import { testBackend } from '../support/database.js';
+import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
+import { publishPlaces } from '../../src/features/preschool-queue/publish-places.js';
+import { queueServicesOf } from '../../src/features/preschool-queue/queue-services.js';
+import { registerChild } from '../../src/features/preschool-queue/register-child.js';
 import { findLeaks, visibleText } from '../support/every-page.js';
 import { startWebTestServer, type WebTestServer } from '../support/web.js';
 
@@ -49,6 +53,7 @@ const files = new Set([
   '/back-office/applications/:id/drafts/:file',
   '/back-office/applications/:id/uploads/:upload{[0-9a-fA-F-]{36}}',
   '/admin/regulations/:id/diagram.svg',
+  '/admin/monitoring.csv',
 ]);
 
 describe(`every page in kk, ru and en on ${testBackend}`, () => {
@@ -63,6 +68,8 @@ describe(`every page in kk, ru and en on ${testBackend}`, () => {
 
   /** Pages that show their content only with a query: the query to open them with. */
   const queries: Record<string, string> = {
+    // Set by the sample of '/cabinet/queue/offers/:id' (sorted before it): the slip it made.
+    '/queue/position': '?number=Q-0000-0000-00',
     '/login/code': `?challenge=${someChallenge}&phone=%2B7701%2A%2A%2A0001`,
     '/register/code': `?challenge=${someChallenge}&iin=${demoCitizen.iin}&phone=%2B7701%2A%2A%2A0001`,
   };
@@ -111,6 +118,13 @@ describe(`every page in kk, ru and en on ${testBackend}`, () => {
   /** The visitors a page without parameters is shown to, by its workspace. */
   const visitorsOf = (path: string): Visitor[] => {
     if (path.startsWith('/cabinet') || path.startsWith('/apply')) return [citizen];
+    // The kindergarten queue's places and statistics: the demo district's department.
+    if (path === '/back-office/kindergarten-places' || path === '/back-office/queue-statistics')
+      return [
+        staff('sko-education-shymkent', 'head'),
+        staff('sko-education-shymkent', 'executor'),
+        staff('kst-demo-school', 'head'),
+      ];
     if (path.startsWith('/back-office'))
       return [
         staff('kst-demo-school', 'head'),
@@ -196,6 +210,56 @@ describe(`every page in kk, ru and en on ${testBackend}`, () => {
           visitor: staff(row.provider_organisation_id, role),
         })),
       ),
+    '/cabinet/queue/offers/:id': async () => {
+      // The demo citizen's child in the demo district's queue, offered a place just published
+      // by the department's executor (the page shows an open offer, then the slip's position).
+      const services = await loadApplicationServices(db(), () => new Date());
+      const queue = queueServicesOf(services);
+      const slip = await registerChild(queue, demoCitizen.iin, {
+        region: 'south-kazakhstan',
+        district: 'shymkent-al-farabi',
+        childIin: generateIin('2023-06-01', 'female', 77),
+        birthDate: '2023-06-01',
+        category: 'general',
+        preferred: ['sko-kg-balbobek'],
+        language: 'ru',
+        specialNeeds: null,
+        desiredStart: '2024-09-01',
+      });
+      await registerChild(queue, demoCitizen.iin, {
+        region: 'south-kazakhstan',
+        district: 'shymkent-al-farabi',
+        childIin: generateIin('2024-06-01', 'male', 78),
+        birthDate: '2024-06-01',
+        category: 'primary',
+        preferred: ['sko-kg-aigolek'],
+        language: 'ru',
+        specialNeeds: null,
+        desiredStart: '2026-09-01',
+      });
+      queries['/queue/position'] = `?number=${slip.number}`;
+      const executor = await db()
+        .selectFrom('staff_account')
+        .select('id')
+        .where('iin', '=', demoStaffIin('sko-education-shymkent', 'executor'))
+        .executeTakeFirstOrThrow();
+      await publishPlaces(
+        queue,
+        {
+          kind: 'staff',
+          staffId: executor.id,
+          roles: ['executor'],
+          organisationId: 'sko-education-shymkent',
+          regionCode: 'south-kazakhstan',
+        },
+        { groupId: 'sko-kg-balbobek-ru-2', places: 1 },
+      );
+      const offers = await db().selectFrom('queue_offer').select('id').execute();
+      return offers.map((offer) => ({
+        url: `/cabinet/queue/offers/${offer.id}`,
+        visitor: citizen,
+      }));
+    },
     '/cabinet/applications/:id': async () =>
       (await applicationsByStatus(false)).map((row) => ({
         url: `/cabinet/applications/${row.id}`,

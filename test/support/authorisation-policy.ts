@@ -210,6 +210,9 @@ export const webPolicy: Record<string, RoutePolicy> = {
   },
   'GET /': publicRoute,
   'GET /status': publicRoute,
+  // The kindergarten queue's public position lookup and protocol: no personal data.
+  'GET /queue/position': publicRoute,
+  'GET /queue/protocol': publicRoute,
   'GET /services': publicRoute,
   'GET /services/versions': {
     allowed: group.everyone,
@@ -255,6 +258,26 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'POST /cabinet/applications/:id/questionnaire': { allowed: group.applicant },
   'GET /cabinet/notifications': { allowed: group.citizens },
   'POST /cabinet/notifications/:id/read': { allowed: group.applicant },
+  // The kindergarten queue (issue 19): any citizen registers a child and sees their own
+  // slips; an offer is its parent's only (the matrix's world has none: 404 to every citizen,
+  // as to a parent asking for another's offer).
+  'GET /cabinet/queue': { allowed: group.citizens },
+  'GET /cabinet/queue/new': { allowed: group.citizens },
+  'POST /cabinet/queue/new': { allowed: group.citizens },
+  ...Object.fromEntries(
+    [
+      'GET /cabinet/queue/offers/:id',
+      'POST /cabinet/queue/offers/:id/code',
+      'POST /cabinet/queue/offers/:id/accept',
+      'POST /cabinet/queue/offers/:id/decline',
+    ].map((route) => [
+      route,
+      {
+        allowed: group.citizens,
+        absentHere: 'no offer in the matrix’s world: not found to every parent',
+      },
+    ]),
+  ),
   // The front office: its operators and couriers, for the applications it accepted.
   'GET /front-office': { allowed: frontOfficeStaff },
   'GET /front-office/applications/new': {
@@ -311,6 +334,19 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'POST /back-office/queue': {
     allowed: ['own-head', 'own-executor', 'foreign-head', 'foreign-executor'],
   },
+  // The kindergarten queue's places: a kindergarten's head and executors publish its places
+  // and enrol on referrals (each their own kindergartens; none of their own lists nothing).
+  'GET /back-office/kindergarten-places': {
+    allowed: ['own-head', 'own-executor', 'foreign-head', 'foreign-executor'],
+  },
+  'POST /back-office/kindergarten-places': {
+    allowed: ['own-head', 'own-executor', 'foreign-head', 'foreign-executor'],
+  },
+  'POST /back-office/kindergarten-places/enrol': {
+    allowed: ['own-head', 'own-executor', 'foreign-head', 'foreign-executor'],
+  },
+  // A department head's statistics of the districts the department keeps (counts only).
+  'GET /back-office/queue-statistics': { allowed: ['own-head', 'foreign-head'] },
   'GET /back-office/appeals': { allowed: providerStaff },
   'GET /back-office/appeals/:id': { allowed: group.ownProvider },
   'POST /back-office/appeals/:id': { allowed: group.ownProvider },
@@ -332,6 +368,11 @@ export const webPolicy: Record<string, RoutePolicy> = {
   // A region administrator sees the regulations of their region (and the national ones).
   'GET /admin/regulations/:id/diagram.svg': { allowed: group.ownAdministrators },
   'GET /admin/calendar': { allowed: group.administrators },
+  // Quality indicators (issue 20): every administrator, each of their own scope (a region's
+  // administrator sees their region's numbers; the view is filtered, never another region's).
+  'GET /admin/monitoring': { allowed: group.administrators },
+  'GET /admin/monitoring/applications': { allowed: group.administrators },
+  'GET /admin/monitoring.csv': { allowed: group.administrators },
 };
 
 /** Every principal that is not allowed. */

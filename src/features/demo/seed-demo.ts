@@ -32,6 +32,7 @@ import {
 } from './demo-plan.js';
 import { driveApplication } from './drive-application.js';
 import { countApplicationsByStatus } from '../../storage/demo.repository.js';
+import { seedQueueKindergartens } from '../preschool-queue/seed-queue-kindergartens.js';
 import { demoStaffSigningKey, loadTrustStore } from '../../signing/pki-directory.js';
 import type { SigningCredential } from '../../signing/cms-sign.js';
 import { getOrganisation } from '../../engine/application-services.js';
@@ -106,6 +107,8 @@ export async function seedDemo(
     )),
   );
   await ensureDemoCitizens(services.db, realNow);
+  // The kindergarten queue's districts and kindergartens (issue 19).
+  await seedQueueKindergartens(services.db);
 
   let clock = realNow.getTime();
   const demoServices: ApplicationServices = { ...services, now: () => new Date(clock) };

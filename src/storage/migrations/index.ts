@@ -29,6 +29,7 @@ import * as m0104 from './0104-outbox-subject.js';
 import * as m0105 from './0105-organisation-kind-as-data.js';
 import * as m0110 from './0110-preschool-queue.js';
 import * as m0111 from './0111-staff-name-kk.js';
+import * as m0115 from './0115-queue-district.js';
 import * as m0120 from './0120-monitoring.js';
 
 /**
@@ -66,5 +67,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0105-organisation-kind-as-data': m0105,
   '0110-preschool-queue': m0110,
   '0111-staff-name-kk': m0111,
+  '0115-queue-district': m0115,
   '0120-monitoring': m0120,
 };

@@ -18,6 +18,7 @@ import {
 import { nameIn } from '../messages.js';
 import { providerKindName, regionName } from '../vocabulary-labels.js';
 import { roleLabels, text, weekdayNames } from './texts.js';
+import { monitoringText } from './monitoring-texts.js';
 
 /** A posted admin form refused: which form, the values kept and the errors on its fields. */
 export interface AdminForm {
@@ -34,6 +35,7 @@ export const adminNav: NavItem[] = [
   { href: '/admin/staff', label: text.staff },
   { href: '/admin/regulations', label: text.regulations },
   { href: '/admin/calendar', label: text.calendar },
+  { href: '/admin/monitoring', label: monitoringText.title },
 ];
 
 /** Which region(s) this administrator sees. */

@@ -27,6 +27,11 @@ import {
 } from './organisation-pages.js';
 import { CalendarPage, RegulationsPage } from './reference-pages.js';
 import { text } from './texts.js';
+import {
+  monitoringApplicationsPage,
+  monitoringPage,
+  mountMonitoringCsv,
+} from './monitoring-routes.js';
 
 const administrators = [StaffRole.regionAdministrator, StaffRole.systemAdministrator];
 
@@ -260,8 +265,11 @@ export function adminPageRoutes(): Hono<WebEnv> {
     c.header('cache-control', 'private, no-store');
     return c.body(svg);
   });
+  mountMonitoringCsv(routes);
   return mountPages(routes, [
     overviewPage,
+    monitoringPage,
+    monitoringApplicationsPage,
     organisationsPage,
     organisationPage,
     staffPage,

@@ -2,6 +2,7 @@ import { StaffRole } from '../../../domain/shared/roles.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StatusTag } from '../components.js';
 import type { NavItem } from '../layout.js';
+import { qt } from '../preschool-queue-texts.js';
 import { bo } from './texts.js';
 
 /** The provider's staff: the roles the back office serves. */
@@ -23,6 +24,12 @@ export const backOfficeNav: readonly NavItem[] = [
     roles: [StaffRole.registryOffice, StaffRole.head, StaffRole.executor],
   },
   { href: '/back-office/queue', label: bo.queueTitle, roles: [StaffRole.head, StaffRole.executor] },
+  {
+    href: '/back-office/kindergarten-places',
+    label: qt.placesTitle,
+    roles: [StaffRole.head, StaffRole.executor],
+  },
+  { href: '/back-office/queue-statistics', label: qt.statisticsTitle, roles: [StaffRole.head] },
 ];
 
 /** A text in kk/ru with the English falling back to Russian. */

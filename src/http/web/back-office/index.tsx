@@ -11,6 +11,8 @@ import { applicationPage } from './application-page.js';
 import { backOfficeRoles } from './components.js';
 import { escalationsPage } from './escalations-page.js';
 import { inboxPage } from './inbox-page.js';
+import { kindergartenPlacesPage } from './kindergarten-places-page.js';
+import { queueStatisticsPage } from './queue-statistics-page.js';
 import { resultRequestsPage } from './result-requests-page.js';
 import { vacancyPage } from './vacancy-page.js';
 
@@ -67,5 +69,7 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     appealPage,
     resultRequestsPage,
     vacancyPage,
+    kindergartenPlacesPage,
+    queueStatisticsPage,
   ]);
 }

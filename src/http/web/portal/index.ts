@@ -7,6 +7,7 @@ import { catalogueRoutes } from './catalogue.js';
 import { homeAndStatusRoutes } from './home-and-status.js';
 import { loginCodePage } from './login-code-page.js';
 import { loginPage } from './login-page.js';
+import { queuePositionPage, queueProtocolPage } from './queue-public-pages.js';
 import { registerCodePage } from './register-code-page.js';
 import { registerSignaturePage } from './register-signature-page.js';
 import { registerPage } from './register-page.js';
@@ -24,6 +25,8 @@ export function portalRoutes(): Hono<WebEnv> {
       registerPage,
       registerCodePage,
       registerSignaturePage,
+      queuePositionPage,
+      queueProtocolPage,
     ]),
   );
   routes.route('/', applyRoutes());

@@ -4,6 +4,7 @@ import { timeUnitAbbreviations } from '../../../../domain/regulation/labels.js';
 import type { Child } from 'hono/jsx';
 import { Page, type NavItem, type PageContext } from '../../layout.js';
 import { StatusTag } from '../../components.js';
+import { qt } from '../../preschool-queue-texts.js';
 import { text } from './texts.js';
 
 /** The cabinet's menu, with the unread count on the notifications link. */
@@ -19,6 +20,7 @@ export function cabinetNav(unreadCount: number): NavItem[] {
   return [
     { href: '/cabinet', label: text.applications },
     { href: '/cabinet/notifications', label: withCount(text.notifications) },
+    { href: '/cabinet/queue', label: qt.queueTitle },
   ];
 }
 
@@ -42,7 +44,7 @@ export function CabinetPage(props: {
   ctx: PageContext;
   title: string;
   unreadCount: number;
-  current: '/cabinet' | '/cabinet/notifications';
+  current: '/cabinet' | '/cabinet/notifications' | '/cabinet/queue';
   children?: Child;
 }) {
   return (

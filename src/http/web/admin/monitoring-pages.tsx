@@ -1,0 +1,561 @@
+import { actorLabels, channelLabels, questionLabels } from '../../../domain/regulation/labels.js';
+import { channels } from '../../../domain/regulation/Channel.js';
+import {
+  questionnaireAnswers,
+  satisfactionScore,
+  type Indicators,
+} from '../../../domain/monitoring/indicators.js';
+import { unspecifiedGround } from '../../../domain/monitoring/contributions.js';
+import type { LocalizedText, Locale } from '../../../domain/shared/locale.js';
+import type { RegulationCatalog } from '../../../domain/regulation/regulation-catalog.js';
+import type { QualityView } from '../../../features/monitoring/get-quality-indicators.js';
+import type { ApplicationBehind } from '../../../features/monitoring/list-applications-behind.js';
+import { Table } from '../components.js';
+import { Page, type PageContext } from '../layout.js';
+import { formatDate } from '../messages.js';
+import { adminNav, ScopeLine } from './organisation-pages.js';
+import { answerText, monitoringText as m } from './monitoring-texts.js';
+
+/** The filters of a view as written in its URL (shared views keep them). */
+export interface MonitoringFilters {
+  readonly period: string;
+  readonly region?: string;
+  readonly district?: string;
+  readonly provider?: string;
+  readonly service?: string;
+  readonly channel?: string;
+}
+
+/** The URL of a view (or list, or CSV) with the filters, plus or minus some. */
+export function monitoringUrl(
+  path: string,
+  filters: MonitoringFilters,
+  extra: Record<string, string | undefined> = {},
+): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...extra })) {
+    if (value !== undefined && value !== '') query.set(key, value);
+  }
+  return `${path}?${query.toString()}`;
+}
+
+const pick = (text: LocalizedText, locale: Locale) => text[locale];
+const display = (value: number | undefined) =>
+  value === undefined ? '—' : String(value).replace('.', ',');
+
+/** A step's name (its description in the regulation), found among the regulations. */
+export function stepName(regulations: RegulationCatalog, stepId: string, locale: Locale): string {
+  for (const regulation of regulations.all) {
+    for (const flow of regulation.channels) {
+      const step = flow.steps.find((candidate) => candidate.id === stepId);
+      if (step) return locale === 'kk' ? step.description.kk : step.description.ru;
+    }
+  }
+  return m.noGround[locale];
+}
+
+/** A role's name as the regulations call it. */
+export function roleName(role: string, locale: Locale): string {
+  const label = (actorLabels as Record<string, LocalizedText | undefined>)[role];
+  return label ? label[locale] : m.noGround[locale];
+}
+
+/** A refusal ground: the question answered "no". */
+export function groundName(ground: string, locale: Locale): string {
+  if (ground === unspecifiedGround) return m.noGround[locale];
+  const label = (questionLabels as Record<string, { kk: string; ru: string } | undefined>)[ground];
+  if (!label) return m.noGround[locale];
+  return `${locale === 'kk' ? label.kk : label.ru} — ${m.answerNo[locale]}`;
+}
+
+/** The rows of the indicators table: label, value, and the measure behind it when listable. */
+export function indicatorRows(
+  indicators: Indicators,
+): { label: LocalizedText; value: number | undefined; measure?: string }[] {
+  return [
+    { label: m.received, value: indicators.received, measure: 'received' },
+    { label: m.completed, value: indicators.completed, measure: 'completed' },
+    { label: m.completedOnTime, value: indicators.completedOnTime, measure: 'completed_on_time' },
+    { label: m.onTimePercent, value: indicators.onTimePercent },
+    { label: m.overdueNow, value: indicators.overdueNow, measure: 'overdue_now' },
+    { label: m.termViolations, value: indicators.termViolations, measure: 'term_violated' },
+    { label: m.stepOverdue, value: indicators.stepOverdue, measure: 'step_overdue' },
+    { label: m.medianDuration, value: indicators.durationMedianPercent },
+    { label: m.p90Duration, value: indicators.durationP90Percent },
+    { label: m.intakeRefusals, value: indicators.intakeRefusals, measure: 'intake_refused' },
+    { label: m.reasonedRefusals, value: indicators.reasonedRefusals, measure: 'reasoned_refusal' },
+    { label: m.extensions, value: indicators.extensions, measure: 'extended' },
+    { label: m.suspensions, value: indicators.suspensions, measure: 'suspended' },
+    { label: m.appealsFiled, value: indicators.appealsFiled, measure: 'appealed' },
+    { label: m.appealsUpheld, value: indicators.appealsUpheld, measure: 'appeal_upheld' },
+    { label: m.electronicPercent, value: indicators.electronicPercent },
+    { label: m.satisfaction, value: satisfactionScore(indicators) },
+  ];
+}
+
+/** The columns of the breakdown table (and its CSV). */
+export const breakdownColumns = [
+  m.received,
+  m.completed,
+  m.onTimePercent,
+  m.overdueNow,
+  m.termViolations,
+  m.medianDuration,
+  m.intakeRefusals,
+  m.reasonedRefusals,
+  m.appealsUpheld,
+  m.satisfaction,
+] as const;
+
+/** The breakdown values of one row, in the order of {@link breakdownColumns}. */
+export function breakdownValues(indicators: Indicators): (number | undefined)[] {
+  return [
+    indicators.received,
+    indicators.completed,
+    indicators.onTimePercent,
+    indicators.overdueNow,
+    indicators.termViolations,
+    indicators.durationMedianPercent,
+    indicators.intakeRefusals,
+    indicators.reasonedRefusals,
+    indicators.appealsUpheld,
+    satisfactionScore(indicators),
+  ];
+}
+
+/**
+ * A horizontal bar chart drawn on the server: one bar per row, its on-time share. An image for
+ * assistive technology (title and description), with the same numbers in the table after it.
+ */
+function OnTimeChart(props: { ctx: PageContext; view: QualityView }) {
+  const { locale } = props.ctx;
+  const rows = props.view.rows;
+  const barHeight = 22;
+  const height = rows.length * (barHeight + 8) + 8;
+  return (
+    <figure class="chart" aria-labelledby="chart-title">
+      <figcaption id="chart-title">{m.chartTitle[locale]}</figcaption>
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 0 320 ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby="chart-svg-title"
+        aria-describedby="chart-data"
+        class="on-time-chart"
+      >
+        <title id="chart-svg-title">{m.chartTitle[locale]}</title>
+        {rows.map((row, index) => {
+          const value = row.indicators.onTimePercent;
+          const y = 8 + index * (barHeight + 8);
+          const width = value === undefined ? 0 : Math.round((value / 100) * 200);
+          const name = pick(row.name, locale);
+          return (
+            <g data-key={row.key} data-value={value === undefined ? '' : String(value)}>
+              <text x="0" y={y + 15} font-size="10" fill="#1b1b1b">
+                {name.length > 18 ? `${name.slice(0, 17)}…` : name}
+              </text>
+              <rect x="110" y={y} width={String(width)} height={barHeight} fill="#1f5f99" />
+              <text x={String(114 + width)} y={y + 15} font-size="10" fill="#1b1b1b">
+                {display(value)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+/** The filter form: period, channel (and the drill-down kept as hidden fields). */
+function Filters(props: { ctx: PageContext; filters: MonitoringFilters }) {
+  const { locale } = props.ctx;
+  const { filters } = props;
+  return (
+    <form method="get" action="/admin/monitoring" class="filters">
+      <fieldset>
+        <legend>{m.filters[locale]}</legend>
+        <div class="field">
+          <label for="monitoring-period">{m.period[locale]}</label>
+          <input
+            id="monitoring-period"
+            name="period"
+            value={filters.period}
+            maxlength={10}
+            aria-describedby="monitoring-period-hint"
+          />
+          <p class="hint" id="monitoring-period-hint">
+            {m.periodHint[locale]}
+          </p>
+        </div>
+        <div class="field">
+          <label for="monitoring-channel">{m.channel[locale]}</label>
+          <select id="monitoring-channel" name="channel">
+            <option value="">{m.allChannels[locale]}</option>
+            {channels.map((channel) => (
+              <option value={channel} selected={filters.channel === channel}>
+                {channelLabels[channel][locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(['region', 'district', 'provider', 'service'] as const).map((key) =>
+          filters[key] ? <input type="hidden" name={key} value={filters[key]} /> : null,
+        )}
+        <div class="actions">
+          <button type="submit">{m.show[locale]}</button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** The trail of the drill-down: region › district › provider › service. */
+function Trail(props: { ctx: PageContext; view: QualityView; filters: MonitoringFilters }) {
+  const { locale } = props.ctx;
+  const { names } = props.view;
+  const base = { period: props.filters.period, channel: props.filters.channel };
+  const steps: { label: string; href: string }[] = [
+    {
+      label: m.region[locale],
+      href: monitoringUrl('/admin/monitoring', { ...base, region: props.filters.region }),
+    },
+  ];
+  if (names.district) {
+    steps.push({
+      label: pick(names.district, locale),
+      href: monitoringUrl('/admin/monitoring', {
+        ...props.filters,
+        provider: undefined,
+        service: undefined,
+      }),
+    });
+  }
+  if (names.provider) {
+    steps.push({
+      label: pick(names.provider, locale),
+      href: monitoringUrl('/admin/monitoring', { ...props.filters, service: undefined }),
+    });
+  }
+  if (names.service) steps.push({ label: pick(names.service, locale), href: '' });
+  return (
+    <nav aria-label={m.filters[locale]} class="trail">
+      <ol>
+        {steps.map((step) => (
+          <li>{step.href ? <a href={step.href}>{step.label}</a> : step.label}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** Counts by step and role, each linked to its applications. */
+function SlotTable(props: {
+  ctx: PageContext;
+  id: string;
+  title: LocalizedText;
+  column: LocalizedText;
+  slots: readonly { stepId: string; role: string; count: number }[];
+  href: (detail: string) => string;
+  regulations: RegulationCatalog;
+}) {
+  const { locale } = props.ctx;
+  return (
+    <>
+      <h2 id={`${props.id}-heading`}>{props.title[locale]}</h2>
+      <Table
+        id={props.id}
+        labelledBy={`${props.id}-heading`}
+        headings={[m.step[locale], m.role[locale], props.column[locale]]}
+      >
+        {props.slots.map((slot) => (
+          <tr>
+            <th scope="row">{stepName(props.regulations, slot.stepId, locale)}</th>
+            <td>{roleName(slot.role, locale)}</td>
+            <td data-value={String(slot.count)}>
+              <a href={props.href(`${slot.stepId}|${slot.role}`)}>{slot.count}</a>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}
+
+/** The details of a view: violations by step and role, refusal grounds, questionnaire, channels. */
+function DetailTables(props: {
+  ctx: PageContext;
+  view: QualityView;
+  filters: MonitoringFilters;
+  regulations: RegulationCatalog;
+}) {
+  const { locale } = props.ctx;
+  const total = props.view.total;
+  const list = (measure: string, detail?: string) =>
+    monitoringUrl('/admin/monitoring/applications', props.filters, { measure, detail });
+  return (
+    <>
+      <SlotTable
+        ctx={props.ctx}
+        id="violations"
+        title={m.violationsBySlot}
+        column={m.termViolations}
+        slots={total.violationsBySlot}
+        href={(detail) => list('term_violated', detail)}
+        regulations={props.regulations}
+      />
+      <SlotTable
+        ctx={props.ctx}
+        id="step-overdue"
+        title={m.stepOverdueBySlot}
+        column={m.stepOverdue}
+        slots={total.stepOverdueBySlot}
+        href={(detail) => list('step_overdue', detail)}
+        regulations={props.regulations}
+      />
+      <h2 id="grounds-heading">{m.grounds[locale]}</h2>
+      <Table
+        id="grounds"
+        labelledBy="grounds-heading"
+        headings={[m.kindOfRefusal[locale], m.ground[locale], m.count[locale]]}
+      >
+        {[
+          ...total.intakeRefusalsByGround.map((g) => ({
+            ...g,
+            kind: m.intakeRefusals,
+            measure: 'intake_refused',
+          })),
+          ...total.reasonedRefusalsByGround.map((g) => ({
+            ...g,
+            kind: m.reasonedRefusals,
+            measure: 'reasoned_refusal',
+          })),
+        ].map((row) => (
+          <tr>
+            <th scope="row">{pick(row.kind, locale)}</th>
+            <td>{groundName(row.ground, locale)}</td>
+            <td data-value={String(row.count)}>
+              <a href={list(row.measure, row.ground)}>{row.count}</a>
+            </td>
+          </tr>
+        ))}
+      </Table>
+
+      <h2 id="questionnaire-heading">{m.questionnaire[locale]}</h2>
+      <Table
+        id="questionnaire"
+        labelledBy="questionnaire-heading"
+        headings={[m.indicator[locale], ...questionnaireAnswers.map((a) => answerText[a][locale])]}
+      >
+        {(
+          [
+            [m.questionProcess, total.questionnaire.process],
+            [m.questionInformation, total.questionnaire.information],
+          ] as const
+        ).map(([label, answers]) => (
+          <tr>
+            <th scope="row">{pick(label, locale)}</th>
+            {questionnaireAnswers.map((answer) => (
+              <td data-value={String(answers[answer])}>{answers[answer]}</td>
+            ))}
+          </tr>
+        ))}
+      </Table>
+
+      <h2 id="channels-heading">{m.channels[locale]}</h2>
+      <Table
+        id="channels"
+        labelledBy="channels-heading"
+        headings={[m.channel[locale], m.received[locale]]}
+      >
+        {channels.map((channel) => (
+          <tr>
+            <th scope="row">{channelLabels[channel][locale]}</th>
+            <td data-value={String(total.receivedByChannel[channel])}>
+              {total.receivedByChannel[channel]}
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}
+
+/** `/admin/monitoring`: the indicators of the view, its breakdown, chart and details. */
+export function MonitoringPage(props: {
+  ctx: PageContext;
+  view: QualityView;
+  filters: MonitoringFilters;
+  regulations: RegulationCatalog;
+}) {
+  const { ctx, view, filters } = props;
+  const { locale } = ctx;
+  const total = view.total;
+  const levelHeading = { district: m.district, provider: m.provider, service: m.service }[
+    view.level
+  ];
+  const drill = (key: string): MonitoringFilters =>
+    view.level === 'district'
+      ? { ...filters, district: key }
+      : view.level === 'provider'
+        ? { ...filters, provider: key }
+        : { ...filters, service: key };
+  const list = (measure: string, detail?: string) =>
+    monitoringUrl('/admin/monitoring/applications', filters, { measure, detail });
+  return (
+    <Page ctx={ctx} title={m.title[locale]} nav={adminNav} current="/admin/monitoring">
+      <h1>{m.title[locale]}</h1>
+      <ScopeLine regionCode={view.regionCode} ctx={ctx} />
+      <Trail ctx={ctx} view={view} filters={filters} />
+      <Filters ctx={ctx} filters={filters} />
+      <p class="hint">{m.lag[locale]}</p>
+      <Table
+        id="indicators"
+        caption={m.title[locale]}
+        headings={[m.indicator[locale], m.value[locale]]}
+      >
+        {indicatorRows(total).map((row) => (
+          <tr data-measure={row.measure ?? ''}>
+            <th scope="row">{pick(row.label, locale)}</th>
+            <td data-value={row.value === undefined ? '' : String(row.value)}>
+              {row.measure && row.value ? (
+                <a href={list(row.measure)}>{display(row.value)}</a>
+              ) : (
+                display(row.value)
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <p>
+        <a href={monitoringUrl('/admin/monitoring.csv', filters, { table: 'indicators' })} download>
+          {m.downloadCsv[locale]}
+        </a>
+      </p>
+
+      <h2 id="breakdown-heading">{pick(levelHeading, locale)}</h2>
+      {view.rows.length === 0 ? (
+        <p>{m.none[locale]}</p>
+      ) : (
+        <>
+          <OnTimeChart ctx={ctx} view={view} />
+          <Table
+            id="breakdown"
+            labelledBy="breakdown-heading"
+            headings={[pick(levelHeading, locale), ...breakdownColumns.map((c) => c[locale])]}
+          >
+            {view.rows.map((row) => (
+              <tr data-key={row.key}>
+                <th scope="row">
+                  <a href={monitoringUrl('/admin/monitoring', drill(row.key))}>
+                    {pick(row.name, locale)}
+                  </a>
+                </th>
+                {breakdownValues(row.indicators).map((value) => (
+                  <td data-value={value === undefined ? '' : String(value)}>{display(value)}</td>
+                ))}
+              </tr>
+            ))}
+          </Table>
+          <p id="chart-data" class="hint">
+            {m.chartTable[locale]}: {m.onTimePercent[locale]}
+          </p>
+          <p>
+            <a
+              href={monitoringUrl('/admin/monitoring.csv', filters, { table: 'breakdown' })}
+              download
+            >
+              {m.downloadCsv[locale]}
+            </a>
+          </p>
+        </>
+      )}
+
+      <DetailTables ctx={ctx} view={view} filters={filters} regulations={props.regulations} />
+    </Page>
+  );
+}
+
+/** `/admin/monitoring/applications`: the applications behind a number (no personal data). */
+export function MonitoringApplicationsPage(props: {
+  ctx: PageContext;
+  filters: MonitoringFilters;
+  measure: string;
+  detail: string | undefined;
+  rows: readonly ApplicationBehind[];
+  serviceNames: ReadonlyMap<string, LocalizedText>;
+  providerNames: ReadonlyMap<string, LocalizedText>;
+  regulations: RegulationCatalog;
+}) {
+  const { ctx, rows } = props;
+  const { locale } = ctx;
+  return (
+    <Page ctx={ctx} title={m.applicationsTitle[locale]} nav={adminNav} current="/admin/monitoring">
+      <h1>{m.applicationsTitle[locale]}</h1>
+      <p>
+        <a href={monitoringUrl('/admin/monitoring', props.filters)}>{m.back[locale]}</a>
+      </p>
+      {rows.length === 0 ? (
+        <p>{m.none[locale]}</p>
+      ) : (
+        <Table
+          id="applications"
+          caption={m.applicationsTitle[locale]}
+          headings={[
+            m.number[locale],
+            m.service[locale],
+            m.provider[locale],
+            m.submitted[locale],
+            m.due[locale],
+            m.ended[locale],
+            m.step[locale],
+          ]}
+        >
+          {rows.map((row) => {
+            const [stepId, role] = row.detail.split('|');
+            return (
+              <tr data-number={row.number}>
+                <th scope="row">{row.number}</th>
+                <td>
+                  {pick(
+                    props.serviceNames.get(row.serviceCode) ?? fallback(row.serviceCode),
+                    locale,
+                  )}
+                </td>
+                <td>
+                  {pick(
+                    props.providerNames.get(row.providerOrganisationId) ??
+                      fallback(row.providerOrganisationId),
+                    locale,
+                  )}
+                </td>
+                <td>{formatDate(row.submittedAt, locale)}</td>
+                <td>{formatDate(row.dueAt, locale)}</td>
+                <td>{row.endedAt ? formatDate(row.endedAt, locale) : '—'}</td>
+                <td>
+                  {role !== undefined && stepId
+                    ? `${stepName(props.regulations, stepId, locale)} (${roleName(role, locale)})`
+                    : '—'}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
+      )}
+      <p>
+        <a
+          href={monitoringUrl('/admin/monitoring.csv', props.filters, {
+            table: 'applications',
+            measure: props.measure,
+            detail: props.detail,
+          })}
+          download
+        >
+          {m.downloadCsv[locale]}
+        </a>
+      </p>
+    </Page>
+  );
+}
+
+const fallback = (code: string): LocalizedText => ({ kk: code, ru: code, en: code });

@@ -1,0 +1,158 @@
+import type { LocalizedText } from '../../../domain/shared/locale.js';
+
+/** Texts of the quality monitoring pages (kk, ru, en). */
+export const monitoringText = {
+  title: { kk: 'Қызмет көрсету сапасы', ru: 'Качество оказания услуг', en: 'Service quality' },
+  applicationsTitle: {
+    kk: 'Көрсеткіштің артындағы өтініштер',
+    ru: 'Заявления за показателем',
+    en: 'Applications behind the number',
+  },
+  filters: { kk: 'Сүзгілер', ru: 'Фильтры', en: 'Filters' },
+  period: { kk: 'Кезең', ru: 'Период', en: 'Period' },
+  periodHint: {
+    kk: 'жыл (2026), тоқсан (2026-Q4), ай (2026-11) немесе күн (2026-11-05)',
+    ru: 'год (2026), квартал (2026-Q4), месяц (2026-11) или день (2026-11-05)',
+    en: 'year (2026), quarter (2026-Q4), month (2026-11) or day (2026-11-05)',
+  },
+  channel: { kk: 'Арна', ru: 'Канал', en: 'Channel' },
+  allChannels: { kk: 'барлық арналар', ru: 'все каналы', en: 'all channels' },
+  show: { kk: 'Көрсету', ru: 'Показать', en: 'Show' },
+  region: { kk: 'Өңір', ru: 'Регион', en: 'Region' },
+  district: { kk: 'Аудан', ru: 'Район', en: 'District' },
+  provider: { kk: 'Қызмет беруші', ru: 'Услугодатель', en: 'Provider' },
+  service: { kk: 'Қызмет', ru: 'Услуга', en: 'Service' },
+  name: { kk: 'Атауы', ru: 'Наименование', en: 'Name' },
+  indicator: { kk: 'Көрсеткіш', ru: 'Показатель', en: 'Indicator' },
+  value: { kk: 'Мәні', ru: 'Значение', en: 'Value' },
+  count: { kk: 'Саны', ru: 'Количество', en: 'Count' },
+  received: { kk: 'Түскен өтініштер', ru: 'Поступило заявлений', en: 'Received' },
+  completed: { kk: 'Көрсетілген қызметтер', ru: 'Оказано услуг', en: 'Completed' },
+  completedOnTime: { kk: 'Мерзімінде', ru: 'В срок', en: 'On time' },
+  onTimePercent: { kk: 'Мерзімінде, %', ru: 'В срок, %', en: 'On time, %' },
+  overdueNow: { kk: 'Қазір мерзімі өткен', ru: 'Просрочено сейчас', en: 'Overdue now' },
+  termViolations: {
+    kk: 'Мерзімді бұзу',
+    ru: 'Нарушения сроков',
+    en: 'Term violations',
+  },
+  stepOverdue: {
+    kk: 'Рәсім мерзімі бұзылды',
+    ru: 'Нарушены сроки процедур',
+    en: 'Step deadlines missed',
+  },
+  medianDuration: {
+    kk: 'Ұзақтығының медианасы, мерзімнің %',
+    ru: 'Медиана длительности, % срока',
+    en: 'Median duration, % of the term',
+  },
+  p90Duration: {
+    kk: 'Ұзақтығының 90-процентилі, мерзімнің %',
+    ru: '90-й процентиль длительности, % срока',
+    en: '90th percentile of duration, % of the term',
+  },
+  intakeRefusals: {
+    kk: 'Құжаттарды қабылдаудан бас тарту',
+    ru: 'Отказы в приёме документов',
+    en: 'Intake refusals',
+  },
+  reasonedRefusals: {
+    kk: 'Дәлелді бас тартулар',
+    ru: 'Мотивированные отказы',
+    en: 'Reasoned refusals',
+  },
+  extensions: { kk: 'Мерзімді ұзарту', ru: 'Продления срока', en: 'Extensions' },
+  suspensions: { kk: 'Тоқтата тұру', ru: 'Приостановления', en: 'Suspensions' },
+  appealsFiled: { kk: 'Берілген шағымдар', ru: 'Подано жалоб', en: 'Appeals filed' },
+  appealsUpheld: {
+    kk: 'Қанағаттандырылған шағымдар',
+    ru: 'Удовлетворено жалоб',
+    en: 'Appeals upheld',
+  },
+  electronicPercent: {
+    kk: 'Электрондық түрде, %',
+    ru: 'В электронном виде, %',
+    en: 'Electronic, %',
+  },
+  satisfaction: {
+    kk: 'Қанағаттану бағасы (5-тен)',
+    ru: 'Оценка удовлетворённости (из 5)',
+    en: 'Satisfaction (of 5)',
+  },
+  violationsBySlot: {
+    kk: 'Мерзімді бұзу: рәсім мен орындаушы',
+    ru: 'Нарушения сроков: процедура и исполнитель',
+    en: 'Term violations by step and role',
+  },
+  stepOverdueBySlot: {
+    kk: 'Рәсім мерзімінің бұзылуы',
+    ru: 'Нарушения сроков процедур',
+    en: 'Step deadlines missed by step and role',
+  },
+  step: { kk: 'Рәсім', ru: 'Процедура', en: 'Step' },
+  role: { kk: 'Орындаушы', ru: 'Исполнитель', en: 'Role' },
+  grounds: { kk: 'Бас тарту негіздері', ru: 'Основания отказов', en: 'Refusal grounds' },
+  ground: { kk: 'Негіз', ru: 'Основание', en: 'Ground' },
+  kindOfRefusal: { kk: 'Бас тарту түрі', ru: 'Вид отказа', en: 'Kind of refusal' },
+  noGround: {
+    kk: 'негізі белгіленбеген',
+    ru: 'основание не отмечено',
+    en: 'no ground recorded',
+  },
+  answerNo: { kk: 'жауабы «жоқ»', ru: 'ответ «нет»', en: 'answered "no"' },
+  questionnaire: { kk: 'Сауалнама', ru: 'Анкетирование', en: 'Questionnaire' },
+  questionProcess: {
+    kk: 'Қызмет көрсету процесіне қанағаттануы',
+    ru: 'Удовлетворённость процессом оказания услуги',
+    en: 'Satisfied with the process',
+  },
+  questionInformation: {
+    kk: 'Қызмет туралы ақпаратқа қанағаттануы',
+    ru: 'Удовлетворённость информацией об услуге',
+    en: 'Satisfied with the information',
+  },
+  satisfied: { kk: 'қанағаттанды', ru: 'удовлетворён', en: 'satisfied' },
+  partiallySatisfied: {
+    kk: 'ішінара қанағаттанды',
+    ru: 'частично удовлетворён',
+    en: 'partially satisfied',
+  },
+  notSatisfied: { kk: 'қанағаттанбады', ru: 'не удовлетворён', en: 'not satisfied' },
+  channels: { kk: 'Арналар бойынша', ru: 'По каналам', en: 'By channel' },
+  chartTitle: {
+    kk: 'Мерзімінде көрсетілген қызметтер үлесі, %',
+    ru: 'Доля услуг, оказанных в срок, %',
+    en: 'Share completed on time, %',
+  },
+  chartTable: {
+    kk: 'Диаграмманың деректері',
+    ru: 'Данные диаграммы',
+    en: 'The chart as a table',
+  },
+  downloadCsv: { kk: 'CSV жүктеу', ru: 'Скачать CSV', en: 'Download CSV' },
+  listLink: { kk: 'тізім', ru: 'список', en: 'list' },
+  number: { kk: 'Өтініш нөмірі', ru: 'Номер заявления', en: 'Application number' },
+  submitted: { kk: 'Берілді', ru: 'Подано', en: 'Submitted' },
+  due: { kk: 'Мерзімі', ru: 'Срок', en: 'Due' },
+  ended: { kk: 'Аяқталды', ru: 'Завершено', en: 'Ended' },
+  day: { kk: 'Күні', ru: 'Дата', en: 'Day' },
+  none: { kk: 'Деректер жоқ', ru: 'Данных нет', en: 'No data' },
+  badFilter: {
+    kk: 'Сүзгі дұрыс емес: кезеңді үлгі бойынша енгізіңіз.',
+    ru: 'Фильтр задан неверно: укажите период по образцу.',
+    en: 'The filter is not valid: write the period as in the example.',
+  },
+  back: { kk: 'Шолуға оралу', ru: 'Вернуться к обзору', en: 'Back to the overview' },
+  lag: {
+    kk: 'Сандар фондық жұмыспен бір айналымнан кейін жаңартылады (әдетте бір секунд).',
+    ru: 'Числа обновляются фоновым заданием с задержкой в один цикл (обычно секунда).',
+    en: 'The numbers follow the writes after one round of the background job (about a second).',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+/** The answers of the questionnaire, labelled. */
+export const answerText = {
+  satisfied: monitoringText.satisfied,
+  partially_satisfied: monitoringText.partiallySatisfied,
+  not_satisfied: monitoringText.notSatisfied,
+} as const;

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import { StaffRole } from '../../src/domain/shared/roles.js';
+import {
+  demoPassword,
+  ensureDemoStaff,
+  hashDemoPassword,
+} from '../../src/features/demo/demo-accounts.js';
+import { logInStaff } from '../../src/features/identity/log-in-staff.js';
+import { refreshAllIndicators } from '../../src/features/monitoring/refresh-indicators.js';
+import { composeApp } from '../../src/cli/compose.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
+import { createTestDatabase, testBackend } from '../support/database.js';
+import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+
+const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
+const region = 'south-kazakhstan';
+const throughAccept = (day: string): ScriptedEvent[] => [
+  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
+  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
+  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
+  { type: 'step', stepId: 'verify-signature', answer: true, at: `${day}T04:07:00Z` },
+  { type: 'step', stepId: 'route-request', at: `${day}T04:08:00Z` },
+  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
+];
+
+/** Issue 20: the administration's quality pages, drill-down, lists and CSV. */
+describe(`quality monitoring pages on ${testBackend}`, () => {
+  let database: DatabaseHandle;
+  const clock = manualClock('2013-03-20T04:00:00Z');
+  let app: ReturnType<typeof composeApp>;
+  const jar: Record<string, string> = {};
+
+  const request = (path: string, language = 'ru') =>
+    app.request(path, {
+      headers: {
+        accept: 'text/html',
+        'accept-language': language,
+        cookie: Object.entries(jar)
+          .map(([name, value]) => `${name}=${value}`)
+          .join('; '),
+      },
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const services = applicationServices(database, clock.now);
+    app = composeApp({
+      config,
+      logger: createLogger(config),
+      database,
+      now: clock.now,
+      applications: services,
+    });
+    await createOrganisation(database, {
+      id: 'sk-akimat',
+      kind: 'region_akimat',
+      regionCode: region,
+    });
+    await createOrganisation(database, {
+      id: 'sk-district',
+      kind: 'district_akimat',
+      regionCode: region,
+      parentId: 'sk-akimat',
+      nameRu: 'Акимат района "Береке", Север',
+      nameKk: 'Береке ауданының әкімдігі',
+    });
+    await createOrganisation(database, {
+      id: 'sk-archive-a',
+      kind: 'archive',
+      regionCode: region,
+      parentId: 'sk-district',
+      nameRu: 'Архив района',
+      nameKk: 'Аудан мұрағаты',
+    });
+    // One on time, one late at the decision, one still waiting past its term.
+    const write = (number: string, events: ScriptedEvent[]) =>
+      writeScriptedApplication(services, {
+        number,
+        regulationId,
+        channel: 'provider_office',
+        providerOrganisationId: 'sk-archive-a',
+        submittedAt: '2013-02-04T04:00:00Z',
+        events,
+      });
+    await write('W-1', [
+      ...throughAccept('2013-02-04'),
+      { type: 'step', stepId: 'decide', answer: true, at: '2013-02-11T04:00:00Z' },
+      { type: 'step', stepId: 'sign-result', at: '2013-02-11T04:00:30Z' },
+      { type: 'step', stepId: 'issue-result', at: '2013-02-11T04:00:45Z' },
+    ]);
+    await write('W-2', [
+      ...throughAccept('2013-02-04'),
+      { type: 'step', stepId: 'decide', answer: true, at: '2013-03-12T04:00:00Z' },
+      { type: 'step', stepId: 'sign-result', at: '2013-03-12T04:00:30Z' },
+      { type: 'step', stepId: 'issue-result', at: '2013-03-12T04:00:45Z' },
+    ]);
+    await write('W-3', throughAccept('2013-02-04').slice(0, 5));
+    await refreshAllIndicators(services);
+
+    const [admin] = await ensureDemoStaff(
+      database.db,
+      'sk-akimat',
+      [StaffRole.regionAdministrator],
+      clock.now(),
+      hashDemoPassword(),
+    );
+    const outcome = await logInStaff(
+      { db: database.db },
+      { iin: admin!.iin, password: demoPassword },
+      clock.now(),
+    );
+    if (outcome.kind !== 'signed_in') throw new Error('not signed in');
+    jar.qyzmet_session = outcome.session.token;
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const valueOf = (html: string, measure: string) =>
+    new RegExp(`data-measure="${measure}"[^]*?data-value="([^"]*)"`).exec(html)?.[1];
+
+  it('shows the region overview with the exact numbers, a chart equal to its table', async () => {
+    const response = await request('/admin/monitoring?period=2013-Q1');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(valueOf(html, 'received')).toBe('3');
+    expect(valueOf(html, 'completed')).toBe('2');
+    expect(valueOf(html, 'completed_on_time')).toBe('1');
+    expect(valueOf(html, 'term_violated')).toBe('2');
+    expect(valueOf(html, 'overdue_now')).toBe('1');
+    // The chart's bar and the breakdown table's on-time cell say the same: 50 %.
+    expect(html).toMatch(/<g data-key="sk-district" data-value="50">/);
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    const row = /<tr data-key="sk-district">([^]*?)<\/tr>/.exec(html)?.[1] ?? '';
+    expect([...row.matchAll(/data-value="([^"]*)"/g)].map((match) => match[1])).toEqual([
+      '3',
+      '2',
+      '50',
+      '1',
+      '2',
+      expect.any(String),
+      '0',
+      '0',
+      '0',
+      '',
+    ]);
+    // The drill-down link keeps the period in the URL.
+    expect(html).toContain('href="/admin/monitoring?period=2013-Q1&amp;district=sk-district"');
+    // The violations are named by step and role, never by code.
+    expect(html).toContain('Ответственный исполнитель');
+    expect(html).not.toContain('decide|executor');
+  });
+
+  it('drills down to the provider and lists the applications behind a number', async () => {
+    const district = await (
+      await request('/admin/monitoring?period=2013-Q1&district=sk-district')
+    ).text();
+    expect(district).toContain('<tr data-key="sk-archive-a">');
+    const list = await (
+      await request('/admin/monitoring/applications?period=2013-Q1&measure=term_violated')
+    ).text();
+    expect([...list.matchAll(/data-number="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      'W-2',
+      'W-3',
+    ]);
+    expect(list).not.toContain('900101300007');
+  });
+
+  it('exports a table as CSV: BOM, quoting, the page language', async () => {
+    const response = await request('/admin/monitoring.csv?period=2013-Q1&table=breakdown', 'kk');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toContain('attachment');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    const lines = csv.split('\r\n');
+    expect(lines[0]!.startsWith('Атауы,')).toBe(true);
+    expect(lines[1]).toBe(
+      'Береке ауданының әкімдігі,3,2,50,1,2,' + lines[1]!.split(',')[6] + ',0,0,0,',
+    );
+    const ru = await (
+      await request('/admin/monitoring.csv?period=2013-Q1&table=breakdown', 'ru')
+    ).text();
+    // A name with a comma and quotes is quoted, its quotes doubled.
+    expect(ru).toContain('"Акимат района ""Береке"", Север",3,2,50');
+  });
+
+  it('refuses a malformed filter with a localised 422 that changes nothing', async () => {
+    for (const query of [
+      'period=2013-Q7',
+      'period=1999',
+      'channel=fax',
+      `district=${'x'.repeat(101)}`,
+    ]) {
+      const response = await request(`/admin/monitoring?${query}`, 'kk');
+      expect(response.status, query).toBe(422);
+      expect(await response.text()).not.toMatch(/validation_failed|invalid_period/);
+    }
+  });
+
+  it('is not shown to anyone but administrators', async () => {
+    const anonymous = await app.request('/admin/monitoring?period=2013-Q1', {
+      headers: { accept: 'text/html' },
+    });
+    expect([302, 303, 401]).toContain(anonymous.status);
+  });
+});

@@ -1,0 +1,310 @@
+// Issue 19: the kindergarten queue's pages over HTTP — the parent registers a child and gets
+// the slip with its position; a primary right registered later moves ahead and the first
+// parent's cabinet says why; the kindergarten publishes a place in the back office; the right
+// parent gets the offer and accepts it signed with a one-time password; the public lookup
+// (rate-limited, a localised 429) and protocol show it all without personal data; the
+// department head sees the statistics; an unanswered offer expires to the next child.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import { composeApp } from '../../src/cli/compose.js';
+import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
+import { hashPassword } from '../../src/features/identity/identity-services.js';
+import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
+import { queueServicesOf } from '../../src/features/preschool-queue/queue-services.js';
+import { seedQueueKindergartens } from '../../src/features/preschool-queue/seed-queue-kindergartens.js';
+import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
+import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
+import { findStaffAccount } from '../../src/storage/staff-account.repository.js';
+import {
+  applicationServices,
+  createOrganisation,
+  createStaff,
+  manualClock,
+} from '../support/applications.js';
+import { registerProvenCitizen } from '../support/citizens.js';
+import { createTestDatabase, testBackend } from '../support/database.js';
+
+const password = 'qyzmet2024';
+const department = 'sko-education-shymkent';
+const parents = [
+  { iin: generateIin('1990-01-01', 'female'), phone: '+77010000201', password },
+  { iin: generateIin('1988-05-05', 'male'), phone: '+77010000202', password },
+  { iin: generateIin('1991-02-02', 'female'), phone: '+77010000203', password },
+];
+const children = [
+  generateIin('2023-03-01', 'male', 11),
+  generateIin('2023-04-01', 'female', 12),
+  generateIin('2023-02-01', 'male', 13),
+];
+const births = ['2023-03-01', '2023-04-01', '2023-02-01'];
+
+describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
+  let database: DatabaseHandle;
+  // Tuesday 1 December 2026, 10:00 in Shymkent.
+  const clock = manualClock('2026-12-01T05:00:00Z');
+  let app: ReturnType<typeof composeApp>;
+  const sms = new InMemorySmsOutbox();
+  const registries = createRegistrySimulator();
+  let services: ReturnType<typeof applicationServices>;
+  const sessions: { cookie: string; csrf: string }[] = [];
+  let head: { cookie: string; csrf: string };
+  let executor: { cookie: string; csrf: string };
+  const slips: string[] = [];
+  const tick = (minutes: number) =>
+    clock.set(new Date(clock.now().getTime() + minutes * 60_000).toISOString());
+
+  const csrfOf = async () => {
+    const first = await app.request('/staff/login');
+    return /qyzmet_csrf=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')![1]!;
+  };
+  const post = (
+    path: string,
+    session: { cookie: string; csrf: string },
+    form: [string, string][],
+  ) =>
+    app.request(path, {
+      method: 'POST',
+      headers: {
+        cookie: session.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+      },
+      body: new URLSearchParams([...form, ['_csrf', session.csrf]]).toString(),
+    });
+  const get = (path: string, session?: { cookie: string }) =>
+    app.request(path, {
+      headers: {
+        accept: 'text/html',
+
+        ...(session ? { cookie: session.cookie } : {}),
+      },
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    services = applicationServices(database, clock.now);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
+    app = composeApp({
+      config,
+      logger: createLogger(config),
+      database,
+      now: clock.now,
+      sms,
+      registries,
+      applications: services,
+    });
+    await createOrganisation(database, {
+      id: department,
+      kind: 'district_education_department',
+      regionCode: 'south-kazakhstan',
+    });
+    await seedQueueKindergartens(database.db);
+    const hash = await hashPassword(password);
+    const staffSession = async (role: 'head' | 'executor') => {
+      const principal = await createStaff(database, department, 'south-kazakhstan', [role]);
+      await setStaffPasswordIfUnset(database.db, principal.staffId, hash, clock.now());
+      const account = await findStaffAccount(database.db, principal.staffId);
+      const csrf = await csrfOf();
+      const response = await app.request('/staff/login', {
+        method: 'POST',
+        headers: {
+          cookie: `qyzmet_csrf=${csrf}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ iin: account!.iin, password, _csrf: csrf }).toString(),
+      });
+      const session = /qyzmet_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
+      return { cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`, csrf };
+    };
+    head = await staffSession('head');
+    executor = await staffSession('executor');
+    for (const parent of parents) {
+      await registerProvenCitizen({ db: database.db, sms, registries }, parent, clock.now());
+      const login = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ iin: parent.iin, password }),
+      });
+      const { challengeId } = (await login.json()) as { challengeId: string };
+      const confirmed = await app.request('/api/auth/login/confirm', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ challengeId, code: sms.lastCodeTo(parent.phone) }),
+      });
+      const session = /qyzmet_session=([^;]+)/.exec(confirmed.headers.get('set-cookie') ?? '')![1]!;
+      const csrf = await csrfOf();
+      sessions.push({
+        cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`,
+        csrf,
+      });
+    }
+  }, 240_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const register = async (index: number, category: string) => {
+    const response = await post('/cabinet/queue/new', sessions[index]!, [
+      ['district', 'south-kazakhstan/shymkent-al-farabi'],
+      ['childIin', children[index]!],
+      ['birthDate', births[index]!],
+      ['phone', parents[index]!.phone],
+      ['category', category],
+      ['kindergarten', 'sko-kg-balbobek'],
+      ['language', 'ru'],
+      ['specialNeeds', ''],
+      ['desiredStart', '2026-09-01'],
+    ]);
+    expect(response.status).toBe(303);
+    const number = /registered=(Q-[\d-]+)/.exec(response.headers.get('location') ?? '')![1]!;
+    slips[index] = number;
+    return number;
+  };
+
+  it('registers a child from the cabinet: the slip with its number and position 1; a bad form is refused in Russian, changing nothing', async () => {
+    const refused = await post('/cabinet/queue/new', sessions[0]!, [
+      ['district', 'south-kazakhstan/shymkent-al-farabi'],
+      ['childIin', '123'],
+      ['birthDate', ''],
+      ['category', 'general'],
+      ['language', 'ru'],
+      ['desiredStart', '2026-09-01'],
+    ]);
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('Неверный ИИН');
+    expect(html).toContain('Выберите от одного до трёх детских садов района');
+    expect(await database.db.selectFrom('queue_registration').select('id').execute()).toHaveLength(
+      0,
+    );
+    const number = await register(0, 'general');
+    const page = await (await get(`/cabinet/queue?registered=${number}`, sessions[0])).text();
+    expect(page).toContain(number);
+    expect(page).toMatch(/class="queue-position" data-position="1"/);
+    expect(page).toContain('Регистрационный талон');
+  });
+
+  it('a primary right registered later moves ahead: the first parent’s cabinet explains it; the public lookup does not consume the explanation', async () => {
+    tick(60);
+    await register(1, 'primary');
+    tick(1);
+    const lookup = await (await get(`/queue/position?number=${slips[0]}&lang=ru`)).text();
+    expect(lookup).toMatch(/data-position="2"/);
+    expect(lookup).toContain('Встали в очередь дети более высокой категории: 1');
+    expect(lookup).not.toContain(children[0]);
+    expect(lookup).not.toContain(parents[0]!.iin);
+    const cabinet = await (await get('/cabinet/queue', sessions[0])).text();
+    expect(cabinet).toContain('Встали в очередь дети более высокой категории: 1');
+    // Seen by the parent in the cabinet: the next look has nothing new to explain.
+    const again = await (await get(`/queue/position?number=${slips[0]}&lang=ru`)).text();
+    expect(again).toContain('С последнего просмотра позиция не менялась.');
+  });
+
+  it('the kindergarten publishes a place in the back office: the primary right gets the offer', async () => {
+    tick(10);
+    const page = await (await get('/back-office/kindergarten-places', executor)).text();
+    expect(page).toContain('Ясли-сад №12 «Балбобек»');
+    const refused = await post('/back-office/kindergarten-places', executor, [
+      ['group', 'sko-kg-balbobek-ru-2'],
+      ['places', '0'],
+    ]);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Укажите количество мест от 1 до 100');
+    const published = await post('/back-office/kindergarten-places', executor, [
+      ['group', 'sko-kg-balbobek-ru-2'],
+      ['places', '1'],
+    ]);
+    expect(published.status).toBe(303);
+    expect(decodeURIComponent(published.headers.get('location') ?? '')).toContain(slips[1]);
+  });
+
+  it('the parent accepts the offer signed with a one-time password: a wrong code is refused, the right one issues the referral; the public protocol lists it', async () => {
+    const cabinet = await (await get('/cabinet/queue', sessions[1])).text();
+    const offerId = /href="\/cabinet\/queue\/offers\/([0-9a-f-]{36})"/.exec(cabinet)![1]!;
+    // Another parent does not see it.
+    expect((await get(`/cabinet/queue/offers/${offerId}`, sessions[0])).status).toBe(404);
+    const sent = await post(`/cabinet/queue/offers/${offerId}/code`, sessions[1]!, []);
+    expect(sent.status).toBe(303);
+    const challenge = /challenge=([0-9a-f-]{36})/.exec(sent.headers.get('location') ?? '')![1]!;
+    const wrong = await post(`/cabinet/queue/offers/${offerId}/accept`, sessions[1]!, [
+      ['challengeId', challenge],
+      ['code', '000000'],
+    ]);
+    expect(wrong.status).toBe(401);
+    const accepted = await post(`/cabinet/queue/offers/${offerId}/accept`, sessions[1]!, [
+      ['challengeId', challenge],
+      ['code', sms.lastCodeTo(parents[1]!.phone)],
+    ]);
+    expect(accepted.status).toBe(303);
+    const offerPage = await (await get(`/cabinet/queue/offers/${offerId}`, sessions[1])).text();
+    const referral = /id="referral-number">(N-[\d-]+)</.exec(offerPage)![1]!;
+    const protocol = await (
+      await get('/queue/protocol?district=south-kazakhstan/shymkent-al-farabi&lang=ru')
+    ).text();
+    expect(protocol).toContain(referral);
+    expect(protocol).toContain(slips[1]);
+    expect(protocol).toContain('Первоочередное право');
+    expect(protocol).not.toContain(children[1]);
+    const audit = await database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'preschool_queue.offer_accepted')
+      .execute();
+    expect(audit).toHaveLength(1);
+    // The kindergarten enrols on the referral in the back office (a malformed one is refused).
+    const malformed = await post('/back-office/kindergarten-places/enrol', executor, [
+      ['referral', 'N-1'],
+    ]);
+    expect(malformed.status).toBe(422);
+    const enrolled = await post('/back-office/kindergarten-places/enrol', executor, [
+      ['referral', referral],
+    ]);
+    expect(enrolled.status).toBe(303);
+    expect((await get(`/queue/position?number=${slips[1]}&lang=ru`)).status).toBe(200);
+  });
+
+  it('the department head sees the statistics: waiting by age, offers by outcome', async () => {
+    const page = await get('/back-office/queue-statistics', head);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('город Шымкент, район Аль-Фараби');
+    expect(html).toMatch(/data-outcome="accepted">\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>1</);
+    expect(html).toMatch(/data-age="3">\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>1</);
+    expect((await get('/back-office/queue-statistics', executor)).status).toBe(403);
+  });
+
+  it('an offer not answered in the window expires and the place moves to the next child', async () => {
+    tick(5);
+    await register(2, 'general');
+    tick(5);
+    const published = await post('/back-office/kindergarten-places', head, [
+      ['group', 'sko-kg-balbobek-ru-2'],
+      ['places', '1'],
+    ]);
+    expect(decodeURIComponent(published.headers.get('location') ?? '')).toContain(slips[0]);
+    clock.set(new Date(clock.now().getTime() + 9 * 86_400_000).toISOString());
+    const round = await expireOffers(queueServicesOf(services));
+    expect(round.expired).toBe(1);
+    // (The sessions of nine days ago have ended: the public protocol shows it.)
+    const protocol = await (
+      await get('/queue/protocol?district=south-kazakhstan/shymkent-al-farabi&lang=ru')
+    ).text();
+    expect(protocol).toContain(`data-number="${slips[0]}" data-event="expired"`);
+    expect(protocol).toContain(`data-number="${slips[2]}" data-event="offered"`);
+  });
+
+  it('the public lookup is limited per client address: past the limit a localised 429 (Kazakh here)', async () => {
+    let last: Response | undefined;
+    for (let attempt = 0; attempt < 62; attempt += 1)
+      last = await get(`/queue/position?number=${slips[0]}&lang=kk`);
+    expect(last!.status).toBe(429);
+    expect(await last!.text()).toContain('Сұраулар тым көп');
+  });
+});
