@@ -35,6 +35,12 @@ try {
     regionCode: 'kostanay',
     timeZone: 'Asia/Qostanay',
   });
+  await createOrganisation(database, {
+    id: 'bench-front-office',
+    kind: 'front_office',
+    regionCode: 'kostanay',
+    timeZone: 'Asia/Qostanay',
+  });
   const { token } = await createApiToken(
     database.db,
     { kind: 'system', id: 'bench' },
@@ -61,7 +67,7 @@ try {
         'applicant-iin': iins[index % iins.length],
         'document-status': 'lost',
         'name-changed': 'no',
-        'result-front-office': 'Школа',
+        'result-front-office': 'bench-front-office',
       },
     }),
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatLocalDateTime } from '../domain/calendar/index.js';
 import type { FieldIssue } from '../domain/shared/domain-error.js';
+import { checkDateText, checkYearText } from '../domain/regulation/application-rules.js';
 import {
   DocumentKind,
   findTemplate,
@@ -73,10 +74,15 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Checks the fields against the template: required ones present, types right, none unknown. */
+/**
+ * Checks the fields against the template: required ones present, types right, none unknown,
+ * years and dates well formed (ASCII digits: «20О8» with a Cyrillic О is refused) and not
+ * after `day` (YYYY-MM-DD, the day of the draft) when given.
+ */
 export function checkFields(
   template: DocumentTemplate,
   fields: Record<string, FieldValue>,
+  day?: string,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const field of template.fields) {
@@ -100,6 +106,11 @@ export function checkFields(
                 row.every((cell) => typeof cell === 'string'),
             );
     if (!ok) issues.push({ path: `fields.${field.key}`, rule: `type_${field.type}` });
+    else if (field.format && typeof value === 'string') {
+      const check = field.format === 'year' ? checkYearText : checkDateText;
+      const broken = check(value.trim(), day);
+      if (broken) issues.push({ path: `fields.${field.key}`, ...broken });
+    }
   }
   for (const key of Object.keys(fields)) {
     if (!template.fields.some((field) => field.key === key)) {

@@ -33,6 +33,10 @@ export interface FieldTemplate {
   columns?: Bilingual[];
   /** Ids of a definition's fields that this engine field answers (not printed twice). */
   answers?: string[];
+  /** A year or a date the official types (checked when the draft is prepared). */
+  format?: 'year' | 'date';
+  /** What the official's form starts with: the applicant's name from the person registry. */
+  prefill?: 'applicant_name';
 }
 
 /** What the generic layout prints: stored in the document's content, so it renders alone. */
@@ -282,6 +286,8 @@ export function findTemplate(
       label: { kk: field.label.kk, ru: field.label.ru },
       type: 'text',
       required: officialFills.has(kind),
+      ...(field.format && field.format !== 'text' ? { format: field.format } : {}),
+      ...(field.prefill ? { prefill: field.prefill } : {}),
     }));
   const [first, ...rest] = base.fields;
   return {

@@ -136,6 +136,51 @@ export const errorTable = {
   },
 } as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; message: LocalizedText }>;
 
+/**
+ * The messages of the field issues (`validation_failed`'s `details.issues[].rule`) that every
+ * workspace words the same way: dates and years (ФЛК of the definition's field types) and the
+ * choices of a fixed set. `{from}`/`{until}` are filled from the issue's `params`.
+ */
+export const fieldIssueTable = {
+  date: {
+    kk: 'Күнді КК.АА.ЖЖЖЖ түрінде күнтізбеден таңдаңыз (тек цифрлар)',
+    ru: 'Выберите дату в календаре в виде ДД.ММ.ГГГГ (только цифры)',
+    en: 'Choose the date in the calendar as DD.MM.YYYY (digits only)',
+  },
+  date_range: {
+    kk: 'Күн {from} мен {until} аралығында болуы керек',
+    ru: 'Дата должна быть с {from} по {until}',
+    en: 'The date must be from {from} to {until}',
+  },
+  year: {
+    kk: 'Жылды төрт цифрмен енгізіңіз, мысалы 2008 (әріп емес, тек цифрлар)',
+    ru: 'Введите год четырьмя цифрами, например 2008 (только цифры, без букв)',
+    en: 'Enter the year as four digits, e.g. 2008 (digits only, no letters)',
+  },
+  year_range: {
+    kk: 'Жыл {from} мен {until} аралығында болуы керек',
+    ru: 'Год должен быть с {from} по {until}',
+    en: 'The year must be from {from} to {until}',
+  },
+  front_office: {
+    kk: 'Өңірдегі Мемлекеттік корпорацияның бөлімдерінің тізімінен таңдаңыз',
+    ru: 'Выберите отделение Государственной корпорации из списка отделений региона',
+    en: 'Choose a front office from the list of the region’s front offices',
+  },
+} satisfies Record<string, LocalizedText>;
+
+/** The message of a field issue of `fieldIssueTable` in `locale`; undefined for other rules. */
+export function fieldIssueMessage(
+  issue: { rule: string; params?: Readonly<Record<string, string | number>> },
+  locale: keyof LocalizedText,
+): string | undefined {
+  const text = (fieldIssueTable as Record<string, LocalizedText>)[issue.rule]?.[locale];
+  if (text === undefined) return undefined;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    issue.params && name in issue.params ? String(issue.params[name]) : whole,
+  );
+}
+
 const waitText = {
   seconds: {
     kk: 'Сұраулар тым көп. {n} секундтан кейін қайталаңыз.',

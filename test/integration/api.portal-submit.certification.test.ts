@@ -41,7 +41,7 @@ function bareSubmit(applicantIin: string, extra: Record<string, unknown> = {}) {
     applicantIin,
     providerOrganisationId: 'kst-school-1',
     frontOfficeId: 'kst-front-office',
-    fields: { ...demoFields(regulation), 'applicant-iin': applicantIin },
+    fields: { ...demoFields(regulation, 'kst-front-office'), 'applicant-iin': applicantIin },
     ...extra,
   };
 }

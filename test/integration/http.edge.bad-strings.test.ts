@@ -26,7 +26,7 @@ describe('the HTTP edge refuses bad strings', () => {
           'applicant-iin': '900101300007',
           'document-status': 'lost',
           'name-changed': 'no',
-          'result-front-office': 'Kostanay, 1 Main street',
+          'result-front-office': 'kst-front-office',
         },
       },
     });

@@ -193,7 +193,7 @@ describe(`fuzz: every API operation and every web form on ${testBackend}`, () =>
             'applicant-iin': citizen.iin,
             'document-status': 'lost',
             'name-changed': 'no',
-            'result-front-office': 'Костанай',
+            'result-front-office': 'kst-fo-1',
           },
         }),
       });

@@ -62,6 +62,13 @@ describe(`kill -9 of qyzmet serve under submit load on ${testBackend}`, () => {
         regionCode: 'kostanay',
         timeZone: 'Asia/Qostanay',
       });
+      // The front office where the result is collected (a field chosen from the region's offices).
+      await createOrganisation(database, {
+        id: 'kst-fo-1',
+        kind: 'front_office',
+        regionCode: 'kostanay',
+        timeZone: 'Asia/Qostanay',
+      });
       const staff = await createStaff(database, 'kst-school-1', 'kostanay', ['registry_office']);
       token = (
         await createApiToken(
@@ -108,7 +115,7 @@ describe(`kill -9 of qyzmet serve under submit load on ${testBackend}`, () => {
             'applicant-iin': applicantIin,
             'document-status': 'lost',
             'name-changed': 'no',
-            'result-front-office': 'Костанай, ЦОН № 1',
+            'result-front-office': 'kst-fo-1',
           },
         }),
         signal: AbortSignal.timeout(30_000),

@@ -343,7 +343,7 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
         representativeIin: cabinetWorld.stranger.iin,
         providerOrganisationId: cabinetWorld.school,
         frontOfficeId: cabinetWorld.frontOffice,
-        fields: demoFields(regulation),
+        fields: demoFields(regulation, cabinetWorld.frontOffice),
       },
     );
     const list = await (await request('/cabinet', {}, sessions.stranger)).text();

@@ -67,9 +67,10 @@ describe(`a registry failure at the front-office intake creates nothing, on ${te
         choice: 'duplicates|kst-school-1',
         applicantIin: person.iin,
         ...Object.fromEntries(
-          Object.entries({ ...demoFields(regulation), 'applicant-iin': person.iin }).map(
-            ([id, value]) => [`field-${id}`, value],
-          ),
+          Object.entries({
+            ...demoFields(regulation, 'kst-fo-1'),
+            'applicant-iin': person.iin,
+          }).map(([id, value]) => [`field-${id}`, value]),
         ),
         ...Object.fromEntries(
           intakeChecklist(regulation).map((document) => [`check-${document.id}`, 'present']),

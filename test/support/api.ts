@@ -59,6 +59,13 @@ export async function createApiFixture(start: string, inboxWarning?: InboxWarnin
       timeZone: 'Asia/Qostanay',
     });
   }
+  // The front office where a national duplicate's result is collected (a `front_office` field).
+  await createOrganisation(database, {
+    id: 'kst-front-office',
+    kind: 'front_office',
+    regionCode: 'kostanay',
+    timeZone: 'Asia/Qostanay',
+  });
   const withToken = async (organisationId: string, roles: string[]): Promise<StaffWithToken> => {
     const principal = await createStaff(database, organisationId, 'kostanay', roles);
     const created = await createApiToken(

@@ -96,7 +96,7 @@ export async function submitPortalDuplicate(services: ApplicationServices, key: 
       applicantIin: cabinetWorld.applicant.iin,
       providerOrganisationId: cabinetWorld.school,
       frontOfficeId: cabinetWorld.frontOffice,
-      fields: demoFields(regulation),
+      fields: demoFields(regulation, cabinetWorld.frontOffice),
     },
   );
 }

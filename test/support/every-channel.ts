@@ -46,8 +46,10 @@ const finalStatus = {
   request_rejected: 'request_rejected',
 } as const;
 
-export function valueFor(field: ApplicationField): string {
+export function valueFor(field: ApplicationField, frontOfficeId = ''): string {
   if (field.checkDigits === 'bin') return generateBin('2010-05', 3);
+  if (field.format === 'front_office') return frontOfficeId;
+  if (field.format === 'year') return '2008';
   if (field.checkDigits) return applicantIin;
   if (field.format === 'choice') return field.choices![0]!.value;
   if (field.format === 'date') return '2012-05-05';
@@ -194,7 +196,9 @@ export function describeEveryChannel(
         flow.steps.some((step) => ['front_office_operator', 'courier'].includes(step.actor))
           ? { frontOfficeId: frontOffice }
           : {}),
-        fields: Object.fromEntries(regulation.fields.map((field) => [field.id, valueFor(field)])),
+        fields: Object.fromEntries(
+          regulation.fields.map((field) => [field.id, valueFor(field, frontOffice)]),
+        ),
       });
       expect(submitted.regulationId).toBe(regulation.id);
       const id = submitted.applicationId;

@@ -18,10 +18,14 @@ export const ApplicationField = z
     label: TrilingualText,
     required: z.boolean().describe('Обязательно (true) / Необязательно (false)'),
     format: z
-      .enum(['numeric', 'text', 'date', 'choice'])
+      .enum(['numeric', 'text', 'date', 'year', 'choice', 'front_office'])
       .describe(
-        'numeric (Числовой: digits only) | text (Символьный) | date (YYYY-MM-DD) | choice (one of `choices`)',
+        "numeric (Числовой: digits only) | text (Символьный) | date (YYYY-MM-DD, from 1900-01-01 to the day of submission unless `future`) | year (four digits, from 1900 to the year of submission unless `future`) | choice (one of `choices`) | front_office (one of the front offices of the provider's region, chosen from a list: its id or its name and address)",
       ),
+    future: z
+      .boolean()
+      .optional()
+      .describe('A date or year field that may lie after the day of submission (default: not)'),
     length: z
       .object({
         max: z

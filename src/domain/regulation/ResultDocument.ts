@@ -27,6 +27,18 @@ export const ResultDocument = z
               .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
               .describe('Field id'),
             label: BilingualText,
+            format: z
+              .enum(['text', 'year', 'date'])
+              .optional()
+              .describe(
+                'text (the default) | year (four digits, 1900 to the year of the draft) | date (YYYY-MM-DD, 01.01.1900 to the day of the draft): the official types it and the draft is refused otherwise',
+              ),
+            prefill: z
+              .enum(['applicant_name'])
+              .optional()
+              .describe(
+                "applicant_name: the official's form starts with the applicant's full name as the person registry (ГБД ФЛ) knows it",
+              ),
           })
           .strict(),
       )

@@ -9,8 +9,75 @@ export type ApplicationValues = Readonly<Record<string, string | undefined>>;
 /** A broken ФЛК rule of one field: which field, which rule, and values for the message. */
 export interface FieldRuleViolation {
   field: string;
-  rule: 'required' | 'length_exact' | 'length_max' | 'numeric' | 'date' | 'choice' | 'check_digits';
+  rule:
+    | 'required'
+    | 'length_exact'
+    | 'length_max'
+    | 'numeric'
+    | 'date'
+    | 'date_range'
+    | 'year'
+    | 'year_range'
+    | 'choice'
+    | 'front_office'
+    | 'check_digits';
   params?: Record<string, string | number>;
+}
+
+/**
+ * What a form's values are checked against besides the field itself: the day of submission
+ * (dates and years after it are refused unless the field says `future`) and the front offices
+ * a `front_office` field may name (their ids and their names with addresses). The engine's
+ * submission always gives both; a check without them (a portal draft, whose front office is
+ * filled from the office chosen) leaves those two rules out.
+ */
+export interface FieldContext {
+  readonly day?: string;
+  readonly frontOffices?: readonly string[];
+}
+
+/** The earliest day a date or year field accepts (ФЛК of dates): 1 January 1900. */
+export const earliestDay = '1900-01-01';
+
+const dottedDay = (day: string) => day.split('-').reverse().join('.');
+
+/**
+ * A date value's rule: "YYYY-MM-DD" of a real calendar day (ASCII digits only), from
+ * `earliestDay` to `latestDay` when given. Undefined when it passes.
+ */
+export function checkDateText(
+  text: string,
+  latestDay?: string,
+): Pick<FieldRuleViolation, 'rule' | 'params'> | undefined {
+  const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = parsed ? new Date(`${text}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    return { rule: 'date' };
+  }
+  if (text < earliestDay || (latestDay !== undefined && text > latestDay)) {
+    const until = latestDay ?? '9999-12-31';
+    return {
+      rule: 'date_range',
+      params: { from: dottedDay(earliestDay), until: dottedDay(until) },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A year value's rule: four ASCII digits (a Cyrillic «О» for a zero is refused), from 1900 to
+ * the year of `latestDay` when given. Undefined when it passes.
+ */
+export function checkYearText(
+  text: string,
+  latestDay?: string,
+): Pick<FieldRuleViolation, 'rule' | 'params'> | undefined {
+  if (!/^[0-9]{4}$/.test(text)) return { rule: 'year' };
+  const year = Number(text);
+  const from = Number(earliestDay.slice(0, 4));
+  const until = latestDay !== undefined ? Number(latestDay.slice(0, 4)) : 9999;
+  if (year < from || year > until) return { rule: 'year_range', params: { from, until } };
+  return undefined;
 }
 
 /**
@@ -22,6 +89,7 @@ export function checkFieldValue(
   field: ApplicationField,
   value: string | undefined,
   isValidIdentifier: (kind: 'iin' | 'bin' | 'iin_or_bin', value: string) => boolean,
+  context: FieldContext = {},
 ): FieldRuleViolation | undefined {
   const text = value?.trim() ?? '';
   if (text === '') return field.required ? { field: field.id, rule: 'required' } : undefined;
@@ -35,17 +103,20 @@ export function checkFieldValue(
     case 'numeric':
       if (!/^\d+$/.test(text)) return { field: field.id, rule: 'numeric' };
       break;
-    case 'date': {
-      const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      const date = parsed ? new Date(`${text}T00:00:00Z`) : undefined;
-      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-        return { field: field.id, rule: 'date' };
-      }
+    case 'date':
+    case 'year': {
+      const check = field.format === 'date' ? checkDateText : checkYearText;
+      const broken = check(text, field.future ? undefined : context.day);
+      if (broken) return { field: field.id, ...broken };
       break;
     }
     case 'choice':
       if (!field.choices?.some((choice) => choice.value === text))
         return { field: field.id, rule: 'choice' };
+      break;
+    case 'front_office':
+      if (context.frontOffices && !context.frontOffices.includes(text))
+        return { field: field.id, rule: 'front_office' };
       break;
     case 'text':
       break;
@@ -61,9 +132,10 @@ export function checkApplicationValues(
   regulation: RegulationDefinition,
   values: ApplicationValues,
   isValidIdentifier: (kind: 'iin' | 'bin' | 'iin_or_bin', value: string) => boolean,
+  context: FieldContext = {},
 ): FieldRuleViolation[] {
   return regulation.fields
-    .map((field) => checkFieldValue(field, values[field.id], isValidIdentifier))
+    .map((field) => checkFieldValue(field, values[field.id], isValidIdentifier, context))
     .filter((violation): violation is FieldRuleViolation => violation !== undefined);
 }
 

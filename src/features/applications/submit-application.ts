@@ -15,6 +15,11 @@ import { clockOf, type ApplicationServices } from '../../engine/application-serv
 import { parseInput } from '../../engine/parse-input.js';
 import { recordEvents } from '../../engine/record-events.js';
 import { runStatementCommand } from '../../engine/run-command.js';
+import {
+  hasFrontOfficeField,
+  listFrontOffices,
+  resolveFrontOfficeFields,
+} from './front-office-choices.js';
 
 const iin = z.string().regex(/^\d{12}$/, 'iin');
 
@@ -129,7 +134,15 @@ export async function submitApplication(
         ]);
       }
       checkSubmitter(principal, input, regulation);
-      const fieldIssues = validateApplicationForm(regulation, input.fields, localDay);
+      // A front office field names one of the region's front offices (only those forms ask).
+      const { values: fields, allowed } = hasFrontOfficeField(regulation)
+        ? resolveFrontOfficeFields(
+            regulation,
+            input.fields,
+            await listFrontOffices(db, provider.regionCode),
+          )
+        : { values: input.fields, allowed: [] };
+      const fieldIssues = validateApplicationForm(regulation, fields, localDay, allowed);
       if (fieldIssues.length > 0) refuse(fieldIssues);
 
       const id = randomUUID();
@@ -142,7 +155,7 @@ export async function submitApplication(
         ...(input.representativeIin ? { representativeIin: input.representativeIin } : {}),
         providerOrganisationId: provider.id,
         ...(input.frontOfficeId ? { frontOfficeId: input.frontOfficeId } : {}),
-        fields: input.fields,
+        fields,
         documents: input.documents,
         ...(verified.certification ? { certification: verified.certification } : {}),
         // Whoever submits is signed in and has signed the request (the citizen on the portal, the

@@ -18,7 +18,8 @@ import type { ApplicationServices } from '../../engine/application-services.js';
 import { getApplicationFor } from '../../engine/load-application.js';
 import { DraftOutcome, draftableOutcomes } from '../../domain/application/drafting.js';
 import { renderDraftPdf } from '../documents/prepare-result-document.js';
-import { draftTemplate, prefilledFields } from '../documents/result-draft.js';
+import { draftTemplate, prefilledFields, suggestedFields } from '../documents/result-draft.js';
+import type { PersonRegistry } from '../../integrations/registries.js';
 import { getFlow, getStep } from '../../domain/application/fold.js';
 import { getApplicationView, type ApplicationView } from '../applications/get-application-view.js';
 
@@ -88,7 +89,13 @@ export interface BackOfficeApplication {
   readonly drafting: Readonly<
     Record<
       DraftOutcome,
-      { template: DocumentTemplate; prefilled: Record<string, string> } | undefined
+      | {
+          template: DocumentTemplate;
+          prefilled: Record<string, string>;
+          /** What the form starts with, e.g. the holder's name from the person registry. */
+          suggested: Record<string, string>;
+        }
+      | undefined
     >
   >;
   /** What the current step drafts (for the executor's forms). */
@@ -107,6 +114,8 @@ export async function getBackOfficeApplication(
   services: ApplicationServices,
   principal: Principal,
   applicationId: string,
+  /** The person registry, to start the executor's draft with the holder's name. */
+  registry?: PersonRegistry,
 ): Promise<BackOfficeApplication> {
   if (principal.kind !== 'staff')
     throw new DomainError(ErrorCode.forbidden, { reason: 'staff_only' });
@@ -135,14 +144,30 @@ export async function getBackOfficeApplication(
   const request = await findFrontOfficeRequest(services.db, record.id);
   const calls = await listGatewayCalls(services.db, { correlationId: record.id });
   const uploads = submitted ? await listApplicationUploads(services.db, record.id) : [];
+  const step = state.currentStepId
+    ? getStep(getFlow(regulation, state.channel), state.currentStepId)
+    : undefined;
+  const draftable = step ? draftableOutcomes(step, getFlow(regulation, state.channel)) : [];
+  // The registry is asked only while the executor drafts (not on every reading of the page).
+  const drafts = principal.roles.includes(StaffRole.executor) && draftable.length > 0;
   const drafting = Object.fromEntries(
-    Object.values(DraftOutcome).map((outcome) => {
-      const template = draftTemplate(outcome, regulation);
-      return [
-        outcome,
-        template && { template, prefilled: prefilledFields(template, record, state, regulation) },
-      ];
-    }),
+    await Promise.all(
+      Object.values(DraftOutcome).map(async (outcome) => {
+        const template = draftTemplate(outcome, regulation);
+        const suggested =
+          template && registry && drafts
+            ? await suggestedFields(template, registry, state.applicantIin, record.id)
+            : {};
+        return [
+          outcome,
+          template && {
+            template,
+            prefilled: prefilledFields(template, record, state, regulation),
+            suggested,
+          },
+        ];
+      }),
+    ),
   ) as BackOfficeApplication['drafting'];
   const term = regulation.terms.find((candidate) => candidate.channels.includes(state.channel));
   const extension = term?.extension;
@@ -218,12 +243,7 @@ export async function getBackOfficeApplication(
           }
         : undefined,
     drafting,
-    draftable: state.currentStepId
-      ? draftableOutcomes(
-          getStep(getFlow(regulation, state.channel), state.currentStepId),
-          getFlow(regulation, state.channel),
-        )
-      : [],
+    draftable,
     refusalGrounds: regulation.refusalGrounds
       .filter((ground) => ground.stage === 'review')
       .map((ground) => ({ id: ground.id, text: { kk: ground.text.kk, ru: ground.text.ru } })),

@@ -147,8 +147,14 @@ export function answerFor(scenario: DemoScenario): (question: DecisionQuestion) 
   };
 }
 
-/** Field values that pass the regulation's format rules (ФЛК), for the demo citizen. */
-export function demoFields(regulation: RegulationDefinition): Record<string, string> {
+/**
+ * Field values that pass the regulation's format rules (ФЛК), for the demo citizen; a field
+ * chosen from the front offices names `frontOfficeId` (the engine stores its name and address).
+ */
+export function demoFields(
+  regulation: RegulationDefinition,
+  frontOfficeId?: string,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const field of regulation.fields) {
     if (!field.required) continue;
@@ -157,6 +163,8 @@ export function demoFields(regulation: RegulationDefinition): Record<string, str
       fields[field.id] = field.id.includes('child') ? demoChildIin : demoCitizen.iin;
     else if (field.format === 'choice') fields[field.id] = field.choices![0]!.value;
     else if (field.format === 'date') fields[field.id] = '2012-05-20';
+    else if (field.format === 'year') fields[field.id] = '2008';
+    else if (field.format === 'front_office' && frontOfficeId) fields[field.id] = frontOfficeId;
     else fields[field.id] = '7'.repeat(size);
   }
   return fields;

@@ -175,7 +175,7 @@ export async function seedDemo(
           providerOrganisationId: provider,
           // A portal application whose result is issued at a front office names it (002).
           ...(involvesFrontOffice(flow) ? { frontOfficeId } : {}),
-          fields: demoFields(regulation),
+          fields: demoFields(regulation, frontOfficeId),
         });
         const state = await driveApplication(demoServices, submitted.applicationId, {
           principalFor,
@@ -242,7 +242,7 @@ export async function seedDemo(
           representativeIin: demoRepresentative.iin,
           providerOrganisationId: provider,
           ...(involvesFrontOffice(portal) ? { frontOfficeId } : {}),
-          fields: demoFields(regulation),
+          fields: demoFields(regulation, frontOfficeId),
         },
       );
     }

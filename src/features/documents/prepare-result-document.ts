@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 import { listAvailableCommands } from '../../domain/application/available-commands.js';
 import { getFlow, getStep, nextStepId } from '../../domain/application/fold.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
@@ -131,7 +132,8 @@ export async function prepareResultDocument(
         ),
       ),
     };
-    const issues = checkFields(template, fields);
+    // A year or date after the day of the draft (on the application's clock) is refused.
+    const issues = checkFields(template, fields, kazakhstanDay(loaded.now));
     if (issues.length > 0) throw new DomainError(ErrorCode.validationFailed, { issues });
 
     const provider = await getOrganisation(

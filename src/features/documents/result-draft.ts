@@ -4,6 +4,7 @@ import type { RegulationDefinition } from '../../domain/regulation/RegulationDef
 import type { ApplicationEvent } from '../../domain/application/ApplicationEvent.js';
 import { getFlow, type ApplicationState } from '../../domain/application/fold.js';
 import { DraftOutcome } from '../../domain/application/drafting.js';
+import type { PersonRegistry } from '../../integrations/registries.js';
 
 /**
  * The template of the draft, from the regulation's `results`: its reasoned refusal (the
@@ -65,3 +66,28 @@ export function resolvingHeadId(
 
 /** The language of prepared documents: both (the regulations issue bilingual forms). */
 export const draftLanguage = DocumentLanguage.bilingual;
+
+/**
+ * What the official's draft form starts with (they may change it): for a field that the
+ * definition marks `prefill: applicant_name`, the applicant's full name as the person registry
+ * (ГБД ФЛ) knows it, in Russian spelling. Nothing when the template asks for none, the registry
+ * does not know the person or does not answer (the official types the name).
+ */
+export async function suggestedFields(
+  template: DocumentTemplate,
+  registry: PersonRegistry,
+  applicantIin: string,
+  applicationId: string,
+): Promise<Record<string, string>> {
+  const fields = template.fields.filter((field) => field.prefill === 'applicant_name');
+  if (fields.length === 0) return {};
+  const found = await registry
+    .findPerson(applicantIin, { correlationId: applicationId })
+    .catch(() => undefined);
+  if (found?.status !== 'found') return {};
+  const person = found.data;
+  const name = [person.lastName.ru, person.firstName.ru, person.patronymic?.ru]
+    .filter(Boolean)
+    .join(' ');
+  return Object.fromEntries(fields.map((field) => [field.key, name]));
+}

@@ -3,11 +3,21 @@ import type { RequiredDocument } from '../../domain/regulation/RequiredDocument.
 import { listOrganisations } from '../../storage/organisation.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { organisationToday } from './front-office-context.js';
+import { frontOfficeKind } from '../../domain/shared/organisation-kind.js';
+import {
+  hasFrontOfficeField,
+  type FrontOfficeChoice,
+} from '../applications/front-office-choices.js';
 
 /** A service the front office accepts today, with the providers an applicant may choose. */
 export interface IntakeService {
   readonly regulation: RegulationDefinition;
   readonly providers: readonly { id: string; name: { kk: string; ru: string } }[];
+  /**
+   * The front offices of the region, for a `front_office` field (where the result is
+   * collected); empty when the form has none.
+   */
+  readonly frontOffices: readonly FrontOfficeChoice[];
 }
 
 /**
@@ -37,7 +47,20 @@ export async function listIntakeServices(
         id: candidate.id,
         name: { kk: candidate.nameKk, ru: candidate.nameRu },
       }));
-    if (providers.length > 0) found.push({ regulation, providers });
+    const frontOffices = hasFrontOfficeField(regulation)
+      ? organisations
+          .filter((candidate) => candidate.kind === frontOfficeKind)
+          .map((candidate) => ({
+            id: candidate.id,
+            name: { kk: candidate.nameKk, ru: candidate.nameRu },
+            address:
+              candidate.addressKk && candidate.addressRu
+                ? { kk: candidate.addressKk, ru: candidate.addressRu }
+                : null,
+            regionCode: candidate.regionCode,
+          }))
+      : [];
+    if (providers.length > 0) found.push({ regulation, providers, frontOffices });
   }
   return found;
 }

@@ -9,6 +9,7 @@ import {
   updatePortalDraft,
 } from '../../storage/portal-draft.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
+import { frontOfficeLabel } from '../applications/front-office-choices.js';
 import { draftIssues } from './draft-readiness.js';
 import { listServiceProviders, portalDay } from './list-service-providers.js';
 import type { PortalCitizen } from './portal-citizen.js';
@@ -57,10 +58,7 @@ export async function savePortalDraft(
     const limit =
       regulation.fields.find((field) => field.id === frontOfficeFieldId)?.length?.max ?? 250;
     fields[frontOfficeFieldId] = frontOffice
-      ? [frontOffice.name[input.language], frontOffice.address?.[input.language]]
-          .filter(Boolean)
-          .join(', ')
-          .slice(0, limit)
+      ? frontOfficeLabel(frontOffice, input.language, limit)
       : '';
   }
   const values = {
@@ -112,6 +110,14 @@ export async function savePortalDraft(
   }
   if (needsFrontOffice && input.frontOfficeId && !frontOffice) {
     replaceIssue(issues, { path: 'frontOfficeId', rule: 'unknown_organisation' });
+  } else if (
+    needsFrontOffice &&
+    frontOffice &&
+    provider &&
+    frontOffice.regionCode !== provider.regionCode
+  ) {
+    // The result is collected at a front office of the provider's region (the engine's ФЛК).
+    replaceIssue(issues, { path: 'frontOfficeId', rule: 'front_office' });
   }
   return { draftId, issues };
 }

@@ -57,6 +57,17 @@ export function nameIn(name: { kk: string; ru: string }, locale: Locale): string
   return locale === 'kk' ? name.kk : name.ru;
 }
 
+/** Organisations (or anything named in kk/ru) sorted by their name in the page's language. */
+export function sortedByName<T extends { name: { kk: string; ru: string } }>(
+  items: readonly T[],
+  locale: Locale,
+): T[] {
+  const collator = new Intl.Collator(locale === 'kk' ? 'kk' : 'ru');
+  return [...items].sort((a, b) =>
+    collator.compare(nameIn(a.name, locale), nameIn(b.name, locale)),
+  );
+}
+
 /**
  * A date and time as the engine counts it: the wall clock of `timeZone` (the organisation's
  * zone, `organisation.time_zone`, which the engine's working time uses; by default Asia/Almaty),

@@ -159,10 +159,23 @@ function DraftForm(props: FormProps & { outcome: 'result' | 'reasoned_refusal' }
             id={`${action}-${field.key}`}
             name={`field.${field.key}`}
             label={inLocale(field.label, locale)}
-            value={valueOf(props, action, `field.${field.key}`)}
+            value={
+              props.state?.action === action
+                ? valueOf(props, action, `field.${field.key}`)
+                : (drafting.suggested[field.key] ?? '')
+            }
             error={errorOf(props, action, `${action}-${field.key}`)}
             required={field.required}
-            maxlength={2000}
+            {...(field.format === 'year'
+              ? {
+                  inputmode: 'numeric' as const,
+                  maxlength: 4,
+                  pattern: '[0-9]{4}',
+                  hint: bo.yearHint[locale],
+                }
+              : field.format === 'date'
+                ? { type: 'date' as const }
+                : { maxlength: 2000 })}
           />
         ),
       )}

@@ -13,7 +13,7 @@ import {
   giveCommand,
 } from '../../../features/command-table.js';
 import type { SignedInUser } from '../../../features/identity/signed-in-user.js';
-import { errorTable } from '../../error-table.js';
+import { errorTable, fieldIssueMessage } from '../../error-table.js';
 import { documentSigningContext } from '../../signing-context.js';
 import { readFormLists } from '../form.js';
 import type { FormError } from '../layout.js';
@@ -42,7 +42,7 @@ function formErrorOf(action: string, issue: FieldIssue, locale: Locale): FormErr
         : path === 'answer'
           ? bo.answerRequired[locale]
           : bo.fieldRequired[locale]
-      : `${errorTable.validation_failed.message[locale]} (${path}: ${issue.rule})`;
+      : (fieldIssueMessage(issue, locale) ?? errorTable.validation_failed.message[locale]);
   return { field: fieldOfIssue(action, path), message };
 }
 

@@ -305,6 +305,7 @@ export const applicationPage = definePage({
       deps.applications,
       user.principal,
       c.req.param('id')!,
+      deps.registries.persons,
     );
     return {
       application,

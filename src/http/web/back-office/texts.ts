@@ -160,6 +160,11 @@ export const bo = {
     en: 'Other ground (text)',
   },
   fieldRequired: { kk: 'Өрісті толтырыңыз', ru: 'Заполните поле', en: 'Fill in the field' },
+  yearHint: {
+    kk: 'Төрт цифр, мысалы 2008',
+    ru: 'Четыре цифры, например 2008',
+    en: 'Four digits, e.g. 2008',
+  },
   draftWaiting: {
     kk: 'Қол қоюға дайын жоба',
     ru: 'Проект, ожидающий подписи',

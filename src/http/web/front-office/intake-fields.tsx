@@ -6,7 +6,12 @@ import {
   type IntakeService,
 } from '../../../features/front-office/intake-catalog.js';
 import { TextField } from '../layout.js';
-import { nameIn } from '../messages.js';
+import { nameIn, sortedByName } from '../messages.js';
+import type { ApplicationField } from '../../../domain/regulation/ApplicationField.js';
+import {
+  frontOfficeLabel,
+  type FrontOfficeChoice,
+} from '../../../features/applications/front-office-choices.js';
 import { fo } from './texts.js';
 
 /** What the operator typed on the intake form (kept after a failed submission). */
@@ -49,7 +54,7 @@ export function ServiceSelect(props: {
         <option value="">—</option>
         {props.catalog.map((entry) => (
           <optgroup label={nameIn(entry.regulation.name, locale)}>
-            {entry.providers.map((provider) => {
+            {sortedByName(entry.providers, locale).map((provider) => {
               const value = `${entry.regulation.service}|${provider.id}`;
               return (
                 <option value={value} selected={value === props.value}>
@@ -100,9 +105,54 @@ export function Checklist(props: {
   );
 }
 
+/**
+ * A field chosen from the region's front offices (where the result is collected): the offices
+ * sorted by name in the page's language; the value is the office's name and address as the
+ * documents print it (the engine refuses any other text).
+ */
+function FrontOfficeField(props: {
+  field: ApplicationField;
+  offices: readonly FrontOfficeChoice[];
+  value: string;
+  locale: Locale;
+  error?: string | undefined;
+}) {
+  const { field, locale } = props;
+  const id = `field-${field.id}`;
+  const language = locale === 'kk' ? 'kk' : 'ru';
+  return (
+    <div class={props.error ? 'field invalid' : 'field'}>
+      <label for={id}>{field.label[locale]}</label>
+      {props.error ? (
+        <span class="error" id={`${id}-error`}>
+          {props.error}
+        </span>
+      ) : null}
+      <select
+        id={id}
+        name={id}
+        required={field.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
+        <option value="">—</option>
+        {sortedByName(props.offices, locale).map((office) => {
+          const value = frontOfficeLabel(office, language, field.length?.max);
+          return (
+            <option value={value} selected={props.value === value}>
+              {value}
+            </option>
+          );
+        })}
+      </select>
+    </div>
+  );
+}
+
 /** The regulation's own fields of the application form. */
 export function RegulationFields(props: {
   regulation: RegulationDefinition;
+  frontOffices: readonly FrontOfficeChoice[];
   form: IntakeForm;
   locale: Locale;
   errorOf: (field: string) => string | undefined;
@@ -116,7 +166,15 @@ export function RegulationFields(props: {
     <section>
       <h2>{fo.fields[locale]}</h2>
       {fields.map((field) =>
-        field.format === 'choice' ? (
+        field.format === 'front_office' ? (
+          <FrontOfficeField
+            field={field}
+            offices={props.frontOffices}
+            value={props.form.fields[field.id] ?? ''}
+            locale={locale}
+            error={props.errorOf(`field-${field.id}`)}
+          />
+        ) : field.format === 'choice' ? (
           <div class="field">
             <label for={`field-${field.id}`}>{field.label[locale]}</label>
             <select id={`field-${field.id}`} name={`field-${field.id}`} required={field.required}>

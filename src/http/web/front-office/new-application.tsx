@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Child } from 'hono/jsx';
-import { DomainError } from '../../../domain/shared/domain-error.js';
+import { DomainError, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import {
@@ -13,7 +13,7 @@ import {
   identifyApplicant,
   type ApplicantIdentification,
 } from '../../../features/identity/identify-applicant.js';
-import { errorTable } from '../../error-table.js';
+import { errorTable, fieldIssueMessage } from '../../error-table.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -183,6 +183,7 @@ function AcceptFields(props: IntakeProps & { identified: Identified; entry: Inta
       />
       <RegulationFields
         regulation={props.entry.regulation}
+        frontOffices={props.entry.frontOffices}
         form={form}
         locale={locale}
         errorOf={errorOfField}
@@ -276,14 +277,18 @@ const issueMessages = (locale: Locale): Record<string, string> => ({
 });
 
 function errorsOfIssues(error: DomainError, locale: Locale): FormError[] {
-  const issues = (error.details.issues ?? []) as { path: string; rule: string }[];
+  const issues = (error.details.issues ?? []) as FieldIssue[];
   return issues.map((issue) => {
     const field = issue.path.startsWith('fields.')
       ? `field-${issue.path.slice('fields.'.length)}`
       : issue.path === 'serviceCode' || issue.path === 'providerOrganisationId'
         ? 'choice'
         : issue.path;
-    return { field, message: issueMessages(locale)[field] ?? fo.errField[locale] };
+    return {
+      field,
+      message:
+        issueMessages(locale)[field] ?? fieldIssueMessage(issue, locale) ?? fo.errField[locale],
+    };
   });
 }
 

@@ -11,7 +11,8 @@ import {
 import { frontOfficeFieldId, savePortalDraft } from '../../../features/portal/save-portal-draft.js';
 import { readForm } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type FormError, type PageContext } from '../layout.js';
-import { common, nameIn } from '../messages.js';
+import { common, nameIn, sortedByName } from '../messages.js';
+import { regionName } from '../vocabulary-labels.js';
 import { definePage, refuse, type FormState } from '../page.js';
 import { citizenOf } from './apply-draft.js';
 import { applyText as text } from './apply-texts.js';
@@ -87,6 +88,15 @@ export function ApplySteps(props: { locale: Locale; current: 1 | 2 | 3 | 4 }) {
   );
 }
 
+/** The regions of a list of organisations, in the order first met. */
+function regionsOf(options: readonly PortalOrganisationChoice[]): string[] {
+  return [...new Set(options.map((option) => option.regionCode))];
+}
+
+/**
+ * A choice of organisations sorted by name in the page's language, grouped by region when they
+ * are of several (the front office must be of the provider's region: the save refuses another).
+ */
 function OrganisationSelect(props: {
   id: string;
   label: string;
@@ -94,6 +104,7 @@ function OrganisationSelect(props: {
   value: string;
   error?: string;
   locale: Locale;
+  regionLabel: (code: string) => string;
 }) {
   return (
     <div class={props.error ? 'field invalid' : 'field'}>
@@ -111,11 +122,24 @@ function OrganisationSelect(props: {
         aria-describedby={props.error ? `${props.id}-error` : undefined}
       >
         <option value="">{text.choose[props.locale]}</option>
-        {props.options.map((option) => (
-          <option value={option.id} selected={option.id === props.value}>
-            {nameIn(option.name, props.locale)}
-          </option>
-        ))}
+        {regionsOf(props.options).length > 1
+          ? regionsOf(props.options).map((region) => (
+              <optgroup label={props.regionLabel(region)}>
+                {sortedByName(
+                  props.options.filter((option) => option.regionCode === region),
+                  props.locale,
+                ).map((option) => (
+                  <option value={option.id} selected={option.id === props.value}>
+                    {nameIn(option.name, props.locale)}
+                  </option>
+                ))}
+              </optgroup>
+            ))
+          : sortedByName(props.options, props.locale).map((option) => (
+              <option value={option.id} selected={option.id === props.value}>
+                {nameIn(option.name, props.locale)}
+              </option>
+            ))}
       </select>
     </div>
   );
@@ -212,6 +236,7 @@ export function ApplyFormPage(props: {
   const locale = ctx.locale;
   const name = nameIn(regulation.name, locale);
   const errorOf = (id: string) => state.errors.find((error) => error.field === id)?.message;
+  const regionLabel = (code: string) => regionName(ctx.vocabulary, code)[locale];
   return (
     <PortalPage ctx={ctx} title={name} narrow>
       <ApplySteps locale={locale} current={1} />
@@ -233,6 +258,7 @@ export function ApplyFormPage(props: {
             value={state.providerOrganisationId}
             error={besideMessage(errorOf('provider'), text.provider[locale])}
             locale={locale}
+            regionLabel={regionLabel}
           />
           {props.needsFrontOffice ? (
             <OrganisationSelect
@@ -242,6 +268,7 @@ export function ApplyFormPage(props: {
               value={state.frontOfficeId}
               error={besideMessage(errorOf('front-office'), text.frontOffice[locale])}
               locale={locale}
+              regionLabel={regionLabel}
             />
           ) : null}
           {regulation.fields

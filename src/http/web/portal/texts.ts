@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale, LocalizedText } from '../../../domain/shared/locale.js';
+import { fieldIssueMessage } from '../../error-table.js';
 
 /** Texts of the portal's public and application pages (issue 8). */
 export const portalText = {
@@ -335,6 +336,8 @@ const issueMessages: Record<string, LocalizedText> = {
 export function issueMessage(issue: FieldIssue & { message?: unknown }, locale: Locale): string {
   const own = issue.message as Partial<LocalizedText> | undefined;
   if (own && typeof own === 'object' && typeof own[locale] === 'string') return own[locale];
+  const shared = issueMessages[issue.rule] ? undefined : fieldIssueMessage(issue, locale);
+  if (shared !== undefined) return shared;
   const text = issueMessages[issue.rule] ?? issueMessages.required!;
   return fill(text[locale], issue.params ?? {});
 }
