@@ -28,6 +28,7 @@ export interface Tables {
   deadline_marker: DeadlineMarkerTable;
   escalation: EscalationTable;
   rate_limit: RateLimitTable;
+  form_flash: FormFlashTable;
   login_throttle: LoginThrottleTable;
   portal_draft: PortalDraftTable;
   portal_draft_document: PortalDraftDocumentTable;
@@ -422,6 +423,13 @@ export interface RateLimitTable {
   key: string;
   window_started_at: Instant;
   hits: number;
+}
+
+/** A refused web form kept for the GET after its redirect (0130, post/redirect/get). */
+export interface FormFlashTable {
+  key: string;
+  payload: JSONColumnType<JsonObject, string, string>;
+  expires_at: Instant;
 }
 
 /** Consecutive wrong passwords of an account, or of an account from one address (0102). */

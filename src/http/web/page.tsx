@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { FormError, PageContext } from './layout.js';
 import { pageContext, render } from './page-context.js';
+import { keepRefusal, takeRefusal } from './refusal-flash.js';
 import type { WebContext, WebEnv } from './web-env.js';
 
 /**
@@ -26,6 +27,14 @@ import type { WebContext, WebEnv } from './web-env.js';
  *   answers 404): it decides the status of every rendering.
  * - `redirect`, for a page that a GET does not show to everyone: the path to send the person
  *   on to instead (303), e.g. a citizen already signed in who opens the sign-in page.
+ *
+ * - Post/redirect/get for refusals (issue 18, point 11), on the workspaces mounted with
+ *   `{ postRedirectGet: true }` (the citizen portal: sign-in, registration, the application
+ *   journey, the cabinet): a refused form (422) is kept on the server for this browser, its
+ *   session and the page (`refusal-flash.ts`), the POST answers 303 to the page's GET (the
+ *   page's own path, the POST's query kept), and that GET renders the errors and the values
+ *   once, with the refusal's status. The back button then never asks to send the form again.
+ *   A refusal too large to keep, or one kept while too many are pending, is rendered at once.
  *
  * - A refusal may name which of the page's forms was posted (`form`), keep the values of its
  *   repeated fields (`lists`), or refuse the whole form (`conflict`: the message, the current
@@ -130,41 +139,70 @@ function isRefusal(answer: Response | Refusal): answer is Refusal {
   return !(answer instanceof Response);
 }
 
+/** How a workspace's pages are mounted. */
+export interface MountOptions {
+  /** A refused form (422) answers 303 to its page, whose GET shows the refusal once. */
+  readonly postRedirectGet?: boolean;
+}
+
+/**
+ * The path of the page a form handler belongs to: the request's path cut to as many segments
+ * as the page's route has (`/cabinet/applications/7/appeal` → `/cabinet/applications/7`).
+ */
+export function pagePathOf(requestPath: string, pageRoute: string): string {
+  const segments = pageRoute.split('/').length;
+  return requestPath.split('/').slice(0, segments).join('/') || '/';
+}
+
 /** Mounts one form handler of a page at `path`: its response, or the page again when refused. */
 function mountAction<User, Data>(
   routes: Hono<WebEnv>,
   page: WebPage<User, Data>,
   path: string,
   action: PageAction<User>,
+  options: MountOptions,
 ): void {
   routes.post(path, async (c) => {
     const user = await page.guard(c);
     const answer = await action(c, user);
     if (!isRefusal(answer)) return answer;
-    return renderPage(c, page, user, answer, answer.status ?? 422);
+    const status = answer.status ?? 422;
+    if (options.postRedirectGet && status === 422) {
+      const url = new URL(c.req.url);
+      const target = pagePathOf(url.pathname, page.path);
+      if (await keepRefusal(c, target, answer, status)) {
+        return c.redirect(`${target}${url.search}`, 303);
+      }
+    }
+    return renderPage(c, page, user, answer, status);
   });
 }
 
 /**
  * Mounts pages on a workspace's router: GET renders (or redirects), POST runs the action (when
- * there is one), POST `${path}/${name}` runs each of `actions`.
+ * there is one), POST `${path}/${name}` runs each of `actions`; with `postRedirectGet` a
+ * refused form answers 303 to its page (see above).
  */
 export function mountPages(
   routes: Hono<WebEnv>,
   // A list of pages of different user and data types.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   pages: readonly WebPage<any, any>[],
+  options: MountOptions = {},
 ): Hono<WebEnv> {
   for (const page of pages) {
     routes.get(page.path, async (c) => {
       const user = await page.guard(c);
       const elsewhere = page.redirect ? await page.redirect(c, user) : undefined;
       if (elsewhere !== undefined) return c.redirect(elsewhere, 303);
-      return renderPage(c, page, user);
+      const kept = options.postRedirectGet
+        ? await takeRefusal(c, new URL(c.req.url).pathname)
+        : undefined;
+      return kept ? renderPage(c, page, user, kept.form, kept.status) : renderPage(c, page, user);
     });
-    if (page.action) mountAction(routes, page, page.path, page.action);
+    if (page.action) mountAction(routes, page, page.path, page.action, options);
     for (const [name, action] of Object.entries(page.actions ?? {})) {
-      mountAction(routes, page, `${page.path}/${name}`, action);
+      mountAction(routes, page, `${page.path}/${name}`, action, options);
     }
   }
   return routes;

@@ -12,11 +12,9 @@ import { reviewPage } from './apply-review-page.js';
  * draft's steps — documents, review, certify with a one-time password, done.
  */
 export function applyRoutes(): Hono<WebEnv> {
-  return mountPages(new Hono<WebEnv>(), [
-    applyFormPage,
-    documentsPage,
-    reviewPage,
-    certifyPage,
-    donePage,
-  ]);
+  return mountPages(
+    new Hono<WebEnv>(),
+    [applyFormPage, documentsPage, reviewPage, certifyPage, donePage],
+    { postRedirectGet: true },
+  );
 }

@@ -19,15 +19,19 @@ export function portalRoutes(): Hono<WebEnv> {
   routes.route('/', catalogueRoutes());
   routes.route(
     '/',
-    mountPages(new Hono<WebEnv>(), [
-      loginPage,
-      loginCodePage,
-      registerPage,
-      registerCodePage,
-      registerSignaturePage,
-      queuePositionPage,
-      queueProtocolPage,
-    ]),
+    mountPages(
+      new Hono<WebEnv>(),
+      [
+        loginPage,
+        loginCodePage,
+        registerPage,
+        registerCodePage,
+        registerSignaturePage,
+        queuePositionPage,
+        queueProtocolPage,
+      ],
+      { postRedirectGet: true },
+    ),
   );
   routes.route('/', applyRoutes());
   routes.route('/', cabinetRoutes());

@@ -13,12 +13,16 @@ import { queueRegisterPage } from './queue-register-page.js';
  * with the commands the engine allows the applicant now, and the notifications.
  */
 export function cabinetRoutes(): Hono<WebEnv> {
-  return mountPages(new Hono<WebEnv>(), [
-    applicationListPage,
-    applicationPage,
-    notificationsPage,
-    cabinetQueuePage,
-    queueRegisterPage,
-    queueOfferPage,
-  ]);
+  return mountPages(
+    new Hono<WebEnv>(),
+    [
+      applicationListPage,
+      applicationPage,
+      notificationsPage,
+      cabinetQueuePage,
+      queueRegisterPage,
+      queueOfferPage,
+    ],
+    { postRedirectGet: true },
+  );
 }
