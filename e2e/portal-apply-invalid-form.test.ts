@@ -69,11 +69,18 @@ describe('the portal form with invalid fields, in a real browser', () => {
       await page.fill('#f-applicant-iin', '123456789012');
       await page.fill('#f-power-of-attorney-number', 'ДОВ-77/2026');
       await page.check('#f-name-changed-0');
-      const [response] = await Promise.all([
+      // Post/redirect/get (issue 18, point 11): the refused POST answers 303 to the form's
+      // page, whose GET shows the errors (422) — so neither reload nor back sends the form again.
+      const [posted, shown] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.waitForResponse(
+          (r) => r.request().method() === 'GET' && r.url().includes(`/apply/${regulationId}`),
+        ),
         page.click('main form button[type=submit]'),
       ]);
-      expect(response.status()).toBe(422);
+      expect(posted.status()).toBe(303);
+      expect(shown.status()).toBe(422);
+      await page.waitForLoadState();
 
       const summary = page.locator('.error-summary');
       expect(await summary.locator('h2').textContent()).toBe(title);
@@ -110,6 +117,15 @@ describe('the portal form with invalid fields, in a real browser', () => {
       expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe(
         'f-applicant-iin',
       );
+
+      // A reload asks for the page again with a GET: nothing to resubmit.
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      });
+      const reloaded = await page.reload();
+      expect(reloaded?.request().method()).toBe('GET');
+      expect(posts).toEqual([]);
       await context.close();
     },
   );

@@ -17,6 +17,7 @@ import {
 } from '../support/cabinet.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { createTestResultSigning } from '../support/sign-result.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 /** The cookies a response set, as `name=value` pairs. */
 function cookiesOf(response: Response): Record<string, string> {
@@ -277,7 +278,7 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
     expect(await database.db.selectFrom('appeal').select('id').execute()).toEqual([]);
   });
 
-  it('keeps a short appeal with 422, files a valid one once even when submitted twice', async () => {
+  it('keeps a short appeal (303 to the page, shown with 422), files a valid one once even when submitted twice', async () => {
     const short = await request(
       `/cabinet/applications/${applicationId}/appeal`,
       {
@@ -287,8 +288,19 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
       },
       sessions.applicant,
     );
-    expect(short.status).toBe(422);
-    const html = await short.text();
+    // Post/redirect/get (issue 18, point 11): 303 to the application's page, which shows the
+    // refusal (422) with the text kept.
+    const shown = await openRefusedForm(
+      app,
+      short,
+      Object.entries(sessions.applicant)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
+      `/cabinet/applications/${applicationId}`,
+      { accept: 'text/html', 'accept-language': 'ru' },
+    );
+    expect(shown.status).toBe(422);
+    const html = await shown.text();
     expect(html).toContain('href="#appeal-text"');
     expect(html).toContain('>Плохо</textarea>');
 

@@ -9,6 +9,7 @@ import {
   duplicatesRegulationId,
   type PortalFixture,
 } from '../support/portal.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 let fixture: PortalFixture;
 beforeAll(async () => {
@@ -129,7 +130,11 @@ describe('certifying a portal application with a one-time password', () => {
     );
     const base = saved.headers.get('location')!.replace(/\/documents$/, '');
     const sent = fixture.sms.messages.length;
-    const refused = await fixture.post(`${base}/review`, cookie, form(token));
+    const posted = await fixture.post(`${base}/review`, cookie, form(token));
+    // Post/redirect/get (issue 18, point 11): back to the review, which lists what is missing.
+    const refused = await openRefusedForm(fixture.app, posted, cookie, `${base}/review`, {
+      'accept-language': 'ru',
+    });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('Оригинал документа об образовании');
     expect(fixture.sms.messages.length).toBe(sent);

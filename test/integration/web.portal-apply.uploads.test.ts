@@ -6,6 +6,7 @@ import {
   duplicatesRegulationId,
   type PortalFixture,
 } from '../support/portal.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 let fixture: PortalFixture;
 let cookie = '';
@@ -45,12 +46,15 @@ function upload(name: string, content: Uint8Array, type: string, lang = 'ru') {
 describe('uploads on the portal form', () => {
   it('refuses a renamed executable (type by content, not extension) with a localised error', async () => {
     const fake = new TextEncoder().encode('MZ\u0090\u0000 not a pdf at all');
-    const ru = await upload('scan.pdf', fake, 'application/pdf', 'ru');
+    // Post/redirect/get (issue 18, point 11): 303 to the documents page, which shows the refusal.
+    const posted = await upload('scan.pdf', fake, 'application/pdf', 'ru');
+    const ru = await openRefusedForm(fixture.app, posted, cookie, `${documentsPath}?lang=ru`);
     expect(ru.status).toBe(422);
     const page = await ru.text();
     expect(page).toContain('Принимаются только файлы PDF, JPEG или PNG');
     expect(page).toContain('aria-invalid="true"');
-    const kk = await upload('scan.pdf', fake, 'application/pdf', 'kk');
+    const postedKk = await upload('scan.pdf', fake, 'application/pdf', 'kk');
+    const kk = await openRefusedForm(fixture.app, postedKk, cookie, `${documentsPath}?lang=kk`);
     expect(await kk.text()).toContain('Тек PDF, JPEG немесе PNG файлдары қабылданады');
     expect(await storedFiles()).toEqual([]);
   });
@@ -58,7 +62,8 @@ describe('uploads on the portal form', () => {
   it('refuses a file over 10 MB and stores nothing', async () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(new TextEncoder().encode('%PDF-1.7\n'));
-    const response = await upload('big.pdf', big, 'application/pdf');
+    const posted = await upload('big.pdf', big, 'application/pdf');
+    const response = await openRefusedForm(fixture.app, posted, cookie, `${documentsPath}?lang=ru`);
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('Файл должен быть не больше 10 МБ');
     expect(await storedFiles()).toEqual([]);

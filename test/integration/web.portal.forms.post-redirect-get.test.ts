@@ -5,6 +5,7 @@ import {
   duplicatesRegulationId,
   type PortalFixture,
 } from '../support/portal.js';
+import { withSetCookies } from '../support/refused-form.js';
 
 /**
  * Post/redirect/get for refused forms (issue 18, point 11): a citizen's form that fails
@@ -24,24 +25,6 @@ describe('the portal: a refused form redirects to its page, which shows the refu
 
   const get = (path: string, cookie: string) =>
     f.app.request(path, { headers: { cookie, 'accept-language': 'ru' } });
-
-  /** The cookie header after a response's Set-Cookie (name=value pairs replaced or added). */
-  const withSetCookies = (cookie: string, response: Response): string => {
-    const jar = new Map(
-      cookie
-        .split('; ')
-        .filter(Boolean)
-        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
-    );
-    for (const set of response.headers.getSetCookie()) {
-      const [pair = ''] = set.split(';');
-      const name = pair.slice(0, pair.indexOf('='));
-      const value = pair.slice(pair.indexOf('=') + 1);
-      if (/max-age=0/i.test(set) || value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  };
 
   it('sign-in: 303 to /login, whose GET shows the error with its anchor and the IIN, not the password', async () => {
     const browser = await f.csrf();

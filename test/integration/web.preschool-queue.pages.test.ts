@@ -26,6 +26,7 @@ import {
 } from '../support/applications.js';
 import { registerProvenCitizen } from '../support/citizens.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 const password = 'qyzmet2024';
 const department = 'sko-education-shymkent';
@@ -177,8 +178,12 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
       ['language', 'ru'],
       ['desiredStart', '2026-09-01'],
     ]);
-    expect(refused.status).toBe(422);
-    const html = await refused.text();
+    // Post/redirect/get (issue 18, point 11): the refused form's page shows the refusal.
+    const shown = await openRefusedForm(app, refused, sessions[0]!.cookie, '/cabinet/queue/new', {
+      accept: 'text/html',
+    });
+    expect(shown.status).toBe(422);
+    const html = await shown.text();
     expect(html).toContain('Неверный ИИН');
     expect(html).toContain('Выберите от одного до трёх детских садов района');
     expect(await database.db.selectFrom('queue_registration').select('id').execute()).toHaveLength(

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppDependencies } from '../app-env.js';
-import { definePage, mountPages, refuse } from './page.js';
+import { definePage, mountPages, pagePathOf, refuse } from './page.js';
 import type { WebEnv } from './web-env.js';
 
 /** Only what `pageContext` reads of the dependencies. */
@@ -121,6 +121,15 @@ describe('the page convention (definePage, mountPages)', () => {
     expect(
       (await web.request('/forms/Aigerim/wave', { ...form('hello'), headers: {} })).status,
     ).toBe(403);
+  });
+
+  it.each([
+    ['/cabinet/applications/7/appeal', '/cabinet/applications/:id', '/cabinet/applications/7'],
+    ['/forms/Aigerim/hey/say', '/forms/:name', '/forms/Aigerim'],
+    ['/login', '/login', '/login'],
+    ['/apply/r-1/d-2/review', '/apply/:regulationId/:draftId/review', '/apply/r-1/d-2/review'],
+  ])('a form posted to %s belongs to the page %s: %s', (posted, route, page) => {
+    expect(pagePathOf(posted, route)).toBe(page);
   });
 
   it('answers a GET with the redirect a page asks for, else renders it', async () => {
