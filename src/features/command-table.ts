@@ -136,7 +136,16 @@ export const commandFormTexts = {
     ru: 'Напишите текст жалобы (не менее 10 символов)',
     en: 'Write the appeal (at least 10 characters)',
   },
-  chooseAnswer: { kk: 'Жауапты таңдаңыз', ru: 'Выберите ответ', en: 'Choose an answer' },
+  chooseProcessAnswer: {
+    kk: 'Қызмет көрсету процесі мен нәтижесі туралы сұраққа жауапты таңдаңыз',
+    ru: 'Выберите ответ на вопрос о процессе и результате оказания услуги',
+    en: 'Choose an answer to the question on the process and the result of the service',
+  },
+  chooseInformationAnswer: {
+    kk: 'Қызмет көрсету тәртібі туралы ақпарат жөніндегі сұраққа жауапты таңдаңыз',
+    ru: 'Выберите ответ на вопрос об информации о порядке оказания услуги',
+    en: 'Choose an answer to the question on the information about how the service is provided',
+  },
   commentRequired: {
     kk: 'Орындаушыға не түзету керектігін жазыңыз (3-тен 2000 таңбаға дейін)',
     ru: 'Напишите исполнителю, что исправить (от 3 до 2000 символов)',
@@ -352,9 +361,9 @@ export const commandTable = {
           const information = formValue(values, 'information');
           const errors: CommandFormError[] = [];
           if (!satisfaction.has(process))
-            errors.push({ field: 'process-satisfied', message: texts.chooseAnswer });
+            errors.push({ field: 'process-satisfied', message: texts.chooseProcessAnswer });
           if (!satisfaction.has(information))
-            errors.push({ field: 'information-satisfied', message: texts.chooseAnswer });
+            errors.push({ field: 'information-satisfied', message: texts.chooseInformationAnswer });
           return errors.length > 0 ? { errors } : { input: { process, information } };
         },
       },

@@ -278,6 +278,47 @@ describe(`the personal cabinet's authorisation on ${testBackend}`, () => {
     expect(await database.db.selectFrom('appeal').select('id').execute()).toEqual([]);
   });
 
+  it('points the questionnaire’s error at the unanswered question, beside it, and keeps the other answer', async () => {
+    const posted = await request(
+      `/cabinet/applications/${applicationId}/questionnaire`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form(sessions.applicant, {
+          information: 'satisfied',
+          idempotencyKey: 'questionnaire-key-0001',
+        }),
+      },
+      sessions.applicant,
+    );
+    const shown = await openRefusedForm(
+      app,
+      posted,
+      Object.entries(sessions.applicant)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
+      `/cabinet/applications/${applicationId}`,
+      { accept: 'text/html', 'accept-language': 'ru' },
+    );
+    expect(shown.status).toBe(422);
+    const html = await shown.text();
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+    // One entry: the process question, named, its link on that question's first answer.
+    expect(summary.match(/<a /g)).toHaveLength(1);
+    expect(summary).toContain(
+      '<a href="#process-satisfied">Выберите ответ на вопрос о процессе и результате оказания услуги</a>',
+    );
+    expect(html).toMatch(
+      /<fieldset class="field invalid" id="process" aria-describedby="process-error">/,
+    );
+    expect(html).toContain('<span class="error" id="process-error">');
+    expect(html).toMatch(/<fieldset class="field" id="information">/);
+    expect(html).toMatch(/id="information-satisfied"[^>]*checked/);
+    expect(
+      await database.db.selectFrom('questionnaire_answer').select('application_id').execute(),
+    ).toEqual([]);
+  });
+
   it('keeps a short appeal (303 to the page, shown with 422), files a valid one once even when submitted twice', async () => {
     const short = await request(
       `/cabinet/applications/${applicationId}/appeal`,

@@ -233,14 +233,14 @@ function QuestionnaireForm(props: { ctx: PageContext; applicationId: string; for
           id="process"
           legend={text.questionProcess[locale]}
           value={form.values.process}
-          error={errorIn(form, 'process')}
+          error={errorIn(form, 'process-satisfied')}
           locale={locale}
         />
         <Satisfaction
           id="information"
           legend={text.questionInformation[locale]}
           value={form.values.information}
-          error={errorIn(form, 'information')}
+          error={errorIn(form, 'information-satisfied')}
           locale={locale}
         />
         <div class="actions">
