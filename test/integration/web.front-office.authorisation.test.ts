@@ -58,6 +58,39 @@ describe(`one front office cannot see or act on another's work on ${testBackend}
     ).toBe(200);
   });
 
+  // Issue 18, point 11: a finished application (here refused at intake: the package
+  // incomplete) has no deadline to keep — its page names its status and no "no deadline" tag.
+  it('shows an application refused at intake without a "no deadline" tag, in kk, ru and en', async () => {
+    const { get, staff } = fixture;
+    const taken = await takeApplication(fixture.context, staff.operator, {
+      formKey: 'auth-test-0002',
+      serviceCode: 'extern-permission',
+      providerOrganisationId: 'kst-akimat-kostanay',
+      applicantIin: fixtures.person.iin,
+      checks: { 'standard-point-9-documents': 'missing' },
+      consentGiven: true,
+      requestSigned: true,
+    });
+    expect(taken.kind).toBe('refused_at_intake');
+    if (taken.kind !== 'refused_at_intake') return;
+    for (const [locale, noDue] of [
+      ['kk', 'Мерзімсіз'],
+      ['ru', 'Без срока'],
+      ['en', 'No due'],
+    ] as const) {
+      const page = await get(
+        `/front-office/applications/${taken.applicationId}`,
+        staff.operator,
+        locale,
+      );
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('id="total-due"');
+      expect(html, locale).not.toContain(noDue);
+      expect(html).not.toContain('data-indicator="none"');
+    }
+  });
+
   it('answers 404 to another front office on pages, documents and the API, and changes nothing', async () => {
     const { get, post, staff, app, database } = fixture;
     const other = staff.otherOperator;

@@ -2,6 +2,10 @@ import {
   applicationStatusLabels,
   ApplicationStatus,
 } from '../../../domain/application/ApplicationStatus.js';
+import {
+  availableCommandLabels,
+  isAvailableCommandKind,
+} from '../../../domain/application/available-command-labels.js';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import type { ApplicationServices } from '../../../engine/application-services.js';
@@ -46,17 +50,28 @@ function formErrorOf(action: string, issue: FieldIssue, locale: Locale): FormErr
   return { field: fieldOfIssue(action, path), message };
 }
 
-/** A command of the allowed list in words: a step's command by the regulation's step name. */
-function allowedInWords(services: ApplicationServices, command: string, locale: Locale): string {
-  const stepId = /^(complete_step|sign_document):/.test(command)
-    ? command.slice(command.indexOf(':') + 1)
-    : undefined;
-  if (!stepId) return command;
-  for (const regulation of services.regulations.all) {
-    const name = stepNameOf(regulation, stepId);
-    if (name) return `${inLocale(name, locale)}`;
+/**
+ * A command of the engine's allowed list (`kind` or `kind:stepId`) in words: a step's command by
+ * the regulation's step name, any other by its label (`availableCommandLabels`); never the
+ * engine's code (issue 18, point 11: `complete_step:assign` was shown as it was).
+ */
+export function allowedInWords(
+  services: Pick<ApplicationServices, 'regulations'>,
+  command: string,
+  locale: Locale,
+): string {
+  const separator = command.indexOf(':');
+  const kind = separator < 0 ? command : command.slice(0, separator);
+  const stepId = separator < 0 ? undefined : command.slice(separator + 1);
+  if (stepId && kind !== 'return_draft') {
+    for (const regulation of services.regulations.all) {
+      const name = stepNameOf(regulation, stepId);
+      if (name) return inLocale(name, locale);
+    }
   }
-  return command;
+  return isAvailableCommandKind(kind)
+    ? availableCommandLabels[kind][locale]
+    : bo.otherAction[locale];
 }
 
 /** The refusal of a command the engine refused (`undefined`: not a refusal to show). */

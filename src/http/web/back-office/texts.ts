@@ -211,6 +211,11 @@ export const bo = {
   done: { kk: 'Орындалды.', ru: 'Выполнено.', en: 'Done.' },
   refused: { kk: 'Әрекет орындалмады', ru: 'Действие не выполнено', en: 'The action was not done' },
   nowStatus: { kk: 'Қазіргі мәртебе', ru: 'Текущий статус', en: 'Current status' },
+  otherAction: {
+    kk: 'басқа әрекет',
+    ru: 'другое действие',
+    en: 'another action',
+  },
   allowedNow: {
     kk: 'Қазір рұқсат етілген әрекеттер',
     ru: 'Сейчас разрешены действия',

@@ -56,9 +56,13 @@ async function loadApplication(c: WebContext, user: Operator) {
   const documents = await listDocumentsOfApplication(services.db, view.id);
   const { time, now } = await organisationToday(services, user.principal.organisationId);
   const isOpen = view.currentStep !== null && !finalStatuses.has(view.status);
+  // A finished application (issued, refused — at intake too) has no deadline left to keep: no
+  // tag at all, rather than "no deadline" (issue 18, point 11).
   const indicator = view.isSuspended
     ? ('suspended' as const)
-    : indicatorFor(time, now, isOpen ? new Date(view.dueAt) : null, new Date(view.submittedAt));
+    : isOpen
+      ? indicatorFor(time, now, new Date(view.dueAt), new Date(view.submittedAt))
+      : undefined;
   return {
     view,
     documents,
@@ -139,7 +143,9 @@ function Facts(props: { locale: Locale; data: Shown }) {
         <span id="total-due">
           <DueTime at={view.dueAt} />
         </span>{' '}
-        <DeadlineTag indicator={props.data.indicator} locale={locale} />
+        {props.data.indicator ? (
+          <DeadlineTag indicator={props.data.indicator} locale={locale} />
+        ) : null}
       </dd>
     </dl>
   );
