@@ -49,6 +49,7 @@ const staff = (organisationId: string, role: StaffRole): Visitor => ({
 /** Routes that answer files, not pages (PDFs, uploads, scripts, diagrams). */
 const files = new Set([
   '/assets/:name',
+  '/favicon.ico',
   '/documents/:file{[0-9a-fA-F-]{36}\\.pdf}',
   '/back-office/applications/:id/drafts/:file',
   '/back-office/applications/:id/uploads/:upload{[0-9a-fA-F-]{36}}',

@@ -199,6 +199,8 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'GET /verify/:id': publicRoute,
   'POST /verify/:id': publicRoute,
   'GET /assets/:name': publicRoute,
+  // The site's icon (a redirect to /assets/favicon.svg), asked for by every browser.
+  'GET /favicon.ico': publicRoute,
   'GET /staff/login': publicRoute,
   'POST /staff/login': publicRoute,
   'POST /staff/logout': publicRoute,

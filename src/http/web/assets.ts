@@ -141,25 +141,46 @@ export function registerScript(name: string, source: string): string {
   return assetUrl(name);
 }
 
-/** The URL of an asset with a content fingerprint, so browsers may cache it for a year. */
-export function assetUrl(name: string): string {
-  const source = name === 'site.css' ? siteCss : scripts.get(name);
-  return `/assets/${name}?v=${fingerprint(source ?? '')}`;
+/**
+ * The site's icon (issue 18, point 11): the letter Q on the portal's blue, as SVG (a few hundred
+ * bytes, sharp at every size). Linked from every page's head; `/favicon.ico`, which browsers ask
+ * for on their own, redirects to it.
+ */
+export const faviconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f8a"/><circle cx="15" cy="15" r="8.5" fill="none" stroke="#fff" stroke-width="3.5"/><path d="M18.5 18.5 25 25" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/></svg>`;
+
+function sourceOf(name: string): string | undefined {
+  if (name === 'site.css') return siteCss;
+  if (name === 'favicon.svg') return faviconSvg;
+  return scripts.get(name);
 }
 
-/** Serves the style sheet and scripts. */
+function contentTypeOf(name: string): string {
+  if (name.endsWith('.css')) return 'text/css; charset=utf-8';
+  if (name.endsWith('.svg')) return 'image/svg+xml';
+  return 'text/javascript; charset=utf-8';
+}
+
+/** The URL of an asset with a content fingerprint, so browsers may cache it for a year. */
+export function assetUrl(name: string): string {
+  return `/assets/${name}?v=${fingerprint(sourceOf(name) ?? '')}`;
+}
+
+/** Serves the style sheet, the icon and scripts; `/favicon.ico` points to the icon. */
 export function assetRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
   routes.get('/assets/:name', (c) => {
     const name = c.req.param('name');
-    const source = name === 'site.css' ? siteCss : scripts.get(name);
+    const source = sourceOf(name);
     if (source === undefined) return c.notFound();
     c.header('cache-control', 'public, max-age=31536000, immutable');
-    c.header(
-      'content-type',
-      name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
-    );
+    c.header('content-type', contentTypeOf(name));
     return c.body(source);
+  });
+  // Browsers ask for /favicon.ico by themselves (for a PDF, or before reading the page's head):
+  // a fixed answer, cached for a day, no body.
+  routes.get('/favicon.ico', (c) => {
+    c.header('cache-control', 'public, max-age=86400');
+    return c.redirect(assetUrl('favicon.svg'), 301);
   });
   return routes;
 }
