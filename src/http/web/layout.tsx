@@ -56,6 +56,19 @@ function withLang(path: string, locale: Locale): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** A page's head: its title, the site's icon and style sheet. */
+function Head(props: { title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${props.title} — Qyzmet`}</title>
+      <link rel="icon" type="image/svg+xml" href={assetUrl('favicon.svg')} />
+      <link rel="stylesheet" href={assetUrl('site.css')} />
+    </head>
+  );
+}
+
 /**
  * The frame of every page: skip link, header with the workspace menu, the language switch
  * (links, so it works without JavaScript; the choice is remembered), the signed-in person
@@ -76,13 +89,7 @@ export function Page(props: {
   const logoutAction = user?.kind === 'staff' ? '/staff/logout' : '/logout';
   return (
     <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} — Qyzmet`}</title>
-        <link rel="icon" type="image/svg+xml" href={assetUrl('favicon.svg')} />
-        <link rel="stylesheet" href={assetUrl('site.css')} />
-      </head>
+      <Head title={props.title} />
       <body>
         <a class="skip" href="#main">
           {common.skipToContent[locale]}

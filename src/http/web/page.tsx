@@ -198,7 +198,9 @@ export function mountPages(
       const kept = options.postRedirectGet
         ? await takeRefusal(c, new URL(c.req.url).pathname)
         : undefined;
-      return kept ? renderPage(c, page, user, kept.form, kept.status) : renderPage(c, page, user);
+      return kept
+        ? renderPage(c, page, user, kept.form, kept.status as PageStatus)
+        : renderPage(c, page, user);
     });
     if (page.action) mountAction(routes, page, page.path, page.action, options);
     for (const [name, action] of Object.entries(page.actions ?? {})) {

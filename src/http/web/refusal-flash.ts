@@ -8,7 +8,6 @@ import {
 import type { JsonObject } from '../../storage/schema.js';
 import { isSecureDeployment, sessionCookieName } from '../session-cookie.js';
 import type { FormError } from './layout.js';
-import type { FormState, PageStatus } from './page.js';
 import type { WebContext } from './web-env.js';
 
 /**
@@ -19,6 +18,19 @@ import type { WebContext } from './web-env.js';
  * tells a GET to look, so pages without a refusal pending read nothing more.
  */
 export const formFlashCookieName = 'qyzmet_form';
+
+/** A refused form as the page convention shows it (`FormState` of `page.tsx`). */
+export interface KeptForm {
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: readonly FormError[];
+  readonly form?: string;
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
+  readonly conflict?: {
+    readonly message: string;
+    readonly status?: string;
+    readonly allowed?: readonly string[];
+  };
+}
 
 /** Fields never kept across the redirect (shown empty again, as a refusal always does). */
 const neverKept = /password|^_csrf$/i;
@@ -34,8 +46,8 @@ function keyOf(c: WebContext, path: string): string {
 export async function keepRefusal(
   c: WebContext,
   path: string,
-  form: FormState,
-  status: PageStatus,
+  form: KeptForm,
+  status: number,
 ): Promise<boolean> {
   const { database, now } = c.get('deps');
   const values = Object.fromEntries(
@@ -65,13 +77,13 @@ export async function keepRefusal(
 export async function takeRefusal(
   c: WebContext,
   path: string,
-): Promise<{ form: FormState; status: PageStatus } | undefined> {
+): Promise<{ form: KeptForm; status: number } | undefined> {
   if (getCookie(c, formFlashCookieName) === undefined) return undefined;
   const { database, now } = c.get('deps');
   const payload = await takeRefusedForm(database.db, keyOf(c, path), now());
   if (!payload) return undefined;
   deleteCookie(c, formFlashCookieName, { path: '/', secure: isSecureDeployment(c) });
-  const kept = payload as unknown as FormState & { status: PageStatus };
+  const kept = payload as unknown as KeptForm & { status: number };
   const errors: FormError[] = kept.errors.map(({ field, message }) => ({ field, message }));
   return {
     status: kept.status,
