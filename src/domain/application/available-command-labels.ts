@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../shared/locale.js';
+import type { Locale, LocalizedText } from '../shared/locale.js';
 import type { AvailableCommandKind } from './available-commands.js';
 
 /**
@@ -37,9 +37,13 @@ export const availableCommandLabels = {
     ru: 'Заполнить анкету',
     en: 'Answer the questionnaire',
   },
-} as const satisfies Record<AvailableCommandKind, LocalizedText>;
+} as const satisfies Partial<Record<AvailableCommandKind, LocalizedText>>;
 
-/** Whether `kind` is a command kind of the engine (a label exists for it). */
-export function isAvailableCommandKind(kind: string): kind is AvailableCommandKind {
-  return Object.hasOwn(availableCommandLabels, kind);
+/**
+ * The label of a command kind in `locale`, or undefined for a kind without one (a command added
+ * by the five-file recipe is shown as "another action" until it gets a label here).
+ */
+export function availableCommandLabel(kind: string, locale: Locale): string | undefined {
+  const labels: Readonly<Record<string, LocalizedText>> = availableCommandLabels;
+  return Object.hasOwn(labels, kind) ? labels[kind]?.[locale] : undefined;
 }

@@ -168,6 +168,9 @@ function mountAction<User, Data>(
     if (!isRefusal(answer)) return answer;
     const status = answer.status ?? 422;
     if (options.postRedirectGet && status === 422) {
+      // The page must be one this person may see, as when it was rendered in answer: its loader
+      // refuses (404, 403) before anything is kept or redirected.
+      await page.load(c, user);
       const url = new URL(c.req.url);
       const target = pagePathOf(url.pathname, page.path);
       if (await keepRefusal(c, target, answer, status)) {

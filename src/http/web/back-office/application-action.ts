@@ -2,10 +2,7 @@ import {
   applicationStatusLabels,
   ApplicationStatus,
 } from '../../../domain/application/ApplicationStatus.js';
-import {
-  availableCommandLabels,
-  isAvailableCommandKind,
-} from '../../../domain/application/available-command-labels.js';
+import { availableCommandLabel } from '../../../domain/application/available-command-labels.js';
 import { DomainError, ErrorCode, type FieldIssue } from '../../../domain/shared/domain-error.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import type { ApplicationServices } from '../../../engine/application-services.js';
@@ -69,9 +66,7 @@ export function allowedInWords(
       if (name) return inLocale(name, locale);
     }
   }
-  return isAvailableCommandKind(kind)
-    ? availableCommandLabels[kind][locale]
-    : bo.otherAction[locale];
+  return availableCommandLabel(kind, locale) ?? bo.otherAction[locale];
 }
 
 /** The refusal of a command the engine refused (`undefined`: not a refusal to show). */
