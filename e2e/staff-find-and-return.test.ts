@@ -6,13 +6,13 @@ import type { Principal } from '../src/domain/identity/authorisation.js';
 import { loadApplicationServices } from '../src/engine/load-application-services.js';
 import type { ApplicationServices } from '../src/engine/application-services.js';
 import { completeStep } from '../src/features/applications/complete-step.js';
-import { submitApplication } from '../src/features/applications/submit-application.js';
 import { getApplicationView } from '../src/features/applications/get-application-view.js';
 import {
   acknowledgeCourierRegister,
   createCourierRegister,
 } from '../src/features/front-office/courier-registers.js';
 import type { FrontOfficeContext } from '../src/features/front-office/front-office-context.js';
+import { takeApplication } from '../src/features/front-office/take-application.js';
 import { demoCitizen } from '../src/features/demo/demo-accounts.js';
 import { createRegistrySimulator } from '../src/integrations/simulator/registry-simulator.js';
 import { startSigningWebServer, type SigningWebServer } from '../test/support/back-office-web.js';
@@ -85,29 +85,27 @@ describe('what staff and citizens expected and now find (issue 18, point 7)', ()
     pkiDirectory: path.join(os.tmpdir(), 'qyzmet-p7-e2e-no-pki'),
     publicUrl: server.url,
   });
-  /** An application taken at the front office, carried to the provider and registered. */
+  /**
+   * An application taken at the front office through its intake (so its receipt exists, as the
+   * operator's print link needs), carried to the provider and registered.
+   */
   const registeredApplication = async () => {
-    const operator = staff(frontOffice, 'front_office_operator').principal;
-    const submitted = await submitApplication(services, operator, {
-      idempotencyKey: nextKey(),
-      serviceCode: 'extern-permission',
-      channel: 'front_office',
-      applicantIin: citizenIin,
-      providerOrganisationId: provider,
-      frontOfficeId: frontOffice,
-      fields: { 'applicant-iin': citizenIin },
-    });
-    for (;;) {
-      const step = (await getApplicationView(services, system, submitted.applicationId))
-        .currentStep;
-      if (!step || step.actor !== 'front_office_operator') break;
-      await completeStep(services, operator, {
-        idempotencyKey: nextKey(),
-        applicationId: submitted.applicationId,
-        stepId: step.id,
-        ...(step.action === 'intake_check' ? { answer: true } : {}),
-      });
-    }
+    const taken = await takeApplication(
+      frontOfficeContext(),
+      staff(frontOffice, 'front_office_operator'),
+      {
+        formKey: nextKey(),
+        serviceCode: 'extern-permission',
+        providerOrganisationId: provider,
+        applicantIin: citizenIin,
+        checks: { application: 'present', 'standard-point-9-documents': 'present' },
+        consentGiven: true,
+        requestSigned: true,
+      },
+    );
+    if (taken.kind !== 'accepted') throw new Error(`intake ${taken.kind}`);
+    expect(taken.documentId).toBeDefined();
+    const submitted = { applicationId: taken.applicationId, number: taken.number };
     const register = await createCourierRegister(
       frontOfficeContext(),
       staff(frontOffice, 'courier'),

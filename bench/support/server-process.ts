@@ -14,6 +14,8 @@ export interface ServerProcess {
 export async function startServerProcess(
   databaseUrl: string,
   poolSize: number,
+  /** Further settings of this run (e.g. TRUSTED_PROXIES for a load from many addresses). */
+  extraEnv: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [fromRoot('bin', 'qyzmet.js'), 'serve'], {
     env: {
@@ -26,6 +28,7 @@ export async function startServerProcess(
       NODE_ENV: 'production',
       WORKER_ENABLED: 'false',
       DEMO_DATA: 'false',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

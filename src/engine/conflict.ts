@@ -15,11 +15,7 @@ export function conflictDetails(state: ApplicationState, available: readonly Ava
     currentStepId: state.currentStepId ?? null,
     version: state.version,
     allowed: available.map((command) =>
-      command.kind === 'complete_step' ||
-      command.kind === 'sign_document' ||
-      command.kind === 'sign_request'
-        ? `${command.kind}:${command.stepId}`
-        : command.kind,
+      'stepId' in command ? `${command.kind}:${command.stepId}` : command.kind,
     ),
   };
 }

@@ -134,7 +134,7 @@ describe(`/api/v1 applications on ${testBackend}: submit, steps, public status`,
             })
           ).json(),
         );
-        expect(atSigning.allowed).toEqual(['sign_document:sign', 'suspend']);
+        expect(atSigning.allowed).toEqual(['sign_document:sign', 'return_draft:sign', 'suspend']);
         expect(atSigning.availableCommands[0]).toEqual({
           kind: 'sign_document',
           stepId: 'sign',

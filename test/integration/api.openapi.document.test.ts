@@ -58,7 +58,10 @@ describe(`OpenAPI document, reference page and regulations catalogue on ${testBa
     const variants =
       command.requestBody.content['application/json'].schema.oneOf ??
       command.requestBody.content['application/json'].schema.anyOf;
-    expect(variants).toHaveLength(5);
+    // complete_step, extend_term, suspend, resume, decide_appeal and (issue 18, point 7)
+    // return_draft: the command table's rows with api: true.
+    expect(variants).toHaveLength(6);
+    expect(JSON.stringify(variants)).toContain('"return_draft"');
     expect(command.parameters).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'id', in: 'path' }),

@@ -195,11 +195,12 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
     }
     const loaded = await getApplicationFor(services, head, applicationId);
     expect(loaded.state.currentStepId).toBe('sign');
+    // The head may sign the draft, or return it to the executor with a comment (issue 18, point 7).
     expect(
       listAvailableCommands(loaded.state, loaded.regulation, head, 'kostanay').map(
         (command) => command.kind,
       ),
-    ).toEqual(['sign_document', 'suspend']);
+    ).toEqual(['sign_document', 'return_draft', 'suspend']);
     const before = await listEvents(database.db, applicationId);
 
     await expect(
@@ -209,7 +210,7 @@ describe(`Kostanay duplicates through the provider's office on ${testBackend} (s
       details: {
         status: 'in_work',
         currentStepId: 'sign',
-        allowed: ['sign_document:sign', 'suspend'],
+        allowed: ['sign_document:sign', 'return_draft:sign', 'suspend'],
         reason: 'signed_document_required',
         prepare: `POST /api/v1/applications/${applicationId}/documents/prepare`,
         sign: `POST /api/v1/applications/${applicationId}/documents/{draftId}/sign`,

@@ -67,7 +67,7 @@ describe(`search by number and applicant IIN at both offices on ${testBackend}`,
         applicantIin,
         providerOrganisationId,
         frontOfficeId,
-        fields: demoFields(regulation),
+        fields: demoFields(regulation, frontOfficeId),
       },
     );
     return { id: submitted.applicationId, number: submitted.number };

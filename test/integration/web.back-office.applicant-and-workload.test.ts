@@ -61,7 +61,7 @@ describe(`the back office shows the applicant's name and the executors' workload
         applicantIin,
         providerOrganisationId: cabinetWorld.school,
         frontOfficeId: cabinetWorld.frontOffice,
-        fields: demoFields(regulation),
+        fields: demoFields(regulation, cabinetWorld.frontOffice),
       },
     );
     return submitted.applicationId;

@@ -123,6 +123,16 @@ export const AvailableCommand = z
       ),
     z
       .object({
+        kind: z.literal('return_draft'),
+        stepId: z.string(),
+        toStepId: z.string().describe("The executor's step the draft was drafted at"),
+      })
+      .strict()
+      .describe(
+        'The signer returns the draft waiting for their signature to the executor, with a comment (POST …/commands with kind return_draft)',
+      ),
+    z
+      .object({
         kind: z.enum([
           'extend_term',
           'suspend',
