@@ -1,9 +1,11 @@
 // Issue 18, point 10: on a phone (390×844) nothing is wider than the screen — the cabinet's
-// list, an application's page, the verification pages — in Kazakh and Russian. Screenshots of
+// list, an application's page, the verification pages, the open data of issue 20 — in Kazakh and Russian. Screenshots of
 // each are kept in artifacts/screenshots/phone-*.png.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadApplicationServices } from '../src/engine/load-application-services.js';
 import { demoCitizen, demoPassword } from '../src/features/demo/demo-accounts.js';
+import { refreshAllIndicators } from '../src/features/monitoring/refresh-indicators.js';
 import { sessionCookieName } from '../src/http/session-cookie.js';
 import {
   launchBrowser,
@@ -54,6 +56,7 @@ describe('the citizen’s pages on a phone (390×844)', () => {
   let page: Page;
   let applicationId: string;
   let documentId: string;
+  let openDataYear: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebTestServer({ demo: true }), launchBrowser()]);
@@ -75,6 +78,16 @@ describe('the citizen’s pages on a phone (390×844)', () => {
         completed.map((row) => row.id),
       )
       .execute();
+    // The open data's widest table: a year of the demo's applications (one monitoring round).
+    await refreshAllIndicators(await loadApplicationServices(db, () => new Date()));
+    const latest = await db
+      .selectFrom('monitoring_count')
+      .select('period_start')
+      .where('grain', '=', 'month')
+      .where('measure', '=', 'received')
+      .orderBy('period_start', 'desc')
+      .executeTakeFirstOrThrow();
+    openDataYear = String(latest.period_start).slice(0, 4);
     documentId = documents[0]!.id;
     applicationId = documents[0]!.application_id!;
     const post = (path: string, body: unknown) =>
@@ -115,15 +128,19 @@ describe('the citizen’s pages on a phone (390×844)', () => {
     { name: 'notifications', path: '/cabinet/notifications' },
     { name: 'verify', path: '/verify' },
     { name: 'verify-document', path: `/verify/${documentId}` },
+    { name: 'open-data', path: `/open-data/quality?period=${openDataYear}` },
   ];
 
   for (const locale of ['kk', 'ru'] as const) {
     it(`has nothing wider than the screen (${locale})`, async () => {
       const found: Record<string, Overflow[]> = {};
       for (const { name, path } of pages()) {
-        const response = await page.goto(`${path}?lang=${locale}`);
+        const response = await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
         expect(response?.status(), path).toBe(200);
         expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        // The open data's figures are there (its tables are what could be too wide).
+        if (name === 'open-data')
+          expect(await page.locator('table[data-region]').count()).toBeGreaterThan(0);
         await saveScreenshot(page, `phone-${name}-${locale}`);
         const { viewport, scrollWidth, overflows } = await overflowsOf(page);
         expect(viewport).toBe(phone.width);

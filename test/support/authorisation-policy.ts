@@ -108,6 +108,8 @@ const api = (allowed: readonly PrincipalName[], body?: Record<string, unknown>):
 export const apiPolicy: Record<string, RoutePolicy> = {
   'GET /api/v1/regulations': { allowed: group.everyone },
   'GET /api/v1/regulations/{id}': { allowed: group.everyone },
+  // Open data (issue 20): sums of the summary tables, no personal data.
+  'GET /api/v1/open-data/quality': { allowed: group.everyone },
   'GET /api/v1/public/status/{number}': {
     allowed: group.everyone,
     note: 'public, but it needs the check code (without it: nothing about the application)',
@@ -219,6 +221,8 @@ export const webPolicy: Record<string, RoutePolicy> = {
   // The kindergarten queue's public position lookup and protocol: no personal data.
   'GET /queue/position': publicRoute,
   'GET /queue/protocol': publicRoute,
+  // The quality of public services as open data (issue 20): no personal data.
+  'GET /open-data/quality': publicRoute,
   'GET /services': publicRoute,
   'GET /services/versions': {
     allowed: group.everyone,
@@ -278,6 +282,7 @@ export const webPolicy: Record<string, RoutePolicy> = {
       'POST /cabinet/queue/offers/:id/code',
       'POST /cabinet/queue/offers/:id/accept',
       'POST /cabinet/queue/offers/:id/decline',
+      'POST /cabinet/queue/offers/:id/referral',
     ].map((route) => [
       route,
       {

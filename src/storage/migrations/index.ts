@@ -31,7 +31,8 @@ import * as m0110 from './0110-preschool-queue.js';
 import * as m0111 from './0111-staff-name-kk.js';
 import * as m0115 from './0115-queue-district.js';
 import * as m0120 from './0120-monitoring.js';
-import * as m0130 from './0130-form-flash.js';
+import * as m0135 from './0135-queue-referral-document.js';
+import * as m0140 from './0140-form-flash.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -70,5 +71,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0111-staff-name-kk': m0111,
   '0115-queue-district': m0115,
   '0120-monitoring': m0120,
-  '0130-form-flash': m0130,
+  '0135-queue-referral-document': m0135,
+  '0140-form-flash': m0140,
 };

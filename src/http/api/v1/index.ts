@@ -19,6 +19,7 @@ import {
   inboxOperation,
   listRegulationsOperation,
   myApplicationsOperation,
+  openQualityDataOperation,
   publicStatusOperation,
   queryRoutes,
 } from './queries.js';
@@ -55,6 +56,7 @@ export const apiOperations: readonly ApiOperation[] = [
   inboxOperation,
   myApplicationsOperation,
   publicStatusOperation,
+  openQualityDataOperation,
 ] as readonly ApiOperation[];
 
 /** The API version the document states. */

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
+import { getOpenQualityData } from '../../../features/monitoring/get-open-quality-data.js';
 import { getPublicStatus } from '../../../features/public-status/get-public-status.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { clientAddress } from '../../client-address.js';
@@ -21,6 +22,7 @@ import {
   ApplicationPage,
   ErrorResponse,
   InboxPage,
+  OpenQualityData,
   PublicStatus,
   RegulationCatalogue,
 } from './schemas.js';
@@ -123,6 +125,37 @@ export const publicStatusOperation = defineOperation({
   },
 });
 
+export const openQualityDataOperation = defineOperation({
+  method: 'get',
+  path: '/api/v1/open-data/quality',
+  operationId: 'getOpenQualityData',
+  tag: 'Public',
+  summary: 'Open data: on-time rate, median duration and satisfaction per region and service',
+  description:
+    'The quality of public services as the monitoring counts it (issue 20), summed from the summary tables: per region and per service in it, the applications received and completed, the on-time share, the median working time used in percent of the term and the questionnaire score. No personal data: no application numbers, no IINs, no names. Cacheable for five minutes; the figures lag the engine by one worker round.',
+  isPublic: true,
+  query: z
+    .object({
+      period: z
+        .string()
+        .max(10)
+        .optional()
+        .describe('2026, 2026-Q4, 2026-11 or 2026-11-05; default the current quarter'),
+      region: z
+        .string()
+        .max(100)
+        .regex(/^[a-z0-9_-]+$/)
+        .optional()
+        .describe('One region (vocabulary code); default every region'),
+    })
+    .strict(),
+  responses: {
+    200: { description: 'The figures', schema: OpenQualityData },
+    404: { description: 'No such region', schema: ErrorResponse },
+    422: invalid,
+  },
+});
+
 /** Regulations catalogue, inbox, the citizen's list and the public status. */
 export function queryRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -164,6 +197,14 @@ export function queryRoutes(): Hono<AppEnv> {
     return input.c.json(
       await getPublicStatus(services(input.c), input.params.number, input.query.code),
     );
+  });
+  mount(routes, openQualityDataOperation, async (input) => {
+    const data = await getOpenQualityData(services(input.c), {
+      ...(input.query.period !== undefined ? { period: input.query.period } : {}),
+      ...(input.query.region !== undefined ? { region: input.query.region } : {}),
+    });
+    input.c.header('cache-control', 'public, max-age=300');
+    return input.c.json(data);
   });
   return routes;
 }

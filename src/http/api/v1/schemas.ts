@@ -302,3 +302,52 @@ export const RegulationCatalogueEntry = z
 export const RegulationCatalogue = z
   .object({ date: z.iso.date(), items: z.array(RegulationCatalogueEntry) })
   .strict();
+
+const OpenQualityFigures = {
+  received: z.number().int().describe('Applications received in the period'),
+  completed: z.number().int().describe('Applications completed (a result or a reasoned refusal)'),
+  completedOnTime: z.number().int().describe('… of them no later than their term'),
+  onTimePercent: z
+    .number()
+    .nullable()
+    .describe('completedOnTime / completed, percent with one decimal; null when none completed'),
+  medianDurationPercentOfTerm: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Median working time from submission to the end, in whole percent of the term (100 = the whole term)',
+    ),
+  satisfactionScore: z
+    .number()
+    .nullable()
+    .describe('Questionnaire score on the five-point scale (satisfied 5, partially 3, not 1)'),
+  questionnairesAnswered: z.number().int(),
+};
+
+export const OpenQualityData = z
+  .object({
+    period: z.string().describe('As asked: 2026, 2026-Q4, 2026-11 or 2026-11-05'),
+    from: z.iso.date().describe('First day of the period'),
+    to: z.iso.date().describe('The day after the last'),
+    regions: z.array(
+      z
+        .object({
+          regionCode: z.string(),
+          regionName: LocalizedText,
+          total: z.object(OpenQualityFigures).strict(),
+          services: z.array(
+            z
+              .object({
+                serviceCode: z.string(),
+                serviceName: LocalizedText,
+                ...OpenQualityFigures,
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .describe('Open data: quality of public services per region and service, no personal data');

@@ -9,6 +9,7 @@ import { common, nameIn } from '../messages.js';
 import { definePage } from '../page.js';
 import { chosenAsOf } from './as-of.js';
 import { chosenRegion, Choosers, regionsOf, sandboxOf } from './catalogue-parts.js';
+import { openDataText } from './open-data-page.js';
 import { PortalPage } from './portal-page.js';
 import { portalText as text } from './texts.js';
 
@@ -104,6 +105,9 @@ function CatalogueView(props: { ctx: PageContext; data: CatalogueData }) {
         {text.inForceOn[locale]}: {data.date} · {data.region.name[locale]}
       </p>
       <ServiceCards ctx={ctx} data={data} />
+      <p class="open-data-link">
+        <a href="/open-data/quality">{openDataText.title[locale]}</a>
+      </p>
     </PortalPage>
   );
 }

@@ -7,6 +7,7 @@ import { catalogueRoutes } from './catalogue.js';
 import { homeAndStatusRoutes } from './home-and-status.js';
 import { loginCodePage } from './login-code-page.js';
 import { loginPage } from './login-page.js';
+import { openDataPage } from './open-data-page.js';
 import { queuePositionPage, queueProtocolPage } from './queue-public-pages.js';
 import { registerCodePage } from './register-code-page.js';
 import { registerSignaturePage } from './register-signature-page.js';
@@ -29,6 +30,7 @@ export function portalRoutes(): Hono<WebEnv> {
         registerSignaturePage,
         queuePositionPage,
         queueProtocolPage,
+        openDataPage,
       ],
       { postRedirectGet: true },
     ),
