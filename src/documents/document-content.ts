@@ -45,6 +45,11 @@ export interface DocumentContent {
   fromOrganisationId?: string;
   toOrganisationId?: string;
   /**
+   * For a document of no application issued to a citizen (a kindergarten referral): the IIN
+   * of the citizen who may download it besides the organisation's staff.
+   */
+  citizenIin?: string;
+  /**
    * Issued by a sandbox installation (docs/sandbox.md): not a legal act. Part of the signed
    * content, printed as a mark on every page, refused by /verify of a production installation.
    * Absent on every real document.

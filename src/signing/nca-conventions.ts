@@ -75,7 +75,8 @@ export function subjectAttributes(
 ): Array<[string, string, 'utf8String' | 'printableString' | 'ia5String']> {
   if (!isTwelveDigits(holder.iin)) throw new Error(`IIN must be 12 digits, got "${holder.iin}"`);
   const attributes: Array<[string, string, 'utf8String' | 'printableString' | 'ia5String']> = [
-    [NameOid.commonName, `${holder.surname} ${holder.name}`.toUpperCase(), 'utf8String'],
+    // An organisation's own key has no given name: its common name is the organisation's name.
+    [NameOid.commonName, `${holder.surname} ${holder.name}`.trim().toUpperCase(), 'utf8String'],
     [NameOid.surname, holder.surname.toUpperCase(), 'utf8String'],
     [NameOid.serialNumber, `IIN${holder.iin}`, 'printableString'],
     [NameOid.country, 'KZ', 'printableString'],

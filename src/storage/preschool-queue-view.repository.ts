@@ -217,6 +217,7 @@ function offersOfParent(db: Executor, parentIin: string) {
       'o.due_at',
       'o.referral_number',
       'o.referral_valid_until',
+      'o.referral_document_id',
       'r.number',
       'k.name',
       'g.age_from',
@@ -233,6 +234,7 @@ function toOfferView(row: {
   due_at: Date;
   referral_number: string | null;
   referral_valid_until: Date | null;
+  referral_document_id: string | null;
   number: string;
   name: unknown;
   age_from: number;
@@ -246,6 +248,7 @@ function toOfferView(row: {
     dueAt: row.due_at,
     referral: row.referral_number,
     referralValidUntil: row.referral_valid_until,
+    referralDocumentId: row.referral_document_id,
     number: row.number,
     kindergartenName: row.name as StoredName,
     group: { ageFrom: row.age_from, ageTo: row.age_to, language: row.language },

@@ -602,6 +602,8 @@ export interface QueueOfferTable {
   decided_at: Date | null;
   referral_number: string | null;
   referral_valid_until: Date | null;
+  /** The referral's signed document (migration 0135); null until issued. */
+  referral_document_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A message to the parent in the cabinet (the SMS goes through the outbox). */

@@ -4,6 +4,11 @@
 // parent gets the offer and accepts it signed with a one-time password; the public lookup
 // (rate-limited, a localised 429) and protocol show it all without personal data; the
 // department head sees the statistics; an unanswered offer expires to the next child.
+// Accepting issues the referral's signed PDF with its QR code: the parent downloads it, its
+// facts are printed in kk/ru, /verify says genuine, the kindergarten sees it when enrolling.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -26,6 +31,11 @@ import {
 } from '../support/applications.js';
 import { registerProvenCitizen } from '../support/citizens.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { pdfQrCodes, pdfText } from '../support/documents.js';
+import { initialiseEmbeddedPki } from '../../src/signing/pki-directory.js';
+import { findDocument } from '../../src/storage/document.repository.js';
+import { renderDocumentPdf } from '../../src/documents/render-pdf.js';
+import { templateOf, type DocumentContent } from '../../src/documents/document-content.js';
 
 const password = 'qyzmet2024';
 const department = 'sko-education-shymkent';
@@ -43,6 +53,7 @@ const births = ['2023-03-01', '2023-04-01', '2023-02-01'];
 
 describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
   let database: DatabaseHandle;
+  let pkiDirectory = '';
   // Tuesday 1 December 2026, 10:00 in Shymkent.
   const clock = manualClock('2026-12-01T05:00:00Z');
   let app: ReturnType<typeof composeApp>;
@@ -86,10 +97,14 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     services = applicationServices(database, clock.now);
+    // The installation's PKI: its CA certifies the organisation's key that signs referrals.
+    pkiDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'qyzmet-queue-pki-'));
+    await initialiseEmbeddedPki(pkiDirectory, clock.now());
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       TRUSTED_PROXIES: '127.0.0.1',
+      PKI_DIR: pkiDirectory,
     });
     app = composeApp({
       config,
@@ -148,6 +163,7 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
   }, 240_000);
   afterAll(async () => {
     await database?.close();
+    if (pkiDirectory) fs.rmSync(pkiDirectory, { recursive: true, force: true });
   });
 
   const register = async (index: number, category: string) => {
@@ -245,6 +261,95 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
     expect(accepted.status).toBe(303);
     const offerPage = await (await get(`/cabinet/queue/offers/${offerId}`, sessions[1])).text();
     const referral = /id="referral-number">(N-[\d-]+)</.exec(offerPage)![1]!;
+    // The referral's signed PDF: linked on the offer page and in the cabinet, the parent's only.
+    const documentId = /id="referral-pdf" href="\/documents\/([0-9a-f-]{36})\.pdf"/.exec(
+      offerPage,
+    )![1]!;
+    expect(await (await get('/cabinet/queue', sessions[1])).text()).toContain(
+      `/documents/${documentId}.pdf`,
+    );
+    expect((await get(`/documents/${documentId}.pdf`, sessions[0])).status).toBe(404);
+    expect((await get(`/documents/${documentId}.pdf`)).status).not.toBe(200);
+    const download = await get(`/documents/${documentId}.pdf`, sessions[1]);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    const pdf = new Uint8Array(await download.arrayBuffer());
+    const text = pdfText(pdf).replace(/\s+/g, ' ').replace(/- /g, '-');
+    const stored = await findDocument(database.db, documentId);
+    const acceptedAt = await database.db
+      .selectFrom('queue_offer')
+      .select(['decided_at', 'referral_valid_until', 'referral_document_id'])
+      .where('id', '=', offerId)
+      .executeTakeFirstOrThrow();
+    expect(acceptedAt.referral_document_id).toBe(documentId);
+    expect(stored).toMatchObject({ kind: 'referral', applicationId: null });
+    // Local times of Shymkent (UTC+5), to the second; valid 5 days.
+    const local = (at: Date) =>
+      new Date(at.getTime() + 5 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    for (const fact of [
+      'Направление в детскую дошкольную организацию',
+      'Мектепке дейінгі ұйымға жолдама',
+      referral,
+      slips[1]!,
+      children[1]!,
+      'Ясли-сад №12 «Балбобек»',
+      '«Балбөбек» №12 бөбекжай-балабақшасы',
+      '2–3 лет, русский язык',
+      '2–3 жас, орыс тілі',
+      `одноразовым паролем, ${local(acceptedAt.decided_at!)} (UTC+5)`,
+      `${local(acceptedAt.referral_valid_until!)} (UTC+5)`,
+      'действительно 5 дней',
+      'до 30 дней',
+      stored!.signerName,
+    ]) {
+      expect(text, fact).toContain(fact);
+    }
+    expect(acceptedAt.referral_valid_until!.getTime() - acceptedAt.decided_at!.getTime()).toBe(
+      5 * 86_400_000,
+    );
+    // No internal code on the document.
+    for (const code of ['sko-kg-balbobek', 'south-kazakhstan', 'shymkent-al-farabi', 'Asia/'])
+      expect(text).not.toContain(code);
+    // Signed with the key of the kindergarten's organisation, at the acceptance.
+    expect(stored!.signedAt.getTime()).toBe(acceptedAt.decided_at!.getTime());
+    // The QR code opens /verify/<id>, which says genuine; so does the printed code.
+    const [qr] = pdfQrCodes(pdf);
+    expect(qr).toMatch(new RegExp(`/verify/${documentId}$`));
+    const verified = await (await get(`/verify/${documentId}?lang=ru`)).text();
+    expect(verified).toContain('data-genuine="true"');
+    expect(verified).toContain('Документ подлинный');
+    const printedCode = /Код проверки: ([0-9A-F-]+)/.exec(pdfText(pdf))![1]!;
+    const byCode = await get(`/verify?code=${encodeURIComponent(printedCode)}&lang=kk`);
+    expect(byCode.status).toBe(303);
+    expect(byCode.headers.get('location')).toContain(`/verify/${documentId}`);
+    // A draft of the same content never looks signed: the draft mark, no signer, no QR code.
+    const content = stored!.content as unknown as DocumentContent;
+    const draft = await renderDocumentPdf(content, {
+      template: templateOf(content),
+      mode: { kind: 'draft' },
+    });
+    const draftText = pdfText(draft);
+    expect(draftText).toContain('ПРОЕКТ');
+    expect(draftText).not.toContain('Код проверки');
+    expect(draftText).not.toContain(stored!.signerName);
+    expect(pdfQrCodes(draft)).toEqual([]);
+    // Accepting again is refused and never issues a second document.
+    const again = await post(`/cabinet/queue/offers/${offerId}/referral`, sessions[1]!, []);
+    expect(again.status).toBe(303);
+    const referralDocuments = await database.db
+      .selectFrom('document')
+      .select('id')
+      .where('kind', '=', 'referral')
+      .execute();
+    expect(referralDocuments.map((row) => row.id)).toEqual([documentId]);
+    expect((await post(`/cabinet/queue/offers/${offerId}/referral`, sessions[0]!, [])).status).toBe(
+      404,
+    );
+    // The kindergarten sees the referral with its PDF when it enrols.
+    const places = await (await get('/back-office/kindergarten-places', executor)).text();
+    expect(places).toContain(`data-referral="${referral}"`);
+    expect(places).toContain(`/documents/${documentId}.pdf`);
+    expect((await get(`/documents/${documentId}.pdf`, executor)).status).toBe(200);
     const protocol = await (
       await get('/queue/protocol?district=south-kazakhstan/shymkent-al-farabi&lang=ru')
     ).text();

@@ -280,6 +280,7 @@ export const webPolicy: Record<string, RoutePolicy> = {
       'POST /cabinet/queue/offers/:id/code',
       'POST /cabinet/queue/offers/:id/accept',
       'POST /cabinet/queue/offers/:id/decline',
+      'POST /cabinet/queue/offers/:id/referral',
     ].map((route) => [
       route,
       {

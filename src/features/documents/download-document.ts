@@ -19,7 +19,8 @@ export interface DownloadableDocument {
  * see the application (its applicant or representative, the staff of the organisations that
  * hold it); a document of no application (e.g. a courier register) for the staff of the
  * organisation named in its content (`organisationId`, or `fromOrganisationId` /
- * `toOrganisationId`). Anything else is reported as not found, so existence does not leak.
+ * `toOrganisationId`), and for the citizen it was issued to (`citizenIin`: a kindergarten
+ * referral to the parent). Anything else is reported as not found, so existence does not leak.
  * The download is audited as a read of personal data.
  */
 export async function downloadDocumentFor(
@@ -55,7 +56,13 @@ export async function findReadableDocument(
     const organisations = ['organisationId', 'fromOrganisationId', 'toOrganisationId']
       .map((key) => content[key])
       .filter((value): value is string => typeof value === 'string');
-    if (principal.kind !== 'staff' || !organisations.includes(principal.organisationId)) {
+    const isOwnStaff =
+      principal.kind === 'staff' && organisations.includes(principal.organisationId);
+    const isOwnCitizen =
+      principal.kind === 'citizen' &&
+      typeof content.citizenIin === 'string' &&
+      content.citizenIin === principal.iin;
+    if (!isOwnStaff && !isOwnCitizen) {
       throw new DomainError(ErrorCode.notFound, { document: documentId });
     }
   }

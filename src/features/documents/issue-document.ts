@@ -72,7 +72,12 @@ export interface IssueDocumentInput {
    * Who may download a document of no application (a courier register): the organisations
    * named are written into the content (see download-document.ts).
    */
-  access?: { organisationId?: string; fromOrganisationId?: string; toOrganisationId?: string };
+  access?: {
+    organisationId?: string;
+    fromOrganisationId?: string;
+    toOrganisationId?: string;
+    citizenIin?: string;
+  };
 }
 
 /** An issued document: what the caller shows or hands out. */

@@ -12,7 +12,7 @@ import {
   workingTimeOf,
   type ApplicationServices,
 } from '../../engine/application-services.js';
-import { officeSigner } from './office-signer.js';
+import { officeSigner } from '../signing/office-signer.js';
 
 /** What the front-office use cases need: the engine, the registries and where keys live. */
 export interface FrontOfficeContext {

@@ -6,6 +6,7 @@ import {
 } from '../../storage/preschool-queue-view.repository.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { StaffRole } from '../../domain/shared/roles.js';
+import { listReferralsAwaitingEnrolment } from '../../storage/preschool-queue-referral.repository.js';
 import type { QueueServices } from './queue-services.js';
 
 /** The districts that keep a queue (in regions whose rules are loaded), with their names. */
@@ -34,4 +35,21 @@ export async function listOwnKindergartens(
     throw new DomainError(ErrorCode.forbidden, { reason: 'vacancy_staff_only' });
   }
   return listKindergartensOfOrganisation(services.db, principal.organisationId);
+}
+
+/**
+ * The referrals the signed-in kindergarten staff member enrols on (head or executor of the
+ * kindergartens' organisation): number, slip, group, validity and the signed document.
+ */
+export async function listOwnReferrals(
+  services: Pick<QueueServices, 'db' | 'now'>,
+  principal: Principal,
+) {
+  if (
+    principal.kind !== 'staff' ||
+    !principal.roles.some((role) => role === StaffRole.head || role === StaffRole.executor)
+  ) {
+    throw new DomainError(ErrorCode.forbidden, { reason: 'vacancy_staff_only' });
+  }
+  return listReferralsAwaitingEnrolment(services.db, principal.organisationId, services.now());
 }

@@ -41,8 +41,8 @@ export const qt = {
   },
   language: { kk: 'Оқыту тілі', ru: 'Язык обучения', en: 'Language of instruction' },
   languages: {
-    kk: { kk: 'қазақ тілі', ru: 'орыс тілі', en: 'Kazakh' },
-    ru: { kk: 'казахский', ru: 'русский', en: 'Russian' },
+    kk: { kk: 'қазақ тілі', ru: 'казахский', en: 'Kazakh' },
+    ru: { kk: 'орыс тілі', ru: 'русский', en: 'Russian' },
   } as Record<string, LocalizedText>,
   specialNeeds: {
     kk: 'Арнайы топ (қажет болса)',
@@ -161,6 +161,21 @@ export const qt = {
   referralNumber: { kk: 'Жолдама нөмірі', ru: 'Номер направления', en: 'Referral number' },
   validUntil: { kk: 'Жарамды мерзімі', ru: 'Действительно до', en: 'Valid until' },
   referralPdf: { kk: 'Жолдама (PDF)', ru: 'Направление (PDF)', en: 'Referral (PDF)' },
+  referralsAwaiting: {
+    kk: 'Қабылдауды күтетін жолдамалар',
+    ru: 'Направления, ожидающие зачисления',
+    en: 'Referrals awaiting enrolment',
+  },
+  noReferrals: {
+    kk: 'Қабылдауды күтетін жолдама жоқ.',
+    ru: 'Направлений, ожидающих зачисления, нет.',
+    en: 'No referral awaits enrolment.',
+  },
+  referralIssue: {
+    kk: 'Жолдаманың құжатын алу',
+    ru: 'Получить документ направления',
+    en: 'Get the referral document',
+  },
   offerClosed: {
     kk: 'Бұл ұсыныс енді ашық емес.',
     ru: 'Это предложение больше не открыто.',

@@ -31,6 +31,7 @@ import * as m0110 from './0110-preschool-queue.js';
 import * as m0111 from './0111-staff-name-kk.js';
 import * as m0115 from './0115-queue-district.js';
 import * as m0120 from './0120-monitoring.js';
+import * as m0135 from './0135-queue-referral-document.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -69,4 +70,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0111-staff-name-kk': m0111,
   '0115-queue-district': m0115,
   '0120-monitoring': m0120,
+  '0135-queue-referral-document': m0135,
 };

@@ -2,9 +2,12 @@ import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import { enrolChild } from '../../../features/preschool-queue/enrol-child.js';
 import { publishPlaces } from '../../../features/preschool-queue/publish-places.js';
-import { listOwnKindergartens } from '../../../features/preschool-queue/queue-catalogue.js';
+import {
+  listOwnKindergartens,
+  listOwnReferrals,
+} from '../../../features/preschool-queue/queue-catalogue.js';
 import { queueServicesOf } from '../../../features/preschool-queue/queue-services.js';
-import { RowsTable } from '../components.js';
+import { DueTime, RowsTable } from '../components.js';
 import { readForm } from '../form.js';
 import {
   CsrfField,
@@ -48,6 +51,54 @@ function EnrolForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
   );
 }
 
+/** The referrals awaiting enrolment, each with its signed PDF (what the kindergarten checks). */
+function ReferralsTable({
+  ctx,
+  referrals,
+}: {
+  ctx: PageContext;
+  referrals: Awaited<ReturnType<typeof listOwnReferrals>>;
+}) {
+  const locale = ctx.locale;
+  return (
+    <>
+      <h2 id="places-referrals">{qt.referralsAwaiting[locale]}</h2>
+      <RowsTable
+        id="kindergarten-referrals"
+        labelledBy="places-referrals"
+        headings={[
+          qt.referralNumber[locale],
+          qt.slipNumber[locale],
+          qt.kindergarten[locale],
+          qt.group[locale],
+          qt.validUntil[locale],
+          qt.referral[locale],
+        ]}
+        rows={referrals}
+        empty={qt.noReferrals[locale]}
+        row={(referral) => (
+          <tr data-referral={referral.referralNumber}>
+            <td>{referral.referralNumber}</td>
+            <td>{referral.slipNumber}</td>
+            <td>{storedName(referral.kindergartenName, locale)}</td>
+            <td>{groupLabel(referral.group, locale)}</td>
+            <td>
+              <DueTime at={referral.validUntil} />
+            </td>
+            <td>
+              {referral.documentId ? (
+                <a href={`/documents/${referral.documentId}.pdf`}>{qt.referralPdf[locale]}</a>
+              ) : (
+                '—'
+              )}
+            </td>
+          </tr>
+        )}
+      />
+    </>
+  );
+}
+
 /**
  * `/back-office/kindergarten-places`: the kindergarten's head or executor publishes free places
  * of a group (the district's allocation runs at once and offers them in queue order) and
@@ -57,13 +108,15 @@ export const kindergartenPlacesPage = definePage({
   path: '/back-office/kindergarten-places',
   guard: (c) => requireStaff(c, placeRoles),
   load: async (c, user) => {
-    const kindergartens = await listOwnKindergartens(
-      queueServicesOf(c.get('deps').applications),
-      user.principal,
-    );
+    const services = queueServicesOf(c.get('deps').applications);
+    const [kindergartens, referrals] = await Promise.all([
+      listOwnKindergartens(services, user.principal),
+      listOwnReferrals(services, user.principal),
+    ]);
     const offered = c.req.method === 'GET' ? c.req.query('offered') : undefined;
     return {
       kindergartens,
+      referrals,
       offered: offered?.slice(0, 400),
       enrolled: c.req.method === 'GET' && c.req.query('enrolled') === '1',
     };
@@ -153,6 +206,7 @@ export const kindergartenPlacesPage = definePage({
             </tr>
           )}
         />
+        <ReferralsTable ctx={ctx} referrals={data.referrals} />
         <EnrolForm ctx={ctx} form={form} />
       </Page>
     );

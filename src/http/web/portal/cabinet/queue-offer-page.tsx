@@ -6,11 +6,15 @@ import {
   declineOffer,
   requestOfferCode,
 } from '../../../../features/preschool-queue/decide-offer.js';
+import {
+  issueReferralDocument,
+  type ReferralSigning,
+} from '../../../../features/preschool-queue/issue-referral-document.js';
 import { listOwnOffer } from '../../../../features/preschool-queue/list-own-queue.js';
 import { queueServicesOf } from '../../../../features/preschool-queue/queue-services.js';
 import { DueTime } from '../../components.js';
 import { CodeField, limitByClient, readForm } from '../../form.js';
-import { CsrfField, ErrorSummary, Notice } from '../../layout.js';
+import { CsrfField, ErrorSummary, Notice, type PageContext } from '../../layout.js';
 import { definePage, refuse } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
 import { groupLabel, qt, storedName } from '../../preschool-queue-texts.js';
@@ -20,10 +24,56 @@ import { CabinetPage } from './shared.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Where the referral's key and QR address come from (the server's configuration). */
+function referralSigningOf(c: WebContext): ReferralSigning {
+  const deps = c.get('deps');
+  return {
+    pkiDirectory: deps.config.pki.directory,
+    publicUrl: deps.config.http.publicUrl,
+    ...(deps.applications.sandbox ? { sandbox: true } : {}),
+  };
+}
+
 function offerIdOf(c: WebContext): string {
   const id = c.req.param('id') ?? '';
   if (!uuidPattern.test(id)) throw new DomainError(ErrorCode.notFound, {});
   return id.toLowerCase();
+}
+
+/** The referral's signed PDF, or the button that issues it when its signing failed. */
+function ReferralLink({
+  ctx,
+  offer,
+  base,
+}: {
+  ctx: PageContext;
+  offer: { status: string; referralDocumentId: string | null };
+  base: string;
+}) {
+  const locale = ctx.locale;
+  return (
+    <>
+      {offer.status === 'accepted' && offer.referralDocumentId ? (
+        <p class="actions">
+          <a
+            class="button"
+            id="referral-pdf"
+            href={`/documents/${offer.referralDocumentId}.pdf`}
+            download
+          >
+            {qt.referralPdf[locale]}
+          </a>
+        </p>
+      ) : offer.status === 'accepted' ? (
+        <form method="post" action={`${base}/referral`}>
+          <CsrfField ctx={ctx} />
+          <div class="actions">
+            <button type="submit">{qt.referralIssue[locale]}</button>
+          </div>
+        </form>
+      ) : null}
+    </>
+  );
 }
 
 /**
@@ -99,6 +149,7 @@ export const queueOfferPage = definePage({
             </>
           ) : null}
         </dl>
+        <ReferralLink ctx={ctx} offer={offer} base={base} />
         {offer.status !== 'open' ? (
           <p>{offer.status === 'accepted' ? null : qt.offerClosed[locale]}</p>
         ) : (
@@ -182,12 +233,23 @@ export const queueOfferPage = definePage({
       }
       await limitByClient(c, 'queue-otp', rateLimitPolicies.oneTimePassword);
       try {
-        await acceptOffer(queueServicesOf(c.get('deps').applications), user.iin, {
+        const services = queueServicesOf(c.get('deps').applications);
+        await acceptOffer(services, user.iin, {
           offerId: id,
           challengeId: kept.challengeId,
           code,
           isExtended: field('extended') === 'yes',
         });
+        // The acceptance is committed; its signed document follows. Should the signing fail,
+        // the offer page offers to issue it again (the `referral` action), never a second one.
+        try {
+          await issueReferralDocument(services, referralSigningOf(c), id);
+        } catch (error) {
+          c.get('logger').error(
+            { err: error, offer: id },
+            'the referral is accepted but its document was not issued',
+          );
+        }
         return c.redirect(`/cabinet/queue/offers/${id}`, 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -202,6 +264,20 @@ export const queueOfferPage = definePage({
           return refuse(kept, [], 409, { conflict: { message: qt.offerClosed[locale] } });
         throw error;
       }
+    },
+    referral: async (c, user) => {
+      const id = offerIdOf(c);
+      const services = queueServicesOf(c.get('deps').applications);
+      // Another parent's offer is not found (the same rule as the page).
+      await listOwnOffer(services, user.iin, id);
+      try {
+        await issueReferralDocument(services, referralSigningOf(c), id);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.conflict)
+          return refuse({}, [], 409, { conflict: { message: qt.offerClosed[c.get('locale')] } });
+        throw error;
+      }
+      return c.redirect(`/cabinet/queue/offers/${id}`, 303);
     },
     decline: async (c, user) => {
       const id = offerIdOf(c);

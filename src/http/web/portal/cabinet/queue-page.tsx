@@ -98,7 +98,17 @@ export const cabinetQueuePage = definePage({
                 </a>
               </td>
               <td>{offer.status === 'open' ? <DueTime at={offer.dueAt} /> : '—'}</td>
-              <td>{offer.referral ?? '—'}</td>
+              <td>
+                {offer.referral ?? '—'}
+                {offer.referralDocumentId ? (
+                  <>
+                    {' '}
+                    <a href={`/documents/${offer.referralDocumentId}.pdf`} download>
+                      {qt.referralPdf[locale]}
+                    </a>
+                  </>
+                ) : null}
+              </td>
             </tr>
           )}
         />

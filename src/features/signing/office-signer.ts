@@ -104,6 +104,43 @@ export async function officeSigner(
   return { signer: await credential, trustStore };
 }
 
+/**
+ * The signing key of an organisation itself, for the documents the platform issues on its
+ * behalf without an employee's act (a kindergarten referral issued when the parent signs the
+ * acceptance): certified like an employee's key by the installation's CA, the subject being the
+ * organisation (its name as the common name, its BIN as the identification number and the
+ * organisational unit). Kept in memory for the process, like the employees' keys.
+ */
+export async function organisationSigner(
+  pkiDirectory: string,
+  organisation: { readonly id: string; readonly name: string; readonly bin: string | null },
+  now: Date,
+): Promise<{ signer: SigningCredential; trustStore: TrustStore }> {
+  const { ca, trustStore } = await officeCa(pkiDirectory, now);
+  const key = `${pkiDirectory}|${now.getUTCFullYear()}|organisation|${organisation.id}`;
+  let credential = credentials.get(key);
+  if (!credential) {
+    const bin = organisation.bin ?? '000000000000';
+    credential = issueHolderCredentials(
+      ca,
+      {
+        iin: bin,
+        surname: organisation.name,
+        name: '',
+        organisation: { name: organisation.name, bin, isHead: true },
+      },
+      new Date(now.getTime() - 86_400_000),
+      365,
+    ).then((issued) => ({
+      certificate: issued.signing.certificate,
+      privateKey: issued.signing.privateKey,
+      chain: issued.signing.chain,
+    }));
+    credentials.set(key, credential);
+  }
+  return { signer: await credential, trustStore };
+}
+
 function splitName(fullName: string): [string, string, string | undefined] {
   const words = fullName
     .replace(/[^\p{L}\s-]/gu, ' ')
