@@ -168,6 +168,9 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
   /** The citizen's portal application, walked by the provider's staff. */
   let citizenApplication = { id: '', number: '' };
   let walkInNumber = '';
+  /** The citizen's signed-in page and how many history entries the application had at first. */
+  let citizenPage: Page | undefined;
+  let citizenHistory = 0;
 
   /** `qyzmet signer` exactly as the README writes it, the key file under DATA_DIR, on `port`. */
   async function startSigner(iin: string): Promise<ChildProcess> {
@@ -316,7 +319,7 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
     expect(entry.paths).toEqual(['/services', '/cabinet']);
     const provider = organisationOf(row(/^head$/).iin)!;
     expect(provider).toBe('kst-demo-school');
-    const { context, page } = await signIn(entry);
+    const { page } = await signIn(entry); // kept open: the citizen follows it below
     await page.goto(`${entry.paths[0]}?region=kostanay&lang=ru`);
     await checkPage(page);
     await Promise.all([
@@ -364,7 +367,12 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
     expect(
       await page.locator(`tr[data-application-id="${citizenApplication.id}"]`).textContent(),
     ).toContain(number);
-    await context.close();
+    // Its page in the cabinet, followed again once the head has signed the result.
+    await page.goto(`/cabinet/applications/${citizenApplication.id}?lang=ru`);
+    await checkPage(page);
+    citizenHistory = await page.locator('#history time').count();
+    expect(citizenHistory).toBeGreaterThan(0);
+    citizenPage = page;
   });
 
   it('the representative sees the applications made for the citizen in the cabinet', async () => {
@@ -380,6 +388,8 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
   it('the operator takes an application from the README’s walk-in person', async () => {
     const entry = row(/^operator$/);
     const { context, page } = await signIn(entry);
+    // The operator's own demo key is there for the electronic request (README, signing).
+    expect(fs.existsSync(path.join(directory, keyDirectory, `${entry.iin}.p12`))).toBe(true);
     await page.goto(`${entry.paths[0]}?lang=ru`);
     await checkPage(page);
     await page.selectOption('#choice', `duplicates|${organisationOf(row(/^head$/).iin)}`);
@@ -485,6 +495,10 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
     expect(await page.locator('[data-genuine]').getAttribute('data-genuine')).toBe('true');
     await checkPage(page);
     await context.close();
+    // The citizen follows it in the cabinet: the assignment, the draft and the signature are there.
+    await citizenPage!.goto(`/cabinet/applications/${citizenApplication.id}?lang=ru`);
+    expect(await citizenPage!.locator('#history time').count()).toBeGreaterThan(citizenHistory);
+    await checkPage(citizenPage!);
   });
 
   it('the administrator corrects a staff member’s name', async () => {
