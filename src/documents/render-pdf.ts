@@ -136,7 +136,31 @@ export interface SignatureStamp {
  *   SHA-256 of the signed content, QR code), rendered after the signature was verified.
  */
 export type RenderMode =
-  { kind: 'draft' } | { kind: 'signed_content' } | { kind: 'issued'; stamp: SignatureStamp };
+  | { kind: 'draft' }
+  | { kind: 'signed_content' }
+  | { kind: 'issued'; stamp: SignatureStamp }
+  | { kind: 'report' };
+
+/**
+ * The notice of a report (`mode: report`, e.g. the quarterly report of term violations): a
+ * document the system compiled from its records, which nobody signed — printed on every page.
+ */
+export const reportNotice: Bilingual = {
+  kk: 'Qyzmet жүйесінің автоматты есебі; электрондық қолтаңбамен қол қойылмаған',
+  ru: 'Отчёт системы Qyzmet, сформирован автоматически; электронной подписью не подписан',
+};
+
+/** What the renderer reads of a document's content (a report is no stored document). */
+export type RenderedContent = Pick<
+  DocumentContent,
+  'number' | 'language' | 'issuedAt' | 'organisation' | 'fields' | 'replacesNumber' | 'sandbox'
+>;
+
+/** What the renderer reads of a template. */
+export type RenderedTemplate = Pick<
+  DocumentTemplate,
+  'title' | 'fields' | 'paragraphs' | 'signerRole'
+>;
 
 /** The draft mark (kk/ru), printed across and at the top of every page of a draft. */
 export const draftMark: Bilingual = { kk: 'ЖОБА', ru: 'ПРОЕКТ' };
@@ -146,7 +170,7 @@ const draftNotice: Bilingual = {
 };
 
 export interface RenderOptions {
-  template: DocumentTemplate;
+  template: RenderedTemplate;
   mode: RenderMode;
   /**
    * Lines printed at the top of every page (and, for a draft, the draft mark across it), e.g.
@@ -201,7 +225,7 @@ function drawPageMarks(
  * document), so one input gives one file.
  */
 export async function renderDocumentPdf(
-  content: DocumentContent,
+  content: RenderedContent,
   options: RenderOptions,
 ): Promise<Uint8Array> {
   const { regular, bold } = loadFonts();
@@ -231,6 +255,7 @@ export async function renderDocumentPdf(
 
   const markLines = [
     ...(mode.kind === 'draft' ? [text(draftNotice, language, ' / ')] : []),
+    ...(mode.kind === 'report' ? [text(reportNotice, language, ' / ')] : []),
     // A sandbox document (docs/sandbox.md): its mark in kk/ru/en on every page.
     ...(content.sandbox ? [sandboxMarkLine] : []),
     ...(options.marks ?? []),

@@ -13,6 +13,7 @@ import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { pdfPages, pdfText } from '../support/documents.js';
 import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
 
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
@@ -188,6 +189,54 @@ describe(`quality monitoring pages on ${testBackend}`, () => {
     ).text();
     // A name with a comma and quotes is quoted, its quotes doubled.
     expect(ru).toContain('"Акимат района ""Береке"", Север",3,2,50');
+  });
+
+  it('gives the quarterly report of term violations as a PDF: by service and provider, with the numbers', async () => {
+    const page = await (await request('/admin/monitoring?period=2013-02')).text();
+    // The overview links the report of the view's quarter.
+    expect(page).toContain('href="/admin/monitoring/report.pdf?period=2013-Q1"');
+    const response = await request('/admin/monitoring/report.pdf?period=2013-Q1');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="term-violations-2013-Q1.pdf"',
+    );
+    const pdf = new Uint8Array(await response.arrayBuffer());
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Квартальный отчёт о нарушениях сроков оказания государственных услуг');
+    expect(text).toContain('Регион: Южно-Казахстанская (Туркестанская) область');
+    expect(text).toContain('1-й квартал 2013 года (2013-01-01 — 2013-03-31)');
+    expect(text).toContain('Поступило заявлений: 3');
+    expect(text).toContain('Оказано услуг: 2');
+    expect(text).toContain('Нарушений сроков, всего: 2');
+    expect(text).toContain('Нарушения сроков по услугам и услугодателям (1):');
+    expect(text).toContain('Архив района');
+    // The two violations by number, each with the role that held it when the term passed.
+    expect(text).toMatch(/W-2 \([^)]*— Ответственный исполнитель\); W-3 \([^)]*— Руководитель/);
+    // An honest report: every page says nobody signed it; no signature stamp, no personal data.
+    for (const pageText of pdfPages(pdf)) {
+      expect(pageText).toContain('электронной подписью не подписан');
+    }
+    expect(text).not.toContain('Подписано электронной цифровой подписью');
+    expect(text).not.toContain('900101300007');
+    expect(text).not.toMatch(/term_violated|decide\|executor|archive-certificate/);
+
+    const kk = pdfText(
+      new Uint8Array(
+        await (await request('/admin/monitoring/report.pdf?period=2013-Q1', 'kk')).arrayBuffer(),
+      ),
+    ).replace(/\s+/g, ' ');
+    expect(kk).toContain('2013 жылғы 1-тоқсан (2013-01-01 — 2013-03-31)');
+    expect(kk).toContain('Аудан мұрағаты');
+    expect(kk).toContain('электрондық қолтаңбамен қол қойылмаған');
+  });
+
+  it('refuses a report of anything but a quarter with a localised 422', async () => {
+    for (const query of ['period=2013', 'period=2013-02', 'period=2013-Q5']) {
+      const response = await request(`/admin/monitoring/report.pdf?${query}`, 'kk');
+      expect(response.status, query).toBe(422);
+      expect(await response.text()).not.toMatch(/validation_failed|invalid_period/);
+    }
   });
 
   it('refuses a malformed filter with a localised 422 that changes nothing', async () => {

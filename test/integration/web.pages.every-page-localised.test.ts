@@ -55,6 +55,7 @@ const files = new Set([
   '/back-office/applications/:id/uploads/:upload{[0-9a-fA-F-]{36}}',
   '/admin/regulations/:id/diagram.svg',
   '/admin/monitoring.csv',
+  '/admin/monitoring/report.pdf',
 ]);
 
 describe(`every page in kk, ru and en on ${testBackend}`, () => {

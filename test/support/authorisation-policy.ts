@@ -390,6 +390,7 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'GET /admin/monitoring': { allowed: group.administrators },
   'GET /admin/monitoring/applications': { allowed: group.administrators },
   'GET /admin/monitoring.csv': { allowed: group.administrators },
+  'GET /admin/monitoring/report.pdf': { allowed: group.administrators },
 };
 
 /** Every principal that is not allowed. */

@@ -6,6 +6,7 @@ import {
   type Indicators,
 } from '../../../domain/monitoring/indicators.js';
 import { unspecifiedGround } from '../../../domain/monitoring/contributions.js';
+import { quarterOf } from '../../../domain/monitoring/period.js';
 import type { LocalizedText, Locale } from '../../../domain/shared/locale.js';
 import type { RegulationCatalog } from '../../../domain/regulation/regulation-catalog.js';
 import type { QualityView } from '../../../features/monitoring/get-quality-indicators.js';
@@ -37,6 +38,12 @@ export function monitoringUrl(
     if (value !== undefined && value !== '') query.set(key, value);
   }
   return `${path}?${query.toString()}`;
+}
+
+/** The quarter of a period as written in the URL (a year's first quarter). */
+export function quarterOfPeriod(period: string): string {
+  if (/^\d{4}-Q[1-4]$/.test(period)) return period;
+  return quarterOf(/^\d{4}$/.test(period) ? `${period}-01-01` : `${period.slice(0, 7)}-01`);
 }
 
 const pick = (text: LocalizedText, locale: Locale) => text[locale];
@@ -381,6 +388,26 @@ function DetailTables(props: {
   );
 }
 
+/** The link to the quarterly report of term violations of the view's quarter (and region). */
+function ReportLink(props: { ctx: PageContext; filters: MonitoringFilters }) {
+  const { filters } = props;
+  const quarter = quarterOfPeriod(filters.period);
+  return (
+    <p>
+      <a
+        id="violations-report"
+        href={monitoringUrl('/admin/monitoring/report.pdf', {
+          period: quarter,
+          ...(filters.region ? { region: filters.region } : {}),
+        })}
+        download
+      >
+        {m.violationsReport[props.ctx.locale]} ({quarter})
+      </a>
+    </p>
+  );
+}
+
 /** `/admin/monitoring`: the indicators of the view, its breakdown, chart and details. */
 export function MonitoringPage(props: {
   ctx: PageContext;
@@ -432,6 +459,7 @@ export function MonitoringPage(props: {
           {m.downloadCsv[locale]}
         </a>
       </p>
+      <ReportLink ctx={ctx} filters={filters} />
 
       <h2 id="breakdown-heading">{pick(levelHeading, locale)}</h2>
       {view.rows.length === 0 ? (

@@ -13,6 +13,7 @@ import {
   listableMeasures,
   listApplicationsBehindNumber,
 } from '../../../features/monitoring/list-applications-behind.js';
+import { renderViolationsReport } from '../../../features/monitoring/render-violations-report.js';
 import { toCsv } from '../csv.js';
 import { formatDate } from '../messages.js';
 import { definePage } from '../page.js';
@@ -152,6 +153,30 @@ export const monitoringApplicationsPage = definePage({
   }),
   View: ({ ctx, data }) => <MonitoringApplicationsPage ctx={ctx} {...data} />,
 });
+
+/**
+ * GET /admin/monitoring/report.pdf?period=2026-Q4: the quarterly report of term violations by
+ * service and provider with the applications' numbers (a report: not signed, and it says so),
+ * in Kazakh for a Kazakh page and in Russian otherwise.
+ */
+export function mountMonitoringReport(routes: Hono<WebEnv>): void {
+  routes.get('/admin/monitoring/report.pdf', async (c) => {
+    const { principal } = await administrator(c);
+    const { query } = readFilters(c);
+    const { pdf } = await renderViolationsReport(services(c), principal, {
+      period: query.period,
+      ...(query.regionCode ? { regionCode: query.regionCode } : {}),
+      language: c.get('locale') === 'kk' ? 'kk' : 'ru',
+    });
+    c.header('content-type', 'application/pdf');
+    c.header(
+      'content-disposition',
+      `attachment; filename="term-violations-${query.period.text}.pdf"`,
+    );
+    c.header('cache-control', 'private, no-store');
+    return c.body(pdf as Uint8Array<ArrayBuffer>);
+  });
+}
 
 /**
  * GET /admin/monitoring.csv: any table of the monitoring pages as CSV (UTF-8 with a BOM for

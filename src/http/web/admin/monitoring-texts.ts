@@ -3,6 +3,11 @@ import type { LocalizedText } from '../../../domain/shared/locale.js';
 /** Texts of the quality monitoring pages (kk, ru, en). */
 export const monitoringText = {
   title: { kk: 'Қызмет көрсету сапасы', ru: 'Качество оказания услуг', en: 'Service quality' },
+  violationsReport: {
+    kk: 'Мерзімді бұзу туралы тоқсандық есеп',
+    ru: 'Квартальный отчёт о нарушениях сроков',
+    en: 'Quarterly report of term violations',
+  },
   applicationsTitle: {
     kk: 'Көрсеткіштің артындағы өтініштер',
     ru: 'Заявления за показателем',

@@ -31,6 +31,7 @@ import {
   monitoringApplicationsPage,
   monitoringPage,
   mountMonitoringCsv,
+  mountMonitoringReport,
 } from './monitoring-routes.js';
 
 const administrators = [StaffRole.regionAdministrator, StaffRole.systemAdministrator];
@@ -266,6 +267,7 @@ export function adminPageRoutes(): Hono<WebEnv> {
     return c.body(svg);
   });
   mountMonitoringCsv(routes);
+  mountMonitoringReport(routes);
   return mountPages(routes, [
     overviewPage,
     monitoringPage,
