@@ -121,7 +121,12 @@ describe('the portal: a refused form redirects to its page, which shows the refu
     const posted = await f.post(
       '/login/code?lang=ru',
       browser.cookie,
-      new URLSearchParams({ _csrf: browser.token, challengeId, maskedPhone: '+7 *** 12', code: '12' }),
+      new URLSearchParams({
+        _csrf: browser.token,
+        challengeId,
+        maskedPhone: '+7 *** 12',
+        code: '12',
+      }),
     );
     expect(posted.status).toBe(422);
     expect(posted.headers.get('location')).toBeNull();
