@@ -74,6 +74,11 @@ export const qt = {
     referred: { kk: 'Жолдама берілді', ru: 'Выдано направление', en: 'Referral issued' },
     enrolled: { kk: 'Балабақшаға қабылданды', ru: 'Зачислен в детский сад', en: 'Enrolled' },
     left: { kk: 'Кезектен шықты', ru: 'Снят с очереди', en: 'Left the queue' },
+    aged_out: {
+      kk: '7 жасқа толып, кезектен шықты',
+      ru: 'Снят с очереди по достижении 7 лет',
+      en: 'Left the queue on turning 7',
+    },
   } as Record<string, LocalizedText>,
   categories: {
     extraordinary: {
@@ -95,6 +100,12 @@ export const qt = {
     ru: 'Детям впереди предоставлены места',
     en: 'Children ahead received places',
   },
+  aheadAgedOut: {
+    kk: 'Алдыңғы балалар 7 жасқа толып, кезектен шықты',
+    ru: 'Дети впереди сняты с очереди по достижении 7 лет',
+    en: 'Children ahead left the queue on turning 7',
+  },
+  messages: { kk: 'Хабарламалар', ru: 'Сообщения', en: 'Messages' },
   higherCategoryRegistered: {
     kk: 'Жоғары санаттағы балалар кезекке қойылды',
     ru: 'Встали в очередь дети более высокой категории',
