@@ -4,6 +4,11 @@ import {
 } from '../../../domain/portal/portal-documents.js';
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import {
+  maxDraftBytes,
+  maxDraftFiles,
+  maxFileBytes,
+} from '../../../domain/portal/uploaded-file.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import {
   attachDraftDocument,
@@ -16,6 +21,7 @@ import { readForm } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type PageContext } from '../layout.js';
 import { nameIn } from '../messages.js';
 import { definePage, refuse, type FormState } from '../page.js';
+import { uploadCheckScript, uploadProgressFromBytes } from '../upload-check.js';
 import { ApplySteps } from './apply-form.js';
 import { AttachedFiles, baseOf, draftOwner, ifSubmitted } from './apply-draft.js';
 import { applyText as text } from './apply-texts.js';
@@ -63,9 +69,12 @@ function UploadForm(props: {
   ctx: PageContext;
   base: string;
   uploadable: readonly PortalDocumentRequirement[];
+  documents: readonly PortalDraftDocumentRow[];
   form: FormState;
 }) {
   const { ctx, form } = props;
+  const carried = props.documents.reduce((sum, document) => sum + document.sizeBytes, 0);
+  const message = (rule: string) => issueMessage({ path: 'file', rule }, ctx.locale);
   const locale = ctx.locale;
   const kind = form.values.kind ?? '';
   const fileError = form.errors.find((error) => error.field === 'file')?.message;
@@ -102,6 +111,15 @@ function UploadForm(props: {
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           aria-invalid={fileError ? 'true' : undefined}
           aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
+          data-upload-max-bytes={String(maxFileBytes)}
+          data-upload-remaining-bytes={String(Math.max(0, maxDraftBytes - carried))}
+          data-upload-remaining-files={String(Math.max(0, maxDraftFiles - props.documents.length))}
+          data-upload-too-large={message('file_too_large')}
+          data-upload-total-too-large={message('files_total_too_large')}
+          data-upload-too-many={message('too_many_files')}
+          data-upload-progress-from={String(uploadProgressFromBytes)}
+          data-upload-sending={text.sending[locale]}
+          data-upload-failed={text.sendFailed[locale]}
         />
       </div>
       <div class="actions">
@@ -120,7 +138,7 @@ function DocumentsView(props: { ctx: PageContext; data: DocumentsData; form: For
   const locale = ctx.locale;
   const uploadable = data.requirements.filter((requirement) => requirement.suppliedBy === 'upload');
   return (
-    <PortalPage ctx={ctx} title={text.documentsTitle[locale]} narrow>
+    <PortalPage ctx={ctx} title={text.documentsTitle[locale]} narrow scripts={[uploadCheckScript]}>
       <ApplySteps locale={locale} current={2} />
       <h1>{text.documentsTitle[locale]}</h1>
       <p class="lead">{nameIn(regulation.name, locale)}</p>
@@ -139,7 +157,13 @@ function DocumentsView(props: { ctx: PageContext; data: DocumentsData; form: For
         documents={data.documents}
         removeAction={(id) => `${data.base}/documents/${id}/remove`}
       />
-      <UploadForm ctx={ctx} base={data.base} uploadable={uploadable} form={form} />
+      <UploadForm
+        ctx={ctx}
+        base={data.base}
+        uploadable={uploadable}
+        documents={data.documents}
+        form={form}
+      />
       <p>
         <a class="button" href={`${data.base}/review`}>
           {text.toReview[locale]}
