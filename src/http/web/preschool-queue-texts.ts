@@ -297,6 +297,50 @@ export const qt = {
   outcome: { kk: 'Нәтижесі', ru: 'Итог', en: 'Outcome' },
   count: { kk: 'Саны', ru: 'Количество', en: 'Count' },
   enrolledCount: { kk: 'Қабылданғандар', ru: 'Зачислено', en: 'Enrolled' },
+  privilegesTitle: {
+    kk: 'Жеңілдіктерді растау',
+    ru: 'Подтверждение льгот',
+    en: 'Confirming privileges',
+  },
+  privilegesLead: {
+    kk: 'Ата-аналар мәлімдеген жеңілдіктер құжаттармен расталуы тиіс. Мерзімінде расталмаған жеңілдік жойылады: бала тіркелген уақыты бойынша жалпы кезекке ауысады.',
+    ru: 'Заявленные родителями льготы подтверждаются документами. Не подтверждённая в срок льгота утрачивается: ребёнок переходит в общую очередь по времени постановки.',
+    en: 'Privileges claimed by parents are confirmed by documents. A privilege not confirmed in time is lost: the child moves to the general queue at its registration time.',
+  },
+  confirmBy: { kk: 'Растау мерзімі', ru: 'Подтвердить до', en: 'Confirm by' },
+  decision: { kk: 'Шешім', ru: 'Решение', en: 'Decision' },
+  confirmPrivilege: { kk: 'Растау', ru: 'Подтвердить', en: 'Confirm' },
+  rejectPrivilege: { kk: 'Бас тарту', ru: 'Отклонить', en: 'Reject' },
+  noPrivileges: {
+    kk: 'Растауды күтіп тұрған жеңілдіктер жоқ.',
+    ru: 'Льгот, ожидающих подтверждения, нет.',
+    en: 'No privileges await confirmation.',
+  },
+  privilegeConfirmed: {
+    kk: 'Жеңілдік расталды',
+    ru: 'Льгота подтверждена',
+    en: 'Privilege confirmed',
+  },
+  privilegeRejected: {
+    kk: 'Жеңілдік қабылданбады: бала жалпы кезекке ауыстырылды',
+    ru: 'Льгота отклонена: ребёнок переведён в общую очередь',
+    en: 'Privilege rejected: the child moved to the general queue',
+  },
+  privilegeUnknown: {
+    kk: 'Бөліміңіздің аудандарында мұндай талон жоқ.',
+    ru: 'Такого талона нет в районах вашего отдела.',
+    en: 'No such slip in your department’s districts.',
+  },
+  privilegeNotPending: {
+    kk: 'Бұл жеңілдік бойынша шешім қабылданған немесе оны растау мерзімі өтті.',
+    ru: 'По этой льготе уже принято решение или срок её подтверждения истёк.',
+    en: 'This privilege is already decided, or its confirmation deadline has passed.',
+  },
+  chooseDecision: {
+    kk: 'Растау немесе бас тарту таңдаңыз.',
+    ru: 'Выберите: подтвердить или отклонить.',
+    en: 'Choose to confirm or to reject.',
+  },
   noDistricts: {
     kk: 'Сіздің бөліміңіз кезек жүргізбейді.',
     ru: 'Ваш отдел не ведёт очередь.',
