@@ -19,7 +19,8 @@ import type { PortalDraftDocumentRow } from '../../../features/portal/get-portal
 import { removeDraftDocument } from '../../../features/portal/remove-draft-document.js';
 import { readForm } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
+import { nameIn, nameLang } from '../messages.js';
 import { definePage, refuse, type FormState } from '../page.js';
 import { uploadCheckScript, uploadProgressFromBytes } from '../upload-check.js';
 import { ApplySteps } from './apply-form.js';
@@ -50,7 +51,7 @@ function Requirements(props: {
     <ul>
       {props.requirements.map(({ document, suppliedBy }) => (
         <li>
-          {nameIn(document.title, locale)} —{' '}
+          <NameIn name={document.title} locale={locale} /> —{' '}
           {suppliedBy === 'form'
             ? text.byForm[locale]
             : suppliedBy === 'provider'
@@ -85,7 +86,7 @@ function UploadForm(props: {
         <label for="kind">{text.kind[locale]}</label>
         <select id="kind" name="kind">
           {props.uploadable.map(({ document }) => (
-            <option value={document.id} selected={kind === document.id}>
+            <option value={document.id} selected={kind === document.id} lang={nameLang(locale)}>
               {nameIn(document.title, locale)}
             </option>
           ))}
@@ -141,7 +142,9 @@ function DocumentsView(props: { ctx: PageContext; data: DocumentsData; form: For
     <PortalPage ctx={ctx} title={text.documentsTitle[locale]} narrow scripts={[uploadCheckScript]}>
       <ApplySteps locale={locale} current={2} />
       <h1>{text.documentsTitle[locale]}</h1>
-      <p class="lead">{nameIn(regulation.name, locale)}</p>
+      <p class="lead">
+        <NameIn name={regulation.name} locale={locale} />
+      </p>
       {data.notice ? (
         <Notice tone="ok" role="status">
           <p class="checksum">{data.notice}</p>
