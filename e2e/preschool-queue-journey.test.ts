@@ -31,8 +31,8 @@ const laterChildIin = generateIin('2024-05-01', 'female', 7103);
 /**
  * Issue 19 in a real browser: the demo parent registers a child; the demo representative, a
  * second parent, registers a child with a primary right an hour later, who moves ahead — the
- * first parent's cabinet and the public lookup say why; the kindergarten's staff publish a
- * place, the allocation offers it to the primary-right child, whose parent accepts it with a
+ * first parent's cabinet and the public lookup say why; the department confirms the primary
+ * right on its page and publishes a place, the allocation offers it to the primary-right child, whose parent accepts it with a
  * one-time password and downloads the referral's signed PDF, whose QR code verifies at /verify;
  * the kindergarten enrols; the public protocol lists the referral. A second place is offered to
  * the first child, the offer is left unanswered past its window, and the queue's deadline watch
@@ -214,7 +214,7 @@ describe('the kindergarten queue in a real browser (issue 19)', () => {
     await saveScreenshot(page, 'queue-moved-kk');
   });
 
-  it('the kindergarten’s staff publish a place in Russian: the allocation offers it to the primary-right child', async () => {
+  it('the department confirms the primary right and publishes a place in Russian: the allocation offers it to the primary-right child', async () => {
     advance(10);
     const executor = server.demo.staff.find(
       (s) => s.organisationId === department && s.role === 'executor',
@@ -226,6 +226,18 @@ describe('the kindergarten queue in a real browser (issue 19)', () => {
       staffPage.waitForURL(/\/back-office/),
       staffPage.press('#password', 'Enter'),
     ]);
+    // The department confirms the primary right on the documents (its page, in Russian).
+    await staffPage.goto('/back-office/queue-privileges?lang=ru');
+    await expectAccessible(staffPage);
+    const claimed = staffPage.locator(`#queue-privileges tr[data-number="${primarySlip}"]`);
+    expect(await claimed.textContent()).toContain(primaryChildIin);
+    expect(await staffPage.locator(`#queue-privileges tr[data-number="${slip}"]`).count()).toBe(0);
+    await Promise.all([
+      staffPage.waitForURL(/decided=confirm/),
+      claimed.locator('button[value="confirm"]').click(),
+    ]);
+    expect(await staffPage.locator('#privilege-decided').textContent()).toContain(primarySlip);
+    await expectAccessible(staffPage);
     const offered = await publishPlace();
     expect(offered).toContain(primarySlip);
     expect(offered).not.toContain(slip);
@@ -321,11 +333,10 @@ describe('the kindergarten queue in a real browser (issue 19)', () => {
     advance(24 * 60);
     expect(await job.run()).toBe(0);
     expect((await protocolEvents()).events).toContain(`${slip} offered`);
-    // Past it (Friday 11 December), the offer expires and the place moves to the later child;
-    // the same round finds the second child's primary right never confirmed by documents
-    // (5 working days) and records it lost (its referral stands).
+    // Past it (Friday 11 December), the offer expires and the place moves to the later child
+    // (the primary right was confirmed by the department: nothing else is due).
     advance(9 * 24 * 60);
-    expect(await job.run()).toBe(2);
+    expect(await job.run()).toBe(1);
     const protocol = await protocolEvents();
     expect(protocol.events).toContain(`${slip} expired`);
     expect(protocol.events).toContain(`${laterSlip} offered`);
