@@ -112,4 +112,28 @@ describe('the portal: a refused form redirects to its page, which shows the refu
     expect(draft).toBeDefined();
     expect(html).toContain(`value="${draft?.id}"`);
   });
+
+  it('the one-time-code page, whose state comes in the form: the refusal is shown in answer, not lost on a redirect', async () => {
+    // `/login/code` without its challenge in the URL sends a GET to `/login`: a 303 there
+    // would drop the error and the code the citizen was typing. The refusal is rendered at once.
+    const browser = await f.csrf();
+    const challengeId = '00000000-0000-4000-8000-000000000000';
+    const posted = await f.post(
+      '/login/code?lang=ru',
+      browser.cookie,
+      new URLSearchParams({
+        _csrf: browser.token,
+        challengeId,
+        maskedPhone: '+7 *** 12',
+        code: '12',
+      }),
+    );
+    expect(posted.status).toBe(422);
+    expect(posted.headers.get('location')).toBeNull();
+    const html = await posted.text();
+    expect(html).toContain('class="error-summary"');
+    expect(html).toContain('href="#code"');
+    expect(html).toContain(`value="${challengeId}"`);
+    expect(await f.database.db.selectFrom('form_flash').selectAll().execute()).toEqual([]);
+  });
 });

@@ -34,7 +34,8 @@ import type { WebContext, WebEnv } from './web-env.js';
  *   session and the page (`refusal-flash.ts`), the POST answers 303 to the page's GET (the
  *   page's own path, the POST's query kept), and that GET renders the errors and the values
  *   once, with the refusal's status. The back button then never asks to send the form again.
- *   A refusal too large to keep, or one kept while too many are pending, is rendered at once.
+ *   A refusal too large to keep, one kept while too many are pending, or one of a page whose GET
+ *   would redirect (its state is in the form, not the URL), is rendered at once.
  *
  * - A refusal may name which of the page's forms was posted (`form`), keep the values of its
  *   repeated fields (`lists`), or refuse the whole form (`conflict`: the message, the current
@@ -173,7 +174,10 @@ function mountAction<User, Data>(
       await page.load(c, user);
       const url = new URL(c.req.url);
       const target = pagePathOf(url.pathname, page.path);
-      if (await keepRefusal(c, target, answer, status)) {
+      // A page whose GET would send the person elsewhere (its state comes in the form, not the
+      // URL: the one-time-code pages) would lose the refusal on the way: it is rendered here.
+      const elsewhere = page.redirect ? await page.redirect(c, user) : undefined;
+      if (elsewhere === undefined && (await keepRefusal(c, target, answer, status))) {
         return c.redirect(`${target}${url.search}`, 303);
       }
     }
