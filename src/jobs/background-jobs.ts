@@ -102,12 +102,12 @@ export function createBackgroundJobs(
     { name: 'front-office-storage', everyMs: 60_000, run: () => handBackStoredResults(services) },
     {
       // The kindergarten queue's deadlines (issue 19): offer windows, referral validity,
-      // privilege confirmation; each district touched runs its allocation again.
+      // privilege confirmation, leaving the queue at 7; each district touched runs its allocation again.
       name: 'preschool-queue',
       everyMs: 60_000,
       run: async () => {
         const round = await expireOffers(queueServicesOf(services));
-        return round.expired + round.referralsLapsed + round.privilegesLost;
+        return round.expired + round.referralsLapsed + round.privilegesLost + round.agedOut;
       },
     },
     {

@@ -101,6 +101,62 @@ export async function returnToWaiting(trx: Trx, registrationId: string): Promise
     .execute();
 }
 
+/**
+ * The waiting registrations of a region born on or before `bornBy` (the bound of those who may
+ * have aged out); the caller decides each child by its age on the day.
+ */
+export async function listWaitingBornBy(trx: Trx, region: string, bornBy: string) {
+  const rows = await trx
+    .selectFrom('queue_registration')
+    .select(['id', 'number', 'region', 'district', 'birth_date', 'phone'])
+    .where('region', '=', region)
+    .where('status', '=', 'waiting')
+    .where('birth_date', '<=', bornBy)
+    .orderBy('registered_at')
+    .orderBy('number')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    region: row.region,
+    district: row.district,
+    birthDate: row.birth_date,
+    phone: row.phone,
+  }));
+}
+
+/** Moves a waiting registration out of the queue at the end of the age window (7 by default). */
+export async function markAgedOut(trx: Trx, registrationId: string, at: Date): Promise<boolean> {
+  const row = await trx
+    .updateTable('queue_registration')
+    .set({ status: 'aged_out', left_waiting_at: at })
+    .where('id', '=', registrationId)
+    .where('status', '=', 'waiting')
+    .returning(['id'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The cabinet messages of a parent's registrations, newest first (at most `limit`). */
+export async function listMessagesOfParent(db: Database, parentIin: string, limit = 20) {
+  const rows = await db
+    .selectFrom('queue_message as m')
+    .innerJoin('queue_registration as r', 'r.id', 'm.registration_id')
+    .select(['m.id', 'm.kind', 'm.message', 'm.created_at', 'r.number'])
+    .where('r.parent_iin', '=', parentIin)
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    number: row.number,
+    message: row.message,
+    at: row.created_at,
+  }));
+}
+
 /** Marks a registration as holding a referral. */
 export async function markReferred(trx: Trx, registrationId: string): Promise<void> {
   await trx

@@ -250,7 +250,7 @@ export interface RegistrationPositionRow {
   readonly id: string;
   readonly number: string;
   readonly parentIin: string;
-  readonly status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left';
+  readonly status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left' | 'aged_out';
   readonly region: string;
   readonly district: string;
   readonly rankCategory: number;
@@ -332,18 +332,22 @@ export async function listRegistrationsOfParent(
 
 /**
  * Why a position moved since `since`: children ahead who left the waiting queue with a place
- * since, and children of a higher category registered since and ahead now.
+ * since, those ahead who left it at 7 since, and children of a higher category registered since
+ * and ahead now.
  */
 export async function countChangesSince(
   db: Executor,
   registration: RegistrationPositionRow,
   since: Date,
-): Promise<{ placed: number; higher: number }> {
+): Promise<{ placed: number; higher: number; agedOut: number }> {
   const counts = await db
     .selectFrom('queue_registration')
     .select([
-      sql<number>`count(*) filter (where status <> 'waiting' and left_waiting_at > ${since})`.as(
+      sql<number>`count(*) filter (where status not in ('waiting', 'aged_out') and left_waiting_at > ${since})`.as(
         'placed',
+      ),
+      sql<number>`count(*) filter (where status = 'aged_out' and left_waiting_at > ${since})`.as(
+        'aged_out',
       ),
       sql<number>`count(*) filter (where status = 'waiting' and registered_at > ${since} and rank_category < ${registration.rankCategory})`.as(
         'higher',
@@ -355,5 +359,9 @@ export async function countChangesSince(
       sql<boolean>`(rank_category, registered_at, number) < (${registration.rankCategory}, ${registration.registeredAt}, ${registration.number})`,
     )
     .executeTakeFirstOrThrow();
-  return { placed: Number(counts.placed), higher: Number(counts.higher) };
+  return {
+    placed: Number(counts.placed),
+    higher: Number(counts.higher),
+    agedOut: Number(counts.aged_out),
+  };
 }

@@ -564,7 +564,7 @@ export interface QueueRegistrationTable {
   language: string;
   special_needs: string | null;
   desired_start: string;
-  status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left';
+  status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left' | 'aged_out';
   /** When the child last stopped waiting (an offer); null while waiting since registration. */
   left_waiting_at: Date | null;
   /** The position when it was last shown, and when. */

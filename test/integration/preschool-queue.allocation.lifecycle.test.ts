@@ -159,6 +159,7 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     expect(seen.change).toEqual({
       previous: 1,
       aheadGotPlaces: 0,
+      aheadAgedOut: 0,
       higherCategoryRegistered: 1,
       privilegeLost: false,
     });
@@ -193,7 +194,7 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     tick(1);
     const seen = await lookupPosition(services, firstNumber);
     expect(seen.position).toBe(1);
-    expect(seen.change).toMatchObject({ previous: 2, aheadGotPlaces: 1 });
+    expect(seen.change).toMatchObject({ previous: 2, aheadGotPlaces: 1, aheadAgedOut: 0 });
     // Anyone with the slip number may look again: the explanation is still there for the parent.
     tick(1);
     expect((await lookupPosition(services, firstNumber)).change).toMatchObject({ previous: 2 });

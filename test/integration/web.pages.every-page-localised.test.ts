@@ -121,7 +121,11 @@ describe(`every page in kk, ru and en on ${testBackend}`, () => {
   const visitorsOf = (path: string): Visitor[] => {
     if (path.startsWith('/cabinet') || path.startsWith('/apply')) return [citizen];
     // The kindergarten queue's places and statistics: the demo district's department.
-    if (path === '/back-office/kindergarten-places' || path === '/back-office/queue-statistics')
+    if (
+      path === '/back-office/kindergarten-places' ||
+      path === '/back-office/queue-statistics' ||
+      path === '/back-office/queue-privileges'
+    )
       return [
         staff('sko-education-shymkent', 'head'),
         staff('sko-education-shymkent', 'executor'),

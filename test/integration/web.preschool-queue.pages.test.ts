@@ -15,6 +15,7 @@ import { createLogger } from '../../src/config/logger.js';
 import { composeApp } from '../../src/cli/compose.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
 import { hashPassword } from '../../src/features/identity/identity-services.js';
+import { kazakhstanDay as kazakhstanDayOf } from '../../src/domain/calendar/kazakhstan-day.js';
 import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
 import { queueServicesOf } from '../../src/features/preschool-queue/queue-services.js';
 import { seedQueueKindergartens } from '../../src/features/preschool-queue/seed-queue-kindergartens.js';
@@ -95,6 +96,24 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
       },
     });
 
+  /** Signs a parent in (password, then the one-time code): the session's cookie and token. */
+  const citizenSession = async (parent: (typeof parents)[number]) => {
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ iin: parent.iin, password }),
+    });
+    const { challengeId } = (await login.json()) as { challengeId: string };
+    const confirmed = await app.request('/api/auth/login/confirm', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ challengeId, code: sms.lastCodeTo(parent.phone) }),
+    });
+    const session = /qyzmet_session=([^;]+)/.exec(confirmed.headers.get('set-cookie') ?? '')![1]!;
+    const csrf = await csrfOf();
+    return { cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`, csrf };
+  };
+
   beforeAll(async () => {
     database = await createTestDatabase();
     services = applicationServices(database, clock.now);
@@ -143,23 +162,7 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
     executor = await staffSession('executor');
     for (const parent of parents) {
       await registerProvenCitizen({ db: database.db, sms, registries }, parent, clock.now());
-      const login = await app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ iin: parent.iin, password }),
-      });
-      const { challengeId } = (await login.json()) as { challengeId: string };
-      const confirmed = await app.request('/api/auth/login/confirm', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ challengeId, code: sms.lastCodeTo(parent.phone) }),
-      });
-      const session = /qyzmet_session=([^;]+)/.exec(confirmed.headers.get('set-cookie') ?? '')![1]!;
-      const csrf = await csrfOf();
-      sessions.push({
-        cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`,
-        csrf,
-      });
+      sessions.push(await citizenSession(parent));
     }
   }, 240_000);
   afterAll(async () => {
@@ -408,6 +411,51 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
     ).text();
     expect(protocol).toContain(`data-number="${slips[0]}" data-event="expired"`);
     expect(protocol).toContain(`data-number="${slips[2]}" data-event="offered"`);
+  });
+
+  it('a waiting child who turns 7 leaves the queue: the deadline watch stores it, the public lookup and the cabinet say so', async () => {
+    // The sessions of nine days ago have ended: the parent signs in again.
+    const parent = await citizenSession(parents[0]!);
+    const birthDate = kazakhstanDayOf(new Date(clock.now().getTime() + 86_400_000)).replace(
+      /^\d{4}/,
+      (year) => String(Number(year) - 7),
+    );
+    const registered = await post('/cabinet/queue/new', parent, [
+      ['district', 'south-kazakhstan/shymkent-al-farabi'],
+      ['childIin', generateIin(birthDate, 'female', 14)],
+      ['birthDate', birthDate],
+      ['phone', parents[0]!.phone],
+      ['category', 'general'],
+      ['kindergarten', 'sko-kg-balbobek'],
+      ['language', 'ru'],
+      ['specialNeeds', ''],
+      ['desiredStart', '2026-09-01'],
+    ]);
+    expect(registered.status).toBe(303);
+    const number = /registered=(Q-[\d-]+)/.exec(registered.headers.get('location') ?? '')![1]!;
+    expect(await (await get(`/queue/position?number=${number}&lang=ru`)).text()).toContain(
+      'data-status="waiting"',
+    );
+    // The seventh birthday begins at midnight in Kazakhstan (UTC+5).
+    const midnight = new Date(
+      `${birthDate.replace(/^\d{4}/, (year) => String(Number(year) + 7))}T00:05:00+05:00`,
+    );
+    clock.set(midnight.toISOString());
+    expect(await expireOffers(queueServicesOf(services))).toMatchObject({ agedOut: 1 });
+    const lookup = await (await get(`/queue/position?number=${number}&lang=kk`)).text();
+    expect(lookup).toContain('data-status="aged_out"');
+    expect(lookup).toContain('7 жасқа толып, кезектен шықты');
+    expect(lookup).not.toContain('class="queue-position"');
+    const again = await citizenSession(parents[0]!);
+    const cabinet = await (await get('/cabinet/queue?lang=en', again)).text();
+    expect(cabinet).toMatch(
+      new RegExp(
+        `data-number="${number}"[^]*?data-status="aged_out">\\s*Left the queue on turning 7`,
+      ),
+    );
+    expect(cabinet).toMatch(
+      new RegExp(`data-kind="aged_out" data-number="${number}"[^]*?The child has turned 7`),
+    );
   });
 
   it('the public lookup is limited per client address: past the limit a localised 429 (Kazakh here)', async () => {

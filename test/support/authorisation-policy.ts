@@ -362,6 +362,14 @@ export const webPolicy: Record<string, RoutePolicy> = {
   'POST /back-office/kindergarten-places/enrol': {
     allowed: ['own-head', 'own-executor', 'foreign-head', 'foreign-executor'],
   },
+  // A district education department's head and executors confirm or reject the privileges
+  // claimed in the districts it keeps (none kept lists nothing; another's slip is not found).
+  'GET /back-office/queue-privileges': {
+    allowed: ['own-head', 'own-executor', 'foreign-head', 'foreign-executor'],
+  },
+  'POST /back-office/queue-privileges': {
+    allowed: ['own-head', 'own-executor', 'foreign-head', 'foreign-executor'],
+  },
   // A department head's statistics of the districts the department keeps (counts only).
   'GET /back-office/queue-statistics': { allowed: ['own-head', 'foreign-head'] },
   'GET /back-office/appeals': { allowed: providerStaff },

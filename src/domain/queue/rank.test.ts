@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { child, testRules } from './queue-fixtures.js';
 import {
   compareQueueChildren,
+  agedOutBornBy,
   fullYears,
+  hasAgedOut,
   isInAgeWindow,
   rankQueue,
   type QueueChild,
@@ -116,5 +118,32 @@ describe('the age window (from 2, until 7)', () => {
   });
   it('an unreadable birth date is never in the window', () => {
     expect(isInAgeWindow({ birthDate: '04.12.2023' }, day, testRules)).toBe(false);
+  });
+});
+
+describe('leaving the queue at 7 (the end of the age window)', () => {
+  const cases: [string, string, string, boolean][] = [
+    ['the day before the seventh birthday', '2019-12-05', '2026-12-04', false],
+    ['on the seventh birthday', '2019-12-04', '2026-12-04', true],
+    ['long past it', '2018-01-01', '2026-12-04', true],
+    ['two years old', '2024-12-04', '2026-12-04', false],
+    ['a leap-day birth, on 28 February of its seventh year', '2020-02-29', '2027-02-28', false],
+    ['a leap-day birth, on 1 March of its seventh year', '2020-02-29', '2027-03-01', true],
+  ];
+  it.each(cases)('%s', (_name, birthDate, on, agedOut) => {
+    expect(hasAgedOut({ birthDate }, on, testRules)).toBe(agedOut);
+    // The query's bound never leaves out a child who aged out.
+    if (agedOut) expect(birthDate <= agedOutBornBy(on, testRules)).toBe(true);
+  });
+  it.each([
+    ['2026-12-04', '2019-12-04'],
+    ['2028-02-29', '2021-03-01'],
+    ['2032-02-29', '2025-03-01'],
+    ['2031-02-28', '2024-02-28'],
+  ])('the birth-date bound on %s is %s', (on, bound) => {
+    expect(agedOutBornBy(on, testRules)).toBe(bound);
+  });
+  it('refuses an unreadable day', () => {
+    expect(() => agedOutBornBy('04.12.2026', testRules)).toThrow(RangeError);
   });
 });

@@ -87,6 +87,33 @@ export function isInAgeWindow(
   return years >= rules.ageWindow.value.fromYears && years < rules.ageWindow.value.untilYears;
 }
 
+/**
+ * Whether the child has reached the end of the age window on `day` (7 by default): the child
+ * leaves the queue (akimat-2012-149; the rule `ageWindow.untilYears` of the region's file).
+ * An unreadable birth date never ages out (the registration refuses one anyway).
+ */
+export function hasAgedOut(
+  child: Pick<QueueChild, 'birthDate'>,
+  day: string,
+  rules: Pick<QueueRules, 'ageWindow'>,
+): boolean {
+  return fullYears(child.birthDate, day) >= rules.ageWindow.value.untilYears;
+}
+
+/**
+ * A birth date (YYYY-MM-DD) on or before which every child who has aged out on `day` was born:
+ * the same day `untilYears` years earlier, or 1 March when that day is a 29 February that the
+ * earlier year lacks. An upper bound for a query; `hasAgedOut` decides each child.
+ */
+export function agedOutBornBy(day: string, rules: Pick<QueueRules, 'ageWindow'>): string {
+  const at = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!at) throw new RangeError(`not a day: ${day}`);
+  const year = Number(at[1]) - rules.ageWindow.value.untilYears;
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const monthDay = `${at[2]}-${at[3]}` === '02-29' && !isLeap ? '03-01' : `${at[2]}-${at[3]}`;
+  return `${String(year).padStart(4, '0')}-${monthDay}`;
+}
+
 /** Why a child stands where it stands: the key of the order, for the explanation shown. */
 export interface RankedChild {
   readonly child: QueueChild;

@@ -1,9 +1,14 @@
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
+import { agedOutBornBy, hasAgedOut } from '../../domain/queue/rank.js';
 import { appendAudit } from '../../storage/audit.repository.js';
+import { enqueueMessage } from '../../storage/outbox.repository.js';
 import {
   expireDueOffers,
   insertQueueMessage,
   lapseDueReferrals,
+  listWaitingBornBy,
   loseUnconfirmedPrivileges,
+  markAgedOut,
   returnToWaiting,
   setPlaceStatus,
 } from '../../storage/preschool-queue-offer.repository.js';
@@ -18,11 +23,20 @@ export const referralLapsedMessage = {
   en: 'The referral lapsed unused: the child is back in the queue.',
 } as const;
 
+/** The parent's cabinet message (and SMS, kk/ru) when the child left the queue at 7. */
+export const agedOutMessage = {
+  kk: 'Бала 7 жасқа толды және балабақша кезегінен шығарылды.',
+  ru: 'Ребёнку исполнилось 7 лет: он снят с очереди в детский сад.',
+  en: 'The child has turned 7 and has left the kindergarten queue.',
+} as const;
+
 /** What one round of the queue's deadline watch changed. */
 export interface QueueDeadlineRound {
   readonly expired: number;
   readonly referralsLapsed: number;
   readonly privilegesLost: number;
+  /** Waiting children who reached the end of the age window and left the queue. */
+  readonly agedOut: number;
 }
 
 /**
@@ -31,8 +45,9 @@ export interface QueueDeadlineRound {
  * place goes to the next child); referrals not used for enrolment within their validity lapse
  * (the place is free again, the child returns to the queue at its registration time); claimed
  * privileges not confirmed in time are lost (the child returns to the general queue at its
- * original registration time); then each district touched runs its allocation. One
- * transaction, every change audited.
+ * original registration time); waiting children who reached the end of the region's age
+ * window (7) leave the queue (status `aged_out`, a cabinet message and an SMS); then each
+ * district touched runs its allocation. One transaction, every change audited.
  */
 export async function expireOffers(services: QueueServices): Promise<QueueDeadlineRound> {
   return services.db.transaction().execute(async (trx) => {
@@ -89,8 +104,49 @@ export async function expireOffers(services: QueueServices): Promise<QueueDeadli
         details: { number: registration.number },
       });
     }
+    // The age window's end (akimat-2012-149: the queue is for children until 7), per region on
+    // the Kazakhstan calendar day, as the allocation reads ages.
+    const day = kazakhstanDay(now);
+    let agedOut = 0;
+    for (const [region, rules] of services.rules) {
+      for (const child of await listWaitingBornBy(trx, region, agedOutBornBy(day, rules))) {
+        if (!hasAgedOut(child, day, rules) || !(await markAgedOut(trx, child.id, now))) continue;
+        agedOut += 1;
+        await insertQueueMessage(trx, {
+          registrationId: child.id,
+          kind: 'aged_out',
+          message: { ...agedOutMessage },
+          at: now,
+        });
+        if (child.phone) {
+          await enqueueMessage(trx, {
+            channel: 'sms',
+            recipient: child.phone,
+            body: `Qyzmet: ${agedOutMessage.kk} / ${agedOutMessage.ru}`,
+            now,
+          });
+        }
+        await appendAudit(trx, {
+          occurredAt: now,
+          actor,
+          action: 'preschool_queue.aged_out',
+          subjectType: 'queue_registration',
+          subjectId: child.id,
+          details: {
+            number: child.number,
+            untilYears: rules.ageWindow.value.untilYears,
+            day,
+          },
+        });
+      }
+    }
     for (const key of districts.values())
       await runAllocation(services, trx, key, 'offer_expired', actor);
-    return { expired: expired.length, referralsLapsed: lapsed.length, privilegesLost: lost.length };
+    return {
+      expired: expired.length,
+      referralsLapsed: lapsed.length,
+      privilegesLost: lost.length,
+      agedOut,
+    };
   });
 }

@@ -3,6 +3,7 @@ import {
   rememberSeenPosition,
 } from '../../storage/preschool-queue.repository.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
+import { listMessagesOfParent } from '../../storage/preschool-queue-offer.repository.js';
 import {
   findOfferOfParent,
   listOffersOfParent,
@@ -13,7 +14,8 @@ import type { QueueServices } from './queue-services.js';
 /**
  * The parent's own queue in the cabinet (signed in): every registration with its position and
  * the explanation of the last change — this view remembers the positions shown, the base of
- * the next explanation — and the offers and referrals with their kindergarten.
+ * the next explanation —, the offers and referrals with their kindergarten, and the latest
+ * messages about them (offers, lapsed referrals, leaving the queue at 7).
  */
 export async function listOwnQueue(services: Pick<QueueServices, 'db' | 'now'>, parentIin: string) {
   const rows = await listRegistrationsOfParent(services.db, parentIin);
@@ -24,7 +26,11 @@ export async function listOwnQueue(services: Pick<QueueServices, 'db' | 'now'>, 
       await rememberSeenPosition(services.db, row.id, shown.position, services.now());
     registrations.push({ ...shown, district: row.district, region: row.region });
   }
-  return { registrations, offers: await listOffersOfParent(services.db, parentIin) };
+  const [offers, messages] = await Promise.all([
+    listOffersOfParent(services.db, parentIin),
+    listMessagesOfParent(services.db, parentIin),
+  ]);
+  return { registrations, offers, messages };
 }
 
 /** One of the parent's offers; not found when it is another parent's (or unknown). */

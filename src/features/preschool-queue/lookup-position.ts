@@ -25,6 +25,8 @@ export interface PositionChange {
   readonly previous: number;
   /** Children ahead who received an offer (a place) since. */
   readonly aheadGotPlaces: number;
+  /** Children ahead who turned 7 since and left the queue. */
+  readonly aheadAgedOut: number;
   /** Children of a higher category registered since and now ahead. */
   readonly higherCategoryRegistered: number;
   /** This child's own privilege was lost since (back to the general queue). */
@@ -34,7 +36,7 @@ export interface PositionChange {
 /** What anyone holding the slip number may see: no name, no IIN, no kindergarten. */
 export interface PublicPosition {
   readonly number: string;
-  readonly status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left';
+  readonly status: 'waiting' | 'offered' | 'referred' | 'enrolled' | 'left' | 'aged_out';
   readonly category: QueueCategory;
   readonly registeredAt: Date;
   /** The position in the district queue while waiting; null otherwise. */
@@ -69,6 +71,7 @@ export async function positionOf(
     change = {
       previous: row.lastSeenPosition,
       aheadGotPlaces: counts.placed,
+      aheadAgedOut: counts.agedOut,
       higherCategoryRegistered: counts.higher,
       privilegeLost: row.privilegeLostAt !== null && row.privilegeLostAt > since,
     };

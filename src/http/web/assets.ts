@@ -90,6 +90,7 @@ ul.plain{list-style:none;padding:0;margin:0}
 .region-chooser,.catalogue-search{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
 .region-chooser .field,.catalogue-search .field{flex:1 1 16rem}
 .cards li .choice,.cards li h2{margin-top:0}
+.upload-status progress{width:100%;max-width:20rem;height:1.25rem;vertical-align:middle}
 /* back office (issue 9) */
 form.filters fieldset{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end}
 form.filters .field{margin-bottom:.5rem}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DueTime, RowsTable, StatusTag, Table } from './components.js';
+import { DueTime, NameIn, RowsTable, StatusTag, Table } from './components.js';
+import { nameLang } from './messages.js';
 
 const html = async (element: { toString(): string | Promise<string> }) =>
   String(await element.toString());
@@ -14,6 +15,16 @@ describe('the shared components (due time, status tag, table)', () => {
       '<time datetime="2026-12-03T05:30:00.000Z" class="due">03.12.2026 05:30</time>',
     );
     expect(await html(<DueTime at={null} />)).toBe('<span>—</span>');
+  });
+
+  it('marks a kk/ru name with lang="ru" only where it is not the page\'s language', async () => {
+    const name = { kk: 'Қостанай мектебі', ru: 'Школа Костаная' };
+    expect(await html(<NameIn name={name} locale="en" />)).toBe(
+      '<span lang="ru">Школа Костаная</span>',
+    );
+    expect(await html(<NameIn name={name} locale="ru" />)).toBe('Школа Костаная');
+    expect(await html(<NameIn name={name} locale="kk" />)).toBe('Қостанай мектебі');
+    expect([nameLang('en'), nameLang('ru'), nameLang('kk')]).toEqual(['ru', undefined, undefined]);
   });
 
   it('words a status tag by its tone, with the indicator only when given', async () => {

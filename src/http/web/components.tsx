@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
-import { formatDateTime } from './messages.js';
+import type { Locale } from '../../domain/shared/locale.js';
+import { formatDateTime, nameIn, nameLang } from './messages.js';
 
 /**
  * The shared components of every workspace's pages (issue 15): one due time, one status tag,
@@ -23,6 +24,19 @@ export function DueTime(props: {
       {formatDateTime(at, undefined, props.timeZone)}
     </time>
   );
+}
+
+/**
+ * A name stored in kk and ru (a regulation, a service, an organisation, a document's title) as
+ * page content: `nameIn`'s text, in a `<span lang="ru">` where that is not the page's language
+ * (an English page; issue 18, point 11), so screen readers and hyphenation read it as Russian.
+ * Where a name is an attribute or an `<option>`'s text, put `lang={nameLang(locale)}` on the
+ * element instead.
+ */
+export function NameIn(props: { name: { kk: string; ru: string }; locale: Locale }) {
+  const lang = nameLang(props.locale);
+  const text = nameIn(props.name, props.locale);
+  return lang ? <span lang={lang}>{text}</span> : <>{text}</>;
 }
 
 /** The tones of a status tag (text, never colour alone, carries the meaning). */

@@ -6,6 +6,7 @@ import { staffNameIn } from '../../domain/identity/staff-name.js';
 import type { SignedInUser } from '../../features/identity/signed-in-user.js';
 import { sandboxMark, sandboxMarkLine } from '../../domain/shared/sandbox-mark.js';
 import { assetUrl } from './assets.js';
+import { NameIn } from './components.js';
 import { common, nameIn } from './messages.js';
 import { csrfFieldName } from './web-env.js';
 
@@ -179,6 +180,11 @@ export function CsrfField(props: { ctx: PageContext }) {
 export interface FormError {
   readonly field: string;
   readonly message: string;
+  /**
+   * What the message is about, when it is a name stored in kk and ru (a document's title):
+   * shown before the message, marked with its language where it is not the page's.
+   */
+  readonly subject?: { readonly kk: string; readonly ru: string };
 }
 
 /**
@@ -193,7 +199,15 @@ export function ErrorSummary(props: { ctx: PageContext; errors: readonly FormErr
       <ul>
         {props.errors.map((error) => (
           <li>
-            <a href={`#${error.field}`}>{error.message}</a>
+            <a href={`#${error.field}`}>
+              {error.subject ? (
+                <>
+                  <NameIn name={error.subject} locale={props.ctx.locale} />
+                  {': '}
+                </>
+              ) : null}
+              {error.message}
+            </a>
           </li>
         ))}
       </ul>

@@ -57,6 +57,15 @@ export function nameIn(name: { kk: string; ru: string }, locale: Locale): string
   return locale === 'kk' ? name.kk : name.ru;
 }
 
+/**
+ * The language of what `nameIn` shows on a `locale` page when it is not the page's own: a name
+ * stored in kk and ru is shown in Russian on an English page, so that text carries `lang="ru"`
+ * (WCAG 3.1.2, issue 18, point 11); undefined when the name is in the page's language.
+ */
+export function nameLang(locale: Locale): 'ru' | undefined {
+  return nameIn({ kk: 'kk', ru: 'ru' }, locale) === locale ? undefined : 'ru';
+}
+
 /** Organisations (or anything named in kk/ru) sorted by their name in the page's language. */
 export function sortedByName<T extends { name: { kk: string; ru: string } }>(
   items: readonly T[],

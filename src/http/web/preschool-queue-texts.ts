@@ -74,6 +74,11 @@ export const qt = {
     referred: { kk: 'Жолдама берілді', ru: 'Выдано направление', en: 'Referral issued' },
     enrolled: { kk: 'Балабақшаға қабылданды', ru: 'Зачислен в детский сад', en: 'Enrolled' },
     left: { kk: 'Кезектен шықты', ru: 'Снят с очереди', en: 'Left the queue' },
+    aged_out: {
+      kk: '7 жасқа толып, кезектен шықты',
+      ru: 'Снят с очереди по достижении 7 лет',
+      en: 'Left the queue on turning 7',
+    },
   } as Record<string, LocalizedText>,
   categories: {
     extraordinary: {
@@ -95,6 +100,12 @@ export const qt = {
     ru: 'Детям впереди предоставлены места',
     en: 'Children ahead received places',
   },
+  aheadAgedOut: {
+    kk: 'Алдыңғы балалар 7 жасқа толып, кезектен шықты',
+    ru: 'Дети впереди сняты с очереди по достижении 7 лет',
+    en: 'Children ahead left the queue on turning 7',
+  },
+  messages: { kk: 'Хабарламалар', ru: 'Сообщения', en: 'Messages' },
   higherCategoryRegistered: {
     kk: 'Жоғары санаттағы балалар кезекке қойылды',
     ru: 'Встали в очередь дети более высокой категории',
@@ -286,6 +297,50 @@ export const qt = {
   outcome: { kk: 'Нәтижесі', ru: 'Итог', en: 'Outcome' },
   count: { kk: 'Саны', ru: 'Количество', en: 'Count' },
   enrolledCount: { kk: 'Қабылданғандар', ru: 'Зачислено', en: 'Enrolled' },
+  privilegesTitle: {
+    kk: 'Жеңілдіктерді растау',
+    ru: 'Подтверждение льгот',
+    en: 'Confirming privileges',
+  },
+  privilegesLead: {
+    kk: 'Ата-аналар мәлімдеген жеңілдіктер құжаттармен расталуы тиіс. Мерзімінде расталмаған жеңілдік жойылады: бала тіркелген уақыты бойынша жалпы кезекке ауысады.',
+    ru: 'Заявленные родителями льготы подтверждаются документами. Не подтверждённая в срок льгота утрачивается: ребёнок переходит в общую очередь по времени постановки.',
+    en: 'Privileges claimed by parents are confirmed by documents. A privilege not confirmed in time is lost: the child moves to the general queue at its registration time.',
+  },
+  confirmBy: { kk: 'Растау мерзімі', ru: 'Подтвердить до', en: 'Confirm by' },
+  decision: { kk: 'Шешім', ru: 'Решение', en: 'Decision' },
+  confirmPrivilege: { kk: 'Растау', ru: 'Подтвердить', en: 'Confirm' },
+  rejectPrivilege: { kk: 'Бас тарту', ru: 'Отклонить', en: 'Reject' },
+  noPrivileges: {
+    kk: 'Растауды күтіп тұрған жеңілдіктер жоқ.',
+    ru: 'Льгот, ожидающих подтверждения, нет.',
+    en: 'No privileges await confirmation.',
+  },
+  privilegeConfirmed: {
+    kk: 'Жеңілдік расталды',
+    ru: 'Льгота подтверждена',
+    en: 'Privilege confirmed',
+  },
+  privilegeRejected: {
+    kk: 'Жеңілдік қабылданбады: бала жалпы кезекке ауыстырылды',
+    ru: 'Льгота отклонена: ребёнок переведён в общую очередь',
+    en: 'Privilege rejected: the child moved to the general queue',
+  },
+  privilegeUnknown: {
+    kk: 'Бөліміңіздің аудандарында мұндай талон жоқ.',
+    ru: 'Такого талона нет в районах вашего отдела.',
+    en: 'No such slip in your department’s districts.',
+  },
+  privilegeNotPending: {
+    kk: 'Бұл жеңілдік бойынша шешім қабылданған немесе оны растау мерзімі өтті.',
+    ru: 'По этой льготе уже принято решение или срок её подтверждения истёк.',
+    en: 'This privilege is already decided, or its confirmation deadline has passed.',
+  },
+  chooseDecision: {
+    kk: 'Растау немесе бас тарту таңдаңыз.',
+    ru: 'Выберите: подтвердить или отклонить.',
+    en: 'Choose to confirm or to reject.',
+  },
   noDistricts: {
     kk: 'Сіздің бөліміңіз кезек жүргізбейді.',
     ru: 'Ваш отдел не ведёт очередь.',

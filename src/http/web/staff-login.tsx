@@ -11,7 +11,8 @@ import { sessionCookieName } from '../api/auth.js';
 import { limitByClient, readForm, refuseError } from './form.js';
 import { ErrorSummary, Page, type FormError, type PageContext } from './layout.js';
 import { LoginForm } from './login-form.js';
-import { common, nameIn } from './messages.js';
+import { NameIn } from './components.js';
+import { common } from './messages.js';
 import {
   definePage,
   mountPages,
@@ -80,7 +81,9 @@ function LoginView(props: { ctx: PageContext; data: StaffLoginData; form: FormSt
                   value={organisation.id}
                   checked={index === 0}
                 />
-                <label for={`organisation-${index}`}>{nameIn(organisation.name, locale)}</label>
+                <label for={`organisation-${index}`}>
+                  <NameIn name={organisation.name} locale={locale} />
+                </label>
               </div>
             ))}
           </fieldset>

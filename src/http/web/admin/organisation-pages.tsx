@@ -4,7 +4,7 @@ import type { getAdministeredOrganisation } from '../../../features/admin/get-or
 import type { listAdministeredOrganisations } from '../../../features/admin/list-organisations.js';
 import type { listAdministeredStaff } from '../../../features/admin/list-staff.js';
 import { StaffRole, staffRoles } from '../../../domain/shared/roles.js';
-import { RowsTable, StatusTag, Table } from '../components.js';
+import { NameIn, RowsTable, StatusTag, Table } from '../components.js';
 import {
   CsrfField,
   ErrorSummary,
@@ -15,7 +15,7 @@ import {
   type NavItem,
   type PageContext,
 } from '../layout.js';
-import { nameIn } from '../messages.js';
+import { nameIn, nameLang } from '../messages.js';
 import { providerKindName, regionName } from '../vocabulary-labels.js';
 import { roleLabels, text, weekdayNames } from './texts.js';
 import { monitoringText } from './monitoring-texts.js';
@@ -123,7 +123,7 @@ export function OrganisationsPage(props: {
           <tr data-organisation-id={organisation.id}>
             <th scope="row">
               <a href={`/admin/organisations/${encodeURIComponent(organisation.id)}`}>
-                {nameIn(organisation.name, locale)}
+                <NameIn name={organisation.name} locale={locale} />
               </a>
             </th>
             <td>{kindLabel(props.ctx, organisation.kind)}</td>
@@ -394,7 +394,10 @@ function StaffTable(props: {
           {props.showOrganisation ? (
             <td>
               <a href={`/admin/organisations/${encodeURIComponent(member.organisationId)}`}>
-                {nameIn({ kk: member.organisationNameKk, ru: member.organisationNameRu }, locale)}
+                <NameIn
+                  name={{ kk: member.organisationNameKk, ru: member.organisationNameRu }}
+                  locale={locale}
+                />
               </a>
             </td>
           ) : null}
@@ -462,7 +465,7 @@ function OrganisationFacts(props: { ctx: PageContext; organisation: Organisation
       <dd>
         {organisation.parent ? (
           <a href={`/admin/organisations/${encodeURIComponent(organisation.parent.id)}`}>
-            {nameIn(organisation.parent.name, locale)}
+            <NameIn name={organisation.parent.name} locale={locale} />
           </a>
         ) : (
           '—'
@@ -503,7 +506,7 @@ export function OrganisationPage(props: {
       <p>
         <a href="/admin/organisations">{text.organisations[locale]}</a>
       </p>
-      <h1>{title}</h1>
+      <h1 lang={nameLang(locale)}>{title}</h1>
       <ErrorSummary
         ctx={ctx}
         errors={[...(props.roleError ? [props.roleError] : []), ...(props.form?.errors ?? [])]}

@@ -1,8 +1,8 @@
 import type { getCalendarYear } from '../../../features/admin/get-calendar-year.js';
 import type { listRegulationVersions } from '../../../features/admin/list-regulation-versions.js';
-import { StatusTag, Table } from '../components.js';
+import { NameIn, StatusTag, Table } from '../components.js';
 import { Page, type PageContext } from '../layout.js';
-import { formatDate, nameIn } from '../messages.js';
+import { formatDate } from '../messages.js';
 import { adminNav, ScopeLine } from './organisation-pages.js';
 import { regionName } from '../vocabulary-labels.js';
 import { dayKindLabels, monthNames, text } from './texts.js';
@@ -62,7 +62,7 @@ export function RegulationsPage(props: {
             {region.versions.map((version) => (
               <tr data-regulation-id={version.id}>
                 <th scope="row">
-                  {nameIn(version.name, locale)} <code>{version.id}</code>
+                  <NameIn name={version.name} locale={locale} /> <code>{version.id}</code>
                 </th>
                 <td>
                   {version.isNational

@@ -37,6 +37,11 @@ export const backOfficeNav: readonly NavItem[] = [
     label: qt.placesTitle,
     roles: [StaffRole.head, StaffRole.executor],
   },
+  {
+    href: '/back-office/queue-privileges',
+    label: qt.privilegesTitle,
+    roles: [StaffRole.head, StaffRole.executor],
+  },
   { href: '/back-office/queue-statistics', label: qt.statisticsTitle, roles: [StaffRole.head] },
 ];
 

@@ -12,6 +12,7 @@ import { backOfficeRoles } from './components.js';
 import { escalationsPage } from './escalations-page.js';
 import { inboxPage } from './inbox-page.js';
 import { kindergartenPlacesPage } from './kindergarten-places-page.js';
+import { queuePrivilegesPage } from './queue-privileges-page.js';
 import { queueStatisticsPage } from './queue-statistics-page.js';
 import { resultRequestsPage } from './result-requests-page.js';
 import { searchPage } from './search-page.js';
@@ -73,5 +74,6 @@ export function backOfficeRoutes(): Hono<WebEnv> {
     searchPage,
     kindergartenPlacesPage,
     queueStatisticsPage,
+    queuePrivilegesPage,
   ]);
 }

@@ -19,9 +19,8 @@ import {
 import { CsrfField, ErrorSummary, Notice, TextField, type PageContext } from '../layout.js';
 import { errorTable } from '../../error-table.js';
 import { documentSigningContext } from '../../signing-context.js';
-import { nameIn } from '../messages.js';
 import { ncaLayerScript } from '../ncalayer.js';
-import { DueTime } from '../components.js';
+import { DueTime, NameIn } from '../components.js';
 import { errorOf, readForm } from '../form.js';
 import { definePage, refuse, type FormState, type Refusal } from '../page.js';
 import { requireStaff } from '../page-context.js';
@@ -113,7 +112,9 @@ function Facts(props: { locale: Locale; data: Shown }) {
   return (
     <dl class="facts">
       <dt>{fo.service[locale]}</dt>
-      <dd>{nameIn(view.serviceName, locale)}</dd>
+      <dd>
+        <NameIn name={view.serviceName} locale={locale} />
+      </dd>
       <dt>{fo.status[locale]}</dt>
       <dd id="status">{view.statusLabel[locale]}</dd>
       <dt>{fo.applicant[locale]}</dt>
@@ -131,7 +132,9 @@ function Facts(props: { locale: Locale; data: Shown }) {
       {step ? (
         <>
           <dt>{fo.currentStep[locale]}</dt>
-          <dd id="current-step">{nameIn(step.description, locale)}</dd>
+          <dd id="current-step">
+            <NameIn name={step.description} locale={locale} />
+          </dd>
           <dt>{fo.stepDue[locale]}</dt>
           <dd id="step-due">
             <DueTime at={step.dueAt} />
@@ -163,8 +166,9 @@ function Documents(props: { locale: Locale; data: Shown }) {
           {props.data.documents.map((document) => (
             <li>
               <a href={`/documents/${document.id}.pdf`} data-kind={document.kind}>
-                {documentKindText[document.kind]?.[locale] ??
-                  (locale === 'kk' ? document.title.kk : document.title.ru)}{' '}
+                {documentKindText[document.kind]?.[locale] ?? (
+                  <NameIn name={document.title} locale={locale} />
+                )}{' '}
                 {document.number}
               </a>{' '}
               ·{' '}

@@ -10,9 +10,8 @@ import type {
 import type { SignedInUser } from '../../../features/identity/signed-in-user.js';
 import type { RegistryGateway } from '../../../integrations/registries.js';
 import { searchTexts } from '../application-search.js';
-import { DueTime, RowsTable, StatusTag } from '../components.js';
+import { DueTime, NameIn, RowsTable, StatusTag } from '../components.js';
 import { Page, type NavItem, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
 import type { WebContext } from '../web-env.js';
 import { fo } from './texts.js';
 
@@ -108,9 +107,13 @@ export function ApplicationTable(props: {
             <th scope="row">
               <a href={`/front-office/applications/${row.id}`}>{row.number}</a>
             </th>
-            <td>{nameIn(row.serviceName, locale)}</td>
+            <td>
+              <NameIn name={row.serviceName} locale={locale} />
+            </td>
             <td>{row.applicantIin}</td>
-            <td>{nameIn(row.providerName, locale)}</td>
+            <td>
+              <NameIn name={row.providerName} locale={locale} />
+            </td>
             <td>{row.statusLabel[locale]}</td>
             <td class="due">
               <DueTime at={row.due} />

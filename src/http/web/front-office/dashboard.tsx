@@ -1,7 +1,6 @@
 import { getFrontOfficeDashboard } from '../../../features/front-office/get-front-office-dashboard.js';
 import { CsrfField } from '../layout.js';
-import { nameIn } from '../messages.js';
-import { DueTime } from '../components.js';
+import { DueTime, NameIn } from '../components.js';
 import { definePage } from '../page.js';
 import { requireStaff } from '../page-context.js';
 import { ApplicationTable, FoPage, frontOfficeRoles, staffOf } from './components.js';
@@ -21,7 +20,9 @@ export const dashboardPage = definePage({
     return (
       <FoPage ctx={ctx} title={fo.dashboard[locale]} current="/front-office">
         <h1>{fo.dashboard[locale]}</h1>
-        <p class="lead">{nameIn(organisationName, locale)}</p>
+        <p class="lead">
+          <NameIn name={organisationName} locale={locale} />
+        </p>
         <ApplicationTable caption={fo.takenToday[locale]} rows={board.today} locale={locale} />
         <ApplicationTable
           caption={fo.waitingForCourier[locale]}

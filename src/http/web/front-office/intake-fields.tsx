@@ -6,7 +6,8 @@ import {
   type IntakeService,
 } from '../../../features/front-office/intake-catalog.js';
 import { TextField } from '../layout.js';
-import { nameIn, sortedByName } from '../messages.js';
+import { NameIn } from '../components.js';
+import { nameIn, nameLang, sortedByName } from '../messages.js';
 import type { ApplicationField } from '../../../domain/regulation/ApplicationField.js';
 import {
   frontOfficeLabel,
@@ -53,7 +54,7 @@ export function ServiceSelect(props: {
       >
         <option value="">—</option>
         {props.catalog.map((entry) => (
-          <optgroup label={nameIn(entry.regulation.name, locale)}>
+          <optgroup label={nameIn(entry.regulation.name, locale)} lang={nameLang(locale)}>
             {sortedByName(entry.providers, locale).map((provider) => {
               const value = `${entry.regulation.service}|${provider.id}`;
               return (
@@ -83,8 +84,13 @@ export function Checklist(props: {
       {intakeChecklist(props.regulation).map((document) => (
         <fieldset class="field" id={`check-${document.id}`} tabindex={-1}>
           <legend>
-            {nameIn(document.title, locale)}
-            {document.condition ? ` (${nameIn(document.condition, locale)})` : ''}
+            <NameIn name={document.title} locale={locale} />
+            {document.condition ? (
+              <>
+                {' ('}
+                <NameIn name={document.condition} locale={locale} />)
+              </>
+            ) : null}
           </legend>
           {(['present', 'expired', 'missing'] as const).map((check) => (
             <div class="choice">

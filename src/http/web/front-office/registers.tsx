@@ -9,10 +9,9 @@ import {
   listRegisterCandidates,
   RegisterDirection,
 } from '../../../features/front-office/courier-registers.js';
-import { DueTime, RowsTable, Table } from '../components.js';
+import { DueTime, NameIn, RowsTable, Table } from '../components.js';
 import { readForm } from '../form.js';
 import { CsrfField, Notice, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
 import { definePage } from '../page.js';
 import { requireStaff } from '../page-context.js';
 import type { WebContext } from '../web-env.js';
@@ -35,7 +34,8 @@ function CandidateGroup(props: {
   return (
     <section class="register-group">
       <h3>
-        {nameIn(group.providerName, locale)} — {directionText[group.direction][locale]}
+        <NameIn name={group.providerName} locale={locale} /> —{' '}
+        {directionText[group.direction][locale]}
       </h3>
       <ul>
         {group.applications.map((row) => (
@@ -55,7 +55,8 @@ function CandidateGroup(props: {
             {fo.createRegister[locale]}
             <span class="visually-hidden">
               {' '}
-              {nameIn(group.providerName, locale)}, {directionText[group.direction][locale]}
+              <NameIn name={group.providerName} locale={locale} />,{' '}
+              {directionText[group.direction][locale]}
             </span>
           </button>
         </form>
@@ -173,9 +174,13 @@ function RegisterView(props: {
         <dt>{fo.direction[locale]}</dt>
         <dd>{directionText[register.direction][locale]}</dd>
         <dt>{fo.frontOffice[locale]}</dt>
-        <dd>{nameIn(found.frontOfficeName, locale)}</dd>
+        <dd>
+          <NameIn name={found.frontOfficeName} locale={locale} />
+        </dd>
         <dt>{fo.provider[locale]}</dt>
-        <dd>{nameIn(found.providerName, locale)}</dd>
+        <dd>
+          <NameIn name={found.providerName} locale={locale} />
+        </dd>
         <dt>{fo.createdAt[locale]}</dt>
         <dd>
           <DueTime at={register.createdAt} />
@@ -205,7 +210,9 @@ function RegisterView(props: {
         {found.items.map((item) => (
           <tr>
             <th scope="row">{item.number}</th>
-            <td>{nameIn(item.serviceName, locale)}</td>
+            <td>
+              <NameIn name={item.serviceName} locale={locale} />
+            </td>
             <td>{item.applicantIin}</td>
             <td>{item.statusLabel[locale]}</td>
             <td class="due">

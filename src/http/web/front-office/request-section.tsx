@@ -2,8 +2,7 @@ import type { Locale } from '../../../domain/shared/locale.js';
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import type { ElectronicRequestView } from '../../../features/front-office/electronic-request.js';
 import { CsrfField, Notice, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
-import { DueTime } from '../components.js';
+import { DueTime, NameIn } from '../components.js';
 import { foRequest } from './request-texts.js';
 
 interface Props {
@@ -29,11 +28,17 @@ function RequestFacts(props: Props) {
       <dt>{foRequest.number[locale]}</dt>
       <dd id="request-number">{content.number}</dd>
       <dt>{foRequest.service[locale]}</dt>
-      <dd>{nameIn(content.service, locale)}</dd>
+      <dd>
+        <NameIn name={content.service} locale={locale} />
+      </dd>
       <dt>{foRequest.provider[locale]}</dt>
-      <dd>{nameIn(content.provider.name, locale)}</dd>
+      <dd>
+        <NameIn name={content.provider.name} locale={locale} />
+      </dd>
       <dt>{foRequest.frontOffice[locale]}</dt>
-      <dd>{nameIn(content.frontOffice.name, locale)}</dd>
+      <dd>
+        <NameIn name={content.frontOffice.name} locale={locale} />
+      </dd>
       <dt>{foRequest.applicant[locale]}</dt>
       <dd id="request-applicant">
         {content.applicant.name} ({content.applicant.iin})
@@ -66,7 +71,9 @@ function RequestFacts(props: Props) {
         ) : (
           <ul id="request-documents">
             {content.presentedDocuments.map((document) => (
-              <li>{nameIn(document.title, locale)}</li>
+              <li>
+                <NameIn name={document.title} locale={locale} />
+              </li>
             ))}
           </ul>
         )}

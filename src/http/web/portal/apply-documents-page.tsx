@@ -4,6 +4,11 @@ import {
 } from '../../../domain/portal/portal-documents.js';
 import type { RegulationDefinition } from '../../../domain/regulation/RegulationDefinition.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import {
+  maxDraftBytes,
+  maxDraftFiles,
+  maxFileBytes,
+} from '../../../domain/portal/uploaded-file.js';
 import type { Locale } from '../../../domain/shared/locale.js';
 import {
   attachDraftDocument,
@@ -14,8 +19,10 @@ import type { PortalDraftDocumentRow } from '../../../features/portal/get-portal
 import { removeDraftDocument } from '../../../features/portal/remove-draft-document.js';
 import { readForm } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
+import { nameIn, nameLang } from '../messages.js';
 import { definePage, refuse, type FormState } from '../page.js';
+import { uploadCheckScript, uploadProgressFromBytes } from '../upload-check.js';
 import { ApplySteps } from './apply-form.js';
 import { AttachedFiles, baseOf, draftOwner, ifSubmitted } from './apply-draft.js';
 import { applyText as text } from './apply-texts.js';
@@ -44,7 +51,7 @@ function Requirements(props: {
     <ul>
       {props.requirements.map(({ document, suppliedBy }) => (
         <li>
-          {nameIn(document.title, locale)} —{' '}
+          <NameIn name={document.title} locale={locale} /> —{' '}
           {suppliedBy === 'form'
             ? text.byForm[locale]
             : suppliedBy === 'provider'
@@ -63,9 +70,12 @@ function UploadForm(props: {
   ctx: PageContext;
   base: string;
   uploadable: readonly PortalDocumentRequirement[];
+  documents: readonly PortalDraftDocumentRow[];
   form: FormState;
 }) {
   const { ctx, form } = props;
+  const carried = props.documents.reduce((sum, document) => sum + document.sizeBytes, 0);
+  const message = (rule: string) => issueMessage({ path: 'file', rule }, ctx.locale);
   const locale = ctx.locale;
   const kind = form.values.kind ?? '';
   const fileError = form.errors.find((error) => error.field === 'file')?.message;
@@ -76,7 +86,7 @@ function UploadForm(props: {
         <label for="kind">{text.kind[locale]}</label>
         <select id="kind" name="kind">
           {props.uploadable.map(({ document }) => (
-            <option value={document.id} selected={kind === document.id}>
+            <option value={document.id} selected={kind === document.id} lang={nameLang(locale)}>
               {nameIn(document.title, locale)}
             </option>
           ))}
@@ -102,6 +112,15 @@ function UploadForm(props: {
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           aria-invalid={fileError ? 'true' : undefined}
           aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
+          data-upload-max-bytes={String(maxFileBytes)}
+          data-upload-remaining-bytes={String(Math.max(0, maxDraftBytes - carried))}
+          data-upload-remaining-files={String(Math.max(0, maxDraftFiles - props.documents.length))}
+          data-upload-too-large={message('file_too_large')}
+          data-upload-total-too-large={message('files_total_too_large')}
+          data-upload-too-many={message('too_many_files')}
+          data-upload-progress-from={String(uploadProgressFromBytes)}
+          data-upload-sending={text.sending[locale]}
+          data-upload-failed={text.sendFailed[locale]}
         />
       </div>
       <div class="actions">
@@ -120,10 +139,12 @@ function DocumentsView(props: { ctx: PageContext; data: DocumentsData; form: For
   const locale = ctx.locale;
   const uploadable = data.requirements.filter((requirement) => requirement.suppliedBy === 'upload');
   return (
-    <PortalPage ctx={ctx} title={text.documentsTitle[locale]} narrow>
+    <PortalPage ctx={ctx} title={text.documentsTitle[locale]} narrow scripts={[uploadCheckScript]}>
       <ApplySteps locale={locale} current={2} />
       <h1>{text.documentsTitle[locale]}</h1>
-      <p class="lead">{nameIn(regulation.name, locale)}</p>
+      <p class="lead">
+        <NameIn name={regulation.name} locale={locale} />
+      </p>
       {data.notice ? (
         <Notice tone="ok" role="status">
           <p class="checksum">{data.notice}</p>
@@ -139,7 +160,13 @@ function DocumentsView(props: { ctx: PageContext; data: DocumentsData; form: For
         documents={data.documents}
         removeAction={(id) => `${data.base}/documents/${id}/remove`}
       />
-      <UploadForm ctx={ctx} base={data.base} uploadable={uploadable} form={form} />
+      <UploadForm
+        ctx={ctx}
+        base={data.base}
+        uploadable={uploadable}
+        documents={data.documents}
+        form={form}
+      />
       <p>
         <a class="button" href={`${data.base}/review`}>
           {text.toReview[locale]}

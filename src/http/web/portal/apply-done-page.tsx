@@ -2,7 +2,8 @@ import type { RegulationDefinition } from '../../../domain/regulation/Regulation
 import { getPublicStatus } from '../../../features/public-status/get-public-status.js';
 import { statusCheckCodeOf } from '../../../features/public-status/status-check-code.js';
 import { Notice, type PageContext } from '../layout.js';
-import { formatDateTime, nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
+import { formatDateTime } from '../messages.js';
 import { definePage } from '../page.js';
 import { baseOf, draftOwner } from './apply-draft.js';
 import { applyText as text } from './apply-texts.js';
@@ -25,7 +26,9 @@ function DoneView(props: { ctx: PageContext; data: DoneData }) {
     <PortalPage ctx={ctx} title={text.doneTitle[locale]} narrow>
       <h1>{text.doneTitle[locale]}</h1>
       <Notice tone="ok" role="status">
-        <p>{nameIn(data.regulation.name, locale)}</p>
+        <p>
+          <NameIn name={data.regulation.name} locale={locale} />
+        </p>
       </Notice>
       <dl class="facts">
         <dt>{text.doneNumber[locale]}</dt>

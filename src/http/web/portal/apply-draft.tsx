@@ -7,9 +7,8 @@ import {
   type PortalDraftDocumentRow,
 } from '../../../features/portal/get-portal-draft.js';
 import type { PortalCitizen } from '../../../features/portal/portal-citizen.js';
-import { Table } from '../components.js';
+import { NameIn, Table } from '../components.js';
 import { CsrfField, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
 import { requireCitizen } from '../page-context.js';
 import type { WebContext } from '../web-env.js';
 import { applyText as text } from './apply-texts.js';
@@ -66,9 +65,13 @@ function sizeText(bytes: number): string {
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-function kindTitle(regulation: RegulationDefinition, kind: string, locale: Locale): string {
-  const document = regulation.documents.find((candidate) => candidate.id === kind);
-  return document ? nameIn(document.title, locale) : text.other[locale];
+function KindTitle(props: { regulation: RegulationDefinition; kind: string; locale: Locale }) {
+  const document = props.regulation.documents.find((candidate) => candidate.id === props.kind);
+  return document ? (
+    <NameIn name={document.title} locale={props.locale} />
+  ) : (
+    <>{text.other[props.locale]}</>
+  );
 }
 
 /** The files attached so far, with their checksums (and a remove button on the documents step). */
@@ -93,7 +96,9 @@ export function AttachedFiles(props: {
     >
       {props.documents.map((document) => (
         <tr>
-          <td>{kindTitle(props.regulation, document.kind, locale)}</td>
+          <td>
+            <KindTitle regulation={props.regulation} kind={document.kind} locale={locale} />
+          </td>
           <td>{document.fileName}</td>
           <td>{sizeText(document.sizeBytes)}</td>
           <td>

@@ -11,7 +11,7 @@ import {
 import { frontOfficeFieldId, savePortalDraft } from '../../../features/portal/save-portal-draft.js';
 import { readForm } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type FormError, type PageContext } from '../layout.js';
-import { common, nameIn, sortedByName } from '../messages.js';
+import { common, nameIn, nameLang, sortedByName } from '../messages.js';
 import { regionName } from '../vocabulary-labels.js';
 import { definePage, refuse, type FormState } from '../page.js';
 import { citizenOf } from './apply-draft.js';
@@ -129,14 +129,22 @@ function OrganisationSelect(props: {
                   props.options.filter((option) => option.regionCode === region),
                   props.locale,
                 ).map((option) => (
-                  <option value={option.id} selected={option.id === props.value}>
+                  <option
+                    value={option.id}
+                    selected={option.id === props.value}
+                    lang={nameLang(props.locale)}
+                  >
                     {nameIn(option.name, props.locale)}
                   </option>
                 ))}
               </optgroup>
             ))
           : sortedByName(props.options, props.locale).map((option) => (
-              <option value={option.id} selected={option.id === props.value}>
+              <option
+                value={option.id}
+                selected={option.id === props.value}
+                lang={nameLang(props.locale)}
+              >
                 {nameIn(option.name, props.locale)}
               </option>
             ))}
@@ -240,7 +248,7 @@ export function ApplyFormPage(props: {
   return (
     <PortalPage ctx={ctx} title={name} narrow>
       <ApplySteps locale={locale} current={1} />
-      <h1>{name}</h1>
+      <h1 lang={nameLang(locale)}>{name}</h1>
       <p class="lead">{text.formIntro[locale]}</p>
       <ErrorSummary ctx={ctx} errors={state.errors} />
       {props.providers.length === 0 ? (

@@ -19,7 +19,7 @@ import { requestDraftCertification } from '../../../features/portal/request-draf
 import { rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { limitByClient } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, type FormError, type PageContext } from '../layout.js';
-import { nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
 import { definePage, refuse, type FormState } from '../page.js';
 import { ApplySteps, formErrorsOf } from './apply-form.js';
 import { AttachedFiles, baseOf, draftOwner, ifSubmitted } from './apply-draft.js';
@@ -28,11 +28,16 @@ import { portalServices } from './as-of.js';
 import { codeLimitRefusal } from './identity-forms.js';
 import { PortalPage } from './portal-page.js';
 
+/** A name stored in kk and ru. */
+type OrganisationName = { readonly kk: string; readonly ru: string };
+
 interface ReviewData {
   readonly base: string;
   readonly regulation: RegulationDefinition;
-  readonly provider: string;
-  readonly frontOffice: string | undefined;
+  /** The chosen organisations' names (undefined: none chosen; "—" is shown). */
+  readonly provider: OrganisationName | undefined;
+  /** Undefined when the service needs no front office; null when none is chosen. */
+  readonly frontOffice: OrganisationName | null | undefined;
   readonly fields: Readonly<Record<string, string>>;
   readonly documents: readonly PortalDraftDocumentRow[];
   readonly digestSha256: string;
@@ -69,7 +74,8 @@ function reviewErrors(
         );
         return {
           field: 'documents-link',
-          message: `${document ? nameIn(document.title, locale) : ''}: ${text.uploadNeeded[locale]}`,
+          ...(document ? { subject: document.title } : {}),
+          message: text.uploadNeeded[locale],
         };
       }),
   ];
@@ -81,11 +87,11 @@ function Answers(props: { locale: Locale; data: ReviewData }) {
   return (
     <dl class="facts">
       <dt>{text.provider[locale]}</dt>
-      <dd>{data.provider}</dd>
+      <dd>{data.provider ? <NameIn name={data.provider} locale={locale} /> : '—'}</dd>
       {data.frontOffice !== undefined ? (
         <>
           <dt>{text.frontOffice[locale]}</dt>
-          <dd>{data.frontOffice}</dd>
+          <dd>{data.frontOffice ? <NameIn name={data.frontOffice} locale={locale} /> : '—'}</dd>
         </>
       ) : null}
       {data.regulation.fields
@@ -117,7 +123,9 @@ function ReviewView(props: { ctx: PageContext; data: ReviewData; form: FormState
       <h1>{text.reviewTitle[locale]}</h1>
       <p class="lead">{text.reviewIntro[locale]}</p>
       <ErrorSummary ctx={ctx} errors={data.errors} />
-      <h2>{nameIn(regulation.name, locale)}</h2>
+      <h2>
+        <NameIn name={regulation.name} locale={locale} />
+      </h2>
       <Answers locale={locale} data={data} />
       <p>
         <a id="form-link" href={`/apply/${regulation.id}`}>
@@ -172,12 +180,8 @@ export const reviewPage = definePage({
     return {
       base: baseOf(found),
       regulation: found.regulation,
-      provider: provider ? nameIn(provider.name, locale) : '—',
-      frontOffice: needsFrontOffice
-        ? frontOffice
-          ? nameIn(frontOffice.name, locale)
-          : '—'
-        : undefined,
+      provider: provider?.name,
+      frontOffice: needsFrontOffice ? (frontOffice?.name ?? null) : undefined,
       fields: submittedFields(found.regulation, found.draft.fields),
       documents: found.documents,
       digestSha256: draftDigest(found.regulation, found.draft, found.documents),

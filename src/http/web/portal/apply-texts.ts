@@ -69,6 +69,12 @@ export const applyText = {
   kind: { kk: 'Құжат түрі', ru: 'Вид документа', en: 'Document' },
   other: { kk: 'Басқа құжат', ru: 'Другой документ', en: 'Other document' },
   file: { kk: 'Файл', ru: 'Файл', en: 'File' },
+  sending: { kk: 'Жіберілуде…', ru: 'Отправка…', en: 'Sending…' },
+  sendFailed: {
+    kk: 'Файл жіберілмеді. Байланысты тексеріп, қайта көріңіз.',
+    ru: 'Файл не отправлен. Проверьте связь и попробуйте ещё раз.',
+    en: 'The file was not sent. Check your connection and try again.',
+  },
   upload: { kk: 'Тіркеу', ru: 'Прикрепить', en: 'Attach' },
   attached: { kk: 'Тіркелген файлдар', ru: 'Прикреплённые файлы', en: 'Attached files' },
   fileName: { kk: 'Файл атауы', ru: 'Имя файла', en: 'File name' },

@@ -5,7 +5,8 @@ import {
   type RegulationCatalogueEntry,
 } from '../../../features/catalogue/list-regulations.js';
 import { Notice, type PageContext } from '../layout.js';
-import { common, nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
+import { common } from '../messages.js';
 import { definePage } from '../page.js';
 import { chosenAsOf } from './as-of.js';
 import { chosenRegion, Choosers, regionsOf, sandboxOf } from './catalogue-parts.js';
@@ -60,7 +61,7 @@ function ServiceCards(props: { ctx: PageContext; data: CatalogueData }) {
               <li>
                 <h3>
                   <a href={`/services/${entry.serviceCode}?region=${data.region.code}`}>
-                    {nameIn(entry.name, locale)}
+                    <NameIn name={entry.name} locale={locale} />
                   </a>
                 </h3>
                 <p>

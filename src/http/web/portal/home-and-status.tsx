@@ -6,7 +6,8 @@ import {
 } from '../../../features/public-status/get-public-status.js';
 import { enforceRateLimit, rateLimitPolicies } from '../../../features/limits/rate-limit.js';
 import { ErrorSummary, TextField, type FormError, type PageContext } from '../layout.js';
-import { common, formatDate, formatDateTime, nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
+import { common, formatDate, formatDateTime } from '../messages.js';
 import { pageContext, render } from '../page-context.js';
 import { clientAddress, type WebEnv } from '../web-env.js';
 import { PortalPage } from './portal-page.js';
@@ -151,7 +152,9 @@ function StatusPage(props: {
             {status.serviceName ? (
               <>
                 <dt>{text.service[locale]}</dt>
-                <dd>{nameIn(status.serviceName, locale)}</dd>
+                <dd>
+                  <NameIn name={status.serviceName} locale={locale} />
+                </dd>
               </>
             ) : null}
             <dt>{text.status[locale]}</dt>
@@ -172,7 +175,12 @@ function StatusPage(props: {
                     position: status.step.position,
                     count: status.step.stepCount,
                   })}
-                  {status.step.description ? `: ${nameIn(status.step.description, locale)}` : ''}
+                  {status.step.description ? (
+                    <>
+                      {': '}
+                      <NameIn name={status.step.description} locale={locale} />
+                    </>
+                  ) : null}
                 </dd>
               </>
             ) : null}

@@ -43,6 +43,11 @@ export function PositionChangeView(props: { change: PositionChange | null; local
             {qt.aheadGotPlaces[locale]}: {change.aheadGotPlaces}
           </li>
         ) : null}
+        {change.aheadAgedOut > 0 ? (
+          <li data-reason="ahead-aged-out">
+            {qt.aheadAgedOut[locale]}: {change.aheadAgedOut}
+          </li>
+        ) : null}
         {change.privilegeLost ? (
           <li data-reason="privilege-lost">{qt.privilegeLost[locale]}</li>
         ) : null}
@@ -60,7 +65,9 @@ export function PositionFacts(props: { position: PublicPosition; locale: Locale 
       <dd class="slip-number">{position.number}</dd>
       <dt>{qt.status[locale]}</dt>
       <dd>
-        <span class="tag neutral">{qt.statuses[position.status]?.[locale]}</span>
+        <span class="tag neutral queue-status" data-status={position.status}>
+          {qt.statuses[position.status]?.[locale]}
+        </span>
       </dd>
       <dt>{qt.category[locale]}</dt>
       <dd>{qt.categories[position.category]?.[locale]}</dd>

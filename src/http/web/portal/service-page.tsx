@@ -6,7 +6,8 @@ import type { Locale } from '../../../domain/shared/locale.js';
 import { listRegionProviders } from '../../../features/portal/list-region-providers.js';
 import { getRegulation, listRegulations } from '../../../features/catalogue/list-regulations.js';
 import { Notice, type PageContext } from '../layout.js';
-import { formatDate, nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
+import { formatDate, nameIn, nameLang } from '../messages.js';
 import { definePage } from '../page.js';
 import type { WebContext } from '../web-env.js';
 import { chosenAsOf } from './as-of.js';
@@ -57,8 +58,8 @@ function ServiceFacts(props: { ctx: PageContext; data: FoundService }) {
       <dd>{data.region.name[locale]}</dd>
       <dt>{text.regulation[locale]}</dt>
       <dd>
-        {nameIn(regulation.act.issuer, locale)} · {regulation.version} ({text.inForceOn[locale]}{' '}
-        {data.date})
+        <NameIn name={regulation.act.issuer} locale={locale} /> · {regulation.version} (
+        {text.inForceOn[locale]} {data.date})
       </dd>
       <dt>{text.provider[locale]}</dt>
       <dd>
@@ -69,7 +70,9 @@ function ServiceFacts(props: { ctx: PageContext; data: FoundService }) {
         {data.providers.length > 0 ? (
           <ul class="plain">
             {data.providers.map((provider) => (
-              <li>{nameIn(provider.name, locale)}</li>
+              <li>
+                <NameIn name={provider.name} locale={locale} />
+              </li>
             ))}
           </ul>
         ) : null}
@@ -102,10 +105,13 @@ function DocumentsAndResults(props: { locale: Locale; regulation: RegulationDefi
       <ul>
         {regulation.documents.map((document) => (
           <li>
-            {nameIn(document.title, locale)}
-            {document.condition
-              ? ` (${text.whenCondition[locale]}: ${nameIn(document.condition, locale)})`
-              : ''}
+            <NameIn name={document.title} locale={locale} />
+            {document.condition ? (
+              <>
+                {` (${text.whenCondition[locale]}: `}
+                <NameIn name={document.condition} locale={locale} />)
+              </>
+            ) : null}
             {document.requirement === 'one_of' ? ` — ${text.oneOfGroup[locale]}` : ''}
             {document.channels
               ? ` — ${text.onlyOnChannels[locale]}: ${document.channels.map((channel) => channelLabels[channel][locale]).join(', ')}`
@@ -118,7 +124,9 @@ function DocumentsAndResults(props: { locale: Locale; regulation: RegulationDefi
         {regulation.results
           .filter((result) => result.kind === 'result' || result.kind === 'reasoned_refusal')
           .map((result) => (
-            <li>{nameIn(result.title, locale)}</li>
+            <li>
+              <NameIn name={result.title} locale={locale} />
+            </li>
           ))}
       </ul>
     </>
@@ -136,7 +144,7 @@ function ServiceView(props: { ctx: PageContext; data: FoundService }) {
       <p>
         <a href={`/services?region=${data.region.code}`}>{text.allServices[locale]}</a>
       </p>
-      <h1>{name}</h1>
+      <h1 lang={nameLang(locale)}>{name}</h1>
       <Choosers
         ctx={ctx}
         action={`/services/${regulation.service}`}

@@ -2,7 +2,8 @@ import type { RegulationDefinition } from '../../../domain/regulation/Regulation
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { demoSettingOf } from '../../../features/demo/demo-plan.js';
 import type { PageContext } from '../layout.js';
-import { formatDate, nameIn } from '../messages.js';
+import { NameIn } from '../components.js';
+import { formatDate } from '../messages.js';
 import { definePage } from '../page.js';
 import { PortalPage } from './portal-page.js';
 import { sandboxText } from './sandbox-texts.js';
@@ -53,10 +54,12 @@ function VersionsView(props: { ctx: PageContext; data: VersionsData }) {
         <tbody>
           {sorted.map(({ regulation, tryOn }) => (
             <tr data-regulation={regulation.id}>
-              <td>{nameIn(regulation.name, locale)}</td>
+              <td>
+                <NameIn name={regulation.name} locale={locale} />
+              </td>
               <td>{regionName(regulation.region)}</td>
               <td>
-                {nameIn(regulation.act.issuer, locale)}
+                <NameIn name={regulation.act.issuer} locale={locale} />
                 {regulation.act.number ? `, № ${regulation.act.number}` : ''}
                 {regulation.act.date
                   ? ` ${sandboxText.dated[locale]} ${day(regulation.act.date)}`

@@ -18,8 +18,7 @@ import { organisationTimeZone } from '../../../../features/catalogue/organisatio
 import { documentSigningContext } from '../../../signing-context.js';
 import { readForm } from '../../form.js';
 import { CsrfField, ErrorSummary, Notice, type PageContext } from '../../layout.js';
-import { DueTime, Table } from '../../components.js';
-import { nameIn } from '../../messages.js';
+import { DueTime, NameIn, Table } from '../../components.js';
 import { definePage, refuse, type FormState, type PageAction } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
 import { CabinetPage, DueTag, durationText } from './shared.js';
@@ -105,7 +104,9 @@ function Facts(props: PartProps & { application: CabinetApplication }) {
   return (
     <dl class="facts">
       <dt>{text.service[locale]}</dt>
-      <dd>{nameIn(view.serviceName, locale)}</dd>
+      <dd>
+        <NameIn name={view.serviceName} locale={locale} />
+      </dd>
       <dt>{text.status[locale]}</dt>
       <dd id="application-status">{view.statusLabel[locale]}</dd>
       <dt>{text.statusCheckCode[locale]}</dt>
@@ -135,7 +136,7 @@ function Facts(props: PartProps & { application: CabinetApplication }) {
       <dd id="current-step">
         {view.currentStep ? (
           <>
-            {nameIn(view.currentStep.description, locale)} ({text.stepOf[locale]}{' '}
+            <NameIn name={view.currentStep.description} locale={locale} /> ({text.stepOf[locale]}{' '}
             {view.currentStep.position} {text.of[locale]} {view.currentStep.stepCount})
           </>
         ) : (
@@ -191,8 +192,8 @@ function StepForm(props: { ctx: PageContext; application: CabinetApplication; st
       {step.question ? (
         <fieldset class="field">
           <legend>
-            {description ? nameIn(description, locale) : step.stepId}:{' '}
-            {questionLabels[step.question][locale === 'kk' ? 'kk' : 'ru']}
+            {description ? <NameIn name={description} locale={locale} /> : step.stepId}:{' '}
+            <NameIn name={questionLabels[step.question]} locale={locale} />
           </legend>
           <div class="choice">
             <input type="radio" id={`${step.stepId}-yes`} name="answer" value="yes" />
@@ -204,7 +205,7 @@ function StepForm(props: { ctx: PageContext; application: CabinetApplication; st
           </div>
         </fieldset>
       ) : (
-        <p>{description ? nameIn(description, locale) : step.stepId}</p>
+        <p>{description ? <NameIn name={description} locale={locale} /> : step.stepId}</p>
       )}
       <div class="actions">
         <button type="submit">{text.doStep[locale]}</button>
@@ -378,7 +379,9 @@ function ResultDocuments(props: PartProps & { documents: CabinetApplication['doc
             {document.number}
             {document.isCurrent ? null : ` (${text.replaced[locale]})`}
           </th>
-          <td>{nameIn(document.title, locale)}</td>
+          <td>
+            <NameIn name={document.title} locale={locale} />
+          </td>
           <td>
             <At {...props} value={document.signedAt} />
           </td>
@@ -485,9 +488,11 @@ function History(props: PartProps & { application: CabinetApplication }) {
               <At {...props} value={event.at} />
             </td>
             <td>
-              {event.step
-                ? nameIn(event.step.description, locale)
-                : eventLabels[event.type][locale]}
+              {event.step ? (
+                <NameIn name={event.step.description} locale={locale} />
+              ) : (
+                eventLabels[event.type][locale]
+              )}
               {event.answer !== null
                 ? ` — ${event.answer ? text.answerYes[locale] : text.answerNo[locale]}`
                 : ''}

@@ -2,8 +2,7 @@ import type { Locale } from '../../../../domain/shared/locale.js';
 import { listCabinetApplications } from '../../../../features/cabinet/list-cabinet-applications.js';
 import { countMyUnreadNotifications } from '../../../../features/notifications/list-my-notifications.js';
 import type { PageContext } from '../../layout.js';
-import { DueTime, Table } from '../../components.js';
-import { nameIn } from '../../messages.js';
+import { DueTime, NameIn, Table } from '../../components.js';
 import { definePage } from '../../page.js';
 import { requireCitizen } from '../../page-context.js';
 import { CabinetPage, DueTag } from './shared.js';
@@ -50,9 +49,17 @@ function ApplicationListView(props: { ctx: PageContext; data: ListData }) {
                 <th scope="row">
                   <a href={`/cabinet/applications/${item.id}`}>{item.number}</a>
                 </th>
-                <td>{item.serviceName ? nameIn(item.serviceName, locale) : '—'}</td>
+                <td>
+                  {item.serviceName ? <NameIn name={item.serviceName} locale={locale} /> : '—'}
+                </td>
                 <td class="status">{item.statusLabel[locale]}</td>
-                <td>{item.currentStep ? nameIn(item.currentStep.description, locale) : '—'}</td>
+                <td>
+                  {item.currentStep ? (
+                    <NameIn name={item.currentStep.description} locale={locale} />
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td class="due">
                   <DueTime at={item.dueAt} />{' '}
                   <DueTag isOverdue={item.isOverdue} isRunning={isRunning} locale={locale} />

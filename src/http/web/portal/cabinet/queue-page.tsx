@@ -1,3 +1,4 @@
+import type { Locale } from '../../../../domain/shared/locale.js';
 import { countMyUnreadNotifications } from '../../../../features/notifications/list-my-notifications.js';
 import { listOwnQueue } from '../../../../features/preschool-queue/list-own-queue.js';
 import { queueServicesOf } from '../../../../features/preschool-queue/queue-services.js';
@@ -9,10 +10,46 @@ import { groupLabel, qt, storedName } from '../../preschool-queue-texts.js';
 import { PositionChangeView, PositionFacts } from '../queue-public-pages.js';
 import { CabinetPage } from './shared.js';
 
+/** A stored message's text in the locale (the messages keep kk/ru/en); empty when absent. */
+function textOf(message: Readonly<Record<string, unknown>>, locale: Locale): string {
+  const text = message[locale];
+  return typeof text === 'string' ? text : '';
+}
+
+/** The latest messages about the parent's registrations (offers, lapsed referrals, age 7). */
+function QueueMessages(props: {
+  messages: Awaited<ReturnType<typeof listOwnQueue>>['messages'];
+  locale: Locale;
+}) {
+  const { messages, locale } = props;
+  return (
+    <>
+      <h2 id="queue-messages">{qt.messages[locale]}</h2>
+      <RowsTable
+        id="queue-messages-table"
+        labelledBy="queue-messages"
+        headings={[qt.date[locale], qt.slipNumber[locale], qt.messages[locale]]}
+        rows={messages}
+        empty={qt.nothing[locale]}
+        row={(message) => (
+          <tr data-kind={message.kind} data-number={message.number}>
+            <td>
+              <DueTime at={message.at} />
+            </td>
+            <td>{message.number}</td>
+            <td>{textOf(message.message, locale)}</td>
+          </tr>
+        )}
+      />
+    </>
+  );
+}
+
 /**
  * `/cabinet/queue`: the parent's children in the kindergarten queue — each slip with its
  * position and why it changed since the parent last looked here (this view remembers what it
- * showed) — and the offers and referrals, each opening its page to accept or decline.
+ * showed) —, the offers and referrals, each opening its page to accept or decline, and the
+ * latest messages about them.
  */
 export const cabinetQueuePage = definePage({
   path: '/cabinet/queue',
@@ -112,6 +149,7 @@ export const cabinetQueuePage = definePage({
             </tr>
           )}
         />
+        <QueueMessages messages={data.queue.messages} locale={locale} />
       </CabinetPage>
     );
   },
