@@ -172,7 +172,7 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
     expect(run.offered).toEqual([
       expect.objectContaining({ number: secondNumber, turn: 'primary' }),
     ]);
-    const rerun = await rerunAllocation(database.db, run.runId);
+    const rerun = await rerunAllocation(database.db, run.runId!);
     expect(rerun.isSame).toBe(true);
     const outbox = await database.db
       .selectFrom('outbox_message')

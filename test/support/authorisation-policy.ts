@@ -372,6 +372,8 @@ export const webPolicy: Record<string, RoutePolicy> = {
   },
   // A department head's statistics of the districts the department keeps (counts only).
   'GET /back-office/queue-statistics': { allowed: ['own-head', 'foreign-head'] },
+  // The yearly intake round's batch run: a department head, for the districts it keeps.
+  'POST /back-office/queue-statistics/intake': { allowed: ['own-head', 'foreign-head'] },
   'GET /back-office/appeals': { allowed: providerStaff },
   'GET /back-office/appeals/:id': { allowed: group.ownProvider },
   'POST /back-office/appeals/:id': { allowed: group.ownProvider },

@@ -53,6 +53,23 @@ describe('queue rules as data', () => {
       (data) => delete (data.offerWindowWorkingDays as { citation?: unknown }).citation,
       'citation',
     ],
+    [
+      'an intake round ending before it starts',
+      (data) =>
+        ((data.intakeRound as { value: unknown }).value = { from: '06-30', until: '05-01' }),
+      'windowsPossible',
+    ],
+    [
+      'an intake round citing an undeclared source',
+      (data) =>
+        ((data.intakeRound as { citation: { source: string } }).citation.source = 'nowhere'),
+      'citationsResolve',
+    ],
+    [
+      'an intake round day that is not MM-DD',
+      (data) => ((data.intakeRound as { value: unknown }).value = { from: '5-1', until: '06-30' }),
+      'intakeRound',
+    ],
     ['an unknown key', (data) => (data.surprise = 1), 'surprise'],
   ];
   it.each(broken)('refuses %s', (_name, breakIt, expected) => {

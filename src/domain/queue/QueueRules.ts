@@ -43,6 +43,12 @@ function cited<T extends z.ZodType>(value: T, description: string) {
 
 const Days = z.number().int().min(1).max(366);
 
+/** A day of the year, MM-DD (a Kazakhstan calendar day of every year). */
+const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+  .describe('A day of the year as MM-DD');
+
 /**
  * A region's rules of the kindergarten queue as data (issue 19): every rule is a parameter with its
  * source, so a region changes a rule by editing its file, never the code. Parsed by
@@ -101,6 +107,10 @@ export const QueueRules = z
       z.number().int().min(1).max(10),
       'How many kindergartens a parent may name',
     ),
+    intakeRound: cited(
+      z.object({ from: MonthDay, until: MonthDay }).strict(),
+      'The yearly intake round: from `from` to `until` (MM-DD, both included) places published or freed wait, and the district education department allocates them in one batch run; outside it places are allocated as they are published. Absent: continuous allocation all year',
+    ).optional(),
   })
   .strict()
   .superRefine(function categoriesInOrder(rules, context) {
@@ -127,6 +137,9 @@ export const QueueRules = z
       ['referralExtendedDays', rules.referralExtendedDays.citation],
       ['privilegeConfirmationWorkingDays', rules.privilegeConfirmationWorkingDays.citation],
       ['preferredKindergartens', rules.preferredKindergartens.citation],
+      ...(rules.intakeRound
+        ? [['intakeRound', rules.intakeRound.citation] as [string, QueueRuleCitation]]
+        : []),
     ];
     for (const [path, citation] of citations) {
       if (!ids.has(citation.source)) {
@@ -144,6 +157,14 @@ export const QueueRules = z
         code: 'custom',
         path: ['ageWindow', 'value'],
         message: 'rule windowsPossible: fromYears must be below untilYears',
+      });
+    }
+    if (rules.intakeRound && rules.intakeRound.value.from > rules.intakeRound.value.until) {
+      context.addIssue({
+        code: 'custom',
+        path: ['intakeRound', 'value'],
+        message:
+          'rule windowsPossible: the intake round must end in the year it starts (from ≤ until)',
       });
     }
     if (rules.referralExtendedDays.value < rules.referralValidityDays.value) {

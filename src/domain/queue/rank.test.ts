@@ -6,6 +6,7 @@ import {
   fullYears,
   hasAgedOut,
   isInAgeWindow,
+  isInIntakeRound,
   rankQueue,
   type QueueChild,
 } from './rank.js';
@@ -145,5 +146,27 @@ describe('leaving the queue at 7 (the end of the age window)', () => {
   });
   it('refuses an unreadable day', () => {
     expect(() => agedOutBornBy('04.12.2026', testRules)).toThrow(RangeError);
+  });
+});
+
+describe('the yearly intake round (May–June here)', () => {
+  const round = {
+    intakeRound: {
+      value: { from: '05-01', until: '06-30' },
+      citation: { source: 't', point: 't' },
+    },
+  };
+  it.each([
+    ['the day before', '2027-04-30', false],
+    ['its first day', '2027-05-01', true],
+    ['inside', '2027-06-15', true],
+    ['its last day', '2027-06-30', true],
+    ['the day after', '2027-07-01', false],
+    ['December', '2026-12-04', false],
+  ])('%s (%s): %s', (_name, day, inside) => {
+    expect(isInIntakeRound(day, round)).toBe(inside);
+  });
+  it('a region without a round allocates continuously', () => {
+    expect(isInIntakeRound('2027-05-15', {})).toBe(false);
   });
 });

@@ -114,6 +114,16 @@ export function agedOutBornBy(day: string, rules: Pick<QueueRules, 'ageWindow'>)
   return `${String(year).padStart(4, '0')}-${monthDay}`;
 }
 
+/**
+ * Whether `day` (YYYY-MM-DD, a Kazakhstan calendar day) is inside the region's yearly intake
+ * round (`intakeRound`, both ends included); false when the region runs none.
+ */
+export function isInIntakeRound(day: string, rules: Pick<QueueRules, 'intakeRound'>): boolean {
+  if (!rules.intakeRound) return false;
+  const monthDay = day.slice(5, 10);
+  return monthDay >= rules.intakeRound.value.from && monthDay <= rules.intakeRound.value.until;
+}
+
 /** Why a child stands where it stands: the key of the order, for the explanation shown. */
 export interface RankedChild {
   readonly child: QueueChild;

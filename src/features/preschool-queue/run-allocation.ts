@@ -1,4 +1,5 @@
 import { allocatePlaces } from '../../domain/queue/allocate.js';
+import { isInIntakeRound } from '../../domain/queue/rank.js';
 import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 import { appendAudit, type AuditActor } from '../../storage/audit.repository.js';
 import {
@@ -26,9 +27,17 @@ import {
   type QueueTransaction,
 } from './queue-services.js';
 
-/** What a run did: its id in the log and the slip numbers offered a place. */
+/** The trigger of the district's batch run in the yearly intake round (`run-intake-round.ts`). */
+export const intakeRoundTrigger = 'intake_round';
+
+/**
+ * What a run did: its id in the log and the slip numbers offered a place; `runId` null and
+ * `heldForIntakeRound` when no run was made because the region's intake round is open (the
+ * places wait for the department's batch run).
+ */
 export interface AllocationRunSummary {
-  readonly runId: number;
+  readonly runId: number | null;
+  readonly heldForIntakeRound?: boolean;
   readonly offered: readonly { number: string; placeId: string; turn: string }[];
   readonly unfilled: number;
 }
@@ -45,7 +54,9 @@ export const offerMessage = {
  * children, the groups and the free places, gives places by `allocatePlaces`, records the run
  * with its full input and result (re-runnable from the log: `rerunAllocation`), makes the offers
  * with their priority-choice window, tells the parents (cabinet and SMS through the outbox) and
- * audits the run and every offer. Serialised per district.
+ * audits the run and every offer. Serialised per district. While the region's yearly intake
+ * round is open (`intakeRound` of its rules) only the round's own trigger runs: places published
+ * or freed wait for the department's batch run.
  */
 export async function runAllocation(
   services: QueueServices,
@@ -55,9 +66,11 @@ export async function runAllocation(
   actor: AuditActor,
 ): Promise<AllocationRunSummary> {
   const rules = getQueueRules(services, key.region);
-  await lockDistrict(trx, key);
   const now = services.now();
   const day = kazakhstanDay(now);
+  if (trigger !== intakeRoundTrigger && isInIntakeRound(day, rules))
+    return { runId: null, heldForIntakeRound: true, offered: [], unfilled: 0 };
+  await lockDistrict(trx, key);
   const [children, groups, places, refused, alternationIndex] = await Promise.all([
     listWaitingChildren(trx, key),
     listDistrictGroups(trx, key),

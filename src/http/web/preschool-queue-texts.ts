@@ -341,6 +341,41 @@ export const qt = {
     ru: 'Выберите: подтвердить или отклонить.',
     en: 'Choose to confirm or to reject.',
   },
+  intakeRoundTitle: {
+    kk: 'Жыл сайынғы қабылдау кезеңі',
+    ru: 'Ежегодный период комплектования',
+    en: 'Yearly intake round',
+  },
+  intakeRoundWindow: {
+    kk: 'Кезең мерзімі (күні-айы)',
+    ru: 'Сроки периода (месяц-день)',
+    en: 'The round’s window (month-day)',
+  },
+  intakeRoundLead: {
+    kk: 'Кезең ішінде жарияланған және босаған орындар күтеді және бір үлестіру арқылы кезек тәртібімен беріледі.',
+    ru: 'В период комплектования опубликованные и освободившиеся места ждут и распределяются одним распределением в порядке очереди.',
+    en: 'During the round, places published or freed wait and are allocated in one run, in queue order.',
+  },
+  runIntakeRound: {
+    kk: 'Кезең бойынша орындарды үлестіру',
+    ru: 'Распределить места периода',
+    en: 'Allocate the round’s places',
+  },
+  intakeRoundDone: {
+    kk: 'Үлестіру жүргізілді, орын ұсынылды',
+    ru: 'Распределение проведено, места предложены',
+    en: 'The round’s allocation ran; places offered to',
+  },
+  intakeRoundClosed: {
+    kk: 'Қабылдау кезеңі қазір ашық емес.',
+    ru: 'Период комплектования сейчас не идёт.',
+    en: 'The intake round is not open now.',
+  },
+  heldForIntakeRound: {
+    kk: 'Орындар жарияланды және қабылдау кезеңінің үлестіруін күтеді.',
+    ru: 'Места опубликованы и ждут распределения периода комплектования.',
+    en: 'The places are published and wait for the intake round’s allocation.',
+  },
   noDistricts: {
     kk: 'Сіздің бөліміңіз кезек жүргізбейді.',
     ru: 'Ваш отдел не ведёт очередь.',

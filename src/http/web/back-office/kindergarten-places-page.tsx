@@ -119,6 +119,7 @@ export const kindergartenPlacesPage = definePage({
       referrals,
       offered: offered?.slice(0, 400),
       enrolled: c.req.method === 'GET' && c.req.query('enrolled') === '1',
+      held: c.req.method === 'GET' && c.req.query('held') === '1',
     };
   },
   View: ({ ctx, data, form }) => {
@@ -141,6 +142,11 @@ export const kindergartenPlacesPage = definePage({
             <p id="places-offered">
               {qt.published[locale]} {data.offered || '—'}
             </p>
+          </Notice>
+        ) : null}
+        {data.held ? (
+          <Notice tone="ok" role="status">
+            <p id="places-held">{qt.heldForIntakeRound[locale]}</p>
           </Notice>
         ) : null}
         {data.enrolled ? (
@@ -223,6 +229,7 @@ export const kindergartenPlacesPage = definePage({
         groupId: values.group,
         places,
       });
+      if (run.heldForIntakeRound) return c.redirect('/back-office/kindergarten-places?held=1', 303);
       const numbers = run.offered.map((entry) => entry.number).join(', ');
       return c.redirect(
         `/back-office/kindergarten-places?offered=${encodeURIComponent(numbers)}`,
