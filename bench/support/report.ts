@@ -10,7 +10,11 @@ export interface Measure {
   [extra: string]: unknown;
 }
 
-/** Prints a measure; `ratio` is derived so it cannot disagree with the numbers. */
+/**
+ * Prints a measure; `ratio` is derived so it cannot disagree with the numbers. A measure whose
+ * load had failed requests (`errors` > 0: a refusal, a 429, a 5xx) measured something else than
+ * it names: it is marked `invalid` and the benchmark exits non-zero, so `npm run bench` says so.
+ */
 export function report(
   measure: { bench: string; value: number; unit: string; baseline: number } & Record<
     string,
@@ -24,6 +28,10 @@ export function report(
     baseline: round(measure.baseline),
     ratio: round(measure.value / measure.baseline),
   };
+  if (typeof measure.errors === 'number' && measure.errors > 0) {
+    line.invalid = `${measure.errors} requests failed`;
+    process.exitCode = 1;
+  }
   console.log(JSON.stringify(line));
 }
 

@@ -10,6 +10,9 @@ export interface ServerProcess {
 /**
  * Starts `qyzmet serve` on a PostgreSQL server with a free port, production settings, no
  * worker and no demo data; resolves when it listens. Its request log is discarded.
+ * `BENCH_SERVER_NODE_ARGS` adds Node options to the server's command line, to profile it under
+ * the load (`--cpu-prof --cpu-prof-dir=/tmp/profiles`: written when it stops; see
+ * docs/performance.md).
  */
 export async function startServerProcess(
   databaseUrl: string,
@@ -17,7 +20,9 @@ export async function startServerProcess(
   /** Further settings of this run (e.g. TRUSTED_PROXIES for a load from many addresses). */
   extraEnv: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [fromRoot('bin', 'qyzmet.js'), 'serve'], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = [...nodeArgs, fromRoot('bin', 'qyzmet.js'), 'serve'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

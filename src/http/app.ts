@@ -7,6 +7,7 @@ import { DomainError } from '../domain/shared/domain-error.js';
 import { negotiateLocale } from '../domain/shared/locale.js';
 import { errorMessage, errorTable, retryAfterSecondsOf, toDomainError } from './error-table.js';
 import { requestGuard } from './request-guard.js';
+import { setResponseHeaders } from './response-headers.js';
 import { authRoutes } from './api/auth.js';
 import { healthRoutes } from './health.js';
 import { metricsRoutes } from './metrics.js';
@@ -44,14 +45,18 @@ function requestLabels(c: Context<AppEnv>) {
  * own caching; HSTS in production behind an https public address. The pages set their own
  * stricter set as well (web-env `securityHeaders`).
  */
-function applyResponseHeaders(c: Context<AppEnv>, config: Config): void {
-  c.header('x-content-type-options', 'nosniff');
+function responseHeaders(c: Context<AppEnv>, config: Config, requestId: string) {
+  const headers: Record<string, string> = {
+    'x-request-id': requestId,
+    'x-content-type-options': 'nosniff',
+  };
   if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control')) {
-    c.header('cache-control', 'no-store');
+    headers['cache-control'] = 'no-store';
   }
   if (config.env === 'production' && config.http.publicUrl.startsWith('https:')) {
-    c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
   }
+  return headers;
 }
 
 export type { AppDependencies, AppEnv };
@@ -72,8 +77,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     c.set('deps', deps);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
-    applyResponseHeaders(c, deps.config);
+    setResponseHeaders(c, responseHeaders(c, deps.config, requestId));
     const elapsedMs = performance.now() - started;
     deps.metrics.httpRequestDuration.observe(requestLabels(c), elapsedMs / 1000);
     logger.info(

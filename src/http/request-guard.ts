@@ -203,6 +203,9 @@ async function guardRequest(c: Parameters<MiddlewareHandler>[0]): Promise<void> 
   }
   if (issues.length > 0) throw new DomainError(ErrorCode.badRequest, { issues });
 
+  // A GET or HEAD has no body; not asking for it spares the Node adapter building the full
+  // fetch Request (headers, abort signal) on every page view and health check (issue 21).
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
   const stream = c.req.raw.body;
   if (!stream) return;
   const contentType = c.req.header('content-type') ?? '';

@@ -1,3 +1,4 @@
+import type { Grain } from '../domain/monitoring/period.js';
 import { sql } from 'kysely';
 import type { Database } from './db.js';
 
@@ -11,7 +12,7 @@ function regionSpellings(code: string): string[] {
 
 /** Which slice of the summary table a read sums. */
 export interface CountFilter {
-  readonly grain: 'day' | 'month';
+  readonly grain: Grain;
   /** First period start (inclusive) and the day after the last (exclusive), YYYY-MM-DD. */
   readonly from: string;
   readonly to: string;
@@ -19,6 +20,18 @@ export interface CountFilter {
   readonly providerIds?: readonly string[];
   readonly serviceCode?: string;
   readonly channel?: string;
+  /**
+   * Whether the rows keep the service apart (default). A view whose rows are districts or
+   * providers sums the services together in the database: a region's quarter is then a few
+   * thousand rows for the server to fold instead of one per service as well.
+   */
+  readonly byService?: boolean;
+  /**
+   * Sums the providers of each group together in the database, the row carrying the group's key
+   * in `providerOrganisationId` (a district for the region's view); providers outside the map
+   * stay rows of their own.
+   */
+  readonly groupProviders?: ReadonlyMap<string, string>;
 }
 
 /** A summed count, with the dimensions the read grouped by. */
@@ -33,18 +46,21 @@ export interface SummedCount {
 }
 
 /**
- * Sums `monitoring_count` over a period range by region, provider, service, channel, measure and
- * detail: one range of the primary key per region (grain, region, period start). The rows are
- * as many as the slice has combinations, not applications.
+ * Sums `monitoring_count` over a period range by region, provider, service (unless `byService`
+ * is false: then `serviceCode` is '' in every row), channel, measure and detail: one range of
+ * the primary key per region (grain, region, period start). The rows are as many as the slice
+ * has combinations, not applications.
  */
 export async function sumCounts(db: Database, filter: CountFilter): Promise<SummedCount[]> {
   if (filter.providerIds && filter.providerIds.length === 0) return [];
+  const byService = filter.byService ?? true;
+  const service = byService ? sql<string>`service_code` : sql<string>`''`;
   let query = db
     .selectFrom('monitoring_count')
     .select([
       'region_code',
       'provider_organisation_id',
-      'service_code',
+      service.as('service_code'),
       'channel',
       'measure',
       'detail',
@@ -60,16 +76,35 @@ export async function sumCounts(db: Database, filter: CountFilter): Promise<Summ
   }
   if (filter.serviceCode) query = query.where('service_code', '=', filter.serviceCode);
   if (filter.channel) query = query.where('channel', '=', filter.channel);
-  const rows = await query
-    .groupBy([
-      'region_code',
-      'provider_organisation_id',
-      'service_code',
-      'channel',
-      'measure',
-      'detail',
-    ])
-    .execute();
+  const summed = query.groupBy([
+    'region_code',
+    'provider_organisation_id',
+    ...(byService ? (['service_code'] as const) : []),
+    'channel',
+    'measure',
+    'detail',
+  ]);
+  const rows = filter.groupProviders
+    ? (
+        await sql<{
+          region_code: string;
+          provider_organisation_id: string;
+          service_code: string;
+          channel: string;
+          measure: string;
+          detail: string;
+          total: string;
+        }>`
+          select c.region_code, coalesce(g.key, c.provider_organisation_id)
+              as provider_organisation_id,
+            c.service_code, c.channel, c.measure, c.detail, sum(c.total) as total
+          from (${summed}) as c
+          left join jsonb_each_text(${JSON.stringify(Object.fromEntries(filter.groupProviders))}::jsonb)
+              as g (provider, key)
+            on g.provider = c.provider_organisation_id
+          group by 1, 2, 3, 4, 5, 6`.execute(db)
+      ).rows
+    : await summed.execute();
   return rows
     .map((row) => ({
       regionCode: row.region_code,

@@ -1,3 +1,4 @@
+import type { Grain } from '../domain/monitoring/period.js';
 import { sql, type Transaction } from 'kysely';
 import type { ApplicationEvent } from '../domain/application/ApplicationEvent.js';
 import type { Database } from './db.js';
@@ -135,7 +136,7 @@ export async function loadMonitoringSources(
 
 /** A change of one summed count. */
 export interface CountDelta {
-  readonly grain: 'day' | 'month';
+  readonly grain: Grain;
   readonly regionCode: string;
   readonly periodStart: string;
   readonly providerOrganisationId: string;

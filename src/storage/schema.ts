@@ -653,7 +653,7 @@ export interface MonitoringApplicationTable {
 
 /** Summed counts of one measure by grain, region, period, provider, service and channel. */
 export interface MonitoringCountTable {
-  grain: 'day' | 'month';
+  grain: 'day' | 'month' | 'quarter' | 'year';
   region_code: string;
   /** 'YYYY-MM-DD' (date). */
   period_start: string;

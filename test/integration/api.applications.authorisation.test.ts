@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/features/api-tokens/create-api-token.js';
 import { revokeApiToken } from '../../src/features/api-tokens/revoke-api-token.js';
+import { ApiTokenCache, apiTokenTrustMs } from '../../src/features/api-tokens/api-token-cache.js';
+import { findApiTokenPrincipal } from '../../src/features/api-tokens/authenticate-api-token.js';
+import { setStaffActive } from '../../src/features/admin/set-staff-active.js';
 import { ApplicationPage, ApplicationView, ErrorResponse } from '../../src/http/api/v1/schemas.js';
 import { listEvents } from '../../src/storage/application.repository.js';
 import { createApiFixture, type ApiFixture } from '../support/api.js';
 import { registerOverApi } from '../support/citizens.js';
-import { createStaff } from '../support/applications.js';
+import { applicationServices, createStaff } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
 
 const iin = '900101300007';
@@ -135,12 +138,63 @@ describe(`/api/v1 authorisation on ${testBackend}`, () => {
       f.clock.now(),
     );
     expect((await f.call('GET', '/api/v1/inbox', { token })).status).toBe(200);
+    // The token is now trusted for a few seconds without a query (issue 21); the administrator's
+    // deactivation through this server ends that at once.
+    const admin = await createStaff(f.database, 'kst-school-1', 'kostanay', [
+      'region_administrator',
+    ]);
+    const deactivated = await setStaffActive(applicationServices(f.database, f.clock.now), admin, {
+      staffId: courier.staffId,
+      isActive: false,
+    });
+    expect(deactivated.changed).toBe(true);
+    expect((await f.call('GET', '/api/v1/inbox', { token })).status).toBe(401);
+  });
+
+  it('trusts a token found active for at most five seconds: a revocation or deactivation by another node takes effect within them', async () => {
+    const courier = await createStaff(f.database, 'kst-school-1', 'kostanay', ['courier']);
+    const created = await createApiToken(
+      f.database.db,
+      { kind: 'system', id: 'test' },
+      {
+        name: 'courier',
+        organisationId: 'kst-school-1',
+        roles: ['courier'],
+        staffAccountId: courier.staffId,
+      },
+      f.clock.now(),
+    );
+    let elapsedMs = 0;
+    const cache = new ApiTokenCache(apiTokenTrustMs, () => elapsedMs);
+    const find = () => findApiTokenPrincipal(f.database.db, created.token, f.clock.now(), cache);
+    expect((await find())?.staffId).toBe(courier.staffId);
+    // Another node deactivates the account, straight in the database.
     await f.database.db
       .updateTable('staff_account')
       .set({ is_active: false })
       .where('id', '=', courier.staffId)
       .execute();
-    expect((await f.call('GET', '/api/v1/inbox', { token })).status).toBe(401);
+    elapsedMs = apiTokenTrustMs - 1;
+    expect((await find())?.staffId).toBe(courier.staffId);
+    elapsedMs = apiTokenTrustMs;
+    expect(await find()).toBeUndefined();
+    // A token not found active is not kept: reactivated, it works at once.
+    await f.database.db
+      .updateTable('staff_account')
+      .set({ is_active: true })
+      .where('id', '=', courier.staffId)
+      .execute();
+    expect((await find())?.staffId).toBe(courier.staffId);
+    // A revocation elsewhere (the CLI's own process): within the same window.
+    await f.database.db
+      .updateTable('api_token')
+      .set({ revoked_at: f.clock.now() })
+      .where('id', '=', created.tokenId)
+      .execute();
+    elapsedMs += apiTokenTrustMs - 1;
+    expect((await find())?.staffId).toBe(courier.staffId);
+    elapsedMs += 1;
+    expect(await find()).toBeUndefined();
   });
 
   it('lets a signed-in citizen see their own applications, and nobody else’s', async () => {

@@ -12,6 +12,7 @@ import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 describe(`the administration's scope on ${testBackend}`, () => {
   let database: DatabaseHandle;
@@ -212,7 +213,16 @@ describe(`the administration's scope on ${testBackend}`, () => {
         body,
       });
     };
-    const none = await send(kostanayHeadId, 'kst-school', []);
+    // Post/redirect/get (issue 18, point 11): 303 to the organisation's page, whose GET shows it.
+    const none = await openRefusedForm(
+      app,
+      await send(kostanayHeadId, 'kst-school', []),
+      Object.entries(jars.admin)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
+      '/admin/organisations/kst-school',
+      { accept: 'text/html', 'accept-language': 'ru' },
+    );
     expect(none.status).toBe(422);
     const html = await none.text();
     expect(html).toContain(`href="#roles-${kostanayHeadId}-head"`);

@@ -15,6 +15,7 @@ import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 /** Issue 18, point 4: staff carry a full name in both spellings; the administration keeps them. */
 describe(`staff names in the administration on ${testBackend}`, () => {
@@ -47,6 +48,17 @@ describe(`staff names in the administration on ${testBackend}`, () => {
       body,
     });
   };
+  /** A refused form: 303 to its page, whose GET (this browser's cookies) shows the refusal. */
+  const refused = (posted: Response, page: string) =>
+    openRefusedForm(
+      app,
+      posted,
+      Object.entries(jar)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
+      page,
+      { accept: 'text/html', 'accept-language': 'ru' },
+    );
   const accountsOf = (organisationId: string) =>
     database.db
       .selectFrom('staff_account')
@@ -143,22 +155,29 @@ describe(`staff names in the administration on ${testBackend}`, () => {
   it('adds a staff member with both spellings and roles (audited); bad input changes nothing', async () => {
     const iin = generateIin('1991-07-15', Sex.female, 2345);
     const before = await accountsOf('kst-school');
-    const empty = await post('/admin/organisations/kst-school/staff', {
-      iin,
-      fullName: '',
-      fullNameKk: '',
-    });
+    // Post/redirect/get (issue 18, point 11): 303 to the organisation's page, which shows it.
+    const empty = await refused(
+      await post('/admin/organisations/kst-school/staff', {
+        iin,
+        fullName: '',
+        fullNameKk: '',
+      }),
+      '/admin/organisations/kst-school',
+    );
     expect(empty.status).toBe(422);
     const emptyHtml = await empty.text();
     expect(emptyHtml).toContain('href="#add-staff-fullName"');
     expect(emptyHtml).toContain('href="#add-staff-roles"');
     expect(emptyHtml).toContain(`value="${iin}"`);
-    const badIin = await post('/admin/organisations/kst-school/staff', {
-      iin: '123456789012',
-      fullName: 'Сейткалиева Алия Маратовна',
-      fullNameKk: 'Сейітқалиева Әлия Маратқызы',
-      roles: 'executor',
-    });
+    const badIin = await refused(
+      await post('/admin/organisations/kst-school/staff', {
+        iin: '123456789012',
+        fullName: 'Сейткалиева Алия Маратовна',
+        fullNameKk: 'Сейітқалиева Әлия Маратқызы',
+        roles: 'executor',
+      }),
+      '/admin/organisations/kst-school',
+    );
     expect(badIin.status).toBe(422);
     expect(await badIin.text()).toContain('href="#add-staff-iin"');
     expect(await accountsOf('kst-school')).toEqual(before);
@@ -190,19 +209,25 @@ describe(`staff names in the administration on ${testBackend}`, () => {
     expect((await audits('staff_account.created')).map((audit) => audit.subject_id)).toContain(
       row.id,
     );
-    const again = await post('/admin/organisations/kst-school/staff', {
-      iin,
-      fullName: 'Другая Фамилия Имя',
-      fullNameKk: 'Басқа Тегі Аты',
-      roles: 'executor',
-    });
+    const again = await refused(
+      await post('/admin/organisations/kst-school/staff', {
+        iin,
+        fullName: 'Другая Фамилия Имя',
+        fullNameKk: 'Басқа Тегі Аты',
+        roles: 'executor',
+      }),
+      '/admin/organisations/kst-school',
+    );
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('Сотрудник с этим ИИН уже есть в этой организации');
   });
 
   it('corrects a name in both spellings (audited with before and after); empty or foreign refused', async () => {
     const path = `/admin/organisations/kst-school/staff/${head.principal.staffId}/name`;
-    const empty = await post(path, { fullName: '', fullNameKk: 'Нұрпейісов' });
+    const empty = await refused(
+      await post(path, { fullName: '', fullNameKk: 'Нұрпейісов' }),
+      '/admin/organisations/kst-school',
+    );
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain(`href="#name-${head.principal.staffId}-fullName"`);
     const foreign = await post(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorsOf, nearestRankPercentile, percentOf, satisfactionScore } from './indicators.js';
-import { findPeriod, monthStartOf, quarterOf } from './period.js';
+import { findPeriod, monthStartOf, periodStartsOf, quarterOf } from './period.js';
 import { districtOf } from './districts.js';
 
 describe('nearest-rank percentiles of a histogram', () => {
@@ -97,9 +97,9 @@ describe('indicators of summed counts', () => {
 
 describe('reporting periods', () => {
   it.each([
-    ['2026', 'year', 'month', '2026-01-01', '2027-01-01'],
-    ['2026-Q4', 'quarter', 'month', '2026-10-01', '2027-01-01'],
-    ['2026-Q2', 'quarter', 'month', '2026-04-01', '2026-07-01'],
+    ['2026', 'year', 'year', '2026-01-01', '2027-01-01'],
+    ['2026-Q4', 'quarter', 'quarter', '2026-10-01', '2027-01-01'],
+    ['2026-Q2', 'quarter', 'quarter', '2026-04-01', '2026-07-01'],
     ['2026-12', 'month', 'month', '2026-12-01', '2027-01-01'],
     ['2024-02-29', 'day', 'day', '2024-02-29', '2024-03-01'],
   ])('%s is a %s on %s rows from %s to %s', (text, kind, grain, from, to) => {
@@ -111,6 +111,18 @@ describe('reporting periods', () => {
       expect(findPeriod(text)).toBeUndefined();
     },
   );
+  it('keys a day in the summary table once per grain', () => {
+    expect(periodStartsOf('2026-11-05')).toEqual([
+      ['day', '2026-11-05'],
+      ['month', '2026-11-01'],
+      ['quarter', '2026-10-01'],
+      ['year', '2026-01-01'],
+    ]);
+    expect(periodStartsOf('2026-03-31').slice(2)).toEqual([
+      ['quarter', '2026-01-01'],
+      ['year', '2026-01-01'],
+    ]);
+  });
   it('names the quarter and the month of a day', () => {
     expect(quarterOf('2026-11-05')).toBe('2026-Q4');
     expect(monthStartOf('2026-11-05')).toBe('2026-11-01');

@@ -6,6 +6,7 @@ import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import { setStaffAccountActive } from '../../storage/staff-directory.repository.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { parseInput } from '../../engine/parse-input.js';
+import { apiTokenCacheOf } from '../api-tokens/api-token-cache.js';
 import { adminScopeOf, isInScope } from './admin-scope.js';
 
 export const SetStaffActiveInput = z.object({ staffId: z.uuid(), isActive: z.boolean() }).strict();
@@ -29,7 +30,7 @@ export async function setStaffActive(
     });
   }
   const now = services.now();
-  return services.db.transaction().execute(async (trx) => {
+  const result = await services.db.transaction().execute(async (trx) => {
     const account = await findStaffAccount(trx, input.staffId);
     if (!account || !isInScope(scope, account.regionCode)) {
       throw new DomainError(ErrorCode.notFound, { staffId: input.staffId });
@@ -47,4 +48,7 @@ export async function setStaffActive(
     }
     return { staffId: account.id, isActive: input.isActive, changed };
   });
+  // The account's API tokens stop working at once here, within seconds on other nodes.
+  if (result.changed && !result.isActive) apiTokenCacheOf(services.db).forget();
+  return result;
 }

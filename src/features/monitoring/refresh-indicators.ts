@@ -1,5 +1,5 @@
 import { addContributions, contributionsOf } from '../../domain/monitoring/contributions.js';
-import { monthStartOf } from '../../domain/monitoring/period.js';
+import { periodStartsOf } from '../../domain/monitoring/period.js';
 import { clockOf, type ApplicationServices } from '../../engine/application-services.js';
 import {
   claimDirtyApplications,
@@ -45,10 +45,7 @@ export async function refreshIndicators(
       addContributions(byDay, slice.contributions as never, sign);
       for (const [key, delta] of byDay) {
         const [day = '', measure = '', detail = ''] = key.split('\u0000');
-        for (const [grain, periodStart] of [
-          ['day', day],
-          ['month', monthStartOf(day)],
-        ] as const) {
+        for (const [grain, periodStart] of periodStartsOf(day)) {
           const base = {
             grain,
             regionCode: slice.regionCode,

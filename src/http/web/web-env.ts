@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { isSecureDeployment } from '../session-cookie.js';
+import { setResponseHeaders } from '../response-headers.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { locales, negotiateLocale, type Locale } from '../../domain/shared/locale.js';
 import type { AppDependencies, AppEnv } from '../app-env.js';
@@ -68,9 +69,8 @@ export function localeMiddleware(): MiddlewareHandler<WebEnv> {
 export function securityHeaders(): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     await next();
-    c.header(
-      'content-security-policy',
-      [
+    const headers: Record<string, string> = {
+      'content-security-policy': [
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
@@ -82,11 +82,12 @@ export function securityHeaders(): MiddlewareHandler<WebEnv> {
         "base-uri 'none'",
         "object-src 'none'",
       ].join('; '),
-    );
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
-    c.header('x-frame-options', 'DENY');
-    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'same-origin',
+      'x-frame-options': 'DENY',
+    };
+    if (!c.res.headers.has('cache-control')) headers['cache-control'] = 'no-store';
+    setResponseHeaders(c, headers);
   };
 }
 

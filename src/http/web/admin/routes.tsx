@@ -18,6 +18,7 @@ import type { FormError } from '../layout.js';
 import { readForm, readFormLists } from '../form.js';
 import { definePage, mountPages, refuse, type Refusal } from '../page.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
+import { keepRefusal } from '../refusal-flash.js';
 import type { WebContext, WebEnv } from '../web-env.js';
 import {
   OrganisationPage,
@@ -89,13 +90,21 @@ const organisationPage = definePage({
     organisation: await getAdministeredOrganisation(services(c), principal, c.req.param('id')!),
     done: done(c),
   }),
-  View: ({ ctx, data, form }) => (
-    <OrganisationPage
-      ctx={ctx}
-      {...data}
-      {...(form.form ? { form: { ...form, form: form.form } } : {})}
-    />
-  ),
+  View: ({ ctx, data, form }) =>
+    form.form === rolesForm ? (
+      // A refused change of roles, posted on /admin/staff/:id/roles, shown here (post/redirect/get).
+      <OrganisationPage
+        ctx={ctx}
+        {...data}
+        {...(form.errors[0] ? { roleError: form.errors[0] } : {})}
+      />
+    ) : (
+      <OrganisationPage
+        ctx={ctx}
+        {...data}
+        {...(form.form ? { form: { ...form, form: form.form } } : {})}
+      />
+    ),
   actions: { staff: addStaff, 'staff/:staffId/name': correctName },
 });
 
@@ -180,6 +189,9 @@ async function correctName(
   return c.redirect(`/admin/organisations/${encodeURIComponent(organisationId)}?done=1`, 303);
 }
 
+/** The name of the roles form's refusal, kept for the organisation's page. */
+const rolesForm = 'staff-roles';
+
 /** POST /admin/staff/:id/roles: a member's roles (audited); the organisation's page again when none. */
 async function changeRoles(c: WebContext, { principal }: Administrator): Promise<Response> {
   const { values, lists } = await readFormLists(c);
@@ -194,6 +206,12 @@ async function changeRoles(c: WebContext, { principal }: Administrator): Promise
       field: `roles-${staffId}-${first ?? 'head'}`,
       message: text.chooseRole[c.get('locale')],
     };
+    // Post/redirect/get (issue 18, point 11): the refusal waits for the organisation's page.
+    const page = `/admin/organisations/${encodeURIComponent(organisation.id)}`;
+    const kept = { values: {}, errors: [roleError], form: rolesForm };
+    if (await keepRefusal(c, page, kept, 422)) {
+      return c.redirect(`${page}${new URL(c.req.url).search}`, 303);
+    }
     const ctx = await pageContext(c);
     return render(
       c,
@@ -268,14 +286,18 @@ export function adminPageRoutes(): Hono<WebEnv> {
   });
   mountMonitoringCsv(routes);
   mountMonitoringReport(routes);
-  return mountPages(routes, [
-    overviewPage,
-    monitoringPage,
-    monitoringApplicationsPage,
-    organisationsPage,
-    organisationPage,
-    staffPage,
-    regulationsPage,
-    calendarPage,
-  ]);
+  return mountPages(
+    routes,
+    [
+      overviewPage,
+      monitoringPage,
+      monitoringApplicationsPage,
+      organisationsPage,
+      organisationPage,
+      staffPage,
+      regulationsPage,
+      calendarPage,
+    ],
+    { postRedirectGet: true },
+  );
 }
