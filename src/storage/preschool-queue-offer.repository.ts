@@ -249,13 +249,18 @@ export async function lapseDueReferrals(trx: Trx, now: Date) {
   }));
 }
 
-/** Privileges claimed and not confirmed by their due: lost (the child ranks as general). */
+/**
+ * Privileges claimed and not confirmed by their due: lost (the child ranks as general). Only
+ * of children still in the queue (waiting, offered, or referred — a referral that lapses brings
+ * the child back): an enrolled child, or one who left, has no rank left to lose.
+ */
 export async function loseUnconfirmedPrivileges(trx: Trx, now: Date) {
   return trx
     .updateTable('queue_registration')
     .set({ privilege: 'lost', privilege_lost_at: now, rank_category: 2 })
     .where('privilege', '=', 'pending')
     .where('privilege_due', '<=', now)
+    .where('status', 'in', ['waiting', 'offered', 'referred'])
     .returning(['id', 'number'])
     .execute();
 }

@@ -326,12 +326,45 @@ describe('the kindergarten queue: register, move ahead, publish, offer, accept, 
         'preschool_queue.enrolled',
         'preschool_queue.offer_expired',
         'preschool_queue.offer_declined',
-        'preschool_queue.privilege_lost',
       ]),
     );
   });
 
-  it('a privilege not confirmed in time is lost (expired above) and the lookup refuses a malformed number', async () => {
+  it('a privilege not confirmed in time is lost by a child still in the queue, not by one already enrolled', async () => {
+    // The second child claimed a primary right, was enrolled on it, and never confirmed it: its
+    // due passed in the expiry above, and it kept its (moot) claim, with no audit row saying lost.
+    const enrolled = await database.db
+      .selectFrom('queue_registration')
+      .select(['privilege', 'status'])
+      .where('number', '=', secondNumber)
+      .executeTakeFirstOrThrow();
+    expect(enrolled).toEqual({ privilege: 'pending', status: 'enrolled' });
+    const parent = generateIin('1990-06-06', 'female');
+    const child = generateIin('2023-06-06', 'male', 5);
+    const slip = await registerChild(services, parent, {
+      ...registration(child, 'primary', '+77010000005'),
+      birthDate: '2023-06-06',
+    });
+    expect(slip.privilegeDue).not.toBeNull();
+    expect((await lookupPosition(services, slip.number)).category).toBe('primary');
+    clock = new Date(clock.getTime() + 10 * 86_400_000);
+    const watched = await expireOffers(services);
+    expect(watched.privilegesLost).toBe(1);
+    const lost = await database.db
+      .selectFrom('queue_registration')
+      .select(['privilege', 'rank_category', 'status'])
+      .where('number', '=', slip.number)
+      .executeTakeFirstOrThrow();
+    expect(lost).toEqual({ privilege: 'lost', rank_category: 2, status: 'waiting' });
+    const audit = await database.db
+      .selectFrom('audit_event')
+      .select('subject_id')
+      .where('action', '=', 'preschool_queue.privilege_lost')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('the lookup refuses a malformed number', async () => {
     await expect(lookupPosition(services, "Q-1' or 1=1")).rejects.toMatchObject({
       code: 'validation_failed',
     });
