@@ -77,8 +77,9 @@ describe(`the yearly intake round (issue 19), on ${testBackend}`, () => {
       .innerJoin('queue_registration as r', 'r.id', 'o.registration_id')
       .innerJoin('queue_run as q', 'q.id', 'o.run_id')
       .select(['r.number', 'q.trigger', 'o.run_id'])
+      // One batch run offers at one instant: then the queue's order (slip numbers are random).
       .orderBy('o.offered_at')
-      .orderBy('r.number')
+      .orderBy('r.registered_at')
       .execute();
 
   /** Signs a new staff account of the organisation in: its session cookie and token. */
