@@ -33,7 +33,7 @@ import type { WebContext, WebEnv } from './web-env.js';
  *
  * - Post/redirect/get for refusals (issue 18, point 11), on the workspaces mounted with
  *   `{ postRedirectGet: true }` (the citizen portal: sign-in, registration, the application
- *   journey, the cabinet; the administration; the front office): a refused form (422) is kept on the server for this browser, its
+ *   journey, the cabinet; the administration; the front office; the staff sign-in): a refused form (422) is kept on the server for this browser, its
  *   session and the page (`refusal-flash.ts`), the POST answers 303 to the page's GET (the
  *   page's own path, the POST's query kept), and that GET renders the errors and the values
  *   once, with the refusal's status. The back button then never asks to send the form again.
