@@ -45,7 +45,6 @@ type Staff = Principal & { kind: 'staff' };
 const system: Principal = { kind: 'system' };
 const applicantIin = generateIin('1985-03-14', 'female', 7);
 const citizen: Principal = { kind: 'citizen', iin: applicantIin };
-const dayMs = 86_400_000;
 /** 10:00 in Shymkent and Kostanay (UTC+5) on Thursday 3 December 2026: the real clock. */
 const realStart = '2026-12-03T05:00:00Z';
 
@@ -141,6 +140,23 @@ describe(`sandbox applications on their own clock on ${testBackend}`, () => {
     expect(await countApplications()).toBe(before);
   });
 
+  it('dates a late-evening submission on the as-of day, though the zone was UTC+6 that day', async () => {
+    // 23:30 in Shymkent (UTC+5) today is 00:30 the next day on a 2013 clock shifted by whole days.
+    clock.set('2026-12-03T18:30:00Z');
+    const regulation = regulationOf('south-kazakhstan.archive-certificate.2012-12-26');
+    const submitted = await submitAsOf(sandbox, regulation, 'sko-archive', '2013-03-05');
+    const row = await database.db
+      .selectFrom('application')
+      .select(['clock_offset_ms', 'submitted_at'])
+      .where('id', '=', submitted.applicationId)
+      .executeTakeFirstOrThrow();
+    expect(row.submitted_at.toISOString()).toBe('2013-03-05T17:30:00.000Z');
+    expect(Number(row.clock_offset_ms)).toBe(
+      Date.parse('2013-03-05T23:30:00+06:00') - Date.parse('2026-12-03T18:30:00Z'),
+    );
+    expect(submitted.number.startsWith('2013-')).toBe(true);
+  });
+
   it.each([
     ['south-kazakhstan.archive-certificate.2012-12-26', 'sko-archive', '2013-03-05'],
     ['kostanay.extern-permission.2018-12-21', 'kst-akimat', '2019-04-02'],
@@ -170,8 +186,9 @@ describe(`sandbox applications on their own clock on ${testBackend}`, () => {
         .where('id', '=', applicationId)
         .executeTakeFirstOrThrow();
       const offset = Number(row.clock_offset_ms);
-      expect(Math.abs(offset % dayMs)).toBe(0);
-      expect(offset).toBe(Date.parse(`${asOf}T00:00:00Z`) - Date.parse('2026-12-03T00:00:00Z'));
+      // The real local time of day (10:00) carried to the as-of day, in that day's offset:
+      // Kazakhstan was UTC+6 until 1 March 2024.
+      expect(offset).toBe(Date.parse(`${asOf}T10:00:00+06:00`) - Date.parse(realStart));
       expect(row.submitted_at.toISOString()).toBe(
         new Date(Date.parse(realStart) + offset).toISOString(),
       );

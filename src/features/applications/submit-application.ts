@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { AttachedDocument } from '../../domain/application/ApplicationEvent.js';
 import { involvesFrontOffice, type ApplicationState } from '../../domain/application/fold.js';
 import { validateApplicationForm } from '../../domain/application/validate-fields.js';
-import { formatInstant } from '../../domain/calendar/index.js';
+import {
+  findInstantOfLocalDateTime,
+  formatInstant,
+  type WorkingTime,
+} from '../../domain/calendar/index.js';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import { Channel } from '../../domain/regulation/Channel.js';
 import type { RegulationDefinition } from '../../domain/regulation/RegulationDefinition.js';
@@ -104,12 +108,7 @@ export async function submitApplication(
         input.providerOrganisationId,
         input.frontOfficeId,
       );
-      const { now, clockOffsetMs } = sandboxClock(
-        services,
-        input.asOf,
-        formatInstant(clock.provider, realNow.getTime()).slice(0, 10),
-        realNow,
-      );
+      const { now, clockOffsetMs } = sandboxClock(services, clock.provider, input.asOf, realNow);
       const localDay = input.asOf ?? formatInstant(clock.provider, now.getTime()).slice(0, 10);
       const regulation = services.regulations.findInForce(
         input.serviceCode,
@@ -216,28 +215,31 @@ export async function submitApplication(
   );
 }
 
-const dayMs = 86_400_000;
-
 /**
  * The clock of a new application: the real one, or — "as of" a past day in a sandbox
- * installation (docs/sandbox.md) — the real time of day moved back by whole days to that day,
- * with the offset stored on the application so that all its later steps, deadlines and watch
- * jobs run on the same shifted clock. An "as of" day outside a sandbox, or in the future, is
- * refused.
+ * installation (docs/sandbox.md) — the real local time of day carried to that day in the
+ * provider's zone (with the zone's offset of that day: Kazakhstan was UTC+6 before 2024, so a
+ * whole-day shift would put a late-evening submission on the next day), with the offset stored
+ * on the application so that all its later steps, deadlines and watch jobs run on the same
+ * shifted clock. An "as of" day outside a sandbox, or in the future, is refused.
  */
 function sandboxClock(
   services: ApplicationServices,
+  zone: WorkingTime,
   asOf: string | undefined,
-  today: string,
   realNow: Date,
 ): { now: Date; clockOffsetMs?: number } {
   if (asOf === undefined) return { now: realNow };
   if (!services.sandbox) refuse([{ path: 'asOf', rule: 'sandbox_only' }]);
+  const local = formatInstant(zone, realNow.getTime());
+  const today = local.slice(0, 10);
   if (asOf > today) refuse([{ path: 'asOf', rule: 'not_after_today', params: { today } }]);
-  const clockOffsetMs =
-    Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / dayMs) *
-    dayMs;
-  return { now: new Date(realNow.getTime() + clockOffsetMs), clockOffsetMs };
+  const timeOfDay = local.slice(11, -6);
+  const shifted =
+    findInstantOfLocalDateTime(zone, `${asOf}T${timeOfDay}`) ??
+    realNow.getTime() + Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
+  const clockOffsetMs = shifted - realNow.getTime();
+  return { now: new Date(shifted), clockOffsetMs };
 }
 
 function checkSubmitter(
