@@ -168,6 +168,8 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
   /** The citizen's portal application, walked by the provider's staff. */
   let citizenApplication = { id: '', number: '' };
   let walkInNumber = '';
+  /** The slip of the child the citizen puts in the kindergarten queue, claiming a primary right. */
+  let queueNumber = '';
   /** The citizen's signed-in page and how many history entries the application had at first. */
   let citizenPage: Page | undefined;
   let citizenHistory = 0;
@@ -541,6 +543,8 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
     await page.fill('#childIin', generateIin('2024-03-01', 'female'));
     await page.fill('#birthDate', '2024-03-01');
     await page.selectOption('#language', 'ru');
+    // A primary right, for the department to confirm by documents on its privileges page.
+    await page.selectOption('#category', 'primary');
     await page.locator('input[name=kindergarten]').first().check();
     await page.fill('#desiredStart', '2027-09-01');
     await checkPage(page);
@@ -549,6 +553,7 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
       page.click('#queue-register-form button[type=submit]'),
     ]);
     const number = /registered=(Q-[\d-]+)/.exec(decodeURIComponent(page.url()))![1]!;
+    queueNumber = number;
     await page.goto(`${entry.paths[1]}?lang=ru`);
     await checkPage(page);
     expect(await page.locator('main').textContent()).toContain(number);
@@ -568,6 +573,24 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
     ]);
     expect(await page.locator('#places-offered').count()).toBe(1);
     await checkPage(page);
+    // The privilege the citizen claimed awaits confirmation: its slip is listed, and confirming
+    // it takes it off the list with a notice naming it.
+    await page.goto(`${entry.paths[1]}?lang=ru`);
+    await checkPage(page);
+    expect(await page.locator('h1').textContent()).toBe('Подтверждение льгот');
+    const claimed = page.locator(`#queue-privileges tr[data-number="${queueNumber}"]`);
+    expect(await claimed.locator('td').nth(2).textContent()).toBe('Первоочередное право');
+    await Promise.all([
+      page.waitForURL(/decided=confirm/),
+      claimed.locator('button[value=confirm]').click(),
+    ]);
+    expect(await page.locator('#privilege-decided').textContent()).toContain(
+      `Льгота подтверждена: ${queueNumber}`,
+    );
+    expect(await page.locator(`#queue-privileges tr[data-number="${queueNumber}"]`).count()).toBe(
+      0,
+    );
+    await checkPage(page);
     await context.close();
   });
 
@@ -578,6 +601,13 @@ describe('the README’s "Try it", followed word for word on a fresh `npm start`
     expect(response?.status()).toBe(200);
     await checkPage(page);
     expect(await page.locator('main table').count()).toBeGreaterThan(0);
+    // The privileges page: the one the executor confirmed is no longer awaiting a decision.
+    expect((await page.goto(`${entry.paths[1]}?lang=ru`))?.status()).toBe(200);
+    await checkPage(page);
+    expect(await page.locator('h1').textContent()).toBe('Подтверждение льгот');
+    expect(await page.locator(`#queue-privileges tr[data-number="${queueNumber}"]`).count()).toBe(
+      0,
+    );
     await context.close();
   });
 

@@ -12,8 +12,8 @@ export const seedProviders = DISTRICTS * SCHOOLS_PER_DISTRICT + ARCHIVES;
 const PROVIDERS = seedProviders;
 
 /**
- * Writes `ROWS` applications of one region and the summary table the `monitoring` job would
- * have made of them (see bench/monitoring-overview.bench.ts): organisations `kos-akimat`,
+ * Writes `ROWS` applications of one region and the summary table (and its roll-up without the
+ * service) the `monitoring` job would have made of them (see bench/monitoring-overview.bench.ts): organisations `kos-akimat`,
  * districts `kos-d-N` and providers `kos-p-N`, in a migrated database.
  */
 export async function seedMonitoring(db: Database, ROWS: number): Promise<void> {
@@ -157,7 +157,17 @@ export async function seedMonitoring(db: Database, ROWS: number): Promise<void> 
       from bench_contribution
       group by 3, 4, 5, 6, 7, 8`.execute(db);
   }
+  // The roll-up without the service, as the job keeps it beside the rows it sums (0155).
+  await sql`
+    insert into monitoring_provider_count (grain, region_code, period_start,
+      provider_organisation_id, channel, measure, detail, count)
+    select grain, region_code, period_start, provider_organisation_id, channel, measure, detail,
+      sum(count)
+    from monitoring_count
+    group by grain, region_code, period_start, provider_organisation_id, channel, measure,
+      detail`.execute(db);
   await sql`analyze application`.execute(db);
   await sql`analyze monitoring_count`.execute(db);
+  await sql`analyze monitoring_provider_count`.execute(db);
   await sql`analyze organisation`.execute(db);
 }

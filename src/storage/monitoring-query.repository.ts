@@ -46,65 +46,58 @@ export interface SummedCount {
 }
 
 /**
- * Sums `monitoring_count` over a period range by region, provider, service (unless `byService`
- * is false: then `serviceCode` is '' in every row), channel, measure and detail: one range of
- * the primary key per region (grain, region, period start). The rows are as many as the slice
- * has combinations, not applications.
+ * Sums the summary over a period range by region, provider, service (unless `byService` is
+ * false: then `serviceCode` is '' in every row), channel, measure and detail: one range of the
+ * primary key per region (grain, region, period start). The rows are as many as the slice has
+ * combinations, not applications.
+ *
+ * Without the service (and no service filter) it reads `monitoring_provider_count`, the
+ * summary already summed over the services (migration 0155): an index-only range of its key,
+ * a third of the rows or fewer. With `groupProviders` the providers are mapped to their groups
+ * and summed in the same aggregation (one pass, docs/monitoring.md, "Profile of the overview").
  */
 export async function sumCounts(db: Database, filter: CountFilter): Promise<SummedCount[]> {
   if (filter.providerIds && filter.providerIds.length === 0) return [];
   const byService = filter.byService ?? true;
-  const service = byService ? sql<string>`service_code` : sql<string>`''`;
-  let query = db
-    .selectFrom('monitoring_count')
-    .select([
-      'region_code',
-      'provider_organisation_id',
-      service.as('service_code'),
-      'channel',
-      'measure',
-      'detail',
-      sql<string>`sum(count)`.as('total'),
-    ])
-    .where('grain', '=', filter.grain)
-    .where('period_start', '>=', filter.from)
-    .where('period_start', '<', filter.to);
-  if (filter.regionCode)
-    query = query.where('region_code', 'in', regionSpellings(filter.regionCode));
-  if (filter.providerIds) {
-    query = query.where('provider_organisation_id', 'in', [...filter.providerIds]);
+  const rollUp = !byService && !filter.serviceCode;
+  const table = rollUp ? sql.table('monitoring_provider_count') : sql.table('monitoring_count');
+  const conditions = [
+    sql`c.grain = ${filter.grain}`,
+    sql`c.period_start >= ${filter.from}`,
+    sql`c.period_start < ${filter.to}`,
+  ];
+  if (filter.regionCode) {
+    const spellings = regionSpellings(filter.regionCode).map((code) => sql`${code}`);
+    conditions.push(sql`c.region_code in (${sql.join(spellings)})`);
   }
-  if (filter.serviceCode) query = query.where('service_code', '=', filter.serviceCode);
-  if (filter.channel) query = query.where('channel', '=', filter.channel);
-  const summed = query.groupBy([
-    'region_code',
-    'provider_organisation_id',
-    ...(byService ? (['service_code'] as const) : []),
-    'channel',
-    'measure',
-    'detail',
-  ]);
-  const rows = filter.groupProviders
-    ? (
-        await sql<{
-          region_code: string;
-          provider_organisation_id: string;
-          service_code: string;
-          channel: string;
-          measure: string;
-          detail: string;
-          total: string;
-        }>`
-          select c.region_code, coalesce(g.key, c.provider_organisation_id)
-              as provider_organisation_id,
-            c.service_code, c.channel, c.measure, c.detail, sum(c.total) as total
-          from (${summed}) as c
-          left join jsonb_each_text(${JSON.stringify(Object.fromEntries(filter.groupProviders))}::jsonb)
-              as g (provider, key)
-            on g.provider = c.provider_organisation_id
-          group by 1, 2, 3, 4, 5, 6`.execute(db)
-      ).rows
-    : await summed.execute();
+  if (filter.providerIds) {
+    const ids = filter.providerIds.map((id) => sql`${id}`);
+    conditions.push(sql`c.provider_organisation_id in (${sql.join(ids)})`);
+  }
+  if (filter.serviceCode) conditions.push(sql`c.service_code = ${filter.serviceCode}`);
+  if (filter.channel) conditions.push(sql`c.channel = ${filter.channel}`);
+  const service = byService ? sql<string>`c.service_code` : sql<string>`''`;
+  const provider = filter.groupProviders
+    ? sql<string>`coalesce(g.key, c.provider_organisation_id)`
+    : sql<string>`c.provider_organisation_id`;
+  const groups = filter.groupProviders
+    ? sql`left join jsonb_each_text(${JSON.stringify(Object.fromEntries(filter.groupProviders))}::jsonb)
+        as g (provider, key) on g.provider = c.provider_organisation_id`
+    : sql``;
+  const { rows } = await sql<{
+    region_code: string;
+    provider_organisation_id: string;
+    service_code: string;
+    channel: string;
+    measure: string;
+    detail: string;
+    total: string;
+  }>`
+    select c.region_code, ${provider} as provider_organisation_id, ${service} as service_code,
+      c.channel, c.measure, c.detail, sum(c.count) as total
+    from ${table} as c ${groups}
+    where ${sql.join(conditions, sql` and `)}
+    group by 1, 2, 3, 4, 5, 6`.execute(db);
   return rows
     .map((row) => ({
       regionCode: row.region_code,
@@ -127,9 +120,12 @@ export interface LiveFilter {
 }
 
 /**
- * Applications open past their due now, by region, provider, service and channel: a range of
- * the partial index `application_overdue_idx` (open applications only). Sandbox applications
- * and suspended ones (their due moves on resumption) are left out.
+ * Applications open past their due now, by region, provider, service and channel: an
+ * index-only range of the partial index `application_overdue_now_idx` (open, not suspended, not
+ * sandbox; by region and due, carrying provider, service and channel — migration 0155).
+ * Sandbox applications and suspended ones (their due moves on resumption) are left out; the
+ * conditions are written as the index's predicate (a literal, not a parameter) so that the
+ * planner can use it.
  */
 export async function countOverdueNow(
   db: Database,
@@ -156,7 +152,7 @@ export async function countOverdueNow(
     ])
     .where('ended_at', 'is', null)
     .where('due_at', '<', now)
-    .where('status', '<>', 'suspended')
+    .where('status', '<>', sql.lit('suspended'))
     .where('clock_offset_ms', 'is', null);
   if (filter.regionCode)
     query = query.where('region_code', 'in', regionSpellings(filter.regionCode));

@@ -148,8 +148,31 @@ export interface CountDelta {
 }
 
 /**
- * Applies the deltas (one per key: the caller sums them), stores each application's new
- * contribution and removes the claimed marks: one transaction with the claim.
+ * The deltas summed over the services: what moves `monitoring_provider_count` (migration 0155)
+ * when `deltas` move `monitoring_count`. Keys whose services cancel out are left out.
+ */
+export function providerDeltasOf(deltas: readonly CountDelta[]): CountDelta[] {
+  const summed = new Map<string, CountDelta>();
+  for (const delta of deltas) {
+    const key = [
+      delta.grain,
+      delta.regionCode,
+      delta.periodStart,
+      delta.providerOrganisationId,
+      delta.channel,
+      delta.measure,
+      delta.detail,
+    ].join('\u0000');
+    const current = summed.get(key);
+    summed.set(key, { ...delta, serviceCode: '', delta: (current?.delta ?? 0) + delta.delta });
+  }
+  return [...summed.values()].filter((delta) => delta.delta !== 0);
+}
+
+/**
+ * Applies the deltas (one per key: the caller sums them) to the summary table and to its
+ * roll-up without the service, stores each application's new contribution and removes the
+ * claimed marks: one transaction with the claim, so the two tables always agree.
  */
 export async function saveMonitoringRound(
   trx: Transaction<Tables>,
@@ -190,6 +213,38 @@ export async function saveMonitoringRound(
             'detail',
           ])
           .doUpdateSet({ count: sql`monitoring_count.count + excluded.count` }),
+      )
+      .execute();
+  }
+  const providerDeltas = providerDeltasOf(round.deltas);
+  for (let start = 0; start < providerDeltas.length; start += 1_000) {
+    const chunk = providerDeltas.slice(start, start + 1_000);
+    await trx
+      .insertInto('monitoring_provider_count')
+      .values(
+        chunk.map((delta) => ({
+          grain: delta.grain,
+          region_code: delta.regionCode,
+          period_start: delta.periodStart,
+          provider_organisation_id: delta.providerOrganisationId,
+          channel: delta.channel,
+          measure: delta.measure,
+          detail: delta.detail,
+          count: delta.delta,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns([
+            'grain',
+            'region_code',
+            'period_start',
+            'provider_organisation_id',
+            'channel',
+            'measure',
+            'detail',
+          ])
+          .doUpdateSet({ count: sql`monitoring_provider_count.count + excluded.count` }),
       )
       .execute();
   }

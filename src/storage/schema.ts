@@ -49,6 +49,7 @@ export interface Tables {
   monitoring_dirty: MonitoringDirtyTable;
   monitoring_application: MonitoringApplicationTable;
   monitoring_count: MonitoringCountTable;
+  monitoring_provider_count: MonitoringProviderCountTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -664,3 +665,9 @@ export interface MonitoringCountTable {
   detail: string;
   count: number;
 }
+
+/**
+ * `monitoring_count` summed over the services (migration 0155): the region's and a district's
+ * views read it. Maintained by the `monitoring` job with the rows it sums.
+ */
+export type MonitoringProviderCountTable = Omit<MonitoringCountTable, 'service_code'>;

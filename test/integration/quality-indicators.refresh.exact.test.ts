@@ -382,6 +382,45 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
     expect(same.total).toEqual(view.total);
   });
 
+  it('keeps the roll-up without the service equal to the summary summed over services', async () => {
+    // Migration 0155: the region's and a district's views read `monitoring_provider_count`; the
+    // job moves it with `monitoring_count` in one transaction, including the moves above.
+    const summedOverServices = await database.db
+      .selectFrom('monitoring_count')
+      .select([
+        'grain',
+        'region_code',
+        'period_start',
+        'provider_organisation_id',
+        'channel',
+        'measure',
+        'detail',
+        (eb) => eb.fn.sum<string>('count').as('count'),
+      ])
+      .groupBy([
+        'grain',
+        'region_code',
+        'period_start',
+        'provider_organisation_id',
+        'channel',
+        'measure',
+        'detail',
+      ])
+      .execute();
+    const rolledUp = await database.db
+      .selectFrom('monitoring_provider_count')
+      .selectAll()
+      .where('count', '<>', 0)
+      .execute();
+    const keyed = (rows: readonly { count: string | number; period_start: unknown }[]) =>
+      rows
+        .filter((row) => Number(row.count) !== 0)
+        .map((row) => JSON.stringify({ ...row, count: Number(row.count) }))
+        .sort();
+    expect(rolledUp.length).toBeGreaterThan(0);
+    expect(keyed(rolledUp)).toEqual(keyed(summedOverServices));
+  });
+
   it('counts an application submitted through the engine once the job has run', async () => {
     const registry = await createStaff(database, 'sk-archive-b', region, ['registry_office']);
     clock.set('2013-03-21T04:00:00Z');

@@ -167,7 +167,13 @@ describe(`the yearly intake round (issue 19), on ${testBackend}`, () => {
     expect(free).toHaveLength(2);
     const statistics = await (await get('/back-office/queue-statistics?lang=ru', head)).text();
     expect(statistics).toContain('data-open="true"');
-    expect(statistics).toContain('05-01 — 06-30');
+    // The window in words in the page's language, never as the rules' MM-DD.
+    expect(statistics).toContain('Сроки периода: 1 мая — 30 июня.');
+    expect(statistics).not.toContain('05-01');
+    const kk = await (await get('/back-office/queue-statistics?lang=kk', head)).text();
+    expect(kk).toContain('Кезең мерзімі: 1 мамыр — 30 маусым.');
+    const en = await (await get('/back-office/queue-statistics?lang=en', head)).text();
+    expect(en).toContain('The round’s window: 1 May — 30 June.');
   });
 
   it('only the head of the department keeping the district runs the round', async () => {

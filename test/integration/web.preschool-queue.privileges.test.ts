@@ -172,7 +172,11 @@ describe(`the department confirms privileges on a staff page (issue 19), on ${te
 
   it('the department’s staff see the claimed privileges with the child’s IIN and the deadline, in kk, ru and en; another department sees none', async () => {
     const html = await (await get(`${page}?lang=ru`, sessions.executor)).text();
-    expect(html).toContain('Подтверждение льгот');
+    // One heading names the page; the table is labelled by it (no h2 repeating the h1).
+    expect(html.match(/<h[1-6][^>]*>[^<]*<\/h[1-6]>/g)).toEqual([
+      '<h1 id="privileges-pending">Подтверждение льгот</h1>',
+    ]);
+    expect(html).toContain('aria-labelledby="privileges-pending"');
     for (const key of ['primary', 'extraordinary'] as const) {
       expect(html).toContain(`data-number="${numbers[key]}"`);
       expect(html).toContain(children[key].iin);

@@ -73,7 +73,14 @@ export async function getQualityIndicators(
   const organisations = await listOrganisations(services.db, regionCode ? { regionCode } : {});
   const tree = new Map<string, OrganisationNode>(organisations.map((row) => [row.id, row]));
   const byId = new Map(organisations.map((row) => [row.id, row]));
-  const districtKey = (providerId: string) => districtOf(tree, providerId) ?? regionLevel;
+  // Memoised: every summed row asks for its provider's district (a walk up the tree).
+  const districts = new Map<string, string>();
+  const districtKey = (providerId: string) => {
+    let key = districts.get(providerId);
+    if (key === undefined)
+      districts.set(providerId, (key = districtOf(tree, providerId) ?? regionLevel));
+    return key;
+  };
 
   if (query.providerId !== undefined && !byId.has(query.providerId)) {
     throw new DomainError(ErrorCode.notFound, { providerId: query.providerId });

@@ -91,3 +91,62 @@ export function formatDateTime(value: Date, _locale?: Locale, timeZone?: string)
 export function formatDate(value: Date, _locale?: Locale, timeZone?: string): string {
   return formatLocalDate(value, timeZone);
 }
+
+/** The months as a day of the month names them: Russian in the genitive («1 мая»). */
+const monthsOfDay = {
+  kk: [
+    'қаңтар',
+    'ақпан',
+    'наурыз',
+    'сәуір',
+    'мамыр',
+    'маусым',
+    'шілде',
+    'тамыз',
+    'қыркүйек',
+    'қазан',
+    'қараша',
+    'желтоқсан',
+  ],
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+} satisfies Record<Locale, readonly string[]>;
+
+/**
+ * A day of the year without its year (`MM-DD`, as a region's queue rules write the intake round)
+ * in words in `locale`: "05-01" → «1 мамыр», «1 мая», "1 May". A zone-free calendar day, so no
+ * clock or time zone is involved. Text that is not a valid `MM-DD` is returned as it is.
+ */
+export function formatMonthDay(monthDay: string, locale: Locale): string {
+  const match = /^(\d{2})-(\d{2})$/.exec(monthDay);
+  const month = match ? Number(match[1]) : 0;
+  const day = match ? Number(match[2]) : 0;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return monthDay;
+  return `${day} ${monthsOfDay[locale][month - 1]}`;
+}

@@ -347,9 +347,9 @@ export const qt = {
     en: 'Yearly intake round',
   },
   intakeRoundWindow: {
-    kk: 'Кезең мерзімі (күні-айы)',
-    ru: 'Сроки периода (месяц-день)',
-    en: 'The round’s window (month-day)',
+    kk: 'Кезең мерзімі',
+    ru: 'Сроки периода',
+    en: 'The round’s window',
   },
   intakeRoundLead: {
     kk: 'Кезең ішінде жарияланған және босаған орындар күтеді және бір үлестіру арқылы кезек тәртібімен беріледі.',

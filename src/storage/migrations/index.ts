@@ -35,6 +35,7 @@ import * as m0135 from './0135-queue-referral-document.js';
 import * as m0140 from './0140-form-flash.js';
 import * as m0145 from './0145-queue-aged-out.js';
 import * as m0150 from './0150-monitoring-period-grains.js';
+import * as m0155 from './0155-monitoring-provider-roll-up.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -77,4 +78,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0140-form-flash': m0140,
   '0145-queue-aged-out': m0145,
   '0150-monitoring-period-grains': m0150,
+  '0155-monitoring-provider-roll-up': m0155,
 };

@@ -62,7 +62,7 @@ export const queuePrivilegesPage = definePage({
         nav={backOfficeNav}
         current="/back-office/queue-privileges"
       >
-        <h1>{qt.privilegesTitle[locale]}</h1>
+        <h1 id="privileges-pending">{qt.privilegesTitle[locale]}</h1>
         <ErrorSummary ctx={ctx} errors={form.errors} />
         {data.decided ? (
           <Notice tone="ok" role="status">
@@ -75,7 +75,6 @@ export const queuePrivilegesPage = definePage({
           </Notice>
         ) : null}
         <p class="lead">{qt.privilegesLead[locale]}</p>
-        <h2 id="privileges-pending">{qt.privilegesTitle[locale]}</h2>
         <RowsTable
           id="queue-privileges"
           labelledBy="privileges-pending"

@@ -6,6 +6,7 @@ import { queueServicesOf } from '../../../features/preschool-queue/queue-service
 import { RowsTable } from '../components.js';
 import { readForm } from '../form.js';
 import { CsrfField, ErrorSummary, Notice, Page, type PageContext } from '../layout.js';
+import { formatMonthDay } from '../messages.js';
 import { definePage, refuse } from '../page.js';
 import { requireStaff } from '../page-context.js';
 import { qt, storedName } from '../preschool-queue-texts.js';
@@ -26,7 +27,8 @@ function IntakeRound(props: {
     <>
       <h3>{qt.intakeRoundTitle[locale]}</h3>
       <p class="intake-round" data-open={String(round.isOpen)}>
-        {qt.intakeRoundWindow[locale]}: {round.from} — {round.until}.{' '}
+        {qt.intakeRoundWindow[locale]}: {formatMonthDay(round.from, locale)} —{' '}
+        {formatMonthDay(round.until, locale)}.{' '}
         {round.isOpen ? qt.intakeRoundLead[locale] : qt.intakeRoundClosed[locale]}
       </p>
       {round.isOpen ? (
