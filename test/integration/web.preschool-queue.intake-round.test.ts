@@ -26,6 +26,7 @@ import {
   manualClock,
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 const password = 'qyzmet2024';
 const department = 'sko-education-shymkent';
@@ -177,8 +178,16 @@ describe(`the yearly intake round (issue 19), on ${testBackend}`, () => {
   });
 
   it('only the head of the department keeping the district runs the round', async () => {
-    const foreign = await runRound(other);
+    // Post/redirect/get (issue 18, point 11): 303 to the statistics, whose GET shows the 422.
+    const foreign = await openRefusedForm(
+      app,
+      await runRound(other),
+      other.cookie,
+      '/back-office/queue-statistics',
+      { accept: 'text/html' },
+    );
     expect(foreign.status).toBe(422);
+    expect(await foreign.text()).toContain('href="#district"');
     expect((await runRound(executor)).status).toBe(403);
     expect(await offers()).toEqual([]);
   });
