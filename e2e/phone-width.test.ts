@@ -1,12 +1,14 @@
 // Issue 18, point 10: on a phone (390×844) nothing is wider than the screen — the cabinet's
 // list, an application's page, the verification pages, the open data of issue 20 — in Kazakh and Russian. Screenshots of
 // each are kept in artifacts/screenshots/phone-*.png.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxFileBytes } from '../src/domain/portal/uploaded-file.js';
 import { loadApplicationServices } from '../src/engine/load-application-services.js';
 import { demoCitizen, demoPassword } from '../src/features/demo/demo-accounts.js';
 import { refreshAllIndicators } from '../src/features/monitoring/refresh-indicators.js';
 import { sessionCookieName } from '../src/http/session-cookie.js';
+import { issueMessage } from '../src/http/web/portal/texts.js';
 import {
   launchBrowser,
   saveScreenshot,
@@ -159,5 +161,44 @@ describe('the citizen’s pages on a phone (390×844)', () => {
     expect(
       await page.locator('header.site a[hreflang="kk"], header.site a[lang="kk"]').count(),
     ).toBeGreaterThan(0);
+  });
+  it('refuses a copy over the file limit on /verify in the browser, sending nothing; the server refuses it too', async () => {
+    await page.goto(`/verify/${documentId}?lang=kk`);
+    expect(await page.getAttribute('#file', 'data-upload-max-bytes')).toBe(String(maxFileBytes));
+    const sent: string[] = [];
+    const record = (request: Request) => sent.push(`${request.method()} ${request.url()}`);
+    page.on('request', record);
+    const big = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.alloc(maxFileBytes + 1024, 0x20),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    await page.setInputFiles('#file', {
+      name: 'copy.pdf',
+      mimeType: 'application/pdf',
+      buffer: big,
+    });
+    const tooLarge = issueMessage({ path: 'file', rule: 'file_too_large' }, 'kk');
+    await expect
+      .poll(() => page.locator('.field.invalid #file-error').textContent())
+      .toBe(tooLarge);
+    await page.click('main form[enctype] button[type=submit]');
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname).toBe(`/verify/${documentId}`);
+    expect(sent).toEqual([]);
+    page.off('request', record);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Without the browser's check (a script-less client), the server gives the same message.
+    const form = new FormData();
+    form.set('file', new File([big], 'copy.pdf', { type: 'application/pdf' }));
+    const answer = await fetch(`${server.url}/verify/${documentId}?lang=ru`, {
+      method: 'POST',
+      body: form,
+    });
+    expect(answer.status).toBe(422);
+    expect(await answer.text()).toContain(
+      issueMessage({ path: 'file', rule: 'file_too_large' }, 'ru'),
+    );
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatKazakhstanTime, type DocumentContent, type FieldValue } from './document-content.js';
+import { CachedTrueTypeSubset, TrueTypeGlyphCache } from './font-subset.js';
 import type { Bilingual, DocumentTemplate } from './templates.js';
 
 // DejaVu Sans covers the Kazakh Cyrillic letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І); the npm package
@@ -21,8 +22,17 @@ const fontDirectory = path.join(
  * document once; `_fontFamilies`/`_fontCount` are the fields `doc.font()` itself uses.
  */
 interface SharedFont {
-  EmbeddedFont: new (document: unknown, font: unknown, id: string) => { layoutCache: object };
+  EmbeddedFont: new (
+    document: unknown,
+    font: unknown,
+    id: string,
+  ) => { layoutCache: object; subset: unknown };
   parsed: unknown;
+  /**
+   * The glyphs' outlines and metrics and the font's constant tables, read once: each
+   * document's subset is written from them (`font-subset.ts`) instead of decoding them again.
+   */
+  glyphCache: TrueTypeGlyphCache | undefined;
   /**
    * pdfkit's per-font cache of laid-out words (glyphs and positions), shared by all documents:
    * the labels repeat on every document. Started afresh every LAYOUT_CACHE_DOCUMENTS documents.
@@ -45,9 +55,11 @@ function loadFonts(): { regular: SharedFont; bold: SharedFont } {
     probe.registerFont('probe', fs.readFileSync(path.join(fontDirectory, file)));
     probe.font('probe');
     const internals = probe as unknown as PdfInternals;
+    const parsed = internals._font.font;
     return {
       EmbeddedFont: internals._font.constructor,
-      parsed: internals._font.font,
+      parsed,
+      glyphCache: TrueTypeGlyphCache.supports(parsed) ? new TrueTypeGlyphCache(parsed) : undefined,
       layoutCache: Object.create(null) as Record<string, unknown>,
       documents: 0,
     };
@@ -73,6 +85,7 @@ function useSharedFont(doc: PDFKit.PDFDocument, name: string, font: SharedFont):
     font.layoutCache = Object.create(null) as Record<string, unknown>;
   }
   embedded.layoutCache = font.layoutCache;
+  if (font.glyphCache) embedded.subset = new CachedTrueTypeSubset(font.glyphCache);
   internals._fontFamilies[name] = embedded;
 }
 

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { maxFileBytes } from '../domain/portal/uploaded-file.js';
 import type { Locale } from '../domain/shared/locale.js';
 import { type LocalizedText } from '../domain/shared/locale.js';
 import {
@@ -14,6 +15,8 @@ import type { AppEnv } from './app-env.js';
 import { Notice, Page, type PageContext } from './web/layout.js';
 import { formatDateTime } from './web/messages.js';
 import { chooseLocale } from './web/web-env.js';
+import { issueMessage } from './web/portal/texts.js';
+import { uploadCheckScript } from './web/upload-check.js';
 
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 /** A typed verification code: 12 hex digits, spaces and dashes allowed. */
@@ -164,9 +167,14 @@ function verifyContext(c: Context<AppEnv>, locale: Locale): PageContext {
   };
 }
 
-function VerifyPage(props: { ctx: PageContext; children?: Child }) {
+function VerifyPage(props: { ctx: PageContext; children?: Child; scripts?: readonly string[] }) {
   return (
-    <Page ctx={props.ctx} title={text.pageTitle[props.ctx.locale]} narrow>
+    <Page
+      ctx={props.ctx}
+      title={text.pageTitle[props.ctx.locale]}
+      narrow
+      {...(props.scripts ? { scripts: props.scripts } : {})}
+    >
       <h1>{text.pageTitle[props.ctx.locale]}</h1>
       {props.children}
     </Page>
@@ -253,16 +261,40 @@ function DocumentFacts(props: { result: DocumentVerification; locale: Locale }) 
   );
 }
 
-/** Check a copy: upload the PDF, or type the SHA-256 printed on it or computed from the file. */
-function CopyForms(props: { path: string; locale: Locale; hashError: string | undefined }) {
+/**
+ * Check a copy: upload the PDF, or type the SHA-256 printed on it or computed from the file.
+ * A file over the platform's per-file limit (no document issued here is that large) is refused
+ * in the browser before it is sent (src/http/web/upload-check.ts), and by the server.
+ */
+function CopyForms(props: {
+  path: string;
+  locale: Locale;
+  hashError: string | undefined;
+  fileError: string | undefined;
+}) {
   const { path, locale } = props;
   return (
     <>
       <h2>{text.checkCopy[locale]}</h2>
       <form method="post" action={`${path}?lang=${locale}`} enctype="multipart/form-data">
-        <div class="field">
+        <div class={props.fileError ? 'field invalid' : 'field'}>
           <label for="file">{text.upload[locale]}</label>
-          <input id="file" type="file" name="file" accept="application/pdf" required />
+          {props.fileError ? (
+            <span class="error" id="file-error">
+              {props.fileError}
+            </span>
+          ) : null}
+          <input
+            id="file"
+            type="file"
+            name="file"
+            accept="application/pdf"
+            required
+            data-upload-max-bytes={String(maxFileBytes)}
+            data-upload-too-large={tooLargeMessage(locale)}
+            aria-invalid={props.fileError ? 'true' : undefined}
+            aria-describedby={props.fileError ? 'file-error' : undefined}
+          />
         </div>
         <button type="submit">{text.check[locale]}</button>
       </form>
@@ -293,10 +325,14 @@ function CopyForms(props: { path: string; locale: Locale; hashError: string | un
   );
 }
 
+const tooLargeMessage = (locale: Locale) =>
+  issueMessage({ path: 'file', rule: 'file_too_large' }, locale);
+
 function VerificationPage(props: {
   ctx: PageContext;
   result: DocumentVerification;
   hashError?: string;
+  fileError?: string;
 }) {
   const { result } = props;
   const locale = props.ctx.locale;
@@ -311,7 +347,7 @@ function VerificationPage(props: {
           ? text.copyDiffers[locale]
           : undefined;
   return (
-    <VerifyPage ctx={props.ctx}>
+    <VerifyPage ctx={props.ctx} scripts={[uploadCheckScript]}>
       <Notice tone={result.genuine ? 'ok' : 'bad'} role="status">
         <div data-genuine={String(result.genuine)}>
           <strong>{result.genuine ? text.genuine[locale] : text.notGenuine[locale]}</strong>
@@ -323,7 +359,12 @@ function VerificationPage(props: {
       <p>
         {result.signedContentIsBody ? text.whatSignedBody[locale] : text.whatSignedFile[locale]}
       </p>
-      <CopyForms path={path} locale={locale} hashError={props.hashError} />
+      <CopyForms
+        path={path}
+        locale={locale}
+        hashError={props.hashError}
+        fileError={props.fileError}
+      />
     </VerifyPage>
   );
 }
@@ -349,7 +390,7 @@ const store = (c: Context<AppEnv>): TrustStore => c.get('deps').trustStore();
 async function respond(
   c: Context<AppEnv>,
   presented: { sha256?: string; bytes?: Uint8Array },
-  hashError?: string,
+  refusal?: { hashError: string } | { fileError: string },
 ) {
   const locale = chooseLocale(c);
   c.header('content-language', locale);
@@ -385,11 +426,7 @@ async function respond(
     );
   }
   if (wantsJson(c)) return c.json(toJson(result, locale));
-  return html(
-    c,
-    <VerificationPage ctx={ctx} result={result} {...(hashError ? { hashError } : {})} />,
-    hashError ? 422 : 200,
-  );
+  return html(c, <VerificationPage ctx={ctx} result={result} {...refusal} />, refusal ? 422 : 200);
 }
 
 /** `/verify`: the code form, or the document of the code typed (`?code=`). */
@@ -455,7 +492,7 @@ async function verifyById(c: Context<AppEnv>) {
         422,
       );
     }
-    return respond(c, {}, text.hashInvalid[chooseLocale(c)]);
+    return respond(c, {}, { hashError: text.hashInvalid[chooseLocale(c)] });
   }
   return respond(c, sha256 ? { sha256 } : {});
 }
@@ -476,6 +513,11 @@ async function verifyCopy(c: Context<AppEnv>) {
         { error: { code: 'validation_failed', issues: [{ path: 'file', rule: 'required' }] } },
         422,
       );
+    }
+    if (file.size > maxFileBytes) {
+      const issues = [{ path: 'file', rule: 'file_too_large', params: { maxBytes: maxFileBytes } }];
+      if (wantsJson(c)) return c.json({ error: { code: 'validation_failed', issues } }, 422);
+      return respond(c, {}, { fileError: tooLargeMessage(chooseLocale(c)) });
     }
     bytes = new Uint8Array(await file.arrayBuffer());
   } else {

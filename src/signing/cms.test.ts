@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { webcrypto } from 'node:crypto';
+import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignatureFailure } from '../domain/signature/signature-failure.js';
 import { toPem } from './certificate-info.js';
@@ -243,6 +244,32 @@ describe('CAdES-BES signatures', () => {
       expected: { iin: citizen.iin },
     });
     expect(result.valid && Buffer.from(result.content).equals(Buffer.from(content))).toBe(true);
+  });
+
+  it('embeds the signer certificate and its chain as given, alike on every signature', async () => {
+    const credential = pki.holders[1]!.signing;
+    const first = await sign(credential);
+    // The second signature reuses the parsed certificate: RSA PKCS#1 v1.5 is deterministic.
+    const second = await sign(credential);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(first).content });
+    const embedded = (signedData.certificates ?? []).map((certificate) =>
+      Buffer.from((certificate as pkijs.Certificate).toSchema().toBER(false)),
+    );
+    const expected = [credential.certificate, ...(credential.chain ?? [])].map((certificate) =>
+      Buffer.from(certificate.rawData),
+    );
+    expect(expected.length).toBeGreaterThan(1);
+    expect(embedded).toEqual(expected);
+    // Another holder's signature names that holder, not the cached one.
+    const other = verifyCms({
+      cms: await sign(pki.holders[0]!.signing),
+      content,
+      trustStore: pki.trustStore(),
+      now,
+      expected: { iin: citizen.iin },
+    });
+    expect(other.valid).toBe(true);
   });
 
   it('is accepted by openssl cms -verify, detached and attached', async () => {

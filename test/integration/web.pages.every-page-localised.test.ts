@@ -442,7 +442,13 @@ describe(`every page in kk, ru and en on ${testBackend}`, () => {
           );
           shown.set(route ?? visit.url, (shown.get(route ?? visit.url) ?? 0) + 1);
         }
-        expect(html).toContain(`lang="${locale}"`);
+        expect(html).toContain(`<html lang="${locale}">`);
+        // Issue 18, point 11: a title in another language than the page declares it.
+        const title = /<title(?: lang="(\w+)")?>([^<]*)<\/title>/.exec(html);
+        const titleLang = title?.[1] ?? locale;
+        const isCyrillic = /[а-яё]/i.test(title?.[2] ?? '');
+        if (locale === 'en' ? isCyrillic !== (titleLang === 'ru') : titleLang !== locale)
+          findings.push(`${visit.url} [${locale}] title language: ${titleLang} ${title?.[2]}`);
         const who =
           visit.visitor.kind === 'staff'
             ? `${visit.visitor.role}@${visit.visitor.organisationId}`
@@ -476,6 +482,11 @@ describe(`every page in kk, ru and en on ${testBackend}`, () => {
       ...ofKind('object'),
       ...ofKind('English word code'),
     ]).toEqual([]);
+  });
+
+  it('declares the language of a title that is not the page’s (a Russian name on an English page)', () => {
+    expect(renderedPages).toBeGreaterThan(300);
+    expect(ofKind('title language')).toEqual([]);
   });
 
   it('names no role in English on a Kazakh or Russian page', () => {

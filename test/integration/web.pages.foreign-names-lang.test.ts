@@ -83,6 +83,25 @@ describe('lang on names shown in another language than the page', () => {
     expect(documents).toMatch(/<option value="original-education-document"[^>]*\slang="ru"/);
   });
 
+  it('a page titled by a Russian name on an English page declares its <title> Russian', async () => {
+    for (const path of [
+      '/services/duplicates?region=kostanay',
+      `/apply/${duplicatesRegulationId}`,
+    ]) {
+      const english = await get(`${path}${path.includes('?') ? '&' : '?'}lang=en`);
+      expect(english, path).toMatch(
+        /<title lang="ru">Выдача дубликатов документов[^<]* — Qyzmet<\/title>/,
+      );
+      for (const locale of ['kk', 'ru'] as const) {
+        const html = await get(`${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
+        expect(html, path).toMatch(new RegExp(`<html lang="${locale}">`));
+        expect(html, path).toMatch(/<title>[^<]*[а-яё][^<]* — Qyzmet<\/title>/i);
+      }
+    }
+    // A title in the page's own language carries no lang of its own.
+    expect(await get(`${base}/documents?lang=en`)).toMatch(/<title>[A-Za-z][^<]*<\/title>/);
+  });
+
   it.each(['kk', 'ru'] as const)(
     'on a %s page the names are in its language and carry no other lang',
     async (locale) => {

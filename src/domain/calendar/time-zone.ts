@@ -1,13 +1,24 @@
 import { msPerDay, msPerMinute } from './civil-date.js';
 
-/** True when the runtime knows the IANA zone. */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * True when the runtime knows the IANA zone. Remembered per zone (a bounded map): making an
+ * Intl formatter to find out costs more than formatting a time, and every written time asks.
+ */
 export function isKnownTimeZone(zone: string): boolean {
+  const remembered = knownZones.get(zone);
+  if (remembered !== undefined) return remembered;
+  let known: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    known = true;
   } catch {
-    return false;
+    known = false;
   }
+  if (knownZones.size >= 1_000) knownZones.clear();
+  knownZones.set(zone, known);
+  return known;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

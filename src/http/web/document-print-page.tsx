@@ -6,6 +6,7 @@ import {
 } from '../../features/documents/get-printable-document.js';
 import { DueTime } from './components.js';
 import { Page, type PageContext } from './layout.js';
+import { nameLang } from './messages.js';
 import { definePage } from './page.js';
 import { currentUser } from './page-context.js';
 
@@ -89,7 +90,7 @@ function PrintView({ ctx, data }: { ctx: PageContext; data: PrintableDocument })
   const locale = ctx.locale;
   const title = `${data.title[locale === 'kk' ? 'kk' : 'ru']} № ${data.number}`;
   return (
-    <Page ctx={ctx} title={title}>
+    <Page ctx={ctx} title={title} titleLang={nameLang(locale)}>
       <div class="actions no-print">
         <button type="button" data-print>
           {printTexts.print[locale]}

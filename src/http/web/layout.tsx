@@ -57,13 +57,17 @@ function withLang(path: string, locale: Locale): string {
   return `${url.pathname}${url.search}`;
 }
 
-/** A page's head: its title, the site's icon and style sheet. */
-function Head(props: { title: string }) {
+/**
+ * A page's head: its title (with `lang` when it is in another language than the page, e.g. a
+ * regulation's Russian name on an English page; issue 18, point 11), the site's icon and style
+ * sheet.
+ */
+function Head(props: { title: string; titleLang?: string | undefined }) {
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${props.title} — Qyzmet`}</title>
+      <title lang={props.titleLang}>{`${props.title} — Qyzmet`}</title>
       <link rel="icon" type="image/svg+xml" href={assetUrl('favicon.svg')} />
       <link rel="stylesheet" href={assetUrl('site.css')} />
     </head>
@@ -78,6 +82,8 @@ function Head(props: { title: string }) {
 export function Page(props: {
   ctx: PageContext;
   title: string;
+  /** The title's language where it is not the page's (`nameLang` of a name stored in kk/ru). */
+  titleLang?: string | undefined;
   nav?: readonly NavItem[];
   /** The nav item to mark as current (its href). */
   current?: string;
@@ -90,7 +96,7 @@ export function Page(props: {
   const logoutAction = user?.kind === 'staff' ? '/staff/logout' : '/logout';
   return (
     <html lang={locale}>
-      <Head title={props.title} />
+      <Head title={props.title} titleLang={props.titleLang} />
       <body>
         <a class="skip" href="#main">
           {common.skipToContent[locale]}

@@ -502,7 +502,13 @@ export function OrganisationPage(props: {
   const { locale } = ctx;
   const title = nameIn(organisation.name, locale);
   return (
-    <Page ctx={ctx} title={title} nav={adminNav} current="/admin/organisations">
+    <Page
+      ctx={ctx}
+      title={title}
+      titleLang={nameLang(locale)}
+      nav={adminNav}
+      current="/admin/organisations"
+    >
       <p>
         <a href="/admin/organisations">{text.organisations[locale]}</a>
       </p>

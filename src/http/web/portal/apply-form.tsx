@@ -246,7 +246,7 @@ export function ApplyFormPage(props: {
   const errorOf = (id: string) => state.errors.find((error) => error.field === id)?.message;
   const regionLabel = (code: string) => regionName(ctx.vocabulary, code)[locale];
   return (
-    <PortalPage ctx={ctx} title={name} narrow>
+    <PortalPage ctx={ctx} title={name} titleLang={nameLang(locale)} narrow>
       <ApplySteps locale={locale} current={1} />
       <h1 lang={nameLang(locale)}>{name}</h1>
       <p class="lead">{text.formIntro[locale]}</p>

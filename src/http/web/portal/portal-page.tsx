@@ -17,6 +17,8 @@ export function portalNav(ctx: PageContext): NavItem[] {
 export function PortalPage(props: {
   ctx: PageContext;
   title: string;
+  /** The title's language where it is not the page's (see `Page`). */
+  titleLang?: string | undefined;
   current?: string;
   narrow?: boolean;
   scripts?: readonly string[];
@@ -26,6 +28,7 @@ export function PortalPage(props: {
     <Page
       ctx={props.ctx}
       title={props.title}
+      titleLang={props.titleLang}
       nav={portalNav(props.ctx)}
       current={props.current}
       narrow={props.narrow}

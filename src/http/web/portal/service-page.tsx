@@ -140,7 +140,7 @@ function ServiceView(props: { ctx: PageContext; data: FoundService }) {
   const name = nameIn(regulation.name, locale);
   const onPortal = regulation.channels.some((flow) => flow.channel === 'portal');
   return (
-    <PortalPage ctx={ctx} title={name} current="/services">
+    <PortalPage ctx={ctx} title={name} titleLang={nameLang(locale)} current="/services">
       <p>
         <a href={`/services?region=${data.region.code}`}>{text.allServices[locale]}</a>
       </p>
