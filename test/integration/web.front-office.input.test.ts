@@ -180,5 +180,18 @@ describe(`front-office forms refuse bad input, localised, and change nothing on 
     expect(await (await get('/front-office/home-visits', fixture.staff.operator)).text()).toContain(
       rows[0]!.number,
     );
+    // The service asked for is named in the page's language, never by its code (issue 18, point 8).
+    for (const [locale, name] of [
+      ['kk', 'Негізгі орта, жалпы орта білім беру ұйымдарында экстернат нысанында оқытуға'],
+      ['ru', 'Выдача разрешения на обучение в форме экстерната'],
+      ['en', 'Permission to study as an external student'],
+    ] as const) {
+      const visits = await (
+        await get('/front-office/home-visits', fixture.staff.operator, locale)
+      ).text();
+      const section = visits.slice(visits.indexOf(`data-number="${rows[0]!.number}"`));
+      expect(section, locale).toMatch(new RegExp(`<dd>${name}[^<]*</dd>`));
+      expect(section, locale).not.toContain('extern-permission');
+    }
   });
 });
