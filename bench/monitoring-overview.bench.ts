@@ -12,8 +12,9 @@
 // step), refusals at intake and with reasons, extensions, suspensions, appeals (some upheld),
 // questionnaires, and open applications, some of them overdue now. They are written by SQL,
 // and the summary table `monitoring_count` is written from the same rows by SQL in the shape the
-// `monitoring` job writes it (day and month rows of the same measures and details, by the day
-// the counted thing happened in the provider's zone, docs/monitoring.md) — the job folding a
+// `monitoring` job writes it (day, month, quarter and year rows of the same measures and
+// details, by the day the counted thing happened in the provider's zone, docs/monitoring.md),
+// with its roll-up without the service `monitoring_provider_count` — the job folding a
 // million logs one by one would take the whole bench's time. The run checks that the summary
 // and the applications agree (received, completed, overdue now) before it measures.
 import { sql } from 'kysely';

@@ -22,6 +22,7 @@ import {
   launchBrowser,
   saveScreenshot,
   seriousAccessibilityViolations,
+  submitRefusedForm,
 } from '../test/support/browser.js';
 import { demoStaffIin } from '../src/features/demo/demo-accounts.js';
 import { startSigningWebServer, type SigningWebServer } from '../test/support/back-office-web.js';
@@ -131,7 +132,9 @@ describe('the front office in a real browser (issue 9)', () => {
     await page.fill('#applicantIin', revoked.principalIin);
     await page.fill('#representativeIin', revoked.representativeIin);
     await page.fill('#powerOfAttorneyNumber', revoked.number);
-    await page.click('button[value=identify]');
+    // Refused forms answer 303 to the form's page, whose GET shows the refusal (issue 18, p. 11).
+    const intake = '/front-office/applications/new';
+    await submitRefusedForm(page, intake, () => page.click('button[value=identify]'));
     await expect
       .poll(() => page.locator('.error-summary').textContent())
       .toContain('Доверенность отозвана');
@@ -140,7 +143,7 @@ describe('the front office in a real browser (issue 9)', () => {
     // Nobody in the person registry: «Невозможно получить данные».
     await page.fill('#applicantIin', fixtures.unknownIin);
     await page.fill('#representativeIin', '');
-    await page.click('button[value=identify]');
+    await submitRefusedForm(page, intake, () => page.click('button[value=identify]'));
     await expect
       .poll(() => page.locator('.error-summary').textContent())
       .toContain('Невозможно получить данные');
@@ -153,10 +156,13 @@ describe('the front office in a real browser (issue 9)', () => {
     await expect.poll(() => page.locator('#representative-name').count()).toBe(1);
     await checkAxe();
     await saveScreenshot(page, 'front-office-checklist-ru');
-    // Accepting without the consent and the signature is refused, keeping what was typed.
-    await page.click('button[value=accept]');
+    // Accepting without the consent and the signature is refused, keeping what was typed: the
+    // same step, the representative identified again, the errors beside the check boxes.
+    await submitRefusedForm(page, intake, () => page.click('button[value=accept]'));
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Без согласия');
     expect(await page.inputValue('#powerOfAttorneyNumber')).toBe(valid.number);
+    expect(await page.locator('#representative-name').count()).toBe(1);
+    expect(await page.locator('#consentGiven-error').count()).toBe(1);
     await page.check('#consentGiven');
     await page.check('#requestSigned');
     await page.fill('#applicantPhone', '+77011234567');
@@ -393,8 +399,14 @@ describe('the front office in a real browser (issue 9)', () => {
     await checkAxe();
     await saveScreenshot(page, 'front-office-issue-kk');
     await page.goto(`/front-office/applications/${applicationId}?lang=ru`);
-    await page.click('button[type=submit]:has-text("Выдать результат")');
+    await submitRefusedForm(page, `/front-office/applications/${applicationId}`, () =>
+      page.click('button[type=submit]:has-text("Выдать результат")'),
+    );
     await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+    // A reload is a GET of the page: the refusal was shown once, nothing is sent again.
+    await page.reload();
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    expect((await engineView()).status).not.toBe('completed');
     await page.fill('#documentNumber', '045678912');
     await Promise.all([
       page.waitForURL(/taken=issued/),
@@ -412,7 +424,9 @@ describe('the front office in a real browser (issue 9)', () => {
     expect(await seriousAccessibilityViolations(publicPage)).toEqual([]);
     await saveScreenshot(publicPage, 'front-office-home-visit-kk');
     await publicPage.goto('/home-visit?lang=ru');
-    await publicPage.click('main button[type=submit]');
+    await submitRefusedForm(publicPage, '/home-visit', () =>
+      publicPage.click('main button[type=submit]'),
+    );
     await expect.poll(() => publicPage.locator('.error-summary li').count()).toBe(6);
     expect(await seriousAccessibilityViolations(publicPage)).toEqual([]);
     await saveScreenshot(publicPage, 'front-office-home-visit-ru');

@@ -4,6 +4,7 @@ import {
   launchBrowser,
   saveScreenshot,
   seriousAccessibilityViolations,
+  submitRefusedForm,
 } from '../test/support/browser.js';
 import { startWebTestServer, type WebTestServer } from '../test/support/web.js';
 
@@ -32,6 +33,17 @@ describe('staff sign-in in a real browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('kk');
     await saveScreenshot(page, 'staff-login-kk');
     await page.goto('/staff/login?lang=ru');
+    // No password: refused for its input, 303 back to the page, whose GET shows the error and the
+    // IIN once (issue 18, point 11); a reload is the empty page and sends nothing.
+    await page.fill('#iin', headIin);
+    await submitRefusedForm(page, '/staff/login', () => page.click('button[type=submit]'));
+    expect(await page.getAttribute('.error-summary a', 'href')).toBe('#password');
+    expect(await page.textContent('.error-summary')).toContain('Введите пароль');
+    expect(await page.inputValue('#iin')).toBe(headIin);
+    await page.reload();
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    expect(await page.inputValue('#iin')).toBe('');
+    // A wrong password: answered in place (401).
     await page.fill('#iin', headIin);
     await page.fill('#password', 'not the password');
     await page.click('button[type=submit]');

@@ -1,12 +1,14 @@
 // The operator's page shows the electronic request and signs it with NCALayer (issue 9): the
-// NCALayer form in kk and ru, the refusals as a 422 page with the message beside the form,
-// another front office's 404, and the provider's back office showing who signed and when.
+// NCALayer form in kk and ru, the refusals (after post/redirect/get) as a 422 page with the
+// message beside the form, another front office's 404, and the provider's back office showing
+// who signed and when.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listEvents } from '../../src/storage/application.repository.js';
 import {
   createFrontOfficeRequestFixture,
   type FrontOfficeRequestFixture,
 } from '../support/front-office-request.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 describe('the electronic request on the front office’s application page', () => {
   let f: FrontOfficeRequestFixture;
@@ -69,12 +71,15 @@ describe('the electronic request on the front office’s application page', () =
     expect(await eventCount()).toBe(before);
   });
 
-  it('refuses no signature and a wrong signature with 422 beside the form, changing nothing', async () => {
+  it('refuses no signature and a wrong signature: 303 to the page, whose GET shows the 422 beside the form, changing nothing', async () => {
     const before = await eventCount();
-    const empty = await post(operator, '');
+    const applicationPage = `/front-office/applications/${applicationId}`;
+    const shown = async (posted: Response) =>
+      openRefusedForm(f.app, posted, operator.cookie, applicationPage, { accept: 'text/html' });
+    const empty = await shown(await post(operator, ''));
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('NCALayer не вернул подпись');
-    const wrong = await post(operator, await f.cmsOverHash(1, sha256));
+    const wrong = await shown(await post(operator, await f.cmsOverHash(1, sha256)));
     expect(wrong.status).toBe(422);
     const html = await wrong.text();
     expect(html).toContain('Не подтверждение подлинности ЭЦП.');

@@ -3,6 +3,7 @@ import { setStaffPassword } from '../../src/features/identity/set-staff-password
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import { createApiFixture } from '../support/api.js';
 import { createStaff } from '../support/applications.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 const password = 'correct horse battery';
 
@@ -107,8 +108,14 @@ describe('web pages: staff sign-in, anti-forgery, language, errors', () => {
     expect(await sessionsCount()).toBe(before);
   });
 
-  it('shows localised errors for bad input and keeps the IIN', async () => {
-    const empty = await postLogin({ iin: '12ab', password: '' });
+  it('shows localised errors for bad input and keeps the IIN (after post/redirect/get)', async () => {
+    const posted = await postLogin({ iin: '12ab', password: '' });
+    const empty = await openRefusedForm(
+      fixture.app,
+      posted,
+      `qyzmet_csrf=${csrf}; qyzmet_lang=en`,
+      '/staff/login',
+    );
     expect(empty.status).toBe(422);
     const html = await empty.text();
     expect(html).toContain('href="#iin"');

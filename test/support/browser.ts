@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { fromRoot } from '../../src/config/paths.js';
 
 /** Debian's Chromium (no browser downloads); CHROMIUM_PATH overrides. */
@@ -72,4 +73,30 @@ export async function seriousAccessibilityViolations(
   return violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
   );
+}
+
+/**
+ * Post/redirect/get of a refused form in a browser (issue 18, point 11): runs `submit` (a click
+ * that sends the form), checks that the POST answered 303 to `path` (the page's own path, its
+ * query ignored) and that the GET it led to shows the refusal (422 unless `status` says), and
+ * waits for that page. Then a reload is a plain GET: it cannot send the form again.
+ */
+export async function submitRefusedForm(
+  page: Page,
+  path: string,
+  submit: () => Promise<unknown>,
+  status = 422,
+): Promise<void> {
+  const pathOf = (url: string) => new URL(url).pathname;
+  const [posted, shown] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    page.waitForResponse(
+      (response) => response.request().method() === 'GET' && pathOf(response.url()) === path,
+    ),
+    submit(),
+  ]);
+  expect(posted.status()).toBe(303);
+  expect(pathOf(new URL(posted.headers()['location'] ?? '', posted.url()).href)).toBe(path);
+  expect(shown.status()).toBe(status);
+  await page.waitForLoadState();
 }

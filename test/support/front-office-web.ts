@@ -22,6 +22,7 @@ import {
   manualClock,
 } from './applications.js';
 import { createTestDatabase } from './database.js';
+import { openRefusedForm } from './refused-form.js';
 
 const password = 'front-office-test';
 const csrf = 'c'.repeat(43);
@@ -163,5 +164,29 @@ export async function createFrontOfficeFixture(
         ...form,
       }).toString(),
     });
-  return { database, clock, app, services, gateway, staff, member, context, get, post };
+  /**
+   * Post/redirect/get of a refused form (issue 18, point 11): checks that `posted` is a 303 to
+   * `page` and opens it as the same browser (its cookies, with what the POST set).
+   */
+  const followRefusal = (posted: Response, page: string, who?: WebStaff, locale = 'ru') =>
+    openRefusedForm(
+      app,
+      posted,
+      `${who ? who.cookie : `qyzmet_csrf=${csrf}`}; qyzmet_lang=${locale}`,
+      page,
+      { accept: 'text/html' },
+    );
+  return {
+    database,
+    clock,
+    app,
+    services,
+    gateway,
+    staff,
+    member,
+    context,
+    get,
+    post,
+    followRefusal,
+  };
 }

@@ -12,7 +12,10 @@ import type { WebContext, WebEnv } from './web-env.js';
  *
  * - `guard` finds who asks (e.g. `requireStaff(c, roles)`) or throws; the error page and the
  *   sign-in redirect are the web's error handler's.
- * - `load` reads what the view shows. It runs for a GET and again when an action refuses.
+ * - `load` reads what the view shows. It runs for a GET and again when an action refuses; it is
+ *   given the form state it is rendered with (empty on a plain GET, the refusal otherwise, also
+ *   when a kept refusal is shown after post/redirect/get), for a page whose data follows from
+ *   what was posted (the front office's intake shows the applicant identified before a refusal).
  * - `View` renders from the page context, the loaded data and the form state (the values the
  *   person posted and the errors on their fields, empty on a GET).
  * - `action` handles the POST: it answers a `Response` on success (post/redirect/get) or
@@ -30,7 +33,7 @@ import type { WebContext, WebEnv } from './web-env.js';
  *
  * - Post/redirect/get for refusals (issue 18, point 11), on the workspaces mounted with
  *   `{ postRedirectGet: true }` (the citizen portal: sign-in, registration, the application
- *   journey, the cabinet): a refused form (422) is kept on the server for this browser, its
+ *   journey, the cabinet; the administration; the front office; the staff sign-in): a refused form (422) is kept on the server for this browser, its
  *   session and the page (`refusal-flash.ts`), the POST answers 303 to the page's GET (the
  *   page's own path, the POST's query kept), and that GET renders the errors and the values
  *   once, with the refusal's status. The back button then never asks to send the form again.
@@ -107,7 +110,7 @@ export interface WebPage<User, Data> {
   /** The route, in Hono's syntax (`/back-office/applications/:id`). */
   readonly path: string;
   readonly guard: (c: WebContext) => Promise<User>;
-  readonly load: (c: WebContext, user: User) => Promise<Data>;
+  readonly load: (c: WebContext, user: User, form: FormState) => Promise<Data>;
   readonly View: (props: ViewProps<Data>) => JSX.Element;
   readonly action?: PageAction<User>;
   /** Further forms, each posted to `${path}/${name}`. */
@@ -131,7 +134,7 @@ export async function renderPage<User, Data>(
   form: FormState = emptyForm,
   status: PageStatus = 200,
 ): Promise<Response> {
-  const [ctx, data] = await Promise.all([pageContext(c), page.load(c, user)]);
+  const [ctx, data] = await Promise.all([pageContext(c), page.load(c, user, form)]);
   const { View } = page;
   return render(c, <View ctx={ctx} data={data} form={form} />, page.statusOf?.(data) ?? status);
 }
@@ -171,7 +174,7 @@ function mountAction<User, Data>(
     if (options.postRedirectGet && status === 422) {
       // The page must be one this person may see, as when it was rendered in answer: its loader
       // refuses (404, 403) before anything is kept or redirected.
-      await page.load(c, user);
+      await page.load(c, user, emptyForm);
       const url = new URL(c.req.url);
       const target = pagePathOf(url.pathname, page.path);
       // A page whose GET would send the person elsewhere (its state comes in the form, not the

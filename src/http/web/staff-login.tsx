@@ -164,7 +164,9 @@ export const staffLoginPage: WebPage<undefined, StaffLoginData> = definePage({
 
 /** Staff sign-in (IIN and password) and sign-out; citizens sign out at /logout. */
 export function staffLoginRoutes(): Hono<WebEnv> {
-  const routes = mountPages(new Hono<WebEnv>(), [staffLoginPage]);
+  // Post/redirect/get (issue 18, point 11): a form refused for its input (422) goes back to
+  // /staff/login, which shows it once; the password is never kept.
+  const routes = mountPages(new Hono<WebEnv>(), [staffLoginPage], { postRedirectGet: true });
   const signOut = (fallback: string) => async (c: WebContext) => {
     const { database, now } = c.get('deps');
     await logOut({ db: database.db }, getCookie(c, sessionCookieName) ?? '', now());

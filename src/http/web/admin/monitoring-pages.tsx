@@ -11,7 +11,7 @@ import type { LocalizedText, Locale } from '../../../domain/shared/locale.js';
 import type { RegulationCatalog } from '../../../domain/regulation/regulation-catalog.js';
 import type { QualityView } from '../../../features/monitoring/get-quality-indicators.js';
 import type { ApplicationBehind } from '../../../features/monitoring/list-applications-behind.js';
-import { Table } from '../components.js';
+import { NameIn, Table } from '../components.js';
 import { Page, type PageContext } from '../layout.js';
 import { formatDate } from '../messages.js';
 import { adminNav, ScopeLine } from './organisation-pages.js';
@@ -50,15 +50,41 @@ const pick = (text: LocalizedText, locale: Locale) => text[locale];
 const display = (value: number | undefined) =>
   value === undefined ? '—' : String(value).replace('.', ',');
 
-/** A step's name (its description in the regulation), found among the regulations. */
-export function stepName(regulations: RegulationCatalog, stepId: string, locale: Locale): string {
+/** A step's description in the regulation (kk/ru), found among the regulations by its id. */
+function findStepDescription(
+  regulations: RegulationCatalog,
+  stepId: string,
+): { kk: string; ru: string } | undefined {
   for (const regulation of regulations.all) {
     for (const flow of regulation.channels) {
       const step = flow.steps.find((candidate) => candidate.id === stepId);
-      if (step) return locale === 'kk' ? step.description.kk : step.description.ru;
+      if (step) return step.description;
     }
   }
-  return m.noGround[locale];
+  return undefined;
+}
+
+/** A step's name (its description in the regulation), found among the regulations. */
+export function stepName(regulations: RegulationCatalog, stepId: string, locale: Locale): string {
+  const description = findStepDescription(regulations, stepId);
+  return description ? (locale === 'kk' ? description.kk : description.ru) : m.noStep[locale];
+}
+
+/**
+ * A step's name as page content: its description in the regulation, declared Russian on an
+ * English page (issue 18, point 11); never the step's id.
+ */
+export function StepName(props: {
+  regulations: RegulationCatalog;
+  stepId: string;
+  locale: Locale;
+}) {
+  const description = findStepDescription(props.regulations, props.stepId);
+  return description ? (
+    <NameIn name={description} locale={props.locale} />
+  ) : (
+    <>{m.noStep[props.locale]}</>
+  );
 }
 
 /** A role's name as the regulations call it. */
@@ -67,12 +93,42 @@ export function roleName(role: string, locale: Locale): string {
   return label ? label[locale] : m.noGround[locale];
 }
 
+/** The question of a refusal ground (kk/ru), or undefined when none was recorded. */
+function findGroundQuestion(ground: string): { kk: string; ru: string } | undefined {
+  if (ground === unspecifiedGround) return undefined;
+  return (questionLabels as Record<string, { kk: string; ru: string } | undefined>)[ground];
+}
+
 /** A refusal ground: the question answered "no". */
 export function groundName(ground: string, locale: Locale): string {
-  if (ground === unspecifiedGround) return m.noGround[locale];
-  const label = (questionLabels as Record<string, { kk: string; ru: string } | undefined>)[ground];
+  const label = findGroundQuestion(ground);
   if (!label) return m.noGround[locale];
   return `${locale === 'kk' ? label.kk : label.ru} — ${m.answerNo[locale]}`;
+}
+
+/** A refusal ground as page content: the question (declared Russian on an English page) answered "no". */
+export function GroundName(props: { ground: string; locale: Locale }) {
+  const label = findGroundQuestion(props.ground);
+  if (!label) return <>{m.noGround[props.locale]}</>;
+  return (
+    <>
+      <NameIn name={label} locale={props.locale} /> — {m.answerNo[props.locale]}
+    </>
+  );
+}
+
+/**
+ * A name of the monitoring's views (a district, a provider, a service) as page content: an
+ * organisation's name has no English spelling (its `en` repeats the Russian), so on an English
+ * page it is declared Russian; a service's English name is shown as it is.
+ */
+function ViewName(props: { name: LocalizedText; locale: Locale }) {
+  const { name, locale } = props;
+  return locale === 'en' && name.en === name.ru ? (
+    <NameIn name={name} locale={locale} />
+  ) : (
+    <>{name[locale]}</>
+  );
 }
 
 /** The rows of the indicators table: label, value, and the measure behind it when listable. */
@@ -157,9 +213,10 @@ function OnTimeChart(props: { ctx: PageContext; view: QualityView }) {
           const y = 8 + index * (barHeight + 8);
           const width = value === undefined ? 0 : Math.round((value / 100) * 200);
           const name = pick(row.name, locale);
+          const lang = locale === 'en' && row.name.en === row.name.ru ? 'ru' : undefined;
           return (
             <g data-key={row.key} data-value={value === undefined ? '' : String(value)}>
-              <text x="0" y={y + 15} font-size="10" fill="#1b1b1b">
+              <text x="0" y={y + 15} font-size="10" fill="#1b1b1b" lang={lang}>
                 {name.length > 18 ? `${name.slice(0, 17)}…` : name}
               </text>
               <rect x="110" y={y} width={String(width)} height={barHeight} fill="#1f5f99" />
@@ -222,15 +279,15 @@ function Trail(props: { ctx: PageContext; view: QualityView; filters: Monitoring
   const { locale } = props.ctx;
   const { names } = props.view;
   const base = { period: props.filters.period, channel: props.filters.channel };
-  const steps: { label: string; href: string }[] = [
+  const steps: { label: LocalizedText; href: string }[] = [
     {
-      label: m.region[locale],
+      label: m.region,
       href: monitoringUrl('/admin/monitoring', { ...base, region: props.filters.region }),
     },
   ];
   if (names.district) {
     steps.push({
-      label: pick(names.district, locale),
+      label: names.district,
       href: monitoringUrl('/admin/monitoring', {
         ...props.filters,
         provider: undefined,
@@ -240,16 +297,24 @@ function Trail(props: { ctx: PageContext; view: QualityView; filters: Monitoring
   }
   if (names.provider) {
     steps.push({
-      label: pick(names.provider, locale),
+      label: names.provider,
       href: monitoringUrl('/admin/monitoring', { ...props.filters, service: undefined }),
     });
   }
-  if (names.service) steps.push({ label: pick(names.service, locale), href: '' });
+  if (names.service) steps.push({ label: names.service, href: '' });
   return (
     <nav aria-label={m.filters[locale]} class="trail">
       <ol>
         {steps.map((step) => (
-          <li>{step.href ? <a href={step.href}>{step.label}</a> : step.label}</li>
+          <li>
+            {step.href ? (
+              <a href={step.href}>
+                <ViewName name={step.label} locale={locale} />
+              </a>
+            ) : (
+              <ViewName name={step.label} locale={locale} />
+            )}
+          </li>
         ))}
       </ol>
     </nav>
@@ -277,7 +342,9 @@ function SlotTable(props: {
       >
         {props.slots.map((slot) => (
           <tr>
-            <th scope="row">{stepName(props.regulations, slot.stepId, locale)}</th>
+            <th scope="row">
+              <StepName regulations={props.regulations} stepId={slot.stepId} locale={locale} />
+            </th>
             <td>{roleName(slot.role, locale)}</td>
             <td data-value={String(slot.count)}>
               <a href={props.href(`${slot.stepId}|${slot.role}`)}>{slot.count}</a>
@@ -340,7 +407,9 @@ function DetailTables(props: {
         ].map((row) => (
           <tr>
             <th scope="row">{pick(row.kind, locale)}</th>
-            <td>{groundName(row.ground, locale)}</td>
+            <td>
+              <GroundName ground={row.ground} locale={locale} />
+            </td>
             <td data-value={String(row.count)}>
               <a href={list(row.measure, row.ground)}>{row.count}</a>
             </td>
@@ -476,7 +545,7 @@ export function MonitoringPage(props: {
               <tr data-key={row.key}>
                 <th scope="row">
                   <a href={monitoringUrl('/admin/monitoring', drill(row.key))}>
-                    {pick(row.name, locale)}
+                    <ViewName name={row.name} locale={locale} />
                   </a>
                 </th>
                 {breakdownValues(row.indicators).map((value) => (
@@ -517,6 +586,8 @@ export function MonitoringApplicationsPage(props: {
 }) {
   const { ctx, rows } = props;
   const { locale } = ctx;
+  // The list behind a refusal count names each application's ground; the others, the step.
+  const isByGround = props.measure === 'intake_refused' || props.measure === 'reasoned_refusal';
   return (
     <Page ctx={ctx} title={m.applicationsTitle[locale]} nav={adminNav} current="/admin/monitoring">
       <h1>{m.applicationsTitle[locale]}</h1>
@@ -536,7 +607,7 @@ export function MonitoringApplicationsPage(props: {
             m.submitted[locale],
             m.due[locale],
             m.ended[locale],
-            m.step[locale],
+            (isByGround ? m.ground : m.step)[locale],
           ]}
         >
           {rows.map((row) => {
@@ -544,26 +615,27 @@ export function MonitoringApplicationsPage(props: {
             return (
               <tr data-number={row.number}>
                 <th scope="row">{row.number}</th>
+                <td>{pick(props.serviceNames.get(row.serviceCode) ?? unnamed, locale)}</td>
                 <td>
-                  {pick(
-                    props.serviceNames.get(row.serviceCode) ?? fallback(row.serviceCode),
-                    locale,
-                  )}
-                </td>
-                <td>
-                  {pick(
-                    props.providerNames.get(row.providerOrganisationId) ??
-                      fallback(row.providerOrganisationId),
-                    locale,
-                  )}
+                  <ViewName
+                    name={props.providerNames.get(row.providerOrganisationId) ?? unnamed}
+                    locale={locale}
+                  />
                 </td>
                 <td>{formatDate(row.submittedAt, locale)}</td>
                 <td>{formatDate(row.dueAt, locale)}</td>
                 <td>{row.endedAt ? formatDate(row.endedAt, locale) : '—'}</td>
                 <td>
-                  {role !== undefined && stepId
-                    ? `${stepName(props.regulations, stepId, locale)} (${roleName(role, locale)})`
-                    : '—'}
+                  {isByGround ? (
+                    <GroundName ground={row.detail} locale={locale} />
+                  ) : role !== undefined && stepId ? (
+                    <>
+                      <StepName regulations={props.regulations} stepId={stepId} locale={locale} /> (
+                      {roleName(role, locale)})
+                    </>
+                  ) : (
+                    '—'
+                  )}
                 </td>
               </tr>
             );
@@ -586,4 +658,5 @@ export function MonitoringApplicationsPage(props: {
   );
 }
 
-const fallback = (code: string): LocalizedText => ({ kk: code, ru: code, en: code });
+/** What stands for a service or provider no longer named anywhere: never its code. */
+const unnamed: LocalizedText = { kk: '—', ru: '—', en: '—' };

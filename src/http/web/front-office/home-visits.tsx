@@ -3,6 +3,7 @@ import { DomainError } from '../../../domain/shared/domain-error.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import {
   HomeVisitStatus,
+  homeVisitChoices,
   listVisitStaff,
   updateHomeVisit,
 } from '../../../features/front-office/home-visits.js';
@@ -28,12 +29,15 @@ type Visits = Awaited<ReturnType<typeof loadVisits>>;
 
 async function loadVisits(c: WebContext, user: Awaited<ReturnType<typeof requireStaff>>) {
   const services = c.get('deps').applications;
-  const [board, staff] = await Promise.all([
+  const [board, staff, choices] = await Promise.all([
     getFrontOfficeDashboard(services, staffOf(user)),
     listVisitStaff(services, user.principal.organisationId),
+    homeVisitChoices(services),
   ]);
   return {
     visits: board.homeVisits,
+    // The service a visit was asked for, named as the request form offered it (never its code).
+    serviceName: new Map(choices.services.map((service) => [service.code, service.name])),
     staff,
     staffName: new Map(staff.map((member) => [member.id, member])),
     isOperator: user.roles.includes(StaffRole.frontOfficeOperator),
@@ -55,7 +59,7 @@ function VisitSection(props: { ctx: PageContext; data: Visits; visit: Visits['vi
           <DueTime at={visit.createdAt} />
         </dd>
         <dt>{fo.service[locale]}</dt>
-        <dd>{visit.serviceCode}</dd>
+        <dd>{props.data.serviceName.get(visit.serviceCode)?.[locale] ?? '—'}</dd>
         <dt>{fo.phone[locale]}</dt>
         <dd>{visit.phone}</dd>
         <dt>{fo.address[locale]}</dt>

@@ -15,15 +15,19 @@ import { frontOfficeSearchPage } from './search-page.js';
  * results, home visits; and the public home-visit request page /home-visit.
  */
 export function frontOfficeRoutes(): Hono<WebEnv> {
-  return mountPages(new Hono<WebEnv>(), [
-    dashboardPage,
-    newApplicationPage,
-    frontOfficeApplicationPage,
-    registersPage,
-    registerPage,
-    registerAcknowledgePage,
-    homeVisitsPage,
-    homeVisitRequestPage,
-    frontOfficeSearchPage,
-  ]);
+  return mountPages(
+    new Hono<WebEnv>(),
+    [
+      dashboardPage,
+      newApplicationPage,
+      frontOfficeApplicationPage,
+      registersPage,
+      registerPage,
+      registerAcknowledgePage,
+      homeVisitsPage,
+      homeVisitRequestPage,
+      frontOfficeSearchPage,
+    ],
+    { postRedirectGet: true },
+  );
 }

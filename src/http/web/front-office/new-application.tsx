@@ -23,7 +23,7 @@ import {
   type PageContext,
 } from '../layout.js';
 import { errorOf, fieldOf, readForm } from '../form.js';
-import { definePage } from '../page.js';
+import { definePage, refuse } from '../page.js';
 import { pageContext, render, requireStaff } from '../page-context.js';
 import type { WebContext } from '../web-env.js';
 import { kazakhstanDay } from '../../../domain/calendar/kazakhstan-day.js';
@@ -386,26 +386,39 @@ async function take(
   }
 }
 
+/** The form of a refusal made after the applicant was identified (the accept step's fields). */
+const acceptStep = 'accept';
+
 /**
- * /front-office/applications/new: identify, check the package, accept or refuse. The action
- * renders the page itself when it shows it again, since a refusal after identification keeps
- * the identified applicant (read from the registries once, not again by the loader).
+ * /front-office/applications/new: identify, check the package, accept or refuse. A refused form
+ * (422) goes back to the page by post/redirect/get; a refusal made after identification is
+ * marked as the accept step's (`form: 'accept'`), and the GET that shows it identifies the
+ * applicant again from the kept values, so the operator sees the same step with the errors
+ * beside its fields. The identification itself (200, a further step) and a registry that does
+ * not answer (503) are shown in answer.
  */
 export const newApplicationPage = definePage({
   path: '/front-office/applications/new',
   guard: requireOperator,
-  load: async (c, user) => {
+  load: async (c, user, shown) => {
     const asOf = intakeAsOf(c);
     // In a sandbox, "as of" a chosen past day: the services, providers and submission of then.
     const catalog = await listIntakeServices(portalServices(c), user.principal.organisationId);
-    return { catalog, asOf };
+    if (shown.form !== acceptStep) return { catalog, asOf };
+    const identified = await identify(c, intakeFormOf(shown.values));
+    return {
+      catalog,
+      asOf,
+      identified: 'errors' in identified ? undefined : identified.identification,
+    };
   },
-  View: ({ ctx, data: { catalog, asOf }, form }) => (
+  View: ({ ctx, data: { catalog, asOf, identified }, form }) => (
     <IntakeView
       ctx={ctx}
       catalog={catalog}
       form={intakeFormOf(form.values)}
       errors={form.errors}
+      identified={identified}
       asOf={asOf}
     />
   ),
@@ -416,10 +429,12 @@ export const newApplicationPage = definePage({
     const catalog = await listIntakeServices(services, user.principal.organisationId);
     const posted = await readForm(c);
     const form = intakeFormOf(posted.values);
+    // The values as the form posts them (the form key kept, so Accept stays idempotent).
+    const values = { ...posted.values, formKey: form.formKey };
     const show = async (
       errors: FormError[],
-      identified?: Identified,
-      status = 422 as 200 | 422 | 503,
+      identified: Identified | undefined,
+      status: 200 | 503,
     ) =>
       render(
         c,
@@ -434,12 +449,16 @@ export const newApplicationPage = definePage({
         status,
       );
     const basic = basicErrors(form, catalog, locale);
-    if (basic.length > 0) return show(basic);
+    if (basic.length > 0) return refuse(values, basic);
     const identified = await identify(c, form);
-    if ('errors' in identified) return show(identified.errors, undefined, identified.status);
+    if ('errors' in identified) {
+      if (identified.status === 503) return show(identified.errors, undefined, 503);
+      return refuse(values, identified.errors);
+    }
     if (posted.field('action') !== 'accept') return show([], identified.identification, 200);
     const taken = await take(c, user, form, services);
     if (taken instanceof Response) return taken;
-    return show(taken.errors, identified.identification, taken.status);
+    if (taken.status === 503) return show(taken.errors, identified.identification, 503);
+    return refuse(values, taken.errors, 422, { form: acceptStep });
   },
 });

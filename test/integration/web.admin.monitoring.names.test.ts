@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import { StaffRole } from '../../src/domain/shared/roles.js';
+import {
+  demoPassword,
+  ensureDemoStaff,
+  hashDemoPassword,
+} from '../../src/features/demo/demo-accounts.js';
+import { logInStaff } from '../../src/features/identity/log-in-staff.js';
+import { refreshAllIndicators } from '../../src/features/monitoring/refresh-indicators.js';
+import { composeApp } from '../../src/cli/compose.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
+import { createTestDatabase, testBackend } from '../support/database.js';
+import { visibleText } from '../support/every-page.js';
+import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+
+// Issue 18, points 8 and 11, on the monitoring pages: a step (named by its description in the
+// regulation) and a refusal ground (the decision question answered "no") are shown by name in
+// the page's language — on an English page the regulation's Russian wording, declared
+// lang="ru" — and never by the step's id or the question's code; the list behind a refusal
+// count names the ground of each application.
+
+const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
+const region = 'south-kazakhstan';
+const intakeSteps = (day: string): ScriptedEvent[] => [
+  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
+  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
+  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
+];
+/** The step ids and question codes of the two applications: none may reach a screen. */
+const codes = ['verify-signature', 'signature_valid', 'route-request', 'accept', 'decide'];
+const period = 'period=2013-Q1';
+
+describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${testBackend}`, () => {
+  let database: DatabaseHandle;
+  const clock = manualClock('2013-03-20T04:00:00Z');
+  let app: ReturnType<typeof composeApp>;
+  let cookie = '';
+
+  const get = async (path: string, locale: 'kk' | 'ru' | 'en') => {
+    const response = await app.request(`${path}&lang=${locale}`, {
+      headers: { accept: 'text/html', cookie },
+    });
+    expect(response.status, path).toBe(200);
+    return response.text();
+  };
+  /** The main content's text outside any element declared in another language. */
+  const undeclared = (html: string, locale: 'kk' | 'ru' | 'en') =>
+    visibleText(html.replace(/^[\s\S]*?<main\b/, '<body><main'), locale);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const services = applicationServices(database, clock.now);
+    app = composeApp({
+      config,
+      logger: createLogger(config),
+      database,
+      now: clock.now,
+      applications: services,
+    });
+    await createOrganisation(database, {
+      id: 'sk-akimat',
+      kind: 'region_akimat',
+      regionCode: region,
+    });
+    await createOrganisation(database, {
+      id: 'sk-archive-n',
+      kind: 'archive',
+      regionCode: region,
+      parentId: 'sk-akimat',
+      nameRu: 'Архив области',
+      nameKk: 'Облыс мұрағаты',
+    });
+    const write = (number: string, events: ScriptedEvent[]) =>
+      writeScriptedApplication(services, {
+        number,
+        regulationId,
+        channel: 'provider_office',
+        providerOrganisationId: 'sk-archive-n',
+        submittedAt: '2013-02-04T04:00:00Z',
+        events,
+      });
+    // N-1: the signature refused at intake. N-2: still waiting at acceptance, past every due.
+    await write('N-1', [
+      ...intakeSteps('2013-02-04'),
+      { type: 'step', stepId: 'verify-signature', answer: false, at: '2013-02-04T04:08:00Z' },
+      { type: 'step', stepId: 'signature-refused', at: '2013-02-04T04:08:30Z' },
+    ]);
+    await write('N-2', [
+      ...intakeSteps('2013-02-04'),
+      { type: 'step', stepId: 'verify-signature', answer: true, at: '2013-02-04T04:08:00Z' },
+      { type: 'step', stepId: 'route-request', at: '2013-02-04T04:09:00Z' },
+    ]);
+    await refreshAllIndicators(services);
+    const [admin] = await ensureDemoStaff(
+      database.db,
+      'sk-akimat',
+      [StaffRole.regionAdministrator],
+      clock.now(),
+      hashDemoPassword(),
+    );
+    const outcome = await logInStaff(
+      { db: database.db },
+      { iin: admin!.iin, password: demoPassword },
+      clock.now(),
+    );
+    if (outcome.kind !== 'signed_in') throw new Error('not signed in');
+    cookie = `qyzmet_session=${outcome.session.token}`;
+  }, 120_000);
+  afterAll(async () => database?.close());
+
+  /** The description of `accept` in the provider office's flow of the archive certificate. */
+  const acceptStep = {
+    kk: 'МАО өтінішті жұмысқа қабылдайды және орындаушыны белгілейді',
+    ru: 'Проверка документов, принятие заявления в работу',
+  };
+  const ground = { kk: 'ЭЦҚ расталды ма?', ru: 'ЭЦП подтверждена?' };
+
+  it('on an English page the steps, the grounds and the providers are the regulation’s Russian words, declared lang="ru"', async () => {
+    const overview = await get(`/admin/monitoring?${period}`, 'en');
+    expect(overview).toContain(
+      `<th scope="row" data-label="Step"><span lang="ru">${acceptStep.ru}</span></th>`,
+    );
+    expect(overview).toMatch(
+      new RegExp(
+        `<td data-label="Ground"><span lang="ru">${ground.ru.replace('?', '\\?')}</span> — answered &quot;no&quot;</td>`,
+      ),
+    );
+    const refused = await get(
+      `/admin/monitoring/applications?${period}&measure=intake_refused&detail=signature_valid`,
+      'en',
+    );
+    expect(refused).toContain('<th scope="col">Ground</th>');
+    expect(refused).toMatch(
+      /<tr data-number="N-1">[^]*<span lang="ru">Архив области<\/span>[^]*<span lang="ru">ЭЦП подтверждена\?<\/span> — answered &quot;no&quot;/,
+    );
+    const late = await get(`/admin/monitoring/applications?${period}&measure=term_violated`, 'en');
+    expect(late).toMatch(
+      new RegExp(`<tr data-number="N-2">[^]*<span lang="ru">${acceptStep.ru}</span> \\(Head\\)`),
+    );
+    for (const [name, html] of [
+      ['overview', overview],
+      ['refusals', refused],
+      ['violations', late],
+    ] as const)
+      expect(undeclared(html, 'en').match(/[а-яёәғқңөұүһі]+/gi) ?? [], name).toEqual([]);
+  });
+
+  it.each(['kk', 'ru'] as const)(
+    'on a %s page they are in its language, with no other lang and no code',
+    async (locale) => {
+      const pages = [
+        await get(`/admin/monitoring?${period}`, locale),
+        await get(
+          `/admin/monitoring/applications?${period}&measure=intake_refused&detail=signature_valid`,
+          locale,
+        ),
+        await get(`/admin/monitoring/applications?${period}&measure=term_violated`, locale),
+      ];
+      expect(pages[0]).toContain(acceptStep[locale]);
+      expect(pages[1]).toContain(
+        `${ground[locale]} — ${locale === 'kk' ? 'жауабы «жоқ»' : 'ответ «нет»'}`,
+      );
+      expect(pages[2]).toContain(acceptStep[locale]);
+      for (const html of pages) {
+        const main = html.slice(html.indexOf('<main'));
+        expect(main).not.toMatch(/\slang="(?:ru|kk|en)"/);
+        const text = visibleText(main, locale);
+        for (const code of codes) expect(text).not.toContain(code);
+      }
+    },
+  );
+});
