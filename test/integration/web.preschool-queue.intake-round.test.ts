@@ -18,6 +18,7 @@ import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 import { staffSession as signInStaff } from '../support/staff-session.js';
 
 const department = 'sko-education-shymkent';
@@ -154,8 +155,16 @@ describe(`the yearly intake round (issue 19), on ${testBackend}`, () => {
   });
 
   it('only the head of the department keeping the district runs the round', async () => {
-    const foreign = await runRound(other);
+    // Post/redirect/get (issue 18, point 11): 303 to the statistics, whose GET shows the 422.
+    const foreign = await openRefusedForm(
+      app,
+      await runRound(other),
+      other.cookie,
+      '/back-office/queue-statistics',
+      { accept: 'text/html' },
+    );
     expect(foreign.status).toBe(422);
+    expect(await foreign.text()).toContain('href="#district"');
     expect((await runRound(executor)).status).toBe(403);
     expect(await offers()).toEqual([]);
   });

@@ -218,10 +218,17 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
     tick(10);
     const page = await (await get('/back-office/kindergarten-places', executor)).text();
     expect(page).toContain('Ясли-сад №12 «Балбобек»');
-    const refused = await post('/back-office/kindergarten-places', executor, [
-      ['group', 'sko-kg-balbobek-ru-2'],
-      ['places', '0'],
-    ]);
+    // Post/redirect/get (issue 18, point 11): 303 to the page, whose GET shows the refusal.
+    const refused = await openRefusedForm(
+      app,
+      await post('/back-office/kindergarten-places', executor, [
+        ['group', 'sko-kg-balbobek-ru-2'],
+        ['places', '0'],
+      ]),
+      executor.cookie,
+      '/back-office/kindergarten-places',
+      { accept: 'text/html' },
+    );
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('Укажите количество мест от 1 до 100');
     const published = await post('/back-office/kindergarten-places', executor, [
@@ -355,10 +362,15 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
       .execute();
     expect(audit).toHaveLength(1);
     // The kindergarten enrols on the referral in the back office (a malformed one is refused).
-    const malformed = await post('/back-office/kindergarten-places/enrol', executor, [
-      ['referral', 'N-1'],
-    ]);
+    const malformed = await openRefusedForm(
+      app,
+      await post('/back-office/kindergarten-places/enrol', executor, [['referral', 'N-1']]),
+      executor.cookie,
+      '/back-office/kindergarten-places',
+      { accept: 'text/html' },
+    );
     expect(malformed.status).toBe(422);
+    expect(await malformed.text()).toContain('value="N-1"');
     const enrolled = await post('/back-office/kindergarten-places/enrol', executor, [
       ['referral', referral],
     ]);

@@ -22,6 +22,7 @@ import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 import { staffSession as signInStaff } from '../support/staff-session.js';
 
 const department = 'sko-education-shymkent';
@@ -174,22 +175,34 @@ describe(`the department confirms privileges on a staff page (issue 19), on ${te
   });
 
   it('bad input and another department’s decision are refused in Russian, changing nothing', async () => {
-    const noDecision = await decide(sessions.executor, [
-      ['number', numbers.primary],
-      ['decision', 'maybe'],
-    ]);
+    // Post/redirect/get (issue 18, point 11): 303 to the page, whose GET shows the 422.
+    const shown = async (session: { cookie: string }, posted: Response) =>
+      openRefusedForm(app, posted, session.cookie, page, { accept: 'text/html' });
+    const noDecision = await shown(
+      sessions.executor,
+      await decide(sessions.executor, [
+        ['number', numbers.primary],
+        ['decision', 'maybe'],
+      ]),
+    );
     expect(noDecision.status).toBe(422);
     expect(await noDecision.text()).toContain('Выберите: подтвердить или отклонить.');
-    const garbage = await decide(sessions.executor, [
-      ['number', "Q-1' or 1=1"],
-      ['decision', 'confirm'],
-    ]);
+    const garbage = await shown(
+      sessions.executor,
+      await decide(sessions.executor, [
+        ['number', "Q-1' or 1=1"],
+        ['decision', 'confirm'],
+      ]),
+    );
     expect(garbage.status).toBe(422);
     expect(await garbage.text()).toContain('Такого талона нет в районах вашего отдела.');
-    const foreign = await decide(sessions.other, [
-      ['number', numbers.primary],
-      ['decision', 'confirm'],
-    ]);
+    const foreign = await shown(
+      sessions.other,
+      await decide(sessions.other, [
+        ['number', numbers.primary],
+        ['decision', 'confirm'],
+      ]),
+    );
     expect(foreign.status).toBe(422);
     expect(await foreign.text()).toContain('Такого талона нет в районах вашего отдела.');
     expect(await privilegeOf(numbers.primary)).toMatchObject({
