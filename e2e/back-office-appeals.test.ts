@@ -11,6 +11,7 @@ import {
   launchBrowser,
   saveScreenshot,
   seriousAccessibilityViolations,
+  submitRefusedForm,
 } from '../test/support/browser.js';
 import { startWebTestServer, type WebTestServer } from '../test/support/web.js';
 
@@ -115,7 +116,10 @@ describe('the provider’s head answers an appeal in a real browser (Law "On pub
     // Nothing chosen: the summary names both problems and the page keeps what was typed.
     await page.goto(`/back-office/appeals/${appeal.appealId}?lang=ru`);
     await page.fill('#appeal-answer-text', 'Коротко');
-    await page.click('main form button[type=submit]');
+    // Post/redirect/get (issue 18, point 11): 303 to the appeal, whose GET shows the refusal.
+    await submitRefusedForm(page, `/back-office/appeals/${appeal.appealId}`, () =>
+      page.click('main form button[type=submit]'),
+    );
     await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
     expect(await page.locator('.error-summary').textContent()).toContain('Выберите решение.');
     expect(await page.locator('#appeal-answer-text').inputValue()).toBe('Коротко');

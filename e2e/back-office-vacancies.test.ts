@@ -21,6 +21,7 @@ import {
   launchBrowser,
   saveScreenshot,
   seriousAccessibilityViolations,
+  submitRefusedForm,
 } from '../test/support/browser.js';
 import { startWebTestServer, type WebTestServer } from '../test/support/web.js';
 
@@ -141,9 +142,14 @@ describe('the kindergarten queue in the back office, in a real browser (seed 003
       expect(view.currentStep?.id).toBe(step);
     }
     // An invalid number: the error summary links to the field and the value is kept.
+    // Post/redirect/get (issue 18, point 11): 303 to the queue, whose GET shows the refusal once.
     await page.fill('#vacancy-places', '0');
-    await page.click('#vacancy-form button[type=submit]');
+    await submitRefusedForm(page, '/back-office/queue', () =>
+      page.click('#vacancy-form button[type=submit]'),
+    );
     expect(await page.locator('.error-summary a[href="#vacancy-places"]').count()).toBe(1);
     expect(await page.inputValue('#vacancy-places')).toBe('0');
+    await page.reload();
+    expect(await page.locator('.error-summary').count()).toBe(0);
   }, 180_000);
 });

@@ -25,6 +25,7 @@ import {
   launchBrowser,
   saveScreenshot,
   seriousAccessibilityViolations,
+  submitRefusedForm,
 } from '../test/support/browser.js';
 
 // README, "Demo accounts": the Aktobe city education department and the Aktobe front office.
@@ -218,9 +219,12 @@ describe('the provider’s back office in a real browser (Aktobe extern permissi
     await expectDuesOfEngine(applicationId);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'back-office-draft-ru');
-    // A required field left empty: 422, the summary links to it, what was typed is kept.
+    // A required field left empty: 303 back to the application, whose GET (422) has the summary
+    // linking to it and keeps what was typed (post/redirect/get, issue 18, point 11).
     await page.fill('#draft-result-order-number', '145-Э, 03.06.2019');
-    await page.click('#draft-result-form button[type=submit]');
+    await submitRefusedForm(page, `/back-office/applications/${applicationId}`, () =>
+      page.click('#draft-result-form button[type=submit]'),
+    );
     await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
     expect(await page.inputValue('#draft-result-order-number')).toBe('145-Э, 03.06.2019');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -20,6 +20,7 @@ import {
   launchBrowser,
   saveScreenshot,
   seriousAccessibilityViolations,
+  submitRefusedForm,
 } from '../test/support/browser.js';
 
 // README, "Demo accounts": the Aktobe city education department and the Aktobe front office.
@@ -201,7 +202,10 @@ describe('what staff and citizens expected and now find (issue 18, point 7)', ()
     // The head returns it with a comment (an empty one is refused on the field first).
     await logIn(provider, 'head', /\/back-office/);
     await page.goto(appPath);
-    await page.click('#return-draft-form button[type=submit]');
+    // Post/redirect/get (issue 18, point 11): 303 to the application, whose GET shows the 422.
+    await submitRefusedForm(page, `/back-office/applications/${applicationId}`, () =>
+      page.click('#return-draft-form button[type=submit]'),
+    );
     await expect
       .poll(() => page.locator('.error-summary a[href="#return-draft-comment"]').count())
       .toBe(1);

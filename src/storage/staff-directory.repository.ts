@@ -10,6 +10,9 @@ export interface StaffDirectoryRow {
   organisationId: string;
   organisationNameKk: string;
   organisationNameRu: string;
+  /** The organisation's address (either spelling may be missing). */
+  organisationAddressKk: string | null;
+  organisationAddressRu: string | null;
   regionCode: string;
   iin: string;
   fullName: string;
@@ -31,6 +34,8 @@ export async function listStaffDirectory(
       'staff_account.organisation_id',
       'organisation.name_kk',
       'organisation.name_ru',
+      'organisation.address_kk',
+      'organisation.address_ru',
       'organisation.region_code',
       'staff_account.iin',
       'staff_account.full_name',
@@ -51,6 +56,8 @@ export async function listStaffDirectory(
     organisationId: row.organisation_id,
     organisationNameKk: row.name_kk,
     organisationNameRu: row.name_ru,
+    organisationAddressKk: row.address_kk,
+    organisationAddressRu: row.address_ru,
     regionCode: row.region_code,
     iin: row.iin,
     fullName: row.full_name,

@@ -18,6 +18,7 @@ import {
   type StaffMember,
 } from '../support/cabinet.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 import { regulationOf } from '../support/regulation-of.js';
 import { cmsOverSha256, createTestResultSigning } from '../support/sign-result.js';
 
@@ -154,7 +155,13 @@ describe(`the head returns a draft to the executor on ${testBackend}`, () => {
   it('refuses an empty, too short or too long comment with a localised 422 and changes nothing', async () => {
     const before = await row();
     for (const comment of ['', '  ', 'ok', 'я'.repeat(2001)]) {
-      const response = await postForm('head', { comment, expectedVersion: String(before.version) });
+      // Post/redirect/get (issue 18, point 11): 303 to the application, whose GET shows the 422.
+      const response = await openRefusedForm(
+        app,
+        await postForm('head', { comment, expectedVersion: String(before.version) }),
+        cookies.head.cookie,
+        `/back-office/applications/${applicationId}`,
+      );
       expect(response.status, `comment of ${comment.length}`).toBe(422);
       const html = await response.text();
       expect(html).toContain(commandFormTexts.commentRequired.ru);

@@ -138,4 +138,13 @@ describe(`the public status needs the check code and hides sensitive services, o
       expect(html).not.toContain(step.description.ru);
     }
   });
+
+  it('dates the submission by the day in Kazakhstan, not in UTC', async () => {
+    // 01:30 on 2 April 2019 in Kostanay (UTC+6 then) is still 1 April in UTC.
+    f.clock.set('2019-04-01T19:30:00Z');
+    const late = await f.submit(generateIin('1990-02-02', Sex.female, 4002));
+    const response = await status(late.number, statusCheckCodeOf(late.applicationId));
+    expect(PublicStatus.parse(await response.json()).submittedOn).toBe('2019-04-02');
+    f.clock.set('2019-04-01T04:30:00Z');
+  });
 });

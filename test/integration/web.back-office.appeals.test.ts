@@ -5,6 +5,7 @@ import { listAuditEvents } from '../../src/storage/audit.repository.js';
 import { applicationServices } from '../support/applications.js';
 import { createBackOfficeFixture, type BackOfficeFixture } from '../support/back-office.js';
 import { testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 const duplicateFields = {
   'document-type': 'Аттестат об общем среднем образовании',
@@ -66,7 +67,7 @@ describe(`the provider's head decides an appeal (Law "On public services", art. 
 
   const form = async (who: typeof f.staff.head, fields: Record<string, string>) => {
     const { cookie, csrf } = await f.logIn(who);
-    return f.app.request(`/back-office/appeals/${appealId}`, {
+    const posted = await f.app.request(`/back-office/appeals/${appealId}`, {
       method: 'POST',
       headers: {
         cookie,
@@ -75,6 +76,7 @@ describe(`the provider's head decides an appeal (Law "On public services", art. 
       },
       body: new URLSearchParams({ _csrf: csrf, idempotencyKey: f.nextKey(), ...fields }).toString(),
     });
+    return Object.assign(posted, { cookie });
   };
 
   it("lists the appeal with its 5-working-day due to the provider's staff, not to another school", async () => {
@@ -114,7 +116,14 @@ describe(`the provider's head decides an appeal (Law "On public services", art. 
     const events = async () => (await listEvents(f.database.db, applicationId)).length;
     const before = await events();
 
-    const empty = await form(f.staff.head, { decision: '', answer: 'short' });
+    // Post/redirect/get (issue 18, point 11): 303 to the appeal, whose GET shows the refusal.
+    const posted = await form(f.staff.head, { decision: '', answer: 'short' });
+    const empty = await openRefusedForm(
+      f.app,
+      posted,
+      posted.cookie,
+      `/back-office/appeals/${appealId}`,
+    );
     expect(empty.status).toBe(422);
     const emptyHtml = await empty.text();
     expect(emptyHtml).toContain('Выберите решение.');

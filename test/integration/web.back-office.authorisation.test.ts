@@ -4,6 +4,7 @@ import {
   type BackOfficeFixture,
   type FixtureStaff,
 } from '../support/back-office.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 describe('the back office: organisations, roles, signatures and forgery', () => {
   let f: BackOfficeFixture;
@@ -32,6 +33,9 @@ describe('the back office: organisations, roles, signatures and forgery', () => 
       }).toString(),
     });
   };
+  /** A refused form's 303 to `path`, followed as the same browser (issue 18, point 11). */
+  const refusedOn = (who: FixtureStaff, path: string, posted: Response) =>
+    openRefusedForm(f.app, posted, sessions.get(who)!.cookie, path);
   const versionOf = async (applicationId: string) =>
     (await (
       await f.call('GET', `/api/v1/applications/${applicationId}`, { token: f.staff.head.token })
@@ -174,14 +178,15 @@ describe('the back office: organisations, roles, signatures and forgery', () => 
     const sha256 = /id="draft-sha256">([0-9a-f]{64})</.exec(signPage)![1]!;
     expect(signPage).toContain('data-ncalayer-sign');
     const before = await versionOf(applicationId);
-    const wrong = await post(
+    // Post/redirect/get (issue 18, point 11): 303 to the application, whose GET shows the 422.
+    const wrong = await refusedOn(
       f.staff.head,
-      `/back-office/applications/${applicationId}/actions/sign`,
-      {
+      `/back-office/applications/${applicationId}`,
+      await post(f.staff.head, `/back-office/applications/${applicationId}/actions/sign`, {
         idempotencyKey: 'web-key-sign-wrong-1',
         draftId,
         cms: await f.cmsOverHash(1, sha256),
-      },
+      }),
     );
     expect(wrong.status).toBe(422);
     const html = await wrong.text();
@@ -216,15 +221,15 @@ describe('the back office: organisations, roles, signatures and forgery', () => 
     expect((await versionOf(applicationId)).currentStep?.id).toBe('issue-result');
   });
 
-  it('keeps what was typed and answers 422 for an invalid form', async () => {
+  it('keeps what was typed and shows the 422 on the page an invalid form goes back to', async () => {
     const { applicationId } = await f.submit();
-    const response = await post(
+    const response = await refusedOn(
       f.staff.head,
-      `/back-office/applications/${applicationId}/actions/suspend`,
-      {
+      `/back-office/applications/${applicationId}`,
+      await post(f.staff.head, `/back-office/applications/${applicationId}/actions/suspend`, {
         idempotencyKey: 'web-key-suspend-1',
         reason: 'ab',
-      },
+      }),
     );
     expect(response.status).toBe(422);
     const html = await response.text();

@@ -20,6 +20,7 @@ import {
   regulationCatalog,
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { openRefusedForm } from '../support/refused-form.js';
 
 type Staff = Principal & { kind: 'staff' };
 const password = 'qyzmet2024';
@@ -200,13 +201,15 @@ describe(`the provider declares free kindergarten places (seed 003), on ${testBa
     expect(html).not.toMatch(queueLink);
   });
 
-  it('refuses bad input with 422 keeping what was typed, and a form without CSRF', async () => {
+  it('refuses bad input (303, then 422 keeping what was typed), and a form without CSRF', async () => {
     const session = await logIn(staff.head!);
-    const bad = await declare(session, {
-      idempotencyKey: 'vacancy-web-bad-1',
-      places: '0',
-      ageYears: '3',
-    });
+    // Post/redirect/get (issue 18, point 11): 303 to the queue, whose GET shows the refusal.
+    const bad = await openRefusedForm(
+      app,
+      await declare(session, { idempotencyKey: 'vacancy-web-bad-1', places: '0', ageYears: '3' }),
+      session.cookie,
+      '/back-office/queue',
+    );
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('href="#vacancy-places"');

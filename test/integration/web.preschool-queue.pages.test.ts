@@ -14,7 +14,6 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { composeApp } from '../../src/cli/compose.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
-import { hashPassword } from '../../src/features/identity/identity-services.js';
 import { kazakhstanDay as kazakhstanDayOf } from '../../src/domain/calendar/kazakhstan-day.js';
 import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
 import { queueServicesOf } from '../../src/features/preschool-queue/queue-services.js';
@@ -22,16 +21,10 @@ import { seedQueueKindergartens } from '../../src/features/preschool-queue/seed-
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
-import { findStaffAccount } from '../../src/storage/staff-account.repository.js';
-import {
-  applicationServices,
-  createOrganisation,
-  createStaff,
-  manualClock,
-} from '../support/applications.js';
+import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { registerProvenCitizen } from '../support/citizens.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { staffSession as signInStaff } from '../support/staff-session.js';
 import { openRefusedForm } from '../support/refused-form.js';
 import { pdfQrCodes, pdfText } from '../support/documents.js';
 import { initialiseEmbeddedPki } from '../../src/signing/pki-directory.js';
@@ -141,23 +134,13 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
       regionCode: 'south-kazakhstan',
     });
     await seedQueueKindergartens(database.db);
-    const hash = await hashPassword(password);
-    const staffSession = async (role: 'head' | 'executor') => {
-      const principal = await createStaff(database, department, 'south-kazakhstan', [role]);
-      await setStaffPasswordIfUnset(database.db, principal.staffId, hash, clock.now());
-      const account = await findStaffAccount(database.db, principal.staffId);
-      const csrf = await csrfOf();
-      const response = await app.request('/staff/login', {
-        method: 'POST',
-        headers: {
-          cookie: `qyzmet_csrf=${csrf}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: new URLSearchParams({ iin: account!.iin, password, _csrf: csrf }).toString(),
+    const staffSession = (role: 'head' | 'executor') =>
+      signInStaff(app, database, {
+        organisationId: department,
+        regionCode: 'south-kazakhstan',
+        role,
+        now: clock.now(),
       });
-      const session = /qyzmet_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-      return { cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`, csrf };
-    };
     head = await staffSession('head');
     executor = await staffSession('executor');
     for (const parent of parents) {
@@ -235,10 +218,17 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
     tick(10);
     const page = await (await get('/back-office/kindergarten-places', executor)).text();
     expect(page).toContain('Ясли-сад №12 «Балбобек»');
-    const refused = await post('/back-office/kindergarten-places', executor, [
-      ['group', 'sko-kg-balbobek-ru-2'],
-      ['places', '0'],
-    ]);
+    // Post/redirect/get (issue 18, point 11): 303 to the page, whose GET shows the refusal.
+    const refused = await openRefusedForm(
+      app,
+      await post('/back-office/kindergarten-places', executor, [
+        ['group', 'sko-kg-balbobek-ru-2'],
+        ['places', '0'],
+      ]),
+      executor.cookie,
+      '/back-office/kindergarten-places',
+      { accept: 'text/html' },
+    );
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('Укажите количество мест от 1 до 100');
     const published = await post('/back-office/kindergarten-places', executor, [
@@ -372,10 +362,15 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
       .execute();
     expect(audit).toHaveLength(1);
     // The kindergarten enrols on the referral in the back office (a malformed one is refused).
-    const malformed = await post('/back-office/kindergarten-places/enrol', executor, [
-      ['referral', 'N-1'],
-    ]);
+    const malformed = await openRefusedForm(
+      app,
+      await post('/back-office/kindergarten-places/enrol', executor, [['referral', 'N-1']]),
+      executor.cookie,
+      '/back-office/kindergarten-places',
+      { accept: 'text/html' },
+    );
     expect(malformed.status).toBe(422);
+    expect(await malformed.text()).toContain('value="N-1"');
     const enrolled = await post('/back-office/kindergarten-places/enrol', executor, [
       ['referral', referral],
     ]);

@@ -1,3 +1,4 @@
+import { kazakhstanDay } from '../../src/domain/calendar/kazakhstan-day.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,7 +84,7 @@ export async function submitPortalDuplicate(services: ApplicationServices, key: 
   const regulation = services.regulations.findInForce(
     'duplicates',
     cabinetWorld.region,
-    services.now().toISOString().slice(0, 10),
+    kazakhstanDay(services.now()),
   );
   if (!regulation) throw new Error('no duplicates regulation in force in South Kazakhstan');
   return submitApplication(

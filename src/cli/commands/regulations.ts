@@ -1,3 +1,4 @@
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,7 +64,7 @@ function fidelityLines(fidelity: readonly FileFidelity[]): string[] {
 /** The coverage of time by versions, per region and service, and the services known by title. */
 function coverageLines(input: CheckInput): string[] {
   const history = input.history ?? { gaps: [], knownByTitle: [] };
-  const today = new Date().toISOString().slice(0, 10);
+  const today = kazakhstanDay(new Date());
   const lines = coverageOf(input.regulations, history, today).map((service) => {
     const versions = service.periods.filter((period) => period.kind === 'version').length;
     const holes = service.periods

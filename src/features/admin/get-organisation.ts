@@ -33,7 +33,13 @@ export async function getAdministeredOrganisation(
     kind: row.kind,
     name: { kk: row.nameKk, ru: row.nameRu },
     regionCode: row.regionCode,
-    parent: parent ? { id: parent.id, name: { kk: parent.nameKk, ru: parent.nameRu } } : null,
+    parent: parent
+      ? {
+          id: parent.id,
+          name: { kk: parent.nameKk, ru: parent.nameRu },
+          address: { kk: parent.addressKk, ru: parent.addressRu },
+        }
+      : null,
     address: { kk: row.addressKk, ru: row.addressRu },
     phone: row.phone,
     email: row.email,

@@ -1,3 +1,4 @@
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 import {
   ApplicationStatus,
   applicationStatusLabels,
@@ -44,7 +45,8 @@ export async function getPublicStatus(
     serviceName: isSensitive ? null : regulation.name,
     status,
     statusLabel: applicationStatusLabels[status],
-    submittedOn: record.submittedAt.toISOString().slice(0, 10),
+    // The day in Kazakhstan, not in UTC: an application submitted at 01:30 is dated that day.
+    submittedOn: kazakhstanDay(record.submittedAt),
     dueAt: record.dueAt.toISOString(),
     step: step
       ? {

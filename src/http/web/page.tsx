@@ -33,10 +33,11 @@ import type { WebContext, WebEnv } from './web-env.js';
  *
  * - Post/redirect/get for refusals (issue 18, point 11), on the workspaces mounted with
  *   `{ postRedirectGet: true }` (the citizen portal: sign-in, registration, the application
- *   journey, the cabinet; the administration; the front office; the staff sign-in): a refused form (422) is kept on the server for this browser, its
- *   session and the page (`refusal-flash.ts`), the POST answers 303 to the page's GET (the
- *   page's own path, the POST's query kept), and that GET renders the errors and the values
- *   once, with the refusal's status. The back button then never asks to send the form again.
+ *   journey, the cabinet; the administration; the front office; the staff sign-in; the back
+ *   office — every workspace): a refused form (422) is kept on the server for this browser,
+ *   its session and the page (`refusal-flash.ts`), the POST answers 303 to the page's GET
+ *   (the page's own path, the POST's query kept), and that GET renders the errors and the
+ *   values once, with the refusal's status. The back button then never asks to send the form again.
  *   A refusal too large to keep, one kept while too many are pending, or one of a page whose GET
  *   would redirect (its state is in the form, not the URL), is rendered at once.
  *

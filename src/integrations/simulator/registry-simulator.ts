@@ -1,3 +1,4 @@
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { describeOtpRejection } from '../../domain/identity/otp-rejection.js';
 import {
@@ -41,8 +42,6 @@ interface PendingConsent {
   expiresAt: Date;
   attempts: number;
 }
-
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Status of a power of attorney on `today` ('YYYY-MM-DD'): revoked, expired or valid. */
 export function powerOfAttorneyStatus(
@@ -91,7 +90,7 @@ export function createRegistrySimulator(options: SimulatorOptions = {}): Registr
       if (!record) return notFound;
       return {
         status: 'found',
-        data: { ...record, status: powerOfAttorneyStatus(record, dayOf(clock())) },
+        data: { ...record, status: powerOfAttorneyStatus(record, kazakhstanDay(clock())) },
       };
     },
   };

@@ -55,6 +55,25 @@ const kindLabel = (ctx: PageContext, kind: string) =>
   providerKindName(ctx.vocabulary, kind)[ctx.locale];
 const roleLabel = (role: string, locale: Locale) => roleLabels[role]?.[locale] ?? role;
 
+/**
+ * An organisation's address as page content: in the page's spelling (Kazakh on a Kazakh page,
+ * Russian otherwise), the other one when only that is stored, marked with its language where it
+ * is not the page's (issue 18, point 11); `none` when no address is stored.
+ */
+function AddressIn(props: {
+  address: { kk: string | null; ru: string | null } | null;
+  locale: Locale;
+  none: string;
+}) {
+  const { address, locale } = props;
+  const preferred = locale === 'kk' ? 'kk' : 'ru';
+  const other = preferred === 'kk' ? 'ru' : 'kk';
+  const spelling = address?.[preferred] ? preferred : address?.[other] ? other : undefined;
+  if (!address || !spelling) return <>{props.none}</>;
+  const value = address[spelling];
+  return spelling === locale ? <>{value}</> : <span lang={spelling}>{value}</span>;
+}
+
 /** `/admin`: what the administration holds. */
 export function OverviewPage(props: {
   ctx: PageContext;
@@ -129,11 +148,7 @@ export function OrganisationsPage(props: {
             <td>{kindLabel(props.ctx, organisation.kind)}</td>
             <td>{regionName(props.ctx.vocabulary, organisation.regionCode)[locale]}</td>
             <td>
-              {organisation.address
-                ? ((locale === 'kk' ? organisation.address.kk : organisation.address.ru) ??
-                  organisation.address.ru ??
-                  organisation.address.kk)
-                : '—'}
+              <AddressIn address={organisation.address} locale={locale} none="—" />
             </td>
           </tr>
         ))}
@@ -399,6 +414,21 @@ function StaffTable(props: {
                   locale={locale}
                 />
               </a>
+              {member.organisationAddressKk || member.organisationAddressRu ? (
+                <>
+                  <br />
+                  <span class="hint organisation-address">
+                    <AddressIn
+                      address={{
+                        kk: member.organisationAddressKk,
+                        ru: member.organisationAddressRu,
+                      }}
+                      locale={locale}
+                      none=""
+                    />
+                  </span>
+                </>
+              ) : null}
             </td>
           ) : null}
           <td class="roles">{member.roles.map((role) => roleLabel(role, locale)).join(', ')}</td>
@@ -450,7 +480,6 @@ function OrganisationFacts(props: { ctx: PageContext; organisation: Organisation
   const { ctx, organisation } = props;
   const { locale } = ctx;
   const orNot = (value: string | null) => value ?? text.notSet[locale];
-  const address = locale === 'kk' ? organisation.address.kk : organisation.address.ru;
   return (
     <dl class="facts">
       <dt>{text.id[locale]}</dt>
@@ -464,15 +493,27 @@ function OrganisationFacts(props: { ctx: PageContext; organisation: Organisation
       <dt>{text.parent[locale]}</dt>
       <dd>
         {organisation.parent ? (
-          <a href={`/admin/organisations/${encodeURIComponent(organisation.parent.id)}`}>
-            <NameIn name={organisation.parent.name} locale={locale} />
-          </a>
+          <>
+            <a href={`/admin/organisations/${encodeURIComponent(organisation.parent.id)}`}>
+              <NameIn name={organisation.parent.name} locale={locale} />
+            </a>
+            {organisation.parent.address.kk || organisation.parent.address.ru ? (
+              <>
+                <br />
+                <span class="hint organisation-address">
+                  <AddressIn address={organisation.parent.address} locale={locale} none="" />
+                </span>
+              </>
+            ) : null}
+          </>
         ) : (
           '—'
         )}
       </dd>
       <dt>{text.address[locale]}</dt>
-      <dd>{orNot(address ?? organisation.address.ru)}</dd>
+      <dd>
+        <AddressIn address={organisation.address} locale={locale} none={text.notSet[locale]} />
+      </dd>
       <dt>{text.phone[locale]}</dt>
       <dd>{orNot(organisation.phone)}</dd>
       <dt>{text.email[locale]}</dt>

@@ -63,17 +63,21 @@ function mountApplicationFiles(routes: Hono<WebEnv>): void {
 export function backOfficeRoutes(): Hono<WebEnv> {
   const routes = new Hono<WebEnv>();
   mountApplicationFiles(routes);
-  return mountPages(routes, [
-    inboxPage,
-    escalationsPage,
-    applicationPage,
-    appealsPage,
-    appealPage,
-    resultRequestsPage,
-    vacancyPage,
-    searchPage,
-    kindergartenPlacesPage,
-    queueStatisticsPage,
-    queuePrivilegesPage,
-  ]);
+  return mountPages(
+    routes,
+    [
+      inboxPage,
+      escalationsPage,
+      applicationPage,
+      appealsPage,
+      appealPage,
+      resultRequestsPage,
+      vacancyPage,
+      searchPage,
+      kindergartenPlacesPage,
+      queueStatisticsPage,
+      queuePrivilegesPage,
+    ],
+    { postRedirectGet: true },
+  );
 }

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import { StaffRole } from '../../src/domain/shared/roles.js';
+import {
+  demoPassword,
+  ensureDemoStaff,
+  hashDemoPassword,
+} from '../../src/features/demo/demo-accounts.js';
+import { logInStaff } from '../../src/features/identity/log-in-staff.js';
+import { composeApp } from '../../src/cli/compose.js';
+import type { DatabaseHandle } from '../../src/storage/db.js';
+import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
+import { createTestDatabase, testBackend } from '../support/database.js';
+
+// Issue 18, point 11: where the administration lists an organisation — the organisations, the
+// staff (each member's organisation), an organisation's parent — its address is shown beside it,
+// in the page's spelling, and marked lang="ru"/"kk" where it is in another language than the
+// page (an English page; a Kazakh page of an organisation whose address is stored in Russian).
+
+const akimat = { kk: 'Қостанай, Әл-Фараби даңғылы, 66', ru: 'Костанай, проспект Аль-Фараби, 66' };
+const schoolAddress = 'Костанай, улица Байтурсынова, 9';
+
+describe(`organisation addresses on the administration's pages, on ${testBackend}`, () => {
+  let database: DatabaseHandle;
+  const clock = manualClock('2026-03-17T05:00:00Z');
+  let app: ReturnType<typeof composeApp>;
+  let cookie = '';
+
+  const get = async (path: string, locale: 'kk' | 'ru' | 'en') => {
+    const response = await app.request(`${path}?lang=${locale}`, {
+      headers: { accept: 'text/html', cookie },
+    });
+    expect(response.status, path).toBe(200);
+    return response.text();
+  };
+  /** The cell of the staff table naming the member's organisation. */
+  const organisationCell = (html: string, organisationId: string) =>
+    new RegExp(`<td[^>]*><a href="/admin/organisations/${organisationId}">([^]*?)</td>`).exec(
+      html,
+    )?.[1] ?? '';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    app = composeApp({
+      config,
+      logger: createLogger(config),
+      database,
+      now: clock.now,
+      applications: applicationServices(database, clock.now),
+    });
+    await createOrganisation(database, {
+      id: 'kst-akimat',
+      kind: 'region_akimat',
+      regionCode: 'kostanay',
+      addressKk: akimat.kk,
+      addressRu: akimat.ru,
+    });
+    // A school whose address is stored in Russian only.
+    await createOrganisation(database, {
+      id: 'kst-school',
+      kind: 'school',
+      regionCode: 'kostanay',
+      parentId: 'kst-akimat',
+      addressRu: schoolAddress,
+    });
+    const hash = hashDemoPassword();
+    const [admin] = await ensureDemoStaff(
+      database.db,
+      'kst-akimat',
+      [StaffRole.regionAdministrator],
+      clock.now(),
+      hash,
+    );
+    await ensureDemoStaff(database.db, 'kst-school', [StaffRole.head], clock.now(), hash);
+    const outcome = await logInStaff(
+      { db: database.db },
+      { iin: admin!.iin, password: demoPassword },
+      clock.now(),
+    );
+    if (outcome.kind !== 'signed_in') throw new Error('not signed in');
+    cookie = `qyzmet_session=${outcome.session.token}`;
+  }, 120_000);
+  afterAll(async () => database?.close());
+
+  it('the staff list shows each member’s organisation with its address, in the page’s spelling', async () => {
+    const ru = await get('/admin/staff', 'ru');
+    expect(organisationCell(ru, 'kst-akimat')).toContain(akimat.ru);
+    expect(organisationCell(ru, 'kst-school')).toContain(schoolAddress);
+    const kk = await get('/admin/staff', 'kk');
+    expect(organisationCell(kk, 'kst-akimat')).toContain(akimat.kk);
+    expect(organisationCell(kk, 'kst-akimat')).not.toContain('lang=');
+    // Stored in Russian only: shown in Russian, declared so on the Kazakh page.
+    expect(organisationCell(kk, 'kst-school')).toContain(`<span lang="ru">${schoolAddress}</span>`);
+    const en = await get('/admin/staff', 'en');
+    expect(organisationCell(en, 'kst-akimat')).toContain(`<span lang="ru">${akimat.ru}</span>`);
+  });
+
+  it('an organisation’s page shows its parent’s address, and its own declared where foreign', async () => {
+    const ru = await get('/admin/organisations/kst-school', 'ru');
+    expect(ru).toMatch(
+      new RegExp(
+        `<a href="/admin/organisations/kst-akimat">[^]*?</a><br/><span[^>]*>${akimat.ru}</span>`,
+      ),
+    );
+    const kk = await get('/admin/organisations/kst-school', 'kk');
+    expect(kk).toContain(akimat.kk);
+    expect(kk).toContain(`<dd><span lang="ru">${schoolAddress}</span></dd>`);
+    const en = await get('/admin/organisations', 'en');
+    expect(en).toMatch(
+      new RegExp(
+        `<tr data-organisation-id="kst-school">[^]*?<span lang="ru">${schoolAddress}</span>`,
+      ),
+    );
+  });
+});
