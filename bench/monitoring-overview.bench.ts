@@ -28,9 +28,8 @@ import {
   hashDemoPassword,
 } from '../src/features/demo/demo-accounts.js';
 import { logInStaff } from '../src/features/identity/log-in-staff.js';
-import { openDatabase } from '../src/storage/db.js';
-import { migrateToLatest } from '../src/storage/migrator.js';
 import { load } from './support/http-load.js';
+import { freshDatabase } from './support/fresh-database.js';
 import { report } from './support/report.js';
 import { seedMonitoring, seedProviders, seedZone } from './support/monitoring-seed.js';
 import { startServerProcess } from './support/server-process.js';
@@ -47,13 +46,7 @@ const cluster = await startPostgresCluster({
   settings: { max_connections: 100, shared_buffers: '256MB' },
 });
 try {
-  const admin = await openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 1 });
-  await sql`create database qyzmet`.execute(admin.db);
-  await admin.close();
-  const url = new URL(cluster.url);
-  url.pathname = '/qyzmet';
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
-  await migrateToLatest(database.db);
+  const { database, url } = await freshDatabase(cluster.url, 2);
   const started = performance.now();
   const db = database.db;
 
@@ -106,7 +99,7 @@ try {
   if (outcome.kind !== 'signed_in') throw new Error('the administrator could not sign in');
   await database.close();
 
-  const server = await startServerProcess(url.toString(), 10);
+  const server = await startServerProcess(url, 10);
   const page = (query: string) => () => ({
     path: `/admin/monitoring${query}`,
     headers: {

@@ -24,10 +24,9 @@ import { generateIin } from '../src/domain/identity/identity-number-generator.js
 import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
 import { refreshAllIndicators } from '../src/features/monitoring/refresh-indicators.js';
 import { fromRoot } from '../src/config/paths.js';
-import { openDatabase } from '../src/storage/db.js';
-import { migrateToLatest } from '../src/storage/migrator.js';
 import { applicationServices, createOrganisation } from '../test/support/applications.js';
 import { load, type LoadResult } from './support/http-load.js';
+import { freshDatabase } from './support/fresh-database.js';
 import { report } from './support/report.js';
 import { startServerProcess } from './support/server-process.js';
 
@@ -37,13 +36,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const cluster = await startPostgresCluster({ settings: { max_connections: 200 } });
 try {
-  const url = new URL(cluster.url);
-  url.pathname = '/qyzmet';
-  const admin = await openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 1 });
-  await sql`create database qyzmet`.execute(admin.db);
-  await admin.close();
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-  await migrateToLatest(database.db);
+  const { database, url } = await freshDatabase(cluster.url, 4);
   await createOrganisation(database, {
     id: 'bench-school',
     kind: 'school',
@@ -72,7 +65,7 @@ try {
         .rows[0]!.n,
     );
 
-  const server = await startServerProcess(url.toString(), 20);
+  const server = await startServerProcess(url, 20);
   const iins = Array.from({ length: 500 }, (_, index) => generateIin('1990-01-01', 'male', index));
   const request = (index: number) => ({
     method: 'POST' as const,
@@ -104,7 +97,7 @@ try {
       process.execPath,
       ['--import', 'tsx', fromRoot('bench', 'support', 'monitoring-job.ts')],
       {
-        env: { ...process.env, DATABASE_URL: url.toString() },
+        env: { ...process.env, DATABASE_URL: url },
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );

@@ -8,9 +8,8 @@
 // deployment behind a reverse proxy sees them.
 import { sql } from 'kysely';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
-import { openDatabase } from '../src/storage/db.js';
-import { migrateToLatest } from '../src/storage/migrator.js';
 import { load } from './support/http-load.js';
+import { freshDatabase } from './support/fresh-database.js';
 import { report } from './support/report.js';
 import { startServerProcess } from './support/server-process.js';
 
@@ -30,13 +29,7 @@ const cluster = await startPostgresCluster({
   settings: { max_connections: 100, shared_buffers: '256MB' },
 });
 try {
-  const admin = await openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 1 });
-  await sql`create database qyzmet`.execute(admin.db);
-  await admin.close();
-  const url = new URL(cluster.url);
-  url.pathname = '/qyzmet';
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
-  await migrateToLatest(database.db);
+  const { database, url } = await freshDatabase(cluster.url, 2);
   const started = performance.now();
   await sql`
     insert into queue_registration (number, region, district, child_iin, parent_iin, birth_date,
@@ -59,7 +52,7 @@ try {
   const loadSeconds = (performance.now() - started) / 1000;
   await database.close();
 
-  const server = await startServerProcess(url.toString(), 10, { TRUSTED_PROXIES: '127.0.0.1' });
+  const server = await startServerProcess(url, 10, { TRUSTED_PROXIES: '127.0.0.1' });
   // Each request from its own citizen's address (10.x.y.z): the per-address limit is not the
   // thing measured.
   const from = (index: number) => ({

@@ -8,10 +8,9 @@
 import { sql } from 'kysely';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
-import { openDatabase } from '../src/storage/db.js';
-import { migrateToLatest } from '../src/storage/migrator.js';
 import { createOrganisation } from '../test/support/applications.js';
 import { load } from './support/http-load.js';
+import { freshDatabase } from './support/fresh-database.js';
 import { report } from './support/report.js';
 import { startServerProcess } from './support/server-process.js';
 
@@ -23,13 +22,7 @@ const cluster = await startPostgresCluster({
   settings: { max_connections: 100, shared_buffers: '256MB' },
 });
 try {
-  const admin = await openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 1 });
-  await sql`create database qyzmet`.execute(admin.db);
-  await admin.close();
-  const url = new URL(cluster.url);
-  url.pathname = '/qyzmet';
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
-  await migrateToLatest(database.db);
+  const { database, url } = await freshDatabase(cluster.url, 2);
   await createOrganisation(database, {
     id: 'org-1',
     kind: 'school',
@@ -61,7 +54,7 @@ try {
   );
   await database.close();
 
-  const server = await startServerProcess(url.toString(), 10, { TRUSTED_PROXIES: '127.0.0.1' });
+  const server = await startServerProcess(url, 10, { TRUSTED_PROXIES: '127.0.0.1' });
   const auth = { authorization: `Bearer ${token}` };
   // A lookup proves it may see the status with the applicant's IIN (or the receipt's check
   // code): the IIN the insert above gave application i.

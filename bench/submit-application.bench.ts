@@ -2,15 +2,13 @@
 // number it, persist the submission + automatic steps + audit rows + notification, answer) at 64
 // concurrent clients on a PostgreSQL server, against the same machine's pgbench TPC-B tps on
 // the same server in the same run. Goal (product.md): ratio ≥ 0.5, p95 ≤ 50 ms.
-import { sql } from 'kysely';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
 import { generateIin } from '../src/domain/identity/identity-number-generator.js';
-import { openDatabase } from '../src/storage/db.js';
-import { migrateToLatest } from '../src/storage/migrator.js';
 import { createOrganisation } from '../test/support/applications.js';
 import { load } from './support/http-load.js';
 import { measurePgbenchTps } from './support/pgbench.js';
+import { freshDatabase } from './support/fresh-database.js';
 import { report } from './support/report.js';
 import { startServerProcess } from './support/server-process.js';
 
@@ -22,13 +20,7 @@ const cluster = await startPostgresCluster({ settings: { max_connections: 200 } 
 try {
   const tps = measurePgbenchTps(cluster, CLIENTS, SECONDS);
 
-  const url = new URL(cluster.url);
-  url.pathname = '/qyzmet';
-  const admin = await openDatabase({ kind: 'postgres', url: cluster.url, poolSize: 1 });
-  await sql`create database qyzmet`.execute(admin.db);
-  await admin.close();
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-  await migrateToLatest(database.db);
+  const { database, url } = await freshDatabase(cluster.url, 4);
   await createOrganisation(database, {
     id: 'bench-school',
     kind: 'school',
@@ -49,7 +41,7 @@ try {
   );
   await database.close();
 
-  const server = await startServerProcess(url.toString(), 20);
+  const server = await startServerProcess(url, 20);
   const iins = Array.from({ length: 500 }, (_, index) => generateIin('1990-01-01', 'male', index));
   const request = (index: number) => ({
     method: 'POST' as const,

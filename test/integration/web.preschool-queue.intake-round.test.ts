@@ -9,7 +9,6 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { composeApp } from '../../src/cli/compose.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
-import { hashPassword } from '../../src/features/identity/identity-services.js';
 import { queueServicesOf } from '../../src/features/preschool-queue/queue-services.js';
 import { registerChild } from '../../src/features/preschool-queue/register-child.js';
 import { rerunAllocation } from '../../src/features/preschool-queue/rerun-allocation.js';
@@ -17,18 +16,11 @@ import { seedQueueKindergartens } from '../../src/features/preschool-queue/seed-
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
-import { findStaffAccount } from '../../src/storage/staff-account.repository.js';
-import {
-  applicationServices,
-  createOrganisation,
-  createStaff,
-  manualClock,
-} from '../support/applications.js';
+import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { openRefusedForm } from '../support/refused-form.js';
+import { staffSession as signInStaff } from '../support/staff-session.js';
 
-const password = 'qyzmet2024';
 const department = 'sko-education-shymkent';
 const otherDepartment = 'sko-education-other';
 const births = ['2024-01-01', '2024-01-02', '2024-01-03'];
@@ -45,12 +37,7 @@ describe(`the yearly intake round (issue 19), on ${testBackend}`, () => {
   let head: Session;
   let executor: Session;
   let other: Session;
-  let hash = '';
 
-  const csrfOf = async () => {
-    const first = await app.request('/staff/login');
-    return /qyzmet_csrf=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')![1]!;
-  };
   const get = (path: string, session: Session) =>
     app.request(path, { headers: { accept: 'text/html', cookie: session.cookie } });
   const post = (path: string, session: Session, form: [string, string][]) =>
@@ -84,22 +71,13 @@ describe(`the yearly intake round (issue 19), on ${testBackend}`, () => {
       .execute();
 
   /** Signs a new staff account of the organisation in: its session cookie and token. */
-  const staffSession = async (organisation: string, role: 'head' | 'executor') => {
-    const principal = await createStaff(database, organisation, 'south-kazakhstan', [role]);
-    await setStaffPasswordIfUnset(database.db, principal.staffId, hash, clock.now());
-    const account = await findStaffAccount(database.db, principal.staffId);
-    const csrf = await csrfOf();
-    const response = await app.request('/staff/login', {
-      method: 'POST',
-      headers: {
-        cookie: `qyzmet_csrf=${csrf}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ iin: account!.iin, password, _csrf: csrf }).toString(),
+  const staffSession = (organisationId: string, role: 'head' | 'executor') =>
+    signInStaff(app, database, {
+      organisationId,
+      regionCode: 'south-kazakhstan',
+      role,
+      now: clock.now(),
     });
-    const session = /qyzmet_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-    return { cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`, csrf };
-  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -125,7 +103,6 @@ describe(`the yearly intake round (issue 19), on ${testBackend}`, () => {
         regionCode: 'south-kazakhstan',
       });
     await seedQueueKindergartens(database.db);
-    hash = await hashPassword(password);
     head = await staffSession(department, 'head');
     executor = await staffSession(department, 'executor');
     other = await staffSession(otherDepartment, 'head');

@@ -14,7 +14,6 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { composeApp } from '../../src/cli/compose.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
-import { hashPassword } from '../../src/features/identity/identity-services.js';
 import { kazakhstanDay as kazakhstanDayOf } from '../../src/domain/calendar/kazakhstan-day.js';
 import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
 import { queueServicesOf } from '../../src/features/preschool-queue/queue-services.js';
@@ -22,16 +21,10 @@ import { seedQueueKindergartens } from '../../src/features/preschool-queue/seed-
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
-import { findStaffAccount } from '../../src/storage/staff-account.repository.js';
-import {
-  applicationServices,
-  createOrganisation,
-  createStaff,
-  manualClock,
-} from '../support/applications.js';
+import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { registerProvenCitizen } from '../support/citizens.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { staffSession as signInStaff } from '../support/staff-session.js';
 import { openRefusedForm } from '../support/refused-form.js';
 import { pdfQrCodes, pdfText } from '../support/documents.js';
 import { initialiseEmbeddedPki } from '../../src/signing/pki-directory.js';
@@ -141,23 +134,13 @@ describe(`the kindergarten queue's pages (issue 19), on ${testBackend}`, () => {
       regionCode: 'south-kazakhstan',
     });
     await seedQueueKindergartens(database.db);
-    const hash = await hashPassword(password);
-    const staffSession = async (role: 'head' | 'executor') => {
-      const principal = await createStaff(database, department, 'south-kazakhstan', [role]);
-      await setStaffPasswordIfUnset(database.db, principal.staffId, hash, clock.now());
-      const account = await findStaffAccount(database.db, principal.staffId);
-      const csrf = await csrfOf();
-      const response = await app.request('/staff/login', {
-        method: 'POST',
-        headers: {
-          cookie: `qyzmet_csrf=${csrf}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: new URLSearchParams({ iin: account!.iin, password, _csrf: csrf }).toString(),
+    const staffSession = (role: 'head' | 'executor') =>
+      signInStaff(app, database, {
+        organisationId: department,
+        regionCode: 'south-kazakhstan',
+        role,
+        now: clock.now(),
       });
-      const session = /qyzmet_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-      return { cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`, csrf };
-    };
     head = await staffSession('head');
     executor = await staffSession('executor');
     for (const parent of parents) {

@@ -11,7 +11,6 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { composeApp } from '../../src/cli/compose.js';
 import { generateIin } from '../../src/domain/identity/identity-number-generator.js';
-import { hashPassword } from '../../src/features/identity/identity-services.js';
 import { expireOffers } from '../../src/features/preschool-queue/expire-offers.js';
 import { listOwnQueue } from '../../src/features/preschool-queue/list-own-queue.js';
 import { lookupPosition } from '../../src/features/preschool-queue/lookup-position.js';
@@ -21,18 +20,11 @@ import { seedQueueKindergartens } from '../../src/features/preschool-queue/seed-
 import { createRegistrySimulator } from '../../src/integrations/simulator/registry-simulator.js';
 import { InMemorySmsOutbox } from '../../src/integrations/sms/sms-sender.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
-import { findStaffAccount } from '../../src/storage/staff-account.repository.js';
-import {
-  applicationServices,
-  createOrganisation,
-  createStaff,
-  manualClock,
-} from '../support/applications.js';
+import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { openRefusedForm } from '../support/refused-form.js';
+import { staffSession as signInStaff } from '../support/staff-session.js';
 
-const password = 'qyzmet2024';
 const department = 'sko-education-shymkent';
 const otherDepartment = 'sko-education-other';
 const page = '/back-office/queue-privileges';
@@ -81,10 +73,6 @@ describe(`the department confirms privileges on a staff page (issue 19), on ${te
   const tick = (minutes: number) =>
     clock.set(new Date(clock.now().getTime() + minutes * 60_000).toISOString());
 
-  const csrfOf = async () => {
-    const first = await app.request('/staff/login');
-    return /qyzmet_csrf=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')![1]!;
-  };
   const get = (path: string, session: { cookie: string }) =>
     app.request(path, { headers: { accept: 'text/html', cookie: session.cookie } });
   const decide = (session: { cookie: string; csrf: string }, form: [string, string][]) =>
@@ -120,24 +108,14 @@ describe(`the department confirms privileges on a staff page (issue 19), on ${te
     tick(1);
   };
 
-  let hash = '';
   /** Signs a new staff account of the organisation in: its session cookie and token. */
-  const staffSession = async (organisation: string, role: 'head' | 'executor') => {
-    const principal = await createStaff(database, organisation, 'south-kazakhstan', [role]);
-    await setStaffPasswordIfUnset(database.db, principal.staffId, hash, clock.now());
-    const account = await findStaffAccount(database.db, principal.staffId);
-    const csrf = await csrfOf();
-    const response = await app.request('/staff/login', {
-      method: 'POST',
-      headers: {
-        cookie: `qyzmet_csrf=${csrf}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ iin: account!.iin, password, _csrf: csrf }).toString(),
+  const staffSession = (organisationId: string, role: 'head' | 'executor') =>
+    signInStaff(app, database, {
+      organisationId,
+      regionCode: 'south-kazakhstan',
+      role,
+      now: clock.now(),
     });
-    const session = /qyzmet_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
-    return { cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=ru`, csrf };
-  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -163,7 +141,6 @@ describe(`the department confirms privileges on a staff page (issue 19), on ${te
         regionCode: 'south-kazakhstan',
       });
     await seedQueueKindergartens(database.db);
-    hash = await hashPassword(password);
     sessions.head = await staffSession(department, 'head');
     sessions.executor = await staffSession(department, 'executor');
     sessions.other = await staffSession(otherDepartment, 'head');
