@@ -146,6 +146,7 @@ export async function startServer(
     answerClientErrors(instance);
   });
   const port = (server.address() as AddressInfo).port;
+  background.start();
   logger.info(
     { port, database: database.kind, location: database.location },
     `listening on http://localhost:${port}`,

@@ -9,13 +9,19 @@ import { createWorker } from './background-jobs.js';
 
 /** What the server runs beside HTTP: stop it before closing the database. */
 export interface Background {
+  /**
+   * Starts the worker. The server calls it once it listens: the worker's first round (an
+   * outbox of hundreds of notifications after the demo seed, deadlines, seals) would otherwise
+   * hold the single PGlite session and the event loop before the first request is answered.
+   */
+  start(): void;
   stop(): Promise<void>;
 }
 
 /**
  * The server's background work: on the first start of an empty database the demo data when
  * DEMO_DATA is on, then the worker in-process unless WORKER_ENABLED=false (`qyzmet worker`
- * processes may run beside it on a PostgreSQL server).
+ * processes may run beside it on a PostgreSQL server), started by `start()`.
  */
 export async function startBackground(
   config: Config,
@@ -35,11 +41,10 @@ export async function startBackground(
       'demo data loaded (see README, "Demo accounts")',
     );
   }
-  if (!config.worker.enabled) return { stop: async () => {} };
+  if (!config.worker.enabled) return { start: () => {}, stop: async () => {} };
   const worker = createWorker(config, logger, applications, {
     ...(installation ? { installationSigner: installation.signer } : {}),
     ...(metrics ? { metrics } : {}),
   });
-  worker.start();
-  return { stop: () => worker.stop() };
+  return { start: () => worker.start(), stop: () => worker.stop() };
 }
