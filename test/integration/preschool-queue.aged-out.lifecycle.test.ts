@@ -14,12 +14,12 @@ import {
 import type { QueueServices } from '../../src/features/preschool-queue/queue-services.js';
 import { registerChild } from '../../src/features/preschool-queue/register-child.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { loadQueueRules } from '../../src/storage/queue-rules-files.js';
-import { kzCalendar } from '../support/calendar.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
+import { testBackend } from '../support/database.js';
+import {
+  createQueueLifecycleFixture,
+  lifecycleRegistration,
+} from '../support/preschool-queue-lifecycle.js';
 
-const region = 'south-kazakhstan';
-const district = 'shymkent-al-farabi';
 const parents = {
   older: generateIin('1985-01-01', 'female', 31),
   younger: generateIin('1987-02-02', 'male', 32),
@@ -38,37 +38,21 @@ describe(`leaving the kindergarten queue at 7 (issue 19), on ${testBackend}`, ()
   const numbers = { older: '', younger: '' };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const loaded = loadQueueRules();
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-    services = { db: database.db, now: () => clock, calendar: kzCalendar(), rules: loaded.rules };
-    await database.db
-      .insertInto('queue_kindergarten')
-      .values({
-        id: 'kg-1',
-        organisation_id: 'org-kg-1',
-        region,
-        district,
-        name: JSON.stringify({ kk: 'Балбөбек', ru: 'Балбобек', en: 'Balbobek' }),
-        time_zone: 'Asia/Almaty',
-      })
-      .execute();
+    ({ database, services } = await createQueueLifecycleFixture(() => clock));
     for (const [key, phone] of [
       ['older', '+77010000031'],
       ['younger', '+77010000032'],
     ] as const) {
-      const slip = await registerChild(services, parents[key], {
-        region,
-        district,
-        childIin: children[key].iin,
-        birthDate: children[key].birthDate,
-        phone,
-        category: 'general',
-        preferred: ['kg-1'],
-        language: 'ru',
-        specialNeeds: null,
-        desiredStart: '2026-09-01',
-      });
+      const slip = await registerChild(
+        services,
+        parents[key],
+        lifecycleRegistration({
+          childIin: children[key].iin,
+          birthDate: children[key].birthDate,
+          phone,
+          category: 'general',
+        }),
+      );
       numbers[key] = slip.number;
       clock = new Date(clock.getTime() + 60_000);
     }

@@ -24,16 +24,17 @@ import type { QueueServices } from '../../src/features/preschool-queue/queue-ser
 import { registerChild } from '../../src/features/preschool-queue/register-child.js';
 import { rerunAllocation } from '../../src/features/preschool-queue/rerun-allocation.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { loadQueueRules } from '../../src/storage/queue-rules-files.js';
-import { kzCalendar } from '../support/calendar.js';
-import { createTestDatabase } from '../support/database.js';
+import {
+  createQueueLifecycleFixture,
+  lifecycleDistrict as district,
+  lifecycleRegion as region,
+  lifecycleRegistration,
+} from '../support/preschool-queue-lifecycle.js';
 
 let database: DatabaseHandle;
 let clock = new Date('2026-12-01T05:00:00Z');
 const sms = new InMemorySmsOutbox();
 let services: QueueServices & { sms: InMemorySmsOutbox };
-const region = 'south-kazakhstan';
-const district = 'shymkent-al-farabi';
 const staff: Principal = {
   kind: 'staff',
   staffId: 'staff-1',
@@ -52,53 +53,19 @@ const children = {
 const tick = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const loaded = loadQueueRules();
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-  services = {
-    db: database.db,
-    now: () => clock,
-    calendar: kzCalendar(),
-    rules: loaded.rules,
-    sms,
-  };
-  await database.db
-    .insertInto('queue_kindergarten')
-    .values({
-      id: 'kg-1',
-      organisation_id: 'org-kg-1',
-      region,
-      district,
-      name: JSON.stringify({ kk: 'Балбөбек', ru: 'Балбобек', en: 'Balbobek' }),
-      time_zone: 'Asia/Almaty',
-    })
-    .execute();
-  await database.db
-    .insertInto('queue_group')
-    .values({
-      id: 'kg-1-ru-3',
-      kindergarten_id: 'kg-1',
-      age_from: 2,
-      age_to: 4,
-      language: 'ru',
-      special_needs: null,
-    })
-    .execute();
+  const fixture = await createQueueLifecycleFixture(() => clock, { withGroup: true });
+  database = fixture.database;
+  services = { ...fixture.services, sms };
 });
 afterAll(async () => database?.close());
 
-const registration = (childIin: string, category: 'general' | 'primary', phone: string) => ({
-  region,
-  district,
-  childIin,
-  birthDate: childIin === children.first ? '2023-03-01' : '2023-04-01',
-  phone,
-  category,
-  preferred: ['kg-1'],
-  language: 'ru',
-  specialNeeds: null,
-  desiredStart: '2026-09-01',
-});
+const registration = (childIin: string, category: 'general' | 'primary', phone: string) =>
+  lifecycleRegistration({
+    childIin,
+    birthDate: childIin === children.first ? '2023-03-01' : '2023-04-01',
+    phone,
+    category,
+  });
 
 describe('the kindergarten queue: register, move ahead, publish, offer, accept, expire', () => {
   let firstNumber = '';
