@@ -143,34 +143,44 @@ export async function getQualityIndicators(
       // Most recently used last: the oldest view is the first to go when the memo is full.
       memo.delete(memoKey);
       memo.set(memoKey, found);
-      return found;
+      // Views that miss at once (right after a round) share one summing.
+      return found.summed;
     }
-    const counts = await sumCounts(services.db, {
-      grain: query.period.grain,
-      from: query.period.from,
-      to: query.period.to,
-      ...filter,
-      // Rows of districts and providers need no service, and the region's rows no provider:
-      // summed in the database, so the server folds a few hundred rows, not one per provider.
-      byService: level === 'service',
-      ...(groupProviders ? { groupProviders } : {}),
-    });
-    const grouped = new Map<string, CountRow[]>();
-    for (const row of counts) {
-      const key = keyOf(row);
-      let group = grouped.get(key);
-      if (!group) grouped.set(key, (group = []));
-      group.push(row);
-    }
-    const entry: Summed = {
-      version,
-      total: indicatorsOf(counts, 0),
-      groups: new Map([...grouped].map(([key, rows]) => [key, indicatorsOf(rows, 0)])),
-    };
+    const summing = (async (): Promise<Summed> => {
+      const counts = await sumCounts(services.db, {
+        grain: query.period.grain,
+        from: query.period.from,
+        to: query.period.to,
+        ...filter,
+        // Rows of districts and providers need no service, and the region's rows no provider:
+        // summed in the database, so the server folds a few hundred rows, not one per provider.
+        byService: level === 'service',
+        ...(groupProviders ? { groupProviders } : {}),
+      });
+      const grouped = new Map<string, CountRow[]>();
+      for (const row of counts) {
+        const key = keyOf(row);
+        let group = grouped.get(key);
+        if (!group) grouped.set(key, (group = []));
+        group.push(row);
+      }
+      return {
+        total: indicatorsOf(counts, 0),
+        groups: new Map([...grouped].map(([key, rows]) => [key, indicatorsOf(rows, 0)])),
+      };
+    })();
+    // A view that read an older version than the memo's (a round committed in between) sums
+    // for itself and leaves the newer entry.
+    if (found && BigInt(found.version) > BigInt(version)) return summing;
+    const entry: MemoEntry = { version, summed: summing };
     memo.delete(memoKey);
     memo.set(memoKey, entry);
     while (memo.size > memoLimit) memo.delete(memo.keys().next().value!);
-    return entry;
+    // A failed read is not kept: the next view tries again.
+    summing.catch(() => {
+      if (memo.get(memoKey) === entry) memo.delete(memoKey);
+    });
+    return summing;
   };
   const [sums, overdue] = await Promise.all([
     summed(),
@@ -226,17 +236,22 @@ export async function getQualityIndicators(
   };
 }
 
-/** The summed part of a view (every indicator but "overdue now"), as of a summary version. */
+/** The summed part of a view: every indicator but "overdue now". */
 interface Summed {
-  readonly version: string;
   readonly total: Indicators;
   readonly groups: ReadonlyMap<string, Indicators>;
 }
 
+/** A view's sums (being read, or read) under the summary version read before summing. */
+interface MemoEntry {
+  readonly version: string;
+  readonly summed: Promise<Summed>;
+}
+
 /** Views kept per database (most recently used last); a view's entry is a few kilobytes. */
 const memoLimit = 256;
-const memos = new WeakMap<object, Map<string, Summed>>();
-function memoOf(db: object): Map<string, Summed> {
+const memos = new WeakMap<object, Map<string, MemoEntry>>();
+function memoOf(db: object): Map<string, MemoEntry> {
   let memo = memos.get(db);
   if (!memo) memos.set(db, (memo = new Map()));
   return memo;
