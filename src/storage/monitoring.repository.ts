@@ -282,6 +282,21 @@ export async function saveMonitoringRound(
       .where('id', 'in', [...round.markIds])
       .execute();
   }
+  // The summary moved: its version too, in this transaction (the overview's memo is keyed by
+  // it, so every server sees the round on its next view). Last, so that its row lock is held
+  // only until the commit that follows.
+  if (round.deltas.length > 0) {
+    await trx
+      .updateTable('monitoring_summary_version')
+      .set({ round: sql`round + 1` })
+      .execute();
+  }
+}
+
+/** The summary's version: the number of rounds that moved it (migration 0160). */
+export async function readSummaryVersion(db: Executor): Promise<string> {
+  const row = await db.selectFrom('monitoring_summary_version').select('round').executeTakeFirst();
+  return String(row?.round ?? 0);
 }
 
 /** How many applications wait to be counted, and since which mark: the job's backlog. */

@@ -50,6 +50,7 @@ export interface Tables {
   monitoring_application: MonitoringApplicationTable;
   monitoring_count: MonitoringCountTable;
   monitoring_provider_count: MonitoringProviderCountTable;
+  monitoring_summary_version: MonitoringSummaryVersionTable;
 }
 
 /** One row: this installation's identity, written on first start. */
@@ -671,3 +672,13 @@ export interface MonitoringCountTable {
  * views read it. Maintained by the `monitoring` job with the rows it sums.
  */
 export type MonitoringProviderCountTable = Omit<MonitoringCountTable, 'service_code'>;
+
+/**
+ * One row (migration 0160): the summary's version, incremented by the `monitoring` job in the
+ * transaction of every round that moves the summary; the overview's memo is keyed by it.
+ */
+export interface MonitoringSummaryVersionTable {
+  id: Generated<boolean>;
+  /** bigint: a string from PostgreSQL. */
+  round: string | number;
+}

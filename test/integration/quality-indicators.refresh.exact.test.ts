@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { ApplicationEvent } from '../../src/domain/application/ApplicationEvent.js';
 import { foldApplication } from '../../src/domain/application/fold.js';
 import { elapsedWorkingTime } from '../../src/domain/calendar/index.js';
@@ -13,6 +14,7 @@ import {
 import { eventValues, listEvents } from '../../src/storage/application.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { listApplicationsBehind } from '../../src/storage/monitoring-query.repository.js';
+import { readSummaryVersion } from '../../src/storage/monitoring.repository.js';
 import {
   applicationServices,
   createOrganisation,
@@ -442,5 +444,117 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
     });
     expect(after.total.received).toBe(1);
     expect(after.total.receivedByChannel.provider_office).toBe(1);
+  });
+
+  it('shows a round saved on another node on the next view, and reuses the sums until then', async () => {
+    // The overview keeps a view's sums under the summary's version (docs/monitoring.md, "The
+    // overview's memo"). Another node's job round moves the summary and the version in one
+    // transaction without this process knowing: the next view must show it.
+    const quarter = { period: period('2013-Q1') };
+    const district = { ...quarter, districtId: 'sk-district' };
+    const first = await getQualityIndicators(services, administrator, quarter);
+    const firstDistrict = await getQualityIndicators(services, administrator, district);
+    const version = await readSummaryVersion(database.db);
+    // No round in between: the same numbers (from the memo).
+    expect((await getQualityIndicators(services, administrator, quarter)).total).toEqual(
+      first.total,
+    );
+    // A round that moves nothing leaves the version as it is.
+    expect(await refreshIndicators(services)).toEqual({ claimed: 0, applications: 0, skipped: 0 });
+    expect(await readSummaryVersion(database.db)).toBe(version);
+
+    const otherNodesRound = (delta: number) =>
+      database.db.transaction().execute(async (trx) => {
+        const row = {
+          grain: 'quarter' as const,
+          region_code: region,
+          period_start: '2013-01-01',
+          provider_organisation_id: 'sk-archive-a',
+          channel: 'portal',
+          measure: 'received',
+          detail: '',
+          count: delta,
+        };
+        await trx
+          .insertInto('monitoring_count')
+          .values({ ...row, service_code: 'archive-certificate' })
+          .onConflict((conflict) =>
+            conflict
+              .columns([
+                'grain',
+                'region_code',
+                'period_start',
+                'provider_organisation_id',
+                'service_code',
+                'channel',
+                'measure',
+                'detail',
+              ])
+              .doUpdateSet({ count: sql`monitoring_count.count + excluded.count` }),
+          )
+          .execute();
+        await trx
+          .insertInto('monitoring_provider_count')
+          .values(row)
+          .onConflict((conflict) =>
+            conflict
+              .columns([
+                'grain',
+                'region_code',
+                'period_start',
+                'provider_organisation_id',
+                'channel',
+                'measure',
+                'detail',
+              ])
+              .doUpdateSet({ count: sql`monitoring_provider_count.count + excluded.count` }),
+          )
+          .execute();
+        await trx
+          .updateTable('monitoring_summary_version')
+          .set({ round: sql`round + 1` })
+          .execute();
+      });
+
+    await otherNodesRound(5);
+    expect(Number(await readSummaryVersion(database.db))).toBe(Number(version) + 1);
+    const after = await getQualityIndicators(services, administrator, quarter);
+    expect(after.total.received).toBe(first.total.received + 5);
+    expect(after.total.receivedByChannel.portal).toBe(first.total.receivedByChannel.portal + 5);
+    expect(after.total.overdueNow).toBe(first.total.overdueNow);
+    const rowOf = (view: typeof first, key: string) =>
+      view.rows.find((row) => row.key === key)?.indicators.received;
+    expect(rowOf(after, 'sk-district')).toBe(rowOf(first, 'sk-district')! + 5);
+    const afterDistrict = await getQualityIndicators(services, administrator, district);
+    expect(rowOf(afterDistrict, 'sk-archive-a')).toBe(rowOf(firstDistrict, 'sk-archive-a')! + 5);
+
+    // And back: the next view is the first one again, exactly.
+    await otherNodesRound(-5);
+    expect((await getQualityIndicators(services, administrator, quarter)).total).toEqual(
+      first.total,
+    );
+    expect((await getQualityIndicators(services, administrator, district)).rows).toEqual(
+      firstDistrict.rows,
+    );
+  });
+
+  it('moves the summary version once per round that moves the summary', async () => {
+    const registry = await createStaff(database, 'sk-archive-b', region, ['registry_office']);
+    clock.set('2013-03-22T04:00:00Z');
+    const day = { period: period('2013-03-22') };
+    expect((await getQualityIndicators(services, administrator, day)).total.received).toBe(0);
+    await submitApplication(services, registry, {
+      idempotencyKey: 'monitoring-submit-2',
+      serviceCode: 'archive-certificate',
+      channel: 'provider_office',
+      applicantIin: '900101300007',
+      providerOrganisationId: 'sk-archive-b',
+      fields: { 'applicant-iin-or-bin': '900101300007', 'archive-certificate-type': 'стаж' },
+    });
+    const version = Number(await readSummaryVersion(database.db));
+    expect((await refreshIndicators(services)).applications).toBe(1);
+    expect(Number(await readSummaryVersion(database.db))).toBe(version + 1);
+    // The day's view was read (and kept) before the round: the round shows on the next view.
+    expect((await getQualityIndicators(services, administrator, day)).total.received).toBe(1);
   });
 });

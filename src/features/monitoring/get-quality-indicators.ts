@@ -15,6 +15,7 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { LocalizedText } from '../../domain/shared/locale.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { countOverdueNow, sumCounts } from '../../storage/monitoring-query.repository.js';
+import { readSummaryVersion } from '../../storage/monitoring.repository.js';
 import { listOrganisations, type OrganisationRow } from '../../storage/organisation.repository.js';
 import { monitoringRegionOf } from './monitoring-scope.js';
 
@@ -109,9 +110,42 @@ export async function getQualityIndicators(
     : query.districtId
       ? 'provider'
       : 'district';
-  // The two reads are independent: side by side on the pool.
-  const [counts, overdue] = await Promise.all([
-    sumCounts(services.db, {
+  const keyOf = (row: { providerOrganisationId: string; serviceCode: string }) =>
+    level === 'service'
+      ? row.serviceCode
+      : level === 'provider'
+        ? row.providerOrganisationId
+        : districtKey(row.providerOrganisationId);
+  const groupProviders =
+    level === 'district'
+      ? new Map(organisations.map((row) => [row.id, districtKey(row.id)]))
+      : undefined;
+  // The summed part of the view is memoised under the summary's version, read before summing
+  // (docs/monitoring.md, "The overview's memo"); "overdue now" depends on the clock and is
+  // counted exactly on every view, side by side with the summed part.
+  const summed = async (): Promise<Summed> => {
+    const version = await readSummaryVersion(services.db);
+    const memoKey = JSON.stringify([
+      query.period.grain,
+      query.period.from,
+      query.period.to,
+      regionCode ?? '',
+      level,
+      providerIds ?? null,
+      query.serviceCode ?? '',
+      query.channel ?? '',
+      // The region's rows are districts: a provider moved to another district moves its sums.
+      groupProviders ? [...groupProviders] : null,
+    ]);
+    const memo = memoOf(services.db);
+    const found = memo.get(memoKey);
+    if (found && found.version === version) {
+      // Most recently used last: the oldest view is the first to go when the memo is full.
+      memo.delete(memoKey);
+      memo.set(memoKey, found);
+      return found;
+    }
+    const counts = await sumCounts(services.db, {
       grain: query.period.grain,
       from: query.period.from,
       to: query.period.to,
@@ -119,27 +153,43 @@ export async function getQualityIndicators(
       // Rows of districts and providers need no service, and the region's rows no provider:
       // summed in the database, so the server folds a few hundred rows, not one per provider.
       byService: level === 'service',
-      ...(level === 'district'
-        ? { groupProviders: new Map(organisations.map((row) => [row.id, districtKey(row.id)])) }
-        : {}),
-    }),
+      ...(groupProviders ? { groupProviders } : {}),
+    });
+    const grouped = new Map<string, CountRow[]>();
+    for (const row of counts) {
+      const key = keyOf(row);
+      let group = grouped.get(key);
+      if (!group) grouped.set(key, (group = []));
+      group.push(row);
+    }
+    const entry: Summed = {
+      version,
+      total: indicatorsOf(counts, 0),
+      groups: new Map([...grouped].map(([key, rows]) => [key, indicatorsOf(rows, 0)])),
+    };
+    memo.delete(memoKey);
+    memo.set(memoKey, entry);
+    while (memo.size > memoLimit) memo.delete(memo.keys().next().value!);
+    return entry;
+  };
+  const [sums, overdue] = await Promise.all([
+    summed(),
     countOverdueNow(services.db, filter, services.now()),
   ]);
 
-  const keyOf = (row: { providerOrganisationId: string; serviceCode: string }) =>
-    level === 'service'
-      ? row.serviceCode
-      : level === 'provider'
-        ? row.providerOrganisationId
-        : districtKey(row.providerOrganisationId);
-  const groups = new Map<string, { counts: CountRow[]; overdue: number }>();
-  const groupOf = (key: string) => {
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { counts: [], overdue: 0 }));
-    return group;
-  };
-  for (const row of counts) groupOf(keyOf(row)).counts.push(row);
-  for (const row of overdue) groupOf(keyOf(row)).overdue += row.count;
+  const overdueByKey = new Map<string, number>();
+  for (const row of overdue) {
+    const key = keyOf(row);
+    overdueByKey.set(key, (overdueByKey.get(key) ?? 0) + row.count);
+  }
+  const withoutCounts = indicatorsOf([], 0);
+  const groups = new Map<string, Indicators>();
+  for (const [key, indicators] of sums.groups) {
+    groups.set(key, { ...indicators, overdueNow: overdueByKey.get(key) ?? 0 });
+  }
+  for (const [key, count] of overdueByKey) {
+    if (!groups.has(key)) groups.set(key, { ...withoutCounts, overdueNow: count });
+  }
 
   const nameOfOrganisation = (id: string): LocalizedText => {
     const row: OrganisationRow | undefined = byId.get(id);
@@ -152,20 +202,13 @@ export async function getQualityIndicators(
         ? regionLevelName
         : nameOfOrganisation(key);
   const rows = [...groups]
-    .map(([key, group]) => ({
-      key,
-      name: nameOf(key),
-      indicators: indicatorsOf(group.counts, group.overdue),
-    }))
+    .map(([key, indicators]) => ({ key, name: nameOf(key), indicators }))
     .sort((a, b) => (a.name.ru < b.name.ru ? -1 : a.name.ru > b.name.ru ? 1 : 0));
   return {
     query,
     regionCode,
     level,
-    total: indicatorsOf(
-      counts,
-      overdue.reduce((sum, row) => sum + row.count, 0),
-    ),
+    total: { ...sums.total, overdueNow: overdue.reduce((sum, row) => sum + row.count, 0) },
     rows,
     names: {
       ...(query.districtId
@@ -181,6 +224,22 @@ export async function getQualityIndicators(
     },
     providerIds,
   };
+}
+
+/** The summed part of a view (every indicator but "overdue now"), as of a summary version. */
+interface Summed {
+  readonly version: string;
+  readonly total: Indicators;
+  readonly groups: ReadonlyMap<string, Indicators>;
+}
+
+/** Views kept per database (most recently used last); a view's entry is a few kilobytes. */
+const memoLimit = 256;
+const memos = new WeakMap<object, Map<string, Summed>>();
+function memoOf(db: object): Map<string, Summed> {
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new Map()));
+  return memo;
 }
 
 /** The organisations of a region outside any district. */

@@ -36,6 +36,7 @@ import * as m0140 from './0140-form-flash.js';
 import * as m0145 from './0145-queue-aged-out.js';
 import * as m0150 from './0150-monitoring-period-grains.js';
 import * as m0155 from './0155-monitoring-provider-roll-up.js';
+import * as m0160 from './0160-monitoring-summary-version.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -79,4 +80,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0145-queue-aged-out': m0145,
   '0150-monitoring-period-grains': m0150,
   '0155-monitoring-provider-roll-up': m0155,
+  '0160-monitoring-summary-version': m0160,
 };
