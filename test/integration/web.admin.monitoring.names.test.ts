@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
-import { StaffRole } from '../../src/domain/shared/roles.js';
-import {
-  demoPassword,
-  ensureDemoStaff,
-  hashDemoPassword,
-} from '../../src/features/demo/demo-accounts.js';
-import { logInStaff } from '../../src/features/identity/log-in-staff.js';
 import { refreshAllIndicators } from '../../src/features/monitoring/refresh-indicators.js';
 import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
+import { administratorCookie } from '../support/admin-session.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { visibleText } from '../support/every-page.js';
@@ -95,20 +89,7 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
       { type: 'step', stepId: 'route-request', at: '2013-02-04T04:09:00Z' },
     ]);
     await refreshAllIndicators(services);
-    const [admin] = await ensureDemoStaff(
-      database.db,
-      'sk-akimat',
-      [StaffRole.regionAdministrator],
-      clock.now(),
-      hashDemoPassword(),
-    );
-    const outcome = await logInStaff(
-      { db: database.db },
-      { iin: admin!.iin, password: demoPassword },
-      clock.now(),
-    );
-    if (outcome.kind !== 'signed_in') throw new Error('not signed in');
-    cookie = `qyzmet_session=${outcome.session.token}`;
+    cookie = await administratorCookie(database, 'sk-akimat', clock.now());
   }, 120_000);
   afterAll(async () => database?.close());
 

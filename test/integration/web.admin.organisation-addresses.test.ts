@@ -2,14 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { StaffRole } from '../../src/domain/shared/roles.js';
-import {
-  demoPassword,
-  ensureDemoStaff,
-  hashDemoPassword,
-} from '../../src/features/demo/demo-accounts.js';
-import { logInStaff } from '../../src/features/identity/log-in-staff.js';
+import { ensureDemoStaff, hashDemoPassword } from '../../src/features/demo/demo-accounts.js';
 import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
+import { administratorCookie } from '../support/admin-session.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 
@@ -65,22 +61,14 @@ describe(`organisation addresses on the administration's pages, on ${testBackend
       parentId: 'kst-akimat',
       addressRu: schoolAddress,
     });
-    const hash = hashDemoPassword();
-    const [admin] = await ensureDemoStaff(
+    await ensureDemoStaff(
       database.db,
-      'kst-akimat',
-      [StaffRole.regionAdministrator],
+      'kst-school',
+      [StaffRole.head],
       clock.now(),
-      hash,
+      hashDemoPassword(),
     );
-    await ensureDemoStaff(database.db, 'kst-school', [StaffRole.head], clock.now(), hash);
-    const outcome = await logInStaff(
-      { db: database.db },
-      { iin: admin!.iin, password: demoPassword },
-      clock.now(),
-    );
-    if (outcome.kind !== 'signed_in') throw new Error('not signed in');
-    cookie = `qyzmet_session=${outcome.session.token}`;
+    cookie = await administratorCookie(database, 'kst-akimat', clock.now());
   }, 120_000);
   afterAll(async () => database?.close());
 

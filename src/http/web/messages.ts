@@ -93,7 +93,7 @@ export function formatDate(value: Date, _locale?: Locale, timeZone?: string): st
 }
 
 /** The months as a day of the month names them: Russian in the genitive («1 мая»). */
-const monthsOfDay = {
+export const monthsOfDay = {
   kk: [
     'қаңтар',
     'ақпан',

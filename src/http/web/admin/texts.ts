@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../../domain/shared/locale.js';
+import { monthsOfDay } from '../messages.js';
 
 /** Texts of the administration (kk, ru, en). */
 export const text = {
@@ -196,20 +197,8 @@ export const monthNames = {
     'Ноябрь',
     'Декабрь',
   ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  // English names a month the same alone and after a day.
+  en: monthsOfDay.en,
 } as const;
 
 export const weekdayNames = {
