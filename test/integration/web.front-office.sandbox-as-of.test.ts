@@ -73,8 +73,14 @@ describe(`the front office takes a sandbox application "as of" a past day on ${t
       requestSigned: 'yes',
     };
     // Without the day, the repealed regulation is not accepted here and nothing is created.
-    const refused = await post('/front-office/applications/new', staff.operator, form);
+    const posted = await post('/front-office/applications/new', staff.operator, form);
+    const refused = await sandbox.followRefusal(
+      posted,
+      '/front-office/applications/new',
+      staff.operator,
+    );
     expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('class="error-summary"');
     expect(await applications(sandbox)).toEqual([]);
 
     const taken = await post('/front-office/applications/new', operator, form);
@@ -112,7 +118,7 @@ describe(`the front office takes a sandbox application "as of" a past day on ${t
       ...staff.operator,
       cookie: `${staff.operator.cookie}; qyzmet_as_of=${asOf}`,
     };
-    const refused = await post('/front-office/applications/new', operator, {
+    const posted = await post('/front-office/applications/new', operator, {
       action: 'accept',
       choice,
       applicantIin: fixtures.person.iin,
@@ -120,7 +126,13 @@ describe(`the front office takes a sandbox application "as of" a past day on ${t
       consentGiven: 'yes',
       requestSigned: 'yes',
     });
+    const refused = await ordinary.followRefusal(
+      posted,
+      '/front-office/applications/new',
+      operator,
+    );
     expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('class="error-summary"');
     expect(await applications(ordinary)).toEqual([]);
   });
 });
