@@ -1,13 +1,22 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
-import { actorLabels } from '../../domain/regulation/labels.js';
 import type { Period } from '../../domain/monitoring/period.js';
+import {
+  findRoleName,
+  findSlot,
+  findSlotStepName,
+  unnamedRole,
+  unnamedStep,
+} from '../../domain/monitoring/slot.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { LocalizedText } from '../../domain/shared/locale.js';
 import { formatKazakhstanTime } from '../../documents/document-content.js';
 import { renderDocumentPdf, type RenderedTemplate } from '../../documents/render-pdf.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { listApplicationsBehind } from '../../storage/monitoring-query.repository.js';
-import { getQualityIndicators, serviceName } from './get-quality-indicators.js';
+import {
+  getQualityIndicators,
+  serviceName,
+  unnamedOrganisation,
+} from './get-quality-indicators.js';
 import { monitoringRegionOf } from './monitoring-scope.js';
 
 /** At most this many term violations are listed in one report (the rest are counted). */
@@ -80,7 +89,7 @@ const reportTemplate: RenderedTemplate = {
   signerRole: { kk: 'Қалыптастырған: Qyzmet жүйесі', ru: 'Сформировал: система Qyzmet' },
 };
 
-const pick = (text: LocalizedText, language: 'kk' | 'ru') => text[language];
+const pick = (text: { kk: string; ru: string }, language: 'kk' | 'ru') => text[language];
 
 /**
  * The quarterly report of term violations (issue 20) in the shape the regulator asks for: per
@@ -127,18 +136,12 @@ export async function renderViolationsReport(
   const providerName = new Map(
     organisations.map((row) => [row.id, language === 'kk' ? row.name_kk : row.name_ru]),
   );
-  const stepName = (stepId: string): string => {
-    for (const regulation of services.regulations.all) {
-      for (const flow of regulation.channels) {
-        const step = flow.steps.find((candidate) => candidate.id === stepId);
-        if (step) return language === 'kk' ? step.description.kk : step.description.ru;
-      }
-    }
-    return '—';
-  };
-  const roleName = (role: string): string => {
-    const label = (actorLabels as Record<string, LocalizedText | undefined>)[role];
-    return label ? pick(label, language) : '—';
+  // The one lookup of the pages: the step in its own regulation's flow of the channel.
+  const slotName = (detail: string, channel: string): string => {
+    const slot = findSlot(detail);
+    const step = slot && findSlotStepName(services.regulations, slot, channel);
+    const role = slot && findRoleName(slot.role);
+    return `${pick(step ?? unnamedStep, language)} — ${pick(role ?? unnamedRole, language)}`;
   };
 
   const groups = new Map<string, { service: string; provider: string; numbers: string[] }>();
@@ -148,13 +151,13 @@ export async function renderViolationsReport(
     if (!group) {
       group = {
         service: pick(serviceName(services, row.serviceCode), language),
-        provider: providerName.get(row.providerOrganisationId) ?? '—',
+        provider:
+          providerName.get(row.providerOrganisationId) ?? pick(unnamedOrganisation, language),
         numbers: [],
       };
       groups.set(key, group);
     }
-    const [stepId = '', role = ''] = row.detail.split('|');
-    group.numbers.push(`${row.number} (${stepName(stepId)} — ${roleName(role)})`);
+    group.numbers.push(`${row.number} (${slotName(row.detail, row.channel)})`);
   }
   const table = [...groups.values()]
     .sort((a, b) =>

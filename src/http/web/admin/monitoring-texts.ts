@@ -104,10 +104,11 @@ export const monitoringText = {
     ru: 'основание не отмечено',
     en: 'no ground recorded',
   },
-  noStep: {
-    kk: 'рәсім регламенттерде табылмады',
-    ru: 'процедура не найдена в регламентах',
-    en: 'step not found in the regulations',
+  answer: { kk: 'Жауап', ru: 'Ответ', en: 'Answer' },
+  durationShare: {
+    kk: 'Ұзақтығы, мерзімнің %',
+    ru: 'Длительность, % срока',
+    en: 'Duration, % of the term',
   },
   answerNo: { kk: 'жауабы «жоқ»', ru: 'ответ «нет»', en: 'answered "no"' },
   questionnaire: { kk: 'Сауалнама', ru: 'Анкетирование', en: 'Questionnaire' },
