@@ -113,10 +113,12 @@ export async function seedMonitoring(db: Database, ROWS: number): Promise<void> 
           / extract(epoch from due_at - submitted_at)))::int::text from f
         where ended_at is not null and not intake_refused
       union all
-      select p, service, channel, due_at, 'term_violated', 'review|executor' from f
+      select p, service, channel, due_at, 'term_violated',
+        'kostanay.' || service || '.2018-12-21|review|executor' from f
         where not intake_refused and (ended_at > due_at or (ended_at is null and due_at < now()))
       union all
-      select p, service, channel, due_at - interval '1 day', 'step_overdue', 'review|executor'
+      select p, service, channel, due_at - interval '1 day', 'step_overdue',
+        'kostanay.' || service || '.2018-12-21|review|executor'
         from f where not intake_refused
           and (ended_at > due_at - interval '1 day'
             or (ended_at is null and due_at - interval '1 day' < now()))

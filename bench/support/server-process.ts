@@ -1,9 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../src/config/paths.js';
 
 /** The real server as its own process, as production runs it. */
 export interface ServerProcess {
   readonly url: string;
+  /**
+   * The CPU time the server process has used so far (user + system, ms; Linux `/proc`, 10 ms
+   * resolution). Its difference over a load, divided by the requests, is the server's CPU per
+   * request: unlike a latency, it hardly moves with what else the machine runs.
+   */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -53,10 +60,20 @@ export async function startServerProcess(
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    cpuMs: () => processCpuMs(child.pid!),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** User + system CPU of a process in ms, from `/proc/<pid>/stat` (fields 14 and 15, in ticks). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }

@@ -71,14 +71,37 @@ export function workingTimeOf(
  */
 export const organisationCacheMs = 5_000;
 
-const organisationCache = new WeakMap<
+const organisationReads = new WeakMap<
   Database,
-  Map<string, { row: OrganisationRow; until: number; writes: number }>
+  Map<string, { value: unknown; until: number; writes: number }>
 >();
 
 /**
+ * A read of organisation rows, reused per database for {@link organisationCacheMs} and until an
+ * organisation is written in this process; `key` names the read. A failed read is not kept.
+ */
+export async function cachedOrganisationRead<T>(
+  services: Pick<ApplicationServices, 'db'>,
+  key: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  let cache = organisationReads.get(services.db);
+  if (!cache) {
+    cache = new Map();
+    organisationReads.set(services.db, cache);
+  }
+  const moment = performance.now();
+  const writes = organisationWriteCount();
+  const cached = cache.get(key);
+  if (cached && cached.until > moment && cached.writes === writes) return cached.value as T;
+  const value = await read();
+  cache.set(key, { value, until: moment + organisationCacheMs, writes });
+  return value;
+}
+
+/**
  * The organisation, or a validation error naming the field it came from. Rows are cached per
- * database for {@link organisationCacheMs} (a command reads the same few organisations over
+ * database ({@link cachedOrganisationRead}: a command reads the same few organisations over
  * and over); misses are not cached. `db` may be the transaction (the embedded database has
  * a single connection); `services.db` keys the cache.
  */
@@ -88,22 +111,15 @@ export async function getOrganisation(
   id: string,
   field: string,
 ): Promise<OrganisationRow> {
-  let cache = organisationCache.get(services.db);
-  if (!cache) {
-    cache = new Map();
-    organisationCache.set(services.db, cache);
-  }
-  const moment = performance.now();
-  const writes = organisationWriteCount();
-  const cached = cache.get(id);
-  if (cached && cached.until > moment && cached.writes === writes) return cached.row;
-  const organisation = await findOrganisation(db, id);
-  if (!organisation) {
-    throw new DomainError(ErrorCode.validationFailed, {
-      issues: [{ path: field, rule: 'unknown_organisation', params: { id } }],
-    });
-  }
-  cache.set(id, { row: organisation, until: moment + organisationCacheMs, writes });
+  const organisation = await cachedOrganisationRead(services, `organisation:${id}`, async () => {
+    const row = await findOrganisation(db, id);
+    if (!row) {
+      throw new DomainError(ErrorCode.validationFailed, {
+        issues: [{ path: field, rule: 'unknown_organisation', params: { id } }],
+      });
+    }
+    return row;
+  });
   return organisation;
 }
 

@@ -223,7 +223,7 @@ export async function listInboxRows(
       sql` union all `,
     )}) as inbox
     order by urgency_at, id limit ${limit}`.execute(db);
-  return rows.map((row) => ({ ...toListRow(row), urgencyAt: new Date(row.urgency_at) }));
+  return rows.map((row) => Object.assign(toListRow(row), { urgencyAt: new Date(row.urgency_at) }));
 }
 
 /** A page of a citizen's applications (as applicant or representative), newest first. */

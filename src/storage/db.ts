@@ -7,6 +7,7 @@ import { collectGarbageSoon } from '../config/collect-garbage.js';
 import type { Config } from '../config/config.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Tables } from './schema.js';
+import { timestamptzParser } from './timestamptz.js';
 
 export type Database = Kysely<Tables>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -36,8 +37,9 @@ export class DatabaseOpenError extends Error {
 // Both backends return the same JavaScript types: int8 as number (counts, sequences
 // far below 2^53), date as 'YYYY-MM-DD' (a calendar day has no time zone), timestamptz
 // as Date, numeric as string.
-const OID = { int8: 20, date: 1082 } as const;
+const OID = { int8: 20, date: 1082, timestamptz: 1184 } as const;
 const keepText = (value: string) => value;
+const parseTimestamptz = timestamptzParser(pg.types.getTypeParser(OID.timestamptz, 'text'));
 
 /** What the caller may learn about the connections while the database is open. */
 export interface DatabaseOpenOptions {
@@ -74,6 +76,7 @@ async function openPostgres(
       getTypeParser: (oid: number, format?: 'text' | 'binary') => {
         if (oid === OID.int8) return (value: string) => Number(value);
         if (oid === OID.date) return keepText;
+        if (oid === OID.timestamptz && format !== 'binary') return parseTimestamptz;
         return pg.types.getTypeParser(oid, format);
       },
     } as pg.CustomTypesConfig,

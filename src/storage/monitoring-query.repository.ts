@@ -1,4 +1,5 @@
 import type { Grain } from '../domain/monitoring/period.js';
+import { slotDetail } from '../domain/monitoring/slot.js';
 import { sql } from 'kysely';
 import type { Database } from './db.js';
 
@@ -280,6 +281,7 @@ export async function listOverdueNow(
       'submitted_at',
       'due_at',
       'ended_at',
+      'regulation_id',
       'current_step_id',
       'current_actor',
     ])
@@ -306,6 +308,12 @@ export async function listOverdueNow(
     dueAt: row.due_at,
     endedAt: row.ended_at,
     day: '',
-    detail: row.current_step_id ? `${row.current_step_id}|${row.current_actor ?? ''}` : '',
+    detail: row.current_step_id
+      ? slotDetail({
+          regulationId: row.regulation_id,
+          stepId: row.current_step_id,
+          role: row.current_actor ?? '',
+        })
+      : '',
   }));
 }

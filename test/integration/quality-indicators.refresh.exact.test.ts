@@ -27,6 +27,13 @@ import { writeScriptedApplication, type ScriptedEvent } from '../support/monitor
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
 const region = 'south-kazakhstan';
 const period = (text: string): Period => findPeriod(text)!;
+/** A slot of the archive certificate's provider-office flow, counted `count` times. */
+const slotCount = (stepId: string, role: string, count: number) => ({
+  detail: `${regulationId}|${stepId}|${role}`,
+  channel: 'provider_office',
+  slot: { regulationId, stepId, role },
+  count,
+});
 
 /** The provider office's flow up to the head's acceptance, from a submission at `day`T04:00Z. */
 const toAccept = (day: string, answer = true): ScriptedEvent[] => [
@@ -224,11 +231,8 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
       overdueNow: 1,
       termViolations: 2,
       stepOverdue: 2,
-      violationsBySlot: [
-        { stepId: 'accept', role: 'head', count: 1 },
-        { stepId: 'decide', role: 'executor', count: 1 },
-      ],
-      stepOverdueBySlot: [{ stepId: 'decide', role: 'executor', count: 2 }],
+      violationsBySlot: [slotCount('accept', 'head', 1), slotCount('decide', 'executor', 1)],
+      stepOverdueBySlot: [slotCount('decide', 'executor', 2)],
       durationMedianPercent: sorted[1],
       durationP90Percent: sorted[2],
       intakeRefusals: 1,
@@ -324,8 +328,8 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
       offset: 0,
     });
     expect(rows.map((row) => [row.number, row.detail])).toEqual([
-      ['Q-late', 'decide|executor'],
-      ['Q-overdue', 'accept|head'],
+      ['Q-late', `${regulationId}|decide|executor`],
+      ['Q-overdue', `${regulationId}|accept|head`],
     ]);
     expect(JSON.stringify(rows)).not.toContain('900101300007');
   });
@@ -375,8 +379,8 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
     });
     // Still attributed to the head's acceptance, the step open when the term passed.
     expect(view.total.violationsBySlot).toEqual([
-      { stepId: 'accept', role: 'head', count: 1 },
-      { stepId: 'decide', role: 'executor', count: 1 },
+      slotCount('accept', 'head', 1),
+      slotCount('decide', 'executor', 1),
     ]);
     // Nothing left to do: a second round moves nothing.
     expect(await refreshIndicators(services)).toEqual({ claimed: 0, applications: 0, skipped: 0 });

@@ -5,8 +5,14 @@ import { refreshAllIndicators } from '../../src/features/monitoring/refresh-indi
 import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { administratorCookie } from '../support/admin-session.js';
-import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
+import {
+  applicationServices,
+  createOrganisation,
+  manualClock,
+  regulationCatalog,
+} from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
+import { pdfText } from '../support/documents.js';
 import { visibleText } from '../support/every-page.js';
 import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
 
@@ -22,6 +28,13 @@ const intakeSteps = (day: string): ScriptedEvent[] => [
   { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
   { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
   { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
+];
+const kindergartenId = 'south-kazakhstan.kindergarten-queue.2012-12-26';
+const throughAccept = (day: string): ScriptedEvent[] => [
+  ...intakeSteps(day),
+  { type: 'step', stepId: 'verify-signature', answer: true, at: `${day}T04:08:00Z` },
+  { type: 'step', stepId: 'route-request', at: `${day}T04:09:00Z` },
+  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
 ];
 /** The step ids and question codes of the two applications: none may reach a screen. */
 const codes = ['verify-signature', 'signature_valid', 'route-request', 'accept', 'decide'];
@@ -88,6 +101,17 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
       { type: 'step', stepId: 'verify-signature', answer: true, at: '2013-02-04T04:08:00Z' },
       { type: 'step', stepId: 'route-request', at: '2013-02-04T04:09:00Z' },
     ]);
+    // N-3 (the kindergarten queue) and N-4 (the archive certificate): both still at `decide`,
+    // past its due — the same step id, worded otherwise by each regulation.
+    await writeScriptedApplication(services, {
+      number: 'N-3',
+      regulationId: kindergartenId,
+      channel: 'provider_office',
+      providerOrganisationId: 'sk-archive-n',
+      submittedAt: '2013-02-04T04:00:00Z',
+      events: throughAccept('2013-02-04'),
+    });
+    await write('N-4', throughAccept('2013-02-04'));
     await refreshAllIndicators(services);
     cookie = await administratorCookie(database, 'sk-akimat', clock.now());
   }, 120_000);
@@ -154,4 +178,69 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
       }
     },
   );
+
+  /** `decide` in the provider office's flow of each regulation (each words it otherwise). */
+  const decideOf = (regulationId: string) => {
+    const step = regulationCatalog()
+      .getById(regulationId)
+      .channels.find((flow) => flow.channel === 'provider_office')!
+      .steps.find((candidate) => candidate.id === 'decide')!;
+    return step.description;
+  };
+
+  it.each(['kk', 'ru'] as const)(
+    'names each missed deadline by the step of its own regulation, where two share the step id (%s)',
+    async (locale) => {
+      const archive = decideOf(regulationId)[locale];
+      const kindergarten = decideOf(kindergartenId)[locale];
+      expect(archive).not.toBe(kindergarten);
+      const overview = await get(`/admin/monitoring?${period}`, locale);
+      // The missed step deadlines: one row a regulation's `decide`, each with its own words.
+      const table = /<table[^>]*id="step-overdue"[^]*?<\/table>/.exec(overview)?.[0] ?? '';
+      const rows = [...table.matchAll(/<tr>([^]*?)<\/tr>/g)].map((row) => row[1]!);
+      const rowOf = (name: string) => rows.filter((row) => row.includes(`>${name}</th>`));
+      expect(rowOf(archive)).toHaveLength(1);
+      expect(rowOf(kindergarten)).toHaveLength(1);
+      // Each row links to its own applications, named as in the row.
+      for (const [name, number, other] of [
+        [archive, 'N-4', kindergarten],
+        [kindergarten, 'N-3', archive],
+      ] as const) {
+        const href = /href="([^"]+)"/.exec(rowOf(name)[0]!)![1]!.replaceAll('&amp;', '&');
+        const list = await get(href, locale);
+        expect([...list.matchAll(/data-number="([^"]+)"/g)].map((match) => match[1])).toEqual([
+          number,
+        ]);
+        expect(list).toContain(name);
+        expect(list).not.toContain(other);
+      }
+      // The term violations' list names N-3 and N-4 each by its own regulation's step.
+      const late = await get(
+        `/admin/monitoring/applications?${period}&measure=term_violated`,
+        locale,
+      );
+      expect(late).toMatch(
+        new RegExp(`<tr data-number="N-3">(?:(?!</tr>)[^])*${escape(kindergarten)}`),
+      );
+      expect(late).toMatch(new RegExp(`<tr data-number="N-4">(?:(?!</tr>)[^])*${escape(archive)}`));
+      // So does the quarterly report (the one lookup, issue 20): each number with its own step.
+      const response = await app.request(`/admin/monitoring/report.pdf?${period}&lang=${locale}`, {
+        headers: { cookie },
+      });
+      expect(response.status).toBe(200);
+      const report = pdfText(new Uint8Array(await response.arrayBuffer())).replace(/\s+/g, ' ');
+      const flat = (text: string) => text.replace(/\s+/g, ' ');
+      expect(report).toContain(`N-4 (${flat(archive)} — `);
+      // The archive's words stand once (N-4's); N-3's cell holds the kindergarten queue's words,
+      // which pdftotext may interleave with the wrapped service cell beside it (or break at a hyphen).
+      expect(report.split(flat(archive))).toHaveLength(2);
+      const start = report.indexOf('N-3 (') + 'N-3 ('.length;
+      const words = (text: string) => text.split(/[\s-]+/).filter(Boolean);
+      const cell = words(report.slice(start, report.indexOf(' — ', start)));
+      expect(start).toBeGreaterThan(4);
+      for (const word of words(kindergarten)) expect(cell).toContain(word);
+    },
+  );
 });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,6 +9,7 @@ import {
   type ApplicationState,
 } from '../application/fold.js';
 import type { RegulationDefinition } from '../regulation/RegulationDefinition.js';
+import { slotDetail } from './slot.js';
 
 /**
  * What the quality indicators count (issue 20). Each application contributes counts of these
@@ -25,9 +26,12 @@ export const Measure = {
   intakeRefused: 'intake_refused',
   /** Ended with a reasoned refusal (мотивированный отказ); detail: the ground. */
   reasonedRefusal: 'reasoned_refusal',
-  /** The term passed before the end (нарушение срока); detail: `step|role` holding it at the due. */
+  /**
+   * The term passed before the end (нарушение срока); detail: the slot (`regulation|step|role`,
+   * `slot.ts`) holding it at the due.
+   */
   termViolated: 'term_violated',
-  /** A step finished after its own duration, or is still open past it; detail: `step|role`. */
+  /** A step finished after its own duration, or is still open past it; detail: the slot. */
   stepOverdue: 'step_overdue',
   /** The term was extended (продление срока). */
   extended: 'extended',
@@ -94,7 +98,8 @@ export function contributionsOf(
   add(final.submittedAt, Measure.received);
 
   const roleOf = (stepId: string) => getStep(flow, stepId).actor;
-  const slot = (stepId: string) => `${stepId}|${roleOf(stepId)}`;
+  const slot = (stepId: string) =>
+    slotDetail({ regulationId: regulation.id, stepId, role: roleOf(stepId) });
 
   let ground = unspecifiedGround;
   for (let index = 1; index < events.length; index += 1) {

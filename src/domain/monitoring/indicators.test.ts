@@ -66,13 +66,21 @@ describe('percent with one decimal', () => {
 });
 
 describe('indicators of summed counts', () => {
-  it('splits slots into step and role, orders by count, counts the channel mix', () => {
+  it('keeps slots apart by regulation and channel, orders by count, counts the channel mix', () => {
+    const decide = 'south-kazakhstan.archive-certificate.2012-12-26|decide|executor';
+    const accept = 'south-kazakhstan.archive-certificate.2012-12-26|accept|head';
+    // The same step id in another regulation version is another slot.
+    const otherAccept = 'south-kazakhstan.kindergarten-queue.2012-12-26|accept|head';
     const indicators = indicatorsOf(
       [
         { channel: 'portal', measure: 'received', detail: '', count: 3 },
         { channel: 'front_office', measure: 'received', detail: '', count: 1 },
-        { channel: 'portal', measure: 'term_violated', detail: 'decide|executor', count: 1 },
-        { channel: 'front_office', measure: 'term_violated', detail: 'accept|head', count: 2 },
+        { channel: 'portal', measure: 'term_violated', detail: decide, count: 1 },
+        { channel: 'front_office', measure: 'term_violated', detail: accept, count: 2 },
+        { channel: 'portal', measure: 'term_violated', detail: accept, count: 1 },
+        { channel: 'portal', measure: 'term_violated', detail: accept, count: 1 },
+        { channel: 'portal', measure: 'term_violated', detail: otherAccept, count: 1 },
+        { channel: 'portal', measure: 'term_violated', detail: 'unspecified', count: 1 },
         { channel: 'portal', measure: 'questionnaire_process', detail: 'satisfied', count: 2 },
         {
           channel: 'portal',
@@ -86,10 +94,18 @@ describe('indicators of summed counts', () => {
     expect(indicators.received).toBe(4);
     expect(indicators.electronicPercent).toBe(75);
     expect(indicators.overdueNow).toBe(4);
+    const slot = (detail: string) => {
+      const [regulationId, stepId, role] = detail.split('|');
+      return { regulationId, stepId, role };
+    };
     expect(indicators.violationsBySlot).toEqual([
-      { stepId: 'accept', role: 'head', count: 2 },
-      { stepId: 'decide', role: 'executor', count: 1 },
+      { detail: accept, channel: 'front_office', slot: slot(accept), count: 2 },
+      { detail: accept, channel: 'portal', slot: slot(accept), count: 2 },
+      { detail: decide, channel: 'portal', slot: slot(decide), count: 1 },
+      { detail: otherAccept, channel: 'portal', slot: slot(otherAccept), count: 1 },
+      { detail: 'unspecified', channel: 'portal', slot: undefined, count: 1 },
     ]);
+    expect(indicators.termViolations).toBe(7);
     // (5 + 5 + 1 + 1) / 4 answers.
     expect(satisfactionScore(indicators)).toBe(3);
   });

@@ -1,11 +1,23 @@
 import { channels, type Channel } from '../regulation/Channel.js';
 import { Measure } from './contributions.js';
+import { findSlot, type Slot } from './slot.js';
 
 /** A summed count of the summary table: one measure (and detail) in one channel. */
 export interface CountRow {
   readonly channel: string;
   readonly measure: string;
   readonly detail: string;
+  readonly count: number;
+}
+
+/**
+ * A count of one slot (step and role of one regulation version, `slot.ts`) in one channel: the
+ * channel's flow names the step. `slot` is undefined when the detail names no step.
+ */
+export interface SlotCount {
+  readonly detail: string;
+  readonly channel: string;
+  readonly slot: Slot | undefined;
   readonly count: number;
 }
 
@@ -24,8 +36,8 @@ export interface Indicators {
   /** Term violations (нарушения сроков), each attributed to the step and role that held it. */
   readonly termViolations: number;
   readonly stepOverdue: number;
-  readonly violationsBySlot: readonly { stepId: string; role: string; count: number }[];
-  readonly stepOverdueBySlot: readonly { stepId: string; role: string; count: number }[];
+  readonly violationsBySlot: readonly SlotCount[];
+  readonly stepOverdueBySlot: readonly SlotCount[];
   /** Nearest-rank median and 90th percentile of the working time used, percent of the term. */
   readonly durationMedianPercent: number | undefined;
   readonly durationP90Percent: number | undefined;
@@ -84,11 +96,28 @@ export function indicatorsOf(rows: readonly CountRow[], overdueNow: number): Ind
     }
     return [...sums].filter(([, count]) => count !== 0).sort(byCountThenName);
   };
-  const bySlot = (measure: Measure) =>
-    byDetail(measure).map(([detail, count]) => {
-      const [stepId = detail, role = ''] = detail.split('|');
-      return { stepId, role, count };
-    });
+  // By channel too: a step id is unique only within one flow, and the channel names the flow.
+  const bySlot = (measure: Measure): SlotCount[] => {
+    const sums = new Map<string, SlotCount>();
+    for (const row of rows) {
+      if (row.measure !== measure) continue;
+      const key = `${row.channel}\u0000${row.detail}`;
+      const found = sums.get(key);
+      sums.set(key, {
+        detail: row.detail,
+        channel: row.channel,
+        slot: found ? found.slot : findSlot(row.detail),
+        count: (found?.count ?? 0) + row.count,
+      });
+    }
+    return [...sums.values()]
+      .filter((slot) => slot.count !== 0)
+      .sort(
+        (a, b) =>
+          byCountThenName([a.detail, a.count], [b.detail, b.count]) ||
+          (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0),
+      );
+  };
   const byGround = (measure: Measure) =>
     byDetail(measure).map(([ground, count]) => ({ ground, count }));
   const answers = (measure: Measure) => {

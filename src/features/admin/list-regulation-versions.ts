@@ -3,11 +3,7 @@ import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import { renderSvg } from '../../domain/regulation/diagram/svg.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { adminScopeOf, isInScope } from './admin-scope.js';
-
-/** Today's date in Kazakhstan (UTC+5 since 1 March 2024, the whole country). */
-function kazakhstanToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now);
-}
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 
 /**
  * The regulation versions of each administered region: the region's own and the national
@@ -16,7 +12,7 @@ function kazakhstanToday(now: Date): string {
  */
 export function listRegulationVersions(services: ApplicationServices, principal: Principal) {
   const scope = adminScopeOf(principal);
-  const today = kazakhstanToday(services.now());
+  const today = kazakhstanDay(services.now());
   const { vocabulary, broken } = services.regulations;
   const country = vocabulary.country.code;
   const issuing = new Set(services.regulations.all.map((regulation) => regulation.region));

@@ -15,7 +15,11 @@ import type { RegulationDefinition } from '../../domain/regulation/RegulationDef
 import { DomainError, ErrorCode, type FieldIssue } from '../../domain/shared/domain-error.js';
 import { StaffRole, type StaffRole as StaffRoleType } from '../../domain/shared/roles.js';
 import { nextApplicationNumber } from '../../storage/application.repository.js';
-import { clockOf, type ApplicationServices } from '../../engine/application-services.js';
+import {
+  cachedOrganisationRead,
+  clockOf,
+  type ApplicationServices,
+} from '../../engine/application-services.js';
 import { parseInput } from '../../engine/parse-input.js';
 import { recordEvents } from '../../engine/record-events.js';
 import { runStatementCommand } from '../../engine/run-command.js';
@@ -138,7 +142,10 @@ export async function submitApplication(
         ? resolveFrontOfficeFields(
             regulation,
             input.fields,
-            await listFrontOffices(db, provider.regionCode),
+            // The region's offices, as the organisation rows are, are reused for seconds.
+            await cachedOrganisationRead(services, `front-offices:${provider.regionCode}`, () =>
+              listFrontOffices(db, provider.regionCode),
+            ),
           )
         : { values: input.fields, allowed: [] };
       const fieldIssues = validateApplicationForm(regulation, fields, localDay, allowed);

@@ -125,11 +125,13 @@ export async function listInbox(
     details: { query: 'inbox', numbers: page.items.map((row) => row.number) },
   });
   return {
-    items: page.items.map((row) => ({
-      ...summaryOf(row, now),
-      urgencyAt: row.urgencyAt.toISOString(),
-      indicator: indicatorOf(row, now, horizon, policy),
-    })),
+    // The summary is a fresh object: the two fields are added to it, not copied with it.
+    items: page.items.map((row): InboxItem =>
+      Object.assign(summaryOf(row, now), {
+        urgencyAt: row.urgencyAt.toISOString(),
+        indicator: indicatorOf(row, now, horizon, policy),
+      }),
+    ),
     nextCursor: page.nextCursor,
   };
 }

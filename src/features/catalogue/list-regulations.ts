@@ -4,6 +4,7 @@ import { RegionCode } from '../../domain/regulation/RegionCode.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { parseInput } from '../../engine/parse-input.js';
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 
 export const RegulationCatalogueQuery = z
   .object({
@@ -51,11 +52,6 @@ function entryOf(regulation: RegulationDefinition, region: string) {
 }
 export type RegulationCatalogueEntry = ReturnType<typeof entryOf>;
 
-/** Today's date in Kazakhstan (UTC+5 since 1 March 2024, the whole country). */
-function kazakhstanToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now);
-}
-
 /**
  * The regulations catalogue: for each region (or the one asked), the version of every
  * service in force there on the day — the region's own, else the national standard — with
@@ -66,7 +62,7 @@ export function listRegulations(
   rawQuery: RegulationCatalogueQuery,
 ): { date: string; items: RegulationCatalogueEntry[] } {
   const query = parseInput(RegulationCatalogueQuery, rawQuery);
-  const day = query.date ?? kazakhstanToday(services.now());
+  const day = query.date ?? kazakhstanDay(services.now());
   const { vocabulary } = services.regulations;
   const requested = query.region === undefined ? undefined : vocabulary.findRegion(query.region);
   if (query.region !== undefined && (!requested || requested.kind === 'country')) {

@@ -10,6 +10,7 @@ import type { LocalizedText } from '../../domain/shared/locale.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { sumCounts } from '../../storage/monitoring-query.repository.js';
 import { serviceName } from './get-quality-indicators.js';
+import { kazakhstanDay } from '../../domain/calendar/kazakhstan-day.js';
 
 /** The published figures of one slice (a region, or a service in a region). */
 export interface OpenQualityFigures {
@@ -51,7 +52,7 @@ export interface OpenQualityData {
 
 /** The current quarter in Kazakhstan (the default period). */
 export function currentQuarterText(now: Date): string {
-  return quarterOf(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(now));
+  return quarterOf(kazakhstanDay(now));
 }
 
 function figuresOf(rows: readonly CountRow[]): OpenQualityFigures {

@@ -1,8 +1,13 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
-import { actorLabels } from '../../domain/regulation/labels.js';
 import type { Period } from '../../domain/monitoring/period.js';
+import {
+  findRoleName,
+  findSlot,
+  findSlotStepName,
+  unnamedRole,
+  unnamedStep,
+} from '../../domain/monitoring/slot.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
-import type { LocalizedText } from '../../domain/shared/locale.js';
 import { formatKazakhstanTime } from '../../documents/document-content.js';
 import { renderDocumentPdf, type RenderedTemplate } from '../../documents/render-pdf.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
@@ -80,7 +85,7 @@ const reportTemplate: RenderedTemplate = {
   signerRole: { kk: 'Қалыптастырған: Qyzmet жүйесі', ru: 'Сформировал: система Qyzmet' },
 };
 
-const pick = (text: LocalizedText, language: 'kk' | 'ru') => text[language];
+const pick = (text: { kk: string; ru: string }, language: 'kk' | 'ru') => text[language];
 
 /**
  * The quarterly report of term violations (issue 20) in the shape the regulator asks for: per
@@ -127,18 +132,12 @@ export async function renderViolationsReport(
   const providerName = new Map(
     organisations.map((row) => [row.id, language === 'kk' ? row.name_kk : row.name_ru]),
   );
-  const stepName = (stepId: string): string => {
-    for (const regulation of services.regulations.all) {
-      for (const flow of regulation.channels) {
-        const step = flow.steps.find((candidate) => candidate.id === stepId);
-        if (step) return language === 'kk' ? step.description.kk : step.description.ru;
-      }
-    }
-    return '—';
-  };
-  const roleName = (role: string): string => {
-    const label = (actorLabels as Record<string, LocalizedText | undefined>)[role];
-    return label ? pick(label, language) : '—';
+  // The one lookup of the pages: the step in its own regulation's flow of the channel.
+  const slotName = (detail: string, channel: string): string => {
+    const slot = findSlot(detail);
+    const step = slot && findSlotStepName(services.regulations, slot, channel);
+    const role = slot && findRoleName(slot.role);
+    return `${pick(step ?? unnamedStep, language)} — ${pick(role ?? unnamedRole, language)}`;
   };
 
   const groups = new Map<string, { service: string; provider: string; numbers: string[] }>();
@@ -153,8 +152,7 @@ export async function renderViolationsReport(
       };
       groups.set(key, group);
     }
-    const [stepId = '', role = ''] = row.detail.split('|');
-    group.numbers.push(`${row.number} (${stepName(stepId)} — ${roleName(role)})`);
+    group.numbers.push(`${row.number} (${slotName(row.detail, row.channel)})`);
   }
   const table = [...groups.values()]
     .sort((a, b) =>

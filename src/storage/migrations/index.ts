@@ -37,6 +37,7 @@ import * as m0145 from './0145-queue-aged-out.js';
 import * as m0150 from './0150-monitoring-period-grains.js';
 import * as m0155 from './0155-monitoring-provider-roll-up.js';
 import * as m0160 from './0160-monitoring-summary-version.js';
+import * as m0165 from './0165-monitoring-slot-regulation.js';
 
 /**
  * Every migration, in the order it is applied. Names are never changed once released;
@@ -81,4 +82,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0150-monitoring-period-grains': m0150,
   '0155-monitoring-provider-roll-up': m0155,
   '0160-monitoring-summary-version': m0160,
+  '0165-monitoring-slot-regulation': m0165,
 };

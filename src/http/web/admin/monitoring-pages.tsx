@@ -1,19 +1,27 @@
-import { actorLabels, channelLabels, questionLabels } from '../../../domain/regulation/labels.js';
+import { channelLabels, questionLabels } from '../../../domain/regulation/labels.js';
 import { channels } from '../../../domain/regulation/Channel.js';
 import {
   questionnaireAnswers,
   satisfactionScore,
   type Indicators,
+  type SlotCount,
 } from '../../../domain/monitoring/indicators.js';
 import { unspecifiedGround } from '../../../domain/monitoring/contributions.js';
 import { quarterOf } from '../../../domain/monitoring/period.js';
+import {
+  findRoleName,
+  findSlot,
+  findSlotStepName,
+  unnamedRole,
+  unnamedStep,
+} from '../../../domain/monitoring/slot.js';
 import type { LocalizedText, Locale } from '../../../domain/shared/locale.js';
 import type { RegulationCatalog } from '../../../domain/regulation/regulation-catalog.js';
 import type { QualityView } from '../../../features/monitoring/get-quality-indicators.js';
 import type { ApplicationBehind } from '../../../features/monitoring/list-applications-behind.js';
 import { NameIn, Table } from '../components.js';
 import { Page, type PageContext } from '../layout.js';
-import { formatDate } from '../messages.js';
+import { formatDate, nameIn } from '../messages.js';
 import { adminNav, ScopeLine } from './organisation-pages.js';
 import { answerText, monitoringText as m } from './monitoring-texts.js';
 
@@ -50,47 +58,43 @@ const pick = (text: LocalizedText, locale: Locale) => text[locale];
 const display = (value: number | undefined) =>
   value === undefined ? '—' : String(value).replace('.', ',');
 
-/** A step's description in the regulation (kk/ru), found among the regulations by its id. */
-function findStepDescription(
-  regulations: RegulationCatalog,
-  stepId: string,
-): { kk: string; ru: string } | undefined {
-  for (const regulation of regulations.all) {
-    for (const flow of regulation.channels) {
-      const step = flow.steps.find((candidate) => candidate.id === stepId);
-      if (step) return step.description;
-    }
-  }
-  return undefined;
+/** The step of a slot (`regulation|step|role`) in the flow of `channel`: the one lookup. */
+function findStepOf(regulations: RegulationCatalog, detail: string, channel: string) {
+  const slot = findSlot(detail);
+  return { slot, step: slot && findSlotStepName(regulations, slot, channel) };
 }
 
-/** A step's name (its description in the regulation), found among the regulations. */
-export function stepName(regulations: RegulationCatalog, stepId: string, locale: Locale): string {
-  const description = findStepDescription(regulations, stepId);
-  return description ? (locale === 'kk' ? description.kk : description.ru) : m.noStep[locale];
+/** A role's name as the regulations call it (a localised "not recorded" otherwise). */
+export function roleName(role: string, locale: Locale): string {
+  return (findRoleName(role) ?? unnamedRole)[locale];
 }
 
 /**
- * A step's name as page content: its description in the regulation, declared Russian on an
- * English page (issue 18, point 11); never the step's id.
+ * A slot's step and role as text (a CSV cell): the step's description in its own regulation's
+ * flow of `channel`, then the role; never an id or a code.
+ */
+export function slotName(
+  regulations: RegulationCatalog,
+  detail: string,
+  channel: string,
+  locale: Locale,
+): string {
+  const { slot, step } = findStepOf(regulations, detail, channel);
+  return `${step ? nameIn(step, locale) : unnamedStep[locale]} (${roleName(slot?.role ?? '', locale)})`;
+}
+
+/**
+ * A slot's step as page content: its description in its own regulation's flow of `channel`,
+ * declared Russian on an English page (issue 18, point 11); never the step's id.
  */
 export function StepName(props: {
   regulations: RegulationCatalog;
-  stepId: string;
+  detail: string;
+  channel: string;
   locale: Locale;
 }) {
-  const description = findStepDescription(props.regulations, props.stepId);
-  return description ? (
-    <NameIn name={description} locale={props.locale} />
-  ) : (
-    <>{m.noStep[props.locale]}</>
-  );
-}
-
-/** A role's name as the regulations call it. */
-export function roleName(role: string, locale: Locale): string {
-  const label = (actorLabels as Record<string, LocalizedText | undefined>)[role];
-  return label ? label[locale] : m.noGround[locale];
+  const { step } = findStepOf(props.regulations, props.detail, props.channel);
+  return step ? <NameIn name={step} locale={props.locale} /> : <>{unnamedStep[props.locale]}</>;
 }
 
 /** The question of a refusal ground (kk/ru), or undefined when none was recorded. */
@@ -327,8 +331,9 @@ function SlotTable(props: {
   id: string;
   title: LocalizedText;
   column: LocalizedText;
-  slots: readonly { stepId: string; role: string; count: number }[];
-  href: (detail: string) => string;
+  slots: readonly SlotCount[];
+  measure: string;
+  filters: MonitoringFilters;
   regulations: RegulationCatalog;
 }) {
   const { locale } = props.ctx;
@@ -343,15 +348,62 @@ function SlotTable(props: {
         {props.slots.map((slot) => (
           <tr>
             <th scope="row">
-              <StepName regulations={props.regulations} stepId={slot.stepId} locale={locale} />
+              <StepName
+                regulations={props.regulations}
+                detail={slot.detail}
+                channel={slot.channel}
+                locale={locale}
+              />
             </th>
-            <td>{roleName(slot.role, locale)}</td>
+            <td>{roleName(slot.slot?.role ?? '', locale)}</td>
             <td data-value={String(slot.count)}>
-              <a href={props.href(`${slot.stepId}|${slot.role}`)}>{slot.count}</a>
+              <a
+                href={monitoringUrl(
+                  '/admin/monitoring/applications',
+                  // A slot's count is of one channel (its flow names the step): so is its list.
+                  { ...props.filters, channel: slot.channel },
+                  { measure: props.measure, detail: slot.detail },
+                )}
+              >
+                {slot.count}
+              </a>
             </td>
           </tr>
         ))}
       </Table>
+    </>
+  );
+}
+
+/** The term violations and the missed step deadlines, by step and role. */
+function SlotTables(props: {
+  ctx: PageContext;
+  total: Indicators;
+  filters: MonitoringFilters;
+  regulations: RegulationCatalog;
+}) {
+  return (
+    <>
+      <SlotTable
+        ctx={props.ctx}
+        id="violations"
+        title={m.violationsBySlot}
+        column={m.termViolations}
+        slots={props.total.violationsBySlot}
+        measure="term_violated"
+        filters={props.filters}
+        regulations={props.regulations}
+      />
+      <SlotTable
+        ctx={props.ctx}
+        id="step-overdue"
+        title={m.stepOverdueBySlot}
+        column={m.stepOverdue}
+        slots={props.total.stepOverdueBySlot}
+        measure="step_overdue"
+        filters={props.filters}
+        regulations={props.regulations}
+      />
     </>
   );
 }
@@ -369,22 +421,10 @@ function DetailTables(props: {
     monitoringUrl('/admin/monitoring/applications', props.filters, { measure, detail });
   return (
     <>
-      <SlotTable
+      <SlotTables
         ctx={props.ctx}
-        id="violations"
-        title={m.violationsBySlot}
-        column={m.termViolations}
-        slots={total.violationsBySlot}
-        href={(detail) => list('term_violated', detail)}
-        regulations={props.regulations}
-      />
-      <SlotTable
-        ctx={props.ctx}
-        id="step-overdue"
-        title={m.stepOverdueBySlot}
-        column={m.stepOverdue}
-        slots={total.stepOverdueBySlot}
-        href={(detail) => list('step_overdue', detail)}
+        total={total}
+        filters={props.filters}
         regulations={props.regulations}
       />
       <h2 id="grounds-heading">{m.grounds[locale]}</h2>
@@ -611,7 +651,6 @@ export function MonitoringApplicationsPage(props: {
           ]}
         >
           {rows.map((row) => {
-            const [stepId, role] = row.detail.split('|');
             return (
               <tr data-number={row.number}>
                 <th scope="row">{row.number}</th>
@@ -628,10 +667,15 @@ export function MonitoringApplicationsPage(props: {
                 <td>
                   {isByGround ? (
                     <GroundName ground={row.detail} locale={locale} />
-                  ) : role !== undefined && stepId ? (
+                  ) : row.detail ? (
                     <>
-                      <StepName regulations={props.regulations} stepId={stepId} locale={locale} /> (
-                      {roleName(role, locale)})
+                      <StepName
+                        regulations={props.regulations}
+                        detail={row.detail}
+                        channel={row.channel}
+                        locale={locale}
+                      />{' '}
+                      ({roleName(findSlot(row.detail)?.role ?? '', locale)})
                     </>
                   ) : (
                     '—'

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { findPeriod, quarterOf } from '../../../domain/monitoring/period.js';
+import { findSlot } from '../../../domain/monitoring/slot.js';
 import { Channel } from '../../../domain/regulation/Channel.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
@@ -26,8 +27,7 @@ import {
   indicatorRows,
   MonitoringApplicationsPage,
   MonitoringPage,
-  roleName,
-  stepName,
+  slotName,
   type MonitoringFilters,
 } from './monitoring-pages.js';
 import { monitoringText as m } from './monitoring-texts.js';
@@ -198,7 +198,6 @@ export function mountMonitoringCsv(routes: Hono<WebEnv>): void {
           (label) => label[locale],
         ),
         loaded.rows.map((row) => {
-          const [stepId, role] = row.detail.split('|');
           return [
             row.number,
             (loaded.serviceNames.get(row.serviceCode) ?? { [locale]: row.serviceCode })[locale],
@@ -209,8 +208,8 @@ export function mountMonitoringCsv(routes: Hono<WebEnv>): void {
             formatDate(row.dueAt, locale),
             row.endedAt ? formatDate(row.endedAt, locale) : '',
             row.day,
-            role !== undefined && stepId
-              ? `${stepName(services(c).regulations, stepId, locale)} (${roleName(role, locale)})`
+            findSlot(row.detail)
+              ? slotName(services(c).regulations, row.detail, row.channel, locale)
               : groundName(row.detail, locale),
           ];
         }),

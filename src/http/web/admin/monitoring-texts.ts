@@ -104,11 +104,6 @@ export const monitoringText = {
     ru: 'основание не отмечено',
     en: 'no ground recorded',
   },
-  noStep: {
-    kk: 'рәсім регламенттерде табылмады',
-    ru: 'процедура не найдена в регламентах',
-    en: 'step not found in the regulations',
-  },
   answerNo: { kk: 'жауабы «жоқ»', ru: 'ответ «нет»', en: 'answered "no"' },
   questionnaire: { kk: 'Сауалнама', ru: 'Анкетирование', en: 'Questionnaire' },
   questionProcess: {
