@@ -1,8 +1,9 @@
 import type { Principal } from '../../domain/identity/authorisation.js';
+import { DomainError } from '../../domain/shared/domain-error.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
+import { getOrganisation } from '../../engine/application-services.js';
 import { findCitizenAccount } from '../../storage/citizen-account.repository.js';
 import type { Database } from '../../storage/db.js';
-import { findOrganisation } from '../../storage/organisation.repository.js';
 import { findStaffAccount } from '../../storage/staff-account.repository.js';
 import { findSession } from './sessions.js';
 
@@ -61,7 +62,16 @@ export async function findSignedInUser(
   }
   const staff = await findStaffAccount(db, session.subjectId);
   if (!staff?.isActive) return undefined;
-  const organisation = await findOrganisation(db, staff.organisationId);
+  // Every staff page asks: the organisation row is reused as the commands reuse it (seconds).
+  const organisation = await getOrganisation(
+    { db },
+    db,
+    staff.organisationId,
+    'organisationId',
+  ).catch((error: unknown) => {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  });
   if (!organisation) return undefined;
   const roles = staff.roles as StaffRole[];
   return {
