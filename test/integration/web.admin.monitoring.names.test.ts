@@ -14,6 +14,11 @@ import {
 import { createTestDatabase, testBackend } from '../support/database.js';
 import { pdfText } from '../support/documents.js';
 import { visibleText } from '../support/every-page.js';
+import { channels } from '../../src/domain/regulation/Channel.js';
+import { questionLabels } from '../../src/domain/regulation/labels.js';
+import { questionnaireAnswers } from '../../src/domain/monitoring/indicators.js';
+import { unspecifiedGround } from '../../src/domain/monitoring/contributions.js';
+import { listableMeasures } from '../../src/features/monitoring/list-applications-behind.js';
 import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
 
 // Issue 18, points 8 and 11, on the monitoring pages: a step (named by its description in the
@@ -30,6 +35,7 @@ const intakeSteps = (day: string): ScriptedEvent[] => [
   { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
 ];
 const kindergartenId = 'south-kazakhstan.kindergarten-queue.2012-12-26';
+const retiredService = 'retired-service';
 const throughAccept = (day: string): ScriptedEvent[] => [
   ...intakeSteps(day),
   { type: 'step', stepId: 'verify-signature', answer: true, at: `${day}T04:08:00Z` },
@@ -112,7 +118,37 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
       events: throughAccept('2013-02-04'),
     });
     await write('N-4', throughAccept('2013-02-04'));
+    // N-5: issued on time, then the questionnaire answered (a share of the term, two answers).
+    await write('N-5', [
+      ...throughAccept('2013-02-04'),
+      { type: 'step', stepId: 'decide', answer: true, at: '2013-02-11T04:00:00Z' },
+      { type: 'step', stepId: 'sign-result', at: '2013-02-11T04:00:30Z' },
+      { type: 'step', stepId: 'issue-result', at: '2013-02-11T04:00:45Z' },
+      {
+        type: 'questionnaire_answered',
+        process: 'satisfied',
+        information: 'partially_satisfied',
+        at: '2013-02-12T04:00:00Z',
+      },
+    ]);
     await refreshAllIndicators(services);
+    // A count of a service no loaded regulation names (its regulations retired), as the job
+    // would have left it, in the summary and its roll-up alike.
+    const retired = {
+      grain: 'quarter',
+      region_code: region,
+      period_start: '2013-01-01',
+      provider_organisation_id: 'sk-archive-n',
+      channel: 'portal',
+      measure: 'received',
+      detail: '',
+      count: 1,
+    } as const;
+    await database.db
+      .insertInto('monitoring_count')
+      .values({ ...retired, service_code: retiredService })
+      .execute();
+    await database.db.insertInto('monitoring_provider_count').values(retired).execute();
     cookie = await administratorCookie(database, 'sk-akimat', clock.now());
   }, 120_000);
   afterAll(async () => database?.close());
@@ -241,6 +277,77 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
       for (const word of words(kindergarten)) expect(cell).toContain(word);
     },
   );
+
+  it('gives every CSV cell a name in kk, ru and en: no code of a step, ground, role, answer, service, organisation or measure', async () => {
+    const catalog = regulationCatalog();
+    const stepIds = [regulationId, kindergartenId].flatMap((id) =>
+      catalog.getById(id).channels.flatMap((flow) => flow.steps.map((step) => step.id)),
+    );
+    /** Codes: ids, measures, questions, channels, answers (role codes: no Latin in kk/ru below). */
+    const codes = [
+      ...new Set([
+        ...stepIds,
+        regulationId,
+        kindergartenId,
+        'archive-certificate',
+        'kindergarten-queue',
+        retiredService,
+        'sk-archive-n',
+        'sk-akimat',
+        ...listableMeasures,
+        ...Object.keys(questionLabels),
+        ...channels,
+        ...questionnaireAnswers,
+        unspecifiedGround,
+      ]),
+    ];
+    const tables = [
+      'table=indicators',
+      'table=breakdown',
+      'table=breakdown&district=region-level',
+      'table=breakdown&district=region-level&provider=sk-archive-n',
+      ...listableMeasures.map((measure) => `table=applications&measure=${measure}`),
+    ];
+    const csvOf = async (table: string, locale: 'kk' | 'ru' | 'en') => {
+      const response = await app.request(
+        `/admin/monitoring.csv?${period}&${table}&lang=${locale}`,
+        {
+          headers: { cookie },
+        },
+      );
+      expect(response.status, table).toBe(200);
+      return response.text();
+    };
+    let rows = 0;
+    for (const locale of ['kk', 'ru', 'en'] as const) {
+      for (const table of tables) {
+        const csv = await csvOf(table, locale);
+        rows += csv.split('\r\n').filter(Boolean).length - 1;
+        // An English page may say "satisfied": there, codes that are plain English words are
+        // left to the Kazakh and Russian checks (no Latin at all).
+        for (const code of codes.filter((code) => locale !== 'en' || !/^[a-z]+$/.test(code))) {
+          expect(csv, `${locale} ${table}: ${code}`).not.toMatch(
+            new RegExp(`(^|[^a-z_-])${escape(code)}($|[^a-z_-])`, 'm'),
+          );
+        }
+        // In Kazakh and Russian no Latin word at all: every code is one (N-1… are numbers).
+        if (locale !== 'en') {
+          expect(csv.replace(/\bN-\d\b/g, ''), `${locale} ${table}`).not.toMatch(/[a-z]/i);
+        }
+      }
+    }
+    // The lists were not empty: every kind of name was asked for.
+    expect(rows).toBeGreaterThan(3 * 20);
+    expect(
+      await csvOf('table=breakdown&district=region-level&provider=sk-archive-n', 'kk'),
+    ).toContain('атауы жоқ қызмет');
+    expect(await csvOf('table=applications&measure=questionnaire_process', 'kk')).toMatch(
+      /Жауап\r\n[^]*N-5,[^]*,қанағаттанды\r\n/,
+    );
+    const late = await csvOf('table=applications&measure=term_violated', 'kk');
+    expect(late).toContain(decideOf(kindergartenId).kk);
+    expect(late).toContain(decideOf(regulationId).kk);
+  });
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -203,7 +203,7 @@ export async function getQualityIndicators(
 
   const nameOfOrganisation = (id: string): LocalizedText => {
     const row: OrganisationRow | undefined = byId.get(id);
-    return row ? { kk: row.nameKk, ru: row.nameRu, en: row.nameRu } : { kk: id, ru: id, en: id };
+    return row ? { kk: row.nameKk, ru: row.nameRu, en: row.nameRu } : unnamedOrganisation;
   };
   const nameOf = (key: string): LocalizedText =>
     level === 'service'
@@ -264,10 +264,31 @@ export const regionLevelName: LocalizedText = {
   en: 'Region-level organisations',
 };
 
-/** The name of a service (its latest regulation's), or the code when no regulation names it. */
+/** What stands for a service no regulation or vocabulary names: never its code. */
+export const unnamedService: LocalizedText = {
+  kk: 'атауы жоқ қызмет',
+  ru: 'услуга без наименования',
+  en: 'unnamed service',
+};
+
+/** What stands for an organisation no longer in the directory: never its id. */
+export const unnamedOrganisation: LocalizedText = {
+  kk: 'анықтамалықта жоқ ұйым',
+  ru: 'организация не найдена в справочнике',
+  en: 'organisation not in the directory',
+};
+
+/**
+ * The name of a service: its latest regulation's, else the vocabulary's (a service whose
+ * regulations are not loaded), else {@link unnamedService} — never the code.
+ */
 export function serviceName(services: ApplicationServices, serviceCode: string): LocalizedText {
   const regulation = [...services.regulations.all]
     .filter((candidate) => candidate.service === serviceCode)
     .sort((a, b) => (a.version < b.version ? 1 : -1))[0];
-  return regulation ? regulation.name : { kk: serviceCode, ru: serviceCode, en: serviceCode };
+  return (
+    regulation?.name ??
+    services.regulations.vocabulary.findService(serviceCode)?.name ??
+    unnamedService
+  );
 }

@@ -12,7 +12,11 @@ import { formatKazakhstanTime } from '../../documents/document-content.js';
 import { renderDocumentPdf, type RenderedTemplate } from '../../documents/render-pdf.js';
 import type { ApplicationServices } from '../../engine/application-services.js';
 import { listApplicationsBehind } from '../../storage/monitoring-query.repository.js';
-import { getQualityIndicators, serviceName } from './get-quality-indicators.js';
+import {
+  getQualityIndicators,
+  serviceName,
+  unnamedOrganisation,
+} from './get-quality-indicators.js';
 import { monitoringRegionOf } from './monitoring-scope.js';
 
 /** At most this many term violations are listed in one report (the rest are counted). */
@@ -147,7 +151,8 @@ export async function renderViolationsReport(
     if (!group) {
       group = {
         service: pick(serviceName(services, row.serviceCode), language),
-        provider: providerName.get(row.providerOrganisationId) ?? '—',
+        provider:
+          providerName.get(row.providerOrganisationId) ?? pick(unnamedOrganisation, language),
         numbers: [],
       };
       groups.set(key, group);

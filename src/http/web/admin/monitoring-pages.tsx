@@ -6,7 +6,7 @@ import {
   type Indicators,
   type SlotCount,
 } from '../../../domain/monitoring/indicators.js';
-import { unspecifiedGround } from '../../../domain/monitoring/contributions.js';
+import { Measure, unspecifiedGround } from '../../../domain/monitoring/contributions.js';
 import { quarterOf } from '../../../domain/monitoring/period.js';
 import {
   findRoleName,
@@ -17,7 +17,11 @@ import {
 } from '../../../domain/monitoring/slot.js';
 import type { LocalizedText, Locale } from '../../../domain/shared/locale.js';
 import type { RegulationCatalog } from '../../../domain/regulation/regulation-catalog.js';
-import type { QualityView } from '../../../features/monitoring/get-quality-indicators.js';
+import {
+  unnamedOrganisation,
+  unnamedService,
+  type QualityView,
+} from '../../../features/monitoring/get-quality-indicators.js';
 import type { ApplicationBehind } from '../../../features/monitoring/list-applications-behind.js';
 import { NameIn, Table } from '../components.js';
 import { Page, type PageContext } from '../layout.js';
@@ -73,7 +77,7 @@ export function roleName(role: string, locale: Locale): string {
  * A slot's step and role as text (a CSV cell): the step's description in its own regulation's
  * flow of `channel`, then the role; never an id or a code.
  */
-export function slotName(
+function slotName(
   regulations: RegulationCatalog,
   detail: string,
   channel: string,
@@ -104,7 +108,7 @@ function findGroundQuestion(ground: string): { kk: string; ru: string } | undefi
 }
 
 /** A refusal ground: the question answered "no". */
-export function groundName(ground: string, locale: Locale): string {
+function groundName(ground: string, locale: Locale): string {
   const label = findGroundQuestion(ground);
   if (!label) return m.noGround[locale];
   return `${locale === 'kk' ? label.kk : label.ru} — ${m.answerNo[locale]}`;
@@ -117,6 +121,95 @@ export function GroundName(props: { ground: string; locale: Locale }) {
   return (
     <>
       <NameIn name={label} locale={props.locale} /> — {m.answerNo[props.locale]}
+    </>
+  );
+}
+
+/** What the last column of a list behind a number names, by the list's measure. */
+type DetailKind = 'ground' | 'step' | 'answer' | 'share' | 'none';
+function detailKindOf(measure: string): DetailKind {
+  switch (measure) {
+    case Measure.intakeRefused:
+    case Measure.reasonedRefusal:
+      return 'ground';
+    case Measure.termViolated:
+    case Measure.stepOverdue:
+    case 'overdue_now':
+      return 'step';
+    case Measure.questionnaireProcess:
+    case Measure.questionnaireInformation:
+      return 'answer';
+    case Measure.durationShare:
+      return 'share';
+    default:
+      return 'none';
+  }
+}
+
+/** The heading of the last column of a list behind a number (and of its CSV). */
+export function detailHeading(measure: string): LocalizedText {
+  const kind = detailKindOf(measure);
+  return kind === 'ground'
+    ? m.ground
+    : kind === 'answer'
+      ? m.answer
+      : kind === 'share'
+        ? m.durationShare
+        : m.step;
+}
+
+/** A questionnaire answer by name ("—" for none recorded): never its code. */
+function answerName(answer: string, locale: Locale): string {
+  return (answerText as Record<string, LocalizedText | undefined>)[answer]?.[locale] ?? '—';
+}
+
+/**
+ * The last cell of a list behind a number as text (a CSV cell): the ground of a refusal, the
+ * step and role of a slot (named in its own regulation's flow), the questionnaire's answer, the
+ * share of the term — never a code.
+ */
+export function detailText(
+  regulations: RegulationCatalog,
+  measure: string,
+  row: { readonly detail: string; readonly channel: string },
+  locale: Locale,
+): string {
+  switch (detailKindOf(measure)) {
+    case 'ground':
+      return groundName(row.detail, locale);
+    case 'step':
+      return row.detail ? slotName(regulations, row.detail, row.channel, locale) : '—';
+    case 'answer':
+      return answerName(row.detail, locale);
+    case 'share':
+      return /^\d+$/.test(row.detail) ? row.detail : '—';
+    case 'none':
+      return '—';
+  }
+}
+
+/** The last cell of a list behind a number as page content (names declared as on the page). */
+function DetailCell(props: {
+  regulations: RegulationCatalog;
+  measure: string;
+  row: ApplicationBehind;
+  locale: Locale;
+}) {
+  const { row, locale } = props;
+  const kind = detailKindOf(props.measure);
+  if (kind === 'ground') return <GroundName ground={row.detail} locale={locale} />;
+  if (kind !== 'step' || !row.detail) {
+    return <>{detailText(props.regulations, props.measure, row, locale)}</>;
+  }
+  return (
+    <>
+      <StepName
+        regulations={props.regulations}
+        detail={row.detail}
+        channel={row.channel}
+        locale={locale}
+      />{' '}
+      ({roleName(findSlot(row.detail)?.role ?? '', locale)})
     </>
   );
 }
@@ -626,8 +719,6 @@ export function MonitoringApplicationsPage(props: {
 }) {
   const { ctx, rows } = props;
   const { locale } = ctx;
-  // The list behind a refusal count names each application's ground; the others, the step.
-  const isByGround = props.measure === 'intake_refused' || props.measure === 'reasoned_refusal';
   return (
     <Page ctx={ctx} title={m.applicationsTitle[locale]} nav={adminNav} current="/admin/monitoring">
       <h1>{m.applicationsTitle[locale]}</h1>
@@ -647,17 +738,19 @@ export function MonitoringApplicationsPage(props: {
             m.submitted[locale],
             m.due[locale],
             m.ended[locale],
-            (isByGround ? m.ground : m.step)[locale],
+            detailHeading(props.measure)[locale],
           ]}
         >
           {rows.map((row) => {
             return (
               <tr data-number={row.number}>
                 <th scope="row">{row.number}</th>
-                <td>{pick(props.serviceNames.get(row.serviceCode) ?? unnamed, locale)}</td>
+                <td>{pick(props.serviceNames.get(row.serviceCode) ?? unnamedService, locale)}</td>
                 <td>
                   <ViewName
-                    name={props.providerNames.get(row.providerOrganisationId) ?? unnamed}
+                    name={
+                      props.providerNames.get(row.providerOrganisationId) ?? unnamedOrganisation
+                    }
                     locale={locale}
                   />
                 </td>
@@ -665,21 +758,12 @@ export function MonitoringApplicationsPage(props: {
                 <td>{formatDate(row.dueAt, locale)}</td>
                 <td>{row.endedAt ? formatDate(row.endedAt, locale) : '—'}</td>
                 <td>
-                  {isByGround ? (
-                    <GroundName ground={row.detail} locale={locale} />
-                  ) : row.detail ? (
-                    <>
-                      <StepName
-                        regulations={props.regulations}
-                        detail={row.detail}
-                        channel={row.channel}
-                        locale={locale}
-                      />{' '}
-                      ({roleName(findSlot(row.detail)?.role ?? '', locale)})
-                    </>
-                  ) : (
-                    '—'
-                  )}
+                  <DetailCell
+                    regulations={props.regulations}
+                    measure={props.measure}
+                    row={row}
+                    locale={locale}
+                  />
                 </td>
               </tr>
             );
@@ -701,6 +785,3 @@ export function MonitoringApplicationsPage(props: {
     </Page>
   );
 }
-
-/** What stands for a service or provider no longer named anywhere: never its code. */
-const unnamed: LocalizedText = { kk: '—', ru: '—', en: '—' };

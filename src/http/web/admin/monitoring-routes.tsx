@@ -1,13 +1,14 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { findPeriod, quarterOf } from '../../../domain/monitoring/period.js';
-import { findSlot } from '../../../domain/monitoring/slot.js';
 import { Channel } from '../../../domain/regulation/Channel.js';
 import { DomainError, ErrorCode } from '../../../domain/shared/domain-error.js';
 import { StaffRole } from '../../../domain/shared/roles.js';
 import {
   getQualityIndicators,
   serviceName,
+  unnamedOrganisation,
+  unnamedService,
   type QualityQuery,
 } from '../../../features/monitoring/get-quality-indicators.js';
 import {
@@ -23,11 +24,11 @@ import type { WebContext, WebEnv } from '../web-env.js';
 import {
   breakdownColumns,
   breakdownValues,
-  groundName,
+  detailHeading,
+  detailText,
   indicatorRows,
   MonitoringApplicationsPage,
   MonitoringPage,
-  slotName,
   type MonitoringFilters,
 } from './monitoring-pages.js';
 import { monitoringText as m } from './monitoring-texts.js';
@@ -193,26 +194,28 @@ export function mountMonitoringCsv(routes: Hono<WebEnv>): void {
     let csv: string;
     if (table === 'applications') {
       const loaded = await loadApplications(c, principal);
+      const regulations = services(c).regulations;
       csv = toCsv(
-        [m.number, m.service, m.provider, m.submitted, m.due, m.ended, m.day, m.step].map(
-          (label) => label[locale],
-        ),
-        loaded.rows.map((row) => {
-          return [
-            row.number,
-            (loaded.serviceNames.get(row.serviceCode) ?? { [locale]: row.serviceCode })[locale],
-            (loaded.providerNames.get(row.providerOrganisationId) ?? {
-              [locale]: row.providerOrganisationId,
-            })[locale],
-            formatDate(row.submittedAt, locale),
-            formatDate(row.dueAt, locale),
-            row.endedAt ? formatDate(row.endedAt, locale) : '',
-            row.day,
-            findSlot(row.detail)
-              ? slotName(services(c).regulations, row.detail, row.channel, locale)
-              : groundName(row.detail, locale),
-          ];
-        }),
+        [
+          m.number,
+          m.service,
+          m.provider,
+          m.submitted,
+          m.due,
+          m.ended,
+          m.day,
+          detailHeading(loaded.measure),
+        ].map((label) => label[locale]),
+        loaded.rows.map((row) => [
+          row.number,
+          (loaded.serviceNames.get(row.serviceCode) ?? unnamedService)[locale],
+          (loaded.providerNames.get(row.providerOrganisationId) ?? unnamedOrganisation)[locale],
+          formatDate(row.submittedAt, locale),
+          formatDate(row.dueAt, locale),
+          row.endedAt ? formatDate(row.endedAt, locale) : '',
+          row.day,
+          detailText(regulations, loaded.measure, row, locale),
+        ]),
       );
     } else {
       const view = await getQualityIndicators(services(c), principal, query);

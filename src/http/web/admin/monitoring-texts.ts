@@ -104,6 +104,12 @@ export const monitoringText = {
     ru: 'основание не отмечено',
     en: 'no ground recorded',
   },
+  answer: { kk: 'Жауап', ru: 'Ответ', en: 'Answer' },
+  durationShare: {
+    kk: 'Ұзақтығы, мерзімнің %',
+    ru: 'Длительность, % срока',
+    en: 'Duration, % of the term',
+  },
   answerNo: { kk: 'жауабы «жоқ»', ru: 'ответ «нет»', en: 'answered "no"' },
   questionnaire: { kk: 'Сауалнама', ru: 'Анкетирование', en: 'Questionnaire' },
   questionProcess: {
