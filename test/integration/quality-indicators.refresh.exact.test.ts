@@ -24,7 +24,7 @@ import {
   manualClock,
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
-import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+import { accepted, toAccept, writeScriptedApplication } from '../support/monitoring.js';
 
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
 const region = 'south-kazakhstan';
@@ -36,21 +36,6 @@ const slotCount = (stepId: string, role: string, count: number) => ({
   slot: { regulationId, stepId, role },
   count,
 });
-
-/** The provider office's flow up to the head's acceptance, from a submission at `day`T04:00Z. */
-const toAccept = (day: string, answer = true): ScriptedEvent[] => [
-  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
-  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
-  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
-  { type: 'step', stepId: 'verify-signature', answer, at: `${day}T04:07:00Z` },
-  ...(answer
-    ? ([{ type: 'step', stepId: 'route-request', at: `${day}T04:08:00Z` }] as ScriptedEvent[])
-    : ([{ type: 'step', stepId: 'signature-refused', at: `${day}T04:07:00Z` }] as ScriptedEvent[])),
-];
-const accepted = (day: string): ScriptedEvent[] => [
-  ...toAccept(day),
-  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
-];
 
 describe(`quality indicators counted from the engine's records, on ${testBackend} (issue 20)`, () => {
   let database: DatabaseHandle;
