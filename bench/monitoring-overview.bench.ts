@@ -124,6 +124,8 @@ try {
   const runs = { health: [] as number[], quarter: [] as number[], year: [] as number[] };
   const p50 = { quarter: [] as number[], year: [] as number[] };
   const alone = { health: [] as number[], quarter: [] as number[] };
+  // The server's CPU per request (ms): hardly moved by what else the machine runs.
+  const cpu = { health: [] as number[], quarter: [] as number[], year: [] as number[] };
   let errors = 0;
   let firstError: string | undefined;
   const loads: number[] = [];
@@ -133,12 +135,14 @@ try {
       ['quarter', views.quarter],
       ['year', views.year],
     ] as const) {
+      const cpuBefore = server.cpuMs();
       const result = await load({
         url: server.url,
         requests: REQUESTS,
         concurrency: CLIENTS,
         next,
       });
+      cpu[name].push((server.cpuMs() - cpuBefore) / REQUESTS);
       runs[name].push(result.p95Ms);
       if (name !== 'health') p50[name].push(result.p50Ms);
       errors += result.errors;
@@ -158,6 +162,7 @@ try {
   await server.stop();
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  const round = (value: number) => Math.round(value * 100) / 100;
   const common = {
     baselineName: 'GET /health p95, same server (median of runs)',
     runs: RUNS,
@@ -181,6 +186,8 @@ try {
     p50Median: median(p50.quarter),
     oneClientP95Median: median(alone.quarter),
     oneClientHealthP95Median: median(alone.health),
+    cpuMsPerView: round(median(cpu.quarter)),
+    healthCpuMsPerRequest: round(median(cpu.health)),
     healthP95Runs: runs.health,
     goalMs: 100,
     ...common,
@@ -193,6 +200,7 @@ try {
     period: today.slice(0, 4),
     p95Runs: runs.year,
     p50Median: median(p50.year),
+    cpuMsPerView: round(median(cpu.year)),
     healthP95Runs: runs.health,
     goalMs: 100,
     ...common,

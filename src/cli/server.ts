@@ -47,9 +47,20 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
+  // The embedded PKI's keys are made on the thread pool while PGlite (initdb on a fresh data
+  // directory, then the migrations) keeps this thread busy: a newcomer's first start does both
+  // at once (issue 21). Only for the embedded database outside production, where a failed start
+  // leaving a PKI folder behind in DATA_DIR is harmless; a server's start keeps its order.
+  const earlyPki =
+    config.database.kind === 'pglite' && config.env !== 'production'
+      ? settled(ensureEmbeddedPki(config.pki.directory, now()))
+      : undefined;
   const database = await openDatabase(config.database, {
     // A restart of the database server: requests in flight fail with 503, jobs retry the round.
     onConnectionLost: (error) => logger.warn({ err: error }, 'database connection lost'),
+  }).catch(async (error: unknown) => {
+    await earlyPki;
+    throw error;
   });
   let installation: InstallationKeys;
   try {
@@ -72,7 +83,9 @@ export async function startServer(
     );
     // `pki init` on the first start (before the demo seed signs its results): a folder
     // without any CA gets the embedded one, so documents stay verifiable after a restart.
-    const pki = await ensureEmbeddedPki(config.pki.directory, now());
+    const pki = earlyPki
+      ? (await earlyPki).unwrap()
+      : await ensureEmbeddedPki(config.pki.directory, now());
     if (pki) {
       logger.info(
         {
@@ -95,6 +108,7 @@ export async function startServer(
     }
     installation = keys;
   } catch (error) {
+    await earlyPki;
     await database.close();
     throw error;
   }
@@ -171,4 +185,16 @@ export async function startServer(
     })());
 
   return { port, database, close };
+}
+
+/** A promise that never rejects: its outcome, to await now and unwrap (rethrow) later. */
+function settled<T>(promise: Promise<T>): Promise<{ unwrap(): T }> {
+  return promise.then(
+    (value) => ({ unwrap: () => value }),
+    (error: unknown) => ({
+      unwrap: () => {
+        throw error;
+      },
+    }),
+  );
 }

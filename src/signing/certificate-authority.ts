@@ -1,5 +1,5 @@
 import * as x509 from './x509.js';
-import { keyAlgorithm, type PrivateKey } from './crypto-provider.js';
+import { keyAlgorithm, type KeyAlgorithmProvider, type PrivateKey } from './crypto-provider.js';
 import {
   CertificatePurpose,
   extendedKeyUsages,
@@ -30,13 +30,52 @@ export interface Validity {
   notAfter: Date;
 }
 
-async function generateKeys(): Promise<{ publicKey: PrivateKey; privateKey: PrivateKey }> {
-  const provider = keyAlgorithm();
-  const pair = (await provider.crypto.subtle.generateKey(provider.algorithm, true, [
+type KeyPair = { publicKey: PrivateKey; privateKey: PrivateKey };
+
+function makeKeys(provider: KeyAlgorithmProvider): Promise<KeyPair> {
+  return provider.crypto.subtle.generateKey(provider.algorithm, true, [
     'sign',
     'verify',
-  ])) as { publicKey: PrivateKey; privateKey: PrivateKey };
-  return pair;
+  ]) as Promise<KeyPair>;
+}
+
+/** Key pairs being made ahead on the thread pool, and for which provider. */
+const spareKeys: Array<{ provider: KeyAlgorithmProvider; keys: Promise<KeyPair> }> = [];
+let keysAhead = 0;
+
+function makeSpareKeys(): void {
+  while (spareKeys.length < keysAhead) {
+    const provider = keyAlgorithm();
+    const keys = makeKeys(provider);
+    keys.catch(() => {}); // taken by `generateKeys`, which sees the failure; never unhandled
+    spareKeys.push({ provider, keys });
+  }
+}
+
+/**
+ * Runs `work` with up to `count` key pairs generated ahead: an RSA key pair is made on libuv's
+ * thread pool, so the next ones are made while this thread does something else (the demo seed's
+ * statements); without it the seed waited for every signer's keys in turn (issue 21). Keys made
+ * ahead and not used are dropped at the end.
+ */
+export async function withKeysMadeAhead<T>(count: number, work: () => Promise<T>): Promise<T> {
+  keysAhead = count;
+  makeSpareKeys();
+  try {
+    return await work();
+  } finally {
+    keysAhead = 0;
+    spareKeys.length = 0;
+  }
+}
+
+async function generateKeys(): Promise<KeyPair> {
+  const provider = keyAlgorithm();
+  let spare = spareKeys.shift();
+  // A spare of another provider (a test switched the algorithm) is not used.
+  while (spare && spare.provider !== provider) spare = spareKeys.shift();
+  makeSpareKeys();
+  return spare ? spare.keys : makeKeys(provider);
 }
 
 // The typings of JsonName allow only plain strings; the runtime also takes

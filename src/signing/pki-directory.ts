@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { issueCrl } from './certificate-authority.js';
+import { issueCrl, withKeysMadeAhead } from './certificate-authority.js';
 import { certificateInfo, normaliseSerial, pemOrDer, toPem } from './certificate-info.js';
 import type { SigningCredential } from './cms-sign.js';
 import {
@@ -200,7 +200,7 @@ export async function ensureEmbeddedPki(
   now: Date,
 ): Promise<DemoPki | undefined> {
   if (hasTrustedCa(pkiDirectory)) return undefined;
-  return initialiseEmbeddedPki(pkiDirectory, now);
+  return withKeysMadeAhead(2, () => initialiseEmbeddedPki(pkiDirectory, now));
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { collectGarbageSoon } from '../config/collect-garbage.js';
 import type { Config } from '../config/config.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Tables } from './schema.js';
@@ -118,6 +119,14 @@ async function openPostgres(
 }
 
 /**
+ * PostgreSQL settings of the embedded database. `shared_buffers`: PGlite's default is 160 MB of
+ * its WebAssembly memory, which the server touches and keeps (RSS); the demo's whole database is
+ * ≈ 40 MB, and a page missing from the buffers is read from the operating system's file cache.
+ * 32 MB takes ≈ 120 MB off the embedded server's memory (issue 21, docs/performance.md).
+ */
+const pgliteSettings = ['shared_buffers=32MB'];
+
+/**
  * Opens PGlite in `dataDir`, or in memory when `dataDir` is `memory://`.
  * A lock file keeps a second process from opening the same directory, which would corrupt it.
  */
@@ -132,15 +141,23 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     }
     releaseLock = lockDirectory(dataDir);
   }
+  // A directory without PG_VERSION is created now: PGlite runs `initdb` (a second WebAssembly
+  // module) before it starts.
+  const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(inMemory ? undefined : dataDir, {
       parsers: { [OID.date]: keepText },
+      startParams: [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((s) => ['-c', s])],
     });
   } catch (error) {
     releaseLock();
     throw new DatabaseOpenError('DATA_DIR', `cannot open ${dataDir}: ${describe(error)}`);
   }
+  // `initdb`'s module leaves ≈ 250–430 MB (its WebAssembly memory, 224 MB, and what was made
+  // for it) that nothing references any more; measured, it was still held after the whole demo
+  // seed (issue 21, docs/performance.md). One full collection after a fresh `initdb` frees it.
+  if (fresh) await collectGarbageSoon();
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
   await sql`select 1`.execute(db);
   return {

@@ -37,6 +37,7 @@ import { demoStaffSigningKey, loadTrustStore } from '../../signing/pki-directory
 import type { SigningCredential } from '../../signing/cms-sign.js';
 import { getOrganisation } from '../../engine/application-services.js';
 import type { ResultSigning } from './sign-result.js';
+import { withKeysMadeAhead } from '../../signing/certificate-authority.js';
 
 /** What the demo seed holds after a run. */
 export interface DemoSeedResult {
@@ -72,6 +73,15 @@ export async function seedDemo(
     /** The address the documents' QR codes point to (/verify/<id>). */
     publicUrl?: string;
   } = {},
+): Promise<DemoSeedResult> {
+  // The signers' RSA keys (two a signer, made when the signer first signs) are made ahead on
+  // the thread pool while the seed's statements run (issue 21: the seed used to wait for them).
+  return withKeysMadeAhead(2, () => seed(services, options));
+}
+
+async function seed(
+  services: ApplicationServices,
+  options: Parameters<typeof seedDemo>[1] = {},
 ): Promise<DemoSeedResult> {
   const realNow = services.now();
   await seedOrganisations(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Principal } from '../../domain/identity/authorisation.js';
 import {
   districtOf,
@@ -13,7 +14,10 @@ import type { Period } from '../../domain/monitoring/period.js';
 import type { Channel } from '../../domain/regulation/Channel.js';
 import { DomainError, ErrorCode } from '../../domain/shared/domain-error.js';
 import type { LocalizedText } from '../../domain/shared/locale.js';
-import type { ApplicationServices } from '../../engine/application-services.js';
+import {
+  cachedOrganisationRead,
+  type ApplicationServices,
+} from '../../engine/application-services.js';
 import { countOverdueNow, sumCounts } from '../../storage/monitoring-query.repository.js';
 import { readSummaryVersion } from '../../storage/monitoring.repository.js';
 import { listOrganisations, type OrganisationRow } from '../../storage/organisation.repository.js';
@@ -58,6 +62,32 @@ export interface QualityView {
   readonly providerIds: readonly string[] | undefined;
 }
 
+/** The region's organisations with their districts, worked out once per read of them. */
+function organisationTreeOf(organisations: readonly OrganisationRow[]) {
+  const tree = new Map<string, OrganisationNode>(organisations.map((row) => [row.id, row]));
+  const byId = new Map(organisations.map((row) => [row.id, row]));
+  const districts = new Map<string, string>();
+  // Every summed row asks for its provider's district (a walk up the tree): memoised.
+  const districtKey = (providerId: string) => {
+    let key = districts.get(providerId);
+    if (key === undefined)
+      districts.set(providerId, (key = districtOf(tree, providerId) ?? regionLevel));
+    return key;
+  };
+  // The region's rows are districts: each provider's district, and a digest of it for the
+  // memo's key (a provider moved to another district moves its sums).
+  const districtOfProvider = new Map(organisations.map((row) => [row.id, districtKey(row.id)]));
+  return {
+    organisations,
+    byId,
+    districtKey,
+    districtOfProvider,
+    districtOfProviderKey: createHash('sha256')
+      .update(JSON.stringify([...districtOfProvider]))
+      .digest('base64url'),
+  };
+}
+
 /**
  * The quality indicators (issue 20) of an administrator's region for a period, filtered by
  * district, provider, service and channel, with one row per district (region view), provider
@@ -71,17 +101,15 @@ export async function getQualityIndicators(
 ): Promise<QualityView> {
   const scope = monitoringRegionOf(principal);
   const regionCode = scope.regionCode ?? query.regionCode;
-  const organisations = await listOrganisations(services.db, regionCode ? { regionCode } : {});
-  const tree = new Map<string, OrganisationNode>(organisations.map((row) => [row.id, row]));
-  const byId = new Map(organisations.map((row) => [row.id, row]));
-  // Memoised: every summed row asks for its provider's district (a walk up the tree).
-  const districts = new Map<string, string>();
-  const districtKey = (providerId: string) => {
-    let key = districts.get(providerId);
-    if (key === undefined)
-      districts.set(providerId, (key = districtOf(tree, providerId) ?? regionLevel));
-    return key;
-  };
+  // The region's organisations and their districts, read as the commands read organisation
+  // rows (reused for seconds, dropped at once by a change made here): every view needs them.
+  const { organisations, byId, districtKey, districtOfProvider, districtOfProviderKey } =
+    await cachedOrganisationRead(
+      services,
+      `monitoring-organisations:${regionCode ?? ''}`,
+      async () =>
+        organisationTreeOf(await listOrganisations(services.db, regionCode ? { regionCode } : {})),
+    );
 
   if (query.providerId !== undefined && !byId.has(query.providerId)) {
     throw new DomainError(ErrorCode.notFound, { providerId: query.providerId });
@@ -116,10 +144,7 @@ export async function getQualityIndicators(
       : level === 'provider'
         ? row.providerOrganisationId
         : districtKey(row.providerOrganisationId);
-  const groupProviders =
-    level === 'district'
-      ? new Map(organisations.map((row) => [row.id, districtKey(row.id)]))
-      : undefined;
+  const groupProviders = level === 'district' ? districtOfProvider : undefined;
   // The summed part of the view is memoised under the summary's version, read before summing
   // (docs/monitoring.md, "The overview's memo"); "overdue now" depends on the clock and is
   // counted exactly on every view, side by side with the summed part.
@@ -135,7 +160,7 @@ export async function getQualityIndicators(
       query.serviceCode ?? '',
       query.channel ?? '',
       // The region's rows are districts: a provider moved to another district moves its sums.
-      groupProviders ? [...groupProviders] : null,
+      groupProviders ? districtOfProviderKey : null,
     ]);
     const memo = memoOf(services.db);
     const found = memo.get(memoKey);
