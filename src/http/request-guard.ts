@@ -186,6 +186,22 @@ async function readBody(body: ReadableStream<Uint8Array>, limit: number): Promis
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The guard parsed the JSON body to check it: the route's first `c.req.json()` takes that value
+ * instead of parsing the same text again (issue 21: nothing parsed twice). Only the first call —
+ * a later one parses the cached text as before, so no two callers ever share one object.
+ */
+function handOverParsedJson(request: object, parsed: unknown): void {
+  const target = request as { json: () => Promise<unknown> };
+  const parseAgain = target.json.bind(target);
+  let isHandedOver = false;
+  target.json = () => {
+    if (isHandedOver) return parseAgain();
+    isHandedOver = true;
+    return Promise.resolve(parsed);
+  };
+}
+
 /** Whether the request's path, query and body are acceptable; throws the localised refusal. */
 async function guardRequest(c: Parameters<MiddlewareHandler>[0]): Promise<void> {
   const url = c.req.url;
@@ -245,6 +261,7 @@ async function guardRequest(c: Parameters<MiddlewareHandler>[0]): Promise<void> 
       return; // the route answers its own 422 (json_body)
     }
     checkJson(parsed, issues);
+    if (issues.length === 0) handOverParsedJson(c.req, parsed);
   } else if (mediaType === 'application/x-www-form-urlencoded') {
     let text: string;
     try {
