@@ -170,6 +170,54 @@ export function providerDeltasOf(deltas: readonly CountDelta[]): CountDelta[] {
 }
 
 /**
+ * Adds the deltas to the counts of a summary table, 1,000 rows a statement (the insert's
+ * parameters stay bounded): `monitoring_count` keyed with the service, its roll-up
+ * `monitoring_provider_count` (migration 0155) without it — the deltas' `serviceCode` is
+ * ignored there.
+ */
+async function upsertCounts(
+  trx: Transaction<Tables>,
+  table: 'monitoring_count' | 'monitoring_provider_count',
+  deltas: readonly CountDelta[],
+): Promise<void> {
+  const withService = table === 'monitoring_count';
+  const key = [
+    'grain',
+    'region_code',
+    'period_start',
+    'provider_organisation_id',
+    ...(withService ? (['service_code'] as const) : []),
+    'channel',
+    'measure',
+    'detail',
+  ] as const;
+  for (let start = 0; start < deltas.length; start += 1_000) {
+    const chunk = deltas.slice(start, start + 1_000);
+    await trx
+      .insertInto(table)
+      .values(
+        chunk.map((delta) => ({
+          grain: delta.grain,
+          region_code: delta.regionCode,
+          period_start: delta.periodStart,
+          provider_organisation_id: delta.providerOrganisationId,
+          ...(withService ? { service_code: delta.serviceCode } : {}),
+          channel: delta.channel,
+          measure: delta.measure,
+          detail: delta.detail,
+          count: delta.delta,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns([...key])
+          .doUpdateSet({ count: sql`${sql.ref(`${table}.count`)} + excluded.count` }),
+      )
+      .execute();
+  }
+}
+
+/**
  * Applies the deltas (one per key: the caller sums them) to the summary table and to its
  * roll-up without the service, stores each application's new contribution and removes the
  * claimed marks: one transaction with the claim, so the two tables always agree.
@@ -183,71 +231,8 @@ export async function saveMonitoringRound(
     now: Date;
   },
 ): Promise<void> {
-  for (let start = 0; start < round.deltas.length; start += 1_000) {
-    const chunk = round.deltas.slice(start, start + 1_000);
-    await trx
-      .insertInto('monitoring_count')
-      .values(
-        chunk.map((delta) => ({
-          grain: delta.grain,
-          region_code: delta.regionCode,
-          period_start: delta.periodStart,
-          provider_organisation_id: delta.providerOrganisationId,
-          service_code: delta.serviceCode,
-          channel: delta.channel,
-          measure: delta.measure,
-          detail: delta.detail,
-          count: delta.delta,
-        })),
-      )
-      .onConflict((conflict) =>
-        conflict
-          .columns([
-            'grain',
-            'region_code',
-            'period_start',
-            'provider_organisation_id',
-            'service_code',
-            'channel',
-            'measure',
-            'detail',
-          ])
-          .doUpdateSet({ count: sql`monitoring_count.count + excluded.count` }),
-      )
-      .execute();
-  }
-  const providerDeltas = providerDeltasOf(round.deltas);
-  for (let start = 0; start < providerDeltas.length; start += 1_000) {
-    const chunk = providerDeltas.slice(start, start + 1_000);
-    await trx
-      .insertInto('monitoring_provider_count')
-      .values(
-        chunk.map((delta) => ({
-          grain: delta.grain,
-          region_code: delta.regionCode,
-          period_start: delta.periodStart,
-          provider_organisation_id: delta.providerOrganisationId,
-          channel: delta.channel,
-          measure: delta.measure,
-          detail: delta.detail,
-          count: delta.delta,
-        })),
-      )
-      .onConflict((conflict) =>
-        conflict
-          .columns([
-            'grain',
-            'region_code',
-            'period_start',
-            'provider_organisation_id',
-            'channel',
-            'measure',
-            'detail',
-          ])
-          .doUpdateSet({ count: sql`monitoring_provider_count.count + excluded.count` }),
-      )
-      .execute();
-  }
+  await upsertCounts(trx, 'monitoring_count', round.deltas);
+  await upsertCounts(trx, 'monitoring_provider_count', providerDeltasOf(round.deltas));
   if (round.computed.length > 0) {
     await trx
       .insertInto('monitoring_application')

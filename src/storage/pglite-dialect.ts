@@ -69,9 +69,22 @@ class PGliteDriver implements Driver {
     } finally {
       clearTimeout(timer);
     }
+    // PGlite answers without any I/O, so a chain of queries (a job round, the seed) runs in
+    // microtasks only and the event loop never reaches the sockets: the first `/health` waited
+    // for the worker's whole first round (issue 21). Holding its turn, a caller lets the event
+    // loop take new requests (which queue behind it) once this thread has run queries for
+    // `yieldEveryMs`; a transaction acquires once, so it is never interrupted.
+    if (performance.now() - this.lastYield >= PGliteDriver.yieldEveryMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.lastYield = performance.now();
+    }
     this.connection.release = release;
     return this.connection;
   }
+
+  private lastYield = performance.now();
+  /** How long queries may run back to back before the event loop gets a turn. */
+  static yieldEveryMs = 20;
 
   /** How long a query waits for the single connection before it is reported as stuck. */
   static maximumWaitMs = 20_000;

@@ -1,8 +1,8 @@
-import { Migrator, sql } from 'kysely';
+import { sql, type Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { migrations } from '../../src/storage/migrations/index.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
+import { testBackend } from '../support/database.js';
+import { databaseMigratedTo } from '../support/migrations.js';
 
 /**
  * Migration 0150 adds quarter and year rows to the quality indicators' summary table (issue 20,
@@ -23,15 +23,7 @@ describe(`migration 0150 (monitoring period grains) on ${testBackend}`, () => {
     ).rows;
 
   beforeAll(async () => {
-    handle = await createTestDatabase({ migrate: false });
-    migrator = new Migrator({
-      db: handle.db,
-      provider: { getMigrations: async () => ({ ...migrations }) },
-      migrationTableName: 'schema_migration',
-      migrationLockTableName: 'schema_migration_lock',
-    });
-    const before = await migrator.migrateTo('0145-queue-aged-out');
-    expect(before.error).toBeUndefined();
+    ({ handle, migrator } = await databaseMigratedTo('0145-queue-aged-out'));
     // Counts the job made before: three months of one year, two of another, one day row.
     await sql`
       insert into monitoring_count (grain, region_code, period_start, provider_organisation_id,

@@ -1,8 +1,8 @@
-import { Migrator, sql } from 'kysely';
+import { sql, type Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { migrations } from '../../src/storage/migrations/index.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
+import { testBackend } from '../support/database.js';
+import { databaseMigratedTo } from '../support/migrations.js';
 
 /**
  * Migration 0155 adds the quality indicators' roll-up without the service (issue 20,
@@ -23,15 +23,7 @@ describe(`migration 0155 (monitoring provider roll-up) on ${testBackend}`, () =>
     ).rows[0]?.found === name;
 
   beforeAll(async () => {
-    handle = await createTestDatabase({ migrate: false });
-    migrator = new Migrator({
-      db: handle.db,
-      provider: { getMigrations: async () => ({ ...migrations }) },
-      migrationTableName: 'schema_migration',
-      migrationLockTableName: 'schema_migration_lock',
-    });
-    const before = await migrator.migrateTo('0150-monitoring-period-grains');
-    expect(before.error).toBeUndefined();
+    ({ handle, migrator } = await databaseMigratedTo('0150-monitoring-period-grains'));
     // Two services of one provider, another channel, another provider, another grain.
     await sql`
       insert into monitoring_count (grain, region_code, period_start, provider_organisation_id,

@@ -6,17 +6,10 @@ import type { DatabaseHandle } from '../../src/storage/db.js';
 import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
 import { testBackend } from '../support/database.js';
 import { databaseMigratedTo } from '../support/migrations.js';
-import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+import { toAccept, writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
 
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
 const region = 'south-kazakhstan';
-const toAccept = (day: string, answer: boolean): ScriptedEvent[] => [
-  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
-  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
-  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
-  { type: 'step', stepId: 'verify-signature', answer, at: `${day}T04:07:00Z` },
-  { type: 'step', stepId: answer ? 'route-request' : 'signature-refused', at: `${day}T04:08:00Z` },
-];
 const slotMeasures = ['term_violated', 'step_overdue'];
 
 /**

@@ -1,36 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
 import { foldApplication } from '../../src/domain/application/fold.js';
 import { elapsedWorkingTime } from '../../src/domain/calendar/index.js';
 import { clockOf } from '../../src/engine/application-services.js';
-import { composeApp } from '../../src/cli/compose.js';
 import { refreshAllIndicators } from '../../src/features/monitoring/refresh-indicators.js';
 import { OpenQualityData } from '../../src/http/api/v1/schemas.js';
 import { listEvents } from '../../src/storage/application.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
-import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+import { administrationTestApp, type AdministrationTestApp } from '../support/admin-session.js';
+import { createOrganisation } from '../support/applications.js';
+import { testBackend } from '../support/database.js';
+import { accepted, toAccept, writeScriptedApplication } from '../support/monitoring.js';
 
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
 const region = 'south-kazakhstan';
 const applicantIin = '900101300007';
-
-/** The provider office's flow through the head's acceptance, from a submission at `day`T04:00Z. */
-const toAccept = (day: string, answer = true): ScriptedEvent[] => [
-  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
-  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
-  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
-  { type: 'step', stepId: 'verify-signature', answer, at: `${day}T04:07:00Z` },
-  ...(answer
-    ? ([{ type: 'step', stepId: 'route-request', at: `${day}T04:08:00Z` }] as ScriptedEvent[])
-    : ([{ type: 'step', stepId: 'signature-refused', at: `${day}T04:07:00Z` }] as ScriptedEvent[])),
-];
-const accepted = (day: string): ScriptedEvent[] => [
-  ...toAccept(day),
-  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
-];
 
 /**
  * Issue 20, open data: the public page and JSON of the on-time rate, the median duration and the
@@ -39,30 +22,18 @@ const accepted = (day: string): ScriptedEvent[] => [
  */
 describe(`open data of the quality of services on ${testBackend} (issue 20)`, () => {
   let database: DatabaseHandle;
-  const clock = manualClock('2013-03-20T04:00:00Z');
-  let services: ReturnType<typeof applicationServices>;
-  let app: ReturnType<typeof composeApp>;
+  let services: AdministrationTestApp['services'];
+  let app: AdministrationTestApp['app'];
   const ids: Record<string, string> = {};
 
   const request = (path: string, language = 'ru') =>
     app.request(path, { headers: { accept: 'text/html', 'accept-language': language } });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    services = applicationServices(database, clock.now);
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = composeApp({
-      config,
-      logger: createLogger(config),
-      database,
-      now: clock.now,
-      applications: services,
-    });
-    await createOrganisation(database, {
-      id: 'sk-akimat',
-      kind: 'region_akimat',
-      regionCode: region,
-    });
+    ({ database, services, app } = await administrationTestApp({
+      start: '2013-03-20T04:00:00Z',
+      akimat: { id: 'sk-akimat', regionCode: region },
+    }));
     await createOrganisation(database, {
       id: 'sk-archive-a',
       kind: 'archive',

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import type { ApplicationEvent } from '../../src/domain/application/ApplicationEvent.js';
 import { foldApplication } from '../../src/domain/application/fold.js';
 import { elapsedWorkingTime } from '../../src/domain/calendar/index.js';
@@ -14,7 +13,10 @@ import {
 import { eventValues, listEvents } from '../../src/storage/application.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { listApplicationsBehind } from '../../src/storage/monitoring-query.repository.js';
-import { readSummaryVersion } from '../../src/storage/monitoring.repository.js';
+import {
+  readSummaryVersion,
+  saveMonitoringRound,
+} from '../../src/storage/monitoring.repository.js';
 import {
   applicationServices,
   createOrganisation,
@@ -22,7 +24,7 @@ import {
   manualClock,
 } from '../support/applications.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
-import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+import { accepted, toAccept, writeScriptedApplication } from '../support/monitoring.js';
 
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
 const region = 'south-kazakhstan';
@@ -34,21 +36,6 @@ const slotCount = (stepId: string, role: string, count: number) => ({
   slot: { regulationId, stepId, role },
   count,
 });
-
-/** The provider office's flow up to the head's acceptance, from a submission at `day`T04:00Z. */
-const toAccept = (day: string, answer = true): ScriptedEvent[] => [
-  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
-  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
-  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
-  { type: 'step', stepId: 'verify-signature', answer, at: `${day}T04:07:00Z` },
-  ...(answer
-    ? ([{ type: 'step', stepId: 'route-request', at: `${day}T04:08:00Z` }] as ScriptedEvent[])
-    : ([{ type: 'step', stepId: 'signature-refused', at: `${day}T04:07:00Z` }] as ScriptedEvent[])),
-];
-const accepted = (day: string): ScriptedEvent[] => [
-  ...toAccept(day),
-  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
-];
 
 describe(`quality indicators counted from the engine's records, on ${testBackend} (issue 20)`, () => {
   let database: DatabaseHandle;
@@ -202,6 +189,47 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
   afterAll(async () => {
     await database?.close();
   });
+
+  /**
+   * Migration 0155: the region's and a district's views read `monitoring_provider_count`; the
+   * job moves it with `monitoring_count` in one transaction. Checked after every move below.
+   */
+  async function expectRollUpEqualsSummary() {
+    const summedOverServices = await database.db
+      .selectFrom('monitoring_count')
+      .select([
+        'grain',
+        'region_code',
+        'period_start',
+        'provider_organisation_id',
+        'channel',
+        'measure',
+        'detail',
+        (eb) => eb.fn.sum<string>('count').as('count'),
+      ])
+      .groupBy([
+        'grain',
+        'region_code',
+        'period_start',
+        'provider_organisation_id',
+        'channel',
+        'measure',
+        'detail',
+      ])
+      .execute();
+    const rolledUp = await database.db
+      .selectFrom('monitoring_provider_count')
+      .selectAll()
+      .where('count', '<>', 0)
+      .execute();
+    const keyed = (rows: readonly { count: string | number; period_start: unknown }[]) =>
+      rows
+        .filter((row) => Number(row.count) !== 0)
+        .map((row) => JSON.stringify({ ...row, count: Number(row.count) }))
+        .sort();
+    expect(rolledUp.length).toBeGreaterThan(0);
+    expect(keyed(rolledUp)).toEqual(keyed(summedOverServices));
+  }
 
   /** The share of the term used, computed here from the calendar for the expectations. */
   async function shareOf(key: string): Promise<number> {
@@ -389,42 +417,8 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
   });
 
   it('keeps the roll-up without the service equal to the summary summed over services', async () => {
-    // Migration 0155: the region's and a district's views read `monitoring_provider_count`; the
-    // job moves it with `monitoring_count` in one transaction, including the moves above.
-    const summedOverServices = await database.db
-      .selectFrom('monitoring_count')
-      .select([
-        'grain',
-        'region_code',
-        'period_start',
-        'provider_organisation_id',
-        'channel',
-        'measure',
-        'detail',
-        (eb) => eb.fn.sum<string>('count').as('count'),
-      ])
-      .groupBy([
-        'grain',
-        'region_code',
-        'period_start',
-        'provider_organisation_id',
-        'channel',
-        'measure',
-        'detail',
-      ])
-      .execute();
-    const rolledUp = await database.db
-      .selectFrom('monitoring_provider_count')
-      .selectAll()
-      .where('count', '<>', 0)
-      .execute();
-    const keyed = (rows: readonly { count: string | number; period_start: unknown }[]) =>
-      rows
-        .filter((row) => Number(row.count) !== 0)
-        .map((row) => JSON.stringify({ ...row, count: Number(row.count) }))
-        .sort();
-    expect(rolledUp.length).toBeGreaterThan(0);
-    expect(keyed(rolledUp)).toEqual(keyed(summedOverServices));
+    // … including the moves of the test above.
+    await expectRollUpEqualsSummary();
   });
 
   it('counts an application submitted through the engine once the job has run', async () => {
@@ -467,61 +461,32 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
     expect(await refreshIndicators(services)).toEqual({ claimed: 0, applications: 0, skipped: 0 });
     expect(await readSummaryVersion(database.db)).toBe(version);
 
+    // Another node's round: the job's own save (both tables and the version, one transaction).
     const otherNodesRound = (delta: number) =>
-      database.db.transaction().execute(async (trx) => {
-        const row = {
-          grain: 'quarter' as const,
-          region_code: region,
-          period_start: '2013-01-01',
-          provider_organisation_id: 'sk-archive-a',
-          channel: 'portal',
-          measure: 'received',
-          detail: '',
-          count: delta,
-        };
-        await trx
-          .insertInto('monitoring_count')
-          .values({ ...row, service_code: 'archive-certificate' })
-          .onConflict((conflict) =>
-            conflict
-              .columns([
-                'grain',
-                'region_code',
-                'period_start',
-                'provider_organisation_id',
-                'service_code',
-                'channel',
-                'measure',
-                'detail',
-              ])
-              .doUpdateSet({ count: sql`monitoring_count.count + excluded.count` }),
-          )
-          .execute();
-        await trx
-          .insertInto('monitoring_provider_count')
-          .values(row)
-          .onConflict((conflict) =>
-            conflict
-              .columns([
-                'grain',
-                'region_code',
-                'period_start',
-                'provider_organisation_id',
-                'channel',
-                'measure',
-                'detail',
-              ])
-              .doUpdateSet({ count: sql`monitoring_provider_count.count + excluded.count` }),
-          )
-          .execute();
-        await trx
-          .updateTable('monitoring_summary_version')
-          .set({ round: sql`round + 1` })
-          .execute();
-      });
+      database.db.transaction().execute((trx) =>
+        saveMonitoringRound(trx, {
+          deltas: [
+            {
+              grain: 'quarter',
+              regionCode: region,
+              periodStart: '2013-01-01',
+              providerOrganisationId: 'sk-archive-a',
+              serviceCode: 'archive-certificate',
+              channel: 'portal',
+              measure: 'received',
+              detail: '',
+              delta,
+            },
+          ],
+          computed: [],
+          markIds: [],
+          now: clock.now(),
+        }),
+      );
 
     await otherNodesRound(5);
     expect(Number(await readSummaryVersion(database.db))).toBe(Number(version) + 1);
+    await expectRollUpEqualsSummary();
     // Views that miss at once share one summing: each sees the round.
     const [after, alongside] = await Promise.all([
       getQualityIndicators(services, administrator, quarter),
@@ -563,6 +528,7 @@ describe(`quality indicators counted from the engine's records, on ${testBackend
     const version = Number(await readSummaryVersion(database.db));
     expect((await refreshIndicators(services)).applications).toBe(1);
     expect(Number(await readSummaryVersion(database.db))).toBe(version + 1);
+    await expectRollUpEqualsSummary();
     // The day's view was read (and kept) before the round: the round shows on the next view.
     expect((await getQualityIndicators(services, administrator, day)).total.received).toBe(1);
   });

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
 import { StaffRole } from '../../src/domain/shared/roles.js';
 import {
   ensureDemoStaff,
@@ -8,16 +6,16 @@ import {
   demoPassword,
 } from '../../src/features/demo/demo-accounts.js';
 import { logInStaff } from '../../src/features/identity/log-in-staff.js';
-import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
+import { administrationTestApp, type AdministrationTestApp } from '../support/admin-session.js';
+import { createOrganisation } from '../support/applications.js';
+import { testBackend } from '../support/database.js';
 import { openRefusedForm } from '../support/refused-form.js';
 
 describe(`the administration's scope on ${testBackend}`, () => {
   let database: DatabaseHandle;
-  const clock = manualClock('2026-03-17T05:00:00Z');
-  let app: ReturnType<typeof composeApp>;
+  let clock: AdministrationTestApp['clock'];
+  let app: AdministrationTestApp['app'];
   const jars: Record<'admin' | 'head', Record<string, string>> = { admin: {}, head: {} };
   let kostanayHeadId: string;
   let aktobeExecutorId: string;
@@ -50,20 +48,10 @@ describe(`the administration's scope on ${testBackend}`, () => {
     ).is_active;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = composeApp({
-      config,
-      logger: createLogger(config),
-      database,
-      now: clock.now,
-      applications: applicationServices(database, clock.now),
-    });
-    await createOrganisation(database, {
-      id: 'kst-akimat',
-      kind: 'region_akimat',
-      regionCode: 'kostanay',
-    });
+    ({ database, clock, app } = await administrationTestApp({
+      start: '2026-03-17T05:00:00Z',
+      akimat: { id: 'kst-akimat', regionCode: 'kostanay' },
+    }));
     await createOrganisation(database, {
       id: 'kst-school',
       kind: 'school',

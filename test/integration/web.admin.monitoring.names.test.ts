@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
 import { refreshAllIndicators } from '../../src/features/monitoring/refresh-indicators.js';
-import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { administratorCookie } from '../support/admin-session.js';
 import {
-  applicationServices,
-  createOrganisation,
-  manualClock,
-  regulationCatalog,
-} from '../support/applications.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
+  administrationTestApp,
+  administratorCookie,
+  type AdministrationTestApp,
+} from '../support/admin-session.js';
+import { createOrganisation, regulationCatalog } from '../support/applications.js';
+import { testBackend } from '../support/database.js';
 import { pdfText } from '../support/documents.js';
 import { visibleText } from '../support/every-page.js';
 import { channels } from '../../src/domain/regulation/Channel.js';
@@ -19,7 +15,12 @@ import { questionLabels } from '../../src/domain/regulation/labels.js';
 import { questionnaireAnswers } from '../../src/domain/monitoring/indicators.js';
 import { unspecifiedGround } from '../../src/domain/monitoring/contributions.js';
 import { listableMeasures } from '../../src/features/monitoring/list-applications-behind.js';
-import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+import {
+  accepted,
+  toAccept,
+  writeScriptedApplication,
+  type ScriptedEvent,
+} from '../support/monitoring.js';
 
 // Issue 18, points 8 and 11, on the monitoring pages: a step (named by its description in the
 // regulation) and a refusal ground (the decision question answered "no") are shown by name in
@@ -29,27 +30,15 @@ import { writeScriptedApplication, type ScriptedEvent } from '../support/monitor
 
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
 const region = 'south-kazakhstan';
-const intakeSteps = (day: string): ScriptedEvent[] => [
-  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
-  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
-  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
-];
 const kindergartenId = 'south-kazakhstan.kindergarten-queue.2012-12-26';
 const retiredService = 'retired-service';
-const throughAccept = (day: string): ScriptedEvent[] => [
-  ...intakeSteps(day),
-  { type: 'step', stepId: 'verify-signature', answer: true, at: `${day}T04:08:00Z` },
-  { type: 'step', stepId: 'route-request', at: `${day}T04:09:00Z` },
-  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
-];
 /** The step ids and question codes of the two applications: none may reach a screen. */
 const codes = ['verify-signature', 'signature_valid', 'route-request', 'accept', 'decide'];
 const period = 'period=2013-Q1';
 
 describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${testBackend}`, () => {
   let database: DatabaseHandle;
-  const clock = manualClock('2013-03-20T04:00:00Z');
-  let app: ReturnType<typeof composeApp>;
+  let app: AdministrationTestApp['app'];
   let cookie = '';
 
   const get = async (path: string, locale: 'kk' | 'ru' | 'en') => {
@@ -64,21 +53,12 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
     visibleText(html.replace(/^[\s\S]*?<main\b/, '<body><main'), locale);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    const services = applicationServices(database, clock.now);
-    app = composeApp({
-      config,
-      logger: createLogger(config),
-      database,
-      now: clock.now,
-      applications: services,
+    const setup = await administrationTestApp({
+      start: '2013-03-20T04:00:00Z',
+      akimat: { id: 'sk-akimat', regionCode: region },
     });
-    await createOrganisation(database, {
-      id: 'sk-akimat',
-      kind: 'region_akimat',
-      regionCode: region,
-    });
+    ({ database, app } = setup);
+    const { services, clock } = setup;
     await createOrganisation(database, {
       id: 'sk-archive-n',
       kind: 'archive',
@@ -97,16 +77,8 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
         events,
       });
     // N-1: the signature refused at intake. N-2: still waiting at acceptance, past every due.
-    await write('N-1', [
-      ...intakeSteps('2013-02-04'),
-      { type: 'step', stepId: 'verify-signature', answer: false, at: '2013-02-04T04:08:00Z' },
-      { type: 'step', stepId: 'signature-refused', at: '2013-02-04T04:08:30Z' },
-    ]);
-    await write('N-2', [
-      ...intakeSteps('2013-02-04'),
-      { type: 'step', stepId: 'verify-signature', answer: true, at: '2013-02-04T04:08:00Z' },
-      { type: 'step', stepId: 'route-request', at: '2013-02-04T04:09:00Z' },
-    ]);
+    await write('N-1', toAccept('2013-02-04', false));
+    await write('N-2', toAccept('2013-02-04'));
     // N-3 (the kindergarten queue) and N-4 (the archive certificate): both still at `decide`,
     // past its due — the same step id, worded otherwise by each regulation.
     await writeScriptedApplication(services, {
@@ -115,12 +87,12 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
       channel: 'provider_office',
       providerOrganisationId: 'sk-archive-n',
       submittedAt: '2013-02-04T04:00:00Z',
-      events: throughAccept('2013-02-04'),
+      events: accepted('2013-02-04'),
     });
-    await write('N-4', throughAccept('2013-02-04'));
+    await write('N-4', accepted('2013-02-04'));
     // N-5: issued on time, then the questionnaire answered (a share of the term, two answers).
     await write('N-5', [
-      ...throughAccept('2013-02-04'),
+      ...accepted('2013-02-04'),
       { type: 'step', stepId: 'decide', answer: true, at: '2013-02-11T04:00:00Z' },
       { type: 'step', stepId: 'sign-result', at: '2013-02-11T04:00:30Z' },
       { type: 'step', stepId: 'issue-result', at: '2013-02-11T04:00:45Z' },

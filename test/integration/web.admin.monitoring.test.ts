@@ -1,66 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
-import { StaffRole } from '../../src/domain/shared/roles.js';
-import {
-  demoPassword,
-  ensureDemoStaff,
-  hashDemoPassword,
-} from '../../src/features/demo/demo-accounts.js';
-import { logInStaff } from '../../src/features/identity/log-in-staff.js';
 import { refreshAllIndicators } from '../../src/features/monitoring/refresh-indicators.js';
-import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
+import {
+  administrationTestApp,
+  administratorCookie,
+  type AdministrationTestApp,
+} from '../support/admin-session.js';
+import { createOrganisation } from '../support/applications.js';
+import { testBackend } from '../support/database.js';
 import { pdfPages, pdfText } from '../support/documents.js';
-import { writeScriptedApplication, type ScriptedEvent } from '../support/monitoring.js';
+import {
+  accepted,
+  toAccept,
+  writeScriptedApplication,
+  type ScriptedEvent,
+} from '../support/monitoring.js';
 
 const regulationId = 'south-kazakhstan.archive-certificate.2012-12-26';
 const region = 'south-kazakhstan';
-const throughAccept = (day: string): ScriptedEvent[] => [
-  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
-  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
-  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
-  { type: 'step', stepId: 'verify-signature', answer: true, at: `${day}T04:07:00Z` },
-  { type: 'step', stepId: 'route-request', at: `${day}T04:08:00Z` },
-  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
-];
-
 /** Issue 20: the administration's quality pages, drill-down, lists and CSV. */
 describe(`quality monitoring pages on ${testBackend}`, () => {
   let database: DatabaseHandle;
-  const clock = manualClock('2013-03-20T04:00:00Z');
-  let app: ReturnType<typeof composeApp>;
-  const jar: Record<string, string> = {};
+  let app: AdministrationTestApp['app'];
+  let cookie = '';
 
   const request = (path: string, language = 'ru') =>
     app.request(path, {
-      headers: {
-        accept: 'text/html',
-        'accept-language': language,
-        cookie: Object.entries(jar)
-          .map(([name, value]) => `${name}=${value}`)
-          .join('; '),
-      },
+      headers: { accept: 'text/html', 'accept-language': language, cookie },
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    const services = applicationServices(database, clock.now);
-    app = composeApp({
-      config,
-      logger: createLogger(config),
-      database,
-      now: clock.now,
-      applications: services,
+    const setup = await administrationTestApp({
+      start: '2013-03-20T04:00:00Z',
+      akimat: { id: 'sk-akimat', regionCode: region },
     });
-    await createOrganisation(database, {
-      id: 'sk-akimat',
-      kind: 'region_akimat',
-      regionCode: region,
-    });
+    ({ database, app } = setup);
+    const { services, clock } = setup;
     await createOrganisation(database, {
       id: 'sk-district',
       kind: 'district_akimat',
@@ -88,34 +63,21 @@ describe(`quality monitoring pages on ${testBackend}`, () => {
         events,
       });
     await write('W-1', [
-      ...throughAccept('2013-02-04'),
+      ...accepted('2013-02-04'),
       { type: 'step', stepId: 'decide', answer: true, at: '2013-02-11T04:00:00Z' },
       { type: 'step', stepId: 'sign-result', at: '2013-02-11T04:00:30Z' },
       { type: 'step', stepId: 'issue-result', at: '2013-02-11T04:00:45Z' },
     ]);
     await write('W-2', [
-      ...throughAccept('2013-02-04'),
+      ...accepted('2013-02-04'),
       { type: 'step', stepId: 'decide', answer: true, at: '2013-03-12T04:00:00Z' },
       { type: 'step', stepId: 'sign-result', at: '2013-03-12T04:00:30Z' },
       { type: 'step', stepId: 'issue-result', at: '2013-03-12T04:00:45Z' },
     ]);
-    await write('W-3', throughAccept('2013-02-04').slice(0, 5));
+    await write('W-3', toAccept('2013-02-04'));
     await refreshAllIndicators(services);
 
-    const [admin] = await ensureDemoStaff(
-      database.db,
-      'sk-akimat',
-      [StaffRole.regionAdministrator],
-      clock.now(),
-      hashDemoPassword(),
-    );
-    const outcome = await logInStaff(
-      { db: database.db },
-      { iin: admin!.iin, password: demoPassword },
-      clock.now(),
-    );
-    if (outcome.kind !== 'signed_in') throw new Error('not signed in');
-    jar.qyzmet_session = outcome.session.token;
+    cookie = await administratorCookie(database, 'sk-akimat', clock.now());
   }, 120_000);
   afterAll(async () => {
     await database?.close();

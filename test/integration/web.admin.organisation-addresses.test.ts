@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
 import { StaffRole } from '../../src/domain/shared/roles.js';
 import { ensureDemoStaff, hashDemoPassword } from '../../src/features/demo/demo-accounts.js';
-import { composeApp } from '../../src/cli/compose.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
-import { administratorCookie } from '../support/admin-session.js';
-import { applicationServices, createOrganisation, manualClock } from '../support/applications.js';
-import { createTestDatabase, testBackend } from '../support/database.js';
+import {
+  administrationTestApp,
+  administratorCookie,
+  type AdministrationTestApp,
+} from '../support/admin-session.js';
+import { createOrganisation } from '../support/applications.js';
+import { testBackend } from '../support/database.js';
 
 // Issue 18, point 11: where the administration lists an organisation — the organisations, the
 // staff (each member's organisation), an organisation's parent — its address is shown beside it,
@@ -19,8 +20,7 @@ const schoolAddress = 'Костанай, улица Байтурсынова, 9'
 
 describe(`organisation addresses on the administration's pages, on ${testBackend}`, () => {
   let database: DatabaseHandle;
-  const clock = manualClock('2026-03-17T05:00:00Z');
-  let app: ReturnType<typeof composeApp>;
+  let app: AdministrationTestApp['app'];
   let cookie = '';
 
   const get = async (path: string, locale: 'kk' | 'ru' | 'en') => {
@@ -37,22 +37,17 @@ describe(`organisation addresses on the administration's pages, on ${testBackend
     )?.[1] ?? '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-    app = composeApp({
-      config,
-      logger: createLogger(config),
-      database,
-      now: clock.now,
-      applications: applicationServices(database, clock.now),
+    const setup = await administrationTestApp({
+      start: '2026-03-17T05:00:00Z',
+      akimat: {
+        id: 'kst-akimat',
+        regionCode: 'kostanay',
+        addressKk: akimat.kk,
+        addressRu: akimat.ru,
+      },
     });
-    await createOrganisation(database, {
-      id: 'kst-akimat',
-      kind: 'region_akimat',
-      regionCode: 'kostanay',
-      addressKk: akimat.kk,
-      addressRu: akimat.ru,
-    });
+    ({ database, app } = setup);
+    const { clock } = setup;
     // A school whose address is stored in Russian only.
     await createOrganisation(database, {
       id: 'kst-school',

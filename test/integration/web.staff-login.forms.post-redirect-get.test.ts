@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setStaffPassword } from '../../src/features/identity/set-staff-password.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
-import { createApiFixture } from '../support/api.js';
+import type { createApiFixture } from '../support/api.js';
 import { withSetCookies } from '../support/refused-form.js';
+import { apiFixtureWithHeadPassword } from '../support/staff-session.js';
 
 /**
  * Post/redirect/get of the staff sign-in (issue 18, point 11): a form refused for its input
@@ -16,20 +16,7 @@ describe('the staff sign-in: a refused form redirects to /staff/login, which sho
   const password = 'Correct-horse-7';
 
   beforeAll(async () => {
-    fixture = await createApiFixture('2024-04-01T04:00:00Z');
-    headIin = (
-      await fixture.database.db
-        .selectFrom('staff_account')
-        .select('iin')
-        .where('id', '=', fixture.staff.head.principal.staffId)
-        .executeTakeFirstOrThrow()
-    ).iin;
-    await setStaffPassword(
-      fixture.database.db,
-      { kind: 'system' },
-      { organisationId: 'kst-school-1', iin: headIin, password },
-      fixture.clock.now(),
-    );
+    ({ fixture, headIin } = await apiFixtureWithHeadPassword('2024-04-01T04:00:00Z', password));
   });
   afterAll(() => fixture?.database.close());
 

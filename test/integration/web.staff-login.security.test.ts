@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStaffPassword } from '../../src/features/identity/set-staff-password.js';
 import { listAuditEvents } from '../../src/storage/audit.repository.js';
-import { createApiFixture } from '../support/api.js';
+import type { createApiFixture } from '../support/api.js';
 import { createStaff } from '../support/applications.js';
 import { openRefusedForm } from '../support/refused-form.js';
+import { apiFixtureWithHeadPassword } from '../support/staff-session.js';
 
 const password = 'correct horse battery';
 
@@ -40,20 +41,7 @@ describe('web pages: staff sign-in, anti-forgery, language, errors', () => {
     });
 
   beforeAll(async () => {
-    fixture = await createApiFixture('2024-04-01T04:00:00Z');
-    headIin = (
-      await fixture.database.db
-        .selectFrom('staff_account')
-        .select('iin')
-        .where('id', '=', fixture.staff.head.principal.staffId)
-        .executeTakeFirstOrThrow()
-    ).iin;
-    await setStaffPassword(
-      fixture.database.db,
-      { kind: 'system' },
-      { organisationId: 'kst-school-1', iin: headIin, password },
-      fixture.clock.now(),
-    );
+    ({ fixture, headIin } = await apiFixtureWithHeadPassword('2024-04-01T04:00:00Z', password));
     const page = await fixture.app.request('/staff/login', {
       headers: { 'accept-language': 'ru' },
     });

@@ -115,3 +115,25 @@ export async function writeScriptedApplication(
   });
   return id;
 }
+
+/**
+ * A provider office's flow up to the head's acceptance (the step ids of the south-kazakhstan
+ * regulations, e.g. the archive certificate's), from a submission at `day`T04:00Z: intake, the
+ * request entered and signed, its signature checked (`answer`), then routed — or refused when
+ * the signature is not valid.
+ */
+export const toAccept = (day: string, answer = true): ScriptedEvent[] => [
+  { type: 'step', stepId: 'intake', at: `${day}T04:05:00Z` },
+  { type: 'step', stepId: 'enter-request', at: `${day}T04:05:30Z` },
+  { type: 'step', stepId: 'sign-request', at: `${day}T04:07:00Z` },
+  { type: 'step', stepId: 'verify-signature', answer, at: `${day}T04:07:00Z` },
+  ...(answer
+    ? ([{ type: 'step', stepId: 'route-request', at: `${day}T04:08:00Z` }] as ScriptedEvent[])
+    : ([{ type: 'step', stepId: 'signature-refused', at: `${day}T04:07:00Z` }] as ScriptedEvent[])),
+];
+
+/** {@link toAccept}, then the head's acceptance at `day`T04:10Z: the executor's turn. */
+export const accepted = (day: string): ScriptedEvent[] => [
+  ...toAccept(day),
+  { type: 'step', stepId: 'accept', at: `${day}T04:10:00Z` },
+];

@@ -3,6 +3,8 @@ import { hashPassword } from '../../src/features/identity/identity-services.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { setStaffPasswordIfUnset } from '../../src/storage/demo.repository.js';
 import { findStaffAccount } from '../../src/storage/staff-account.repository.js';
+import { setStaffPassword } from '../../src/features/identity/set-staff-password.js';
+import { createApiFixture } from './api.js';
 import { createStaff } from './applications.js';
 
 /** A signed-in staff member as a test's requests carry it: the cookie header and the CSRF token. */
@@ -58,4 +60,30 @@ export async function staffSession(
     cookie: `qyzmet_csrf=${csrf}; qyzmet_session=${session}; qyzmet_lang=${input.locale ?? 'ru'}`,
     csrf,
   };
+}
+
+/**
+ * The API fixture (`createApiFixture`, starting at `start`) whose school head (`kst-school-1`)
+ * has a sign-in password: the setup of the staff sign-in page's tests, with the head's IIN to
+ * type into the form.
+ */
+export async function apiFixtureWithHeadPassword(
+  start: string,
+  password: string,
+): Promise<{ fixture: Awaited<ReturnType<typeof createApiFixture>>; headIin: string }> {
+  const fixture = await createApiFixture(start);
+  const headIin = (
+    await fixture.database.db
+      .selectFrom('staff_account')
+      .select('iin')
+      .where('id', '=', fixture.staff.head.principal.staffId)
+      .executeTakeFirstOrThrow()
+  ).iin;
+  await setStaffPassword(
+    fixture.database.db,
+    { kind: 'system' },
+    { organisationId: 'kst-school-1', iin: headIin, password },
+    fixture.clock.now(),
+  );
+  return { fixture, headIin };
 }

@@ -2,10 +2,9 @@ import type { Principal } from '../../domain/identity/authorisation.js';
 import { DomainError } from '../../domain/shared/domain-error.js';
 import type { StaffRole } from '../../domain/shared/roles.js';
 import { getOrganisation } from '../../engine/application-services.js';
-import { findCitizenAccount } from '../../storage/citizen-account.repository.js';
 import type { Database } from '../../storage/db.js';
-import { findStaffAccount } from '../../storage/staff-account.repository.js';
-import { findSession } from './sessions.js';
+import { findActiveSessionWithAccount } from '../../storage/session.repository.js';
+import { hashSessionToken } from './identity-services.js';
 
 /** Who is signed in on the web, with what the pages show about them. */
 export type SignedInUser =
@@ -45,10 +44,10 @@ export async function findSignedInUser(
   now: Date,
 ): Promise<SignedInUser | undefined> {
   if (!token) return undefined;
-  const session = await findSession({ db }, token, now);
+  const session = await findActiveSessionWithAccount(db, hashSessionToken(token), now);
   if (!session) return undefined;
   if (session.subjectKind === 'citizen') {
-    const account = await findCitizenAccount(db, session.subjectId);
+    const account = session.account;
     return (
       account && {
         kind: 'citizen',
@@ -60,7 +59,7 @@ export async function findSignedInUser(
       }
     );
   }
-  const staff = await findStaffAccount(db, session.subjectId);
+  const staff = session.account;
   if (!staff?.isActive) return undefined;
   // Every staff page asks: the organisation row is reused as the commands reuse it (seconds).
   const organisation = await getOrganisation(
