@@ -5,12 +5,12 @@ import { fromRoot } from './paths.js';
 const LINES = 5_000;
 
 /**
- * A child process that logs `LINES` lines through the server's asynchronous destination (a
+ * A child process that logs `LINES` lines through the server's batched destination (a
  * burst: most of them wait in its buffer), then ends the way `ending` says.
  */
 const script = (ending: string) => `
-import { asynchronousStandardOutput, createLogger } from ${JSON.stringify(fromRoot('src', 'config', 'logger.ts'))};
-const logger = createLogger({ logLevel: 'info', env: 'production' }, asynchronousStandardOutput());
+import { batchedStandardOutput, createLogger } from ${JSON.stringify(fromRoot('src', 'config', 'logger.ts'))};
+const logger = createLogger({ logLevel: 'info', env: 'production' }, batchedStandardOutput());
 for (let i = 0; i < ${LINES}; i += 1) logger.info({ i, user: { password: 'secret' } }, 'line');
 ${ending}
 `;
@@ -44,7 +44,7 @@ function run(ending: string, readDelayMs = 0) {
   );
 }
 
-describe('the server log, written asynchronously', () => {
+describe('the server log, written a turn at a time', () => {
   it.each([
     ['a graceful end (the event loop empties)', `logger.info({ i: ${LINES} }, 'line');`, 0],
     ['process.exit()', `logger.info({ i: ${LINES} }, 'line'); process.exit(3);`, 3],

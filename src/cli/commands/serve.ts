@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/config.js';
-import { asynchronousStandardOutput, createLogger } from '../../config/logger.js';
+import { batchedStandardOutput, createLogger } from '../../config/logger.js';
 import { startServer } from '../server.js';
 import type { Command } from '../command.js';
 
@@ -14,8 +14,8 @@ WORKER_ENABLED (run the background jobs in-process), DEMO_DATA (demo seed on fir
 Stops gracefully on SIGTERM or SIGINT.`,
   async run() {
     const config = loadConfig();
-    // Written asynchronously (a line per request); what is left is written on the way out.
-    const logger = createLogger(config, asynchronousStandardOutput());
+    // A turn's lines written together at its end; what is left is written on the way out.
+    const logger = createLogger(config, batchedStandardOutput());
     const server = await startServer(config, logger);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
