@@ -17,17 +17,21 @@ export function healthRoutes() {
   // Checks that arrive while one is on its way to the database wait for that one's answer
   // instead of queuing their own (single flight): every answer is still a round trip that
   // finished after the request came, and a monitor polling hard cannot fill the pool. The
-  // round trip starts at the end of the event loop's turn (`setImmediate`), so the checks that
-  // arrived in the same turn share it: the embedded database answers within the turn, and
-  // without this each concurrent check paid its own `select 1` (a third of the CPU of
-  // `/health` under load, issue 21).
+  // embedded database answers within the turn of the event loop, so no check ever found one in
+  // flight and each paid its own `select 1` (a third of the CPU of `/health` under load, issue
+  // 21): there the round trip starts at the end of the turn (`setImmediate`), and the checks
+  // that arrived in the same turn share it. A PostgreSQL round trip is on its way long enough.
   let inFlight: Promise<unknown> | undefined;
-  const ping = (db: Parameters<typeof readMigrationState>[0]) => {
-    inFlight ??= new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => sql`select 1`.execute(db))
-      .finally(() => {
-        inFlight = undefined;
-      });
+  const ping = ({ db, kind }: { db: Parameters<typeof readMigrationState>[0]; kind: string }) => {
+    inFlight ??= (
+      kind === 'pglite'
+        ? new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+            sql`select 1`.execute(db),
+          )
+        : sql`select 1`.execute(db)
+    ).finally(() => {
+      inFlight = undefined;
+    });
     return inFlight;
   };
   routes.get('/health', async (c) => {
@@ -42,7 +46,7 @@ export function healthRoutes() {
       })),
     };
     try {
-      await ping(database.db);
+      await ping(database);
       const migrations = settled ?? (await readMigrationState(database.db));
       const ready = migrations.pending.length === 0;
       if (ready) settled = migrations;
