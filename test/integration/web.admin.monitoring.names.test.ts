@@ -11,7 +11,7 @@ import { testBackend } from '../support/database.js';
 import { pdfText } from '../support/documents.js';
 import { visibleText } from '../support/every-page.js';
 import { channels } from '../../src/domain/regulation/Channel.js';
-import { questionLabels } from '../../src/domain/regulation/labels.js';
+import { channelLabels, questionLabels } from '../../src/domain/regulation/labels.js';
 import { questionnaireAnswers } from '../../src/domain/monitoring/indicators.js';
 import { unspecifiedGround } from '../../src/domain/monitoring/contributions.js';
 import { listableMeasures } from '../../src/features/monitoring/list-applications-behind.js';
@@ -209,6 +209,16 @@ describe(`the monitoring pages name steps and refusal grounds (issue 18), on ${t
       const rowOf = (name: string) => rows.filter((row) => row.includes(`>${name}</th>`));
       expect(rowOf(archive)).toHaveLength(1);
       expect(rowOf(kindergarten)).toHaveLength(1);
+      // Each row says its service and channel too (two services may word a step alike).
+      const serviceOf = (id: string) => regulationCatalog().getById(id).name[locale];
+      const office =
+        locale === 'kk' ? channelLabels.provider_office.kk : channelLabels.provider_office.ru;
+      expect(rowOf(archive)[0]).toContain(
+        `<td data-label="${locale === 'kk' ? 'Қызмет' : 'Услуга'}">${serviceOf(regulationId)}</td>`,
+      );
+      expect(rowOf(kindergarten)[0]).toContain(`>${serviceOf(kindergartenId)}</td>`);
+      for (const name of [archive, kindergarten])
+        expect(rowOf(name)[0]).toContain(`>${office}</td>`);
       // Each row links to its own applications, named as in the row.
       for (const [name, number, other] of [
         [archive, 'N-4', kindergarten],

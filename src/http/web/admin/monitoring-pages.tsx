@@ -436,7 +436,13 @@ function SlotTable(props: {
       <Table
         id={props.id}
         labelledBy={`${props.id}-heading`}
-        headings={[m.step[locale], m.role[locale], props.column[locale]]}
+        headings={[
+          m.step[locale],
+          m.role[locale],
+          m.service[locale],
+          m.channel[locale],
+          props.column[locale],
+        ]}
       >
         {props.slots.map((slot) => (
           <tr>
@@ -449,6 +455,10 @@ function SlotTable(props: {
               />
             </th>
             <td>{roleName(slot.slot?.role ?? '', locale)}</td>
+            <td>
+              <SlotService regulations={props.regulations} slot={slot} locale={locale} />
+            </td>
+            <td>{channelName(slot.channel, locale)}</td>
             <td data-value={String(slot.count)}>
               <a
                 href={monitoringUrl(
@@ -466,6 +476,20 @@ function SlotTable(props: {
       </Table>
     </>
   );
+}
+
+/** A channel by name ("—" for one the vocabulary does not know): never its code. */
+function channelName(channel: string, locale: Locale): string {
+  return (channelLabels as Record<string, LocalizedText | undefined>)[channel]?.[locale] ?? '—';
+}
+
+/**
+ * The service of a slot's regulation version (two services' regulations may word a step
+ * alike): its name in that version, "unnamed service" for a version not loaded.
+ */
+function SlotService(props: { regulations: RegulationCatalog; slot: SlotCount; locale: Locale }) {
+  const regulation = props.slot.slot && props.regulations.findById(props.slot.slot.regulationId);
+  return <>{(regulation?.name ?? unnamedService)[props.locale]}</>;
 }
 
 /** The term violations and the missed step deadlines, by step and role. */
