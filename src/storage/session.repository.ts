@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from './db.js';
 import type { Tables } from './schema.js';
+import type { StaffAccountRow } from './staff-account.repository.js';
 
 export interface SessionRow {
   id: string;
@@ -103,18 +104,7 @@ export type SessionWithAccount =
   | {
       sessionId: string;
       subjectKind: 'staff';
-      account:
-        | {
-            id: string;
-            organisationId: string;
-            regionCode: string;
-            iin: string;
-            fullName: string;
-            fullNameKk: string;
-            roles: string[];
-            isActive: boolean;
-          }
-        | undefined;
+      account: StaffAccountRow | undefined;
     };
 
 /**
