@@ -37,8 +37,22 @@ export class DatabaseOpenError extends Error {
 // Both backends return the same JavaScript types: int8 as number (counts, sequences
 // far below 2^53), date as 'YYYY-MM-DD' (a calendar day has no time zone), timestamptz
 // as Date, numeric as string.
-const OID = { int8: 20, date: 1082, timestamptz: 1184 } as const;
+const OID = { bytea: 17, int8: 20, date: 1082, timestamptz: 1184 } as const;
 const keepText = (value: string) => value;
+
+// bytea on the embedded database. PGlite's own serializer wrote a parameter as hex text one
+// byte at a time (`Array.from(bytes).map(toString(16))`, then the text measured and encoded
+// character by character) and its parser read the answer back by two-character slices: a
+// tenth of a first start's CPU went there, on the demo's PDFs (issue 21, docs/performance.md).
+// A parameter is now sent as it is, in PostgreSQL's binary format (a bytea's binary form is
+// its bytes), and an answer's hex text is decoded by Node — to a Buffer, as node-postgres
+// returns on the server, so both backends give the same type.
+const byteaParameter = (value: unknown): string => {
+  if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+  // PGlite sends a typed array in the binary format; its serializer type says string only.
+  return value as unknown as string;
+};
+const parseByteaHex = (text: string): Buffer => Buffer.from(text.slice(2), 'hex');
 const parseTimestamptz = timestamptzParser(pg.types.getTypeParser(OID.timestamptz, 'text'));
 
 /** What the caller may learn about the connections while the database is open. */
@@ -147,7 +161,8 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(inMemory ? undefined : dataDir, {
-      parsers: { [OID.date]: keepText },
+      parsers: { [OID.date]: keepText, [OID.bytea]: parseByteaHex },
+      serializers: { [OID.bytea]: byteaParameter },
       startParams: [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((s) => ['-c', s])],
     });
   } catch (error) {

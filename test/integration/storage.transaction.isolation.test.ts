@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/storage/db.js';
@@ -52,6 +53,34 @@ describe(`transactions on ${testBackend}`, () => {
       amount: '1.50',
       document: { a: 1 },
     });
+  });
+
+  it('writes and reads bytea byte for byte, as a Buffer, on both backends', async () => {
+    await sql`create table blob_probe (id int primary key, body bytea)`.execute(database.db);
+    const large = randomBytes(1_500_000);
+    // A view into the middle of a larger buffer: only its own bytes are the value.
+    const window = new Uint8Array(large.buffer, large.byteOffset + 7, 1_000);
+    const values: [number, Uint8Array][] = [
+      [1, new Uint8Array(0)],
+      [2, Uint8Array.from([0, 1, 127, 128, 254, 255])],
+      [3, window],
+      [4, large],
+      [5, Buffer.from('\\x41 is not hex to decode', 'utf8')],
+    ];
+    for (const [id, body] of values) {
+      await sql`insert into blob_probe (id, body) values (${id}, ${body})`.execute(database.db);
+    }
+    const { rows } = await sql<{ id: number; body: Buffer; size: number; digest: string }>`
+      select id, body, length(body) as size, encode(sha256(body), 'hex') as digest
+        from blob_probe order by id`.execute(database.db);
+    expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5]);
+    for (const [index, [, body]] of values.entries()) {
+      const row = rows[index]!;
+      expect(Buffer.isBuffer(row.body)).toBe(true);
+      expect(row.size).toBe(body.byteLength);
+      expect(row.digest).toBe(createHash('sha256').update(body).digest('hex'));
+      expect(Buffer.compare(row.body, Buffer.from(body))).toBe(0);
+    }
   });
 
   it('runs a script of several statements without parameters', async () => {
