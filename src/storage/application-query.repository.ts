@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { ApplicationRecord } from './application.repository.js';
-import type { Database } from './db.js';
+import { keepPrepared, type Database } from './db.js';
 import type { Tables } from './schema.js';
 
 /** A row of an application list (projection columns only; no log, no fold). */
@@ -259,6 +259,11 @@ export function inboxStatement(
       );
     }
     text = `select * from (${branches.join(' union all ')}) as inbox order by urgency_at, id limit $2`;
+    // Unfiltered, its plan is the same for every organisation and page — ordered index
+    // ranges merged — so PostgreSQL keeps it prepared (planning it took longer than running
+    // it). A filter's selectivity may call for another plan (a bitmap scan and a sort for a
+    // rare status): filtered shapes are planned with their values, each time.
+    if (!service && !status && !overdueAt) keepPrepared(text);
     if (inboxStatements.size < 64) inboxStatements.set(key, text);
   }
   return { sql: text, parameters };

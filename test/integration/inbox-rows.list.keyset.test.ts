@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listInboxRows } from '../../src/storage/application-query.repository.js';
+import { listInboxRows, type InboxFilter } from '../../src/storage/application-query.repository.js';
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import { createTestDatabase, testBackend } from '../support/database.js';
 
@@ -68,7 +68,7 @@ describe(`role inbox rows on ${testBackend}`, () => {
     expect(seen).toEqual(expected.map((row) => row.id));
   });
 
-  it.each([
+  it.each<[InboxFilter, number]>([
     [{ serviceCode: 'duplicates' }, 100],
     [{ serviceCode: 'school-admission' }, 0],
     [{ status: 'suspended' }, 10],
