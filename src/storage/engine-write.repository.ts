@@ -13,6 +13,7 @@ import {
   type NewNotification,
 } from './application.repository.js';
 import { auditInsertOf, type AuditEventInput } from './audit.repository.js';
+import { keepPrepared } from './prepared-statements.js';
 import type { Tables } from './schema.js';
 
 /** Everything one engine step writes about one application. */
@@ -121,7 +122,9 @@ export async function writeEngineChanges(
     add('receipt', trx.insertInto('command_receipt').values(receiptValues(write.receipt)));
 
   try {
-    const { rows } = await sql<{ changed: number }>`
+    // Kept prepared on each connection: one text per shape (how many events, notifications,
+    // audit rows; a new or an existing application; with or without a receipt).
+    const { rows } = await sql<{ changed: number }>`${keepPrepared}
       with ${sql.join(parts)} select count(*)::int4 as changed from target`.execute(trx);
     if (rows[0]?.changed !== 1) throw new ConcurrentAppendError(write.applicationId);
   } catch (error) {
