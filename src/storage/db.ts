@@ -6,7 +6,6 @@ import pg from 'pg';
 import { collectGarbageSoon } from '../config/collect-garbage.js';
 import type { Config } from '../config/config.js';
 import { PGliteDialect } from './pglite-dialect.js';
-import { keepingPreparedStatements } from './prepared-statements.js';
 import type { Tables } from './schema.js';
 import { timestamptzParser } from './timestamptz.js';
 
@@ -166,9 +165,7 @@ async function openPostgres(
       `cannot connect to ${location}: ${describe(error)}`,
     );
   }
-  const db = new Kysely<Tables>({
-    dialect: new PostgresDialect({ pool: keepingPreparedStatements(pool) }),
-  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'postgres',
