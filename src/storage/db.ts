@@ -6,7 +6,7 @@ import pg from 'pg';
 import { collectGarbageSoon } from '../config/collect-garbage.js';
 import type { Config } from '../config/config.js';
 import { PGliteDialect } from './pglite-dialect.js';
-import { copyEmbeddedTemplate } from './pglite-template.js';
+import { copyEmbeddedTemplate, readEmbeddedTemplateTarball } from './pglite-template.js';
 import type { Tables } from './schema.js';
 import { timestamptzParser } from './timestamptz.js';
 
@@ -175,7 +175,14 @@ export async function openPGlite(
   }
   let pglite: PGlite;
   try {
+    // A database in memory (the tests) loads the installation's empty cluster when there is
+    // one (`pglite-template.ts`) instead of running `initdb`.
+    const tarball =
+      inMemory && options.template !== null
+        ? readEmbeddedTemplateTarball(options.template)
+        : undefined;
     pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+      ...(tarball ? { loadDataDir: tarball } : {}),
       parsers: { [OID.date]: keepText, [OID.bytea]: parseByteaHex },
       serializers: { [OID.bytea]: byteaParameter },
       startParams: [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((s) => ['-c', s])],

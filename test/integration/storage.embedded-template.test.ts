@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../src/storage/migrator.js';
 import {
   copyEmbeddedTemplate,
   embeddedTemplateDirectory,
+  embeddedTemplateTarball,
   prepareEmbeddedTemplate,
 } from '../../src/storage/pglite-template.js';
 import { testBackend } from '../support/database.js';
@@ -46,7 +47,8 @@ describe.runIf(testBackend === 'pglite')(
 
     it('is made once, whole, beside the installed PGlite', async () => {
       expect(await prepareEmbeddedTemplate(template)).toBe('present');
-      expect(fs.readdirSync(scratch)).toEqual(['template']);
+      expect(fs.readdirSync(scratch).sort()).toEqual(['template', 'template.tar']);
+      expect(embeddedTemplateTarball(template)).toBe(`${template}.tar`);
       expect(fs.readFileSync(path.join(template, 'PG_VERSION'), 'utf8').trim()).toMatch(/^\d+$/);
       expect(embeddedTemplateDirectory()).toMatch(
         /node_modules[\\/]\.cache[\\/]qyzmet[\\/]pglite-\d+\.\d+\.\d+[^\\/]*-cluster$/,
@@ -77,6 +79,22 @@ describe.runIf(testBackend === 'pglite')(
         expect(rows[0]!.n).toBeGreaterThan(30);
       } finally {
         await again.close();
+      }
+    }, 120_000);
+
+    it('gives a database in memory the same cluster as initdb in memory', async () => {
+      const loaded = await openPGlite('memory://', { template });
+      const initialised = await openPGlite('memory://', { template: null });
+      try {
+        expect(await describeCluster(loaded)).toEqual(await describeCluster(initialised));
+        await migrateToLatest(loaded.db);
+        const { rows } = await sql<{
+          n: number;
+        }>`select count(*) as n from schema_migration`.execute(loaded.db);
+        expect(rows[0]!.n).toBeGreaterThan(30);
+      } finally {
+        await loaded.close();
+        await initialised.close();
       }
     }, 120_000);
 
