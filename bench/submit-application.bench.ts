@@ -2,6 +2,7 @@
 // number it, persist the submission + automatic steps + audit rows + notification, answer) at 64
 // concurrent clients on a PostgreSQL server, against the same machine's pgbench TPC-B tps on
 // the same server in the same run. Goal (product.md): ratio ≥ 0.5, p95 ≤ 50 ms.
+import { join } from 'node:path';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
 import { generateIin } from '../src/domain/identity/identity-number-generator.js';
@@ -10,13 +11,14 @@ import { load } from './support/http-load.js';
 import { measurePgbenchTps } from './support/pgbench.js';
 import { freshDatabase } from './support/fresh-database.js';
 import { report } from './support/report.js';
-import { startServerProcess } from './support/server-process.js';
+import { postgresClusterCpuMs, startServerProcess } from './support/server-process.js';
 
 const CLIENTS = 64;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 
 const cluster = await startPostgresCluster({ settings: { max_connections: 200 } });
+const dataDirectory = join(cluster.directory, 'data');
 try {
   const tps = measurePgbenchTps(cluster, CLIENTS, SECONDS);
 
@@ -65,12 +67,21 @@ try {
   });
   const target = `${server.url}/api/v1/applications`;
   await load({ url: target, requests: 300, concurrency: CLIENTS, next: request });
+  // The CPU each process spent on the measured load, per submission (ms): the server's is what
+  // one process can serve at most (1000 / it, per core), and unlike a latency it hardly moves with
+  // what else the machine runs; PostgreSQL and the load generator share the same cores.
+  const serverCpuBefore = server.cpuMs();
+  const postgresCpuBefore = postgresClusterCpuMs(dataDirectory);
+  const loadCpuBefore = process.cpuUsage();
   const measured = await load({
     url: target,
     requests: REQUESTS,
     concurrency: CLIENTS,
     next: request,
   });
+  const serverCpuMs = server.cpuMs() - serverCpuBefore;
+  const postgresCpuMs = postgresClusterCpuMs(dataDirectory) - postgresCpuBefore;
+  const loadCpu = process.cpuUsage(loadCpuBefore);
   await server.stop();
 
   report({
@@ -84,7 +95,14 @@ try {
     errors: measured.errors,
     ...(measured.firstError ? { firstError: measured.firstError } : {}),
     clients: CLIENTS,
+    cpuMsPerSubmission: round(serverCpuMs / REQUESTS),
+    postgresCpuMsPerSubmission: round(postgresCpuMs / REQUESTS),
+    loadCpuMsPerSubmission: round((loadCpu.user + loadCpu.system) / 1000 / REQUESTS),
   });
 } finally {
   cluster.stop();
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

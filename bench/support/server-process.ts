@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fromRoot } from '../../src/config/paths.js';
 
 /** The real server as its own process, as production runs it. */
@@ -70,10 +71,40 @@ export async function startServerProcess(
 }
 
 /** User + system CPU of a process in ms, from `/proc/<pid>/stat` (fields 14 and 15, in ticks). */
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+export function processCpuMs(pid: number): number {
+  return readProcessStat(pid)?.cpuMs ?? 0;
+}
+
+/**
+ * The CPU a PostgreSQL cluster has used so far (ms): its postmaster and every process it started
+ * that is still running (the backends of a pool, the checkpointer, the WAL writer). A backend that
+ * exited between two readings is not counted: read it around a load whose connections stay open.
+ */
+export function postgresClusterCpuMs(dataDirectory: string): number {
+  const postmaster = Number(
+    readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
+  let total = readProcessStat(postmaster)?.cpuMs ?? 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProcessStat(Number(entry));
+    if (stat?.parentPid === postmaster) total += stat.cpuMs;
+  }
+  return total;
+}
+
+function readProcessStat(pid: number): { parentPid: number; cpuMs: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined; // exited meanwhile
+  }
   // The command name (field 2) is in parentheses and may hold spaces: count from after it.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticksPerSecond = 100;
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  return {
+    parentPid: Number(fields[1]),
+    cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond,
+  };
 }

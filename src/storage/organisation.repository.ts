@@ -66,11 +66,38 @@ function toRow(
 let writes = 0;
 
 /**
- * How many organisation writes this process has made: a cache of organisation rows compares
- * it to drop entries after a change made here (changes by other processes age out).
+ * How many transactions writing organisations this process has ended (committed, rolled back
+ * or failed): a cache of organisation rows compares it to drop entries after a change made
+ * here (changes by other processes age out). It moves after the transaction ends, so that a
+ * read made while it was open — which sees the rows as they were, or, inside it, as they may
+ * never be — is dropped too.
  */
 export function organisationWriteCount(): number {
   return writes;
+}
+
+declare const organisationWrites: unique symbol;
+
+/** A transaction that may write organisations: only {@link writeOrganisations} makes one. */
+export type OrganisationWriteTransaction = Transaction<Tables> & {
+  readonly [organisationWrites]: true;
+};
+
+/**
+ * Runs `work` in one transaction in which organisations may be written
+ * ({@link upsertOrganisation}), and counts the write once the transaction has ended — after
+ * its commit, and also after a rollback or a failed commit (whose outcome may be unknown), so
+ * that no read made while it was open is kept by a cache of organisation rows.
+ */
+export async function writeOrganisations<T>(
+  db: Database,
+  work: (trx: OrganisationWriteTransaction) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute((trx) => work(trx as OrganisationWriteTransaction));
+  } finally {
+    writes += 1;
+  }
 }
 
 /** The organisation with this id, or undefined. */
@@ -98,15 +125,15 @@ export async function listOrganisations(
 }
 
 /**
- * Inserts or updates an organisation by id. Returns what happened, and the previous
+ * Inserts or updates an organisation by id, inside {@link writeOrganisations} (which tells the
+ * organisation cache once the transaction has ended). Returns what happened, and the previous
  * row when it changed, so that the caller can audit the difference.
  */
 export async function upsertOrganisation(
-  trx: Transaction<Tables>,
+  trx: OrganisationWriteTransaction,
   organisation: OrganisationRow,
   now: Date,
 ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; previous?: OrganisationRow }> {
-  writes += 1;
   const previous = await findOrganisation(trx, organisation.id);
   const values = {
     kind: organisation.kind,

@@ -5,6 +5,7 @@ import type { ApplicationServices } from '../../src/engine/application-services.
 import type { DatabaseHandle } from '../../src/storage/db.js';
 import {
   upsertOrganisation,
+  writeOrganisations,
   type OrganisationRow,
 } from '../../src/storage/organisation.repository.js';
 import {
@@ -75,7 +76,7 @@ export async function createOrganisation(
   database: DatabaseHandle,
   organisation: Pick<OrganisationRow, 'id' | 'kind' | 'regionCode'> & Partial<OrganisationRow>,
 ): Promise<void> {
-  await database.db.transaction().execute((trx) =>
+  await writeOrganisations(database.db, (trx) =>
     upsertOrganisation(
       trx,
       {

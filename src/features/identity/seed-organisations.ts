@@ -10,7 +10,11 @@ import type { VocabularyIndex } from '../../domain/regulation/vocabulary-index.j
 import { DomainError } from '../../domain/shared/domain-error.js';
 import { appendAudit } from '../../storage/audit.repository.js';
 import type { Database } from '../../storage/db.js';
-import { upsertOrganisation, type OrganisationRow } from '../../storage/organisation.repository.js';
+import {
+  upsertOrganisation,
+  writeOrganisations,
+  type OrganisationRow,
+} from '../../storage/organisation.repository.js';
 import type { JsonObject } from '../../storage/schema.js';
 
 /** The folder of organisation seed files at the project root. */
@@ -113,7 +117,7 @@ export async function seedOrganisations(
 ): Promise<SeedOrganisationsResult> {
   const rows = toOrganisationRows(files);
   const result: SeedOrganisationsResult = { created: [], updated: [], unchanged: [] };
-  await db.transaction().execute(async (trx) => {
+  await writeOrganisations(db, async (trx) => {
     for (const row of rows) {
       const { outcome, previous } = await upsertOrganisation(trx, row, now);
       result[outcome].push(row.id);
