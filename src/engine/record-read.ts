@@ -1,5 +1,5 @@
 import type { Principal } from '../domain/identity/authorisation.js';
-import { appendAudit, type AuditActor } from '../storage/audit.repository.js';
+import { appendAuditRow, type AuditActor } from '../storage/audit.repository.js';
 import type { Database } from '../storage/db.js';
 
 /** The audit actor of a principal. */
@@ -26,12 +26,13 @@ export async function recordRead(
   now: Date,
   read: { subjectId: string | null; details: Record<string, unknown> },
 ): Promise<void> {
-  await appendAudit(db, {
+  // appendAuditRow copies `details` as JSON (as every audit row's are) before hashing them.
+  await appendAuditRow(db, {
     occurredAt: now,
     actor: auditActorOfPrincipal(principal),
     action: 'application.read',
     subjectType: 'application',
     subjectId: read.subjectId,
-    details: JSON.parse(JSON.stringify(read.details)) as Record<string, unknown>,
+    details: read.details,
   });
 }

@@ -1,18 +1,10 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Selectable,
-  type SqlBool,
-} from 'kysely';
+import { CompiledQuery, sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { ApplicationRecord } from './application.repository.js';
-import type { Database } from './db.js';
+import { keepPrepared, type Database } from './db.js';
 import type { Tables } from './schema.js';
 
 /** A row of an application list (projection columns only; no log, no fold). */
 export type ApplicationListRow = Omit<ApplicationRecord, 'version'>;
-
-type Eb = ExpressionBuilder<Tables, 'application'>;
 
 /** The columns of an application list row (search, inbox, front-office lists). */
 export const applicationListColumns = [
@@ -155,9 +147,6 @@ export interface InboxOwner {
   staffId: string;
 }
 
-/** The urgency of an inbox row: the current step's due, or the whole application's. */
-const urgency = sql<Date>`coalesce(step_due_at, due_at)`;
-
 /** Optional narrowing of an inbox: one service, one status, only what is past due at an instant. */
 export interface InboxFilter {
   readonly serviceCode?: string;
@@ -183,47 +172,101 @@ export async function listInboxRows(
   filter: InboxFilter = {},
 ): Promise<(ApplicationListRow & { urgencyAt: Date })[]> {
   if (owner.actors.length === 0) return [];
-  const branch = (byActor: (eb: Eb) => Expression<SqlBool>) =>
-    db
-      .selectFrom('application')
-      .select([...applicationListColumns, urgency.as('urgency_at')])
-      .where('holder_organisation_id', '=', owner.organisationId)
-      .where('current_step_id', 'is not', null)
-      .where(byActor)
-      .$if(filter.serviceCode !== undefined, (query) =>
-        query.where('service_code', '=', filter.serviceCode!),
-      )
-      .$if(filter.status !== undefined, (query) => query.where('status', '=', filter.status!))
-      .$if(filter.overdueAt !== undefined, (query) =>
-        query
-          .where(sql<SqlBool>`${urgency} < ${filter.overdueAt!}`)
-          .where('status', '<>', 'suspended'),
-      )
-      .$if(after !== undefined, (query) =>
-        query.where(sql<SqlBool>`(${urgency}, id) > (${after!.at}, ${after!.id}::uuid)`),
-      )
-      .orderBy(urgency)
-      .orderBy('id')
-      .limit(limit);
-  const branches = owner.actors
-    .filter((actor) => actor !== 'executor')
-    .map((actor) => branch((eb) => eb('current_actor', '=', actor)));
-  if (owner.actors.includes('executor')) {
-    branches.push(
-      branch((eb) =>
-        eb.and([eb('current_actor', '=', 'executor'), eb('executor_id', '=', owner.staffId)]),
-      ),
-      branch((eb) => eb.and([eb('current_actor', '=', 'executor'), eb('executor_id', 'is', null)])),
-    );
+  const { sql: text, parameters } = inboxStatement(owner, after, limit, filter);
+  const { rows } = await db.executeQuery<InboxRow>(CompiledQuery.raw(text, parameters));
+  return rows.map(toInboxRow);
+}
+
+type InboxRow = Selectable<Tables['application']> & { urgency_at: Date };
+
+/** An inbox row from its columns: the list row and its urgency, one object. */
+function toInboxRow(row: InboxRow): ApplicationListRow & { urgencyAt: Date } {
+  return {
+    id: row.id,
+    number: row.number,
+    regulationId: row.regulation_id,
+    serviceCode: row.service_code,
+    regionCode: row.region_code,
+    channel: row.channel,
+    applicantIin: row.applicant_iin,
+    representativeIin: row.representative_iin,
+    providerOrganisationId: row.provider_organisation_id,
+    frontOfficeId: row.front_office_id,
+    holderOrganisationId: row.holder_organisation_id,
+    status: row.status,
+    currentStepId: row.current_step_id,
+    currentActor: row.current_actor,
+    executorId: row.executor_id,
+    submittedAt: row.submitted_at,
+    stepDueAt: row.step_due_at,
+    dueAt: row.due_at,
+    endedAt: row.ended_at,
+    updatedAt: row.updated_at,
+    clockOffsetMs: row.clock_offset_ms ?? null,
+    urgencyAt: row.urgency_at,
+  };
+}
+
+/**
+ * The inbox statement's text for each shape — how many step actors, the executor's two
+ * branches or not, which filters, a cursor or not — written once per process: the same for
+ * every page of that shape, only the parameters differ (issue 21: building and compiling it
+ * with the query builder was a tenth of a page's CPU). Bounded: the shapes are few.
+ */
+const inboxStatements = new Map<string, string>();
+
+const inboxColumns = applicationListColumns.map((column) => `"${column}"`).join(', ');
+
+/** The inbox statement of a page and its parameters (see {@link listInboxRows}). */
+export function inboxStatement(
+  owner: InboxOwner,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+  filter: InboxFilter,
+): { sql: string; parameters: unknown[] } {
+  const parameters: unknown[] = [owner.organisationId, limit];
+  const next = (value: unknown) => `$${parameters.push(value)}`;
+  const actors = owner.actors.filter((actor) => actor !== 'executor').map(next);
+  const withExecutor = owner.actors.includes('executor');
+  const staff = withExecutor ? next(owner.staffId) : '';
+  const service = filter.serviceCode !== undefined ? next(filter.serviceCode) : undefined;
+  const status = filter.status !== undefined ? next(filter.status) : undefined;
+  const overdueAt = filter.overdueAt !== undefined ? next(filter.overdueAt) : undefined;
+  const position = after !== undefined ? [next(after.at), next(after.id)] : undefined;
+  const key = `${actors.length} ${withExecutor} ${!!service} ${!!status} ${!!overdueAt} ${!!position}`;
+  let text = inboxStatements.get(key);
+  if (text === undefined) {
+    const urgencyOrder = 'coalesce(step_due_at, due_at)';
+    const conditions = [
+      ...(service ? [`"service_code" = ${service}`] : []),
+      ...(status ? [`"status" = ${status}`] : []),
+      ...(overdueAt ? [`${urgencyOrder} < ${overdueAt}`, `"status" <> 'suspended'`] : []),
+      ...(position ? [`(${urgencyOrder}, id) > (${position[0]}, ${position[1]}::uuid)`] : []),
+    ];
+    // One ordered index range per branch (application_inbox_urgency_idx for a step actor,
+    // application_inbox_executor_idx for the executor's own and unassigned rows: its
+    // predicate names 'executor', so the statement does too).
+    const branch = (byActor: string) =>
+      `(select ${inboxColumns}, ${urgencyOrder} as "urgency_at" from "application"` +
+      ` where "holder_organisation_id" = $1 and "current_step_id" is not null and ${byActor}` +
+      conditions.map((condition) => ` and ${condition}`).join('') +
+      ` order by ${urgencyOrder}, "id" limit $2)`;
+    const branches = actors.map((actor) => branch(`"current_actor" = ${actor}`));
+    if (withExecutor) {
+      branches.push(
+        branch(`("current_actor" = 'executor' and "executor_id" = ${staff})`),
+        branch(`("current_actor" = 'executor' and "executor_id" is null)`),
+      );
+    }
+    text = `select * from (${branches.join(' union all ')}) as inbox order by urgency_at, id limit $2`;
+    // Unfiltered, its plan is the same for every organisation and page — ordered index
+    // ranges merged — so PostgreSQL keeps it prepared (planning it took longer than running
+    // it). A filter's selectivity may call for another plan (a bitmap scan and a sort for a
+    // rare status): filtered shapes are planned with their values, each time.
+    if (!service && !status && !overdueAt) keepPrepared(text);
+    if (inboxStatements.size < 64) inboxStatements.set(key, text);
   }
-  type InboxRow = Selectable<Tables['application']> & { urgency_at: Date };
-  const { rows } = await sql<InboxRow>`
-    select * from (${sql.join(
-      branches.map((query) => sql`(${query})`),
-      sql` union all `,
-    )}) as inbox
-    order by urgency_at, id limit ${limit}`.execute(db);
-  return rows.map((row) => Object.assign(toListRow(row), { urgencyAt: new Date(row.urgency_at) }));
+  return { sql: text, parameters };
 }
 
 /** A page of a citizen's applications (as applicant or representative), newest first. */

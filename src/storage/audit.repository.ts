@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Selectable, Transaction } from 'kysely';
+import { CompiledQuery, type Selectable, type Transaction } from 'kysely';
 import type { Database } from './db.js';
 import type { JsonObject, JsonValue, Tables } from './schema.js';
 
@@ -114,6 +114,35 @@ type Executor = Database | Transaction<Tables>;
 export async function appendAudit(trx: Executor, event: AuditEventInput): Promise<AuditEventRow> {
   const [row] = await appendAuditBatch(trx, [event]);
   return row!;
+}
+
+/** The insert of one unchained audit row, as the query builder writes it, without `returning`. */
+const auditRowInsert =
+  'insert into "audit_event" ("occurred_at", "actor_kind", "actor_id", "action", "subject_type",' +
+  ' "subject_id", "details", "previous_hash", "hash", "mac") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
+
+/**
+ * Appends one audit row as {@link appendAudit} does — the same columns, hash and MAC — for a
+ * caller that does not need its id back (a read's record, once per page): a statement text
+ * written once, not built and compiled by the query builder for every request, and no
+ * `returning`.
+ */
+export async function appendAuditRow(trx: Executor, event: AuditEventInput): Promise<void> {
+  const row = auditInsertOf([event]).values[0]!;
+  await trx.executeQuery(
+    CompiledQuery.raw(auditRowInsert, [
+      row.occurred_at,
+      row.actor_kind,
+      row.actor_id,
+      row.action,
+      row.subject_type,
+      row.subject_id,
+      row.details,
+      row.previous_hash,
+      row.hash,
+      row.mac,
+    ]),
+  );
 }
 
 /**

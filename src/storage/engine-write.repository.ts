@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from './db.js';
+import { keepPrepared, type Database } from './db.js';
 import type { ApplicationEvent } from '../domain/application/ApplicationEvent.js';
 import {
   applicationValues,
@@ -121,8 +121,14 @@ export async function writeEngineChanges(
     add('receipt', trx.insertInto('command_receipt').values(receiptValues(write.receipt)));
 
   try {
-    const { rows } = await sql<{ changed: number }>`
-      with ${sql.join(parts)} select count(*)::int4 as changed from target`.execute(trx);
+    const statement = sql<{ changed: number }>`
+      with ${sql.join(parts)} select count(*)::int4 as changed from target`.compile(trx);
+    // Kept prepared on each PostgreSQL connection: parsed and planned once per connection, not
+    // for every command (it planned for longer than it ran). One text per shape — how many
+    // events, notifications and audit rows; a new or an existing application; with or without
+    // a receipt — a few dozen at most.
+    keepPrepared(statement.sql);
+    const { rows } = await trx.executeQuery(statement);
     if (rows[0]?.changed !== 1) throw new ConcurrentAppendError(write.applicationId);
   } catch (error) {
     // A duplicate (application, sequence): a concurrent command appended first. (A duplicate
