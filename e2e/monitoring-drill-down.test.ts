@@ -86,6 +86,38 @@ describe('the quality monitoring drill-down in a real browser', () => {
     expect(await page.locator('svg.on-time-chart').getAttribute('role')).toBe('img');
   };
 
+  /**
+   * The page fits its width: nothing overflows the page, and at 1280 px no table scrolls inside
+   * its box (the breakdown's eleven columns wrap their headings); the chart's text keeps its size
+   * whatever the number of bars and the width (it once scaled with the column: 38 px for one bar).
+   */
+  const expectFits = async (width: 1280 | 390) => {
+    await page.setViewportSize({ width, height: 720 });
+    const layout = {
+      page: (await page.locator('html').evaluate((html) => html.scrollWidth)) - width,
+      scrolling: await page
+        .locator('.table-wrap')
+        .evaluateAll((wraps) =>
+          wraps
+            .filter((wrap) => wrap.scrollWidth > wrap.clientWidth)
+            .map((wrap) => wrap.querySelector('table')?.id ?? '?'),
+        ),
+      chartText: await page
+        .locator('svg.on-time-chart text')
+        .evaluateAll((texts) =>
+          texts.map((text) => Math.round(text.getBoundingClientRect().height)),
+        ),
+    };
+    expect(layout.page, `page overflow at ${width}`).toBeLessThanOrEqual(0);
+    if (width === 1280) expect(layout.scrolling, 'tables scrolling at 1280').toEqual([]);
+    expect(layout.chartText.length).toBeGreaterThan(0);
+    for (const height of layout.chartText) {
+      expect(height, `chart text at ${width}`).toBeGreaterThanOrEqual(12);
+      expect(height, `chart text at ${width}`).toBeLessThanOrEqual(20);
+    }
+    if (width !== 1280) await page.setViewportSize({ width: 1280, height: 720 });
+  };
+
   /** The value of one indicator of the totals table. */
   const indicator = async (measure: string) =>
     Number(
@@ -151,6 +183,8 @@ describe('the quality monitoring drill-down in a real browser', () => {
       expect(await page.locator('h1').textContent()).toBe(title);
       await expectAccessible();
       await expectChartEqualsTable();
+      await expectFits(1280);
+      await expectFits(390);
       await saveScreenshot(page, `monitoring-region-${locale}`);
       const regionReceived = await indicator('received');
       const districts = await breakdown();
@@ -171,6 +205,7 @@ describe('the quality monitoring drill-down in a real browser', () => {
       expect(await page.locator('.trail li').count()).toBe(2);
       await expectAccessible();
       await expectChartEqualsTable();
+      await expectFits(1280);
       await saveScreenshot(page, `monitoring-district-${locale}`);
 
       const provider = await drillDown('provider');
@@ -178,6 +213,7 @@ describe('the quality monitoring drill-down in a real browser', () => {
       expect(await page.locator('.trail li').count()).toBe(3);
       await expectAccessible();
       await expectChartEqualsTable();
+      await expectFits(1280);
       await saveScreenshot(page, `monitoring-provider-${locale}`);
 
       const service = await drillDown('service');
@@ -187,6 +223,7 @@ describe('the quality monitoring drill-down in a real browser', () => {
       expect(await page.locator('.trail li').last().textContent()).toBe(service.name);
       await expectAccessible();
       await expectChartEqualsTable();
+      await expectFits(1280);
       await saveScreenshot(page, `monitoring-service-${locale}`);
 
       // The applications behind "received": as many as the number (one page holds 200).

@@ -205,17 +205,15 @@ describe('a fresh sandbox start: two repealed regional regulations walked to a v
     );
   });
 
-  /** The page carries the sandbox mark: in its language first, then in kk/ru/en. */
+  /** The page carries the sandbox mark, in its language only. */
   async function expectMarked(page: Page, locale: Locale, screenshot?: string) {
     const where = new URL(page.url()).pathname;
     expect(await page.locator('html').getAttribute('lang'), where).toBe(locale);
     const mark = page.locator('[data-sandbox="true"]');
     expect(await mark.count(), where).toBe(1);
-    expect(await mark.locator(`strong[lang="${locale}"]`).textContent(), where).toBe(
+    expect((await mark.textContent())!.replace(/\s+/g, ' ').trim(), where).toBe(
       sandboxMark[locale],
     );
-    const text = (await mark.textContent())!.replace(/\s+/g, ' ');
-    for (const line of Object.values(sandboxMark)) expect(text, where).toContain(line);
     pagesChecked.push(`${locale} ${where}`);
     if (screenshot) await saveScreenshot(page, `sandbox-${screenshot}-${locale}`);
   }

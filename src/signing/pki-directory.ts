@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { issueCrl, withKeysMadeAhead } from './certificate-authority.js';
@@ -11,7 +12,7 @@ import {
   type HolderCredentials,
 } from './demo-pki.js';
 import type { CertificateHolder } from './nca-conventions.js';
-import { exportPkcs12, importPkcs12, signingCredentialOf } from './pkcs12.js';
+import { exportPkcs12, importPkcs12, signingCredentialOf, type Pkcs12Contents } from './pkcs12.js';
 import { TrustStore } from './trust-store.js';
 import * as x509 from './x509.js';
 
@@ -222,7 +223,7 @@ export async function demoStaffSigningKey(
   }
   const caFile = path.join(pkiDirectory, PkiFolder.embedded, 'issuing-ca.p12');
   if (!fs.existsSync(caFile)) return undefined;
-  const keys = await importPkcs12(new Uint8Array(fs.readFileSync(caFile)), DEMO_KEY_PASSWORD);
+  const keys = await importIssuingCa(caFile);
   const entry = keys.entries[0];
   if (!entry) return undefined;
   const certificate = new x509.X509Certificate(entry.certificate);
@@ -247,6 +248,28 @@ export async function demoStaffSigningKey(
 }
 
 /**
+ * The embedded issuing CA's key file, imported once while its bytes stay the same: a PKCS#12 import derives its keys with 10,000 PBKDF
+ * rounds in JavaScript, and the demo seed certified each of its 17 signers with a fresh import
+ * (issue 21, docs/performance.md). A handful of folders at most (tests make many).
+ */
+const issuingCaImports = new Map<string, { stamp: string; keys: Promise<Pkcs12Contents> }>();
+
+function importIssuingCa(caFile: string): Promise<Pkcs12Contents> {
+  const bytes = fs.readFileSync(caFile);
+  const stamp = createHash('sha256').update(bytes).digest('hex');
+  const cached = issuingCaImports.get(caFile);
+  if (cached?.stamp === stamp) return cached.keys;
+  const keys = importPkcs12(new Uint8Array(bytes), DEMO_KEY_PASSWORD);
+  issuingCaImports.delete(caFile);
+  if (issuingCaImports.size >= 8) issuingCaImports.delete(issuingCaImports.keys().next().value!);
+  issuingCaImports.set(caFile, { stamp, keys });
+  keys.catch(() => {
+    if (issuingCaImports.get(caFile)?.keys === keys) issuingCaImports.delete(caFile);
+  });
+  return keys;
+}
+
+/**
  * Revokes a certificate issued by the embedded issuing CA: re-issues its CRL in crl/ with the
  * earlier entries plus this one (for demos of the "revoked certificate" refusal; a real CA
  * publishes its own CRLs). Returns the number of revoked certificates in the new CRL.
@@ -257,10 +280,7 @@ export async function revokeWithEmbeddedCa(
   revokedAt: Date,
   now: Date,
 ): Promise<number> {
-  const keys = await importPkcs12(
-    new Uint8Array(fs.readFileSync(path.join(pkiDirectory, PkiFolder.embedded, 'issuing-ca.p12'))),
-    DEMO_KEY_PASSWORD,
-  );
+  const keys = await importIssuingCa(path.join(pkiDirectory, PkiFolder.embedded, 'issuing-ca.p12'));
   const entry = keys.entries[0];
   if (!entry) throw new Error('the embedded issuing CA key file holds no key');
   const crlFile = path.join(pkiDirectory, PkiFolder.crl, 'qyzmet-issuing-ca.crl');

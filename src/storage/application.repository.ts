@@ -1,6 +1,6 @@
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Selectable, type Transaction } from 'kysely';
 import type { ApplicationEvent } from '../domain/application/ApplicationEvent.js';
-import type { Database } from './db.js';
+import { keepPrepared, type Database } from './db.js';
 import type { JsonObject, Tables } from './schema.js';
 
 type Executor = Database | Transaction<Tables>;
@@ -192,16 +192,20 @@ export async function findApplicationById(
   return row && toRecord(row);
 }
 
+/**
+ * The lookup by number — the public status page's statement, one index probe — kept prepared
+ * on PostgreSQL: planning it took twice as long as running it (issue 21, docs/performance.md).
+ */
+const byNumber = keepPrepared('select * from "application" where "number" = $1');
+
 export async function findApplicationByNumber(
   db: Executor,
   number: string,
 ): Promise<ApplicationRecord | undefined> {
-  const row = await db
-    .selectFrom('application')
-    .selectAll()
-    .where('number', '=', number)
-    .executeTakeFirst();
-  return row && toRecord(row);
+  const { rows } = await db.executeQuery<Selectable<Tables['application']>>(
+    CompiledQuery.raw(byNumber, [number]),
+  );
+  return rows[0] && toRecord(rows[0]);
 }
 
 /** The stored answer to a command already executed under this key, if any. */

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { collectGarbageSoon } from '../config/collect-garbage.js';
 import type { Config } from '../config/config.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { copyEmbeddedTemplate, readEmbeddedTemplateTarball } from './pglite-template.js';
 import type { Tables } from './schema.js';
 import { timestamptzParser } from './timestamptz.js';
 
@@ -191,7 +192,13 @@ const pgliteSettings = ['shared_buffers=32MB'];
  * Opens PGlite in `dataDir`, or in memory when `dataDir` is `memory://`.
  * A lock file keeps a second process from opening the same directory, which would corrupt it.
  */
-export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
+export async function openPGlite(
+  dataDir: string,
+  options: {
+    /** The empty cluster a fresh directory is copied from; null runs `initdb` instead. */
+    template?: string | null;
+  } = {},
+): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   let releaseLock = () => {};
   if (!inMemory) {
@@ -202,12 +209,27 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     }
     releaseLock = lockDirectory(dataDir);
   }
-  // A directory without PG_VERSION is created now: PGlite runs `initdb` (a second WebAssembly
-  // module) before it starts.
-  const fresh = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  // A directory without PG_VERSION gets its cluster now: a copy of the installation's empty
+  // cluster (`pglite-template.ts`), or else PGlite runs `initdb` (a second WebAssembly module)
+  // before it starts.
+  let initdb = !inMemory && !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (initdb && options.template !== null) {
+    try {
+      initdb = !copyEmbeddedTemplate(dataDir, options.template);
+    } catch {
+      // A copy that failed half-way has no PG_VERSION: `initdb` writes over it.
+    }
+  }
   let pglite: PGlite;
   try {
+    // A database in memory (the tests) loads the installation's empty cluster when there is
+    // one (`pglite-template.ts`) instead of running `initdb`.
+    const tarball =
+      inMemory && options.template !== null
+        ? readEmbeddedTemplateTarball(options.template)
+        : undefined;
     pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+      ...(tarball ? { loadDataDir: tarball } : {}),
       parsers: { [OID.date]: keepText, [OID.bytea]: parseByteaHex },
       serializers: { [OID.bytea]: byteaParameter },
       startParams: [...PGlite.defaultStartParams, ...pgliteSettings.flatMap((s) => ['-c', s])],
@@ -219,7 +241,7 @@ export async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   // `initdb`'s module leaves ≈ 250–430 MB (its WebAssembly memory, 224 MB, and what was made
   // for it) that nothing references any more; measured, it was still held after the whole demo
   // seed (issue 21, docs/performance.md). One full collection after a fresh `initdb` frees it.
-  if (fresh) await collectGarbageSoon();
+  if (initdb) await collectGarbageSoon();
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
   await sql`select 1`.execute(db);
   return {

@@ -10,5 +10,8 @@ export const sandboxMark: LocalizedText = {
   en: 'SANDBOX — not a legal act',
 };
 
-/** The mark in one line, in the three languages (for documents and page banners). */
+/**
+ * The mark in one line, in the three languages, for documents (a document may be read in any of
+ * them). A page shows the mark in its own language only.
+ */
 export const sandboxMarkLine = `${sandboxMark.kk} / ${sandboxMark.ru} / ${sandboxMark.en}`;

@@ -72,6 +72,14 @@ dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .cards li{border:1px solid var(--line);padding:1rem}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .unread{font-weight:bold}
+figure.chart{margin:1rem 0}
+figure.chart svg{display:block;max-width:48rem;overflow:hidden}
+/* A wide table of numbers (the monitoring breakdown) fits the column without scrolling: smaller
+   type, headings wrap, a name breaks a word longer than its column. */
+@media (min-width:40.0625rem){table.compact{font-size:.8125rem}
+table.compact th,table.compact td{padding:.35rem .3rem .35rem 0}
+table.compact thead th{font-size:.75rem;hyphens:auto}
+table.compact tbody th{min-width:10rem;hyphens:auto;overflow-wrap:anywhere}}
 @media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.5rem}
 .table-wrap table,.table-wrap tbody,.table-wrap tr,.table-wrap th,.table-wrap td{display:block;width:auto}
 .table-wrap thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

@@ -4,7 +4,7 @@ import { locales, type Locale, type LocalizedText } from '../../domain/shared/lo
 import type { StaffRole } from '../../domain/shared/roles.js';
 import { staffNameIn } from '../../domain/identity/staff-name.js';
 import type { SignedInUser } from '../../features/identity/signed-in-user.js';
-import { sandboxMark, sandboxMarkLine } from '../../domain/shared/sandbox-mark.js';
+import { sandboxMark } from '../../domain/shared/sandbox-mark.js';
 import { assetUrl } from './assets.js';
 import { NameIn } from './components.js';
 import { common, nameIn } from './messages.js';
@@ -19,7 +19,7 @@ export interface PageContext {
   readonly user: SignedInUser | undefined;
   /** The loaded vocabulary: every page takes region, service and provider-kind names from it. */
   readonly vocabulary: VocabularyIndex;
-  /** A sandbox installation (docs/sandbox.md): every page carries the sandbox mark. */
+  /** A sandbox installation (docs/sandbox.md): every page carries the sandbox mark in its language. */
   readonly sandbox?: boolean;
   /** What the signed-in staff member's organisation does, from data (menus follow it). */
   readonly organisationFacts?: OrganisationFacts;
@@ -103,7 +103,7 @@ export function Page(props: {
         </a>
         {ctx.sandbox ? (
           <p class="notice bad sandbox-mark" role="note" data-sandbox="true">
-            <strong lang={locale}>{sandboxMark[locale]}</strong> <span>({sandboxMarkLine})</span>
+            <strong>{sandboxMark[locale]}</strong>
           </p>
         ) : null}
         <header class="site">

@@ -28,6 +28,7 @@ import { Page, type PageContext } from '../layout.js';
 import { formatDate, nameIn } from '../messages.js';
 import { adminNav, ScopeLine } from './organisation-pages.js';
 import { answerText, monitoringText as m } from './monitoring-texts.js';
+import { OnTimeChart } from './on-time-chart.js';
 
 /** The filters of a view as written in its URL (shared views keep them). */
 export interface MonitoringFilters {
@@ -281,51 +282,6 @@ export function breakdownValues(indicators: Indicators): (number | undefined)[] 
     indicators.appealsUpheld,
     satisfactionScore(indicators),
   ];
-}
-
-/**
- * A horizontal bar chart drawn on the server: one bar per row, its on-time share. An image for
- * assistive technology (title and description), with the same numbers in the table after it.
- */
-function OnTimeChart(props: { ctx: PageContext; view: QualityView }) {
-  const { locale } = props.ctx;
-  const rows = props.view.rows;
-  const barHeight = 22;
-  const height = rows.length * (barHeight + 8) + 8;
-  return (
-    <figure class="chart" aria-labelledby="chart-title">
-      <figcaption id="chart-title">{m.chartTitle[locale]}</figcaption>
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox={`0 0 320 ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby="chart-svg-title"
-        aria-describedby="chart-data"
-        class="on-time-chart"
-      >
-        <title id="chart-svg-title">{m.chartTitle[locale]}</title>
-        {rows.map((row, index) => {
-          const value = row.indicators.onTimePercent;
-          const y = 8 + index * (barHeight + 8);
-          const width = value === undefined ? 0 : Math.round((value / 100) * 200);
-          const name = pick(row.name, locale);
-          const lang = locale === 'en' && row.name.en === row.name.ru ? 'ru' : undefined;
-          return (
-            <g data-key={row.key} data-value={value === undefined ? '' : String(value)}>
-              <text x="0" y={y + 15} font-size="10" fill="#1b1b1b" lang={lang}>
-                {name.length > 18 ? `${name.slice(0, 17)}…` : name}
-              </text>
-              <rect x="110" y={y} width={String(width)} height={barHeight} fill="#1f5f99" />
-              <text x={String(114 + width)} y={y + 15} font-size="10" fill="#1b1b1b">
-                {display(value)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
-  );
 }
 
 /** The filter form: period, channel (and the drill-down kept as hidden fields). */
@@ -695,6 +651,7 @@ export function MonitoringPage(props: {
           <OnTimeChart ctx={ctx} view={view} />
           <Table
             id="breakdown"
+            class="compact"
             labelledBy="breakdown-heading"
             headings={[pick(levelHeading, locale), ...breakdownColumns.map((c) => c[locale])]}
           >

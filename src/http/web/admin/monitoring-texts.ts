@@ -135,6 +135,11 @@ export const monitoringText = {
     ru: 'Доля услуг, оказанных в срок, %',
     en: 'Share completed on time, %',
   },
+  chartNoValue: {
+    kk: 'деректер жоқ: аяқталған өтініш жоқ',
+    ru: 'нет данных: нет завершённых заявлений',
+    en: 'no data: no application completed',
+  },
   chartTable: {
     kk: 'Диаграмманың деректері',
     ru: 'Данные диаграммы',
