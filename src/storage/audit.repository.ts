@@ -170,7 +170,11 @@ export async function appendAuditBatch(
  * writes them as part of a larger statement (e.g. the engine's one write per command).
  */
 export function auditInsertOf(events: readonly AuditEventInput[]) {
-  const rows = events.map((event) => {
+  // The details as JSON text once: stored as it is, and parsed back for the hash (what a reader
+  // of the row gets: no undefined, dates as text) — writing the parsed value out again gives
+  // the same text.
+  const detailsText = events.map((event) => JSON.stringify(event.details ?? {}));
+  const rows = events.map((event, index) => {
     const content = {
       occurredAt: event.occurredAt,
       actorKind: event.actor.kind,
@@ -178,20 +182,20 @@ export function auditInsertOf(events: readonly AuditEventInput[]) {
       action: event.action,
       subjectType: event.subjectType,
       subjectId: event.subjectId ?? null,
-      details: JSON.parse(JSON.stringify(event.details ?? {})) as JsonObject,
+      details: JSON.parse(detailsText[index]!) as JsonObject,
     };
     const hash = computeAuditHash(null, content);
     const mac = auditKey ? computeAuditMac(auditKey, hash) : null;
     return { ...content, previousHash: null, hash, mac };
   });
-  const values = rows.map((row) => ({
+  const values = rows.map((row, index) => ({
     occurred_at: row.occurredAt,
     actor_kind: row.actorKind,
     actor_id: row.actorId,
     action: row.action,
     subject_type: row.subjectType,
     subject_id: row.subjectId,
-    details: JSON.stringify(row.details),
+    details: detailsText[index]!,
     previous_hash: null,
     hash: row.hash,
     mac: row.mac,

@@ -141,6 +141,10 @@ export function createWorkingTime({ calendar, schedule, timeZone }: WorkingTimeI
 }
 
 const memo = new WeakMap<ProductionCalendar, Map<string, WorkingTime>>();
+const memoBySchedule = new WeakMap<
+  ProductionCalendar,
+  WeakMap<WorkingTimeInput['schedule'], Map<string, WorkingTime>>
+>();
 
 /**
  * Like createWorkingTime, but returns the same tables for an equal schedule and zone under the same
@@ -148,6 +152,21 @@ const memo = new WeakMap<ProductionCalendar, Map<string, WorkingTime>>();
  * schedules come from organisation records, so each distinct schedule is built once.
  */
 export function getWorkingTime(input: WorkingTimeInput): WorkingTime {
+  // The same schedule object (a standard schedule, a cached organisation's) under the same
+  // calendar and zone: found without writing the schedule out as a key (issue 21: every
+  // command asks for its organisations' working time).
+  let bySchedule = memoBySchedule.get(input.calendar);
+  if (!bySchedule) {
+    bySchedule = new WeakMap();
+    memoBySchedule.set(input.calendar, bySchedule);
+  }
+  let byZone = bySchedule.get(input.schedule);
+  if (!byZone) {
+    byZone = new Map();
+    bySchedule.set(input.schedule, byZone);
+  }
+  const known = byZone.get(input.timeZone);
+  if (known) return known;
   let byKey = memo.get(input.calendar);
   if (!byKey) {
     byKey = new Map();
@@ -159,6 +178,7 @@ export function getWorkingTime(input: WorkingTimeInput): WorkingTime {
     time = createWorkingTime(input);
     byKey.set(key, time);
   }
+  byZone.set(input.timeZone, time);
   return time;
 }
 

@@ -92,12 +92,32 @@ export async function submitApplication(
   services: ApplicationServices,
   principal: Principal,
   rawInput: SubmitApplicationInput,
-  verified: {
-    /** The applicant's certification the caller has checked (never taken from a client's body). */
-    certification?: { method: 'otp'; id: string; digestSha256: string };
-  } = {},
+  verified: VerifiedSubmission = {},
 ): Promise<SubmitApplicationResult> {
-  const input = parseInput(SubmitApplicationInput, rawInput);
+  return submitParsedApplication(
+    services,
+    principal,
+    parseInput(SubmitApplicationInput, rawInput),
+    verified,
+  );
+}
+
+/** What the caller of a submission has verified itself. */
+export interface VerifiedSubmission {
+  /** The applicant's certification the caller has checked (never taken from a client's body). */
+  certification?: { method: 'otp'; id: string; digestSha256: string };
+}
+
+/**
+ * {@link submitApplication} for an input its caller has already parsed with
+ * `SubmitApplicationInput` (the JSON API parses its body with it): not parsed a second time.
+ */
+export async function submitParsedApplication(
+  services: ApplicationServices,
+  principal: Principal,
+  input: z.infer<typeof SubmitApplicationInput>,
+  verified: VerifiedSubmission = {},
+): Promise<SubmitApplicationResult> {
   // The whole submission is one statement (application, log, notifications, audit, receipt).
   return runStatementCommand(
     services,

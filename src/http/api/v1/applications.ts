@@ -10,7 +10,7 @@ import {
 } from '../../../features/command-table.js';
 import {
   SubmitApplicationInput,
-  submitApplication,
+  submitParsedApplication,
 } from '../../../features/applications/submit-application.js';
 import { getApplicationView } from '../../../features/applications/get-application-view.js';
 import {
@@ -150,7 +150,8 @@ export function applicationRoutes(): Hono<AppEnv> {
         issues: [{ path: 'body.channel', rule: 'portal_through_drafts' }],
       });
     }
-    const result = await submitApplication(services(input.c), principalOf(input), {
+    // The body was parsed with SubmitApplicationInput (extended by the key) by `mount`.
+    const result = await submitParsedApplication(services(input.c), principalOf(input), {
       ...body,
       idempotencyKey: idempotencyKeyOf(input.c, idempotencyKey),
     });
