@@ -181,30 +181,9 @@ type InboxRow = Selectable<Tables['application']> & { urgency_at: Date };
 
 /** An inbox row from its columns: the list row and its urgency, one object. */
 function toInboxRow(row: InboxRow): ApplicationListRow & { urgencyAt: Date } {
-  return {
-    id: row.id,
-    number: row.number,
-    regulationId: row.regulation_id,
-    serviceCode: row.service_code,
-    regionCode: row.region_code,
-    channel: row.channel,
-    applicantIin: row.applicant_iin,
-    representativeIin: row.representative_iin,
-    providerOrganisationId: row.provider_organisation_id,
-    frontOfficeId: row.front_office_id,
-    holderOrganisationId: row.holder_organisation_id,
-    status: row.status,
-    currentStepId: row.current_step_id,
-    currentActor: row.current_actor,
-    executorId: row.executor_id,
-    submittedAt: row.submitted_at,
-    stepDueAt: row.step_due_at,
-    dueAt: row.due_at,
-    endedAt: row.ended_at,
-    updatedAt: row.updated_at,
-    clockOffsetMs: row.clock_offset_ms ?? null,
-    urgencyAt: row.urgency_at,
-  };
+  const listRow: ApplicationListRow & { urgencyAt?: Date } = toListRow(row);
+  listRow.urgencyAt = row.urgency_at;
+  return listRow as ApplicationListRow & { urgencyAt: Date };
 }
 
 /**
