@@ -3,7 +3,7 @@
 // built from its own sources), then ROUNDS rounds of /health, the inbox page and the public
 // status lookup against each server in turn (the order reversed every other round). Prints
 // one JSON line per server and path: the server's CPU and PostgreSQL's CPU per request (from
-// `/proc`: the postmaster and its children), p50 and p95, each round's load average, medians.
+// `/proc`: the postmaster and its backends), p50 and p95, each round's load average, medians.
 //
 //   ROOTS=/work/wt/old:/work/wt/new BENCH_ROWS=200000 ROUNDS=3 \
 //     NODE_ENV=production node --import tsx bench/compare-read-paths.ts
@@ -12,8 +12,7 @@
 // PGSS=1 loads pg_stat_statements (with planning times) and prints the costliest statements
 // (`plans`: how often each was planned — a prepared statement's generic plan once a connection).
 // Loopback only; bounded in requests.
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
@@ -22,6 +21,8 @@ import { openDatabase } from '../src/storage/db.js';
 import { createOrganisation } from '../test/support/applications.js';
 import { freshDatabase } from './support/fresh-database.js';
 import { load, type RequestSpec } from './support/http-load.js';
+import { insertReadPathRows } from './support/read-path-rows.js';
+import { postgresClusterCpuMs, startServerProcess } from './support/server-process.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -29,74 +30,6 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const ROOTS = (process.env.ROOTS ?? process.cwd()).split(':');
 const PROFILE = (process.env.PROFILE ?? '').split(',').filter(Boolean);
 const CLIENTS = 8;
-
-/** User + system CPU (ms) of the processes `pids` picks from `/proc/<pid>/stat`. */
-function cpuMs(pick: (pid: number, parent: number) => boolean, withChildren = false): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // the process ended meanwhile
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (!pick(Number(entry), Number(fields[1]))) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
-    if (withChildren) ticks += Number(fields[13]) + Number(fields[14]);
-  }
-  return ticks * 10;
-}
-
-async function startServer(root: string, url: string, index: number) {
-  const nodeArgs = PROFILE.includes(String(index))
-    ? ['--cpu-prof', `--cpu-prof-dir=/tmp/compare-read-paths-${index}`]
-    : [];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, path.join(root, 'bin', 'qyzmet.js'), 'serve'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        DATABASE_POOL_SIZE: '10',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        NODE_ENV: 'production',
-        WORKER_ENABLED: 'false',
-        DEMO_DATA: 'false',
-        TRUSTED_PROXIES: '127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /"port":(\d+)/.exec(buffer);
-      if (match) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server in ${root} exited with ${code}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    cpuMs: () => cpuMs((pid) => pid === child.pid),
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 const cluster = await startPostgresCluster({
   settings: {
@@ -111,11 +44,8 @@ const cluster = await startPostgresCluster({
   },
 });
 try {
-  const postmaster = Number(
-    readFileSync(path.join(cluster.directory, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
-  );
-  const databaseCpuMs = () =>
-    cpuMs((pid, parent) => pid === postmaster || parent === postmaster, true);
+  // The postmaster and its backends (the servers' pools stay open through each load).
+  const databaseCpuMs = () => postgresClusterCpuMs(path.join(cluster.directory, 'data'));
   const { database, url } = await freshDatabase(cluster.url, 2);
   await createOrganisation(database, {
     id: 'org-1',
@@ -124,20 +54,7 @@ try {
     timeZone: 'Asia/Qostanay',
   });
   // The read-paths bench's rows (bench/read-paths.bench.ts).
-  await sql`
-    insert into application (id, number, regulation_id, service_code, region_code, channel, applicant_iin,
-      provider_organisation_id, holder_organisation_id, status, current_step_id, current_actor, submitted_at,
-      step_due_at, due_at, version, updated_at)
-    select gen_random_uuid(), '2026-' || lpad(i::text, 7, '0'), 'national.duplicates.2020-01-01', 'duplicates',
-      'kostanay', 'provider_office', lpad((900101300000 + i % 100000)::text, 12, '0'),
-      'org-' || (i % 1000), 'org-' || (i % 1000),
-      (array['received', 'in_work', 'in_work'])[1 + i % 3],
-      (array['register', 'assign', 'review'])[1 + i % 3],
-      (array['registry_office', 'head', 'executor'])[1 + i % 3],
-      timestamptz '2026-01-01' + (i % 300) * interval '1 day',
-      timestamptz '2026-01-02' + (i % 300) * interval '1 day' + (i % 7) * interval '1 hour',
-      timestamptz '2026-01-22' + (i % 300) * interval '1 day', 2, now()
-    from generate_series(1, ${ROWS}) as i`.execute(database.db);
+  await insertReadPathRows(database.db, ROWS);
   await sql`analyze application`.execute(database.db);
   const { token } = await createApiToken(
     database.db,
@@ -148,7 +65,14 @@ try {
   await database.close();
 
   const servers = [];
-  for (const [index, root] of ROOTS.entries()) servers.push(await startServer(root, url, index));
+  for (const [index, root] of ROOTS.entries()) {
+    const nodeArgs = PROFILE.includes(String(index))
+      ? ['--cpu-prof', `--cpu-prof-dir=/tmp/compare-read-paths-${index}`]
+      : [];
+    servers.push(
+      await startServerProcess(url, 10, { TRUSTED_PROXIES: '127.0.0.1' }, { root, nodeArgs }),
+    );
+  }
   const lookups = Array.from({ length: 1000 }, (_, index) => {
     const i = 1 + ((index * 997) % ROWS);
     const iin = String(900101300000 + (i % 100000)).padStart(12, '0');

@@ -10,6 +10,7 @@ import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { createApiToken } from '../src/features/api-tokens/create-api-token.js';
 import { createOrganisation } from '../test/support/applications.js';
 import { load } from './support/http-load.js';
+import { insertReadPathRows } from './support/read-path-rows.js';
 import { freshDatabase } from './support/fresh-database.js';
 import { report } from './support/report.js';
 import { startServerProcess } from './support/server-process.js';
@@ -30,20 +31,7 @@ try {
     timeZone: 'Asia/Qostanay',
   });
   const started = performance.now();
-  await sql`
-    insert into application (id, number, regulation_id, service_code, region_code, channel, applicant_iin,
-      provider_organisation_id, holder_organisation_id, status, current_step_id, current_actor, submitted_at,
-      step_due_at, due_at, version, updated_at)
-    select gen_random_uuid(), '2026-' || lpad(i::text, 7, '0'), 'national.duplicates.2020-01-01', 'duplicates',
-      'kostanay', 'provider_office', lpad((900101300000 + i % 100000)::text, 12, '0'),
-      'org-' || (i % 1000), 'org-' || (i % 1000),
-      (array['received', 'in_work', 'in_work'])[1 + i % 3],
-      (array['register', 'assign', 'review'])[1 + i % 3],
-      (array['registry_office', 'head', 'executor'])[1 + i % 3],
-      timestamptz '2026-01-01' + (i % 300) * interval '1 day',
-      timestamptz '2026-01-02' + (i % 300) * interval '1 day' + (i % 7) * interval '1 hour',
-      timestamptz '2026-01-22' + (i % 300) * interval '1 day', 2, now()
-    from generate_series(1, ${ROWS}) as i`.execute(database.db);
+  await insertReadPathRows(database.db, ROWS);
   await sql`analyze application`.execute(database.db);
   const loadSeconds = (performance.now() - started) / 1000;
   const { token } = await createApiToken(

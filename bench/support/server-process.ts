@@ -27,10 +27,18 @@ export async function startServerProcess(
   poolSize: number,
   /** Further settings of this run (e.g. TRUSTED_PROXIES for a load from many addresses). */
   extraEnv: Record<string, string> = {},
+  options: {
+    /** The checkout whose `qyzmet serve` runs (another worktree, to compare builds). */
+    root?: string;
+    /** Node options of this server (instead of `BENCH_SERVER_NODE_ARGS`). */
+    nodeArgs?: readonly string[];
+  } = {},
 ): Promise<ServerProcess> {
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const args = [...nodeArgs, fromRoot('bin', 'qyzmet.js'), 'serve'];
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const nodeArgs =
+    options.nodeArgs ?? (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const bin = options.root ? join(options.root, 'bin', 'qyzmet.js') : fromRoot('bin', 'qyzmet.js');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, bin, 'serve'], {
+    ...(options.root ? { cwd: options.root } : {}),
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -57,7 +65,11 @@ export async function startServerProcess(
       }
     };
     child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+    child.once('exit', (code) =>
+      reject(
+        new Error(`the server${options.root ? ` in ${options.root}` : ''} exited with ${code}`),
+      ),
+    );
   });
   return {
     url: `http://127.0.0.1:${port}`,
